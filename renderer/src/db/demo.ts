@@ -1,0 +1,38 @@
+import { DATASET_TABLES, type CaseloadDataset } from '@shared/model';
+import type { CareersDeskDb } from './schema';
+import { writeAudit } from './audit';
+
+/** True when nothing about any young person, employer or route is stored yet. */
+export async function isDatabaseEmpty(db: CareersDeskDb): Promise<boolean> {
+  const counts = await Promise.all(DATASET_TABLES.map((table) => db[table].count()));
+  return counts.every((count) => count === 0);
+}
+
+/** Loads a generated demo caseload in one transaction: all of it, or none of it. */
+export async function loadDataset(db: CareersDeskDb, dataset: CaseloadDataset, actorId: string | null, now: Date = new Date()): Promise<void> {
+  const tables = DATASET_TABLES.map((table) => db[table]);
+  await db.transaction('rw', [...tables, db.audit], async () => {
+    for (const table of DATASET_TABLES) {
+      // Each table holds its own record type; the dataset's arrays match them one to one.
+      await (db[table] as unknown as { bulkAdd(rows: unknown[]): Promise<unknown> }).bulkAdd(dataset[table]);
+    }
+    await writeAudit(db, { actorId, action: 'demo-load', entity: 'database', recordId: null, pupilId: null, summary: `Loaded demo data: ${dataset.pupils.length} young people, ${dataset.employers.length} employers` }, now);
+  });
+}
+
+/** Removes every demo record, leaving anything the user entered. */
+export async function clearDemoData(db: CareersDeskDb, actorId: string | null, now: Date = new Date()): Promise<number> {
+  const tables = DATASET_TABLES.map((table) => db[table]);
+  return db.transaction('rw', [...tables, db.drafts, db.audit], async () => {
+    let removed = 0;
+    const demoPupilIds = new Set((await db.pupils.filter((p) => p.isDemo).primaryKeys()));
+    for (const table of DATASET_TABLES) {
+      const collection = (db[table] as unknown as { filter(fn: (row: { isDemo?: boolean }) => boolean): { delete(): Promise<number> } });
+      removed += await collection.filter((row) => row.isDemo === true).delete();
+    }
+    await db.drafts.filter((draft) => demoPupilIds.has(draft.pupilId)).delete();
+    await db.audit.filter((entry) => entry.pupilId !== null && demoPupilIds.has(entry.pupilId)).delete();
+    await writeAudit(db, { actorId, action: 'demo-clear', entity: 'database', recordId: null, pupilId: null, summary: `Cleared demo data (${removed} records)` }, now);
+    return removed;
+  });
+}

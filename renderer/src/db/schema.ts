@@ -1,0 +1,52 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  ActionPlan, Adviser, AuditEntry, Draft, Employer, GuidanceSession, Placement, Provider, Pupil, Route, School, SettingRow,
+} from '@shared/model';
+
+export const DATABASE_NAME = 'careers-desk';
+
+/**
+ * The one Dexie database. Versions stack: a shipped version is never edited; a change is a new
+ * version with its upgrade function. Every index here answers a query some screen runs.
+ */
+export class CareersDeskDb extends Dexie {
+  pupils!: EntityTable<Pupil, 'id'>;
+  schools!: EntityTable<School, 'id'>;
+  advisers!: EntityTable<Adviser, 'id'>;
+  sessions!: EntityTable<GuidanceSession, 'id'>;
+  actionPlans!: EntityTable<ActionPlan, 'id'>;
+  drafts!: EntityTable<Draft, 'id'>;
+  employers!: EntityTable<Employer, 'id'>;
+  placements!: EntityTable<Placement, 'id'>;
+  providers!: EntityTable<Provider, 'id'>;
+  routes!: EntityTable<Route, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      // search by name prefix (searchWords), by UPN, by year group, school, district, risk band;
+      // "no guidance yet" by lastGuidanceOn; retention by leftOn.
+      pupils: 'id, *searchWords, upn, uln, yearGroup, schoolId, district, riskBand, lastGuidanceOn, leftOn, updatedAt',
+      schools: 'id, name, urn',
+      advisers: 'id, name',
+      // the pupil timeline is [pupilId+date]; returns read sessions by date.
+      sessions: 'id, pupilId, [pupilId+date], date, adviserId, kind',
+      // overdue actions come from the multi-entry index of open action due dates.
+      actionPlans: 'id, pupilId, sessionId, *openActionDueDates, reviewOn',
+      drafts: 'id, [kind+pupilId], updatedAt',
+      employers: 'id, name, sector, district, outcode',
+      placements: 'id, pupilId, employerId, [employerId+status], status, start',
+      providers: 'id, name',
+      routes: 'id, providerId, kind, sector',
+      settings: 'key',
+      audit: 'id, at, adviserId, recordId, pupilId, [entity+action]',
+    });
+  }
+}
+
+/** Every table, for whole-database work (demo data, erasure checks, backups). */
+export function allTables(db: CareersDeskDb) {
+  return [db.pupils, db.schools, db.advisers, db.sessions, db.actionPlans, db.drafts, db.employers, db.placements, db.providers, db.routes, db.settings, db.audit];
+}

@@ -1,0 +1,19 @@
+import { settingSchemas, type SettingKey, type SettingValue } from '@shared/model';
+import type { CareersDeskDb } from './schema';
+import { writeAudit } from './audit';
+
+/** Reads a setting; a missing value, or one that no longer fits its schema, reads as undefined. */
+export async function getSetting<K extends SettingKey>(db: CareersDeskDb, key: K): Promise<SettingValue<K> | undefined> {
+  const row = await db.settings.get(key);
+  if (!row) return undefined;
+  const parsed = settingSchemas[key].safeParse(row.value);
+  return parsed.success ? (parsed.data as SettingValue<K>) : undefined;
+}
+
+export async function setSetting<K extends SettingKey>(db: CareersDeskDb, key: K, value: SettingValue<K>, actorId: string | null): Promise<void> {
+  const checked = settingSchemas[key].parse(value);
+  await db.transaction('rw', db.settings, db.audit, async () => {
+    await db.settings.put({ key, value: checked });
+    await writeAudit(db, { actorId, action: 'update', entity: 'settings', recordId: key, pupilId: null, summary: `Changed the setting "${key}"` });
+  });
+}

@@ -1,0 +1,20 @@
+import type { Adviser, School } from './organisation';
+import type { Pupil } from './pupil';
+import type { ActionPlan, GuidanceSession } from './guidance';
+import type { Employer, Placement } from './employer';
+import type { Provider, Route } from './routes';
+
+/** A whole caseload's records: what demo data, imports, backups and benchmarks move in one piece. */
+export interface CaseloadDataset {
+  schools: School[];
+  advisers: Adviser[];
+  pupils: Pupil[];
+  sessions: GuidanceSession[];
+  actionPlans: ActionPlan[];
+  employers: Employer[];
+  placements: Placement[];
+  providers: Provider[];
+  routes: Route[];
+}
+
+export const DATASET_TABLES = ['schools', 'advisers', 'pupils', 'sessions', 'actionPlans', 'employers', 'placements', 'providers', 'routes'] as const satisfies readonly (keyof CaseloadDataset)[];

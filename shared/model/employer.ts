@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { AREA_IDS, SECTOR_IDS, PLACEMENT_STATUS_IDS } from '../reference';
+import { contactSchema, idSchema, isoDateSchema, lineOfText, paragraphsOfText, recordBase } from './common';
+
+/** A window in which an employer takes work-experience pupils, and how many. */
+export const offerPeriodSchema = z.object({
+  start: isoDateSchema,
+  end: isoDateSchema,
+  capacity: z.number().int().min(1, { message: 'Capacity must be at least 1' }).max(500),
+});
+
+export const placementOfferSchema = z.object({
+  id: idSchema,
+  title: lineOfText(160).min(1, { message: 'Give the offer a title' }),
+  periods: z.array(offerPeriodSchema).max(50).default([]),
+  yearGroups: z.array(z.number().int().min(7).max(14)).default([10, 11, 12]),
+  minimumAge: z.number().int().min(11).max(25).default(14),
+});
+export type PlacementOffer = z.infer<typeof placementOfferSchema>;
+
+export const employerSchema = z.object({
+  ...recordBase,
+  name: lineOfText(160).min(1, { message: 'Enter the employer\'s name' }),
+  sector: z.enum(SECTOR_IDS, { message: 'Choose a sector' }),
+  address: lineOfText(300).default(''),
+  postcode: z.string().nullable().default(null),
+  outcode: z.string().nullable().default(null),
+  district: z.enum(AREA_IDS).nullable().default(null),
+  contact: contactSchema.default({ name: '', email: '', phone: '' }),
+  offers: z.array(placementOfferSchema).max(100).default([]),
+  /** Other ways the employer engages: each counts as an encounter (Benchmark 5). */
+  offersApprenticeships: z.boolean().default(false),
+  offersWorkplaceVisits: z.boolean().default(false),
+  offersTalks: z.boolean().default(false),
+  attendsCareersFairs: z.boolean().default(false),
+  requirements: z.object({
+    dbsNeeded: z.boolean().default(false),
+    protectiveEquipment: z.boolean().default(false),
+    stepFreeAccess: z.boolean().default(false),
+    reachableByPublicTransport: z.boolean().default(true),
+  }).default({ dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true }),
+  checks: z.object({
+    riskAssessmentOn: isoDateSchema.nullable().default(null),
+    insuranceExpiresOn: isoDateSchema.nullable().default(null),
+    safeguardingConfirmed: z.boolean().default(false),
+  }).default({ riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false }),
+  notes: paragraphsOfText(5000).default(''),
+});
+export type Employer = z.infer<typeof employerSchema>;
+
+export const placementSchema = z.object({
+  ...recordBase,
+  pupilId: idSchema,
+  employerId: idSchema,
+  offerId: idSchema.nullable().default(null),
+  start: isoDateSchema,
+  end: isoDateSchema,
+  status: z.enum(PLACEMENT_STATUS_IDS),
+  feedback: z.object({
+    employer: paragraphsOfText(3000).default(''),
+    pupil: paragraphsOfText(3000).default(''),
+    wouldHostAgain: z.boolean().nullable().default(null),
+  }).default({ employer: '', pupil: '', wouldHostAgain: null }),
+});
+export type Placement = z.infer<typeof placementSchema>;

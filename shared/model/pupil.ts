@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { AREA_IDS, SECTOR_IDS, DESTINATION_CODES } from '../reference';
+import { contactSchema, emailSchema, idSchema, isoDateSchema, lineOfText, paragraphsOfText, phoneSchema, recordBase } from './common';
+
+export const GENDERS = ['female', 'male', 'other', 'prefer-not-to-say', 'not-recorded'] as const;
+export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  'prefer-not-to-say': 'Prefer not to say',
+  'not-recorded': 'Not recorded',
+};
+
+/** What the young person's circumstances are: the inputs of the risk-of-NEET score and of returns. */
+export const characteristicsSchema = z.object({
+  senSupport: z.boolean().default(false),
+  ehcp: z.boolean().default(false),
+  freeSchoolMeals: z.boolean().default(false),
+  pupilPremium: z.boolean().default(false),
+  lookedAfter: z.boolean().default(false),
+  careLeaver: z.boolean().default(false),
+  youngCarer: z.boolean().default(false),
+  youngParentOrPregnant: z.boolean().default(false),
+  healthCondition: z.boolean().default(false),
+  eal: z.boolean().default(false),
+  youthJustice: z.boolean().default(false),
+  educatedOffSite: z.boolean().default(false),
+  /** Attendance this academic year, 0 to 100; null when not known. */
+  attendancePercent: z.number({ message: 'Attendance must be a number' }).min(0, { message: 'Attendance cannot be below 0%' }).max(100, { message: 'Attendance cannot be above 100%' }).nullable().default(null),
+  /** Fixed-term and permanent exclusions (suspensions) this academic year. */
+  exclusions: z.number().int({ message: 'Exclusions must be a whole number' }).min(0, { message: 'Exclusions cannot be negative' }).max(100).default(0),
+});
+export type Characteristics = z.infer<typeof characteristicsSchema>;
+
+export const consentSchema = z.object({
+  /** The young person agrees their information may be shared with named partners (colleges, council). */
+  dataSharing: z.boolean().default(false),
+  /** For under-16s, a parent or carer may opt the young person out of the careers service's follow-up. */
+  parentOptOut: z.boolean().default(false),
+  contactByEmail: z.boolean().default(false),
+  contactByPhone: z.boolean().default(false),
+  notes: lineOfText(500).default(''),
+});
+
+export const travelSchema = z.object({
+  /** How far the young person can travel each way, straight line in km. */
+  maxDistanceKm: z.number({ message: 'Enter a distance in km' }).min(0, { message: 'Distance cannot be negative' }).max(200, { message: 'Distance must be 200 km or less' }).default(15),
+  reliesOnPublicTransport: z.boolean().default(true),
+  /** Access needs (step-free, quiet space, support worker) the employer or provider must meet. */
+  needsStepFreeAccess: z.boolean().default(false),
+  notes: lineOfText(500).default(''),
+});
+
+const gcseGrade = z.number().int().min(1, { message: 'GCSE grades run from 1 to 9' }).max(9, { message: 'GCSE grades run from 1 to 9' }).nullable().default(null);
+
+export const pupilSchema = z.object({
+  ...recordBase,
+  legalForename: lineOfText(80).min(1, { message: 'Enter the legal first name' }),
+  legalSurname: lineOfText(80).min(1, { message: 'Enter the legal surname' }),
+  preferredForename: lineOfText(80).default(''),
+  preferredSurname: lineOfText(80).default(''),
+  dateOfBirth: isoDateSchema,
+  /** National Curriculum year; derived from the date of birth unless `yearGroupOverridden`. */
+  yearGroup: z.number().int().min(7, { message: 'Year group must be between 7 and 14' }).max(14, { message: 'Year group must be between 7 and 14' }),
+  yearGroupOverridden: z.boolean().default(false),
+  gender: z.enum(GENDERS).default('not-recorded'),
+  schoolId: idSchema.nullable().default(null),
+  homeEducated: z.boolean().default(false),
+  /** The council's home-education liaison officer responsible, for electively home-educated young people. */
+  liaisonOfficerId: idSchema.nullable().default(null),
+  upn: z.string().nullable().default(null),
+  upnNotKnown: z.boolean().default(false),
+  uln: z.string().nullable().default(null),
+  postcode: z.string().nullable().default(null),
+  outcode: z.string().nullable().default(null),
+  district: z.enum(AREA_IDS).nullable().default(null),
+  email: emailSchema.default(''),
+  phone: phoneSchema.default(''),
+  parentCarer: contactSchema.extend({ relationship: lineOfText(60).default('') }).default({ name: '', email: '', phone: '', relationship: '' }),
+  consent: consentSchema.default({ dataSharing: false, parentOptOut: false, contactByEmail: false, contactByPhone: false, notes: '' }),
+  characteristics: characteristicsSchema.default(characteristicsSchema.parse({})),
+  interests: z.array(z.enum(SECTOR_IDS)).max(20).default([]),
+  subjects: z.array(lineOfText(60)).max(30).default([]),
+  predictedGrades: z.object({ english: gcseGrade, maths: gcseGrade }).default({ english: null, maths: null }),
+  aspirations: paragraphsOfText(2000).default(''),
+  travel: travelSchema.default(travelSchema.parse({})),
+  intendedDestination: z.enum(DESTINATION_CODES).nullable().default(null),
+  actualDestination: z.enum(DESTINATION_CODES).nullable().default(null),
+  /** Date of the latest personal guidance meeting, kept with each session write so "no guidance yet" is an index query. */
+  lastGuidanceOn: isoDateSchema.nullable().default(null),
+  /** Risk-of-NEET band, recomputed in shared/risk on every save so lists and returns can filter by index. */
+  riskBand: z.enum(['low', 'medium', 'high']).nullable().default(null),
+  /** Date the young person left the service's caseload (for retention); null while on roll. */
+  leftOn: isoDateSchema.nullable().default(null),
+  /** Lower-case name words for search as you type (multi-entry index); derived on every save. */
+  searchWords: z.array(z.string()).default([]),
+});
+export type Pupil = z.infer<typeof pupilSchema>;
+
+/** The name the young person asked to be called by, falling back to the legal name. */
+export function displayName(pupil: Pick<Pupil, 'legalForename' | 'legalSurname' | 'preferredForename' | 'preferredSurname'>): string {
+  const forename = pupil.preferredForename || pupil.legalForename;
+  const surname = pupil.preferredSurname || pupil.legalSurname;
+  return `${forename} ${surname}`.trim();
+}
+
+/** The words search-as-you-type matches by prefix: every name word, lower-cased. */
+export function searchWordsFor(pupil: Pick<Pupil, 'legalForename' | 'legalSurname' | 'preferredForename' | 'preferredSurname'>): string[] {
+  const words = [pupil.legalForename, pupil.legalSurname, pupil.preferredForename, pupil.preferredSurname]
+    .flatMap((name) => name.toLowerCase().split(/[\s'-]+/))
+    .filter((word) => word.length > 0);
+  return [...new Set(words)];
+}
