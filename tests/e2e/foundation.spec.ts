@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, openEmpty, openWithDemoData } from './support';
+
+const SECTIONS = ['Home', 'Pupils', 'Sessions', 'Employers', 'Routes', 'Matching', 'Returns', 'Data', 'Settings'];
+
+test('offers demo data on first run, and loading it fills the caseload', async ({ page }) => {
+  await page.goto('/');
+  const offer = page.getByRole('dialog', { name: 'Welcome to Careers Desk' });
+  await expect(offer).toBeVisible();
+  await expectAccessible(page, 'the first-run offer');
+  await openWithDemoDataFromOffer();
+  const counts = page.getByTestId('caseload-counts');
+  await expect(counts).toContainText('Young people');
+  await expect(counts.locator('dd').first()).not.toHaveText('0');
+
+  // The offer is answered: a reload does not ask again.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Careers Desk' })).toBeVisible();
+  await expect(offer).toBeHidden();
+
+  async function openWithDemoDataFromOffer(): Promise<void> {
+    await offer.getByRole('button', { name: 'Load demo data' }).click();
+    await expect(offer).toBeHidden({ timeout: 30_000 });
+  }
+});
+
+test('starting with no data says where to begin, and does not offer again', async ({ page }) => {
+  await openEmpty(page);
+  await expect(page.getByText('No young people are recorded yet')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('dialog', { name: 'Welcome to Careers Desk' })).toBeHidden();
+});
+
+test('every section can be reached from the navigation and passes axe', async ({ page }) => {
+  await openWithDemoData(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const section of SECTIONS) {
+    await nav.getByRole('link', { name: section, exact: true }).click();
+    await expect(nav.getByRole('link', { name: section, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectAccessible(page, `the ${section} section`);
+  }
+});
+
+test('Settings clears demo data after confirmation', async ({ page }) => {
+  await openWithDemoData(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Clear demo data' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Clear demo data?' });
+  await expect(confirm).toBeVisible();
+  await expectAccessible(page, 'the clear demo data confirmation');
+  await confirm.getByRole('button', { name: 'Clear demo data' }).click();
+  await expect(page.getByRole('status')).toContainText('Demo data cleared');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByText('No young people are recorded yet')).toBeVisible();
+});

@@ -1,0 +1,27 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Fails with the list of rules broken when axe finds a serious or critical violation. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  expect(summary, `accessibility problems on ${where}`).toEqual([]);
+}
+
+/** Opens the app on a fresh profile and answers the first-run offer by loading demo data. */
+export async function openWithDemoData(page: Page): Promise<void> {
+  await page.goto('/');
+  const offer = page.getByRole('dialog', { name: 'Welcome to Careers Desk' });
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(offer).toBeHidden({ timeout: 30_000 });
+}
+
+/** Opens the app on a fresh profile with nothing stored and the first-run offer declined. */
+export async function openEmpty(page: Page): Promise<void> {
+  await page.goto('/');
+  const offer = page.getByRole('dialog', { name: 'Welcome to Careers Desk' });
+  await offer.getByRole('button', { name: 'Start with no data' }).click();
+  await expect(offer).toBeHidden();
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CareersDeskDb } from '@renderer/db/schema';
+import { erasePupil, getPupil, savePupil, searchPupils, type PupilInput } from '@renderer/db/pupils';
+import { clearDemoData, isDatabaseEmpty, loadDataset } from '@renderer/db/demo';
+import { getSetting, setSetting } from '@renderer/db/settings';
+import { generateDemoDataset } from '@shared/demo';
+import { pupilSchema } from '@shared/model';
+
+let db: CareersDeskDb;
+let counter = 0;
+
+beforeEach(async () => {
+  counter += 1;
+  db = new CareersDeskDb(`careers-desk-test-${counter}`);
+  await db.open();
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+function pupilInput(overrides: Partial<PupilInput> = {}): PupilInput {
+  const { id: _id, createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupilSchema.parse({
+    id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z',
+    legalForename: 'Amelia', legalSurname: 'Turner', dateOfBirth: '2011-03-04', yearGroup: 10,
+  });
+  return { ...fields, ...overrides };
+}
+
+describe('pupil records', () => {
+  it('saves a pupil with its audit entry and finds it by name prefix', async () => {
+    const saved = await savePupil(db, pupilInput(), null);
+    expect(await getPupil(db, saved.id)).toMatchObject({ legalForename: 'Amelia', searchWords: ['amelia', 'turner'] });
+    expect((await searchPupils(db, 'ame tur')).map((p) => p.id)).toEqual([saved.id]);
+    expect(await searchPupils(db, 'tur')).toHaveLength(1);
+    expect(await searchPupils(db, 'zzz')).toHaveLength(0);
+    const audit = await db.audit.where('recordId').equals(saved.id).toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', entity: 'pupil', pupilId: saved.id });
+  });
+
+  it('keeps the previous version in the audit log when a record is edited', async () => {
+    const saved = await savePupil(db, pupilInput(), null);
+    await savePupil(db, { ...pupilInput({ preferredForename: 'Amy' }), id: saved.id }, null);
+    const entries = await db.audit.where('recordId').equals(saved.id).sortBy('at');
+    expect(entries.map((e) => e.action)).toEqual(['create', 'update']);
+    expect((entries[1]!.before as { preferredForename: string }).preferredForename).toBe('');
+    expect(await searchPupils(db, 'amy')).toHaveLength(1);
+  });
+
+  it('writes nothing, not even an audit entry, when the record fails validation', async () => {
+    await expect(savePupil(db, pupilInput({ legalSurname: '' }), null)).rejects.toThrow();
+    expect(await db.pupils.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('finds a pupil by UPN prefix', async () => {
+    const saved = await savePupil(db, pupilInput({ upn: 'B801200005001' }), null);
+    expect((await searchPupils(db, 'b8012')).map((p) => p.id)).toEqual([saved.id]);
+  });
+
+  it('erases everything about a young person and leaves an audit entry with no personal data', async () => {
+    const dataset = generateDemoDataset({ seed: 3, today: '2026-11-24', pupils: 20 });
+    await loadDataset(db, dataset, null);
+    const pupil = dataset.pupils.find((p) => dataset.sessions.some((s) => s.pupilId === p.id))!;
+    await savePupil(db, { ...pupil, preferredForename: 'Zed' }, null);
+    await erasePupil(db, pupil.id, null);
+    expect(await db.pupils.get(pupil.id)).toBeUndefined();
+    expect(await db.sessions.where('pupilId').equals(pupil.id).count()).toBe(0);
+    expect(await db.actionPlans.where('pupilId').equals(pupil.id).count()).toBe(0);
+    expect(await db.placements.where('pupilId').equals(pupil.id).count()).toBe(0);
+    expect(await db.audit.where('pupilId').equals(pupil.id).count()).toBe(0);
+    const everything = JSON.stringify(await db.audit.toArray());
+    expect(everything).not.toContain(pupil.id);
+    expect(everything).not.toContain(pupil.legalSurname + '"');
+    expect((await db.audit.toArray()).some((e) => e.action === 'erase')).toBe(true);
+  });
+});
+
+describe('demo data', () => {
+  it('loads in one piece, then clears without touching records the user entered', async () => {
+    expect(await isDatabaseEmpty(db)).toBe(true);
+    const dataset = generateDemoDataset({ seed: 9, today: '2026-11-24', pupils: 30 });
+    await loadDataset(db, dataset, null);
+    expect(await db.pupils.count()).toBe(dataset.pupils.length);
+    expect(await db.sessions.count()).toBe(dataset.sessions.length);
+    expect(await isDatabaseEmpty(db)).toBe(false);
+    const mine = await savePupil(db, pupilInput(), null);
+    await clearDemoData(db, null);
+    expect((await db.pupils.toArray()).map((p) => p.id)).toEqual([mine.id]);
+    expect(await db.sessions.count()).toBe(0);
+    expect(await db.employers.count()).toBe(0);
+  });
+
+  it('leaves the database unchanged when a load fails part-way', async () => {
+    const dataset = generateDemoDataset({ seed: 9, today: '2026-11-24', pupils: 10 });
+    // A duplicate id in the last table makes bulkAdd fail after the earlier tables were written.
+    dataset.routes.push({ ...dataset.routes[0]! });
+    await expect(loadDataset(db, dataset, null)).rejects.toThrow();
+    expect(await isDatabaseEmpty(db)).toBe(true);
+    expect(await db.audit.count()).toBe(0);
+  });
+});
+
+describe('settings', () => {
+  it('stores a value by key and reads an unset or invalid one as undefined', async () => {
+    expect(await getSetting(db, 'retentionYears')).toBeUndefined();
+    await setSetting(db, 'retentionYears', 3, null);
+    expect(await getSetting(db, 'retentionYears')).toBe(3);
+    await db.settings.put({ key: 'retentionYears', value: 'three' });
+    expect(await getSetting(db, 'retentionYears')).toBeUndefined();
+    await expect(setSetting(db, 'retentionYears', 0, null)).rejects.toThrow();
+  });
+});
