@@ -7,3 +7,4 @@ export * from './routes';
 export * from './audit';
 export * from './settings';
 export * from './dataset';
+export * from './problems';

@@ -25,3 +25,23 @@ export async function openEmpty(page: Page): Promise<void> {
   await offer.getByRole('button', { name: 'Start with no data' }).click();
   await expect(offer).toBeHidden();
 }
+
+/** Reads rows straight from the app's IndexedDB, to check what was (or was not) stored. */
+export async function readTable<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('careers-desk');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      return await new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, table);
+}

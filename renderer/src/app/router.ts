@@ -1,19 +1,32 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import { SECTIONS } from './sections';
 
-// Sections not built yet show NotYetBuilt; each capability replaces its entry with its own view.
-const builtViews: Record<string, () => Promise<unknown>> = {
-  home: () => import('../features/dashboard/DashboardView.vue'),
-  settings: () => import('../features/settings/SettingsView.vue'),
-};
+// Each capability's pages, with the section of the navigation they belong to.
+const capabilityRoutes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('../features/dashboard/DashboardView.vue'), meta: { section: 'home', title: 'Home' } },
+  { path: '/pupils', name: 'pupils', component: () => import('../features/pupils/PupilListView.vue'), meta: { section: 'pupils', title: 'Pupils' } },
+  { path: '/pupils/new', name: 'pupil-new', component: () => import('../features/pupils/PupilFormView.vue'), meta: { section: 'pupils', title: 'Add a young person' } },
+  { path: '/pupils/:pupilId', name: 'pupil', component: () => import('../features/pupils/PupilPageView.vue'), props: true, meta: { section: 'pupils', title: 'Young person' } },
+  { path: '/pupils/:pupilId/edit', name: 'pupil-edit', component: () => import('../features/pupils/PupilFormView.vue'), props: true, meta: { section: 'pupils', title: 'Edit a young person' } },
+  { path: '/pupils/:pupilId/sessions/new', name: 'session-new', component: () => import('../features/sessions/SessionEditorView.vue'), props: true, meta: { section: 'sessions', title: 'Record a guidance session' } },
+  { path: '/sessions/:sessionId/edit', name: 'session-edit', component: () => import('../features/sessions/SessionEditorView.vue'), props: true, meta: { section: 'sessions', title: 'Edit a guidance session' } },
+  { path: '/pupils/:pupilId/plans/new', name: 'plan-new', component: () => import('../features/sessions/ActionPlanEditorView.vue'), props: (r) => ({ pupilId: r.params.pupilId, sessionId: r.query.sessionId ?? null }), meta: { section: 'sessions', title: 'Agree an action plan' } },
+  { path: '/plans/:planId', name: 'plan', component: () => import('../features/sessions/ActionPlanEditorView.vue'), props: true, meta: { section: 'sessions', title: 'Action plan' } },
+  { path: '/sessions', name: 'sessions', component: () => import('../features/sessions/SessionsView.vue'), meta: { section: 'sessions', title: 'Sessions' } },
+  { path: '/settings', name: 'settings', component: () => import('../features/settings/SettingsView.vue'), meta: { section: 'settings', title: 'Settings' } },
+];
 
-const routes: RouteRecordRaw[] = SECTIONS.map((section) => ({
-  path: section.path,
-  name: section.name,
-  component: builtViews[section.name] ?? (() => import('./NotYetBuilt.vue')),
-  meta: { title: section.label },
-}));
-routes.push({ path: '/:pathMatch(.*)*', redirect: '/' });
+// Sections not built yet show NotYetBuilt; each capability adds its own routes above.
+const routes: RouteRecordRaw[] = [
+  ...capabilityRoutes,
+  ...SECTIONS.filter((section) => !capabilityRoutes.some((r) => r.path === section.path)).map((section) => ({
+    path: section.path,
+    name: section.name,
+    component: () => import('./NotYetBuilt.vue'),
+    meta: { section: section.name, title: section.label },
+  })),
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+];
 
 // Hash history: the built renderer is loaded from file:// in Electron, where paths cannot be served.
 export const router = createRouter({ history: createWebHashHistory(), routes });

@@ -1,4 +1,6 @@
+import type { Collection, InsertType } from 'dexie';
 import { pupilSchema, searchWordsFor, type Pupil } from '@shared/model';
+import { comparePupils, emptyPupilFilters, looksLikeUpn, matchesFilters, searchWordsOf, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 
@@ -37,23 +39,53 @@ export function getPupil(db: CareersDeskDb, id: string): Promise<Pupil | undefin
 }
 
 /**
- * Search as you type: by UPN prefix when the text looks like one, otherwise by the prefix of
- * any name word (every word typed must match). Answered from indexes, never a table scan.
+ * The pupil list: the most selective index answers first (name-word or UPN prefix, then school,
+ * year group, district or risk band), and only that subset is checked against the other filters.
  */
+export async function findPupils(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort = 'name'): Promise<Pupil[]> {
+  const text = filters.text.trim();
+  let candidates: Collection<Pupil, string, InsertType<Pupil, 'id'>>;
+  if (text !== '' && looksLikeUpn(text)) candidates = db.pupils.where('upn').startsWith(text.toUpperCase());
+  else if (text !== '') candidates = db.pupils.where('searchWords').startsWith(searchWordsOf(text)[0] ?? '').distinct();
+  else if (filters.schoolId) candidates = db.pupils.where('schoolId').equals(filters.schoolId);
+  else if (filters.yearGroup !== null) candidates = db.pupils.where('yearGroup').equals(filters.yearGroup);
+  else if (filters.district) candidates = db.pupils.where('district').equals(filters.district);
+  else if (filters.riskBand) candidates = db.pupils.where('riskBand').equals(filters.riskBand);
+  else candidates = db.pupils.toCollection();
+  const rows = await candidates.filter((pupil) => matchesFilters(pupil, filters)).toArray();
+  return rows.sort(comparePupils(sort));
+}
+
+/** Search as you type, for pickers: the first matches by name-word or UPN prefix. */
 export async function searchPupils(db: CareersDeskDb, text: string, limit = 50): Promise<Pupil[]> {
-  const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return db.pupils.orderBy('updatedAt').reverse().limit(limit).toArray();
-  if (words.length === 1 && /^[a-z]\d{3,}/i.test(words[0]!)) {
-    return db.pupils.where('upn').startsWith(words[0]!.toUpperCase()).limit(limit).toArray();
-  }
-  const [first, ...rest] = words;
-  return db.pupils
-    .where('searchWords')
-    .startsWith(first!)
-    .filter((pupil) => rest.every((word) => pupil.searchWords.some((w) => w.startsWith(word))))
-    .distinct()
-    .limit(limit)
-    .toArray();
+  return (await findPupils(db, { ...emptyPupilFilters(), text })).slice(0, limit);
+}
+
+/**
+ * Subject access request: everything held about one young person, as one JSON document.
+ * Audit entries are included because they record what was done with the record.
+ */
+export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, now: Date = new Date()): Promise<Record<string, unknown>> {
+  return db.transaction('r', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.placements, db.audit, db.schools], async () => {
+    const pupil = await db.pupils.get(pupilId);
+    if (!pupil) throw new Error('That young person\'s record no longer exists.');
+    return {
+      producedAt: now.toISOString(),
+      about: 'Everything Careers Desk holds about this young person on this computer.',
+      pupil,
+      school: pupil.schoolId ? await db.schools.get(pupil.schoolId) : null,
+      guidanceSessions: await db.sessions.where('pupilId').equals(pupilId).toArray(),
+      actionPlans: await db.actionPlans.where('pupilId').equals(pupilId).toArray(),
+      placements: await db.placements.where('pupilId').equals(pupilId).toArray(),
+      unsavedDrafts: await db.drafts.filter((d) => d.pupilId === pupilId).toArray(),
+      auditTrail: await db.audit.where('pupilId').equals(pupilId).toArray(),
+    };
+  });
+}
+
+/** Records that a subject access export was made, without copying what it held. */
+export async function auditSubjectAccessExport(db: CareersDeskDb, pupilId: string, actorId: string | null): Promise<void> {
+  await db.transaction('rw', db.audit, () => writeAudit(db, { actorId, action: 'export', entity: 'pupil', recordId: pupilId, pupilId, summary: 'Exported everything held about a young person (subject access request)' }));
 }
 
 /**

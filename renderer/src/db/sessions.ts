@@ -1,0 +1,118 @@
+import { displayName, guidanceSessionSchema, pupilSchema, type Adviser, type GuidanceSession, type Pupil } from '@shared/model';
+import { latestGuidanceDate, latestIntendedDestination, type SessionInput } from '@shared/sessions';
+import type { CareersDeskDb } from './schema';
+import { writeAudit } from './audit';
+
+/** A young person's sessions, newest first, from the [pupilId+date] index. */
+export function listSessionsForPupil(db: CareersDeskDb, pupilId: string): Promise<GuidanceSession[]> {
+  return db.sessions.where('[pupilId+date]').between([pupilId, ''], [pupilId, '\uffff']).reverse().toArray();
+}
+
+export function getSession(db: CareersDeskDb, id: string): Promise<GuidanceSession | undefined> {
+  return db.sessions.get(id);
+}
+
+export interface SaveOptions {
+  /** The draft the form was kept in: deleted in the same transaction, so it is gone only once the record is safe. */
+  draftId?: string | null;
+  now?: Date;
+}
+
+/**
+ * Records a guidance session, or an edit of one, in one transaction with: its audit entry (an edit
+ * keeps the previous version in `before`), the young person's latest guidance date and intended
+ * destination brought up to date (with their own audit entry), and the form's draft removed.
+ */
+export async function saveSession(db: CareersDeskDb, input: SessionInput, actorId: string | null, options: SaveOptions = {}): Promise<GuidanceSession> {
+  const now = options.now ?? new Date();
+  return db.transaction('rw', [db.sessions, db.pupils, db.audit, db.drafts], async () => {
+    const existing = input.id ? await db.sessions.get(input.id) : undefined;
+    if (existing && existing.pupilId !== input.pupilId) throw new Error('A session cannot be moved to another young person.');
+    const pupil = await db.pupils.get(input.pupilId);
+    if (!pupil) throw new Error('That young person\'s record no longer exists.');
+    const session = guidanceSessionSchema.parse({
+      ...input,
+      id: existing?.id ?? input.id ?? crypto.randomUUID(),
+      createdAt: existing?.createdAt ?? now.toISOString(),
+      updatedAt: now.toISOString(),
+      isDemo: existing?.isDemo ?? false,
+    });
+    await db.sessions.put(session);
+    await writeAudit(db, {
+      actorId,
+      action: existing ? 'update' : 'create',
+      entity: 'guidance-session',
+      recordId: session.id,
+      pupilId: session.pupilId,
+      summary: existing ? 'Edited a guidance session' : 'Recorded a guidance session',
+      before: existing,
+    }, now);
+    await updatePupilFromSessions(db, pupil, actorId, now);
+    if (options.draftId) await db.drafts.delete(options.draftId);
+    return session;
+  });
+}
+
+/** Call inside a transaction over sessions, pupils and audit. */
+async function updatePupilFromSessions(db: CareersDeskDb, pupil: Pupil, actorId: string | null, now: Date): Promise<void> {
+  const sessions = await listSessionsForPupil(db, pupil.id);
+  const lastGuidanceOn = latestGuidanceDate(sessions);
+  const intendedDestination = latestIntendedDestination(sessions) ?? pupil.intendedDestination;
+  if (lastGuidanceOn === pupil.lastGuidanceOn && intendedDestination === pupil.intendedDestination) return;
+  const changed = [
+    lastGuidanceOn !== pupil.lastGuidanceOn ? 'the date of the latest guidance meeting' : '',
+    intendedDestination !== pupil.intendedDestination ? 'the intended destination' : '',
+  ].filter(Boolean).join(' and ');
+  await db.pupils.put(pupilSchema.parse({ ...pupil, lastGuidanceOn, intendedDestination, updatedAt: now.toISOString() }));
+  await writeAudit(db, {
+    actorId,
+    action: 'update',
+    entity: 'pupil',
+    recordId: pupil.id,
+    pupilId: pupil.id,
+    summary: `Updated ${changed} from a guidance session`,
+    before: pupil,
+  }, now);
+}
+
+export interface SessionWithPupil {
+  session: GuidanceSession;
+  pupilName: string;
+  adviserName: string;
+}
+
+/** The latest sessions across the caseload, newest first, from the date index. */
+export async function listRecentSessions(db: CareersDeskDb, limit = 20): Promise<SessionWithPupil[]> {
+  const sessions = await db.sessions.orderBy('date').reverse().limit(limit).toArray();
+  sessions.sort((a, b) => b.date.localeCompare(a.date) || b.startTime.localeCompare(a.startTime));
+  const [pupils, advisers] = await Promise.all([
+    db.pupils.bulkGet([...new Set(sessions.map((s) => s.pupilId))]),
+    db.advisers.bulkGet([...new Set(sessions.map((s) => s.adviserId).filter((id): id is string => id !== null))]),
+  ]);
+  const pupilNames = new Map(pupils.filter((p): p is Pupil => p !== undefined).map((p) => [p.id, displayName(p)]));
+  const adviserNames = new Map(advisers.filter((a): a is Adviser => a !== undefined).map((a) => [a.id, a.name]));
+  return sessions.map((session) => ({
+    session,
+    pupilName: pupilNames.get(session.pupilId) ?? 'Unknown young person',
+    adviserName: (session.adviserId && adviserNames.get(session.adviserId)) || 'Not recorded',
+  }));
+}
+
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+/** The lists the session form chooses from: advisers, employers and providers, by name. */
+export async function listSessionChoices(db: CareersDeskDb): Promise<{ advisers: Adviser[]; employers: Choice[]; providers: Choice[] }> {
+  const [advisers, employers, providers] = await Promise.all([
+    db.advisers.orderBy('name').toArray(),
+    db.employers.orderBy('name').toArray(),
+    db.providers.orderBy('name').toArray(),
+  ]);
+  return {
+    advisers,
+    employers: employers.map((e) => ({ id: e.id, name: e.name })),
+    providers: providers.map((p) => ({ id: p.id, name: p.name })),
+  };
+}

@@ -1,0 +1,31 @@
+import { defineStore } from 'pinia';
+import { ref, watch } from 'vue';
+import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
+import { db } from '../../db/database';
+import { findPupils } from '../../db/pupils';
+import { useLiveQuery } from '../../app/useLiveQuery';
+
+/**
+ * The pupil list's search, filters and sort: kept in a store so coming back from a pupil's page
+ * shows the same list the adviser left.
+ */
+export const usePupilListStore = defineStore('pupil-list', () => {
+  const filters = ref<PupilFilters>(emptyPupilFilters());
+  const sort = ref<PupilSort>('name');
+  // The query follows the filters as they are typed; Dexie re-runs it when pupils change.
+  const debounced = ref<PupilFilters>({ ...filters.value });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  watch(filters, (next) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { debounced.value = { ...next }; }, 60);
+  }, { deep: true });
+
+  const results = useLiveQuery(() => findPupils(db, debounced.value, sort.value), [], [debounced, sort]);
+  const schools = useLiveQuery(() => db.schools.orderBy('name').toArray(), []);
+
+  function clearFilters(): void {
+    filters.value = emptyPupilFilters();
+  }
+
+  return { filters, sort, pupils: results.value, loading: results.loading, error: results.error, schools: schools.value, clearFilters };
+});

@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, openWithDemoData, readTable } from './support';
+
+interface StoredPupil { id: string; legalForename: string; legalSurname: string; preferredForename: string; upn: string | null; homeEducated: boolean }
+
+test('finds a pupil by name as you type and opens their page', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupils = await readTable<StoredPupil>(page, 'pupils');
+  const target = pupils.find((p) => !p.preferredForename && !p.homeEducated)!;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await expect(page.getByTestId('pupil-count')).toContainText(`${pupils.length.toLocaleString('en-GB')} young people match`);
+  await expectAccessible(page, 'the pupil list');
+
+  const search = page.getByRole('searchbox', { name: 'Search by name or UPN' });
+  await search.pressSequentially(`${target.legalForename.slice(0, 3)} ${target.legalSurname.slice(0, 3)}`);
+  const expected = pupils.filter((p) => [p.legalForename, p.preferredForename].some((n) => n.toLowerCase().startsWith(target.legalForename.slice(0, 3).toLowerCase()) || n.toLowerCase().startsWith(target.legalSurname.slice(0, 3).toLowerCase())));
+  await expect(page.getByTestId('pupil-count')).not.toContainText(`${pupils.length.toLocaleString('en-GB')} young`);
+  expect(expected.length).toBeGreaterThan(0);
+  await page.getByRole('link', { name: `${target.legalForename} ${target.legalSurname}` }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${target.legalForename} ${target.legalSurname}`);
+  await expect(page.getByRole('heading', { name: 'Risk of NEET' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+  await expectAccessible(page, 'the pupil page');
+
+  // By UPN prefix, the list narrows to that pupil.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await search.fill(target.upn!);
+  await expect(page.getByTestId('pupil-count')).toHaveText('1 young person matches');
+});
+
+test('filters the list by home education and risk band, with the count of matches', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupils = await readTable<StoredPupil & { riskBand: string }>(page, 'pupils');
+  await page.goto('/#/pupils');
+  await page.getByLabel('Home educated only').check();
+  const home = pupils.filter((p) => p.homeEducated);
+  await expect(page.getByTestId('pupil-count')).toHaveText(`${home.length} young people match`);
+  await page.getByLabel('Risk of NEET').selectOption('high');
+  const homeHigh = home.filter((p) => p.riskBand === 'high').length;
+  await expect(page.getByTestId('pupil-count')).toHaveText(homeHigh === 1 ? '1 young person matches' : `${homeHigh} young people match`);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('pupil-count')).toHaveText(`${pupils.length} young people match`);
+});
+
+test('adding a pupil with bad input shows each problem beside its field and saves nothing', async ({ page }) => {
+  await openWithDemoData(page);
+  const before = (await readTable(page, 'pupils')).length;
+  await page.goto('/#/pupils/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a young person' })).toBeVisible();
+  await page.getByLabel('Legal first name').fill('Test');
+  await page.getByLabel('Legal surname').fill('Pupil');
+  await page.getByLabel('Date of birth').fill('2099-01-01');
+  await page.getByRole('combobox', { name: 'School (required)' }).selectOption({ index: 1 });
+  await page.getByLabel('UPN (unique pupil number)').fill('B801200005002');
+  await page.getByLabel('Postcode').fill('CT9 XYZ');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('The date of birth must be in the past');
+  await expect(summary).toContainText('This UPN is not valid');
+  await expect(summary).toContainText('Enter a real postcode, like CT9 1AA');
+  await expect(page.getByLabel('Date of birth')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('UPN (unique pupil number)')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'the pupil form with errors');
+  expect((await readTable(page, 'pupils')).length).toBe(before);
+
+  // Fixed, it saves, and the district follows the postcode.
+  await page.getByLabel('Date of birth').fill('2011-03-04');
+  await page.getByLabel('UPN (unique pupil number)').fill('B801200005001');
+  await page.getByLabel('Postcode').fill('ct9 1aa');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test Pupil');
+  await expect(page.getByTestId('pupil-details')).toContainText('CT9 1AA · Thanet');
+  expect((await readTable(page, 'pupils')).length).toBe(before + 1);
+});
+
+test('erasure removes every record about the young person, after confirmation', async ({ page }) => {
+  await openWithDemoData(page);
+  const sessions = await readTable<{ pupilId: string }>(page, 'sessions');
+  const pupilId = sessions[0]!.pupilId;
+  await page.goto(`/#/pupils/${pupilId}`);
+  await expect(page.getByTestId('pupil-page')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export everything we hold' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Everything held - .+\.json$/);
+  const held = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8')) as { pupil: { id: string }; guidanceSessions: unknown[] };
+  expect(held.pupil.id).toBe(pupilId);
+  expect(held.guidanceSessions.length).toBeGreaterThan(0);
+
+  await page.getByRole('button', { name: 'Erase this young person' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 'the erase confirmation');
+  await dialog.getByRole('button', { name: 'Erase everything' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
+
+  expect((await readTable<{ id: string }>(page, 'pupils')).some((p) => p.id === pupilId)).toBe(false);
+  expect((await readTable<{ pupilId: string }>(page, 'sessions')).some((s) => s.pupilId === pupilId)).toBe(false);
+  expect((await readTable<{ pupilId: string }>(page, 'actionPlans')).some((s) => s.pupilId === pupilId)).toBe(false);
+  const audit = await readTable<{ action: string; pupilId: string | null }>(page, 'audit');
+  expect(audit.some((a) => a.pupilId === pupilId)).toBe(false);
+  expect(JSON.stringify(audit)).not.toContain(pupilId);
+  expect(audit.some((a) => a.action === 'erase')).toBe(true);
+});

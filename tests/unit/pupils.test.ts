@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { checkPupilForm, emptyPupilForm, type PupilForm } from '@shared/pupils/form';
+import { comparePupils, emptyPupilFilters, looksLikeUpn, matchesFilters } from '@shared/pupils/list';
+import { pupilSchema } from '@shared/model';
+
+const today = '2026-11-24';
+const schoolId = '11111111-1111-4111-8111-111111111111';
+
+function form(overrides: Partial<PupilForm> = {}): PupilForm {
+  return { ...emptyPupilForm(), legalForename: 'Amelia', legalSurname: 'Turner', dateOfBirth: '2011-03-04', schoolId, upn: 'B801200005001', ...overrides };
+}
+
+function fields(result: ReturnType<typeof checkPupilForm>): Record<string, string> {
+  return result.ok ? {} : Object.fromEntries(result.problems.map((p) => [p.field, p.message]));
+}
+
+describe('the add-a-young-person form', () => {
+  it('builds a record with the year group from the date of birth, the postcode normalised and the district from its outcode', () => {
+    const result = checkPupilForm(form({ postcode: 'ct9 1aa', upn: ' b801 200005001 ' }), { today });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ yearGroup: 11, postcode: 'CT9 1AA', outcode: 'CT9', district: 'thanet', upn: 'B801200005001', riskBand: 'low' });
+  });
+
+  it('keeps a district the adviser chose over the postcode default', () => {
+    const result = checkPupilForm(form({ postcode: 'CT9 1AA', district: 'dover' }), { today });
+    expect(result.ok && result.value.district).toBe('dover');
+  });
+
+  it('names each problem: future date of birth, invalid UPN, malformed postcode, bad ULN', () => {
+    const result = checkPupilForm(form({ dateOfBirth: '2099-01-01', upn: 'B801200005002', postcode: 'CT9 XYZ', uln: '0000000043' }), { today });
+    expect(fields(result)).toEqual({
+      dateOfBirth: 'The date of birth must be in the past',
+      upn: 'This UPN is not valid: check each character (the first letter is a check letter)',
+      postcode: 'Enter a real postcode, like CT9 1AA',
+      uln: 'This ULN is not valid: check the digits',
+    });
+  });
+
+  it('requires a UPN for a school pupil unless marked not known, and says how long it should be', () => {
+    expect(fields(checkPupilForm(form({ upn: '' }), { today })).upn).toBe('Enter the UPN, or tick "UPN not known"');
+    expect(checkPupilForm(form({ upn: '', upnNotKnown: true }), { today }).ok).toBe(true);
+    expect(fields(checkPupilForm(form({ upn: 'B8012' }), { today })).upn).toBe('A UPN has 13 characters; this has 5');
+  });
+
+  it('never holds a UPN or school for a home-educated young person', () => {
+    const result = checkPupilForm(form({ homeEducated: true, upn: 'B801200005001' }), { today });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value).toMatchObject({ upn: null, schoolId: null, homeEducated: true });
+  });
+
+  it('asks for a school or home education', () => {
+    expect(fields(checkPupilForm(form({ schoolId: null }), { today })).schoolId).toMatch(/Choose the school/);
+  });
+
+  it('lets the adviser set the year group by hand for a pupil out of their year group', () => {
+    const result = checkPupilForm(form({ yearGroupOverridden: true, yearGroup: 9 }), { today });
+    expect(result.ok && result.value.yearGroup).toBe(9);
+    expect(fields(checkPupilForm(form({ yearGroupOverridden: true, yearGroup: null }), { today })).yearGroup).toBe('Enter a year group from 7 to 14');
+  });
+
+  it('rejects an oversized field with its limit, and an attendance over 100%', () => {
+    const result = checkPupilForm(form({ legalSurname: 'x'.repeat(81), characteristics: { ...emptyPupilForm().characteristics, attendancePercent: 120 } }), { today });
+    expect(fields(result)).toMatchObject({ legalSurname: 'Keep this to 80 characters or fewer', 'characteristics.attendancePercent': 'Attendance cannot be above 100%' });
+  });
+
+  it('scores the risk band with the weights from Settings', () => {
+    const withCarer = form({ characteristics: { ...emptyPupilForm().characteristics, youngCarer: true } });
+    expect(checkPupilForm(withCarer, { today }).ok && (checkPupilForm(withCarer, { today }) as { value: { riskBand: string } }).value.riskBand).toBe('low');
+    const weighted = checkPupilForm(withCarer, { today, riskWeights: { 'young-carer': 8 } });
+    expect(weighted.ok && weighted.value.riskBand).toBe('high');
+  });
+});
+
+describe('the pupil list', () => {
+  const base = { id: '22222222-2222-4222-8222-222222222222', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', dateOfBirth: '2011-03-04', yearGroup: 10 };
+  const amy = pupilSchema.parse({ ...base, legalForename: 'Amelia', legalSurname: 'Turner', preferredForename: 'Amy', upn: 'B801200005001', searchWords: ['amelia', 'turner', 'amy'], riskBand: 'high' });
+  const bob = pupilSchema.parse({ ...base, legalForename: 'Bob', legalSurname: 'Adams', searchWords: ['bob', 'adams'], homeEducated: true, riskBand: 'low', lastGuidanceOn: '2026-10-01' });
+
+  it('tells a UPN prefix from a name', () => {
+    expect(looksLikeUpn('b801')).toBe(true);
+    expect(looksLikeUpn('amy')).toBe(false);
+  });
+
+  it('matches every typed word by prefix, and every filter', () => {
+    const f = emptyPupilFilters();
+    expect(matchesFilters(amy, { ...f, text: 'am tur' })).toBe(true);
+    expect(matchesFilters(amy, { ...f, text: 'am smi' })).toBe(false);
+    expect(matchesFilters(amy, { ...f, text: 'B8012' })).toBe(true);
+    expect(matchesFilters(bob, { ...f, homeEducatedOnly: true })).toBe(true);
+    expect(matchesFilters(amy, { ...f, homeEducatedOnly: true })).toBe(false);
+    expect(matchesFilters(bob, { ...f, noGuidanceYet: true })).toBe(false);
+    expect(matchesFilters(amy, { ...f, riskBand: 'high', yearGroup: 10 })).toBe(true);
+  });
+
+  it('sorts by preferred surname, or by risk with the highest first', () => {
+    expect([amy, bob].sort(comparePupils('name')).map((p) => p.legalForename)).toEqual(['Bob', 'Amelia']);
+    expect([bob, amy].sort(comparePupils('risk')).map((p) => p.legalForename)).toEqual(['Amelia', 'Bob']);
+  });
+});
