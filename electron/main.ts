@@ -1,0 +1,79 @@
+// The main process: one locked-down window, the menu, and the IPC handlers behind the bridge.
+// The rules themselves live in small modules (security, menu, ipc/*) that are unit-tested.
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import {
+  appEntryUrl,
+  denyAllPermissions,
+  installContentSecurityPolicy,
+  installWebContentsGuard,
+  isAppUrl,
+  resolveAppLocation,
+  secureWebPreferences,
+  type AppLocation,
+} from './security';
+import { buildApplicationMenu } from './menu';
+import { claimSingleInstance } from './single-instance';
+import { createIpcGuard } from './ipc/guard';
+import { registerAppHandlers } from './ipc/app';
+import { registerFileHandlers } from './ipc/files';
+import { registerBackupHandlers } from './ipc/backups';
+
+// Built layout: out/main/main.js, out/preload/preload.js, out/renderer/index.html.
+const location: AppLocation = resolveAppLocation(process.env, app.isPackaged, join(__dirname, '../renderer/index.html'));
+const isDev = location.kind === 'dev-server';
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+
+let mainWindow: BrowserWindow | null = null;
+
+function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Careers Desk',
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/preload.js')),
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  if (location.kind === 'dev-server') void win.loadURL(location.url);
+  else void win.loadFile(location.indexHtml);
+  return win;
+}
+
+// Sandbox every renderer, including any the app did not create itself.
+app.enableSandbox();
+
+if (claimSingleInstance(app, () => mainWindow)) {
+  installWebContentsGuard(app, location, openExternal);
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    installContentSecurityPolicy(session.defaultSession, location);
+    denyAllPermissions(session.defaultSession);
+
+    const guard = createIpcGuard((url) => isAppUrl(url, location));
+    registerAppHandlers(guard);
+    registerFileHandlers(guard);
+    registerBackupHandlers(guard);
+
+    Menu.setApplicationMenu(buildApplicationMenu({ isDev, platform: process.platform }));
+    mainWindow = createMainWindow();
+
+    app.on('activate', () => {
+      // macOS: clicking the dock icon with no window open makes one.
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    });
+  });
+}
+
+// For logs when something goes wrong in a user's install.
+console.info(`[careers-desk] ${app.getName()} ${app.getVersion()} loading ${appEntryUrl(location)}`);

@@ -1,0 +1,31 @@
+// The only door between the page and the main process. It exposes one narrow function per
+// capability on window.careersDesk; ipcRenderer itself never reaches the page. The main process
+// validates every request (electron/ipc/guard.ts), so this file only forwards and unwraps.
+// Bundled to CommonJS with its imports inlined: a sandboxed preload cannot require packages.
+import { contextBridge, ipcRenderer } from 'electron';
+// Channel names from the zod-free module, so zod is not bundled in here; the type is erased.
+import { BRIDGE_CHANNELS, type BridgeChannel, type IpcResult } from '@shared/bridge-channels';
+import type { DesktopBridge } from '@shared/bridge';
+
+async function invoke<T>(channel: BridgeChannel, request?: unknown): Promise<T> {
+  const result = (await ipcRenderer.invoke(channel, request)) as IpcResult<T> | undefined;
+  if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
+    throw new Error(`No answer from ${channel}`);
+  }
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+const bridge: DesktopBridge = {
+  kind: 'desktop',
+  appVersion: () => invoke(BRIDGE_CHANNELS.appVersion),
+  saveFile: (request) => invoke(BRIDGE_CHANNELS.saveFile, request),
+  saveFilesToFolder: (request) => invoke(BRIDGE_CHANNELS.saveFilesToFolder, request),
+  openFile: (request) => invoke(BRIDGE_CHANNELS.openFile, request),
+  writeBackup: (request) => invoke(BRIDGE_CHANNELS.writeBackup, request),
+  listBackups: () => invoke(BRIDGE_CHANNELS.listBackups),
+  readBackup: (request) => invoke(BRIDGE_CHANNELS.readBackup, request),
+  openExternal: (request) => invoke(BRIDGE_CHANNELS.openExternal, request),
+};
+
+contextBridge.exposeInMainWorld('careersDesk', bridge);

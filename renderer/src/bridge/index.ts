@@ -1,0 +1,26 @@
+// The renderer's only way to the desktop: getBridge() answers with the Electron bridge inside the
+// app and with the plain-browser implementation anywhere else (npm run web, the Playwright tests).
+import type { DesktopBridge } from '@shared/bridge';
+import { desktopBridge } from './desktop';
+import { createWebBridge } from './web';
+
+export type {
+  BackupInfo,
+  BackupReason,
+  BridgeKind,
+  DesktopBridge,
+  FileFilter,
+  OpenFileResult,
+  SaveFileResult,
+  SaveFilesToFolderResult,
+} from '@shared/bridge';
+export { backupFileName } from '@shared/bridge';
+
+let webBridge: DesktopBridge | null = null;
+
+export function getBridge(): DesktopBridge {
+  const desktop = desktopBridge();
+  if (desktop) return desktop;
+  webBridge ??= createWebBridge();
+  return webBridge;
+}
