@@ -1,0 +1,4 @@
+export * from './assignment';
+export * from './checks';
+export * from './score';
+export * from './allocate';
