@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
 // elsewhere Playwright's own Chromium, which tests/support/ensure-browser.mjs fetches.
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
-const port = 4174;
+// E2E_PORT (with WEB_OUT_DIR for the build) lets parallel runs serve their own copy.
+const port = Number(process.env.E2E_PORT ?? 4174);
 
 export default defineConfig({
   timeout: 60_000,

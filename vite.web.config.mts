@@ -15,7 +15,8 @@ export default defineConfig({
   },
   plugins: [vue()],
   build: {
-    outDir: resolve(import.meta.dirname, 'dist-web'),
+    // WEB_OUT_DIR lets parallel test runs build into their own folder.
+    outDir: resolve(import.meta.dirname, process.env.WEB_OUT_DIR ?? 'dist-web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },

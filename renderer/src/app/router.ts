@@ -13,6 +13,15 @@ const capabilityRoutes: RouteRecordRaw[] = [
   { path: '/pupils/:pupilId/plans/new', name: 'plan-new', component: () => import('../features/sessions/ActionPlanEditorView.vue'), props: (r) => ({ pupilId: r.params.pupilId, sessionId: r.query.sessionId ?? null }), meta: { section: 'sessions', title: 'Agree an action plan' } },
   { path: '/plans/:planId', name: 'plan', component: () => import('../features/sessions/ActionPlanEditorView.vue'), props: true, meta: { section: 'sessions', title: 'Action plan' } },
   { path: '/sessions', name: 'sessions', component: () => import('../features/sessions/SessionsView.vue'), meta: { section: 'sessions', title: 'Sessions' } },
+  { path: '/employers', name: 'employers', component: () => import('../features/employers/EmployerListView.vue'), meta: { section: 'employers', title: 'Employers' } },
+  { path: '/employers/new', name: 'employer-new', component: () => import('../features/employers/EmployerFormView.vue'), meta: { section: 'employers', title: 'Add an employer' } },
+  { path: '/employers/:employerId', name: 'employer', component: () => import('../features/employers/EmployerPageView.vue'), props: true, meta: { section: 'employers', title: 'Employer' } },
+  { path: '/employers/:employerId/edit', name: 'employer-edit', component: () => import('../features/employers/EmployerFormView.vue'), props: true, meta: { section: 'employers', title: 'Edit an employer' } },
+  { path: '/routes', name: 'routes', component: () => import('../features/routes/RouteListView.vue'), meta: { section: 'routes', title: 'Routes' } },
+  { path: '/routes/new', name: 'route-new', component: () => import('../features/routes/RouteFormView.vue'), meta: { section: 'routes', title: 'Add a route' } },
+  { path: '/routes/:routeId/edit', name: 'route-edit', component: () => import('../features/routes/RouteFormView.vue'), props: true, meta: { section: 'routes', title: 'Edit a route' } },
+  { path: '/matching', name: 'matching', component: () => import('../features/matching/MatchingView.vue'), meta: { section: 'matching', title: 'Matching' } },
+  { path: '/pupils/:pupilId/matches', name: 'pupil-matches', component: () => import('../features/matching/PupilMatchesView.vue'), props: true, meta: { section: 'matching', title: 'Matches for a young person' } },
   { path: '/settings', name: 'settings', component: () => import('../features/settings/SettingsView.vue'), meta: { section: 'settings', title: 'Settings' } },
 ];
 
