@@ -1,5 +1,6 @@
-/** Today's date in the user's own time zone, as ISO text: the `today` every shared rule is given. */
+import { localIsoDate } from '@shared/sessions';
+
+/** Today's date on this machine's clock, as ISO text: the `today` every shared rule is given. */
 export function todayIso(now: Date = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
+  return localIsoDate(now);
 }

@@ -1,5 +1,5 @@
 import { displayName, guidanceSessionSchema, pupilSchema, type Adviser, type GuidanceSession, type Pupil } from '@shared/model';
-import { latestGuidanceDate, latestIntendedDestination, type SessionInput } from '@shared/sessions';
+import { destinationFromSession, latestGuidanceDate, type SessionInput } from '@shared/sessions';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 
@@ -47,17 +47,17 @@ export async function saveSession(db: CareersDeskDb, input: SessionInput, actorI
       summary: existing ? 'Edited a guidance session' : 'Recorded a guidance session',
       before: existing,
     }, now);
-    await updatePupilFromSessions(db, pupil, actorId, now);
+    await updatePupilFromSessions(db, pupil, session, actorId, now);
     if (options.draftId) await db.drafts.delete(options.draftId);
     return session;
   });
 }
 
 /** Call inside a transaction over sessions, pupils and audit. */
-async function updatePupilFromSessions(db: CareersDeskDb, pupil: Pupil, actorId: string | null, now: Date): Promise<void> {
+async function updatePupilFromSessions(db: CareersDeskDb, pupil: Pupil, saved: GuidanceSession, actorId: string | null, now: Date): Promise<void> {
   const sessions = await listSessionsForPupil(db, pupil.id);
   const lastGuidanceOn = latestGuidanceDate(sessions);
-  const intendedDestination = latestIntendedDestination(sessions) ?? pupil.intendedDestination;
+  const intendedDestination = destinationFromSession(saved, sessions) ?? pupil.intendedDestination;
   if (lastGuidanceOn === pupil.lastGuidanceOn && intendedDestination === pupil.intendedDestination) return;
   const changed = [
     lastGuidanceOn !== pupil.lastGuidanceOn ? 'the date of the latest guidance meeting' : '',

@@ -1,4 +1,5 @@
 import type { ActionPlan, GuidanceSession, Placement, Pupil } from '@shared/model';
+import { compareOpenActions, openActionsOf, type OpenAction } from '@shared/sessions';
 import { destinationLabel, labelOf, PLACEMENT_STATUSES, SESSION_KINDS } from '@shared/reference';
 
 export interface TimelineEntry {
@@ -22,11 +23,9 @@ export function buildTimeline(pupil: Pupil, sessions: GuidanceSession[], plans: 
   return entries.sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** Open actions across every plan, overdue first, with whether each is overdue today. */
-export function openActions(plans: ActionPlan[], today: string) {
-  return plans
-    .flatMap((plan) => plan.actions.filter((a) => a.status === 'open').map((action) => ({ plan, action, overdue: action.byWhen < today })))
-    .sort((a, b) => a.action.byWhen.localeCompare(b.action.byWhen));
+/** Open actions across every plan, overdue first (the rule lives in shared/sessions). */
+export function openActions(plans: ActionPlan[], today: string): OpenAction[] {
+  return plans.flatMap((plan) => openActionsOf(plan, today)).sort(compareOpenActions);
 }
 
 /** The next review date of any plan, today or later. */

@@ -1,0 +1,143 @@
+import { onBeforeUnmount, onMounted, ref, watch } from 'vue';
+import { onBeforeRouteLeave } from 'vue-router';
+import type { Draft } from '@shared/model';
+import { db } from '../../db/database';
+import { deleteDraft, findDraft, saveDraft, saveDraftBeforeUnload, type DraftKey } from '../../db/drafts';
+
+export interface DraftOptions {
+  /** Fills the form from a draft's data when the adviser restores it. */
+  apply: (data: Record<string, unknown>) => void;
+  /** Quiet time after the last keystroke before the draft is written. */
+  debounceMs?: number;
+}
+
+/**
+ * Keeps a form in db.drafts as the adviser types: after a pause in typing, when a field loses focus
+ * (call `flush`), when the window is hidden, before the page unloads and when leaving the route.
+ * A draft left from before is offered back (`offered`) and nothing is written over it until the
+ * adviser restores or discards it. Nothing is written until the form differs from how it opened.
+ */
+export function useDraft<T extends object>(key: DraftKey, form: T, options: DraftOptions) {
+  const offered = ref<Draft | null>(null);
+  /** When the draft was last written (ISO), for "Draft saved 14:32". */
+  const savedAt = ref<string | null>(null);
+  const failed = ref(false);
+  let id: string = crypto.randomUUID();
+  let baseline = snapshot();
+  let lastWritten = '';
+  let enabled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function snapshot(): string {
+    return JSON.stringify(form);
+  }
+
+  function record(data: string): Draft {
+    return { id, kind: key.kind, pupilId: key.pupilId, recordId: key.recordId, data: JSON.parse(data) as Record<string, unknown>, updatedAt: new Date().toISOString() };
+  }
+
+  function needsWriting(): string | null {
+    if (!enabled) return null;
+    const data = snapshot();
+    return data === baseline || data === lastWritten ? null : data;
+  }
+
+  async function flush(): Promise<void> {
+    clearTimeout(timer);
+    const data = needsWriting();
+    if (data === null) return;
+    const draft = record(data);
+    try {
+      await saveDraft(db, draft);
+      lastWritten = data;
+      savedAt.value = draft.updatedAt;
+      failed.value = false;
+    } catch {
+      failed.value = true;
+    }
+  }
+
+  function schedule(): void {
+    if (!enabled) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), options.debounceMs ?? 500);
+  }
+
+  function onUnload(): void {
+    const data = needsWriting();
+    if (data !== null && saveDraftBeforeUnload(db, record(data))) lastWritten = data;
+  }
+
+  function onVisibility(): void {
+    if (document.visibilityState === 'hidden') void flush();
+  }
+
+  /** Looks for a draft left from before; autosave starts once there is none to offer. */
+  async function start(): Promise<void> {
+    baseline = snapshot();
+    const existing = await findDraft(db, key);
+    if (existing) {
+      offered.value = existing;
+      id = existing.id;
+    } else {
+      enabled = true;
+    }
+  }
+
+  function restore(): void {
+    const draft = offered.value;
+    if (!draft) return;
+    options.apply(draft.data);
+    offered.value = null;
+    lastWritten = snapshot();
+    savedAt.value = draft.updatedAt;
+    enabled = true;
+  }
+
+  async function discard(): Promise<void> {
+    const draft = offered.value;
+    if (!draft) return;
+    await deleteDraft(db, draft.id);
+    offered.value = null;
+    id = crypto.randomUUID();
+    enabled = true;
+    schedule();
+  }
+
+  /** Treats the form as it stands as its opening state (after filling defaults that arrive late). */
+  function resetBaseline(): void {
+    baseline = snapshot();
+  }
+
+  function isDirty(): boolean {
+    return snapshot() !== baseline;
+  }
+
+  /** Stops writing (the record is being saved, and its transaction deletes the draft). */
+  function stop(): void {
+    enabled = false;
+    clearTimeout(timer);
+  }
+
+  function resume(): void {
+    enabled = offered.value === null;
+  }
+
+  watch(() => snapshot(), schedule);
+  onMounted(() => {
+    window.addEventListener('beforeunload', onUnload);
+    window.addEventListener('pagehide', onUnload);
+    document.addEventListener('visibilitychange', onVisibility);
+  });
+  onBeforeUnmount(() => {
+    window.removeEventListener('beforeunload', onUnload);
+    window.removeEventListener('pagehide', onUnload);
+    document.removeEventListener('visibilitychange', onVisibility);
+    void flush();
+  });
+  onBeforeRouteLeave(async () => {
+    await flush();
+  });
+
+  return { offered, savedAt, failed, draftId: () => id, start, flush, restore, discard, resetBaseline, isDirty, stop, resume };
+}

@@ -1,0 +1,221 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, openWithDemoData } from './support';
+
+interface StoredPupil {
+  id: string;
+  name: string;
+  lastGuidanceOn: string | null;
+  intendedDestination: string | null;
+}
+
+/** Reads young people straight from IndexedDB, so this test does not depend on the pupil pages. */
+function readPupil(page: Page, id: string | null): Promise<StoredPupil> {
+  return page.evaluate((wanted) => new Promise<StoredPupil>((resolve, reject) => {
+    const opening = indexedDB.open('careers-desk');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const request = db.transaction('pupils').objectStore('pupils').getAll();
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        db.close();
+        const all = request.result as { id: string; legalForename: string; legalSurname: string; preferredForename: string; preferredSurname: string; homeEducated: boolean; lastGuidanceOn: string | null; intendedDestination: string | null }[];
+        const pupil = wanted ? all.find((p) => p.id === wanted) : all.find((p) => !p.homeEducated);
+        if (!pupil) return reject(new Error('No pupil found'));
+        resolve({
+          id: pupil.id,
+          name: `${pupil.preferredForename || pupil.legalForename} ${pupil.preferredSurname || pupil.legalSurname}`,
+          lastGuidanceOn: pupil.lastGuidanceOn,
+          intendedDestination: pupil.intendedDestination,
+        });
+      };
+    };
+  }), id);
+}
+
+function countSessions(page: Page, pupilId: string): Promise<number> {
+  return page.evaluate((id) => new Promise<number>((resolve, reject) => {
+    const opening = indexedDB.open('careers-desk');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const request = db.transaction('sessions').objectStore('sessions').index('pupilId').count(id);
+      request.onsuccess = () => { db.close(); resolve(request.result); };
+      request.onerror = () => reject(request.error);
+    };
+  }), pupilId);
+}
+
+/** A date relative to today on this machine, as ISO text (the browser shares the machine's clock). */
+function isoDay(offset: number): string {
+  const day = new Date();
+  day.setDate(day.getDate() + offset);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+test('a whole guidance meeting: notes survive a reload, the session is saved, a plan is agreed and its actions are open', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupil = await readPupil(page, null);
+  const sessionsBefore = await countSessions(page, pupil.id);
+
+  // Start a session and type the first notes.
+  await page.goto(`/#/pupils/${pupil.id}/sessions/new`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Guidance session with ${pupil.name}`);
+  await expect(page.getByTestId('confidentiality-reminder')).toContainText('what stays confidential, what may be shared');
+  await expect(page.getByLabel(/^Date/)).toHaveValue(isoDay(0));
+  await expect(page.getByLabel('8. Personal guidance')).toBeChecked();
+  await expectAccessible(page, 'the session editor');
+
+  const notes = page.getByLabel('Notes', { exact: true });
+  const firstWords = 'Talked about engineering apprenticeships at EKC Group. Worried about the bus from';
+  await notes.fill(firstWords);
+
+  // Reload mid-sentence, before the typing pause: the draft is offered back and restores every word.
+  await page.reload();
+  const offer = page.getByTestId('draft-offer');
+  await expect(offer).toContainText(/You have an unsaved draft from \d\d:\d\d/);
+  await expect(offer).toBeFocused();
+  await expectAccessible(page, 'the session editor offering a draft');
+  await offer.getByRole('button', { name: 'Restore it' }).click();
+  await expect(offer).toBeHidden();
+  await expect(notes).toHaveValue(firstWords);
+  await notes.pressSequentially(' Ramsgate.');
+  await expect(page.getByTestId('draft-status')).toHaveText(/Draft saved \d\d:\d\d/);
+
+  // Saving with the duration missing says so beside the field and in the summary, and saves nothing.
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await expect(page.getByTestId('error-summary')).toContainText('Enter how long the session lasted, in minutes');
+  await expect(page.getByTestId('error-summary')).toBeFocused();
+  await expect(page.locator('.field__error', { hasText: 'Enter how long the session lasted, in minutes' })).toBeVisible();
+  await expectAccessible(page, 'the session editor with errors');
+  expect(await countSessions(page, pupil.id)).toBe(sessionsBefore);
+
+  await page.getByLabel('Duration in minutes').fill('45');
+  await page.getByLabel('Location').fill('Careers room');
+  await page.getByLabel('Topics').fill('apprenticeships, travel to college');
+  await page.getByRole('button', { name: 'Add an encounter' }).click();
+  await page.getByLabel('Kind', { exact: true }).selectOption('provider');
+  await page.getByLabel('Choose from your providers').selectOption({ label: 'EKC Group' });
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('EKC Group');
+  await expect(page.getByLabel('7. Encounters with further and higher education')).toBeChecked();
+  await page.getByLabel('Intended destination').selectOption('310');
+  await page.getByLabel('What the young person agreed').fill('To look at apprenticeship vacancies with EKC Group and ask about bus passes.');
+  await page.getByRole('button', { name: 'Save and agree an action plan' }).click();
+
+  // The plan, from the session.
+  await expect(page).toHaveURL(/#\/pupils\/[^/]+\/plans\/new\?sessionId=/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Agree an action plan with ${pupil.name}`);
+  expect(await countSessions(page, pupil.id)).toBe(sessionsBefore + 1);
+  const stored = await readPupil(page, pupil.id);
+  expect(stored.lastGuidanceOn).toBe(isoDay(0));
+  expect(stored.intendedDestination).toBe('310');
+  await expectAccessible(page, 'the action plan editor');
+
+  await page.getByLabel('Situation').fill('Year 11, keen on engineering; lives outside Ramsgate.');
+  await page.getByLabel('Barriers').fill('Bus times from home.');
+  await page.getByRole('button', { name: 'Add a long-term goal' }).click();
+  await page.keyboard.type('An engineering apprenticeship');
+  await page.getByRole('button', { name: 'Add a short-term goal' }).click();
+  await page.keyboard.type('Apply for two apprenticeship vacancies');
+
+  // Actions, added and filled from the keyboard: the new row's first field takes focus.
+  await page.getByRole('button', { name: 'Add an action' }).click();
+  await page.keyboard.type('Ask EKC Group about a bus pass');
+  await page.keyboard.press('Tab');
+  await page.getByLabel('Action 1: who').selectOption('pupil');
+  await page.getByLabel('Action 1: by when').fill(isoDay(14));
+  await page.getByRole('button', { name: 'Add an action' }).click();
+  await page.keyboard.type('Send the vacancy list to the family');
+  await page.getByLabel('Action 2: who').selectOption('adviser');
+  await page.getByLabel('Action 2: by when').fill(isoDay(-2));
+  await expect(page.getByTestId('action-row-2')).toContainText('Overdue');
+
+  await page.getByLabel('Back-up plan').fill('Level 2 engineering at Broadstairs College.');
+  await page.getByLabel('Review date').fill(isoDay(42));
+  await page.getByLabel(`${pupil.name} agreed this plan`).check();
+  await expect(page.getByLabel('Date agreed')).toHaveValue(isoDay(0));
+  await page.getByRole('button', { name: 'Save action plan' }).click();
+
+  await expect(page).toHaveURL(/#\/plans\/[^/?]+$/);
+  await expect(page.getByTestId('plan-status')).toHaveText('Action plan saved.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Action plan with ${pupil.name}`);
+  await expect(page.getByRole('button', { name: 'Mark done: action 1' })).toBeVisible();
+  await expectAccessible(page, 'a saved action plan');
+
+  // The actions are open on the Sessions page, the late one first and marked in words.
+  await page.goto('/#/sessions');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
+  const openActions = page.getByTestId('open-actions');
+  const late = openActions.getByRole('row').filter({ hasText: 'Send the vacancy list to the family' });
+  const due = openActions.getByRole('row').filter({ hasText: 'Ask EKC Group about a bus pass' });
+  await expect(late).toContainText('Overdue');
+  await expect(late.getByRole('link', { name: pupil.name })).toBeVisible();
+  await expect(due).toBeVisible();
+  await expect(due).not.toContainText('Overdue');
+  await expect(page.getByTestId('recent-sessions').getByRole('row').nth(1)).toContainText(pupil.name);
+  await expectAccessible(page, 'the Sessions page');
+
+  // Ticking the late action off saves at once and takes it off the list.
+  await late.getByRole('button', { name: /Mark done/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Marked done: Send the vacancy list to the family' })).toBeVisible();
+  await expect(late).toHaveCount(0);
+  await expect(due).toBeVisible();
+});
+
+/** The first stored session and the audit entries about it. */
+function readSession(page: Page, id: string | null): Promise<{ id: string; pupilId: string; notes: string; audit: { action: string; before?: { notes: string } }[] }> {
+  return page.evaluate((wanted) => new Promise((resolve, reject) => {
+    const opening = indexedDB.open('careers-desk');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const tx = db.transaction(['sessions', 'audit']);
+      const sessions = tx.objectStore('sessions');
+      const read = wanted ? sessions.get(wanted) : sessions.openCursor();
+      read.onsuccess = () => {
+        const value = read.result instanceof IDBCursorWithValue ? read.result.value : read.result;
+        const audit = tx.objectStore('audit').index('recordId').getAll(value.id);
+        audit.onsuccess = () => {
+          db.close();
+          resolve({ id: value.id, pupilId: value.pupilId, notes: value.notes, audit: audit.result });
+        };
+      };
+      read.onerror = () => reject(read.error);
+    };
+  }), id);
+}
+
+test('editing a saved session keeps its own draft across leaving the page, and the audit keeps the previous version', async ({ page }) => {
+  await openWithDemoData(page);
+  const original = await readSession(page, null);
+  const pupil = await readPupil(page, original.pupilId);
+
+  await page.goto(`/#/sessions/${original.id}/edit`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Edit a guidance session with ${pupil.name}`);
+  const notes = page.getByLabel('Notes', { exact: true });
+  await expect(notes).toHaveValue(original.notes);
+  await notes.fill(`${original.notes} Mum rang afterwards: they will visit the college together.`);
+  await expect(page.getByTestId('draft-status')).toHaveText(/Draft saved \d\d:\d\d/);
+
+  // Leave for another page and come back: the edit is offered back for this session only.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
+  await page.goto(`/#/pupils/${pupil.id}/sessions/new`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Guidance session with ${pupil.name}`);
+  await expect(page.getByTestId('draft-offer')).toHaveCount(0);
+  await page.goto(`/#/sessions/${original.id}/edit`);
+  await page.getByTestId('draft-offer').getByRole('button', { name: 'Restore it' }).click();
+  await expect(notes).toHaveValue(/Mum rang afterwards/);
+  await page.getByRole('button', { name: 'Save session' }).click();
+
+  await expect(page).toHaveURL(new RegExp(`#/pupils/${pupil.id}$`));
+  const edited = await readSession(page, original.id);
+  expect(edited.notes).toContain('Mum rang afterwards');
+  const update = edited.audit.find((entry) => entry.action === 'update');
+  expect(update?.before?.notes).toBe(original.notes);
+
+  // The draft went with the save: opening the session again offers nothing.
+  await page.goto(`/#/sessions/${original.id}/edit`);
+  await expect(notes).toHaveValue(/Mum rang afterwards/);
+  await expect(page.getByTestId('draft-offer')).toHaveCount(0);
+});
