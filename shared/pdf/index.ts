@@ -1,0 +1,13 @@
+/** Action plan PDFs: the pdfmake document definition, the file name, and the font the renderers must register. */
+export {
+  buildActionPlanDocument,
+  ACTION_PLAN_HEADINGS,
+  ACTION_TABLE_HEADER,
+  DEFAULT_ACTION_PLAN_PDF_OPTIONS,
+  type ActionPlanPdfInput,
+  type ActionPlanPdfOptions,
+} from './action-plan';
+export { resolveDiscussedOptions, type DiscussedOptionDetails, type DiscussedDirectory } from './discussed';
+export { relevantSignposts, type Signpost } from './signposts';
+export { actionPlanFileName, safeFileNamePart, uniqueFileNames } from './file-name';
+export { PDF_FONT_FAMILY, PDF_FONT_FILES, pdfFontsIn, type PdfFontStyle } from './fonts';
