@@ -23,9 +23,24 @@ export const usePupilListStore = defineStore('pupil-list', () => {
   const results = useLiveQuery(() => findPupils(db, debounced.value, sort.value), [], [debounced, sort]);
   const schools = useLiveQuery(() => db.schools.orderBy('name').toArray(), []);
 
+  /** Young people chosen for a batch export; kept while the filters change. */
+  const selected = ref<Set<string>>(new Set());
+  function toggleSelected(id: string, on: boolean): void {
+    const next = new Set(selected.value);
+    if (on) next.add(id);
+    else next.delete(id);
+    selected.value = next;
+  }
+  function selectAllMatching(): void {
+    selected.value = new Set([...selected.value, ...results.value.value.map((p) => p.id)]);
+  }
+  function clearSelection(): void {
+    selected.value = new Set();
+  }
+
   function clearFilters(): void {
     filters.value = emptyPupilFilters();
   }
 
-  return { filters, sort, pupils: results.value, loading: results.loading, error: results.error, schools: schools.value, clearFilters };
+  return { filters, sort, pupils: results.value, loading: results.loading, error: results.error, schools: schools.value, clearFilters, selected, toggleSelected, selectAllMatching, clearSelection };
 });

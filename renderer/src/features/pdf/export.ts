@@ -1,0 +1,89 @@
+import { actionPlanFileName, buildActionPlanDocument, uniqueFileNames, type ActionPlanPdfOptions } from '@shared/pdf';
+import { displayName } from '@shared/model';
+import { db } from '../../db/database';
+import { writeAudit } from '../../db/audit';
+import { getBridge } from '../../bridge';
+import { todayIso } from '../../app/today';
+import { latestPlanIds, loadPlanPdfInput } from './inputs';
+import { renderPdf } from './pdfmake';
+
+async function auditExport(planId: string, pupilId: string, actorId: string | null, how: string): Promise<void> {
+  await db.transaction('rw', db.audit, () => writeAudit(db, { actorId, action: 'export', entity: 'action-plan', recordId: planId, pupilId, summary: `Exported an action plan as PDF (${how})` }));
+}
+
+/** Builds one plan's PDF: its file name and bytes. */
+export async function actionPlanPdf(planId: string, options: ActionPlanPdfOptions): Promise<{ name: string; data: Uint8Array; pupilId: string }> {
+  const input = await loadPlanPdfInput(planId, options);
+  const data = await renderPdf(buildActionPlanDocument(input));
+  return { name: actionPlanFileName(input.pupil, todayIso()), data, pupilId: input.pupil.id };
+}
+
+/** Saves one plan as a PDF through the save dialog (desktop) or a download (browser). */
+export async function exportActionPlan(planId: string, options: ActionPlanPdfOptions, actorId: string | null): Promise<boolean> {
+  const pdf = await actionPlanPdf(planId, options);
+  const result = await getBridge().saveFile({ suggestedName: pdf.name, filters: [{ name: 'PDF', extensions: ['pdf'] }], data: pdf.data });
+  if (result.saved) await auditExport(planId, pdf.pupilId, actorId, options.largePrint ? 'large print' : 'standard print');
+  return result.saved;
+}
+
+export interface BatchProgress {
+  done: number;
+  total: number;
+  current: string;
+}
+
+export interface BatchOutcome {
+  saved: number;
+  failed: { name: string; reason: string }[];
+  /** Young people with no action plan to export. */
+  withoutPlan: string[];
+  cancelled: boolean;
+  where: string | null;
+}
+
+/**
+ * The newest plan of each chosen young person, one PDF each, saved together into one folder
+ * (desktop) or one zip (browser). A failure on one plan is reported by name and the rest go on;
+ * cancelling stops before the next plan and saves nothing.
+ */
+export async function exportActionPlansBatch(pupilIds: readonly string[], options: ActionPlanPdfOptions, actorId: string | null, onProgress: (progress: BatchProgress) => void, signal: AbortSignal): Promise<BatchOutcome> {
+  const planOf = await latestPlanIds(pupilIds);
+  const pupils = (await db.pupils.bulkGet([...pupilIds])).filter((p) => p !== undefined);
+  const outcome: BatchOutcome = { saved: 0, failed: [], withoutPlan: [], cancelled: false, where: null };
+  const files: { name: string; data: Uint8Array; planId: string; pupilId: string }[] = [];
+  const withPlans = pupils.filter((p) => {
+    if (planOf.has(p.id)) return true;
+    outcome.withoutPlan.push(displayName(p));
+    return false;
+  });
+  for (const [index, pupil] of withPlans.entries()) {
+    if (signal.aborted) return { ...outcome, cancelled: true };
+    onProgress({ done: index, total: withPlans.length, current: displayName(pupil) });
+    try {
+      const pdf = await actionPlanPdf(planOf.get(pupil.id)!, options);
+      files.push({ ...pdf, planId: planOf.get(pupil.id)! });
+    } catch (error) {
+      outcome.failed.push({ name: displayName(pupil), reason: (error as Error).message });
+    }
+    // Let the window repaint and respond between plans.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  if (signal.aborted) return { ...outcome, cancelled: true };
+  onProgress({ done: withPlans.length, total: withPlans.length, current: '' });
+  if (files.length === 0) return outcome;
+  const names = uniqueFileNames(files.map((f) => f.name));
+  const result = await getBridge().saveFilesToFolder({
+    files: files.map((f, i) => ({ name: names[i]!, data: f.data })),
+    zipName: `Action plans - ${todayIso()}.zip`,
+  });
+  for (const [i, file] of files.entries()) {
+    const written = result.files[i];
+    if (written && !written.ok) outcome.failed.push({ name: names[i]!, reason: written.error ?? 'could not be written' });
+    else if (result.saved) {
+      outcome.saved += 1;
+      await auditExport(file.planId, file.pupilId, actorId, 'batch');
+    }
+  }
+  outcome.where = result.folder ?? null;
+  return outcome;
+}
