@@ -1,0 +1,59 @@
+import type { Collection, InsertType } from 'dexie';
+import { employerSchema, type Employer } from '@shared/model';
+import { compareEmployers, matchesEmployerFilters, type EmployerFilters } from '@shared/employers/list';
+import type { CareersDeskDb } from './schema';
+import { writeAudit } from './audit';
+
+export type EmployerInput = Omit<Employer, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+
+/**
+ * Adds or updates an employer, with its audit entry, in one transaction. The previous version of an
+ * edited record is kept in the audit entry. Throws (and writes nothing) when the record is invalid:
+ * forms check it first with checkEmployerForm (shared/employers/form).
+ */
+export async function saveEmployer(db: CareersDeskDb, input: EmployerInput, actorId: string | null, now: Date = new Date()): Promise<Employer> {
+  return db.transaction('rw', db.employers, db.audit, async () => {
+    const existing = input.id ? await db.employers.get(input.id) : undefined;
+    const employer = employerSchema.parse({
+      ...input,
+      id: existing?.id ?? input.id ?? crypto.randomUUID(),
+      createdAt: existing?.createdAt ?? now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
+    await db.employers.put(employer);
+    await writeAudit(db, {
+      actorId,
+      action: existing ? 'update' : 'create',
+      entity: 'employer',
+      recordId: employer.id,
+      pupilId: null,
+      summary: existing ? `Updated the employer ${employer.name}` : `Added the employer ${employer.name}`,
+      before: existing,
+    }, now);
+    return employer;
+  });
+}
+
+export function getEmployer(db: CareersDeskDb, id: string): Promise<Employer | undefined> {
+  return db.employers.get(id);
+}
+
+/**
+ * The employer directory: the most selective index answers first (name prefix, ignoring case, then
+ * sector, then district), and only that subset is checked against the other filters. Sorted by name.
+ */
+export async function findEmployers(db: CareersDeskDb, filters: EmployerFilters): Promise<Employer[]> {
+  const text = filters.text.trim();
+  let candidates: Collection<Employer, string, InsertType<Employer, 'id'>>;
+  if (text !== '') candidates = db.employers.where('name').startsWithIgnoreCase(text);
+  else if (filters.sector) candidates = db.employers.where('sector').equals(filters.sector);
+  else if (filters.district) candidates = db.employers.where('district').equals(filters.district);
+  else candidates = db.employers.toCollection();
+  const rows = await candidates.filter((employer) => matchesEmployerFilters(employer, filters)).toArray();
+  return rows.sort(compareEmployers);
+}
+
+/** Employers by name for pickers: the first whose names start with the text, ignoring case. */
+export async function searchEmployers(db: CareersDeskDb, text: string, limit = 50): Promise<Employer[]> {
+  return (await db.employers.where('name').startsWithIgnoreCase(text.trim()).limit(limit).toArray()).sort(compareEmployers);
+}

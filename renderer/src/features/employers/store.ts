@@ -1,0 +1,38 @@
+import { defineStore } from 'pinia';
+import { ref, watch } from 'vue';
+import type { Employer } from '@shared/model';
+import { emptyEmployerFilters, type EmployerFilters } from '@shared/employers/list';
+import type { EmployerRecordInput } from '@shared/employers/form';
+import { db } from '../../db/database';
+import { findEmployers, saveEmployer } from '../../db/employers';
+import { useLiveQuery } from '../../app/useLiveQuery';
+import { useSettingsStore } from '../settings/store';
+
+/**
+ * The employer directory's search and filters, kept in a store so coming back from an employer's page
+ * shows the same list the adviser left; and saving an employer as the adviser using this computer.
+ */
+export const useEmployerStore = defineStore('employers', () => {
+  const settings = useSettingsStore();
+  const filters = ref<EmployerFilters>(emptyEmployerFilters());
+  // The query follows the filters as they are typed; Dexie re-runs it when employers change.
+  const debounced = ref<EmployerFilters>({ ...filters.value });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  watch(filters, (next) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { debounced.value = { ...next }; }, 60);
+  }, { deep: true });
+
+  const results = useLiveQuery(() => findEmployers(db, debounced.value), [] as Employer[], [debounced]);
+
+  function clearFilters(): void {
+    filters.value = emptyEmployerFilters();
+  }
+
+  /** Adds or updates an employer (already checked by checkEmployerForm), audited as the current adviser. */
+  function save(record: EmployerRecordInput, id?: string): Promise<Employer> {
+    return saveEmployer(db, { ...record, id }, settings.currentAdviserId);
+  }
+
+  return { filters, employers: results.value, loading: results.loading, error: results.error, clearFilters, save };
+});

@@ -1,0 +1,69 @@
+/** What the employer directory filters, sorts and shows; the query lives in the renderer, the rules here. */
+import type { Employer } from '../model/employer';
+import type { AreaId } from '../reference/areas';
+import type { SectorId } from '../reference/sectors';
+
+export interface EmployerFilters {
+  /** The start of the employer's name, in any case. */
+  text: string;
+  sector: SectorId | null;
+  district: AreaId | null;
+}
+
+export function emptyEmployerFilters(): EmployerFilters {
+  return { text: '', sector: null, district: null };
+}
+
+export function hasEmployerFilters(filters: EmployerFilters): boolean {
+  return filters.text.trim() !== '' || filters.sector !== null || filters.district !== null;
+}
+
+/** True when the employer meets every filter (the name by prefix, ignoring case). */
+export function matchesEmployerFilters(employer: Pick<Employer, 'name' | 'sector' | 'district'>, filters: EmployerFilters): boolean {
+  if (filters.sector && employer.sector !== filters.sector) return false;
+  if (filters.district && employer.district !== filters.district) return false;
+  const text = filters.text.trim().toLowerCase();
+  return text === '' || employer.name.toLowerCase().startsWith(text);
+}
+
+export function compareEmployers(a: Pick<Employer, 'name'>, b: Pick<Employer, 'name'>): number {
+  return a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+}
+
+/** The other ways an employer engages with young people; each counts as an encounter (Benchmark 5). */
+export const ENGAGEMENTS = [
+  { key: 'offersApprenticeships', label: 'Apprenticeships' },
+  { key: 'offersWorkplaceVisits', label: 'Workplace visits' },
+  { key: 'offersTalks', label: 'Talks in schools' },
+  { key: 'attendsCareersFairs', label: 'Careers fairs' },
+] as const satisfies readonly { key: keyof Employer; label: string }[];
+
+/** What a placement there needs, and how easy it is to get to. */
+export const REQUIREMENTS = [
+  { key: 'dbsNeeded', label: 'DBS check needed' },
+  { key: 'protectiveEquipment', label: 'Protective equipment worn' },
+  { key: 'stepFreeAccess', label: 'Step-free access' },
+  { key: 'reachableByPublicTransport', label: 'Reachable by public transport' },
+] as const satisfies readonly { key: keyof Employer['requirements']; label: string }[];
+
+export function engagementLabels(employer: Pick<Employer, (typeof ENGAGEMENTS)[number]['key']>): string[] {
+  return ENGAGEMENTS.filter((e) => employer[e.key]).map((e) => e.label);
+}
+
+/** "Work-experience week: 2 periods, 5 places" for each offer, or that there are none. */
+export function offerSummary(employer: Pick<Employer, 'offers'>): string {
+  if (employer.offers.length === 0) return 'No work-experience offers';
+  return employer.offers.map((offer) => {
+    const places = offer.periods.reduce((sum, p) => sum + p.capacity, 0);
+    const periods = offer.periods.length === 1 ? '1 period' : `${offer.periods.length} periods`;
+    return `${offer.title}: ${periods}, ${places === 1 ? '1 place' : `${places} places`}`;
+  }).join('; ');
+}
+
+/** "Years 10, 11 and 12" for an offer's year groups. */
+export function yearGroupsText(yearGroups: readonly number[]): string {
+  const sorted = [...yearGroups].sort((a, b) => a - b);
+  if (sorted.length === 0) return 'No year groups';
+  if (sorted.length === 1) return `Year ${sorted[0]}`;
+  return `Years ${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]}`;
+}
