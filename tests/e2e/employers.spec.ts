@@ -138,7 +138,7 @@ test('an employer whose insurance has expired is flagged, and a placement there 
   await placementRow.getByRole('button', { name: 'Cancel placement' }).click();
   const dialog = page.getByRole('dialog', { name: `Cancel ${pupil.name}'s placement?` });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.getByRole('button', { name: 'No, keep it' }).click();
   await expect(placementRow.getByTestId('placement-status')).toHaveText('Employer contacted');
   await placementRow.getByRole('button', { name: 'Cancel placement' }).click();
   await dialog.getByRole('button', { name: 'Yes, cancel the placement' }).click();
