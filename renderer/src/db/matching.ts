@@ -1,0 +1,164 @@
+import { displayName, pupilSchema, type Checked, type Employer, type Placement, type Problem, type Provider, type Pupil, type Route } from '@shared/model';
+import { evaluateOffer, holdsAPlace, offerSlots } from '@shared/matching';
+import { destinationLabel, type DestinationCode } from '@shared/reference';
+import { comparePupils } from '@shared/pupils/list';
+import type { CareersDeskDb } from './schema';
+import { writeAudit } from './audit';
+import { proposePlacement, type ProposalInput } from './placements';
+import { todayIso } from '../app/today';
+
+/** One period of one employer's offer chosen for a young person: a match accepted or a line of an allocation. */
+export type OfferChoice = ProposalInput;
+
+export interface MatchingOptions {
+  /** The day the choice is made, for the safety-check and age rules; today on this machine by default. */
+  today?: string;
+  now?: Date;
+}
+
+export interface MatchData {
+  pupil: Pupil;
+  employers: Employer[];
+  routes: Route[];
+  providers: Provider[];
+  /** Placements that hold a place (not cancelled): they use up capacity and stop double booking. */
+  placements: Placement[];
+}
+
+/** Placements that still hold a place, through the status index. */
+function placementsHoldingPlaces(db: CareersDeskDb): Promise<Placement[]> {
+  return db.placements.where('status').noneOf(['cancelled']).toArray();
+}
+
+/**
+ * Everything matchPupil (shared/matching) reads for one young person. Matching weighs every offer and
+ * route, so those tables are read whole; placements only where they hold a place.
+ */
+export async function loadMatchData(db: CareersDeskDb, pupilId: string): Promise<MatchData | null> {
+  return db.transaction('r', [db.pupils, db.employers, db.routes, db.providers, db.placements], async () => {
+    const pupil = await db.pupils.get(pupilId);
+    if (!pupil) return null;
+    const [employers, routes, providers, placements] = await Promise.all([
+      db.employers.toArray(), db.routes.toArray(), db.providers.toArray(), placementsHoldingPlaces(db),
+    ]);
+    return { pupil, employers, routes, providers, placements };
+  });
+}
+
+/** What allocateCohort (shared/matching) reads besides the pupils: every employer and the places already held. */
+export async function loadAllocationData(db: CareersDeskDb): Promise<{ employers: Employer[]; placements: Placement[] }> {
+  return db.transaction('r', [db.employers, db.placements], async () => {
+    const [employers, placements] = await Promise.all([db.employers.toArray(), placementsHoldingPlaces(db)]);
+    return { employers, placements };
+  });
+}
+
+/** A school's year group still on the caseload, by surname: the school index answers, the year group is checked. */
+export async function loadCohort(db: CareersDeskDb, schoolId: string, yearGroup: number): Promise<Pupil[]> {
+  const pupils = await db.pupils.where('schoolId').equals(schoolId).filter((p) => p.yearGroup === yearGroup && p.leftOn === null).toArray();
+  return pupils.sort(comparePupils('name'));
+}
+
+/**
+ * The hard constraints of matching (shared/matching evaluateOffer: safety checks, places, year group,
+ * age, access, double booking) for one choice, read inside the caller's transaction, so a stale
+ * suggestion cannot become a placement the rules would have ruled out.
+ */
+async function choiceProblems(db: CareersDeskDb, choice: OfferChoice, today: string): Promise<{ pupil: Pupil | undefined; problems: Problem[] }> {
+  const [pupil, employer] = await Promise.all([db.pupils.get(choice.pupilId), db.employers.get(choice.employerId)]);
+  if (!pupil) return { pupil, problems: [{ field: 'pupilId', message: 'This young person is no longer recorded' }] };
+  if (!employer) return { pupil, problems: [{ field: 'employerId', message: 'This employer is no longer recorded' }] };
+  const [atEmployer, ofPupil] = await Promise.all([
+    db.placements.where('employerId').equals(employer.id).toArray(),
+    db.placements.where('pupilId').equals(pupil.id).toArray(),
+  ]);
+  const placements = [...new Map([...atEmployer, ...ofPupil].map((p) => [p.id, p])).values()];
+  const slot = offerSlots([employer], placements, today, { start: choice.start, end: choice.end })
+    .find((s) => s.offer.id === choice.offerId && s.period.start <= choice.start && choice.end <= s.period.end);
+  if (!slot) return { pupil, problems: [{ field: 'offerId', message: `${employer.name} no longer offers these dates` }] };
+  const evaluation = evaluateOffer(pupil, slot, today, ofPupil.filter(holdsAPlace), false);
+  return { pupil, problems: evaluation.exclusions.map((e) => ({ field: 'offerId', message: e.message })) };
+}
+
+/**
+ * Accepts an offer suggested for a young person: checks the matching's hard constraints again and
+ * proposes the placement, with its audit entry (entity 'placement', the pupil named), in one
+ * transaction. Refused, with the reasons and nothing written, when a constraint no longer holds.
+ */
+export async function acceptOffer(db: CareersDeskDb, choice: OfferChoice, actorId: string | null, options: MatchingOptions = {}): Promise<Checked<Placement>> {
+  const now = options.now ?? new Date();
+  const today = options.today ?? todayIso(now);
+  return db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
+    const { problems } = await choiceProblems(db, choice, today);
+    if (problems.length > 0) return { ok: false, problems };
+    return proposePlacement(db, choice, actorId, now);
+  });
+}
+
+/**
+ * Records a young person's intended destination (an NCCIS code), with an audit entry that keeps the
+ * previous record and says why (for example the route accepted), in one transaction.
+ */
+export async function recordIntendedDestination(
+  db: CareersDeskDb,
+  pupilId: string,
+  code: DestinationCode,
+  actorId: string | null,
+  options: { because?: string; now?: Date } = {},
+): Promise<Checked<Pupil>> {
+  const now = options.now ?? new Date();
+  return db.transaction('rw', [db.pupils, db.audit], async () => {
+    const existing = await db.pupils.get(pupilId);
+    if (!existing) return { ok: false, problems: [{ field: 'pupilId', message: 'This young person is no longer recorded' }] };
+    const checked = pupilSchema.safeParse({ ...existing, intendedDestination: code, updatedAt: now.toISOString() });
+    if (!checked.success) return { ok: false, problems: [{ field: 'intendedDestination', message: 'Choose one of the destination codes' }] };
+    await db.pupils.put(checked.data);
+    await writeAudit(db, {
+      actorId,
+      action: 'update',
+      entity: 'pupil',
+      recordId: pupilId,
+      pupilId,
+      summary: `Recorded the intended destination ${destinationLabel(code)}${options.because ? `: ${options.because}` : ''}`,
+      before: existing,
+    }, now);
+    return { ok: true, value: checked.data };
+  });
+}
+
+/** Thrown inside the transaction to undo every line written before a refused one. */
+class AllocationRefused extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('The allocation was refused');
+  }
+}
+
+/**
+ * Confirms a cohort allocation: proposes every line's placement, each with its audit entry, in ONE
+ * transaction. If any line breaks a rule (a hard constraint, no places left, a double booking, a
+ * record gone), nothing at all is written and the problems say which young person and why.
+ */
+export async function confirmAllocation(db: CareersDeskDb, lines: readonly OfferChoice[], actorId: string | null, options: MatchingOptions = {}): Promise<Checked<Placement[]>> {
+  const now = options.now ?? new Date();
+  const today = options.today ?? todayIso(now);
+  if (lines.length === 0) return { ok: false, problems: [{ field: 'lines', message: 'No placements to confirm: place at least one young person' }] };
+  try {
+    const created = await db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
+      const placements: Placement[] = [];
+      for (const [index, line] of lines.entries()) {
+        const { pupil, problems } = await choiceProblems(db, line, today);
+        const result: Checked<Placement> = problems.length > 0 ? { ok: false, problems } : await proposePlacement(db, line, actorId, now);
+        if (!result.ok) {
+          const who = pupil ? displayName(pupil) : `Line ${index + 1}`;
+          throw new AllocationRefused(result.problems.map((p) => ({ field: `lines.${index}`, message: `${who}: ${p.message}` })));
+        }
+        placements.push(result.value);
+      }
+      return placements;
+    });
+    return { ok: true, value: created };
+  } catch (error) {
+    if (error instanceof AllocationRefused) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}

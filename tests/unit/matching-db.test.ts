@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CareersDeskDb } from '@renderer/db/schema';
+import { acceptOffer, confirmAllocation, loadCohort, loadMatchData, recordIntendedDestination, type OfferChoice } from '@renderer/db/matching';
+import { employerSchema, placementSchema, pupilSchema, type Employer, type Pupil } from '@shared/model';
+import { allocateCohort, matchPupil } from '@shared/matching';
+import { createRandom } from '@shared/random';
+
+// Spring term 2027: the work-experience week is in June; pupils now in Year 10 were born 2011/12.
+const today = '2027-03-01';
+const week = { start: '2027-06-14', end: '2027-06-18' };
+const ids = createRandom(11);
+const stamp = '2027-01-10T09:00:00.000Z';
+const record = () => ({ id: ids.uuid(), createdAt: stamp, updatedAt: stamp });
+const schoolId = ids.uuid();
+
+let db: CareersDeskDb;
+let counter = 0;
+
+beforeEach(async () => {
+  counter += 1;
+  db = new CareersDeskDb(`careers-desk-matching-${counter}`);
+  await db.open();
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+function pupil(fields: Partial<Pupil> = {}): Pupil {
+  return pupilSchema.parse({
+    ...record(),
+    legalForename: 'Amira', legalSurname: 'Khan', dateOfBirth: '2011-10-05', yearGroup: 10, schoolId,
+    outcode: 'CT9', interests: ['engineering'], travel: { maxDistanceKm: 15, reliesOnPublicTransport: true },
+    ...fields,
+  });
+}
+
+function employer(fields: Partial<Employer> = {}, capacity = 2): Employer {
+  return employerSchema.parse({
+    ...record(),
+    name: 'Thanet Engineering Ltd', sector: 'engineering', outcode: 'CT10',
+    checks: { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true },
+    requirements: { stepFreeAccess: true, reachableByPublicTransport: true },
+    offers: [{ id: ids.uuid(), title: 'Work-experience week', periods: [{ ...week, capacity }], yearGroups: [10, 11, 12], minimumAge: 14 }],
+    ...fields,
+  });
+}
+
+function choiceFor(p: Pupil, e: Employer): OfferChoice {
+  return { pupilId: p.id, employerId: e.id, offerId: e.offers[0]!.id, ...week };
+}
+
+describe('accepting a suggested offer', () => {
+  it('creates a proposed placement with its audit entry naming the pupil', async () => {
+    const amira = pupil();
+    const firm = employer();
+    await db.pupils.add(amira);
+    await db.employers.add(firm);
+
+    const data = (await loadMatchData(db, amira.id))!;
+    const matches = matchPupil(data.pupil, { ...data, today });
+    expect(matches.offers.map((m) => m.kind === 'offer' && m.employerId)).toEqual([firm.id]);
+
+    const accepted = await acceptOffer(db, choiceFor(amira, firm), null, { today });
+    expect(accepted.ok).toBe(true);
+    const placements = await db.placements.where('pupilId').equals(amira.id).toArray();
+    expect(placements).toHaveLength(1);
+    expect(placements[0]).toMatchObject({ status: 'proposed', employerId: firm.id, start: week.start, end: week.end });
+    const audit = await db.audit.where('recordId').equals(placements[0]!.id).toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', entity: 'placement', pupilId: amira.id });
+  });
+
+  it('refuses an offer the rules rule out (expired insurance) and writes nothing', async () => {
+    const amira = pupil();
+    const firm = employer({ checks: { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2027-01-31', safeguardingConfirmed: true } });
+    await db.pupils.add(amira);
+    await db.employers.add(firm);
+    const accepted = await acceptOffer(db, choiceFor(amira, firm), null, { today });
+    expect(accepted.ok).toBe(false);
+    if (!accepted.ok) expect(accepted.problems[0]!.message).toContain('insurance expired on 31/01/2027');
+    expect(await db.placements.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('refuses a second placement for the same pupil on the same dates', async () => {
+    const amira = pupil();
+    const [first, second] = [employer(), employer({ name: 'Margate Motors' })];
+    await db.pupils.add(amira);
+    await db.employers.bulkAdd([first, second]);
+    expect((await acceptOffer(db, choiceFor(amira, first), null, { today })).ok).toBe(true);
+    const again = await acceptOffer(db, choiceFor(amira, second), null, { today });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.problems[0]!.message).toContain('Already has a placement elsewhere');
+    expect(await db.placements.count()).toBe(1);
+  });
+});
+
+describe('recording an intended destination from a route', () => {
+  it('updates the pupil and keeps the previous record in the audit entry', async () => {
+    const amira = pupil();
+    await db.pupils.add(amira);
+    const saved = await recordIntendedDestination(db, amira.id, '310', null, { because: 'accepted Advanced apprenticeship: Engineering at MidKent College' });
+    expect(saved.ok).toBe(true);
+    expect((await db.pupils.get(amira.id))!.intendedDestination).toBe('310');
+    const audit = await db.audit.where('pupilId').equals(amira.id).toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'update', entity: 'pupil', recordId: amira.id });
+    expect(audit[0]!.summary).toContain('310 Apprenticeship');
+    expect((audit[0]!.before as Pupil).intendedDestination).toBeNull();
+  });
+});
+
+describe('confirming a cohort allocation', () => {
+  it('creates every proposed placement, each with its audit entry, from the optimiser\'s lines', async () => {
+    const pupils = [pupil(), pupil({ legalForename: 'Ben', legalSurname: 'Ode' }), pupil({ legalForename: 'Cara', legalSurname: 'Lee', yearGroup: 11, dateOfBirth: '2010-10-05' })];
+    const firms = [employer({}, 1), employer({ name: 'Broadstairs Boatyard' }, 1)];
+    await db.pupils.bulkAdd(pupils);
+    await db.employers.bulkAdd(firms);
+
+    const cohort = await loadCohort(db, schoolId, 10);
+    expect(cohort.map((p) => p.legalForename)).toEqual(['Amira', 'Ben']);
+    const allocation = allocateCohort({ pupils: cohort, employers: firms, placements: [], period: week, today });
+    expect(allocation.placed).toBe(2);
+    const lines = allocation.lines.map((l) => ({ pupilId: l.pupilId, employerId: l.employerId, offerId: l.offerId, start: l.periodStart, end: l.periodEnd }));
+
+    const confirmed = await confirmAllocation(db, lines, null, { today });
+    expect(confirmed.ok).toBe(true);
+    const stored = await db.placements.toArray();
+    expect(stored).toHaveLength(2);
+    expect(stored.every((p) => p.status === 'proposed')).toBe(true);
+    const audit = await db.audit.toArray();
+    expect(audit.filter((a) => a.entity === 'placement' && a.action === 'create').map((a) => a.pupilId).sort()).toEqual(cohort.map((p) => p.id).sort());
+  });
+
+  it('writes nothing at all when one line is invalid, and says which young person and why', async () => {
+    const [amira, ben, cara] = [pupil(), pupil({ legalForename: 'Ben', legalSurname: 'Ode' }), pupil({ legalForename: 'Cara', legalSurname: 'Lee' })];
+    const [roomy, single] = [employer({}, 3), employer({ name: 'Broadstairs Boatyard' }, 1)];
+    await db.pupils.bulkAdd([amira, ben, cara]);
+    await db.employers.bulkAdd([roomy, single]);
+
+    // The first two lines are fine; the third puts a second pupil in the one place at the boatyard.
+    const lines = [choiceFor(amira, roomy), choiceFor(ben, single), choiceFor(cara, single)];
+    const confirmed = await confirmAllocation(db, lines, null, { today });
+    expect(confirmed.ok).toBe(false);
+    if (!confirmed.ok) {
+      expect(confirmed.problems).toHaveLength(1);
+      expect(confirmed.problems[0]!.field).toBe('lines.2');
+      expect(confirmed.problems[0]!.message).toMatch(/^Cara Lee: No places left/);
+    }
+    expect(await db.placements.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('writes nothing when a line names a young person no longer recorded', async () => {
+    const amira = pupil();
+    const firm = employer();
+    await db.pupils.add(amira);
+    await db.employers.add(firm);
+    const confirmed = await confirmAllocation(db, [choiceFor(amira, firm), { ...choiceFor(pupil(), firm), pupilId: ids.uuid() }], null, { today });
+    expect(confirmed.ok).toBe(false);
+    expect(await db.placements.count()).toBe(0);
+  });
+
+  it('counts placements already held against capacity when reading the data to match', async () => {
+    const [amira, ben] = [pupil(), pupil({ legalForename: 'Ben', legalSurname: 'Ode' })];
+    const firm = employer({}, 1);
+    await db.pupils.bulkAdd([amira, ben]);
+    await db.employers.add(firm);
+    await db.placements.add(placementSchema.parse({ ...record(), pupilId: amira.id, employerId: firm.id, offerId: firm.offers[0]!.id, ...week, status: 'confirmed' }));
+    const data = (await loadMatchData(db, ben.id))!;
+    const matches = matchPupil(data.pupil, { ...data, today });
+    expect(matches.offers).toHaveLength(0);
+    expect(matches.excluded[0]!.exclusions.join(' ')).toContain('No places left');
+  });
+});
