@@ -82,3 +82,13 @@ export function addDays(isoDate: string, days: number): string {
   const { year, month, day } = parts(isoDate);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
+
+/** The three terms of an academic year as returns count them: autumn, spring and summer. */
+export function academicTerms(startYear: number): { id: 'autumn' | 'spring' | 'summer'; label: string; start: string; end: string }[] {
+  const next = startYear + 1;
+  return [
+    { id: 'autumn', label: `Autumn term ${startYear}`, start: `${startYear}-09-01`, end: `${startYear}-12-31` },
+    { id: 'spring', label: `Spring term ${next}`, start: `${next}-01-01`, end: `${next}-03-31` },
+    { id: 'summer', label: `Summer term ${next}`, start: `${next}-04-01`, end: `${next}-08-31` },
+  ];
+}

@@ -16,6 +16,23 @@ export const settingSchemas = {
   riskWeights: z.record(z.string(), z.number().min(0).max(20)),
   /** Years to keep a record after the young person's final academic year. */
   retentionYears: z.number().int().min(1).max(25),
+  /**
+   * This computer's key for automatic backups: PBKDF2-SHA-256 of a passphrase the adviser chose,
+   * with its salt and iterations (base64). The passphrase itself is never stored; the key lets the
+   * app seal daily and before-change backups unattended, and the passphrase opens them anywhere.
+   */
+  autoBackupKey: z.object({ salt: z.string().min(1), iterations: z.number().int().min(1), master: z.string().min(1) }),
+  /** The lock's passphrase as a slow hash (PBKDF2-SHA-256, base64 salt and hash); unset means no lock. */
+  lockPassphraseHash: z.object({ salt: z.string().min(1), iterations: z.number().int().min(1), hash: z.string().min(1) }),
+  /** Minutes without use before the app locks itself; 0 locks only at start. */
+  lockIdleMinutes: z.number().int().min(0).max(240),
+  /** Returns hide counts from 1 to this number minus one (5 hides 1 to 4). */
+  disclosureThreshold: z.number().int().min(2).max(50),
+  /**
+   * Who receives pseudonymised extracts, each with its own secret key (hex) for the keyed hash:
+   * the same recipient can link extracts over time, and nobody else can.
+   */
+  returnRecipients: z.array(z.object({ id: idSchema, name: z.string().trim().min(1).max(120), key: z.string().regex(/^[0-9a-f]{64}$/) })).max(50),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

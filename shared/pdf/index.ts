@@ -11,3 +11,4 @@ export { resolveDiscussedOptions, type DiscussedOptionDetails, type DiscussedDir
 export { relevantSignposts, type Signpost } from './signposts';
 export { actionPlanFileName, safeFileNamePart, uniqueFileNames } from './file-name';
 export { PDF_FONT_FAMILY, PDF_FONT_FILES, pdfFontsIn, type PdfFontStyle } from './fonts';
+export { buildReturnSummaryDocument } from './return-summary';

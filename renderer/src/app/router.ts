@@ -22,6 +22,7 @@ const capabilityRoutes: RouteRecordRaw[] = [
   { path: '/routes/:routeId/edit', name: 'route-edit', component: () => import('../features/routes/RouteFormView.vue'), props: true, meta: { section: 'routes', title: 'Edit a route' } },
   { path: '/matching', name: 'matching', component: () => import('../features/matching/MatchingView.vue'), meta: { section: 'matching', title: 'Matching' } },
   { path: '/pupils/:pupilId/matches', name: 'pupil-matches', component: () => import('../features/matching/PupilMatchesView.vue'), props: true, meta: { section: 'matching', title: 'Matches for a young person' } },
+  { path: '/returns', name: 'returns', component: () => import('../features/returns/ReturnsView.vue'), meta: { section: 'returns', title: 'Returns' } },
   { path: '/settings', name: 'settings', component: () => import('../features/settings/SettingsView.vue'), meta: { section: 'settings', title: 'Settings' } },
 ];
 

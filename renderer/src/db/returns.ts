@@ -1,0 +1,18 @@
+import type { ReturnSource } from '@shared/returns';
+import type { CareersDeskDb } from './schema';
+import { writeAudit } from './audit';
+
+/** Every record a return counts. Aggregates need every row, so whole tables are read here, once. */
+export async function loadReturnSource(db: CareersDeskDb): Promise<ReturnSource> {
+  return db.transaction('r', [db.pupils, db.sessions, db.placements, db.schools, db.advisers], async () => {
+    const [pupils, sessions, placements, schools, advisers] = await Promise.all([
+      db.pupils.toArray(), db.sessions.toArray(), db.placements.toArray(), db.schools.toArray(), db.advisers.toArray(),
+    ]);
+    return { pupils, sessions, placements, schools, advisers };
+  });
+}
+
+/** Records what left the machine: which return, its scope, period and threshold; never its figures. */
+export async function auditReturnExport(db: CareersDeskDb, summary: string, actorId: string | null): Promise<void> {
+  await db.transaction('rw', db.audit, () => writeAudit(db, { actorId, action: 'export', entity: 'return', recordId: null, pupilId: null, summary }));
+}

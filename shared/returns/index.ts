@@ -1,0 +1,9 @@
+/** Anonymised returns: disclosure control, the aggregate return, the pseudonymised extract and CSV. */
+export * from './disclosure';
+export * from './disclosure-audit';
+export * from './scope';
+export * from './groups';
+export * from './aggregate';
+export * from './pseudonym';
+export * from './extract';
+export * from './csv';
