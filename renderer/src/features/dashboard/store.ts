@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia';
+import { ref } from 'vue';
 import { db } from '../../db/database';
 import { useLiveQuery } from '../../app/useLiveQuery';
+import type { PeriodChoice } from './periods';
 
 export interface CaseloadCounts {
   pupils: number;
@@ -12,7 +14,10 @@ export interface CaseloadCounts {
 
 const NO_COUNTS: CaseloadCounts = { pupils: 0, sessions: 0, employers: 0, routes: 0, schools: 0 };
 
-/** Headline figures for the landing page, kept current as records change. */
+/**
+ * Headline figures for the landing page, kept current as records change, and the period and scope
+ * the coordinator chose for the charts (kept here so coming back to the page shows the same view).
+ */
 export const useDashboardStore = defineStore('dashboard', () => {
   const counts = useLiveQuery(async (): Promise<CaseloadCounts> => ({
     pupils: await db.pupils.count(),
@@ -21,5 +26,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
     routes: await db.routes.count(),
     schools: await db.schools.count(),
   }), NO_COUNTS);
-  return { counts: counts.value, loading: counts.loading };
+  const period = ref<PeriodChoice>('this-year');
+  /** 'all', 'home-educated' or 'school:<id>'. */
+  const scope = ref<string>('all');
+  return { counts: counts.value, loading: counts.loading, period, scope };
 });

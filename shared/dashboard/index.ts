@@ -1,0 +1,3 @@
+/** The coordinator's dashboard: chart series over a scoped caseload, and the words that describe them. */
+export * from './series';
+export * from './summary';

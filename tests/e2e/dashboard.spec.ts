@@ -1,0 +1,127 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { expectAccessible, openWithDemoData, readTable } from './support';
+
+interface StoredPupil {
+  id: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  preferredSurname: string;
+  riskBand: 'low' | 'medium' | 'high' | null;
+  homeEducated: boolean;
+  leftOn: string | null;
+  yearGroup: number;
+}
+
+const CHART_HEADINGS = [
+  'Guidance sessions per month',
+  'Personal guidance by year group (Gatsby Benchmark 8)',
+  'Encounters with providers against the Provider Access targets',
+  'Risk of NEET',
+  'Work-experience placements by status',
+  'Intended destinations',
+];
+
+/**
+ * The middle of one bar (a group, and a part of it for a split bar) on a chart's canvas, from the
+ * Chart.js instance that vue-chartjs exposes on its component (found by walking the Vue app's tree).
+ */
+async function barCentre(canvas: Locator, group: number, segment: number): Promise<{ x: number; y: number }> {
+  return canvas.evaluate((target, [g, s]) => {
+    interface BarPoint { getCenterPoint(): { x: number; y: number } }
+    interface ChartLike { canvas: HTMLCanvasElement; getDatasetMeta(index: number): { data: BarPoint[] } }
+    interface Instance { exposed: { chart?: { value: ChartLike | null } } | null; subTree: VNode | null }
+    interface VNode { component: Instance | null; children: unknown; suspense: { activeBranch: VNode | null } | null }
+    const app = (document.querySelector('#app') as unknown as { __vue_app__: { _container: { _vnode: VNode } } }).__vue_app__;
+    const stack: unknown[] = [app._container._vnode];
+    while (stack.length > 0) {
+      const vnode = stack.pop() as VNode | null;
+      if (!vnode || typeof vnode !== 'object') continue;
+      const chart = vnode.component?.exposed?.chart?.value;
+      if (chart && chart.canvas === target) return chart.getDatasetMeta(s).data[g]!.getCenterPoint();
+      if (vnode.component?.subTree) stack.push(vnode.component.subTree);
+      if (vnode.suspense?.activeBranch) stack.push(vnode.suspense.activeBranch);
+      if (Array.isArray(vnode.children)) stack.push(...vnode.children);
+    }
+    throw new Error('No chart found for this canvas');
+  }, [group, segment] as const);
+}
+
+test('the dashboard charts the caseload, and a bar or a table button lists the young people behind it', async ({ page }) => {
+  await openWithDemoData(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Careers Desk' })).toBeVisible();
+  await expect(page.getByTestId('caseload-counts')).toBeVisible();
+  await expect(page.getByLabel('Period', { exact: true })).toHaveValue('this-year');
+  for (const heading of CHART_HEADINGS) await expect(page.getByRole('heading', { level: 3, name: heading, exact: true })).toBeVisible();
+
+  // Demo young people are all in Years 8 to 13 and none has left, so every one is in scope this year.
+  const pupils = await readTable<StoredPupil>(page, 'pupils');
+  expect(pupils.every((p) => p.leftOn === null && p.yearGroup >= 7 && p.yearGroup <= 14)).toBe(true);
+  await expect(page.getByTestId('dashboard-status')).toContainText(`${pupils.length} young people in scope`);
+  const high = pupils.filter((p) => p.riskBand === 'high');
+  const medium = pupils.filter((p) => p.riskBand === 'medium');
+  expect(high.length).toBeGreaterThan(0);
+  expect(medium.length).toBeGreaterThan(0);
+
+  const risk = page.getByRole('region', { name: 'Risk of NEET' });
+  const canvas = risk.getByRole('img');
+  await expect(canvas).toHaveAttribute('aria-label', new RegExp(`Medium ${medium.length}, High ${high.length},`));
+
+  // Click the "High" bar on the chart itself.
+  await canvas.click({ position: await barCentre(canvas, 2, 0) });
+  const list = risk.getByTestId('pupils-behind');
+  const listHeading = list.getByRole('heading', { level: 4 });
+  await expect(listHeading).toHaveText(`${high.length} young people: High`);
+  await expect(listHeading).toBeFocused();
+  await expect(list).toContainText('never exported');
+  await expect(list.getByRole('link')).toHaveCount(Math.min(high.length, 100));
+
+  // The same for "Medium" from the table beneath the chart: exactly the young people stored with that band.
+  await risk.getByRole('button', { name: `Show the ${medium.length} young people for Medium`, exact: true }).click();
+  await expect(listHeading).toHaveText(`${medium.length} young people: Medium`);
+  while (await list.getByRole('button', { name: /^Show \d+ more$/ }).isVisible()) await list.getByRole('button', { name: /^Show \d+ more$/ }).click();
+  const hrefs = await list.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  expect(hrefs.map((href) => href.split('/').pop()).sort()).toEqual(medium.map((p) => p.id).sort());
+
+  await expectAccessible(page, 'the dashboard with a list of young people open');
+
+  // A name leads to the young person's page.
+  const first = list.getByRole('link').first();
+  const name = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page).toHaveURL(/#\/pupils\/[0-9a-f-]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+});
+
+test('a split bar on the Benchmark 8 chart lists its young people, and the scope narrows every chart', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupils = await readTable<StoredPupil>(page, 'pupils');
+  const benchmark = page.getByRole('region', { name: 'Personal guidance by year group (Gatsby Benchmark 8)' });
+  const table = benchmark.getByRole('table');
+  const year11 = table.getByRole('row', { name: /^Year 11 Benchmark 8/ });
+  // Cells after the row header: had the meetings expected, not yet, total, share.
+  const notYet = Number(await year11.getByRole('cell').nth(1).locator('.figure').textContent());
+  const total = Number(await year11.getByRole('cell').nth(2).textContent());
+  expect(total).toBe(pupils.filter((p) => p.yearGroup === 11).length);
+
+  // One bar per year group present (and always Years 11 and 13); Year 11's second part is "Not yet".
+  const canvas = benchmark.getByRole('img');
+  const yearGroups = [...new Set(pupils.map((p) => p.yearGroup))].filter((y) => y !== 11 && y !== 13).concat([11, 13]).sort((a, b) => a - b);
+  if (notYet > 0) {
+    await canvas.click({ position: await barCentre(canvas, yearGroups.indexOf(11), 1) });
+    await expect(benchmark.getByTestId('pupils-behind').getByRole('heading', { level: 4 })).toHaveText(`${notYet === 1 ? '1 young person' : `${notYet} young people`}: Year 11: Not yet`);
+    await expect(benchmark.getByTestId('pupils-behind').getByRole('link')).toHaveCount(Math.min(notYet, 100));
+  }
+
+  await page.getByLabel('Young people', { exact: true }).selectOption('home-educated');
+  const home = pupils.filter((p) => p.homeEducated).length;
+  await expect(page.getByTestId('dashboard-status')).toContainText(`${home} young people in scope: home-educated young people`);
+  await expect(benchmark.getByTestId('pupils-behind')).toBeHidden();
+  const riskTable = page.getByRole('region', { name: 'Risk of NEET' }).getByRole('table');
+  await expect(riskTable.locator('tfoot td').first()).toHaveText(String(home));
+
+  await page.getByLabel('Period', { exact: true }).selectOption('last-year');
+  await expect(page.getByTestId('dashboard-status')).toContainText('home-educated young people');
+  await expect(page.getByRole('region', { name: 'Guidance sessions per month' }).getByRole('table').getByRole('row')).toHaveCount(12 + 2);
+  await expectAccessible(page, 'the dashboard for last year');
+});
