@@ -1,0 +1,41 @@
+/**
+ * Before the Chromium half of the benchmark: builds the renderer (with its own vite.web.config.mts,
+ * as `npm run build:web` does, into a folder of our own) and the bench page beside it under /bench/,
+ * then serves both with `vite preview` on one origin, so the bench page fills the very IndexedDB
+ * the app opens. Returns the teardown that stops the server.
+ */
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import { BENCH_FOLDER, CACHE_FOLDER, REPO_ROOT, benchEnv } from './env';
+
+export const SITE_FOLDER = join(CACHE_FOLDER, 'site');
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const env = benchEnv();
+  const started = performance.now();
+  await build({
+    configFile: join(REPO_ROOT, 'vite.web.config.mts'),
+    logLevel: 'error',
+    build: { outDir: SITE_FOLDER, emptyOutDir: true },
+  });
+  await build({
+    configFile: false,
+    root: join(BENCH_FOLDER, 'page'),
+    base: './',
+    logLevel: 'error',
+    resolve: { alias: { '@shared': join(REPO_ROOT, 'shared'), '@renderer': join(REPO_ROOT, 'renderer/src') } },
+    define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    build: { outDir: join(SITE_FOLDER, 'bench'), emptyOutDir: true, chunkSizeWarningLimit: 8000 },
+  });
+  const server = await preview({
+    configFile: false,
+    root: CACHE_FOLDER,
+    logLevel: 'error',
+    build: { outDir: SITE_FOLDER },
+    preview: { host: '127.0.0.1', port: env.port, strictPort: true },
+  });
+  console.log(`bench: built the renderer and the bench page in ${Math.round(performance.now() - started)} ms; serving ${SITE_FOLDER} on http://127.0.0.1:${env.port}/`);
+  return async () => {
+    await server.close();
+  };
+}

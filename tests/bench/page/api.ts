@@ -1,0 +1,35 @@
+/** What the bench page (tests/bench/page/main.ts) exposes on window for Playwright to call. */
+import type { DatasetCounts } from '../datasets';
+import type { SizeName } from '../sizes';
+
+export interface StepTiming {
+  ms: number;
+  /** The longest main-thread task while the step ran (0 when none reached 50 ms). */
+  longestTaskMs: number;
+}
+
+export interface SampledTiming {
+  samples: number[];
+  longestTaskMs: number;
+}
+
+export interface BenchPageApi {
+  /** Builds the seeded data set in the page; nothing is stored yet. */
+  generate(size: SizeName): Promise<{ counts: DatasetCounts; generateMs: number; pupilId: string; pupilName: string }>;
+  /** The same rows written with plain IndexedDB put, one transaction, into a database with the same stores and indexes. */
+  rawLoad(): Promise<StepTiming>;
+  /** The app's own bulk load (renderer/src/db/demo.ts loadDataset) into the app's database. */
+  dexieLoad(): Promise<StepTiming>;
+  /** findPupils for each prefix, as the pupil list runs it per keystroke. */
+  search(count: number, warmUp: number): Promise<SampledTiming & { averageResults: number; firstQueries: string[] }>;
+  /** usePupilRecord for the pupil with 50 sessions, until it has loaded. */
+  pupilPage(runs: number, warmUp: number): Promise<SampledTiming & { sessions: number }>;
+  /** Removes the raw database and closes the app's, leaving the app's data in the profile. */
+  finish(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    careersDeskBench?: BenchPageApi;
+  }
+}

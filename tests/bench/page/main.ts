@@ -1,0 +1,156 @@
+/**
+ * The bench page: built by tests/bench/global-setup.ts next to the built renderer (same origin, so
+ * the same IndexedDB), it runs the renderer's own database code in Chromium and times it in the page,
+ * so Playwright's round trips are not in the figures.
+ */
+import { effectScope, ref, watch } from 'vue';
+import { DATASET_TABLES } from '../../../shared/model/dataset';
+import { emptyPupilFilters } from '../../../shared/pupils/list';
+import { displayName } from '../../../shared/model/pupil';
+import { db } from '../../../renderer/src/db/database';
+import { loadDataset } from '../../../renderer/src/db/demo';
+import { findPupils } from '../../../renderer/src/db/pupils';
+import { usePupilRecord } from '../../../renderer/src/features/pupils/usePupilRecord';
+import { benchDataset, countsOf, searchQueries, type BenchDataset } from '../datasets';
+import type { SizeName } from '../sizes';
+import type { BenchPageApi, SampledTiming, StepTiming } from './api';
+
+const RAW_DATABASE = 'careers-desk-bench-raw';
+
+// Long tasks (50 ms or more on the main thread): the longest one in a step is what would freeze the window.
+const longTasks: { start: number; end: number }[] = [];
+const observer = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+});
+observer.observe({ type: 'longtask', buffered: true });
+
+async function longestTaskBetween(from: number, to: number): Promise<number> {
+  // Entries arrive a little after the task ends: wait a frame, then take what is pending.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const entry of observer.takeRecords()) longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  return Math.round(longTasks.filter((t) => t.end > from && t.start < to).reduce((max, t) => Math.max(max, t.end - t.start), 0));
+}
+
+let bench: BenchDataset | null = null;
+function current(): BenchDataset {
+  if (!bench) throw new Error('Call generate() first');
+  return bench;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** The app's stores and indexes, read from the Dexie schema, for the raw database. */
+async function openRawDatabase(): Promise<IDBDatabase> {
+  if (!db.isOpen()) await db.open();
+  const stores = db.tables.map((table) => ({
+    name: table.name,
+    keyPath: table.schema.primKey.keyPath ?? null,
+    indexes: table.schema.indexes.map((index) => ({ name: index.name, keyPath: index.keyPath!, unique: Boolean(index.unique), multiEntry: Boolean(index.multi) })),
+  }));
+  await request(indexedDB.deleteDatabase(RAW_DATABASE));
+  const opening = indexedDB.open(RAW_DATABASE, 1);
+  opening.onupgradeneeded = () => {
+    for (const store of stores) {
+      const created = opening.result.createObjectStore(store.name, { keyPath: store.keyPath });
+      for (const index of store.indexes) created.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
+    }
+  };
+  return request(opening);
+}
+
+async function timed(step: () => Promise<unknown>): Promise<StepTiming> {
+  const start = performance.now();
+  await step();
+  const end = performance.now();
+  return { ms: end - start, longestTaskMs: await longestTaskBetween(start, end) };
+}
+
+const api: BenchPageApi = {
+  async generate(size: SizeName) {
+    const start = performance.now();
+    bench = benchDataset(size);
+    const generateMs = performance.now() - start;
+    return { counts: countsOf(bench.data), generateMs, pupilId: bench.pupilWithFiftySessions.id, pupilName: displayName(bench.pupilWithFiftySessions) };
+  },
+
+  async rawLoad() {
+    const { data } = current();
+    const raw = await openRawDatabase();
+    try {
+      return await timed(() => new Promise<void>((resolve, reject) => {
+        const tx = raw.transaction([...DATASET_TABLES], 'readwrite');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('The raw transaction was aborted'));
+        for (const table of DATASET_TABLES) {
+          const store = tx.objectStore(table);
+          for (const row of data[table]) store.put(row);
+        }
+      }));
+    } finally {
+      raw.close();
+      await request(indexedDB.deleteDatabase(RAW_DATABASE));
+    }
+  },
+
+  async dexieLoad() {
+    const { data } = current();
+    await db.delete();
+    await db.open();
+    return timed(() => loadDataset(db, data, null, new Date(`${data.pupils[0]!.createdAt}`)));
+  },
+
+  async search(count: number, warmUp: number) {
+    const queries = searchQueries(current().data, count + warmUp);
+    for (const text of queries.slice(count)) await findPupils(db, { ...emptyPupilFilters(), text });
+    const samples: number[] = [];
+    let results = 0;
+    const start = performance.now();
+    for (const text of queries.slice(0, count)) {
+      const before = performance.now();
+      results += (await findPupils(db, { ...emptyPupilFilters(), text })).length;
+      samples.push(performance.now() - before);
+    }
+    const longestTaskMs = await longestTaskBetween(start, performance.now());
+    return { samples, longestTaskMs, averageResults: Math.round(results / count), firstQueries: queries.slice(0, 12) };
+  },
+
+  async pupilPage(runs: number, warmUp: number) {
+    const { pupilWithFiftySessions } = current();
+    const samples: number[] = [];
+    let sessions = 0;
+    const start = performance.now();
+    for (let i = 0; i < warmUp + runs; i++) {
+      const scope = effectScope();
+      const before = performance.now();
+      const loaded = await new Promise<number>((resolve, reject) => {
+        scope.run(() => {
+          const state = usePupilRecord(ref(pupilWithFiftySessions.id));
+          watch([state.loading, state.error], ([loading, error]) => {
+            if (error) reject(error);
+            else if (!loading) resolve(state.record.value?.sessions.length ?? -1);
+          }, { immediate: true });
+        });
+      });
+      const elapsed = performance.now() - before;
+      scope.stop();
+      if (loaded < 0) throw new Error('The pupil page found no record');
+      sessions = loaded;
+      if (i >= warmUp) samples.push(elapsed);
+    }
+    const timing: SampledTiming = { samples, longestTaskMs: await longestTaskBetween(start, performance.now()) };
+    return { ...timing, sessions };
+  },
+
+  async finish() {
+    await request(indexedDB.deleteDatabase(RAW_DATABASE));
+    db.close();
+  },
+};
+
+window.careersDeskBench = api;
