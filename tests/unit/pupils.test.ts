@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPupilForm, emptyPupilForm, type PupilForm } from '@shared/pupils/form';
-import { comparePupils, emptyPupilFilters, looksLikeUpn, matchesFilters } from '@shared/pupils/list';
+import { sortPupils, emptyPupilFilters, looksLikeUpn, matchesFilters } from '@shared/pupils/list';
 import { pupilSchema } from '@shared/model';
 
 const today = '2026-11-24';
@@ -94,7 +94,7 @@ describe('the pupil list', () => {
   });
 
   it('sorts by preferred surname, or by risk with the highest first', () => {
-    expect([amy, bob].sort(comparePupils('name')).map((p) => p.legalForename)).toEqual(['Bob', 'Amelia']);
-    expect([bob, amy].sort(comparePupils('risk')).map((p) => p.legalForename)).toEqual(['Amelia', 'Bob']);
+    expect(sortPupils([amy, bob], 'name').map((p) => p.legalForename)).toEqual(['Bob', 'Amelia']);
+    expect(sortPupils([bob, amy], 'risk').map((p) => p.legalForename)).toEqual(['Amelia', 'Bob']);
   });
 });

@@ -1,7 +1,7 @@
 import { displayName, pupilSchema, type Checked, type Employer, type Placement, type Problem, type Provider, type Pupil, type Route } from '@shared/model';
 import { evaluateOffer, holdsAPlace, offerSlots } from '@shared/matching';
 import { destinationLabel, type DestinationCode } from '@shared/reference';
-import { comparePupils } from '@shared/pupils/list';
+import { sortPupils } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { proposePlacement, type ProposalInput } from './placements';
@@ -56,7 +56,7 @@ export async function loadAllocationData(db: CareersDeskDb): Promise<{ employers
 /** A school's year group still on the caseload, by surname: the school index answers, the year group is checked. */
 export async function loadCohort(db: CareersDeskDb, schoolId: string, yearGroup: number): Promise<Pupil[]> {
   const pupils = await db.pupils.where('schoolId').equals(schoolId).filter((p) => p.yearGroup === yearGroup && p.leftOn === null).toArray();
-  return pupils.sort(comparePupils('name'));
+  return sortPupils(pupils, 'name');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Collection, InsertType } from 'dexie';
 import { pupilSchema, searchWordsFor, type Pupil } from '@shared/model';
-import { comparePupils, emptyPupilFilters, looksLikeUpn, matchesFilters, searchWordsOf, type PupilFilters, type PupilSort } from '@shared/pupils/list';
+import { sortPupils, emptyPupilFilters, looksLikeUpn, matchesFilters, searchWordsOf, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 
@@ -46,14 +46,17 @@ export async function findPupils(db: CareersDeskDb, filters: PupilFilters, sort:
   const text = filters.text.trim();
   let candidates: Collection<Pupil, string, InsertType<Pupil, 'id'>>;
   if (text !== '' && looksLikeUpn(text)) candidates = db.pupils.where('upn').startsWith(text.toUpperCase());
-  else if (text !== '') candidates = db.pupils.where('searchWords').startsWith(searchWordsOf(text)[0] ?? '').distinct();
+  else if (text !== '') candidates = db.pupils.where('searchWords').startsWith(searchWordsOf(text)[0] ?? '');
   else if (filters.schoolId) candidates = db.pupils.where('schoolId').equals(filters.schoolId);
   else if (filters.yearGroup !== null) candidates = db.pupils.where('yearGroup').equals(filters.yearGroup);
   else if (filters.district) candidates = db.pupils.where('district').equals(filters.district);
   else if (filters.riskBand) candidates = db.pupils.where('riskBand').equals(filters.riskBand);
   else candidates = db.pupils.toCollection();
-  const rows = await candidates.filter((pupil) => matchesFilters(pupil, filters)).toArray();
-  return rows.sort(comparePupils(sort));
+  // One bulk read, then filter in memory: a cursor with .filter() walks the matches one at a time.
+  // The name-word index can list a pupil once per matching word, hence the de-duplication.
+  const seen = new Set<string>();
+  const rows = (await candidates.toArray()).filter((pupil) => !seen.has(pupil.id) && seen.add(pupil.id) && matchesFilters(pupil, filters));
+  return sortPupils(rows, sort);
 }
 
 /** Search as you type, for pickers: the first matches by name-word or UPN prefix. */
