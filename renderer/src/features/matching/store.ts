@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { displayName, type Employer, type Placement, type Problem, type Pupil } from '@shared/model';
-import { matchPupil, type DateRange } from '@shared/matching';
+import { matchPupil, type AllocationLine, type DateRange } from '@shared/matching';
 import { priorityReasons } from '@shared/risk';
 import { db } from '../../db/database';
 import { confirmAllocation, loadAllocationData, loadCohort } from '../../db/matching';
@@ -12,15 +12,8 @@ import { commonPeriods } from './periods';
 import { runAllocation } from './runAllocation';
 import type { OfferMatch } from './usePupilMatches';
 
-/** Where one young person goes in the proposal, or null for "not placed". */
-export interface ProposalChoice {
-  employerId: string;
-  offerId: string;
-  periodStart: string;
-  periodEnd: string;
-  score: number;
-  reasons: string[];
-}
+/** Where one young person goes in the proposal, or null for "not placed": an allocation line without its pupil. */
+export type ProposalChoice = Omit<AllocationLine, 'pupilId'>;
 
 export interface ProposalLine {
   pupilId: string;
