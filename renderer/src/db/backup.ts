@@ -1,0 +1,103 @@
+import {
+  BACKUP_TABLES, MACHINE_SETTING_KEYS, decodePayload, encodePayload, fromBase64, newBackupKey, openBackup, sealBackup, summarisePayload, toBase64,
+  type BackupHeader, type BackupKey, type BackupPayload, type BackupResult, type BackupRow, type BackupSummary, type BackupTable, type RandomBytes, type Unlock,
+} from '@shared/backup';
+import { formatUkDate } from '@shared/academic-year';
+import { allTables, type CareersDeskDb } from './schema';
+import { getSetting, setSetting } from './settings';
+import { writeAudit } from './audit';
+
+/** The database version this app declares (Dexie's verno). */
+export function schemaVersionOf(db: CareersDeskDb): number {
+  return db.verno;
+}
+
+/** Cryptographically random bytes for salts and IVs. */
+export const secureRandom: RandomBytes = (length) => crypto.getRandomValues(new Uint8Array(length));
+
+/** Every table in one read transaction, so the backup is one consistent moment. This computer's own settings are left out. */
+export async function exportPayload(db: CareersDeskDb, now: Date = new Date()): Promise<BackupPayload> {
+  return db.transaction('r', allTables(db), async () => {
+    const tables = {} as Record<BackupTable, BackupRow[]>;
+    for (const name of BACKUP_TABLES) {
+      const rows = (await db.table(name).toArray()) as BackupRow[];
+      tables[name] = name === 'settings' ? rows.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))) : rows;
+    }
+    return { format: 'careers-desk-data', schemaVersion: schemaVersionOf(db), exportedAt: now.toISOString(), tables };
+  });
+}
+
+export interface BackupFileOptions {
+  reason: BackupHeader['reason'];
+  now?: Date;
+  random?: RandomBytes;
+  appVersion?: string;
+}
+
+/** The whole database as an encrypted backup file. */
+export async function makeBackupFile(db: CareersDeskDb, key: BackupKey, options: BackupFileOptions): Promise<Uint8Array> {
+  const now = options.now ?? new Date();
+  const payload = await exportPayload(db, now);
+  return sealBackup(encodePayload(payload), key, { schemaVersion: payload.schemaVersion, createdAt: now.toISOString(), reason: options.reason, appVersion: options.appVersion }, options.random ?? secureRandom);
+}
+
+export interface OpenedBackup {
+  header: BackupHeader;
+  payload: BackupPayload;
+  summary: BackupSummary;
+  key: BackupKey;
+}
+
+/** Opens and checks a backup file: nothing in the database is touched. */
+export async function readBackupFile(db: CareersDeskDb, bytes: Uint8Array, unlock: Unlock, options: { UNSAFE_testOnlyAllowWeakIterations?: boolean } = {}): Promise<BackupResult<OpenedBackup>> {
+  const currentSchemaVersion = schemaVersionOf(db);
+  const opened = await openBackup(bytes, unlock, { currentSchemaVersion, ...options });
+  if (!opened.ok) return opened;
+  const payload = decodePayload(opened.value.plaintext, currentSchemaVersion);
+  if (!payload.ok) return payload;
+  return { ok: true, value: { header: opened.value.header, payload: payload.value, summary: summarisePayload(payload.value), key: opened.value.key } };
+}
+
+/**
+ * Replaces everything with the backup's content in one transaction: every table cleared and
+ * refilled, this computer's own settings kept, and an audit entry saying so. A failure
+ * anywhere aborts the transaction and the database stays as it was.
+ */
+export async function restorePayload(db: CareersDeskDb, payload: BackupPayload, options: { actorId: string | null; source: string; now?: Date }): Promise<void> {
+  await db.transaction('rw', allTables(db), async () => {
+    const kept = await db.settings.where('key').anyOf([...MACHINE_SETTING_KEYS]).toArray();
+    for (const name of BACKUP_TABLES) await db.table(name).clear();
+    for (const name of BACKUP_TABLES) {
+      const rows = name === 'settings' ? payload.tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))) : payload.tables[name];
+      await db.table(name).bulkAdd(rows);
+    }
+    await db.settings.bulkPut(kept);
+    await writeAudit(db, {
+      actorId: options.actorId, action: 'restore', entity: 'database', recordId: null, pupilId: null,
+      summary: `Restored the whole database from ${options.source} (made ${formatUkDate(payload.exportedAt.slice(0, 10))})`.slice(0, 500),
+    }, options.now);
+  });
+}
+
+/** Records that a backup was saved (who and when; nothing of what it holds). */
+export async function auditBackupSaved(db: CareersDeskDb, actorId: string | null, now: Date = new Date()): Promise<void> {
+  await db.transaction('rw', db.audit, () => writeAudit(db, { actorId, action: 'export', entity: 'database', recordId: null, pupilId: null, summary: 'Saved an encrypted backup of the whole database' }, now));
+}
+
+// ---------------------------------------------------------------------------------------------
+// This computer's automatic-backup key
+
+export async function getAutoBackupKey(db: CareersDeskDb): Promise<BackupKey | null> {
+  const stored = await getSetting(db, 'autoBackupKey');
+  if (!stored) return null;
+  const salt = fromBase64(stored.salt);
+  const master = fromBase64(stored.master);
+  return salt && master ? { salt, iterations: stored.iterations, master } : null;
+}
+
+/** Derives and keeps the key for automatic backups from a passphrase the adviser chose; the passphrase is not kept. */
+export async function setAutoBackupPassphrase(db: CareersDeskDb, passphrase: string, actorId: string | null, random: RandomBytes = secureRandom): Promise<BackupKey> {
+  const key = await newBackupKey(passphrase, random);
+  await setSetting(db, 'autoBackupKey', { salt: toBase64(key.salt), iterations: key.iterations, master: toBase64(key.master) }, actorId);
+  return key;
+}

@@ -1,0 +1,140 @@
+import { employerSchema, pupilSchema, searchWordsFor, type AuditEntry, type AuditedEntity, type Employer, type Pupil } from '@shared/model';
+import { duplicateKeysOfPupil, employerKeysOf, type ImportOperation, type RowKeys } from '@shared/import';
+import type { PupilRecordInput } from '@shared/pupils/form';
+import type { EmployerRecordInput } from '@shared/employers/form';
+import type { CareersDeskDb } from './schema';
+import { writeAudit } from './audit';
+
+/** Rows written per step: the progress bar moves between steps, all inside the one transaction. */
+const CHUNK = 500;
+
+export interface StoredMatch<T> {
+  id: string;
+  keys: RowKeys;
+  record: T;
+}
+
+/**
+ * Stored young people who share a UPN, or a legal name and date of birth, with any row. Both are
+ * index queries: UPNs on the upn index, names on the name-word index (then the exact name and
+ * date of birth are compared), so the whole table is never read.
+ */
+export async function findStoredMatches(db: CareersDeskDb, keys: readonly RowKeys[]): Promise<StoredMatch<Pupil>[]> {
+  const upns = [...new Set(keys.map((k) => k.upn).filter((u): u is string => typeof u === 'string'))];
+  const nameKeys = new Set(keys.map((k) => k.nameAndBirth).filter((n): n is string => typeof n === 'string'));
+  const surnameWords = new Set<string>();
+  for (const key of nameKeys) {
+    const first = (key.split('|')[1] ?? '').split(/[\s'-]+/).find(Boolean);
+    if (first) surnameWords.add(first);
+  }
+  return db.transaction('r', db.pupils, async () => {
+    const byUpn = upns.length > 0 ? await db.pupils.where('upn').anyOf(upns).toArray() : [];
+    const byName = surnameWords.size > 0 ? await db.pupils.where('searchWords').anyOf([...surnameWords]).distinct().toArray() : [];
+    const found = new Map<string, StoredMatch<Pupil>>();
+    for (const pupil of [...byUpn, ...byName]) {
+      const pupilKeys = duplicateKeysOfPupil(pupil);
+      const relevant = (pupilKeys.upn !== null && upns.includes(pupilKeys.upn)) || (pupilKeys.nameAndBirth !== null && nameKeys.has(pupilKeys.nameAndBirth));
+      if (relevant) found.set(pupil.id, { id: pupil.id, keys: pupilKeys, record: pupil });
+    }
+    return [...found.values()];
+  });
+}
+
+/** Stored employers with the same name (any case, on the name index) and postcode as any row. */
+export async function findStoredEmployerMatches(db: CareersDeskDb, names: readonly string[], keys: readonly RowKeys[]): Promise<StoredMatch<Employer>[]> {
+  const wanted = new Set(keys.map((k) => k.nameAndPostcode).filter((k): k is string => typeof k === 'string'));
+  const distinctNames = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  if (distinctNames.length === 0) return [];
+  const candidates = await db.employers.where('name').anyOfIgnoreCase(distinctNames).toArray();
+  return candidates
+    .map((employer) => ({ id: employer.id, keys: employerKeysOf(employer.name, employer.postcode), record: employer }))
+    .filter((match) => match.keys.nameAndPostcode !== null && wanted.has(match.keys.nameAndPostcode));
+}
+
+export type StoredImportOperation<R> = ImportOperation<R> & {
+  /** For an update: the stored record's updatedAt when the preview was made; a later edit stops the import. */
+  expectedUpdatedAt?: string;
+};
+
+export interface ImportOptions {
+  actorId: string | null;
+  fileName: string;
+  now?: Date;
+  /** Called after each step with rows written so far; throwing from it aborts the whole import. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface Kind<R, T extends { id: string; createdAt: string; updatedAt: string }> {
+  table: 'pupils' | 'employers';
+  entity: AuditedEntity;
+  /** "young people"; and the audit summaries of one record added or updated. */
+  many: string;
+  addedOne: string;
+  updatedOne: string;
+  build: (record: R, base: { id: string; createdAt: string; updatedAt: string }) => T;
+  pupilIdOf: (record: T) => string | null;
+}
+
+/**
+ * Writes an import plan in one transaction: every record, with its own audit entry, and one entry
+ * for the import as a whole. Any failure (a record that no longer fits, a record changed or erased
+ * since the preview, the disk full) aborts the transaction and leaves the database as it was.
+ */
+async function importRecords<R, T extends { id: string; createdAt: string; updatedAt: string }>(db: CareersDeskDb, kind: Kind<R, T>, operations: readonly StoredImportOperation<R>[], options: ImportOptions): Promise<{ added: number; updated: number }> {
+  const now = options.now ?? new Date();
+  const stamp = now.toISOString();
+  const table = db.table<T, string>(kind.table);
+  let added = 0;
+  let updated = 0;
+  await db.transaction('rw', table, db.audit, async () => {
+    const updateIds = operations.flatMap((o) => (o.kind === 'update' ? [o.targetId] : []));
+    const stored = new Map((await table.bulkGet(updateIds)).filter((r): r is T => r !== undefined).map((r) => [r.id, r]));
+    for (let start = 0; start < operations.length; start += CHUNK) {
+      const records: T[] = [];
+      const audit: AuditEntry[] = [];
+      for (const operation of operations.slice(start, start + CHUNK)) {
+        const existing = operation.kind === 'update' ? stored.get(operation.targetId) : undefined;
+        if (operation.kind === 'update') {
+          if (!existing) throw new Error(`Row ${operation.row}: the record it updates has been removed since the preview. Check the file again.`);
+          if (operation.expectedUpdatedAt && existing.updatedAt !== operation.expectedUpdatedAt) {
+            throw new Error(`Row ${operation.row}: the record it updates was changed since the preview. Check the file again.`);
+          }
+        }
+        const record = kind.build(operation.record, { id: existing?.id ?? crypto.randomUUID(), createdAt: existing?.createdAt ?? stamp, updatedAt: stamp });
+        records.push(record);
+        audit.push({
+          id: crypto.randomUUID(), at: stamp, adviserId: options.actorId, entity: kind.entity, recordId: record.id, pupilId: kind.pupilIdOf(record),
+          action: existing ? 'update' : 'create',
+          summary: `${existing ? kind.updatedOne : kind.addedOne} from ${options.fileName}, row ${operation.row}`.slice(0, 500),
+          ...(existing ? { before: existing } : {}),
+        });
+        if (existing) updated += 1;
+        else added += 1;
+      }
+      await table.bulkPut(records);
+      await db.audit.bulkAdd(audit);
+      options.onProgress?.(Math.min(start + CHUNK, operations.length), operations.length);
+    }
+    await writeAudit(db, {
+      actorId: options.actorId, action: 'import', entity: 'database', recordId: null, pupilId: null,
+      summary: `Imported ${kind.many} from ${options.fileName}: ${added} added, ${updated} updated`.slice(0, 500),
+    }, now);
+  });
+  return { added, updated };
+}
+
+export function importPupils(db: CareersDeskDb, operations: readonly StoredImportOperation<PupilRecordInput>[], options: ImportOptions): Promise<{ added: number; updated: number }> {
+  return importRecords<PupilRecordInput, Pupil>(db, {
+    table: 'pupils', entity: 'pupil', many: 'young people', addedOne: 'Added a young person', updatedOne: 'Updated a young person\'s record',
+    build: (record, base) => pupilSchema.parse({ ...record, ...base, searchWords: searchWordsFor(record) }),
+    pupilIdOf: (pupil) => pupil.id,
+  }, operations, options);
+}
+
+export function importEmployers(db: CareersDeskDb, operations: readonly StoredImportOperation<EmployerRecordInput>[], options: ImportOptions): Promise<{ added: number; updated: number }> {
+  return importRecords<EmployerRecordInput, Employer>(db, {
+    table: 'employers', entity: 'employer', many: 'employers', addedOne: 'Added an employer', updatedOne: 'Updated an employer\'s record',
+    build: (record, base) => employerSchema.parse({ ...record, ...base }),
+    pupilIdOf: () => null,
+  }, operations, options);
+}

@@ -1,0 +1,128 @@
+/**
+ * What a backup holds once decrypted: every table of the database as JSON, with the database
+ * version it came from. Checked for shape before anything is restored; older versions are
+ * brought up to date by the same steps the database's own upgrades take.
+ */
+import type { BackupResult } from './format';
+import { backupError } from './format';
+
+/** Every table of the database, in the order the backup lists them. Kept equal to allTables() by a test. */
+export const BACKUP_TABLES = ['pupils', 'schools', 'advisers', 'sessions', 'actionPlans', 'drafts', 'employers', 'placements', 'providers', 'routes', 'settings', 'audit'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
+  pupils: 'Young people',
+  schools: 'Schools',
+  advisers: 'Advisers',
+  sessions: 'Guidance sessions',
+  actionPlans: 'Action plans',
+  drafts: 'Unsaved drafts',
+  employers: 'Employers',
+  placements: 'Placements',
+  providers: 'Providers',
+  routes: 'Routes',
+  settings: 'Settings',
+  audit: 'Audit log entries',
+};
+
+/**
+ * Settings that belong to this computer, not to the data: they are never written into a backup
+ * and a restore keeps this computer's own (its automatic-backup key, its lock).
+ */
+export const MACHINE_SETTING_KEYS: readonly string[] = ['autoBackupKey', 'lockPassphraseHash', 'lockIdleMinutes'];
+
+export type BackupRow = Record<string, unknown>;
+
+export interface BackupPayload {
+  format: 'careers-desk-data';
+  schemaVersion: number;
+  exportedAt: string;
+  tables: Record<BackupTable, BackupRow[]>;
+}
+
+export function primaryKeyOf(table: BackupTable): 'key' | 'id' {
+  return table === 'settings' ? 'key' : 'id';
+}
+
+/** The payload as UTF-8 JSON bytes. */
+export function encodePayload(payload: BackupPayload): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(payload));
+}
+
+/**
+ * Steps that bring a payload from one database version to the next, mirroring the Dexie
+ * upgrade of the same number: the step under key 1 turns a version-1 payload into version 2.
+ * A test fails when a version is added to the schema without its step here.
+ */
+export const PAYLOAD_UPGRADES: Record<number, (tables: Record<string, BackupRow[]>) => Record<string, BackupRow[]>> = {};
+
+export function upgradePayload(payload: BackupPayload, toVersion: number): BackupPayload {
+  let tables: Record<string, BackupRow[]> = payload.tables;
+  for (let version = payload.schemaVersion; version < toVersion; version++) {
+    const step = PAYLOAD_UPGRADES[version];
+    if (!step) throw new Error(`No upgrade for backups from database version ${version}`);
+    tables = step(tables);
+  }
+  return { ...payload, schemaVersion: toVersion, tables: tables as Record<BackupTable, BackupRow[]> };
+}
+
+function isPlainObject(value: unknown): value is BackupRow {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads and checks the decrypted bytes: JSON of the expected shape, every table an array of
+ * records with a unique text key, no table this app does not know. Brought up to this app's version.
+ */
+export function decodePayload(bytes: Uint8Array, currentSchemaVersion: number): BackupResult<BackupPayload> {
+  let document: unknown;
+  try {
+    document = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return backupError('invalid-content', 'Its data is not readable JSON.');
+  }
+  if (!isPlainObject(document) || document.format !== 'careers-desk-data' || !isPlainObject(document.tables)) return backupError('invalid-content');
+  const { schemaVersion, exportedAt } = document;
+  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) return backupError('invalid-content', 'It does not say which database version it holds.');
+  if (schemaVersion > currentSchemaVersion) return backupError('newer-schema');
+  if (typeof exportedAt !== 'string') return backupError('invalid-content', 'It does not say when it was made.');
+  const tables = {} as Record<BackupTable, BackupRow[]>;
+  for (const name of Object.keys(document.tables)) {
+    if (!(BACKUP_TABLES as readonly string[]).includes(name)) return backupError('invalid-content', `It has a table this version does not know ("${name.slice(0, 40)}").`);
+  }
+  for (const table of BACKUP_TABLES) {
+    const rows = (document.tables as Record<string, unknown>)[table] ?? [];
+    if (!Array.isArray(rows)) return backupError('invalid-content', `Its ${BACKUP_TABLE_LABELS[table].toLowerCase()} are not a list.`);
+    const key = primaryKeyOf(table);
+    const seen = new Set<string>();
+    for (const [index, row] of rows.entries()) {
+      const id = isPlainObject(row) ? row[key] : undefined;
+      if (typeof id !== 'string' || id === '') return backupError('invalid-content', `Record ${index + 1} of ${BACKUP_TABLE_LABELS[table].toLowerCase()} has no ${key}.`);
+      if (seen.has(id)) return backupError('invalid-content', `Two of its ${BACKUP_TABLE_LABELS[table].toLowerCase()} have the same ${key}.`);
+      seen.add(id);
+    }
+    tables[table] = rows as BackupRow[];
+  }
+  try {
+    return { ok: true, value: upgradePayload({ format: 'careers-desk-data', schemaVersion, exportedAt, tables }, currentSchemaVersion) };
+  } catch (error) {
+    return backupError('invalid-content', (error as Error).message);
+  }
+}
+
+export interface BackupSummary {
+  exportedAt: string;
+  serviceName: string | null;
+  counts: { table: BackupTable; label: string; count: number }[];
+}
+
+/** What a backup holds, for the adviser to see before choosing to restore it. */
+export function summarisePayload(payload: BackupPayload): BackupSummary {
+  const service = payload.tables.settings.find((row) => row.key === 'service')?.value;
+  const name = isPlainObject(service) && typeof service.name === 'string' ? service.name : null;
+  return {
+    exportedAt: payload.exportedAt,
+    serviceName: name,
+    counts: BACKUP_TABLES.map((table) => ({ table, label: BACKUP_TABLE_LABELS[table], count: payload.tables[table].length })),
+  };
+}

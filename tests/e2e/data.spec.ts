@@ -1,0 +1,294 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, openWithDemoData, readTable } from './support';
+
+/** tests/fixtures, found from this project's test folder (tests/e2e). */
+const fixture = (name: string): string => resolve(test.info().project.testDir, '../fixtures', name);
+
+async function openDataPage(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
+}
+
+async function chooseFile(page: Page, button: string, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(file);
+}
+
+test('imports a CSV with errors: shows the row problems, the mapping is fixed, the pupils arrive', async ({ page }) => {
+  await openWithDemoData(page);
+  const before = (await readTable(page, 'pupils')).length;
+  await openDataPage(page);
+  await expectAccessible(page, 'the Data page');
+
+  await chooseFile(page, 'Choose a CSV file of young people…', fixture('mis-pupils-e2e.csv'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Import young people from mis-pupils-e2e.csv' })).toBeVisible();
+  // "Birthday" is not a heading Careers Desk knows, so the date of birth is not matched yet.
+  await expect(page.getByLabel('Date of birth (required)').locator('option:checked')).toHaveText('Not in this file');
+  await expect(page.getByLabel('Legal surname (required)').locator('option:checked')).toHaveText('Surname');
+  await page.getByLabel('School these young people attend').selectOption({ label: 'Margate Coastal Academy' });
+  await expectAccessible(page, 'the column mapping');
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Check before importing' })).toBeVisible();
+  const byField = page.getByTestId('problems-by-field');
+  await expect(byField.getByRole('row', { name: /Date of birth/ })).toContainText('4');
+  await expect(page.getByTestId('import-rows').locator('tr[data-row="4"]')).toContainText('Postcode: Enter a real postcode, like CT9 1AA');
+  await expect(page.getByTestId('import-rows').locator('tr[data-row="2"]')).toContainText('Date of birth: Enter the date of birth');
+  await expect(page.getByTestId('run-import')).toBeDisabled();
+  await expectAccessible(page, 'the import preview with problems');
+
+  // Fix the mapping: the date of birth is in the Birthday column.
+  await page.getByRole('button', { name: 'Change the columns' }).first().click();
+  await page.getByLabel('Date of birth (required)').selectOption({ label: 'Birthday' });
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('1 with problems');
+  await expect(page.getByTestId('import-rows').locator('tr')).toHaveCount(2);
+  await page.getByLabel(/Leave out the 1 rows with problems/).check();
+  await page.getByRole('button', { name: 'Import 3 young people' }).click();
+  await expect(page.getByTestId('pupils-import-outcome')).toContainText('3 young people added, 0 updated');
+  expect((await readTable(page, 'pupils')).length).toBe(before + 3);
+
+  await page.getByRole('link', { name: 'See the young people' }).click();
+  await page.getByRole('searchbox', { name: 'Search by name or UPN' }).fill('Zebedee');
+  await expect(page.getByTestId('pupil-count')).toHaveText('1 young person matches');
+  await expect(page.getByRole('link', { name: 'Zebedee Quayle' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search by name or UPN' }).fill('Barnaby');
+  await expect(page.getByTestId('pupil-count')).toHaveText('0 young people match');
+
+  // Importing the same file again finds the three as duplicates by UPN and updates them.
+  await openDataPage(page);
+  await chooseFile(page, 'Choose a CSV file of young people…', fixture('mis-pupils-e2e.csv'));
+  await page.getByLabel('School these young people attend').selectOption({ label: 'Margate Coastal Academy' });
+  await page.getByLabel('Date of birth (required)').selectOption({ label: 'Birthday' });
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('3 likely duplicates');
+  await expect(page.getByTestId('import-rows').locator('tr[data-row="2"]')).toContainText('Already recorded: Zebedee Quayle, born 14/02/2011 (same UPN)');
+  await expect(page.getByTestId('import-rows').locator('tr[data-row="2"]').getByLabel('Update the stored record')).toBeChecked();
+  await page.getByRole('button', { name: 'Cancel the import' }).click();
+  expect((await readTable(page, 'pupils')).length).toBe(before + 3);
+});
+
+test('backs up with a passphrase, clears the data, restores it, and sees the same pupils', async ({ page }, testInfo) => {
+  await openWithDemoData(page);
+  const pupils = await readTable<{ id: string }>(page, 'pupils');
+  await openDataPage(page);
+
+  // Automatic backups: on once a passphrase is chosen, with a first one taken at once.
+  await expect(page.getByTestId('automatic-off')).toBeVisible();
+  await page.getByLabel('Passphrase for automatic backups', { exact: true }).fill('automatic backups phrase');
+  await page.getByLabel('Passphrase for automatic backups again').fill('automatic backups phrase');
+  await page.getByRole('button', { name: 'Turn on automatic backups' }).click();
+  await expect(page.getByTestId('automatic-backups').getByRole('row')).toHaveCount(2);
+
+  // Too short a passphrase is refused with a message.
+  const form = page.getByTestId('backup-form');
+  await form.getByLabel('Passphrase', { exact: true }).fill('short');
+  await form.getByLabel('Passphrase again').fill('short');
+  await form.getByRole('button', { name: 'Save a backup' }).click();
+  await expect(page.getByTestId('error-summary')).toContainText('Use at least 10 characters');
+
+  await form.getByLabel('Passphrase', { exact: true }).fill('kent medway careers 2026');
+  await form.getByLabel('Passphrase again').fill('kent medway careers 2026');
+  const download = page.waitForEvent('download');
+  await form.getByRole('button', { name: 'Save a backup' }).click();
+  const file = testInfo.outputPath('backup.json');
+  await (await download).saveAs(file);
+  await expect(page.getByTestId('backup-message')).toContainText('Backup saved');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Clear demo data' }).click();
+  await page.getByRole('dialog', { name: 'Clear demo data?' }).getByRole('button', { name: 'Clear demo data' }).click();
+  await expect(page.getByText(/Demo data cleared/)).toBeVisible();
+  expect(await readTable(page, 'pupils')).toHaveLength(0);
+
+  await openDataPage(page);
+  await chooseFile(page, 'Choose a backup file…', file);
+  const preview = page.getByTestId('restore-preview');
+  await preview.getByLabel('Passphrase of this backup').fill('kent medway careers');
+  await preview.getByRole('button', { name: 'Open the backup' }).click();
+  await expect(page.getByTestId('restore-error')).toContainText('The passphrase does not open this backup');
+  await preview.getByLabel('Passphrase of this backup').fill('kent medway careers 2026');
+  await preview.getByRole('button', { name: 'Open the backup' }).click();
+  await expect(page.getByTestId('backup-contents').getByRole('row', { name: /Young people/ })).toContainText(String(pupils.length));
+  await expectAccessible(page, 'the restore preview');
+  expect(await readTable(page, 'pupils')).toHaveLength(0);
+
+  await preview.getByRole('button', { name: 'Replace everything with this backup' }).click();
+  await page.getByRole('dialog', { name: 'Replace everything with this backup?' }).getByRole('button', { name: 'Restore the backup' }).click();
+  await expect(page.getByTestId('backup-message')).toContainText('Restored');
+  const restored = await readTable<{ id: string }>(page, 'pupils');
+  expect(restored.map((p) => p.id).sort()).toEqual(pupils.map((p) => p.id).sort());
+  // The automatic backup taken before the restore is listed with a restore button, and opens
+  // with this computer's key: what it holds is shown without asking for the passphrase.
+  await expect(page.getByTestId('automatic-backups')).toContainText('Before a restore');
+  await page.getByTestId('automatic-backups').getByRole('row', { name: /Before a restore/ }).getByRole('button', { name: /Restore the backup taken/ }).click();
+  await expect(page.getByTestId('backup-contents').getByRole('row', { name: /Young people/ })).toContainText('0');
+  await page.getByRole('button', { name: 'Do not restore' }).click();
+  await expect(page.getByTestId('restore-preview')).toBeHidden();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await expect(page.getByTestId('pupil-count')).toHaveText(`${pupils.length.toLocaleString('en-GB')} young people match`);
+
+  // A file that is not a backup gets a clear message and changes nothing.
+  await openDataPage(page);
+  await chooseFile(page, 'Choose a backup file…', fixture('mis-pupils-e2e.csv'));
+  await expect(page.getByTestId('restore-error')).toHaveText('This file is not a Careers Desk backup.');
+});
+
+test('the audit log filters by action and record, and exports CSV', async ({ page }) => {
+  await openWithDemoData(page);
+  await page.goto('/#/data/audit');
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await expect(page.getByTestId('audit-table')).toContainText('Loaded demo data');
+  await expectAccessible(page, 'the audit log');
+  await page.getByLabel('Action').selectOption({ label: 'Changed' });
+  await expect(page.getByTestId('audit-count')).toContainText('Showing 1 entry');
+  await expect(page.getByTestId('audit-table')).toContainText('Changed the setting "firstRunAnswered"');
+  await page.getByLabel('Action').selectOption({ label: 'Any action' });
+  await page.getByLabel('Record', { exact: true }).fill('zzzz-nobody');
+  await expect(page.getByTestId('audit-count')).toHaveText('No entries match.');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('audit-count')).toContainText('Showing 2 entries');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export these entries as CSV' }).click();
+  const csv = await (await download).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of csv) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  expect(text.split('\r\n')[0]).toBe('\uFEFFWhen,Adviser,Action,Record type,Record id,Young person id,Summary');
+  expect(text).toContain('Loaded demo data');
+});
+
+async function saveBackup(page: Page, file: string): Promise<void> {
+  const form = page.getByTestId('backup-form');
+  await form.getByLabel('Passphrase', { exact: true }).fill('kent medway careers 2026');
+  await form.getByLabel('Passphrase again').fill('kent medway careers 2026');
+  const download = page.waitForEvent('download');
+  await form.getByRole('button', { name: 'Save a backup' }).click();
+  await (await download).saveAs(file);
+  await expect(page.getByTestId('backup-message')).toContainText('Backup saved');
+}
+
+async function setPreferredName(page: Page, pupilId: string, name: string): Promise<void> {
+  await page.goto(`/#/pupils/${pupilId}/edit`);
+  await page.getByLabel('Preferred first name').fill(name);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+}
+
+test('merging another computer\'s backup shows a conflict side by side and applies the choice', async ({ page }, testInfo) => {
+  await openWithDemoData(page);
+  const pupil = (await readTable<{ id: string; preferredForename: string; homeEducated: boolean }>(page, 'pupils')).find((p) => !p.preferredForename && !p.homeEducated)!;
+  const original = testInfo.outputPath('original.json');
+  const other = testInfo.outputPath('other-computer.json');
+  await openDataPage(page);
+  await saveBackup(page, original);
+  // The "other computer": the same records with this young person's name changed one way...
+  await setPreferredName(page, pupil.id, 'There');
+  await openDataPage(page);
+  await saveBackup(page, other);
+  // ...while this computer goes back to the original and changes it another way.
+  await chooseFile(page, 'Choose a backup file…', original);
+  await page.getByTestId('restore-preview').getByLabel('Passphrase of this backup').fill('kent medway careers 2026');
+  await page.getByRole('button', { name: 'Open the backup' }).click();
+  await page.getByRole('button', { name: 'Replace everything with this backup' }).click();
+  await page.getByRole('dialog', { name: 'Replace everything with this backup?' }).getByRole('button', { name: 'Restore the backup' }).click();
+  await expect(page.getByTestId('backup-message')).toContainText('Restored');
+  await setPreferredName(page, pupil.id, 'Here');
+
+  await openDataPage(page);
+  await chooseFile(page, 'Choose a backup to merge…', other);
+  await page.getByLabel('Passphrase of the backup to merge').fill('kent medway careers 2026');
+  await page.getByRole('button', { name: 'Open and compare' }).click();
+  const preview = page.getByTestId('merge-preview');
+  await expect(preview).toContainText('1 conflict to choose');
+  const conflict = page.getByTestId('merge-conflicts').getByRole('group');
+  await expect(conflict.getByRole('row', { name: /preferredForename/ })).toContainText('Here');
+  await expect(conflict.getByRole('row', { name: /preferredForename/ })).toContainText('There');
+  await expect(preview.getByRole('button', { name: 'Merge' })).toBeDisabled();
+  await expectAccessible(page, 'the merge preview');
+  await conflict.getByLabel('Take the other computer\'s').check();
+  await preview.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByTestId('merge-message')).toContainText('0 records added, 1 updated');
+  const merged = (await readTable<{ id: string; preferredForename: string }>(page, 'pupils')).find((p) => p.id === pupil.id)!;
+  expect(merged.preferredForename).toBe('There');
+});
+
+test('the lock hides every record at start and after the idle time, until the passphrase is given', async ({ page }) => {
+  await page.clock.install();
+  await openWithDemoData(page);
+  await openDataPage(page);
+  const form = page.getByTestId('lock-form');
+  await form.getByLabel('Lock passphrase', { exact: true }).fill('desk lock phrase');
+  await form.getByLabel('Lock passphrase again').fill('desk lock phrase');
+  await form.getByLabel('Lock', { exact: true }).selectOption({ label: 'After 5 minutes without use' });
+  await form.getByRole('button', { name: 'Turn on the lock' }).click();
+  await expect(page.getByText('The lock is on.')).toBeVisible();
+  const settings = await readTable<{ key: string; value: unknown }>(page, 'settings');
+  expect(JSON.stringify(settings)).not.toContain('desk lock phrase');
+
+  // At start, locked: the records are hidden and out of reach.
+  await page.goto('/#/pupils');
+  await page.reload();
+  const lock = page.getByRole('dialog', { name: 'Careers Desk is locked' });
+  await expect(lock).toBeVisible();
+  await expect(page.locator('.shell')).toBeHidden();
+  await expectAccessible(page, 'the lock screen');
+  await lock.getByLabel('Passphrase').fill('not the phrase');
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lock.getByRole('alert')).toHaveText('That passphrase is not right. Try again.');
+  await lock.getByLabel('Passphrase').fill('desk lock phrase');
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lock).toBeHidden();
+  await expect(page.getByTestId('pupil-count')).toBeVisible();
+
+  // Five minutes without use: locked again.
+  await page.clock.fastForward('05:30');
+  await expect(lock).toBeVisible();
+  await expect(page.locator('.shell')).toBeHidden();
+  await lock.getByLabel('Passphrase').fill('desk lock phrase');
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lock).toBeHidden();
+});
+
+test('imports employers from a CSV list, leaving out the rows with problems', async ({ page }) => {
+  await openWithDemoData(page);
+  const before = (await readTable(page, 'employers')).length;
+  await openDataPage(page);
+  await chooseFile(page, 'Choose a CSV file of employers…', fixture('employers-messy.csv'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Import employers from employers-messy.csv' })).toBeVisible();
+  await expect(page.getByLabel('Sector (required)').locator('option:checked')).toHaveText('Sector');
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  const rows = page.getByTestId('import-rows');
+  await expect(rows.locator('tr[data-row="5"]')).toContainText('Sector: "Underwater basket weaving" is not a sector Careers Desk knows');
+  await expect(rows.locator('tr[data-row="6"]')).toContainText('Row 2 of this file (same name and postcode)');
+  await expect(rows.locator('tr[data-row="6"]').getByLabel('Skip this row')).toBeChecked();
+  await expectAccessible(page, 'the employer import preview');
+  await page.getByLabel(/Leave out the 2 rows with problems/).check();
+  await page.getByRole('button', { name: 'Import 2 employers' }).click();
+  await expect(page.getByTestId('employers-import-outcome')).toContainText('2 employers added, 0 updated, 1 rows skipped, 2 rows with problems left out');
+  expect((await readTable(page, 'employers')).length).toBe(before + 2);
+});
+
+test('imports 10,000 young people with a progress bar', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await openWithDemoData(page);
+  const before = (await readTable(page, 'pupils')).length;
+  const lines = ['Legal Surname,Legal Forename,DOB,Gender,Postcode,SEN Status,FSM Eligible'];
+  for (let i = 0; i < 10_000; i++) lines.push(`Bulk${i},Pupil${i},${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2011,${i % 2 ? 'F' : 'M'},CT9 1AA,${'NKE'[i % 3]},${i % 4 ? 'N' : 'Y'}`);
+  const file = testInfo.outputPath('county.csv');
+  writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+  await openDataPage(page);
+  await chooseFile(page, 'Choose a CSV file of young people…', file);
+  await page.getByLabel('School these young people attend').selectOption({ label: 'Margate Coastal Academy' });
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByTestId('progress')).toBeVisible();
+  await expect(page.getByTestId('import-summary')).toContainText('10,000 rows in the file');
+  await page.getByRole('button', { name: 'Import 10,000 young people' }).click();
+  await expect(page.getByTestId('progress')).toContainText('of 10,000');
+  await expect(page.getByTestId('pupils-import-outcome')).toContainText('10,000 young people added', { timeout: 120_000 });
+  expect((await readTable(page, 'pupils')).length).toBe(before + 10_000);
+});
