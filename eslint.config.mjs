@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 
-const frameworkImports = ['vue', 'vue-router', 'pinia', 'dexie', 'dexie-export-import', 'electron'];
+const frameworkImports = ['vue', 'vue-router', 'pinia', 'dexie', 'electron'];
 
 export default tseslint.config(
   {
