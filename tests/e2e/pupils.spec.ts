@@ -105,3 +105,27 @@ test('erasure removes every record about the young person, after confirmation', 
   expect(JSON.stringify(audit)).not.toContain(pupilId);
   expect(audit.some((a) => a.action === 'erase')).toBe(true);
 });
+
+test('from the search box to a saved session on the pupil\'s timeline', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupils = await readTable<StoredPupil>(page, 'pupils');
+  const target = pupils.find((p) => !p.preferredForename && !p.homeEducated && p.upn)!;
+  const name = `${target.legalForename} ${target.legalSurname}`;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await page.getByRole('searchbox', { name: 'Search by name or UPN' }).fill(target.upn!);
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('link', { name: 'Start a guidance session' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Guidance session with ${name}`);
+  await page.getByLabel('Notes', { exact: true }).fill('Talked through T Levels in digital at MidKent College.');
+  await page.getByLabel('Duration in minutes').fill('30');
+  await page.getByLabel('Topics').fill('T Levels');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  const today = new Date();
+  const ukToday = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
+  const first = page.getByTestId('timeline').getByRole('listitem').first();
+  await expect(first).toContainText(ukToday);
+  await expect(first).toContainText('Personal guidance meeting');
+  await expect(first).toContainText('T Levels');
+  await expect(page.getByText(`Last guidance meeting: ${ukToday}`)).toBeVisible();
+});
