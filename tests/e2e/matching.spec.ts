@@ -258,3 +258,41 @@ test('the routes directory filters by kind, and adding a route or a provider che
   const audit = await readTable<StoredAudit>(page, 'audit');
   expect(audit.filter((a) => a.entity === 'route' && a.action === 'create')).toHaveLength(1);
 });
+
+test('an employer added with expired insurance is ruled out of a pupil\'s matches, saying why', async ({ page }) => {
+  await openWithDemoData(page);
+  const today = await localToday(page);
+  const all = await readAll(page);
+  const pupil = all.pupils.find((p) => p.yearGroup === 10 && p.schoolId && p.outcode)!;
+  const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const ukYesterday = yesterday.split('-').reverse().join('/');
+  // A week no demo employer offers, so the match for it holds only this employer.
+  const week = { start: `${Number(today.slice(0, 4)) + 1}-07-05`, end: `${Number(today.slice(0, 4)) + 1}-07-09` };
+
+  await page.goto('/#/employers/new');
+  await page.getByRole('textbox', { name: 'Name (required)' }).fill('Harbour Test Garage');
+  await page.getByRole('combobox', { name: 'Sector (required)' }).selectOption({ label: 'Engineering and manufacturing' });
+  await page.getByLabel('Postcode', { exact: true }).fill(`${pupil.outcode} 1AA`);
+  await page.getByRole('button', { name: 'Add an offer' }).click();
+  const period = page.getByRole('group', { name: 'Period 1 of offer 1' });
+  await period.getByLabel('Start date').fill(week.start);
+  await period.getByLabel('End date').fill(week.end);
+  await period.getByLabel('Places (capacity)').fill('2');
+  await page.getByLabel('Risk assessment date').fill(yesterday);
+  await page.getByLabel('Employer\'s liability insurance expires on').fill(yesterday);
+  await page.getByLabel('Safeguarding arrangements confirmed').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Harbour Test Garage');
+
+  await page.goto(`/#/pupils/${pupil.id}/matches`);
+  await page.getByLabel('First day').fill(week.start);
+  await page.getByLabel('Last day').fill(week.end);
+  await page.getByRole('button', { name: 'Match these dates' }).click();
+  const ruledOut = page.getByTestId('ruled-out');
+  await ruledOut.locator('summary').click();
+  const item = ruledOut.getByTestId('ruled-out-item').filter({ hasText: 'Harbour Test Garage' });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText(`insurance expired on ${ukYesterday}`);
+  await expect(page.getByTestId('offer-match').filter({ hasText: 'Harbour Test Garage' })).toHaveCount(0);
+  await expectAccessible(page, 'the matches page with an employer ruled out');
+});
