@@ -6,7 +6,7 @@
 import type { Employer, Placement, PlacementOffer } from '../model/employer';
 import type { Pupil } from '../model/pupil';
 import type { Provider, Route } from '../model/routes';
-import { academicYearStartYear, ageOn, formatUkDate } from '../academic-year';
+import { academicYearStartYear, formatUkDate } from '../academic-year';
 import { distanceBetweenOutcodesKm, findOutcode } from '../reference/outcodes';
 import { sectorLabel, type SectorId } from '../reference/sectors';
 import type { RouteKindId } from '../reference/lists';
@@ -92,6 +92,72 @@ export interface OfferSlot {
   period: OfferPeriod;
   capacityLeft: number;
   checkProblems: string[];
+  /** Worked out once so that matching a pupil does not re-parse and re-format the same dates. */
+  facts: SlotFacts;
+}
+
+/** Pupil-independent values of an offer period that every evaluation would otherwise work out again. */
+export interface SlotFacts {
+  /** The calendar year the academic year of the period's first day began. */
+  startAcademicYear: number;
+  start: DateParts;
+  startText: string;
+  endText: string;
+  sectorText: string;
+  /** "Takes Years 10 and 12", or null when the offer takes no year groups. */
+  takesText: string | null;
+  /** The 'capacity' exclusion when full, else the "places left" reason. */
+  capacityText: string;
+  /** The tie-break name when sorting: employer name and first day. */
+  sortName: string;
+}
+
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** As academic-year.ts reads a date, with the same error for one that is not ISO. */
+function dateParts(isoDate: string): DateParts {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) throw new Error(`Not an ISO date: ${isoDate}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** ageOn (academic-year.ts) on dates already read. */
+function ageBetween(birth: DateParts, on: DateParts): number {
+  let age = on.year - birth.year;
+  if (on.month < birth.month || (on.month === birth.month && on.day < birth.day)) age -= 1;
+  return age;
+}
+
+/** What is read from the pupil record once per match rather than once per offer. */
+interface PupilFacts {
+  birth: DateParts;
+  /** Their year group less the start year of today's academic year: add a period's start year to get its year group. */
+  yearGroupBase: number;
+}
+
+function pupilFacts(pupil: MatchablePupil, today: string): PupilFacts {
+  return { birth: dateParts(pupil.dateOfBirth), yearGroupBase: pupil.yearGroup - academicYearStartYear(today) };
+}
+
+function slotFacts(employer: Employer, offer: PlacementOffer, period: OfferPeriod, left: number): SlotFacts {
+  const startText = formatUkDate(period.start);
+  const endText = formatUkDate(period.end);
+  return {
+    startAcademicYear: academicYearStartYear(period.start),
+    start: dateParts(period.start),
+    startText,
+    endText,
+    sectorText: sectorLabel(employer.sector),
+    takesText: offer.yearGroups.length > 0 ? `Takes ${yearsText(offer.yearGroups)}` : null,
+    capacityText: left <= 0
+      ? `No places left from ${startText} to ${endText} (all ${period.capacity} taken)`
+      : `${left} of ${period.capacity} ${plural(period.capacity, 'place', 'places')} left from ${startText} to ${endText}`,
+    sortName: `${employer.name} ${period.start}`,
+  };
 }
 
 // Points. Offers: 50 + sector 30 + distance 20 = 100 at best.
@@ -192,12 +258,14 @@ export function offerSlots(employers: readonly Employer[], placements: readonly 
       for (const period of offer.periods) {
         if (period.end < today) continue;
         if (within && !rangesOverlap(period, within)) continue;
+        const left = capacityLeft(employer, offer.id, period, held);
         slots.push({
           employer,
           offer,
           period,
-          capacityLeft: capacityLeft(employer, offer.id, period, held),
+          capacityLeft: left,
           checkProblems: employerCheckProblems(employer, checkDateFor(period, today), period.end),
+          facts: slotFacts(employer, offer, period, left),
         });
       }
     }
@@ -216,22 +284,30 @@ export function evaluateOffer(
   pupilPlacements: readonly Placement[],
   explain: boolean,
 ): Evaluation {
-  const { employer, offer, period } = slot;
+  return evaluateOfferFor(pupil, pupilFacts(pupil, today), slot, pupilPlacements, explain);
+}
+
+function evaluateOfferFor(
+  pupil: MatchablePupil,
+  known: PupilFacts,
+  slot: OfferSlot,
+  pupilPlacements: readonly Placement[],
+  explain: boolean,
+): Evaluation {
+  const { employer, offer, period, facts } = slot;
   const exclusions: Exclusion[] = [];
   for (const message of slot.checkProblems) exclusions.push({ code: 'checks', message });
-  if (slot.capacityLeft <= 0) {
-    exclusions.push({ code: 'capacity', message: `No places left from ${formatUkDate(period.start)} to ${formatUkDate(period.end)} (all ${period.capacity} taken)` });
-  }
-  const yearGroup = yearGroupAt(pupil, period.start, today);
+  if (slot.capacityLeft <= 0) exclusions.push({ code: 'capacity', message: facts.capacityText });
+  const yearGroup = known.yearGroupBase + facts.startAcademicYear;
   if (!offer.yearGroups.includes(yearGroup)) {
     exclusions.push({
       code: 'year-group',
-      message: offer.yearGroups.length > 0 ? `Takes ${yearsText(offer.yearGroups)}, not Year ${yearGroup}` : 'Takes no year groups yet',
+      message: facts.takesText !== null ? `${facts.takesText}, not Year ${yearGroup}` : 'Takes no year groups yet',
     });
   }
-  const age = ageOn(pupil.dateOfBirth, period.start);
+  const age = ageBetween(known.birth, facts.start);
   if (age < offer.minimumAge) {
-    exclusions.push({ code: 'age', message: `Aged ${age} on ${formatUkDate(period.start)}; the minimum age is ${offer.minimumAge}` });
+    exclusions.push({ code: 'age', message: `Aged ${age} on ${facts.startText}; the minimum age is ${offer.minimumAge}` });
   }
   if (pupil.travel.needsStepFreeAccess && !employer.requirements.stepFreeAccess) {
     exclusions.push({ code: 'access', message: 'Needs step-free access, which this employer does not have' });
@@ -249,7 +325,7 @@ export function evaluateOffer(
 
   const reasons: string[] = [];
   let points = OFFER_BASE;
-  const sector = sectorLabel(employer.sector);
+  const sector = facts.sectorText;
   if (pupil.interests.includes(employer.sector)) {
     points += OFFER_SECTOR;
     if (explain) reasons.push(withPoints(`Interested in ${sector}`, OFFER_SECTOR));
@@ -268,9 +344,7 @@ export function evaluateOffer(
     if (pupil.travel.needsStepFreeAccess && employer.requirements.stepFreeAccess) reasons.push('Has the step-free access they need');
     if (employer.requirements.dbsNeeded) reasons.push('Asks for a DBS check: allow time to arrange it');
     if (employer.requirements.protectiveEquipment) reasons.push('Protective equipment is worn here');
-    if (slot.capacityLeft > 0) {
-      reasons.push(`${slot.capacityLeft} of ${period.capacity} ${plural(period.capacity, 'place', 'places')} left from ${formatUkDate(period.start)} to ${formatUkDate(period.end)}`);
-    }
+    if (slot.capacityLeft > 0) reasons.push(facts.capacityText);
   }
   return { score: clampScore(points), reasons, exclusions, distanceKm: distance.km };
 }
@@ -301,20 +375,57 @@ export interface RouteEvaluation extends Evaluation {
   campusName: string | null;
 }
 
+/** A route with what does not depend on the pupil worked out once: its provider, campus and starts to come. */
+export interface PreparedRoute {
+  route: Route;
+  provider: Provider | undefined;
+  campus: Provider['campuses'][number] | undefined;
+  minimumAge: number;
+  /** Start dates on or after today, in order, each read and in UK form. */
+  upcoming: { date: string; parts: DateParts; text: string }[];
+  todayParts: DateParts;
+  sectorText: string | null;
+  levelText: string;
+  /** The tie-break name when sorting: route title and provider name. */
+  sortName: string;
+  providerName: string;
+}
+
+function routeEntry(route: Route, provider: Provider | undefined, today: string): PreparedRoute {
+  const campus = provider?.campuses.find((c) => c.id === route.campusId)
+    ?? (route.campusId === null && provider?.campuses.length === 1 ? provider.campuses[0] : undefined);
+  const providerName = provider?.name ?? 'Provider not found';
+  return {
+    route,
+    provider,
+    campus,
+    minimumAge: route.kind === 'skills-bootcamp' ? Math.max(SKILLS_BOOTCAMP_MIN_AGE, route.minimumAge) : route.minimumAge,
+    upcoming: route.startDates.filter((d) => d >= today).sort().map((date) => ({ date, parts: dateParts(date), text: formatUkDate(date) })),
+    todayParts: dateParts(today),
+    sectorText: route.sector === null ? null : sectorLabel(route.sector),
+    levelText: route.level === 0 ? 'Entry level' : `Level ${route.level}`,
+    sortName: `${route.title} ${providerName}`,
+    providerName,
+  };
+}
+
 export function evaluateRoute(pupil: MatchablePupil, route: Route, provider: Provider | undefined, today: string, explain: boolean): RouteEvaluation {
-  const minimumAge = route.kind === 'skills-bootcamp' ? Math.max(SKILLS_BOOTCAMP_MIN_AGE, route.minimumAge) : route.minimumAge;
-  const ageFits = (onDate: string) => {
-    const age = ageOn(pupil.dateOfBirth, onDate);
+  return evaluateRouteFor(pupil, pupilFacts(pupil, today), routeEntry(route, provider, today), explain);
+}
+
+function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: PreparedRoute, explain: boolean): RouteEvaluation {
+  const { route, minimumAge, upcoming } = entry;
+  const ageFits = (on: DateParts) => {
+    const age = ageBetween(known.birth, on);
     return age >= minimumAge && (route.maximumAge === null || age <= route.maximumAge);
   };
   // The first start to come at which the pupil is old enough (a Year 10 may fit next year's intake, not this one's).
-  const upcoming = route.startDates.filter((d) => d >= today).sort();
-  const startDate = upcoming.find(ageFits) ?? upcoming[0] ?? null;
-  const ageDate = startDate ?? today;
-  const onWhen = startDate ? `on ${formatUkDate(startDate)}` : 'now';
+  const start = upcoming.find((u) => ageFits(u.parts)) ?? upcoming[0];
+  const startDate = start?.date ?? null;
+  const onWhen = start ? `on ${start.text}` : 'now';
 
   const exclusions: Exclusion[] = [];
-  const age = ageOn(pupil.dateOfBirth, ageDate);
+  const age = ageBetween(known.birth, start?.parts ?? entry.todayParts);
   if (age < minimumAge) {
     exclusions.push({
       code: 'age',
@@ -338,11 +449,10 @@ export function evaluateRoute(pupil: MatchablePupil, route: Route, provider: Pro
   };
 
   if (route.sector === null) add(ROUTE_ANY_SECTOR, 'Not tied to one sector');
-  else if (pupil.interests.includes(route.sector)) add(ROUTE_SECTOR, `Interested in ${sectorLabel(route.sector)}`);
-  else add(0, pupil.interests.length > 0 ? `${sectorLabel(route.sector)} is not among their interests` : `No interests recorded to compare with ${sectorLabel(route.sector)}`);
+  else if (pupil.interests.includes(route.sector)) add(ROUTE_SECTOR, `Interested in ${entry.sectorText}`);
+  else add(0, pupil.interests.length > 0 ? `${entry.sectorText} is not among their interests` : `No interests recorded to compare with ${entry.sectorText}`);
 
-  const campus = provider?.campuses.find((c) => c.id === route.campusId)
-    ?? (route.campusId === null && provider?.campuses.length === 1 ? provider.campuses[0] : undefined);
+  const { campus } = entry;
   let distanceKm: number | null = null;
   if (campus) {
     const distance = distancePart(pupil, campus.outcode, 'campus', ROUTE_DISTANCE, explain);
@@ -363,7 +473,7 @@ export function evaluateRoute(pupil: MatchablePupil, route: Route, provider: Pro
 
   if (!LEVEL_NOT_RELEVANT.has(route.kind)) {
     const suits = levelForGrades(pupil.predictedGrades);
-    const level = route.level === 0 ? 'Entry level' : `Level ${route.level}`;
+    const level = entry.levelText;
     if (suits === null) add(0, 'No predicted grades, so the level cannot be judged');
     else if (route.level === suits) add(LEVEL_SUITS, `${level} suits their predicted grades`);
     else if (route.level > suits) add(LEVEL_ABOVE, `${level} is above what their predicted grades suggest`);
@@ -382,6 +492,46 @@ export function evaluateRoute(pupil: MatchablePupil, route: Route, provider: Pro
   return { score: clampScore(points), reasons, exclusions, distanceKm, startDate, campusName: campus?.name ?? null };
 }
 
+/**
+ * What matching reads that does not depend on the pupil, worked out once: offer periods with places left
+ * and safety-check problems, and routes with their provider and campus. Prepare it once for a directory
+ * and pass it to matchPupil for each pupil; prepare again when any of its inputs change.
+ */
+export interface PreparedMatchDirectory {
+  readonly today: string;
+  readonly period: DateRange | undefined;
+  /** Offer periods still to come (overlapping `period`, when given), as offerSlots gives them. */
+  readonly slots: readonly OfferSlot[];
+  /** Every route, in the order given, with its provider and campus looked up. */
+  readonly routes: readonly Readonly<PreparedRoute>[];
+  readonly providers: ReadonlyMap<string, Provider>;
+  /** Placements that hold a place, by pupil, in the order given. */
+  readonly placementsByPupil: ReadonlyMap<string, readonly Placement[]>;
+}
+
+export function prepareMatchDirectory(context: MatchContext): PreparedMatchDirectory {
+  const { today, period } = context;
+  const providers = new Map(context.providers.map((p) => [p.id, p]));
+  const placementsByPupil = new Map<string, Placement[]>();
+  for (const placement of context.placements) {
+    if (!holdsAPlace(placement)) continue;
+    const list = placementsByPupil.get(placement.pupilId);
+    if (list) list.push(placement);
+    else placementsByPupil.set(placement.pupilId, [placement]);
+  }
+  return {
+    today,
+    period,
+    slots: offerSlots(context.employers, context.placements, today, period),
+    routes: context.routes.map((route) => routeEntry(route, providers.get(route.providerId), today)),
+    providers,
+    placementsByPupil,
+  };
+}
+
+/** The directory matchPupil reads: raw (prepared on each call), or prepared once with prepareMatchDirectory. */
+export type MatchDirectory = MatchContext | { prepared: PreparedMatchDirectory };
+
 function byScoreThenDistance(a: { score: number; distanceKm: number | null; name: string }, b: { score: number; distanceKm: number | null; name: string }): number {
   if (a.score !== b.score) return b.score - a.score;
   const da = a.distanceKm ?? Infinity;
@@ -390,65 +540,83 @@ function byScoreThenDistance(a: { score: number; distanceKm: number | null; name
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-function nameOf(target: MatchTarget): string {
-  return target.kind === 'offer' ? `${target.employerName} ${target.periodStart}` : `${target.routeTitle} ${target.providerName}`;
+interface Ranked<T> {
+  item: T;
+  score: number;
+  distanceKm: number | null;
+  name: string;
 }
 
-/** Ranked employer offers and post-16 routes for one young person, and what was ruled out and why. */
-export function matchPupil(pupil: MatchablePupil, context: MatchContext): PupilMatches {
-  const { today } = context;
-  const pupilPlacements = context.placements.filter((p) => p.pupilId === pupil.id && holdsAPlace(p));
-  const offers: Match[] = [];
-  const routes: Match[] = [];
-  const excluded: ExcludedMatch[] = [];
-  const file = (target: MatchTarget, evaluation: Evaluation, into: Match[]) => {
-    if (evaluation.exclusions.length > 0) {
-      excluded.push({ ...target, score: evaluation.score, reasons: evaluation.reasons, excluded: true, exclusions: evaluation.exclusions.map((e) => e.message) });
+function ranked<T>(items: Ranked<T>[]): T[] {
+  items.sort(byScoreThenDistance);
+  const out = new Array<T>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = items[i]!.item;
+  return out;
+}
+
+/**
+ * Ranked employer offers and post-16 routes for one young person, and what was ruled out and why.
+ * Pass `{ prepared }` (from prepareMatchDirectory) to match many pupils against the same directory.
+ */
+export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): PupilMatches {
+  const prepared = 'prepared' in directory ? directory.prepared : prepareMatchDirectory(directory);
+  const { slots, routes: entries } = prepared;
+  const pupilPlacements = prepared.placementsByPupil.get(pupil.id) ?? [];
+  const offers: Ranked<Match>[] = [];
+  const routes: Ranked<Match>[] = [];
+  const excluded: Ranked<ExcludedMatch>[] = [];
+  if (slots.length === 0 && entries.length === 0) return { offers: [], routes: [], excluded: [] };
+  const known = pupilFacts(pupil, prepared.today);
+
+  for (const slot of slots) {
+    const { score, reasons, exclusions, distanceKm } = evaluateOfferFor(pupil, known, slot, pupilPlacements, true);
+    const { employer, offer, period } = slot;
+    const name = slot.facts.sortName;
+    if (exclusions.length > 0) {
+      excluded.push({
+        item: {
+          kind: 'offer', employerId: employer.id, employerName: employer.name, sector: employer.sector, offerId: offer.id, offerTitle: offer.title,
+          periodStart: period.start, periodEnd: period.end, capacity: period.capacity, capacityLeft: slot.capacityLeft, distanceKm,
+          score, reasons, excluded: true, exclusions: exclusions.map((e) => e.message),
+        },
+        score, distanceKm, name,
+      });
     } else {
-      into.push({ ...target, score: evaluation.score, reasons: evaluation.reasons, excluded: false });
+      offers.push({
+        item: {
+          kind: 'offer', employerId: employer.id, employerName: employer.name, sector: employer.sector, offerId: offer.id, offerTitle: offer.title,
+          periodStart: period.start, periodEnd: period.end, capacity: period.capacity, capacityLeft: slot.capacityLeft, distanceKm,
+          score, reasons, excluded: false,
+        },
+        score, distanceKm, name,
+      });
     }
-  };
-
-  for (const slot of offerSlots(context.employers, context.placements, today, context.period)) {
-    const evaluation = evaluateOffer(pupil, slot, today, pupilPlacements, true);
-    file({
-      kind: 'offer',
-      employerId: slot.employer.id,
-      employerName: slot.employer.name,
-      sector: slot.employer.sector,
-      offerId: slot.offer.id,
-      offerTitle: slot.offer.title,
-      periodStart: slot.period.start,
-      periodEnd: slot.period.end,
-      capacity: slot.period.capacity,
-      capacityLeft: slot.capacityLeft,
-      distanceKm: evaluation.distanceKm,
-    }, evaluation, offers);
   }
 
-  const providers = new Map(context.providers.map((p) => [p.id, p]));
-  for (const route of context.routes) {
-    const provider = providers.get(route.providerId);
-    const evaluation = evaluateRoute(pupil, route, provider, today, true);
-    file({
-      kind: 'route',
-      routeId: route.id,
-      routeTitle: route.title,
-      routeKind: route.kind,
-      level: route.level,
-      sector: route.sector,
-      providerId: route.providerId,
-      providerName: provider?.name ?? 'Provider not found',
-      campusName: evaluation.campusName,
-      startDate: evaluation.startDate,
-      distanceKm: evaluation.distanceKm,
-    }, evaluation, routes);
+  for (const entry of entries) {
+    const { score, reasons, exclusions, distanceKm, startDate, campusName } = evaluateRouteFor(pupil, known, entry, true);
+    const { route } = entry;
+    const name = entry.sortName;
+    if (exclusions.length > 0) {
+      excluded.push({
+        item: {
+          kind: 'route', routeId: route.id, routeTitle: route.title, routeKind: route.kind, level: route.level, sector: route.sector,
+          providerId: route.providerId, providerName: entry.providerName, campusName, startDate, distanceKm,
+          score, reasons, excluded: true, exclusions: exclusions.map((e) => e.message),
+        },
+        score, distanceKm, name,
+      });
+    } else {
+      routes.push({
+        item: {
+          kind: 'route', routeId: route.id, routeTitle: route.title, routeKind: route.kind, level: route.level, sector: route.sector,
+          providerId: route.providerId, providerName: entry.providerName, campusName, startDate, distanceKm,
+          score, reasons, excluded: false,
+        },
+        score, distanceKm, name,
+      });
+    }
   }
 
-  const sort = <T extends MatchTarget & { score: number }>(items: T[]) =>
-    items
-      .map((item) => ({ item, key: { score: item.score, distanceKm: item.distanceKm, name: nameOf(item) } }))
-      .sort((a, b) => byScoreThenDistance(a.key, b.key))
-      .map(({ item }) => item);
-  return { offers: sort(offers), routes: sort(routes), excluded: sort(excluded) };
+  return { offers: ranked(offers), routes: ranked(routes), excluded: ranked(excluded) };
 }

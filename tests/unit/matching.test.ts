@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { employerSchema, placementSchema, providerSchema, pupilSchema, routeSchema, type Employer, type Placement, type Provider, type Pupil, type Route } from '@shared/model';
 import {
-  allocateCohort, capacityLeft, DEFAULT_PRIORITY_WEIGHT, employerCheckProblems, matchPupil,
+  allocateCohort, capacityLeft, DEFAULT_PRIORITY_WEIGHT, employerCheckProblems, matchPupil, prepareMatchDirectory,
   type AllocatablePupil, type MatchContext,
 } from '@shared/matching';
 import { generateDemoDataset } from '@shared/demo';
@@ -253,6 +253,26 @@ describe('matching one pupil to employer offers', () => {
         expect(item.reasons.length).toBeGreaterThan(0);
       }
       for (const item of result.excluded) expect(item.exclusions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives exactly the same matches from a directory prepared once as from the raw one', () => {
+    const demoToday = '2026-11-24';
+    const data = generateDemoDataset({ seed: 9, today: demoToday, pupils: 80, employers: 60, routes: 120 });
+    const placed = new Set(data.placements.map((p) => p.pupilId));
+    const young = [
+      ...data.pupils.filter((p) => placed.has(p.id)).slice(0, 3),
+      ...data.pupils.filter((p) => !placed.has(p.id)).slice(0, 5),
+    ];
+    expect(young.length).toBeGreaterThan(4);
+    for (const period of [undefined, { start: '2027-06-01', end: '2027-07-31' }]) {
+      const raw = { employers: data.employers, routes: data.routes, providers: data.providers, placements: data.placements, today: demoToday, period };
+      const prepared = prepareMatchDirectory(raw);
+      for (const pupil of young) {
+        const once = matchPupil(pupil, { prepared });
+        expect(once).toEqual(matchPupil(pupil, raw));
+        expect(once.offers.length + once.routes.length + once.excluded.length).toBeGreaterThan(0);
+      }
     }
   });
 });
