@@ -9,7 +9,7 @@ const frameworkImports = ['vue', 'vue-router', 'pinia', 'dexie', 'electron'];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-web/**', 'release/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', 'tests/bench/results/**'],
+    ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-web*/**', 'release/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', 'tests/bench/results/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

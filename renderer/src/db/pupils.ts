@@ -1,8 +1,8 @@
-import type { Collection, InsertType } from 'dexie';
 import { pupilSchema, searchWordsFor, type Pupil } from '@shared/model';
-import { sortPupils, emptyPupilFilters, looksLikeUpn, matchesFilters, searchWordsOf, type PupilFilters, type PupilSort } from '@shared/pupils/list';
+import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
+import { findInPupilList } from './pupil-list';
 
 export type PupilInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords'> & { id?: string };
 
@@ -39,24 +39,11 @@ export function getPupil(db: CareersDeskDb, id: string): Promise<Pupil | undefin
 }
 
 /**
- * The pupil list: the most selective index answers first (name-word or UPN prefix, then school,
- * year group, district or risk band), and only that subset is checked against the other filters.
+ * The pupil list: every young person who meets the filters, sorted. Answered from the in-memory
+ * name index (pupil-list.ts), which follows every committed change, so a keystroke reads nothing.
  */
-export async function findPupils(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort = 'name'): Promise<Pupil[]> {
-  const text = filters.text.trim();
-  let candidates: Collection<Pupil, string, InsertType<Pupil, 'id'>>;
-  if (text !== '' && looksLikeUpn(text)) candidates = db.pupils.where('upn').startsWith(text.toUpperCase());
-  else if (text !== '') candidates = db.pupils.where('searchWords').startsWith(searchWordsOf(text)[0] ?? '');
-  else if (filters.schoolId) candidates = db.pupils.where('schoolId').equals(filters.schoolId);
-  else if (filters.yearGroup !== null) candidates = db.pupils.where('yearGroup').equals(filters.yearGroup);
-  else if (filters.district) candidates = db.pupils.where('district').equals(filters.district);
-  else if (filters.riskBand) candidates = db.pupils.where('riskBand').equals(filters.riskBand);
-  else candidates = db.pupils.toCollection();
-  // One bulk read, then filter in memory: a cursor with .filter() walks the matches one at a time.
-  // The name-word index can list a pupil once per matching word, hence the de-duplication.
-  const seen = new Set<string>();
-  const rows = (await candidates.toArray()).filter((pupil) => !seen.has(pupil.id) && seen.add(pupil.id) && matchesFilters(pupil, filters));
-  return sortPupils(rows, sort);
+export function findPupils(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort = 'name'): Promise<Pupil[]> {
+  return findInPupilList(db, filters, sort);
 }
 
 /** Search as you type, for pickers: the first matches by name-word or UPN prefix. */

@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { onScopeDispose, ref, shallowRef, watch } from 'vue';
+import type { Pupil } from '@shared/model';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import { db } from '../../db/database';
 import { findPupils } from '../../db/pupils';
+import { onPupilListChange } from '../../db/pupil-list';
 import { useLiveQuery } from '../../app/useLiveQuery';
 
 /**
@@ -12,7 +14,7 @@ import { useLiveQuery } from '../../app/useLiveQuery';
 export const usePupilListStore = defineStore('pupil-list', () => {
   const filters = ref<PupilFilters>(emptyPupilFilters());
   const sort = ref<PupilSort>('name');
-  // The query follows the filters as they are typed; Dexie re-runs it when pupils change.
+  // The query follows the filters as they are typed, a moment after the last keystroke.
   const debounced = ref<PupilFilters>({ ...filters.value });
   let timer: ReturnType<typeof setTimeout> | undefined;
   watch(filters, (next) => {
@@ -20,7 +22,26 @@ export const usePupilListStore = defineStore('pupil-list', () => {
     timer = setTimeout(() => { debounced.value = { ...next }; }, 60);
   }, { deep: true });
 
-  const results = useLiveQuery(() => findPupils(db, debounced.value, sort.value), [], [debounced, sort]);
+  // The list is answered from the in-memory index, which says when pupils change (here or in another
+  // window); only the newest query's answer is shown, so a slow one cannot overwrite a later one.
+  const pupils = shallowRef<Pupil[]>([]);
+  const loading = shallowRef(true);
+  const error = shallowRef<Error | null>(null);
+  let latest = 0;
+  async function refresh(): Promise<void> {
+    const query = ++latest;
+    loading.value = true;
+    try {
+      const found = await findPupils(db, debounced.value, sort.value);
+      if (query === latest) [pupils.value, error.value] = [found, null];
+    } catch (failure) {
+      if (query === latest) error.value = failure instanceof Error ? failure : new Error(String(failure));
+    } finally {
+      if (query === latest) loading.value = false;
+    }
+  }
+  watch([debounced, sort], () => void refresh(), { immediate: true });
+  onScopeDispose(onPupilListChange(db, () => void refresh()));
   const schools = useLiveQuery(() => db.schools.orderBy('name').toArray(), []);
 
   /** Young people chosen for a batch export; kept while the filters change. */
@@ -32,7 +53,7 @@ export const usePupilListStore = defineStore('pupil-list', () => {
     selected.value = next;
   }
   function selectAllMatching(): void {
-    selected.value = new Set([...selected.value, ...results.value.value.map((p) => p.id)]);
+    selected.value = new Set([...selected.value, ...pupils.value.map((p) => p.id)]);
   }
   function clearSelection(): void {
     selected.value = new Set();
@@ -42,5 +63,5 @@ export const usePupilListStore = defineStore('pupil-list', () => {
     filters.value = emptyPupilFilters();
   }
 
-  return { filters, sort, pupils: results.value, loading: results.loading, error: results.error, schools: schools.value, clearFilters, selected, toggleSelected, selectAllMatching, clearSelection };
+  return { filters, sort, pupils, loading, error, schools: schools.value, clearFilters, selected, toggleSelected, selectAllMatching, clearSelection };
 });

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CareersDeskDb } from '@renderer/db/schema';
+import { erasePupil, findPupils, savePupil, type PupilInput } from '@renderer/db/pupils';
+import { loadDataset } from '@renderer/db/demo';
+import { onPupilListChange } from '@renderer/db/pupil-list';
+import { generateDemoDataset } from '@shared/demo';
+import { createRandom } from '@shared/random';
+import { searchWordsFor, type Pupil } from '@shared/model';
+import { PupilListIndex } from '@shared/pupils/list-index';
+import { emptyPupilFilters, matchesFilters, sortPupils, type PupilFilters, type PupilSort } from '@shared/pupils/list';
+
+const dataset = generateDemoDataset({ seed: 7, today: '2026-11-24', pupils: 400, sessionsPerPupil: 1 });
+const SORTS: PupilSort[] = ['name', 'year-group', 'risk', 'last-guidance'];
+
+/** What the list must show: every match, in the order sortPupils gives. */
+function expected(all: Pupil[], filters: PupilFilters, sort: PupilSort): string[] {
+  return sortPupils(all.filter((p) => matchesFilters(p, filters)), sort).map((p) => p.id);
+}
+
+function randomFilters(random: ReturnType<typeof createRandom>, pupils: Pupil[]): PupilFilters {
+  const someone = random.pick(pupils);
+  const word = random.pick(someone.searchWords);
+  const text = random.pick(['', word.slice(0, 1), word.slice(0, 2), word, `${word.slice(0, 2)} ${someone.searchWords[0]?.slice(0, 1) ?? ''}`, (someone.upn ?? '').slice(0, 4), 'zzq']);
+  return {
+    ...emptyPupilFilters(),
+    text,
+    schoolId: random.next() < 0.2 ? someone.schoolId : null,
+    yearGroup: random.next() < 0.2 ? someone.yearGroup : null,
+    riskBand: random.next() < 0.15 ? random.pick(['low', 'medium', 'high'] as const) : null,
+    homeEducatedOnly: random.next() < 0.1,
+    noGuidanceYet: random.next() < 0.1,
+  };
+}
+
+describe('the pupil list index (shared/pupils/list-index)', () => {
+  it('answers every filter and sort exactly as filtering and sorting the whole caseload would', () => {
+    const index = new PupilListIndex();
+    index.replaceAll(dataset.pupils);
+    const random = createRandom(11);
+    let nonEmpty = 0;
+    for (let round = 0; round < 300; round++) {
+      const filters = randomFilters(random, dataset.pupils);
+      const sort = random.pick(SORTS);
+      const found = index.find(filters, sort).map((p) => p.id);
+      expect(found, JSON.stringify({ filters, sort })).toEqual(expected(dataset.pupils, filters, sort));
+      if (found.length > 0) nonEmpty += 1;
+    }
+    // The comparison means something only if most queries found somebody.
+    expect(nonEmpty).toBeGreaterThan(150);
+  });
+
+  it('stays right as records are added, renamed and removed one at a time', () => {
+    const index = new PupilListIndex();
+    const [first, ...rest] = dataset.pupils;
+    index.replaceAll(rest.slice(0, 200));
+    const held = new Map(rest.slice(0, 200).map((p) => [p.id, p]));
+    const random = createRandom(5);
+    for (let step = 0; step < 200; step++) {
+      const roll = random.next();
+      if (roll < 0.4) {
+        const added = rest[200 + step] ?? (first as Pupil);
+        index.upsert(added);
+        held.set(added.id, added);
+      } else if (roll < 0.7) {
+        const victim = random.pick([...held.values()]);
+        index.remove(victim.id);
+        held.delete(victim.id);
+      } else {
+        const renamed = random.pick([...held.values()]);
+        const changed = { ...renamed, preferredSurname: random.pick(['Ábel', 'Zoë', 'O\'Brien', 'Smith-Jones', 'aaron']) };
+        const withWords = { ...changed, searchWords: searchWordsFor(changed) };
+        index.upsert(withWords);
+        held.set(withWords.id, withWords);
+      }
+    }
+    expect(index.size).toBe(held.size);
+    const all = [...held.values()];
+    for (const text of ['', 'a', 'ab', 'zo', 'o', 'smith', 'jones', 'o\'b']) {
+      for (const sort of SORTS) {
+        const filters = { ...emptyPupilFilters(), text };
+        expect(index.find(filters, sort).map((p) => p.id), `${text} ${sort}`).toEqual(expected(all, filters, sort));
+      }
+    }
+  });
+
+  it('sorts accented names with the unaccented ones', () => {
+    const [a, b] = dataset.pupils as [Pupil, Pupil];
+    const zoe = { ...a, preferredSurname: 'Zoë', preferredForename: 'Ann' };
+    const zoa = { ...b, preferredSurname: 'Zoa', preferredForename: 'Ann' };
+    expect(sortPupils([zoe, zoa], 'name').map((p) => p.preferredSurname)).toEqual(['Zoa', 'Zoë']);
+  });
+});
+
+describe('the pupil list read from the database (renderer/src/db/pupil-list)', () => {
+  let db: CareersDeskDb;
+  let counter = 0;
+
+  beforeEach(async () => {
+    counter += 1;
+    db = new CareersDeskDb(`careers-desk-list-${counter}`);
+    await db.open();
+  });
+
+  afterEach(async () => {
+    db.close();
+    await db.delete();
+  });
+
+  function inputFrom(pupil: Pupil, overrides: Partial<PupilInput> = {}): PupilInput {
+    const { createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupil;
+    return { ...fields, ...overrides };
+  }
+
+  it('follows saves, renames, erasure and bulk loads, and says when pupils change', async () => {
+    const filters = emptyPupilFilters();
+    expect(await findPupils(db, filters)).toEqual([]);
+    let changes = 0;
+    const stop = onPupilListChange(db, () => { changes += 1; });
+
+    const [one, two] = dataset.pupils as [Pupil, Pupil];
+    await savePupil(db, inputFrom(one, { preferredSurname: 'Quennell' }), null);
+    expect((await findPupils(db, { ...filters, text: 'quen' })).map((p) => p.id)).toEqual([one.id]);
+    expect(changes).toBe(1);
+
+    await savePupil(db, inputFrom(one, { preferredSurname: 'Marlow' }), null);
+    expect(await findPupils(db, { ...filters, text: 'quen' })).toEqual([]);
+    expect((await findPupils(db, { ...filters, text: 'marl' }))[0]?.preferredSurname).toBe('Marlow');
+
+    await savePupil(db, inputFrom(two), null);
+    await erasePupil(db, one.id, null);
+    expect((await findPupils(db, filters)).map((p) => p.id)).toEqual([two.id]);
+    expect(changes).toBe(4);
+
+    // More than 500 changed records are not patched one by one: the index reads everything again.
+    await loadDataset(db, generateDemoDataset({ seed: 8, today: '2026-11-24', pupils: 600, sessionsPerPupil: 1 }), null);
+    const all = await db.pupils.toArray();
+    expect((await findPupils(db, filters, 'risk')).map((p) => p.id)).toEqual(sortPupils(all, 'risk').map((p) => p.id));
+    const heard = changes;
+    stop();
+    await savePupil(db, inputFrom(two, { preferredSurname: 'Afterwards' }), null);
+    expect(changes).toBe(heard);
+    expect((await findPupils(db, { ...filters, text: 'afterw' })).map((p) => p.id)).toEqual([two.id]);
+  });
+
+  it('sees what another connection to the same database wrote', async () => {
+    expect(await findPupils(db, emptyPupilFilters())).toEqual([]);
+    const other = new CareersDeskDb(db.name);
+    await other.open();
+    const [one] = dataset.pupils as [Pupil];
+    await savePupil(other, inputFrom(one), null);
+    expect((await findPupils(db, emptyPupilFilters())).map((p) => p.id)).toEqual([one.id]);
+    other.close();
+  });
+});
