@@ -1,0 +1,34 @@
+import { buildAggregateReturn, buildPseudonymisedExtract, type AggregateReturn, type ExtractOptions, type PupilExtract, type ReturnOptions } from '@shared/returns';
+import { CareersDeskDb } from '../../db/schema';
+import { loadReturnSource } from '../../db/returns';
+import { runWorkerJob } from '../../app/worker-job';
+
+/** Which return to build, as plain data a worker can be sent. */
+export type ReturnJob =
+  | { kind: 'aggregate'; options: ReturnOptions }
+  | { kind: 'extract'; options: ExtractOptions; recipientKey: string };
+
+/** What the worker is sent: the job, and the database to open by name. */
+export type ReturnRequest = ReturnJob & { databaseName: string };
+
+/** Reads the whole caseload and builds the return (shared/returns): the work the worker does. */
+export async function buildReturnFrom(db: CareersDeskDb, request: ReturnRequest): Promise<AggregateReturn | PupilExtract> {
+  const source = await loadReturnSource(db);
+  return request.kind === 'aggregate'
+    ? buildAggregateReturn(source, request.options)
+    : buildPseudonymisedExtract(source, request.options, request.recipientKey);
+}
+
+/**
+ * Builds a return in a Web Worker: over a county's caseload reading and counting takes seconds
+ * (tests/bench/README.md), which on the page's thread would freeze the window. Where a worker cannot
+ * start, the same work runs on the page with the page's own database connection.
+ */
+export function buildReturn(db: CareersDeskDb, job: ReturnJob): Promise<AggregateReturn | PupilExtract> {
+  return runWorkerJob<ReturnRequest, AggregateReturn | PupilExtract>({
+    start: () => new Worker(new URL('./return.worker.ts', import.meta.url), { type: 'module' }),
+    request: { ...job, databaseName: db.name },
+    onPageThread: (full) => buildReturnFrom(db, full),
+    what: 'Building the return',
+  });
+}
