@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, chromium, type BrowserContext, type Page } from '@playwright/test';
 import type {} from './page/api';
-import { figure, megabytes, type Figure, type ResultPart } from './stats';
+import { figure, megabytes, summarise, type Figure, type ResultPart } from './stats';
 import { runCounts, type SizeName } from './sizes';
 import { CACHE_FOLDER, benchEnv, writePart } from './env';
 
@@ -42,6 +42,8 @@ function throwOnPageErrors(errors: readonly string[], where: string): void {
 
 interface ColdStartMarks {
   usableAt: number | null;
+  /** The app's own user-timing marks (renderer/src/db/pupil-list.ts), ms from navigation start. */
+  appMarks: Record<string, number>;
   longTasks: { start: number; duration: number }[];
 }
 
@@ -51,7 +53,7 @@ interface ColdStartMarks {
  * and every long task.
  */
 function watchColdStart(): void {
-  const marks: ColdStartMarks = { usableAt: null, longTasks: [] };
+  const marks: ColdStartMarks = { usableAt: null, appMarks: {}, longTasks: [] };
   (window as unknown as { __benchColdStart: ColdStartMarks }).__benchColdStart = marks;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) marks.longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -63,7 +65,10 @@ function watchColdStart(): void {
   const watcher = new MutationObserver(() => {
     if (!usable()) return;
     watcher.disconnect();
-    requestAnimationFrame(() => { marks.usableAt = performance.now(); });
+    requestAnimationFrame(() => {
+      marks.usableAt = performance.now();
+      for (const mark of performance.getEntriesByType('mark')) marks.appMarks[mark.name] ??= mark.startTime;
+    });
   });
   watcher.observe(document, { subtree: true, childList: true, characterData: true });
 }
@@ -143,6 +148,7 @@ for (const size of env.sizes) {
       const starts: number[] = [];
       const heaps: number[] = [];
       let longestStartTask = 0;
+      const appMarks = new Map<string, number[]>();
       const inApp: number[] = [];
       for (let i = 0; i < runs.coldStart; i++) {
         const launched = await launch(profile);
@@ -152,6 +158,7 @@ for (const size of env.sizes) {
         await launched.page.waitForFunction(() => (window as unknown as { __benchColdStart: ColdStartMarks }).__benchColdStart.usableAt !== null, undefined, { polling: 50, timeout: 0 });
         const marks = await launched.page.evaluate(() => (window as unknown as { __benchColdStart: ColdStartMarks }).__benchColdStart);
         starts.push(marks.usableAt!);
+        for (const [name, at] of Object.entries(marks.appMarks)) appMarks.set(name, [...(appMarks.get(name) ?? []), at]);
         longestStartTask = Math.max(longestStartTask, ...marks.longTasks.filter((t) => t.start < marks.usableAt!).map((t) => t.duration), 0);
         await cdp.send('HeapProfiler.collectGarbage');
         heaps.push(megabytes((await cdp.send('Runtime.getHeapUsage')).usedSize));
@@ -167,7 +174,9 @@ for (const size of env.sizes) {
         throwOnPageErrors(launched.errors, 'the cold start');
         await launched.context.close();
       }
-      add({ id: 'cold-start', label: 'cold start of the built renderer to the pupil list usable, data set present', notes: { 'longest task (ms)': Math.round(longestStartTask) } }, starts);
+      // Where the time goes: the median of each app mark, from navigation start.
+      const markNotes = Object.fromEntries([...appMarks].map(([name, at]) => [`${name} (ms)`, Math.round(summarise(at).median)]));
+      add({ id: 'cold-start', label: 'cold start of the built renderer to the pupil list usable, data set present', notes: { 'longest task (ms)': Math.round(longestStartTask), ...markNotes } }, starts);
       part.figures.push(figure({ size, where: 'chromium', unit: 'MB', id: 'app-heap', label: 'JS heap of the app after the cold start (after GC)' }, heaps));
       add({ id: 'pupil-page-app', label: 'pupil page in the app with 50 sessions (route change to drawn)' }, inApp);
     } finally {

@@ -79,7 +79,12 @@ class LivePupilList {
       if (this.reloadNeeded) {
         this.reloadNeeded = false;
         this.changedIds.clear();
-        this.index.replaceAll(await this.readAll());
+        // User-timing marks: the benchmark's cold start reports them (tests/bench/browser.spec.ts).
+        performance.mark('pupil-list:read-start');
+        const pupils = await this.readAll();
+        performance.mark('pupil-list:read-end');
+        this.index.replaceAll(pupils);
+        performance.mark('pupil-list:indexed');
       } else {
         const ids = [...this.changedIds];
         this.changedIds.clear();
@@ -98,6 +103,7 @@ class LivePupilList {
     let last: string | null = null;
     for (;;) {
       const chunk: Pupil[] = await (last === null ? this.db.pupils.orderBy(':id') : this.db.pupils.where(':id').above(last)).limit(LOAD_CHUNK).toArray();
+      if (last === null) performance.mark('pupil-list:first-chunk');
       for (const pupil of chunk) all.push(pupil);
       if (chunk.length < LOAD_CHUNK) return all;
       last = (chunk[chunk.length - 1] as Pupil).id;
