@@ -15,7 +15,7 @@ import { RISK_BANDS } from '../risk';
 import { areaLabel } from '../reference/areas';
 import { NOT_KNOWN, NOT_RECORDED, RETURN_CHARACTERISTICS, councilLabel, type ReturnCharacteristicId } from './groups';
 import { pseudonymsFor } from './pseudonym';
-import { periodLabel, scopeCaseload, type PupilFacts, type ReturnOptions, type ReturnPeriod, type ReturnScope, type ReturnSource } from './scope';
+import { periodLabel, scopeCaseload, type PupilFacts, type ReturnOptions, type ReturnPeriod, type ReturnScope, type ReturnSource, type ScopedCaseload } from './scope';
 
 export type Flag = 'Y' | 'N' | 'c';
 
@@ -134,7 +134,11 @@ export function generaliseRareRows<T extends { row: ExtractRow; facts: PupilFact
  * so the builder stays synchronous and pure.
  */
 export function buildExtract(source: ReturnSource, options: ExtractOptions, pseudonyms: ReadonlyMap<string, string>): PupilExtract {
-  const scoped = scopeCaseload(source, options);
+  return extractFromScoped(scopeCaseload(source, options), options, pseudonyms);
+}
+
+/** The extract from a caseload already scoped: scoping is one pass over every session, so it is done once. */
+function extractFromScoped(scoped: ScopedCaseload, options: ExtractOptions, pseudonyms: ReadonlyMap<string, string>): PupilExtract {
   const items = scoped.pupils.map((facts) => {
     const pseudonym = pseudonyms.get(facts.pupil.id);
     if (!pseudonym) throw new Error('Every young person in the extract needs a pseudonym');
@@ -162,6 +166,6 @@ export function buildExtract(source: ReturnSource, options: ExtractOptions, pseu
 
 /** Pseudonymises with the recipient's key, then builds the extract. */
 export async function buildPseudonymisedExtract(source: ReturnSource, options: ExtractOptions, key: string): Promise<PupilExtract> {
-  const pupils = scopeCaseload(source, options).pupils.map((f) => f.pupil);
-  return buildExtract(source, options, await pseudonymsFor(pupils, key));
+  const scoped = scopeCaseload(source, options);
+  return extractFromScoped(scoped, options, await pseudonymsFor(scoped.pupils.map((f) => f.pupil), key));
 }
