@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { expectAccessible, openWithDemoData, readTable } from './support';
+import { expectAccessible, openWithDemoData, readTable, watchWorkers } from './support';
 
 interface StoredPupil {
   id: string;
@@ -48,11 +48,15 @@ async function barCentre(canvas: Locator, group: number, segment: number): Promi
 }
 
 test('the dashboard charts the caseload, and a bar or a table button lists the young people behind it', async ({ page }) => {
+  // The figures are worked out in a worker, so a county's caseload cannot freeze the window.
+  const workers = watchWorkers(page);
   await openWithDemoData(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Careers Desk' })).toBeVisible();
   await expect(page.getByTestId('caseload-counts')).toBeVisible();
   await expect(page.getByLabel('Period', { exact: true })).toHaveValue('this-year');
   for (const heading of CHART_HEADINGS) await expect(page.getByRole('heading', { level: 3, name: heading, exact: true })).toBeVisible();
+  expect(workers.started.some((url) => url.includes('dashboard.worker'))).toBe(true);
+  expect(workers.fellBack).toEqual([]);
 
   // Demo young people are all in Years 8 to 13 and none has left, so every one is in scope this year.
   const pupils = await readTable<StoredPupil>(page, 'pupils');

@@ -32,6 +32,8 @@ test('starting with no data says where to begin, and does not offer again', asyn
 });
 
 test('every section can be reached from the navigation and passes axe', async ({ page }) => {
+  // Axe over nine full pages takes 30 s on two idle cores; more when the machine is shared.
+  test.setTimeout(120_000);
   await openWithDemoData(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const section of SECTIONS) {

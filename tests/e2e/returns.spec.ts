@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download } from '@playwright/test';
-import { expectAccessible, openWithDemoData, readTable } from './support';
+import { expectAccessible, openWithDemoData, readTable, watchWorkers } from './support';
 import { pdfPagesText } from './pdf-text';
 
 interface StoredPupil {
@@ -31,18 +31,15 @@ test('previews an aggregate return, then saves it as CSV and PDF with nothing id
   await openWithDemoData(page);
   const pupils = await readTable<StoredPupil>(page, 'pupils');
   // The return is built in its own worker, so a county-sized caseload cannot freeze the window.
-  const workers: string[] = [];
-  const fellBack: string[] = [];
-  page.on('worker', (worker) => workers.push(worker.url()));
-  page.on('console', (message) => { if (message.text().includes('its worker could not start')) fellBack.push(message.text()); });
+  const workers = watchWorkers(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Returns' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Returns' })).toBeVisible();
   await page.getByLabel('Period').selectOption({ label: 'Last academic year (2025/26)' });
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('return-preview');
   await expect(preview).toBeVisible({ timeout: 30_000 });
-  expect(workers.some((url) => url.includes('return.worker'))).toBe(true);
-  expect(fellBack).toEqual([]);
+  expect(workers.started.some((url) => url.includes('return.worker'))).toBe(true);
+  expect(workers.fellBack).toEqual([]);
   await expect(preview.getByRole('heading', { name: 'Young people on the caseload by district' })).toBeVisible();
   await expect(preview).toContainText('Counts of 1 to 4 are shown as c');
   await expectAccessible(page, 'the return preview');

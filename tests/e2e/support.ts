@@ -45,3 +45,14 @@ export async function readTable<T = Record<string, unknown>>(page: Page, table: 
     }
   }, table);
 }
+
+/**
+ * Watches the page's Web Workers: which started, and any job that fell back to the page's thread
+ * (renderer/src/app/worker-job.ts says so in the console). Start watching before the work begins.
+ */
+export function watchWorkers(page: Page): { started: string[]; fellBack: string[] } {
+  const seen = { started: [] as string[], fellBack: [] as string[] };
+  page.on('worker', (worker) => seen.started.push(worker.url()));
+  page.on('console', (message) => { if (message.text().includes('its worker could not start')) seen.fellBack.push(message.text()); });
+  return seen;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { adviserSchema, guidanceSessionSchema, placementSchema, pupilSchema, schoolSchema, type GuidanceSession, type Placement, type Pupil } from '@shared/model';
 import { scopeCaseload, type ReturnScope } from '@shared/returns';
 import {
-  buildDashboard, categoryLabel, monthsOf, sharePercent, showPupilsWords, summariseSeries,
+  buildDashboard, categoryLabel, monthsOf, peopleBehind, personBehind, sharePercent, showPupilsWords, summariseSeries,
   type Dashboard, type DashboardChartId, type DashboardSeries,
 } from '@shared/dashboard';
 
@@ -233,5 +233,20 @@ describe('dashboard words', () => {
   it('stops the months at this month while the period is still running', () => {
     expect(monthsOf({ start: '2026-09-01', end: '2027-08-31' }, '2026-09-03').map((m) => m.id)).toEqual(['2026-09']);
     expect(monthsOf({ start: '2026-09-01', end: '2027-08-31' }, '2026-08-03')).toHaveLength(12);
+  });
+});
+
+describe('the young people behind a figure', () => {
+  const scoped = scopeCaseload(fixture, { period: thisYear, scope: { kind: 'all' }, now });
+  const people = new Map(scoped.pupils.map((facts) => [facts.pupil.id, personBehind(facts)]));
+
+  it('describes each by name, year group and school or home education, and nothing more', () => {
+    expect(people.get(ada.id)).toEqual({ id: ada.id, name: 'Ada Testperson', sortKey: 'testperson ada', detail: 'Year 11, Margate Harbour School' });
+    expect(people.get(eli.id)?.detail).toBe('Year 9, home educated');
+    expect(Object.keys(people.get(cai.id) ?? {})).toEqual(['id', 'name', 'sortKey', 'detail']);
+  });
+
+  it('lists them by surname then forename, leaving out anyone no longer in scope', () => {
+    expect(peopleBehind([gus.id, cai.id, fay.id, ada.id], people).map((p) => p.name)).toEqual(['Ada Testperson', 'Cai Testperson', 'Gus Testperson']);
   });
 });

@@ -4,8 +4,21 @@ import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
 import { loadReturnSource } from '@renderer/db/returns';
 import { buildReturn } from '@renderer/features/returns/build-return';
+import { runDashboardJob } from '@renderer/features/dashboard/dashboard-job';
+import { onTablesChange } from '@renderer/db/changes';
+import { buildDashboard, personBehind } from '@shared/dashboard';
+import { scopeCaseload } from '@shared/returns';
+import { schoolSchema } from '@shared/model';
 import { generateDemoDataset } from '@shared/demo';
 import { buildAggregateReturn, buildPseudonymisedExtract } from '@shared/returns';
+
+/** The database a test opened, closed and deleted after it. */
+let db: CareersDeskDb | null = null;
+afterEach(async () => {
+  db?.close();
+  await db?.delete();
+  db = null;
+});
 
 /** A stand-in Worker that answers each message with the replies it was given. */
 function scriptedWorker(replies: WorkerJobReply<number>[], crashAfter = false): { worker: Worker; terminated: () => boolean; sent: unknown[] } {
@@ -54,12 +67,6 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
 });
 
 describe('building a return (renderer/src/features/returns/build-return)', () => {
-  let db: CareersDeskDb | null = null;
-  afterEach(async () => {
-    db?.close();
-    await db?.delete();
-  });
-
   it('gives the same return as the builders over the whole database (on the page, where Node has no Worker)', async () => {
     db = new CareersDeskDb('careers-desk-build-return');
     await loadDataset(db, generateDemoDataset({ seed: 4, today: '2026-11-24', pupils: 150 }), null);
@@ -70,5 +77,36 @@ describe('building a return (renderer/src/features/returns/build-return)', () =>
     expect(aggregate.kind === 'aggregate' && aggregate.tables.length).toBeGreaterThan(3);
     const extract = await buildReturn(db, { kind: 'extract', options, recipientKey: 'a secret for the council' });
     expect(extract).toEqual(await buildPseudonymisedExtract(source, options, 'a secret for the council'));
+  });
+});
+
+describe('the dashboard worked out through its job (renderer/src/features/dashboard/dashboard-job)', () => {
+  it('gives the charts the builders give, with each young person in scope described for the lists', async () => {
+    db = new CareersDeskDb('careers-desk-dashboard-job');
+    await loadDataset(db, generateDemoDataset({ seed: 9, today: '2026-11-24', pupils: 120 }), null);
+    const source = await loadReturnSource(db);
+    const period = { start: '2026-09-01', end: '2027-08-31' };
+    const figures = await runDashboardJob(db, { period, scope: { kind: 'home-educated' }, today: '2026-11-24' });
+    const scoped = scopeCaseload(source, { period, scope: { kind: 'home-educated' }, now: '2026-11-24' });
+    expect(figures.dashboard).toEqual(buildDashboard(scoped, { period, now: '2026-11-24' }));
+    expect(figures.people).toEqual(scoped.pupils.map(personBehind));
+    expect(figures.people.length).toBeGreaterThan(0);
+    expect(figures.people.every((p) => p.detail.endsWith('home educated'))).toBe(true);
+    expect(figures.schools.map((s) => s.name)).toEqual([...source.schools.map((s) => s.name)].sort((a, b) => a.localeCompare(b, 'en-GB')));
+  });
+
+  it('hears committed changes to the tables it counts, and only those, until stopped', async () => {
+    db = new CareersDeskDb('careers-desk-dashboard-changes');
+    await db.open();
+    let heard = 0;
+    const stop = onTablesChange(db, ['schools', 'sessions'], () => { heard += 1; });
+    const school = schoolSchema.parse({ id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z', name: 'Coastal Academy', district: 'thanet', phase: 'secondary' });
+    await db.schools.add(school);
+    expect(heard).toBe(1);
+    await db.settings.put({ key: 'firstRunAnswered', value: true });
+    expect(heard).toBe(1);
+    stop();
+    await db.schools.delete(school.id);
+    expect(heard).toBe(1);
   });
 });

@@ -1,72 +1,60 @@
-import { onScopeDispose, shallowRef, watch, type Ref } from 'vue';
-import { buildDashboard, type Dashboard } from '@shared/dashboard';
-import { periodLabel, scopeCaseload, type PupilFacts, type ReturnSource } from '@shared/returns';
+import { computed, onScopeDispose, watch, type Ref } from 'vue';
+import type { Dashboard, PersonBehind } from '@shared/dashboard';
 import type { School } from '@shared/model';
 import { db } from '../../db/database';
-import { useLiveQuery } from '../../app/useLiveQuery';
+import { onTablesChange } from '../../db/changes';
 import { todayIso } from '../../app/today';
+import { useNewestAnswer } from '../../app/useNewestAnswer';
 import { periodFor, scopeFor, type PeriodChoice } from './periods';
+import { runDashboardJob } from './dashboard-job';
 
 export interface DashboardView {
   dashboard: Dashboard;
   /** The young people in scope, by id: what the lists behind the figures show. */
-  pupils: ReadonlyMap<string, PupilFacts>;
+  people: ReadonlyMap<string, PersonBehind>;
   periodLabel: string;
   scopeLabel: string;
+  /** Every school, by name, for the scope filter. */
+  schools: School[];
 }
 
 /** Waits this long after the last change before working the figures out again. */
 const DEBOUNCE_MS = 120;
+/** The tables the charts count: a change to any of them means new figures. */
+const COUNTED_TABLES = ['pupils', 'sessions', 'placements', 'schools', 'advisers'] as const;
 
 /**
- * Every record the charts count, kept current while the dashboard is on screen, and the charts
- * worked out from them for the chosen period and scope.
- *
- * The aggregates need every row, so the tables are read whole (in one read transaction, so the
- * figures agree with each other); the work is one pass (scopeCaseload, then buildDashboard), run
- * once changes have settled rather than on every keystroke or save.
+ * The charts for the chosen period and scope, worked out in a worker (dashboard-job.ts) and again
+ * whenever the records they count change, once the changes have settled (newest answer wins).
  */
 export function useDashboardData(period: Ref<PeriodChoice>, scope: Ref<string>) {
-  const source = useLiveQuery<ReturnSource | null>(
-    () => db.transaction('r', [db.pupils, db.sessions, db.placements, db.schools, db.advisers], async () => {
-      const [pupils, sessions, placements, schools, advisers] = await Promise.all([
-        db.pupils.toArray(), db.sessions.toArray(), db.placements.toArray(), db.schools.toArray(), db.advisers.toArray(),
-      ]);
-      return { pupils, sessions, placements, schools, advisers };
-    }),
-    null,
-  );
-
-  const view = shallowRef<DashboardView | null>(null);
-  const working = shallowRef(true);
-  const schools = shallowRef<School[]>([]);
-
-  function compute(): void {
-    const data = source.value.value;
-    if (!data) return;
+  const answer = useNewestAnswer<DashboardView | null>(async () => {
     const today = todayIso();
-    const chosen = periodFor(period.value, today);
-    const scoped = scopeCaseload(data, { period: chosen, scope: scopeFor(scope.value), now: today });
-    view.value = {
-      dashboard: buildDashboard(scoped, { period: chosen, now: today }),
-      pupils: new Map(scoped.pupils.map((facts) => [facts.pupil.id, facts])),
-      periodLabel: periodLabel(chosen),
-      scopeLabel: scoped.scopeLabel,
+    const figures = await runDashboardJob(db, { period: periodFor(period.value, today), scope: scopeFor(scope.value), today });
+    return {
+      dashboard: figures.dashboard,
+      people: new Map(figures.people.map((person) => [person.id, person])),
+      periodLabel: figures.periodLabel,
+      scopeLabel: figures.scopeLabel,
+      schools: figures.schools,
     };
-    schools.value = [...data.schools].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-    working.value = false;
-  }
+  }, null);
+  const schools = computed(() => answer.value.value?.schools ?? []);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  watch([source.value, period, scope], () => {
+  function later(): void {
     clearTimeout(timer);
-    if (!source.value.value) return;
-    working.value = true;
-    // The first figures come at once; later changes wait until they settle.
-    if (view.value === null) compute();
-    else timer = setTimeout(compute, DEBOUNCE_MS);
-  }, { immediate: true });
-  onScopeDispose(() => clearTimeout(timer));
+    answer.loading.value = true;
+    timer = setTimeout(() => void answer.refresh(), DEBOUNCE_MS);
+  }
+  // The first figures come at once; later changes, of choice or of records, wait until they settle.
+  void answer.refresh();
+  watch([period, scope], later);
+  const stop = onTablesChange(db, COUNTED_TABLES, later);
+  onScopeDispose(() => {
+    clearTimeout(timer);
+    stop();
+  });
 
-  return { view, working, schools, error: source.error };
+  return { view: answer.value, working: answer.loading, schools, error: answer.error };
 }

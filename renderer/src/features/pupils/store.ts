@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia';
-import { onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { onScopeDispose, ref, watch } from 'vue';
 import type { Pupil } from '@shared/model';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import { db } from '../../db/database';
 import { findPupils } from '../../db/pupils';
 import { onPupilListChange } from '../../db/pupil-list';
 import { useLiveQuery } from '../../app/useLiveQuery';
+import { useNewestAnswer } from '../../app/useNewestAnswer';
 
 /**
  * The pupil list's search, filters and sort: kept in a store so coming back from a pupil's page
@@ -22,26 +23,10 @@ export const usePupilListStore = defineStore('pupil-list', () => {
     timer = setTimeout(() => { debounced.value = { ...next }; }, 60);
   }, { deep: true });
 
-  // The list is answered from the in-memory index, which says when pupils change (here or in another
-  // window); only the newest query's answer is shown, so a slow one cannot overwrite a later one.
-  const pupils = shallowRef<Pupil[]>([]);
-  const loading = shallowRef(true);
-  const error = shallowRef<Error | null>(null);
-  let latest = 0;
-  async function refresh(): Promise<void> {
-    const query = ++latest;
-    loading.value = true;
-    try {
-      const found = await findPupils(db, debounced.value, sort.value);
-      if (query === latest) [pupils.value, error.value] = [found, null];
-    } catch (failure) {
-      if (query === latest) error.value = failure instanceof Error ? failure : new Error(String(failure));
-    } finally {
-      if (query === latest) loading.value = false;
-    }
-  }
-  watch([debounced, sort], () => void refresh(), { immediate: true });
-  onScopeDispose(onPupilListChange(db, () => void refresh()));
+  // The list is answered from the in-memory index, which says when pupils change (here or in another window).
+  const results = useNewestAnswer(() => findPupils(db, debounced.value, sort.value), [] as Pupil[]);
+  watch([debounced, sort], () => void results.refresh(), { immediate: true });
+  onScopeDispose(onPupilListChange(db, () => void results.refresh()));
   const schools = useLiveQuery(() => db.schools.orderBy('name').toArray(), []);
 
   /** Young people chosen for a batch export; kept while the filters change. */
@@ -53,7 +38,7 @@ export const usePupilListStore = defineStore('pupil-list', () => {
     selected.value = next;
   }
   function selectAllMatching(): void {
-    selected.value = new Set([...selected.value, ...pupils.value.map((p) => p.id)]);
+    selected.value = new Set([...selected.value, ...results.value.value.map((p) => p.id)]);
   }
   function clearSelection(): void {
     selected.value = new Set();
@@ -63,5 +48,5 @@ export const usePupilListStore = defineStore('pupil-list', () => {
     filters.value = emptyPupilFilters();
   }
 
-  return { filters, sort, pupils, loading, error, schools: schools.value, clearFilters, selected, toggleSelected, selectAllMatching, clearSelection };
+  return { filters, sort, pupils: results.value, loading: results.loading, error: results.error, schools: schools.value, clearFilters, selected, toggleSelected, selectAllMatching, clearSelection };
 });

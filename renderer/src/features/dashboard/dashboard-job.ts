@@ -1,0 +1,49 @@
+import { buildDashboard, personBehind, type Dashboard, type PersonBehind } from '@shared/dashboard';
+import { periodLabel, scopeCaseload, type ReturnPeriod, type ReturnScope } from '@shared/returns';
+import type { School } from '@shared/model';
+import type { CareersDeskDb } from '../../db/schema';
+import { loadReturnSource } from '../../db/returns';
+import { runWorkerJob } from '../../app/worker-job';
+
+/** What the dashboard worker is asked: the period and scope chosen, today, and the database by name. */
+export interface DashboardRequest {
+  databaseName: string;
+  period: ReturnPeriod;
+  scope: ReturnScope;
+  today: string;
+}
+
+/** What it sends back: the charts, and just enough about each young person in scope to list them. */
+export interface DashboardFigures {
+  dashboard: Dashboard;
+  people: PersonBehind[];
+  periodLabel: string;
+  scopeLabel: string;
+  schools: School[];
+}
+
+/** Reads every record the charts count (one read transaction, so the figures agree) and works them out. */
+export async function workOutDashboard(db: CareersDeskDb, request: DashboardRequest): Promise<DashboardFigures> {
+  const source = await loadReturnSource(db);
+  const scoped = scopeCaseload(source, { period: request.period, scope: request.scope, now: request.today });
+  return {
+    dashboard: buildDashboard(scoped, { period: request.period, now: request.today }),
+    people: scoped.pupils.map(personBehind),
+    periodLabel: periodLabel(request.period),
+    scopeLabel: scoped.scopeLabel,
+    schools: [...source.schools].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+  };
+}
+
+/**
+ * Works the dashboard out in a Web Worker: reading a county's million sessions and counting them takes
+ * seconds, which on the page's thread would freeze the window (tests/bench/README.md).
+ */
+export function runDashboardJob(db: CareersDeskDb, request: Omit<DashboardRequest, 'databaseName'>): Promise<DashboardFigures> {
+  return runWorkerJob<DashboardRequest, DashboardFigures>({
+    start: () => new Worker(new URL('./dashboard.worker.ts', import.meta.url), { type: 'module' }),
+    request: { ...request, databaseName: db.name },
+    onPageThread: (full) => workOutDashboard(db, full),
+    what: 'Working out the dashboard',
+  });
+}
