@@ -6,6 +6,7 @@ import { formatUkDate } from '@shared/academic-year';
 import { allTables, type CareersDeskDb } from './schema';
 import { getSetting, setSetting } from './settings';
 import { writeAudit } from './audit';
+import { bulkAddInSlices } from './bulk';
 
 /** The database version this app declares (Dexie's verno). */
 export function schemaVersionOf(db: CareersDeskDb): number {
@@ -69,7 +70,7 @@ export async function restorePayload(db: CareersDeskDb, payload: BackupPayload, 
     for (const name of BACKUP_TABLES) await db.table(name).clear();
     for (const name of BACKUP_TABLES) {
       const rows = name === 'settings' ? payload.tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))) : payload.tables[name];
-      await db.table(name).bulkAdd(rows);
+      await bulkAddInSlices(db.table(name), rows);
     }
     await db.settings.bulkPut(kept);
     await writeAudit(db, {

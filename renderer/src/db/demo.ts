@@ -1,6 +1,7 @@
 import { DATASET_TABLES, type CaseloadDataset } from '@shared/model';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
+import { bulkAddInSlices } from './bulk';
 
 /** True when nothing about any young person, employer or route is stored yet. */
 export async function isDatabaseEmpty(db: CareersDeskDb): Promise<boolean> {
@@ -9,20 +10,12 @@ export async function isDatabaseEmpty(db: CareersDeskDb): Promise<boolean> {
   return firstKeys.every((keys) => keys.length === 0);
 }
 
-const LOAD_SLICE = 2000;
-
 /** Loads a generated demo caseload in one transaction: all of it, or none of it. */
 export async function loadDataset(db: CareersDeskDb, dataset: CaseloadDataset, actorId: string | null, now: Date = new Date()): Promise<void> {
   const tables = DATASET_TABLES.map((table) => db[table]);
   await db.transaction('rw', [...tables, db.audit], async () => {
-    for (const table of DATASET_TABLES) {
-      // Each table holds its own record type; the dataset's arrays match them one to one.
-      const target = db[table] as unknown as { bulkAdd(rows: unknown[]): Promise<unknown> };
-      const rows: unknown[] = dataset[table];
-      // Slices keep each task short, so the window stays responsive on large loads; the transaction
-      // stays open between them because the next slice is issued as soon as the last one settles.
-      for (let start = 0; start < rows.length; start += LOAD_SLICE) await target.bulkAdd(rows.slice(start, start + LOAD_SLICE));
-    }
+    // Each table holds its own record type; the dataset's arrays match them one to one.
+    for (const table of DATASET_TABLES) await bulkAddInSlices(db.table(table), dataset[table]);
     await writeAudit(db, { actorId, action: 'demo-load', entity: 'database', recordId: null, pupilId: null, summary: `Loaded demo data: ${dataset.pupils.length} young people, ${dataset.employers.length} employers` }, now);
   });
 }
