@@ -219,3 +219,35 @@ test('editing a saved session keeps its own draft across leaving the page, and t
   await expect(notes).toHaveValue(/Mum rang afterwards/);
   await expect(page.getByTestId('draft-offer')).toHaveCount(0);
 });
+
+test('a session recorded in error is deleted after confirmation, leaving a copy in the audit log', async ({ page }) => {
+  await openWithDemoData(page);
+  const mistaken = await readSession(page, null);
+  const pupil = await readPupil(page, mistaken.pupilId);
+  const before = await countSessions(page, pupil.id);
+
+  await page.goto(`/#/sessions/${mistaken.id}/edit`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Edit a guidance session with ${pupil.name}`);
+  await page.getByRole('button', { name: 'Delete this session' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Delete the session of \d\d\/\d\d\/\d{4}\?$/ });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 'the delete-session confirmation');
+  // Cancelling changes nothing.
+  await dialog.getByRole('button', { name: 'No, keep it' }).click();
+  expect(await countSessions(page, pupil.id)).toBe(before);
+
+  await page.getByRole('button', { name: 'Delete this session' }).click();
+  await dialog.getByRole('button', { name: 'Yes, delete the session' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/pupils/${pupil.id}$`));
+  await expect(page.getByTestId('pupil-page-status')).toHaveText('The guidance session was deleted. Its details are kept in the audit log.');
+  expect(await countSessions(page, pupil.id)).toBe(before - 1);
+  const audit = await page.evaluate((id) => new Promise<{ action: string; before?: { notes: string } }[]>((resolve, reject) => {
+    const opening = indexedDB.open('careers-desk');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const request = opening.result.transaction('audit').objectStore('audit').index('recordId').getAll(id);
+      request.onsuccess = () => { opening.result.close(); resolve(request.result); };
+    };
+  }), mistaken.id);
+  expect(audit.find((entry) => entry.action === 'delete')?.before?.notes).toBe(mistaken.notes);
+});

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { savePupil, type PupilInput } from '@renderer/db/pupils';
-import { listRecentSessions, listSessionsForPupil, saveSession } from '@renderer/db/sessions';
+import { deleteSession, listRecentSessions, listSessionsForPupil, saveSession } from '@renderer/db/sessions';
 import { listOpenActions, listOverdueActions, listPlansForPupil, markActionDone, savePlan } from '@renderer/db/action-plans';
 import { deleteDraft, findDraft, saveDraft } from '@renderer/db/drafts';
 import { pupilSchema, type ActionPlan, type Pupil } from '@shared/model';
@@ -195,6 +195,32 @@ describe('saving a guidance session', () => {
     const first = await saveSession(db, sessionInput(pupil.id), ADVISER);
     await saveSession(db, { ...sessionInput(pupil.id, { kind: 'group' }), id: first.id }, ADVISER);
     expect((await db.pupils.get(pupil.id))!.lastGuidanceOn).toBeNull();
+  });
+
+  it('deletes a session recorded in error: plans kept and unlinked, its edit draft gone, latest meeting worked out again, audited', async () => {
+    const pupil = await addPupil();
+    const earlier = await saveSession(db, sessionInput(pupil.id, { date: '2026-10-01' }), ADVISER);
+    const mistaken = await saveSession(db, sessionInput(pupil.id, { date: '2026-11-20', intendedDestination: '310' }), ADVISER);
+    const plan = await savePlan(db, planInput(pupil.id, { sessionId: mistaken.id }), ADVISER);
+    const editDraft = { id: crypto.randomUUID(), kind: 'guidance-session' as const, pupilId: pupil.id, recordId: mistaken.id, data: { notes: 'typo' }, updatedAt: '2026-11-24T14:32:00.000Z' };
+    const newDraft = { ...editDraft, id: crypto.randomUUID(), recordId: null };
+    await saveDraft(db, editDraft);
+    await saveDraft(db, newDraft);
+    expect((await db.pupils.get(pupil.id))!.lastGuidanceOn).toBe('2026-11-20');
+
+    await deleteSession(db, mistaken.id, OTHER_ADVISER, new Date('2026-11-24T15:00:00Z'));
+
+    expect((await listSessionsForPupil(db, pupil.id)).map((s) => s.id)).toEqual([earlier.id]);
+    expect((await db.actionPlans.get(plan.id))!.sessionId).toBeNull();
+    expect(await db.drafts.get(editDraft.id)).toBeUndefined();
+    expect(await db.drafts.get(newDraft.id)).toBeDefined();
+    const after = (await db.pupils.get(pupil.id))!;
+    expect(after.lastGuidanceOn).toBe('2026-10-01');
+    expect(after.intendedDestination).toBe('310');
+    const entry = (await db.audit.where('recordId').equals(mistaken.id).toArray()).find((e) => e.action === 'delete');
+    expect(entry).toMatchObject({ entity: 'guidance-session', pupilId: pupil.id, adviserId: OTHER_ADVISER, summary: 'Deleted the guidance session of 20/11/2026; the action plan agreed at it is kept' });
+    expect(entry!.before).toMatchObject({ id: mistaken.id, notes: mistaken.notes });
+    await expect(deleteSession(db, mistaken.id, ADVISER)).rejects.toThrow('no longer exists');
   });
 
   it('lists the latest sessions across the caseload with the young people\'s names', async () => {

@@ -1,5 +1,6 @@
 import { displayName, guidanceSessionSchema, pupilSchema, type Adviser, type GuidanceSession, type Pupil } from '@shared/model';
 import { destinationFromSession, latestGuidanceDate, type SessionInput } from '@shared/sessions';
+import { formatUkDate } from '@shared/academic-year';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 
@@ -53,11 +54,44 @@ export async function saveSession(db: CareersDeskDb, input: SessionInput, actorI
   });
 }
 
-/** Call inside a transaction over sessions, pupils and audit. */
-async function updatePupilFromSessions(db: CareersDeskDb, pupil: Pupil, saved: GuidanceSession, actorId: string | null, now: Date): Promise<void> {
+/**
+ * Deletes a guidance session recorded in error, in one transaction: action plans agreed at it are
+ * kept (no longer linked to it), drafts of edits to it are removed, the young person's latest guidance
+ * date is worked out again (their intended destination is left as recorded), and the audit entry keeps
+ * the deleted session so that it can be seen, and re-entered, later.
+ */
+export async function deleteSession(db: CareersDeskDb, sessionId: string, actorId: string | null, now: Date = new Date()): Promise<GuidanceSession> {
+  return db.transaction('rw', [db.sessions, db.pupils, db.actionPlans, db.drafts, db.audit], async () => {
+    const session = await db.sessions.get(sessionId);
+    if (!session) throw new Error('This guidance session no longer exists.');
+    const plans = await db.actionPlans.where('pupilId').equals(session.pupilId).filter((plan) => plan.sessionId === sessionId).toArray();
+    for (const plan of plans) await db.actionPlans.put({ ...plan, sessionId: null, updatedAt: now.toISOString() });
+    await db.drafts.where('[kind+pupilId]').equals(['guidance-session', session.pupilId]).filter((draft) => draft.recordId === sessionId).delete();
+    await db.sessions.delete(sessionId);
+    const keptPlans = plans.length === 0 ? '' : `; ${plans.length === 1 ? 'the action plan agreed at it is' : `the ${plans.length} action plans agreed at it are`} kept`;
+    await writeAudit(db, {
+      actorId,
+      action: 'delete',
+      entity: 'guidance-session',
+      recordId: session.id,
+      pupilId: session.pupilId,
+      summary: `Deleted the guidance session of ${formatUkDate(session.date)}${keptPlans}`,
+      before: session,
+    }, now);
+    const pupil = await db.pupils.get(session.pupilId);
+    if (pupil) await updatePupilFromSessions(db, pupil, null, actorId, now);
+    return session;
+  });
+}
+
+/**
+ * Call inside a transaction over sessions, pupils and audit. `saved` is the session just saved, whose
+ * intended destination may become the young person's; null after a deletion (the destination stays).
+ */
+async function updatePupilFromSessions(db: CareersDeskDb, pupil: Pupil, saved: GuidanceSession | null, actorId: string | null, now: Date): Promise<void> {
   const sessions = await listSessionsForPupil(db, pupil.id);
   const lastGuidanceOn = latestGuidanceDate(sessions);
-  const intendedDestination = destinationFromSession(saved, sessions) ?? pupil.intendedDestination;
+  const intendedDestination = (saved && destinationFromSession(saved, sessions)) ?? pupil.intendedDestination;
   if (lastGuidanceOn === pupil.lastGuidanceOn && intendedDestination === pupil.intendedDestination) return;
   const changed = [
     lastGuidanceOn !== pupil.lastGuidanceOn ? 'the date of the latest guidance meeting' : '',

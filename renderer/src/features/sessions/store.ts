@@ -4,7 +4,7 @@ import type { ActionPlan, GuidanceSession } from '@shared/model';
 import { localIsoDate, type PlanInput, type SessionInput } from '@shared/sessions';
 import { db } from '../../db/database';
 import { getPupil } from '../../db/pupils';
-import { getSession, listSessionChoices, saveSession } from '../../db/sessions';
+import { deleteSession, getSession, listSessionChoices, saveSession } from '../../db/sessions';
 import { getPlan, markActionDone, savePlan } from '../../db/action-plans';
 import { useSettingsStore } from '../settings/store';
 
@@ -35,13 +35,20 @@ export const useSessionsStore = defineStore('sessions', () => {
     return savePlan(db, input, settings.currentAdviserId, { draftId });
   }
 
+  /** Deletes a session recorded in error; the pupil page then says so once. */
+  async function removeSession(sessionId: string): Promise<GuidanceSession> {
+    const removed = await deleteSession(db, sessionId, settings.currentAdviserId);
+    flash.value = 'The guidance session was deleted. Its details are kept in the audit log.';
+    return removed;
+  }
+
   /** Ticks an action off today; null when it was already done elsewhere. */
   async function tickAction(planId: string, actionId: string): Promise<ActionPlan | null> {
     return markActionDone(db, planId, actionId, today(), settings.currentAdviserId);
   }
 
   return {
-    flash, today, takeFlash, recordSession, recordPlan, tickAction,
+    flash, today, takeFlash, recordSession, removeSession, recordPlan, tickAction,
     loadPupil: (id: string) => getPupil(db, id),
     loadSession: (id: string) => getSession(db, id),
     loadPlan: (id: string) => getPlan(db, id),
