@@ -10,9 +10,11 @@ import { buildAggregateReturn, buildPseudonymisedExtract, type ReturnOptions } f
 import { buildActionPlanDocument, DEFAULT_ACTION_PLAN_PDF_OPTIONS, resolveDiscussedOptions, type ActionPlanPdfInput } from '../../shared/pdf';
 import type { CaseloadDataset } from '../../shared/model/dataset';
 import { createRandom } from '../../shared/random';
+import { PupilListIndex } from '../../shared/pupils/list-index';
+import { emptyPupilFilters } from '../../shared/pupils/list';
 import { renderPdf } from '../support/pdf-node';
 import { sampleService } from '../support/render-sample-plan';
-import { benchDataset, countsOf, allocationInput, type BenchDataset } from './datasets';
+import { benchDataset, countsOf, allocationInput, searchQueries, type BenchDataset } from './datasets';
 import { BENCH_SEED, BENCH_TODAY, runCounts, type SizeName } from './sizes';
 import { figure, megabytes, type Figure, type ResultPart } from './stats';
 import { benchEnv, writePart } from './env';
@@ -73,6 +75,25 @@ describe.each(env.sizes)('at the %s size', (size) => {
     add({ id: 'generate', label: 'generate the seeded data set (not a target)' }, [generated]);
     part.figures.push({ size, where: 'node', id: 'node-heap', label: 'Node JS heap with the data set in memory', unit: 'MB', ...onceOf(heapAfterGcMb()) });
     expect(data.pupils.length).toBeGreaterThan(0);
+  }, HOUR);
+
+  it('searches the pupil list index as the adviser types', async () => {
+    const { data } = dataFor(size);
+    // Records as IndexedDB hands them to the page: structured clones, not the generator's own objects.
+    const pupils = structuredClone(data.pupils);
+    const index = new PupilListIndex();
+    const builds = await timeRuns(env.smoke ? 1 : 3, env.smoke ? 0 : 1, () => index.replaceAll(pupils));
+    const warmUp = runs.warmUp * 3;
+    const queries = searchQueries(data, runs.searchQueries + warmUp);
+    let matches = 0;
+    const samples = await timeRuns(runs.searchQueries, warmUp, (i) => {
+      const found = index.find({ ...emptyPupilFilters(), text: queries[i]! }, 'name').length;
+      if (i >= warmUp) matches += found;
+    });
+    const whole = await timeRuns(env.smoke ? 1 : 10, env.smoke ? 0 : 2, () => index.find(emptyPupilFilters(), 'name'));
+    add({ id: 'search-index', label: `search as you type: the pupil list index (shared/pupils/list-index) per keystroke, ${runs.searchQueries} prefixes`, notes: { 'average matches': Math.round(matches / runs.searchQueries) } }, samples);
+    add({ id: 'search-index-build', label: 'building the pupil list index from every record (on each reload)' }, builds);
+    add({ id: 'search-index-all', label: 'the whole list in name order, no filter (the pupil list opened)' }, whole);
   }, HOUR);
 
   it('matches one pupil against every offer and route', async () => {

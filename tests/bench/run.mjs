@@ -24,6 +24,7 @@ const SIZES = ['school', 'service', 'county'];
  */
 const TARGETS = {
   'search-keystroke': { limit: 16, unit: 'ms', text: 'p95 < 16 ms' },
+  'search-index': { limit: 16, unit: 'ms', text: 'p95 < 16 ms' },
   'pupil-page': { limit: 100, unit: 'ms', text: '< 100 ms' },
   'pupil-page-app': { limit: 100, unit: 'ms', text: '< 100 ms' },
   'match-one': { limit: 50, unit: 'ms', text: '< 50 ms' },
@@ -37,10 +38,14 @@ const TARGETS = {
 /** At the county size the app must stay usable: search p95 under 50 ms, no long task over 200 ms. */
 const COUNTY_TARGETS = {
   'search-keystroke': { limit: 50, unit: 'ms', text: 'p95 < 50 ms' },
+  'search-index': { limit: 50, unit: 'ms', text: 'p95 < 50 ms' },
 };
 const FREEZE_LIMIT_MS = 200;
-/** Node steps the renderer runs on its main thread today: over 200 ms they would freeze the window. */
-const MAIN_THREAD_NODE_STEPS = new Set(['match-one', 'return-aggregate', 'return-extract']);
+/**
+ * Node steps the renderer runs on its main thread: over 200 ms they would freeze the window. Returns
+ * and the allocation run in Web Workers, so they are not here.
+ */
+const MAIN_THREAD_NODE_STEPS = new Set(['match-one', 'search-index', 'search-index-build', 'search-index-all']);
 
 function parseArgs(argv) {
   const options = { sizes: [], smoke: false, only: null, help: false };
