@@ -14,7 +14,8 @@
  *   joins their histories (sessions, plans, placements, audit) under one record.
  *
  * Merging never deletes: records only this computer has are kept, as are its settings and its
- * unsaved drafts. A record deleted here (a delete in this computer's audit log) is not added back.
+ * unsaved drafts. A record deleted here (a delete in this computer's audit log) is not added back,
+ * nor is anything about a young person erased here (their ids are kept for this: erasedPupilIds).
  */
 import type { z } from 'zod';
 import { actionPlanSchema, adviserSchema, employerSchema, guidanceSessionSchema, placementSchema, providerSchema, pupilSchema, routeSchema, schoolSchema } from '../model';
@@ -45,6 +46,8 @@ export interface MergePlan {
   keptNewerHere: number;
   /** Records deleted on this computer that the other still has: not added back. */
   deletedHere: number;
+  /** Records about young people erased on this computer (their record, sessions, plans, placements, audit): left out. */
+  erasedHere: number;
   conflicts: MergeConflict[];
   /** Audit entries from the other computer that this one does not have. */
   audit: BackupRow[];
@@ -78,8 +81,16 @@ function earlierVersions(audit: readonly BackupRow[]): Map<string, Set<string>> 
   return versions;
 }
 
-export function planMerge(local: Tables, incoming: Tables): MergePlan {
-  const plan: MergePlan = { additions: emptyByTable(), newer: emptyByTable<{ local: BackupRow; incoming: BackupRow }>(), unchanged: 0, keptNewerHere: 0, deletedHere: 0, conflicts: [], audit: [] };
+/** A row about a young person erased here: the young person, or anything recorded about them. */
+function aboutErased(table: MergeTable | 'audit', row: BackupRow, erased: ReadonlySet<string>): boolean {
+  if (table === 'pupils') return erased.has(row.id as string);
+  return typeof row.pupilId === 'string' && erased.has(row.pupilId);
+}
+
+/** `erasedPupilIds`: young people erased on this computer, whom the merge must not bring back. */
+export function planMerge(local: Tables, incoming: Tables, erasedPupilIds: readonly string[] = []): MergePlan {
+  const plan: MergePlan = { additions: emptyByTable(), newer: emptyByTable<{ local: BackupRow; incoming: BackupRow }>(), unchanged: 0, keptNewerHere: 0, deletedHere: 0, erasedHere: 0, conflicts: [], audit: [] };
+  const erased = new Set(erasedPupilIds);
   const localHistory = earlierVersions(local.audit);
   const incomingHistory = earlierVersions(incoming.audit);
   const deletedHere = new Set(local.audit.filter((e) => e.action === 'delete' && typeof e.recordId === 'string').map((e) => e.recordId as string));
@@ -89,6 +100,7 @@ export function planMerge(local: Tables, incoming: Tables): MergePlan {
     const localByUpn = table === 'pupils' ? new Map(local.pupils.filter((p) => typeof p.upn === 'string' && p.upn !== '').map((p) => [p.upn as string, p])) : new Map<string, BackupRow>();
     for (const row of incoming[table]) {
       const id = row.id as string;
+      if (aboutErased(table, row, erased)) { plan.erasedHere += 1; continue; }
       const mine = localById.get(id);
       if (mine) {
         if (same(mine, row)) plan.unchanged += 1;
@@ -104,7 +116,8 @@ export function planMerge(local: Tables, incoming: Tables): MergePlan {
     }
   }
   const localAudit = new Set(local.audit.map((e) => e.id as string));
-  plan.audit = incoming.audit.filter((e) => !localAudit.has(e.id as string));
+  // Audit entries about an erased young person can hold copies of their record: they stay out too.
+  plan.audit = incoming.audit.filter((e) => !localAudit.has(e.id as string) && !aboutErased('audit', e, erased));
   return plan;
 }
 

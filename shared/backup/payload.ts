@@ -27,9 +27,9 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
 
 /**
  * Settings that belong to this computer, not to the data: they are never written into a backup
- * and a restore keeps this computer's own (its automatic-backup key, its lock).
+ * and a restore keeps this computer's own (its automatic-backup key, its lock, whom it has erased).
  */
-export const MACHINE_SETTING_KEYS: readonly string[] = ['autoBackupKey', 'lockPassphraseHash', 'lockIdleMinutes'];
+export const MACHINE_SETTING_KEYS: readonly string[] = ['autoBackupKey', 'lockPassphraseHash', 'lockIdleMinutes', 'erasedPupilIds'];
 
 export type BackupRow = Record<string, unknown>;
 

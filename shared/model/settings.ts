@@ -32,6 +32,11 @@ export const settingSchemas = {
    * Who receives pseudonymised extracts, each with its own secret key (hex) for the keyed hash:
    * the same recipient can link extracts over time, and nobody else can.
    */
+  /**
+   * Ids of young people erased on this computer, and nothing else about them: a merge never brings
+   * them back, and a restore of an older backup erases them again (right to erasure and backups).
+   */
+  erasedPupilIds: z.array(idSchema),
   returnRecipients: z.array(z.object({ id: idSchema, name: z.string().trim().min(1).max(120), key: z.string().regex(/^[0-9a-f]{64}$/) })).max(50),
 } as const;
 

@@ -6,7 +6,8 @@ import {
 import { generateDemoDataset } from '@shared/demo';
 import { CareersDeskDb, allTables } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
-import { setSetting } from '@renderer/db/settings';
+import { getSetting, setSetting } from '@renderer/db/settings';
+import { erasePupil } from '@renderer/db/pupils';
 import { exportPayload, getAutoBackupKey, makeBackupFile, readBackupFile, restorePayload, secureRandom, setAutoBackupPassphrase } from '@renderer/db/backup';
 import { digestTables } from '../fixtures/db-digest';
 
@@ -160,6 +161,22 @@ describe('restoring', () => {
     await restorePayload(other, { ...payload, tables: { ...payload.tables, settings: [...payload.tables.settings, { key: 'autoBackupKey', value: { salt: 'CCCC', iterations: 1, master: 'DDDD' } }] } }, { actorId: null, source: 'a file' });
     expect((await other.settings.get('autoBackupKey'))!.value).toEqual({ salt: 'AAAA', iterations: 600_000, master: 'BBBB' });
     expect(await other.pupils.count()).toBe(await db.pupils.count());
+  });
+
+  it('erases again, on restore, a young person erased here after the backup was made, and says so', async () => {
+    const payload = await exportPayload(db, NOW);
+    const [erased, kept] = await db.pupils.limit(2).toArray();
+    await erasePupil(db, erased!.id, null, NOW);
+    expect((await getSetting(db, 'erasedPupilIds'))).toEqual([erased!.id]);
+    expect((await exportPayload(db, NOW)).tables.settings.some((row) => row.key === 'erasedPupilIds')).toBe(false);
+
+    await restorePayload(db, payload, { actorId: null, source: 'an old file', now: NOW });
+    expect(await db.pupils.get(erased!.id)).toBeUndefined();
+    expect(await db.sessions.where('pupilId').equals(erased!.id).count()).toBe(0);
+    expect(await db.audit.where('pupilId').equals(erased!.id).count()).toBe(0);
+    expect(await db.pupils.get(kept!.id)).toBeDefined();
+    const restore = (await db.audit.toArray()).find((entry) => entry.action === 'restore');
+    expect(restore!.summary).toContain('1 young person erased on this computer since were erased again');
   });
 
   it('opens automatic backups with this computer\'s key, and tells a backup made with another key apart', async () => {

@@ -5,7 +5,8 @@ import { buildUpn } from '@shared/identifiers';
 import type { Pupil, School } from '@shared/model';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
-import { savePupil } from '@renderer/db/pupils';
+import { erasePupil, savePupil } from '@renderer/db/pupils';
+import { getSetting } from '@renderer/db/settings';
 import { removeSchool } from '@renderer/db/organisation';
 import { exportPayload } from '@renderer/db/backup';
 import { applyMerge, localMergeTables } from '@renderer/db/merge';
@@ -50,6 +51,28 @@ async function plan() {
 }
 
 describe('merging another adviser\'s data', () => {
+  it('never brings back a young person erased here, nor their sessions, plans, placements or audit entries', async () => {
+    const target = pupils[0]!;
+    const theirSessions = await there.sessions.where('pupilId').equals(target.id).count();
+    expect(theirSessions).toBeGreaterThan(0);
+    await erasePupil(here, target.id, null);
+    await savePupil(there, input(target, { aspirations: 'Edited on the other computer after the erasure here' }), null);
+
+    const erased = (await getSetting(here, 'erasedPupilIds')) ?? [];
+    const merge = planMerge(await localMergeTables(here), (await exportPayload(there)).tables, erased);
+    const about = (row: BackupRow) => row.id === target.id || row.pupilId === target.id;
+    expect(Object.values(merge.additions).flat().some(about)).toBe(false);
+    expect(merge.conflicts.some((c) => about(c.incoming))).toBe(false);
+    expect(merge.audit.some(about)).toBe(false);
+    expect(merge.erasedHere).toBeGreaterThanOrEqual(1 + theirSessions);
+
+    const resolved = resolveMerge(merge, Object.fromEntries(merge.conflicts.map((c) => [c.key, 'local' as const])));
+    if (!resolved.ok) throw new Error('unresolved');
+    await applyMerge(here, resolved.value, { actorId: null, source: 'their backup' });
+    expect(await here.pupils.get(target.id)).toBeUndefined();
+    expect(await here.sessions.where('pupilId').equals(target.id).count()).toBe(0);
+  });
+
   it('adds new records, takes newer versions, keeps newer ones here, and asks about real conflicts', async () => {
     const [p1, p2, p3] = pupils;
     const newcomer = await savePupil(there, input(p1!, { id: undefined, legalForename: 'Newcomer', upn: null, upnNotKnown: true }) as never, null);

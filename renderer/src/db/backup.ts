@@ -7,6 +7,7 @@ import { allTables, type CareersDeskDb } from './schema';
 import { getSetting, setSetting } from './settings';
 import { writeAudit } from './audit';
 import { bulkAddInSlices } from './bulk';
+import { removeEverythingAbout } from './pupils';
 
 /** The database version this app declares (Dexie's verno). */
 export function schemaVersionOf(db: CareersDeskDb): number {
@@ -73,9 +74,13 @@ export async function restorePayload(db: CareersDeskDb, payload: BackupPayload, 
       await bulkAddInSlices(db.table(name), rows);
     }
     await db.settings.bulkPut(kept);
+    // A backup made before an erasure still holds that young person: erase them again.
+    const back = (await db.pupils.bulkGet((await getSetting(db, 'erasedPupilIds')) ?? [])).filter((pupil) => pupil !== undefined);
+    for (const pupil of back) await removeEverythingAbout(db, pupil.id);
+    const erasedAgain = back.length === 0 ? '' : `; ${back.length === 1 ? '1 young person' : `${back.length} young people`} erased on this computer since were erased again`;
     await writeAudit(db, {
       actorId: options.actorId, action: 'restore', entity: 'database', recordId: null, pupilId: null,
-      summary: `Restored the whole database from ${options.source} (made ${formatUkDate(payload.exportedAt.slice(0, 10))})`.slice(0, 500),
+      summary: `Restored the whole database from ${options.source} (made ${formatUkDate(payload.exportedAt.slice(0, 10))})${erasedAgain}`.slice(0, 500),
     }, options.now);
   });
 }

@@ -2,6 +2,7 @@ import { pupilSchema, searchWordsFor, type Pupil } from '@shared/model';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
+import { getSetting } from './settings';
 import { findInPupilList } from './pupil-list';
 
 export type PupilInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords'> & { id?: string };
@@ -81,18 +82,29 @@ export async function auditSubjectAccessExport(db: CareersDeskDb, pupilId: strin
 /**
  * Right to erasure: removes every record about the young person in one transaction, including
  * audit entries that hold earlier versions of their record, and leaves one audit entry that says
- * a record was erased, with no personal data and no link back to them.
+ * a record was erased, with no personal data and no link back to them. Their id alone is kept in
+ * the `erasedPupilIds` setting, so that a merge or a restore of an older backup cannot bring them back.
  */
 export async function erasePupil(db: CareersDeskDb, pupilId: string, actorId: string | null, now: Date = new Date()): Promise<void> {
-  await db.transaction('rw', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.placements, db.audit], async () => {
+  await db.transaction('rw', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.placements, db.audit, db.settings], async () => {
     const pupil = await db.pupils.get(pupilId);
     if (!pupil) throw new Error('That young person\'s record no longer exists.');
-    await db.sessions.where('pupilId').equals(pupilId).delete();
-    await db.actionPlans.where('pupilId').equals(pupilId).delete();
-    await db.drafts.filter((draft) => draft.pupilId === pupilId).delete();
-    await db.placements.where('pupilId').equals(pupilId).delete();
-    await db.audit.where('pupilId').equals(pupilId).delete();
-    await db.pupils.delete(pupilId);
+    await removeEverythingAbout(db, pupilId);
+    const erased = await getSetting(db, 'erasedPupilIds') ?? [];
+    await db.settings.put({ key: 'erasedPupilIds', value: [...new Set([...erased, pupilId])] });
     await writeAudit(db, { actorId, action: 'erase', entity: 'pupil', recordId: null, pupilId: null, summary: 'Erased a young person\'s record and everything held about them (right to erasure)' }, now);
   });
+}
+
+/**
+ * Deletes the young person and every record about them. Call inside a transaction over pupils,
+ * sessions, action plans, drafts, placements and audit.
+ */
+export async function removeEverythingAbout(db: CareersDeskDb, pupilId: string): Promise<void> {
+  await db.sessions.where('pupilId').equals(pupilId).delete();
+  await db.actionPlans.where('pupilId').equals(pupilId).delete();
+  await db.drafts.filter((draft) => draft.pupilId === pupilId).delete();
+  await db.placements.where('pupilId').equals(pupilId).delete();
+  await db.audit.where('pupilId').equals(pupilId).delete();
+  await db.pupils.delete(pupilId);
 }

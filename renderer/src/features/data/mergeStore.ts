@@ -5,6 +5,7 @@ import { getBridge } from '../../bridge';
 import { db } from '../../db/database';
 import { readBackupFile, schemaVersionOf } from '../../db/backup';
 import { applyMerge, localMergeTables } from '../../db/merge';
+import { getSetting } from '../../db/settings';
 import { useSettingsStore } from '../settings/store';
 import { takeAutomaticBackup } from './automaticBackups';
 import { useBackupStore } from './backupStore';
@@ -50,7 +51,7 @@ export const useMergeStore = defineStore('merge', () => {
       const read = await readBackupFile(db, bytes.value, { passphrase });
       if (!read.ok) { error.value = read.error.message; return; }
       error.value = '';
-      plan.value = planMerge(await localMergeTables(db), read.value.payload.tables);
+      plan.value = planMerge(await localMergeTables(db), read.value.payload.tables, (await getSetting(db, 'erasedPupilIds')) ?? []);
     } finally {
       busy.value = '';
     }
