@@ -27,37 +27,65 @@ function lowerBound<T>(sorted: readonly T[], item: T, compare: (a: T, b: T) => n
   return low;
 }
 
-export class PupilListIndex {
+function fileWords(words: Map<string, WordEntry[]>, pupil: Pupil): void {
+  for (const word of pupil.searchWords) {
+    const key = bucketOf(word);
+    const bucket = words.get(key);
+    if (bucket) bucket.push({ word, id: pupil.id });
+    else words.set(key, [{ word, id: pupil.id }]);
+  }
+}
+
+/**
+ * Builds an index in steps, so that no single step holds the window for long: `add` each batch of
+ * records as it is read (keys and words worked out there), then one `adopt` sorts the names.
+ */
+export class PupilListIndexBuilder {
   private readonly pupils = new Map<string, Pupil>();
   private readonly nameKeys = new Map<string, string>();
-  private byName: Entry[] = [];
   private readonly words = new Map<string, WordEntry[]>();
+  private readonly entries: Entry[] = [];
+
+  add(pupils: readonly Pupil[]): void {
+    for (const pupil of pupils) {
+      const key = nameSortKey(pupil);
+      this.pupils.set(pupil.id, pupil);
+      this.nameKeys.set(pupil.id, key);
+      this.entries.push({ key, id: pupil.id });
+      fileWords(this.words, pupil);
+    }
+  }
+
+  /** What the index takes over; the names sorted once, here. */
+  finish(): { pupils: Map<string, Pupil>; nameKeys: Map<string, string>; words: Map<string, WordEntry[]>; byName: Entry[] } {
+    return { pupils: this.pupils, nameKeys: this.nameKeys, words: this.words, byName: this.entries.sort(compareByName) };
+  }
+}
+
+export class PupilListIndex {
+  private pupils = new Map<string, Pupil>();
+  private nameKeys = new Map<string, string>();
+  private byName: Entry[] = [];
+  private words = new Map<string, WordEntry[]>();
 
   get size(): number {
     return this.pupils.size;
   }
 
-  /** Replaces everything held with these records. */
+  /** Replaces everything held with these records (in one go; see PupilListIndexBuilder for steps). */
   replaceAll(pupils: readonly Pupil[]): void {
-    this.pupils.clear();
-    this.nameKeys.clear();
-    this.words.clear();
-    const joined: string[] = [];
-    for (const pupil of pupils) {
-      const key = nameSortKey(pupil);
-      this.pupils.set(pupil.id, pupil);
-      this.nameKeys.set(pupil.id, key);
-      joined.push(`${key}\u0000${pupil.id}`);
-      this.addWords(pupil);
-    }
-    // The built-in sort without a comparator runs natively and orders "key NUL id" exactly as
-    // compareByName does (NUL sorts before every character): at 100,000 names that is the
-    // difference between a pause and a freeze.
-    joined.sort();
-    this.byName = joined.map((entry) => {
-      const cut = entry.lastIndexOf('\u0000');
-      return { key: entry.slice(0, cut), id: entry.slice(cut + 1) };
-    });
+    const builder = new PupilListIndexBuilder();
+    builder.add(pupils);
+    this.adopt(builder);
+  }
+
+  /** Takes over what a builder gathered, replacing everything held. */
+  adopt(builder: PupilListIndexBuilder): void {
+    const built = builder.finish();
+    this.pupils = built.pupils;
+    this.nameKeys = built.nameKeys;
+    this.words = built.words;
+    this.byName = built.byName;
   }
 
   /** Adds a record, or replaces the one with its id. */
@@ -87,12 +115,7 @@ export class PupilListIndex {
   }
 
   private addWords(pupil: Pupil): void {
-    for (const word of pupil.searchWords) {
-      const key = bucketOf(word);
-      const bucket = this.words.get(key);
-      if (bucket) bucket.push({ word, id: pupil.id });
-      else this.words.set(key, [{ word, id: pupil.id }]);
-    }
+    fileWords(this.words, pupil);
   }
 
   /**

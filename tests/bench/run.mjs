@@ -45,7 +45,7 @@ const FREEZE_LIMIT_MS = 200;
  * Node steps the renderer runs on its main thread: over 200 ms they would freeze the window. Returns
  * and the allocation run in Web Workers, so they are not here.
  */
-const MAIN_THREAD_NODE_STEPS = new Set(['match-one', 'search-index', 'search-index-build', 'search-index-all']);
+const MAIN_THREAD_NODE_STEPS = new Set(['match-one', 'search-index', 'search-index-build-step', 'search-index-all']);
 
 function parseArgs(argv) {
   const options = { sizes: [], smoke: false, only: null, help: false };
