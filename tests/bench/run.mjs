@@ -42,10 +42,10 @@ const COUNTY_TARGETS = {
 };
 const FREEZE_LIMIT_MS = 200;
 /**
- * Node steps the renderer runs on its main thread: over 200 ms they would freeze the window. Returns
- * and the allocation run in Web Workers, so they are not here.
+ * Node steps the renderer runs on its main thread: over 200 ms they would freeze the window. Matching,
+ * allocation, returns and the dashboard run in Web Workers, so they are not here.
  */
-const MAIN_THREAD_NODE_STEPS = new Set(['match-one', 'search-index', 'search-index-build-step', 'search-index-all']);
+const MAIN_THREAD_NODE_STEPS = new Set(['search-index', 'search-index-build-step', 'search-index-all']);
 
 function parseArgs(argv) {
   const options = { sizes: [], smoke: false, only: null, help: false };

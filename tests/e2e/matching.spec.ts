@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { matchPupil, type MatchContext } from '../../shared/matching';
 import { intendedDestinationFor } from '../../shared/routes/destination';
 import type { Employer, Placement, Provider, Pupil, Route } from '../../shared/model';
-import { expectAccessible, openWithDemoData, readTable } from './support';
+import { expectAccessible, openWithDemoData, readTable, watchWorkers } from './support';
 
 interface StoredAudit { entity: string; action: string; pupilId: string | null; recordId: string | null }
 
@@ -39,7 +39,8 @@ test('matches a Year 10 pupil: ranked offers with reasons, what was ruled out, a
   const { pupil, matches } = candidate!;
   const name = nameOf(pupil);
 
-  // From the pupil's page, "Find employers and routes" opens their matches.
+  // From the pupil's page, "Find employers and routes" opens their matches, ranked in a worker.
+  const workers = watchWorkers(page);
   await page.goto(`/#/pupils/${pupil.id}`);
   await page.getByRole('link', { name: 'Find employers and routes' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Matches for ${name}`);
@@ -50,6 +51,8 @@ test('matches a Year 10 pupil: ranked offers with reasons, what was ruled out, a
   await expect(offerCards).toHaveCount(Math.min(10, matches.offers.length));
   await expect(offerCards.first().getByRole('heading', { level: 3 })).toHaveText(bestOffer.employerName);
   await expect(offerCards.first()).toContainText(`${bestOffer.score} out of 100`);
+  expect(workers.started.some((url) => url.includes('match.worker'))).toBe(true);
+  expect(workers.fellBack).toEqual([]);
   for (const reason of bestOffer.reasons) await expect(offerCards.first().getByRole('listitem').filter({ hasText: reason }).first()).toBeVisible();
 
   // What was ruled out is collapsed until asked for, and says why.

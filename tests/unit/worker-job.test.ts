@@ -5,6 +5,9 @@ import { loadDataset } from '@renderer/db/demo';
 import { loadReturnSource } from '@renderer/db/returns';
 import { buildReturn } from '@renderer/features/returns/build-return';
 import { runDashboardJob } from '@renderer/features/dashboard/dashboard-job';
+import { runMatchJob } from '@renderer/features/matching/match-job';
+import { loadMatchData } from '@renderer/db/matching';
+import { matchPupil } from '@shared/matching';
 import { onTablesChange } from '@renderer/db/changes';
 import { buildDashboard, personBehind } from '@shared/dashboard';
 import { scopeCaseload } from '@shared/returns';
@@ -108,5 +111,18 @@ describe('the dashboard worked out through its job (renderer/src/features/dashbo
     stop();
     await db.schools.delete(school.id);
     expect(heard).toBe(1);
+  });
+});
+
+describe('one young person\'s matches through their job (renderer/src/features/matching/match-job)', () => {
+  it('ranks exactly as matchPupil over the database, and answers null for someone no longer recorded', async () => {
+    db = new CareersDeskDb('careers-desk-match-job');
+    await loadDataset(db, generateDemoDataset({ seed: 12, today: '2026-11-24', pupils: 80 }), null);
+    const pupil = (await db.pupils.toArray()).find((p) => p.yearGroup === 10)!;
+    const ranked = await runMatchJob(db, { pupilId: pupil.id, today: '2026-11-24', period: null });
+    const data = (await loadMatchData(db, pupil.id))!;
+    expect(ranked).toEqual(matchPupil(data.pupil, { ...data, today: '2026-11-24' }));
+    expect(ranked!.offers.length + ranked!.routes.length + ranked!.excluded.length).toBeGreaterThan(0);
+    expect(await runMatchJob(db, { pupilId: crypto.randomUUID(), today: '2026-11-24', period: null })).toBeNull();
   });
 });

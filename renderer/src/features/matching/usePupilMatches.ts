@@ -1,36 +1,53 @@
-import { computed, ref, type Ref } from 'vue';
+import { computed, onScopeDispose, ref, watch, type Ref } from 'vue';
 import { displayName, type Problem, type Provider } from '@shared/model';
-import { matchPupil, type DateRange, type Match, type OfferTarget, type RouteTarget } from '@shared/matching';
+import type { DateRange, Match, OfferTarget, RouteTarget } from '@shared/matching';
 import { destinationLabel, type DestinationCode } from '@shared/reference';
 import { intendedDestinationFor, type DestinationSuggestion } from '@shared/routes/destination';
 import { formatUkDate } from '@shared/academic-year';
 import { db } from '../../db/database';
-import { acceptOffer, loadMatchData, recordIntendedDestination } from '../../db/matching';
+import { acceptOffer, recordIntendedDestination } from '../../db/matching';
+import { onTablesChange } from '../../db/changes';
 import { useLiveQuery } from '../../app/useLiveQuery';
+import { useNewestAnswer } from '../../app/useNewestAnswer';
+import { runMatchJob } from './match-job';
 import { todayIso } from '../../app/today';
 import { useSettingsStore } from '../settings/store';
 
 export type OfferMatch = Match & OfferTarget;
+
+/** The tables a ranking reads: a committed change to any of them ranks again, once changes settle. */
+const RANKED_TABLES = ['pupils', 'employers', 'routes', 'providers', 'placements'] as const;
+const RERANK_DELAY_MS = 120;
 export type RouteMatch = Match & RouteTarget;
 
 /**
- * One young person's matches (shared/matching matchPupil over what db/matching reads), kept live as
+ * One young person's matches (shared/matching matchPupil, in a worker: match-job.ts), ranked again as
  * records change, and the two ways of accepting one: propose a placement, or record a destination.
  */
 export function usePupilMatches(pupilId: Ref<string>) {
   const settings = useSettingsStore();
   const today = todayIso();
   const period = ref<DateRange | null>(null);
+  // What the page shows about the young person; the ranking itself is worked out in a worker.
   const data = useLiveQuery(async () => {
-    const loaded = await loadMatchData(db, pupilId.value);
-    if (!loaded) return null;
-    const school = loaded.pupil.schoolId ? await db.schools.get(loaded.pupil.schoolId) : undefined;
-    return { ...loaded, schoolName: school?.name ?? null };
+    const pupil = await db.pupils.get(pupilId.value);
+    if (!pupil) return null;
+    const [school, providers] = await Promise.all([pupil.schoolId ? db.schools.get(pupil.schoolId) : undefined, db.providers.toArray()]);
+    return { pupil, providers, schoolName: school?.name ?? null };
   }, null, [pupilId]);
 
-  const matches = computed(() => {
-    const d = data.value.value;
-    return d ? matchPupil(d.pupil, { ...d, today, period: period.value ?? undefined }) : null;
+  const ranked = useNewestAnswer(() => runMatchJob(db, { pupilId: pupilId.value, today, period: period.value }), null);
+  const matches = ranked.value;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  function later(): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void ranked.refresh(), RERANK_DELAY_MS);
+  }
+  watch([pupilId, period], () => void ranked.refresh(), { immediate: true });
+  const stop = onTablesChange(db, RANKED_TABLES, later);
+  onScopeDispose(() => {
+    clearTimeout(timer);
+    stop();
   });
   const offers = computed(() => (matches.value?.offers ?? []).filter((m): m is OfferMatch => m.kind === 'offer'));
   const routes = computed(() => (matches.value?.routes ?? []).filter((m): m is RouteMatch => m.kind === 'route'));
@@ -82,7 +99,7 @@ export function usePupilMatches(pupilId: Ref<string>) {
   }
 
   return {
-    data: data.value, loading: data.loading, error: data.error, today, period, name,
+    data: data.value, loading: data.loading, error: data.error, ranking: ranked.loading, rankingError: ranked.error, today, period, name,
     offers, routes, excluded, message, problems, busy,
     acceptOfferMatch, acceptRouteMatch, destinationFor,
   };
