@@ -33,6 +33,10 @@ async function launch(profile: string): Promise<{ context: BrowserContext; page:
   const page = context.pages()[0] ?? await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // The bench page says where it is (long steps at the county size), with the time.
+  page.on('console', (message) => {
+    if (message.text().startsWith('bench page:')) console.log(`${new Date().toISOString().slice(11, 19)} ${message.text()}`);
+  });
   return { context, page, errors };
 }
 

@@ -81,10 +81,13 @@ const api: BenchPageApi = {
   async rawLoad() {
     const { data } = current();
     const raw = await openRawDatabase();
+    // Progress on the console (the spec prints it): at the county size a step once hung without a word.
+    console.info('bench page: raw load started');
+    raw.onclose = () => console.warn('bench page: the raw database connection was closed by the browser');
     try {
       return await timed(() => new Promise<void>((resolve, reject) => {
         const tx = raw.transaction([...DATASET_TABLES], 'readwrite');
-        tx.oncomplete = () => resolve();
+        tx.oncomplete = () => { console.info('bench page: raw load committed'); resolve(); };
         tx.onerror = () => reject(tx.error);
         tx.onabort = () => reject(tx.error ?? new Error('The raw transaction was aborted'));
         for (const table of DATASET_TABLES) {
@@ -100,9 +103,13 @@ const api: BenchPageApi = {
 
   async dexieLoad() {
     const { data } = current();
+    console.info('bench page: app load: deleting the database');
     await db.delete();
     await db.open();
-    return timed(() => loadDataset(db, data, null, new Date(`${data.pupils[0]!.createdAt}`)));
+    console.info('bench page: app load started');
+    const timing = await timed(() => loadDataset(db, data, null, new Date(`${data.pupils[0]!.createdAt}`)));
+    console.info('bench page: app load committed');
+    return timing;
   },
 
   async search(count: number, warmUp: number) {
