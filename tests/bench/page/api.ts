@@ -16,8 +16,12 @@ export interface SampledTiming {
 export interface BenchPageApi {
   /** Builds the seeded data set in the page; nothing is stored yet. */
   generate(size: SizeName): Promise<{ counts: DatasetCounts; generateMs: number; pupilId: string; pupilName: string }>;
-  /** The same rows written with plain IndexedDB put, one transaction, into a database with the same stores and indexes. */
-  rawLoad(): Promise<StepTiming>;
+  /**
+   * The same rows written with plain IndexedDB put, one transaction, into a database with the same stores
+   * and indexes: every put issued at once (`slice` null), or `slice` at a time, each slice issued when
+   * the last put of the one before has succeeded.
+   */
+  rawLoad(slice: number | null): Promise<StepTiming>;
   /** The app's own bulk load (renderer/src/db/demo.ts loadDataset) into the app's database. */
   dexieLoad(): Promise<StepTiming>;
   /** findPupils for each prefix, as the pupil list runs it per keystroke. */

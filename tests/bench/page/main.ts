@@ -78,22 +78,34 @@ const api: BenchPageApi = {
     return { counts: countsOf(bench.data), generateMs, pupilId: bench.pupilWithFiftySessions.id, pupilName: displayName(bench.pupilWithFiftySessions) };
   },
 
-  async rawLoad() {
+  async rawLoad(slice: number | null) {
     const { data } = current();
     const raw = await openRawDatabase();
     // Progress on the console (the spec prints it): at the county size a step once hung without a word.
-    console.info('bench page: raw load started');
+    console.info(`bench page: raw load started (${slice === null ? 'every put issued at once' : `${slice} puts at a time`})`);
     raw.onclose = () => console.warn('bench page: the raw database connection was closed by the browser');
+    const rows = DATASET_TABLES.flatMap((table) => data[table].map((row) => [table, row] as const));
     try {
       return await timed(() => new Promise<void>((resolve, reject) => {
         const tx = raw.transaction([...DATASET_TABLES], 'readwrite');
         tx.oncomplete = () => { console.info('bench page: raw load committed'); resolve(); };
         tx.onerror = () => reject(tx.error);
         tx.onabort = () => reject(tx.error ?? new Error('The raw transaction was aborted'));
-        for (const table of DATASET_TABLES) {
-          const store = tx.objectStore(table);
-          for (const row of data[table]) store.put(row);
-        }
+        const size = slice ?? rows.length;
+        // The next slice is issued from the last put's success, so the one transaction stays active.
+        const issue = (from: number): void => {
+          const to = Math.min(from + size, rows.length);
+          let last: IDBRequest | null = null;
+          for (let i = from; i < to; i++) {
+            const [table, row] = rows[i]!;
+            last = tx.objectStore(table).put(row);
+          }
+          if (last && to < rows.length) {
+            if (to % 100_000 < size) console.info(`bench page: raw load issued ${to} of ${rows.length} rows`);
+            last.onsuccess = () => issue(to);
+          }
+        };
+        issue(0);
       }));
     } finally {
       raw.close();
