@@ -72,8 +72,10 @@ test('matches a Year 10 pupil: ranked offers with reasons, what was ruled out, a
   expect(placements[0]).toMatchObject({ employerId: bestOffer.employerId, offerId: bestOffer.offerId, start: bestOffer.periodStart, end: bestOffer.periodEnd });
   const audit = await readTable<StoredAudit>(page, 'audit');
   expect(audit.filter((a) => a.recordId === placements[0]!.id)).toEqual([expect.objectContaining({ entity: 'placement', action: 'create', pupilId: pupil.id })]);
-  // The offer now sits among those ruled out: they already have a placement on those dates.
+  // The offer now sits among those ruled out: they already have a placement on those dates. The same
+  // kept worker ranked again, its prepared directory dropped because the placements changed.
   await expect(ruledOut).toContainText('Already has a placement here for these dates');
+  expect(workers.started.filter((url) => url.includes('match.worker'))).toHaveLength(1);
 
   // The placement shows on the pupil's page.
   await page.getByRole('link', { name: `Back to ${name}'s page` }).click();

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { runWorkerJob, type WorkerJobReply } from '@renderer/app/worker-job';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JobWorker, runWorkerJob, type WorkerJobEnvelope, type WorkerJobReply } from '@renderer/app/worker-job';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
 import { loadReturnSource } from '@renderer/db/returns';
 import { buildReturn } from '@renderer/features/returns/build-return';
 import { runDashboardJob } from '@renderer/features/dashboard/dashboard-job';
-import { runMatchJob } from '@renderer/features/matching/match-job';
+import { MatchDirectoryCache, runMatchJob } from '@renderer/features/matching/match-job';
+import { proposePlacement } from '@renderer/db/placements';
 import { loadMatchData } from '@renderer/db/matching';
 import { matchPupil } from '@shared/matching';
 import { onTablesChange } from '@renderer/db/changes';
@@ -23,17 +24,17 @@ afterEach(async () => {
   db = null;
 });
 
-/** A stand-in Worker that answers each message with the replies it was given. */
+/** A stand-in Worker that answers each message with the replies it was given, under the message's number. */
 function scriptedWorker(replies: WorkerJobReply<number>[], crashAfter = false): { worker: Worker; terminated: () => boolean; sent: unknown[] } {
   let terminated = false;
   const sent: unknown[] = [];
   const worker = {
     onmessage: null as ((event: MessageEvent) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
-    postMessage(message: unknown) {
-      sent.push(message);
+    postMessage(message: WorkerJobEnvelope<unknown>) {
+      sent.push(message.request);
       queueMicrotask(() => {
-        for (const reply of replies) this.onmessage?.({ data: reply } as MessageEvent);
+        for (const reply of replies) this.onmessage?.({ data: { ...reply, id: message.id } } as MessageEvent);
         if (crashAfter) this.onerror?.({ message: '', preventDefault: () => {} } as unknown as ErrorEvent);
       });
     },
@@ -66,6 +67,80 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
   it('does the work on the page when no worker can start', async () => {
     const result = await runWorkerJob({ start: () => { throw new Error('refused'); }, request: 20, onPageThread: (n: number) => n + 1, what: 'Test' });
     expect(result).toBe(21);
+  });
+});
+
+/**
+ * A stand-in kept worker: doubles each number after `delayMs(n)`, answering under the request's number;
+ * `crashOn(n)` makes it fail (an error event) instead, as a worker whose script failed would.
+ */
+function doublingWorker(options: { delayMs?: (n: number) => number; crashOn?: (n: number) => boolean } = {}): Worker {
+  const worker = {
+    onmessage: null as ((event: MessageEvent) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    terminated: false,
+    postMessage({ id, request }: WorkerJobEnvelope<number>) {
+      setTimeout(() => {
+        if (this.terminated) return;
+        if (options.crashOn?.(request)) this.onerror?.({ message: 'Script error', preventDefault: () => {} } as unknown as ErrorEvent);
+        else this.onmessage?.({ data: { id, type: 'done', result: request * 2 } } as MessageEvent);
+      }, options.delayMs?.(request) ?? 0);
+    },
+    terminate() { this.terminated = true; },
+  };
+  return worker as unknown as Worker;
+}
+
+describe('a kept worker (renderer/src/app/worker-job JobWorker)', () => {
+  it('serves many jobs with one worker, each getting its own answer whatever order they finish in', async () => {
+    let starts = 0;
+    const kept = new JobWorker<number, number>({ start: () => { starts += 1; return doublingWorker({ delayMs: (n) => (n === 30 ? 30 : 0) }); }, onPageThread: () => -1, what: 'Test' });
+    const [slow, quick] = await Promise.all([kept.run(30), kept.run(1)]);
+    expect([slow, quick]).toEqual([60, 2]);
+    expect(await kept.run(7)).toBe(14);
+    expect(starts).toBe(1);
+    kept.stop();
+  });
+
+  it('runs every job on the page, and keeps doing so, when its worker fails before it ever answered', async () => {
+    let starts = 0;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const kept = new JobWorker<number, number>({ start: () => { starts += 1; return doublingWorker({ crashOn: () => true }); }, onPageThread: (n) => n + 100, what: 'Test' });
+    expect(await Promise.all([kept.run(1), kept.run(2)])).toEqual([101, 102]);
+    expect(await kept.run(3)).toBe(103);
+    expect(starts).toBe(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toContain('Test ran on the page: its worker could not start (Script error)');
+    warn.mockRestore();
+  });
+
+  it('refuses the job in hand when a worker that has answered dies, and starts a fresh one for the next', async () => {
+    let starts = 0;
+    const kept = new JobWorker<number, number>({ start: () => { starts += 1; return doublingWorker({ crashOn: (n) => n === 13 }); }, onPageThread: () => -1, what: 'Matching' });
+    expect(await kept.run(4)).toBe(8);
+    await expect(kept.run(13)).rejects.toThrow('Script error');
+    expect(await kept.run(5)).toBe(10);
+    expect(starts).toBe(2);
+    kept.stop();
+  });
+
+  it('stops its worker once no job has come for the idle time, and starts a fresh one for the next', async () => {
+    let starts = 0;
+    const kept = new JobWorker<number, number>({ start: () => { starts += 1; return doublingWorker(); }, onPageThread: () => -1, what: 'Test', stopWhenIdleMs: 300 });
+    expect(await kept.run(1)).toBe(2);
+    expect(await kept.run(2)).toBe(4);
+    expect(starts).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await kept.run(3)).toBe(6);
+    expect(starts).toBe(2);
+    kept.stop();
+  });
+
+  it('refuses the jobs still in hand when stopped', async () => {
+    const kept = new JobWorker<number, number>({ start: () => doublingWorker({ delayMs: () => 20 }), onPageThread: () => -1, what: 'Matching' });
+    const answer = kept.run(2);
+    kept.stop();
+    await expect(answer).rejects.toThrow('Matching was stopped');
   });
 });
 
@@ -124,5 +199,32 @@ describe('one young person\'s matches through their job (renderer/src/features/m
     expect(ranked).toEqual(matchPupil(data.pupil, { ...data, today: '2026-11-24' }));
     expect(ranked!.offers.length + ranked!.routes.length + ranked!.excluded.length).toBeGreaterThan(0);
     expect(await runMatchJob(db, { pupilId: crypto.randomUUID(), today: '2026-11-24', period: null })).toBeNull();
+  });
+
+  it('reuses the prepared directory while its count of changes stands, and prepares it again when it moves', async () => {
+    db = new CareersDeskDb('careers-desk-match-directory');
+    await loadDataset(db, generateDemoDataset({ seed: 12, today: '2026-11-24', pupils: 80 }), null);
+    const today = '2026-11-24';
+    const cache = new MatchDirectoryCache();
+    const request = (pupilId: string, directoryVersion: number) => ({ databaseName: db!.name, pupilId, today, period: null, directoryVersion });
+    // Every young person ranks exactly as matchPupil over freshly read records, with one preparation.
+    const pupils = (await db.pupils.toArray()).slice(0, 12);
+    for (const pupil of pupils) {
+      const data = (await loadMatchData(db, pupil.id))!;
+      expect(await cache.workOut(db, request(pupil.id, 0))).toEqual(matchPupil(data.pupil, { ...data, today }));
+    }
+    const withOffer = (await Promise.all(pupils.map(async (p) => ({ pupil: p, ranked: (await cache.workOut(db!, request(p.id, 0)))! }))))
+      .find(({ ranked }) => ranked.offers.length > 0)!;
+    const best = withOffer.ranked.offers[0]!;
+    if (best.kind !== 'offer') throw new Error('expected an offer');
+    const proposed = await proposePlacement(db, { pupilId: withOffer.pupil.id, employerId: best.employerId, offerId: best.offerId, start: best.periodStart, end: best.periodEnd }, null);
+    expect(proposed.ok).toBe(true);
+    // Same count: the directory prepared before the placement is used (which is why the page counts changes).
+    expect((await cache.workOut(db, request(withOffer.pupil.id, 0)))!.offers[0]).toEqual(best);
+    // A new count: prepared again, and the offer is ruled out for the double booking.
+    const again = (await cache.workOut(db, request(withOffer.pupil.id, 1)))!;
+    const data = (await loadMatchData(db, withOffer.pupil.id))!;
+    expect(again).toEqual(matchPupil(data.pupil, { ...data, today }));
+    expect(again.excluded.some((m) => m.kind === 'offer' && m.offerId === best.offerId && m.periodStart === best.periodStart)).toBe(true);
   });
 });

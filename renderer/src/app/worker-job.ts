@@ -4,74 +4,172 @@ export type WorkerJobReply<Result> =
   | { type: 'done'; result: Result }
   | { type: 'failed'; message: string };
 
+/** A request as posted to the worker, numbered so that a kept worker's replies find their job. */
+export interface WorkerJobEnvelope<Request> {
+  id: number;
+  request: Request;
+}
+
+type NumberedReply<Result> = WorkerJobReply<Result> & { id: number };
+
 /** Lets the page paint (a progress bar, a status line) before long work on its own thread. */
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export interface WorkerJob<Request, Result> {
+export interface WorkerJobKind<Request, Result> {
   /** Starts the worker; throws where workers are refused (a policy, a file:// origin). */
   start: () => Worker;
-  request: Request;
   /** The same work on the page's thread, for where the worker cannot start. */
   onPageThread: (request: Request, onProgress: (fraction: number) => void) => Promise<Result> | Result;
   /** Named in the error when the worker stops without saying why. */
   what: string;
+  /** For a kept worker: stop it when no job has come for this long, letting go of what it holds. */
+  stopWhenIdleMs?: number;
+}
+
+export interface WorkerJob<Request, Result> extends WorkerJobKind<Request, Result> {
+  request: Request;
+}
+
+interface PendingJob<Request, Result> {
+  request: Request;
+  onProgress: (fraction: number) => void;
+  resolve: (result: Result) => void;
+  reject: (error: Error) => void;
 }
 
 /**
- * Runs one long job in a Web Worker so the window never freezes, reporting progress from 0 to 1.
- * If the worker cannot be started, the job runs on the page instead, with the same result.
+ * One Web Worker kept for a kind of job, so that what it works out once (a prepared directory) serves
+ * the next job too. Jobs are numbered; each gets its own progress and answer. If the worker cannot be
+ * started or fails before it ever answered, its jobs run on the page instead, with the same result.
+ * If it fails after answering, the jobs in hand are refused and the next job starts a fresh worker.
  */
-export function runWorkerJob<Request, Result>(job: WorkerJob<Request, Result>, onProgress: (fraction: number) => void = () => {}): Promise<Result> {
-  const fallback = async (why: unknown): Promise<Result> => {
-    // Said in the console so that a worker that never starts (a build or policy problem) is noticed.
-    console.warn(`${job.what} ran on the page: its worker could not start (${why instanceof Error ? why.message : String(why)})`);
-    await nextFrame();
-    return job.onPageThread(job.request, onProgress);
-  };
-  let worker: Worker;
-  try {
-    worker = job.start();
-  } catch (error) {
-    return fallback(error);
+export class JobWorker<Request, Result> {
+  private worker: Worker | null = null;
+  /** Whether the current worker has answered at least once, so it is known to load. */
+  private answered = false;
+  /** Set when a worker could not start or load: every job then runs on the page. */
+  private onPageOnly = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, PendingJob<Request, Result>>();
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly kind: WorkerJobKind<Request, Result>) {}
+
+  run(request: Request, onProgress: (fraction: number) => void = () => {}): Promise<Result> {
+    clearTimeout(this.idleTimer);
+    if (this.onPageOnly) return this.onPage(request, onProgress);
+    let worker: Worker;
+    try {
+      worker = this.worker ?? this.startWorker();
+    } catch (error) {
+      return this.fallBack(error, [{ request, onProgress }])[0]!;
+    }
+    const id = this.nextId++;
+    return new Promise<Result>((resolve, reject) => {
+      this.pending.set(id, { request, onProgress, resolve, reject });
+      try {
+        worker.postMessage({ id, request } satisfies WorkerJobEnvelope<Request>);
+      } catch (error) {
+        // The request could not be copied to the worker (a value that cannot be cloned): this job alone runs here.
+        this.pending.delete(id);
+        this.fallBack(error, [{ request, onProgress }], false)[0]!.then(resolve, reject);
+      }
+    });
   }
-  return new Promise<Result>((resolve, reject) => {
-    let heard = false;
-    worker.onmessage = (event: MessageEvent<WorkerJobReply<Result>>) => {
-      heard = true;
+
+  /** Stops the worker; jobs still in hand are refused. */
+  stop(): void {
+    clearTimeout(this.idleTimer);
+    this.worker?.terminate();
+    this.worker = null;
+    this.answered = false;
+    const inHand = [...this.pending.values()];
+    this.pending.clear();
+    for (const job of inHand) job.reject(new Error(`${this.kind.what} was stopped`));
+  }
+
+  private startWorker(): Worker {
+    const worker = this.kind.start();
+    worker.onmessage = (event: MessageEvent<NumberedReply<Result>>) => {
+      this.answered = true;
       const message = event.data;
+      const job = this.pending.get(message.id);
+      if (!job) return;
       if (message.type === 'progress') {
-        onProgress(message.fraction);
+        job.onProgress(message.fraction);
         return;
       }
-      worker.terminate();
-      if (message.type === 'done') resolve(message.result);
-      else reject(new Error(message.message));
+      this.pending.delete(message.id);
+      if (message.type === 'done') job.resolve(message.result);
+      else job.reject(new Error(message.message));
+      this.stopLaterIfIdle();
     };
     worker.onerror = (event: ErrorEvent) => {
-      worker.terminate();
       event.preventDefault();
-      if (heard) reject(new Error(event.message || `${job.what} stopped unexpectedly`));
-      else fallback(event.message || 'the worker failed to load').then(resolve, reject);
-    };
-    try {
-      worker.postMessage(job.request);
-    } catch (error) {
+      const answered = this.answered;
+      const inHand = [...this.pending.values()];
+      this.pending.clear();
       worker.terminate();
-      fallback(error).then(resolve, reject);
-    }
-  });
+      this.worker = null;
+      this.answered = false;
+      if (answered) {
+        for (const job of inHand) job.reject(new Error(event.message || `${this.kind.what} stopped unexpectedly`));
+      } else {
+        const answers = this.fallBack(event.message || 'the worker failed to load', inHand);
+        answers.forEach((answer, i) => answer.then(inHand[i]!.resolve, inHand[i]!.reject));
+      }
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private stopLaterIfIdle(): void {
+    const idleMs = this.kind.stopWhenIdleMs;
+    if (idleMs === undefined || this.pending.size > 0) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => { if (this.pending.size === 0) this.stop(); }, idleMs);
+  }
+
+  /** Runs jobs on the page, saying so once in the console, so a worker that never starts is noticed. */
+  private fallBack(why: unknown, jobs: Pick<PendingJob<Request, Result>, 'request' | 'onProgress'>[], forGood = true): Promise<Result>[] {
+    console.warn(`${this.kind.what} ran on the page: its worker could not start (${why instanceof Error ? why.message : String(why)})`);
+    if (forGood) this.onPageOnly = true;
+    return jobs.map((job) => this.onPage(job.request, job.onProgress));
+  }
+
+  private async onPage(request: Request, onProgress: (fraction: number) => void): Promise<Result> {
+    await nextFrame();
+    return this.kind.onPageThread(request, onProgress);
+  }
 }
 
-/** The worker's side: runs the job on each request and posts progress, then the result or the failure. */
+/**
+ * Runs one long job in its own Web Worker so the window never freezes, reporting progress from 0 to 1,
+ * and stops the worker after. If the worker cannot be started, the job runs on the page instead.
+ */
+export async function runWorkerJob<Request, Result>(job: WorkerJob<Request, Result>, onProgress: (fraction: number) => void = () => {}): Promise<Result> {
+  const worker = new JobWorker(job);
+  try {
+    return await worker.run(job.request, onProgress);
+  } finally {
+    worker.stop();
+  }
+}
+
+/**
+ * The worker's side: runs the job on each numbered request and posts progress, then the result or the
+ * failure, under the request's number. Requests may overlap; each is answered on its own.
+ */
 export function serveWorkerJob<Request, Result>(work: (request: Request, onProgress: (fraction: number) => void) => Promise<Result> | Result): void {
-  const reply = (message: WorkerJobReply<Result>) => self.postMessage(message);
-  self.onmessage = async (event: MessageEvent<Request>) => {
+  const reply = (message: NumberedReply<Result>) => self.postMessage(message);
+  self.onmessage = async (event: MessageEvent<WorkerJobEnvelope<Request>>) => {
+    const { id, request } = event.data;
     try {
-      reply({ type: 'done', result: await work(event.data, (fraction) => reply({ type: 'progress', fraction })) });
+      reply({ id, type: 'done', result: await work(request, (fraction) => reply({ id, type: 'progress', fraction })) });
     } catch (error) {
-      reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+      reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   };
 }

@@ -30,18 +30,24 @@ function placementsHoldingPlaces(db: CareersDeskDb): Promise<Placement[]> {
   return db.placements.where('status').noneOf(['cancelled']).toArray();
 }
 
-/**
- * Everything matchPupil (shared/matching) reads for one young person. Matching weighs every offer and
- * route, so those tables are read whole; placements only where they hold a place.
- */
-export async function loadMatchData(db: CareersDeskDb, pupilId: string): Promise<MatchData | null> {
-  return db.transaction('r', [db.pupils, db.employers, db.routes, db.providers, db.placements], async () => {
-    const pupil = await db.pupils.get(pupilId);
-    if (!pupil) return null;
+/** What matchPupil (shared/matching) weighs for anyone: the whole directory, and the places already held. */
+export type MatchDirectoryData = Omit<MatchData, 'pupil'>;
+
+/** Employers, routes and providers are read whole (matching weighs every one); placements only where they hold a place. */
+export async function loadMatchDirectory(db: CareersDeskDb): Promise<MatchDirectoryData> {
+  return db.transaction('r', [db.employers, db.routes, db.providers, db.placements], async () => {
     const [employers, routes, providers, placements] = await Promise.all([
       db.employers.toArray(), db.routes.toArray(), db.providers.toArray(), placementsHoldingPlaces(db),
     ]);
-    return { pupil, employers, routes, providers, placements };
+    return { employers, routes, providers, placements };
+  });
+}
+
+/** Everything matchPupil reads for one young person, in one transaction; null when they are gone. */
+export async function loadMatchData(db: CareersDeskDb, pupilId: string): Promise<MatchData | null> {
+  return db.transaction('r', [db.pupils, db.employers, db.routes, db.providers, db.placements], async () => {
+    const pupil = await db.pupils.get(pupilId);
+    return pupil ? { pupil, ...(await loadMatchDirectory(db)) } : null;
   });
 }
 

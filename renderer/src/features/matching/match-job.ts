@@ -1,7 +1,8 @@
-import { matchPupil, type DateRange, type PupilMatches } from '@shared/matching';
+import { matchPupil, prepareMatchDirectory, type DateRange, type PreparedMatchDirectory, type PupilMatches } from '@shared/matching';
 import type { CareersDeskDb } from '../../db/schema';
-import { loadMatchData } from '../../db/matching';
-import { runWorkerJob } from '../../app/worker-job';
+import { loadMatchData, loadMatchDirectory } from '../../db/matching';
+import { onTablesChange } from '../../db/changes';
+import { JobWorker } from '../../app/worker-job';
 
 /** Whose matches to work out, for which period, and the database to open by name. */
 export interface MatchRequest {
@@ -9,23 +10,73 @@ export interface MatchRequest {
   pupilId: string;
   today: string;
   period: DateRange | null;
+  /**
+   * Counts the committed changes to the directory's tables this page has heard of: a prepared directory
+   * is reused only for the same count, so no job ranks against records that have since changed.
+   */
+  directoryVersion: number;
+}
+
+/** The tables a prepared directory is made from (matchPupil reads the pupil besides). */
+export const DIRECTORY_TABLES = ['employers', 'routes', 'providers', 'placements'] as const;
+
+/**
+ * Keeps the last prepared directory (shared/matching prepareMatchDirectory: places left, safety checks,
+ * routes with their campuses), so that ranking the next young person reads and weighs only them.
+ */
+export class MatchDirectoryCache {
+  private last: { key: string; prepared: PreparedMatchDirectory } | null = null;
+
+  async workOut(db: CareersDeskDb, request: MatchRequest): Promise<PupilMatches | null> {
+    const key = JSON.stringify([request.databaseName, request.today, request.period, request.directoryVersion]);
+    // Held locally: jobs overlap, and another may replace the kept directory while this one reads the pupil.
+    let prepared = this.last?.key === key ? this.last.prepared : null;
+    if (!prepared) {
+      const directory = await loadMatchDirectory(db);
+      prepared = prepareMatchDirectory({ ...directory, today: request.today, period: request.period ?? undefined });
+      this.last = { key, prepared };
+    }
+    const pupil = await db.pupils.get(request.pupilId);
+    return pupil ? matchPupil(pupil, { prepared }) : null;
+  }
 }
 
 /** Reads every employer, route and place held, and ranks them for the young person; null when they are gone. */
-export async function workOutMatches(db: CareersDeskDb, request: MatchRequest): Promise<PupilMatches | null> {
+export async function workOutMatches(db: CareersDeskDb, request: Omit<MatchRequest, 'directoryVersion'>): Promise<PupilMatches | null> {
   const data = await loadMatchData(db, request.pupilId);
   return data ? matchPupil(data.pupil, { ...data, today: request.today, period: request.period ?? undefined }) : null;
 }
 
+/** One kept matching worker and its count of directory changes, for each database the page ranks from. */
+const workers = new Map<string, { worker: JobWorker<MatchRequest, PupilMatches | null>; version: number }>();
+
+function workerFor(db: CareersDeskDb) {
+  let entry = workers.get(db.name);
+  if (!entry) {
+    const created = {
+      version: 0,
+      worker: new JobWorker<MatchRequest, PupilMatches | null>({
+        start: () => new Worker(new URL('./match.worker.ts', import.meta.url), { type: 'module' }),
+        onPageThread: (request) => workOutMatches(db, request),
+        what: 'Matching',
+        // Kept while the adviser goes from one young person's matches to the next; let go when they have moved on.
+        stopWhenIdleMs: 5 * 60_000,
+      }),
+    };
+    // Heard in this window for changes made here or in another window (Dexie's storagemutated event).
+    onTablesChange(db, DIRECTORY_TABLES, () => { created.version += 1; });
+    workers.set(db.name, created);
+    entry = created;
+  }
+  return entry;
+}
+
 /**
- * Ranks in a Web Worker: against a county's 16,000 offer periods and routes one pupil takes about
- * 340 ms (tests/bench/README.md), which on the page's thread would freeze the window.
+ * Ranks in a Web Worker kept for the purpose: against a county's 16,000 offer periods and routes one
+ * pupil takes about 340 ms from scratch (tests/bench/README.md), which on the page's thread would freeze
+ * the window; with the directory prepared by the job before, about a tenth of that.
  */
-export function runMatchJob(db: CareersDeskDb, request: Omit<MatchRequest, 'databaseName'>): Promise<PupilMatches | null> {
-  return runWorkerJob<MatchRequest, PupilMatches | null>({
-    start: () => new Worker(new URL('./match.worker.ts', import.meta.url), { type: 'module' }),
-    request: { ...request, databaseName: db.name },
-    onPageThread: (full) => workOutMatches(db, full),
-    what: 'Matching',
-  });
+export function runMatchJob(db: CareersDeskDb, request: Omit<MatchRequest, 'databaseName' | 'directoryVersion'>): Promise<PupilMatches | null> {
+  const { worker, version } = workerFor(db);
+  return worker.run({ ...request, databaseName: db.name, directoryVersion: version });
 }

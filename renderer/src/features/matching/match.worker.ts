@@ -1,6 +1,7 @@
-// Ranks one young person's matches off the page's thread (see match-job.ts).
+// Ranks young people's matches off the page's thread, keeping the prepared directory between jobs (see match-job.ts).
 import { withDatabase } from '../../db/connection';
 import { serveWorkerJob } from '../../app/worker-job';
-import { workOutMatches, type MatchRequest } from './match-job';
+import { MatchDirectoryCache, type MatchRequest } from './match-job';
 
-serveWorkerJob((request: MatchRequest) => withDatabase(request.databaseName, (db) => workOutMatches(db, request)));
+const directory = new MatchDirectoryCache();
+serveWorkerJob((request: MatchRequest) => withDatabase(request.databaseName, (db) => directory.workOut(db, request)));
