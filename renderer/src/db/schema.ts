@@ -3,7 +3,9 @@ import type {
   ActionPlan, Adviser, AuditEntry, Draft, Employer, GuidanceSession, Placement, Provider, Pupil, Route, School, SettingRow,
 } from '@shared/model';
 
-export const DATABASE_NAME = 'careers-desk';
+import { DATABASE_NAME } from './name';
+
+export { DATABASE_NAME };
 
 /**
  * The one Dexie database. Versions stack: a shipped version is never edited; a change is a new

@@ -1,0 +1,81 @@
+// renderer/public/open-store-early.js: opens the app's IndexedDB store before the app loads (cold start),
+// without ever creating a database or standing in the way of a migration.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CareersDeskDb, DATABASE_NAME } from '@renderer/db/schema';
+
+const root = resolve(import.meta.dirname, '../..');
+const script = readFileSync(resolve(root, 'renderer/public/open-store-early.js'), 'utf8');
+
+/** Runs the script as the page would, its tag naming `name`; resolves, once its open request has settled, with how. */
+function runEarlyOpener(name: string): Promise<'success' | 'error'> {
+  return new Promise((resolve) => {
+    const spy = {
+      open(dbName: string) {
+        const request = indexedDB.open(dbName);
+        // Settled = after the script's own handlers have run.
+        request.addEventListener('success', () => setTimeout(() => resolve('success'), 0));
+        request.addEventListener('error', () => setTimeout(() => resolve('error'), 0));
+        return request;
+      },
+    };
+    runInNewContext(script, {
+      document: { currentScript: { getAttribute: (attribute: string) => (attribute === 'data-database' ? name : null) } },
+      indexedDB: spy,
+      setTimeout,
+    });
+  });
+}
+
+const opened: CareersDeskDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+describe('opening the store early (renderer/public/open-store-early.js)', () => {
+  it('is told the app\'s own database name by renderer/index.html', () => {
+    const html = readFileSync(resolve(root, 'renderer/index.html'), 'utf8');
+    expect(html).toContain(`<script src="./open-store-early.js" data-database="${DATABASE_NAME}"></script>`);
+    // A classic script before the app's module, so that it runs while the modules load.
+    expect(html.indexOf('open-store-early.js')).toBeLessThan(html.indexOf('type="module"'));
+  });
+
+  it('creates no database on a first run, and the app then creates its own as usual', async () => {
+    const name = 'careers-desk-early-first-run';
+    expect(await runEarlyOpener(name)).toBe('error');
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+    const db = new CareersDeskDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBeGreaterThan(0);
+    expect(await db.pupils.count()).toBe(0);
+  });
+
+  it('opens an existing database without changing it, and steps aside for an upgrade or a deletion', async () => {
+    const name = 'careers-desk-early-existing';
+    const app = new CareersDeskDb(name);
+    opened.push(app);
+    await app.open();
+    await app.settings.put({ key: 'firstRunAnswered', value: true });
+    const version = app.verno;
+    app.close();
+
+    expect(await runEarlyOpener(name)).toBe('success');
+    // A newer schema opens over the early connection (it closes on the version change)...
+    const upgraded = new CareersDeskDb(name);
+    upgraded.version(version + 1).stores({});
+    opened.push(upgraded);
+    await upgraded.open();
+    expect(await upgraded.settings.get('firstRunAnswered')).toEqual({ key: 'firstRunAnswered', value: true });
+    upgraded.close();
+    // ...and a restore's deletion is not blocked either.
+    expect(await runEarlyOpener(name)).toBe('success');
+    await upgraded.delete();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+  });
+});
