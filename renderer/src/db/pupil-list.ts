@@ -9,6 +9,10 @@ const LOAD_CHUNK = 2000;
 /** Past this many changed records, reading the table again is quicker than patching one by one. */
 const MOST_CHANGES_TO_PATCH = 500;
 
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The single keys of an interval tree, or null when it holds a range (a clear, a range delete). */
 function singleKeys(tree: IntervalTree): string[] | null {
   const keys: string[] = [];
@@ -85,6 +89,9 @@ class LivePupilList {
         performance.mark('pupil-list:read-end');
         this.index.adopt(builder);
         performance.mark('pupil-list:indexed');
+        // A task boundary between sorting every name and the first query on them (then drawing it): at a
+        // county each is about 100 ms, together enough to freeze the window (tests/bench/README.md).
+        await nextTask();
       } else {
         const ids = [...this.changedIds];
         this.changedIds.clear();
