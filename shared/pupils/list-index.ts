@@ -5,7 +5,7 @@
  * keystroke"). Pure: the renderer loads it and keeps it current (renderer/src/db/pupil-list.ts).
  */
 import type { Pupil } from '../model/pupil';
-import { compareByName, compareForSort, looksLikeUpn, matchesFilters, nameSortKey, searchWordsOf, type PupilFilters, type PupilSort } from './list';
+import { compareByName, compareForSort, keepsEveryone, looksLikeUpn, matchesFilters, nameSortKey, searchWordsOf, type PupilFilters, type PupilSort } from './list';
 
 interface Entry { key: string; id: string }
 interface WordEntry { word: string; id: string }
@@ -123,6 +123,15 @@ export class PupilListIndex {
    * `sortPupils(all.filter((p) => matchesFilters(p, filters)), sort)`.
    */
   find(filters: PupilFilters, sort: PupilSort = 'name'): Pupil[] {
+    // The list as first opened: everyone, with no test to run on each (a county's 100,000 at start-up).
+    if (keepsEveryone(filters)) {
+      const everyone: Pupil[] = [];
+      for (const { id } of this.byName) {
+        const pupil = this.pupils.get(id);
+        if (pupil) everyone.push(pupil);
+      }
+      return sort === 'name' ? everyone : everyone.sort(compareForSort(sort));
+    }
     const candidates = this.candidatesFor(filters.text.trim());
     // A few name matches are quicker to sort than to pick out of the whole list in name order.
     const inNameOrder = candidates && candidates.size * 8 < this.byName.length

@@ -7,7 +7,7 @@ import { generateDemoDataset } from '@shared/demo';
 import { createRandom } from '@shared/random';
 import { searchWordsFor, type Pupil } from '@shared/model';
 import { PupilListIndex } from '@shared/pupils/list-index';
-import { emptyPupilFilters, matchesFilters, sortPupils, type PupilFilters, type PupilSort } from '@shared/pupils/list';
+import { emptyPupilFilters, keepsEveryone, matchesFilters, sortPupils, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 
 const dataset = generateDemoDataset({ seed: 7, today: '2026-11-24', pupils: 400, sessionsPerPupil: 1 });
 const SORTS: PupilSort[] = ['name', 'year-group', 'risk', 'last-guidance'];
@@ -47,6 +47,20 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
     }
     // The comparison means something only if most queries found somebody.
     expect(nonEmpty).toBeGreaterThan(150);
+  });
+
+  it('gives everyone, in each sort, when nothing is typed or chosen, and only then', () => {
+    const index = new PupilListIndex();
+    index.replaceAll(dataset.pupils);
+    const blank = { ...emptyPupilFilters(), text: '   ' };
+    expect(keepsEveryone(blank)).toBe(true);
+    for (const sort of SORTS) expect(index.find(blank, sort).map((p) => p.id)).toEqual(expected(dataset.pupils, blank, sort));
+    expect(index.find(blank, 'name')).toHaveLength(dataset.pupils.length);
+    const someone = dataset.pupils.find((p) => p.schoolId !== null)!;
+    const narrowing: Partial<PupilFilters>[] = [
+      { text: 'a' }, { schoolId: someone.schoolId }, { yearGroup: 10 }, { district: 'thanet' }, { riskBand: 'high' }, { homeEducatedOnly: true }, { noGuidanceYet: true },
+    ];
+    for (const change of narrowing) expect(keepsEveryone({ ...emptyPupilFilters(), ...change }), JSON.stringify(change)).toBe(false);
   });
 
   it('stays right as records are added, renamed and removed one at a time', () => {
