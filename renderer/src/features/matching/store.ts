@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { displayName, type Employer, type Placement, type Problem, type Pupil } from '@shared/model';
-import { matchPupil, type AllocationLine, type DateRange } from '@shared/matching';
+import { matchPupil, prepareMatchDirectory, type AllocationLine, type DateRange, type PreparedMatchDirectory } from '@shared/matching';
 import { priorityReasons } from '@shared/risk';
 import { db } from '../../db/database';
 import { confirmAllocation, loadAllocationData, loadCohort } from '../../db/matching';
@@ -67,8 +67,10 @@ export const useAllocationStore = defineStore('allocation', () => {
   const message = ref('');
   const confirmed = ref<{ pupilId: string; name: string; employerName: string }[]>([]);
   const confirming = ref(false);
-  // Each young person's allowed offers, worked out when the adviser first changes their line.
+  // Each young person's allowed offers, worked out when the adviser first changes their line, against
+  // the proposal's employers and places prepared once (not again for every young person).
   let optionsCache = new Map<string, OfferMatch[]>();
+  const preparedFor = new WeakMap<Proposal, PreparedMatchDirectory>();
 
   async function run(request: CohortRequest, schoolName: string): Promise<void> {
     running.value = true;
@@ -119,7 +121,12 @@ export const useAllocationStore = defineStore('allocation', () => {
     if (!p || !pupil) return [];
     let options = optionsCache.get(pupilId);
     if (!options) {
-      const matches = matchPupil(pupil, { employers: p.employers, routes: [], providers: [], placements: p.placements, today, period: p.period });
+      let prepared = preparedFor.get(p);
+      if (!prepared) {
+        prepared = prepareMatchDirectory({ employers: p.employers, routes: [], providers: [], placements: p.placements, today, period: p.period });
+        preparedFor.set(p, prepared);
+      }
+      const matches = matchPupil(pupil, { prepared });
       options = matches.offers.filter((m): m is OfferMatch => m.kind === 'offer');
       optionsCache.set(pupilId, options);
     }
