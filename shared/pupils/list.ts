@@ -28,13 +28,13 @@ export function searchWordsOf(text: string): string[] {
   return text.trim().toLowerCase().split(/[\s'-]+/).filter(Boolean);
 }
 
-/** True when the pupil meets every filter other than the one an index already answered. */
 /** True when the filters leave everyone in: nothing typed and nothing chosen. */
 export function keepsEveryone(filters: PupilFilters): boolean {
   return filters.text.trim() === '' && !filters.schoolId && filters.yearGroup === null && !filters.district
     && !filters.riskBand && !filters.homeEducatedOnly && !filters.noGuidanceYet;
 }
 
+/** True when the pupil meets every filter other than the one an index already answered. */
 export function matchesFilters(pupil: Pupil, filters: PupilFilters): boolean {
   if (filters.schoolId && pupil.schoolId !== filters.schoolId) return false;
   if (filters.yearGroup !== null && pupil.yearGroup !== filters.yearGroup) return false;
