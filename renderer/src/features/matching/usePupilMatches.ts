@@ -9,14 +9,14 @@ import { acceptOffer, recordIntendedDestination } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { useNewestAnswer } from '../../app/useNewestAnswer';
-import { runMatchJob } from './match-job';
+import { DIRECTORY_TABLES, runMatchJob } from './match-job';
 import { todayIso } from '../../app/today';
 import { useSettingsStore } from '../settings/store';
 
 export type OfferMatch = Match & OfferTarget;
 
-/** The tables a ranking reads: a committed change to any of them ranks again, once changes settle. */
-const RANKED_TABLES = ['pupils', 'employers', 'routes', 'providers', 'placements'] as const;
+/** The tables a ranking reads (the young person, and the directory): a committed change to any ranks again, once changes settle. */
+const RANKED_TABLES = ['pupils', ...DIRECTORY_TABLES] as const;
 const RERANK_DELAY_MS = 120;
 export type RouteMatch = Match & RouteTarget;
 
