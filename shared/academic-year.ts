@@ -42,13 +42,76 @@ export function academicYearStarting(startYear: number): AcademicYear {
  * year that starts on 1 September 2026 is those born from 1 September 2014 to 31 August 2015.
  */
 export function yearGroupOn(dateOfBirth: string, onDate: string): number {
-  const birthCohort = academicYearStartYear(dateOfBirth);
-  return academicYearStartYear(onDate) - birthCohort - 5;
+  return academicYearStartYear(onDate) - receptionYearForBirth(dateOfBirth);
 }
 
-/** The academic year in which a pupil now in `yearGroup` reaches Year 13, their final school year. */
-export function finalAcademicYearStart(yearGroup: number, onDate: string): number {
-  return academicYearStartYear(onDate) + Math.max(0, 13 - yearGroup);
+/** The year groups of secondary school and sixth form that the app serves. */
+export const FIRST_YEAR_GROUP = 7;
+export const LAST_YEAR_GROUP = 13;
+export const YEAR_GROUPS: readonly number[] = Array.from({ length: LAST_YEAR_GROUP - FIRST_YEAR_GROUP + 1 }, (_, i) => FIRST_YEAR_GROUP + i);
+
+/**
+ * An adviser's override of the year group (a year repeated or skipped), kept with the academic year
+ * it was set in so that it moves on by itself every 1 September like everyone else's.
+ */
+export interface YearGroupOverride {
+  yearGroup: number;
+  /** The start year of the academic year the override was set in: 2026 for 2026/27. */
+  academicYearStart: number;
+}
+
+/** What a young person's year group is worked out from: never stored itself, since it changes with the date. */
+export interface YearGroupFacts {
+  dateOfBirth: string;
+  yearGroupOverride: YearGroupOverride | null;
+}
+
+function receptionYearForBirth(dateOfBirth: string): number {
+  return academicYearStartYear(dateOfBirth) + 5;
+}
+
+/**
+ * The start year of the academic year in which the young person was (or counts as having been) in
+ * Reception. It does not change with the date, so lists can hold it and compare it with
+ * `academicYearStartYear(today) - yearGroup`.
+ */
+export function receptionYearOf(facts: YearGroupFacts): number {
+  const override = facts.yearGroupOverride;
+  return override ? override.academicYearStart - override.yearGroup : receptionYearForBirth(facts.dateOfBirth);
+}
+
+/**
+ * The one answer to "which year is this young person in on this date": from the date of birth, or
+ * from the adviser's override moved on by the academic years since it was set. Past Year 13 the
+ * number goes on (14, 15...): see hasLeftSchool and yearGroupLabel.
+ */
+export function yearGroupOf(facts: YearGroupFacts, onDate: string): number {
+  return academicYearStartYear(onDate) - receptionYearOf(facts);
+}
+
+/** Past Year 13: the young person has left school, whatever they do now. */
+export function hasLeftSchool(yearGroup: number): boolean {
+  return yearGroup > LAST_YEAR_GROUP;
+}
+
+/** "Year 10", or "Left school" past Year 13 (never "Year 14"). */
+export function yearGroupLabel(yearGroup: number): string {
+  return hasLeftSchool(yearGroup) ? 'Left school' : `Year ${yearGroup}`;
+}
+
+/** The young person's year group on `onDate` as the adviser reads it: "Year 10", or "Left school". */
+export function yearGroupLabelOf(facts: YearGroupFacts, onDate: string): string {
+  return yearGroupLabel(yearGroupOf(facts, onDate));
+}
+
+/** The override to store for a year group chosen by hand on `onDate`. */
+export function yearGroupOverrideOn(yearGroup: number, onDate: string): YearGroupOverride {
+  return { yearGroup, academicYearStart: academicYearStartYear(onDate) };
+}
+
+/** The start year of the academic year in which the young person is (or was) in `yearGroup`. */
+export function academicYearStartInYearGroup(facts: YearGroupFacts, yearGroup: number): number {
+  return receptionYearOf(facts) + yearGroup;
 }
 
 /** Age in whole years on a date. */

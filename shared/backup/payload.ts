@@ -5,6 +5,7 @@
  */
 import type { BackupResult } from './format';
 import { backupError } from './format';
+import { auditRowsToVersion2, inTimeOrder, pupilRowToVersion2 } from '../model/upgrades';
 
 /** Every table of the database, in the order the backup lists them. Kept equal to allTables() by a test. */
 export const BACKUP_TABLES = ['pupils', 'schools', 'advisers', 'sessions', 'actionPlans', 'drafts', 'employers', 'placements', 'providers', 'routes', 'settings', 'audit'] as const;
@@ -54,7 +55,14 @@ export function encodePayload(payload: BackupPayload): Uint8Array {
  * upgrade of the same number: the step under key 1 turns a version-1 payload into version 2.
  * A test fails when a version is added to the schema without its step here.
  */
-export const PAYLOAD_UPGRADES: Record<number, (tables: Record<string, BackupRow[]>) => Record<string, BackupRow[]>> = {};
+export const PAYLOAD_UPGRADES: Record<number, (tables: Record<string, BackupRow[]>) => Record<string, BackupRow[]>> = {
+  // Year groups derived, never stored; the audit log numbered in the order it was written.
+  1: (tables) => ({
+    ...tables,
+    pupils: (tables.pupils ?? []).map(pupilRowToVersion2),
+    audit: auditRowsToVersion2(inTimeOrder(tables.audit ?? [])),
+  }),
+};
 
 export function upgradePayload(payload: BackupPayload, toVersion: number): BackupPayload {
   let tables: Record<string, BackupRow[]> = payload.tables;

@@ -8,6 +8,7 @@
  */
 import { DESTINATION_GROUPS, destinationGroup } from '../reference/destinations';
 import { PROVIDER_ACCESS_TARGETS } from '../reference/gatsby';
+import { YEAR_GROUPS } from '../academic-year';
 import { PLACEMENT_STATUSES } from '../reference/lists';
 import { NOT_RECORDED, RISK_ROWS, riskRow } from '../returns/groups';
 import type { ReturnPeriod, ScopedCaseload } from '../returns/scope';
@@ -122,7 +123,7 @@ function addPupil(cells: DashboardCell[][], group: number, segment: number, pupi
   cell.pupilIds.push(pupilId);
 }
 
-const BENCHMARK_YEARS = [7, 8, 9, 10, 11, 12, 13, 14] as const;
+const BENCHMARK_YEARS = YEAR_GROUPS;
 /** Benchmark 8: one qualified meeting by 16 (end of Year 11), a further one by 18 (end of Year 13). */
 const meetingsExpected = (yearGroup: number) => (yearGroup <= 11 ? 1 : 2);
 
@@ -132,7 +133,7 @@ function benchmarkNote(yearGroup: number): string {
   return yearGroup < 11 ? 'For context: at least one meeting so far' : 'For context: two or more meetings so far';
 }
 
-const DESTINATION_YEARS = new Set([10, 11, 12, 13, 14]);
+const DESTINATION_YEARS = new Set([10, 11, 12, 13]);
 const destinationIndex = new Map<string, number>(DESTINATION_GROUPS.map((g, i) => [g.id, i]));
 const placementIndex = new Map<string, number>(PLACEMENT_STATUSES.map((s, i) => [s.id, i]));
 const pairIndex = new Map<string, number>(PROVIDER_ACCESS_TARGETS.map((t, i) => [t.id, i]));
@@ -259,7 +260,7 @@ export function buildDashboard(scoped: ScopedCaseload, options: DashboardOptions
     {
       id: 'intended-destinations',
       title: 'Intended destinations',
-      description: 'Young people in Years 10 and above by the NCCIS group of the intended destination last recorded.',
+      description: 'Young people in Years 10 to 13 by the NCCIS group of the intended destination last recorded.',
       unit: 'pupil',
       countLabel: 'Young people',
       groupLabel: 'Destination group',

@@ -5,7 +5,7 @@
  * tests check a sample against the schemas.
  */
 import { createRandom, type RandomSource } from '../random';
-import { academicYearStartYear, addDays, yearGroupOn } from '../academic-year';
+import { academicYearStartYear, addDays, yearGroupOf } from '../academic-year';
 import { buildUpn, isValidUln } from '../identifiers';
 import { AREAS, LA_NUMBERS, type AreaId } from '../reference/areas';
 import { OUTCODES } from '../reference/outcodes';
@@ -155,15 +155,14 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     const upn = school ? buildUpn(la, school.establishmentNumber, String((academicYearStartYear(today) - yearGroup + 4) % 100).padStart(2, '0'), String(serial % 1000).padStart(3, '0')) : null;
     const dateOfBirth = dateOfBirthFor(random, yearGroup, today);
     const interests = Array.from(new Set([random.pick(SECTOR_IDS), random.pick(SECTOR_IDS)])).slice(0, random.int(1, 2)) as SectorId[];
-    const risk = assessRisk({ characteristics, homeEducated, yearGroup });
+    const risk = assessRisk({ characteristics, homeEducated });
     const names = { legalForename, legalSurname, preferredForename, preferredSurname: '' };
     const grade = () => (yearGroup >= 10 ? random.weighted([2, 3, 4, 5, 6, 7, 8], [6, 14, 22, 22, 16, 12, 8]) : null);
     pupils.push({
       ...base(),
       ...names,
       dateOfBirth,
-      yearGroup: yearGroupOn(dateOfBirth, today),
-      yearGroupOverridden: false,
+      yearGroupOverride: null,
       gender: random.weighted(['female', 'male', 'other', 'prefer-not-to-say', 'not-recorded'] as const, [48, 48, 1, 2, 1]),
       schoolId: school?.id ?? null,
       homeEducated,
@@ -285,7 +284,8 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   const placements: Placement[] = [];
   const lastJune = `${academicYearStartYear(today)}-06`;
   for (const pupil of pupils) {
-    if (pupil.yearGroup !== 11 && pupil.yearGroup !== 13) continue;
+    const yearGroup = yearGroupOf(pupil, today);
+    if (yearGroup !== 11 && yearGroup !== 13) continue;
     if (!random.chance(0.5)) continue;
     const employer = random.pick(employers);
     placements.push({
@@ -325,7 +325,7 @@ function planFor(random: RandomSource, base: { id: string; createdAt: string; up
     pupilId: pupil.id,
     sessionId: session.id,
     adviserId: session.adviserId,
-    situation: `In Year ${pupil.yearGroup}. ${pupil.aspirations}.`,
+    situation: `In Year ${yearGroupOf(pupil, session.date)}. ${pupil.aspirations}.`,
     strengths: random.pick(['Reliable and kind', 'Good with their hands', 'Creative', 'Strong at maths']),
     barriers: random.pick(['Transport from home is limited', 'Low confidence in interviews', 'Attendance has dipped this term', 'Unsure what options exist']),
     goals: [

@@ -8,9 +8,9 @@ import type { School } from '../model/organisation';
 import type { Pupil } from '../model/pupil';
 import type { Problem } from '../model/problems';
 import type { RiskWeights } from '../risk';
-import { formatUkDate, yearGroupOn } from '../academic-year';
+import { formatUkDate } from '../academic-year';
 import { normaliseUpn } from '../identifiers';
-import { checkPupilForm, emptyPupilForm, formFromPupil, type PupilForm, type PupilRecordInput } from '../pupils/form';
+import { checkPupilForm, derivedYearGroup, emptyPupilForm, formFromPupil, type PupilForm, type PupilRecordInput } from '../pupils/form';
 import type { ColumnMapping } from './mapping';
 import type { CheckedRow } from './rows';
 import { PUPIL_IMPORT_FIELDS, type PupilImportFieldId } from './pupil-fields';
@@ -122,7 +122,7 @@ export function readPupilRow(cells: readonly string[], mapping: PupilMapping, co
  * what an adviser recorded.
  */
 export function pupilFormFromRow(values: Partial<PupilRowValues>, context: PupilImportContext, base?: Pupil): PupilForm {
-  const form = base ? formFromPupil(base) : emptyPupilForm();
+  const form = base ? formFromPupil(base, context.today) : emptyPupilForm();
   const updating = base !== undefined;
   const set = <K extends keyof PupilForm>(key: K, value: PupilForm[K] | undefined, blank = false): void => {
     if (value === undefined) return;
@@ -154,7 +154,7 @@ export function pupilFormFromRow(values: Partial<PupilRowValues>, context: Pupil
   // The MIS year group is the school's own record: when it differs from the one the date of
   // birth gives (a year repeated or skipped), it is kept as an override, as the form would.
   if (values.yearGroup !== undefined && values.yearGroup !== null) {
-    const derived = /^\d{4}-\d{2}-\d{2}$/.test(form.dateOfBirth) ? yearGroupOn(form.dateOfBirth, context.today) : null;
+    const derived = derivedYearGroup(form.dateOfBirth, context.today);
     form.yearGroupOverridden = derived !== values.yearGroup;
     form.yearGroup = values.yearGroup;
   }

@@ -3,7 +3,7 @@
  * ways MIS packages write them, SEN status codes, genders and year groups. Each reader gives the
  * value, or a message saying what was found and what was expected.
  */
-import { parseUkDate } from '../academic-year';
+import { FIRST_YEAR_GROUP, LAST_YEAR_GROUP, parseUkDate } from '../academic-year';
 import type { Pupil } from '../model/pupil';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -83,7 +83,7 @@ export function readYearGroup(text: string): Read<number | null> {
   const match = /^(?:y(?:ea)?r?\s*)?(\d{1,2})$/i.exec(value);
   if (!match) return fail(`${shown(text)} is not a year group: write it as a number, like 10`);
   const year = Number(match[1]);
-  if (year < 7 || year > 14) return fail(`Year ${year} is outside the years Careers Desk holds (7 to 14)`);
+  if (year < FIRST_YEAR_GROUP || year > LAST_YEAR_GROUP) return fail(`Year ${year} is outside the years Careers Desk holds (${FIRST_YEAR_GROUP} to ${LAST_YEAR_GROUP})`);
   return ok(year);
 }
 

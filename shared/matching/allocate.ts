@@ -6,11 +6,11 @@
  */
 import type { Employer, Placement } from '../model/employer';
 import type { Pupil } from '../model/pupil';
-import { ageOn, formatUkDate } from '../academic-year';
+import { ageOn, formatUkDate, yearGroupOf } from '../academic-year';
 import { priorityReasons } from '../risk';
 import { bestAssignment } from './assignment';
 import { holdsAPlace, rangesOverlap, type DateRange } from './checks';
-import { evaluateOffer, offerSlots, yearGroupAt, type ExclusionCode, type MatchablePupil, type OfferSlot } from './score';
+import { evaluateOffer, offerSlots, type ExclusionCode, type MatchablePupil, type OfferSlot } from './score';
 
 /** Points added to every allowed score of a priority pupil: enough to win a contested last place over a slightly better fit. */
 export const DEFAULT_PRIORITY_WEIGHT = 25;
@@ -79,13 +79,13 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
     }
   }
 
-  const priority = candidates.map((p) => priorityReasons({ characteristics: p.characteristics, homeEducated: p.homeEducated, yearGroup: p.yearGroup, riskBand: p.riskBand }));
+  const priority = candidates.map((p) => priorityReasons(p));
   const scores: (number | null)[][] = [];
   for (let i = 0; i < candidates.length; i++) {
     const pupil = candidates[i]!;
     const bonus = priority[i]!.length > 0 ? weight : 0;
     scores.push(open.map((slot) => {
-      const evaluation = evaluateOffer(pupil, slot, today, [], false);
+      const evaluation = evaluateOffer(pupil, slot, [], false);
       return evaluation.exclusions.length > 0 ? null : evaluation.score + bonus;
     }));
     if ((i + 1) % PROGRESS_EVERY === 0) progress(0.6 * ((i + 1) / candidates.length));
@@ -102,11 +102,11 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
     const index = assignment.offerOfPupil[i];
     if (index === null || index === undefined) {
       const allowed = scores[i]!.filter((s) => s !== null).length;
-      unplaced.push({ pupilId: pupil.id, why: whyUnplaced(pupil, slots, allowed, period, today) });
+      unplaced.push({ pupilId: pupil.id, why: whyUnplaced(pupil, slots, allowed, period) });
       continue;
     }
     const slot = open[index]!;
-    const evaluation = evaluateOffer(pupil, slot, today, [], true);
+    const evaluation = evaluateOffer(pupil, slot, [], true);
     const reasons = [...evaluation.reasons];
     if (priority[i]!.length > 0 && weight !== 0) reasons.push(`Priority in the allocation (${priority[i]!.join(', ')}): +${weight}`);
     lines.push({
@@ -151,14 +151,14 @@ function summarise(codesPerSlot: readonly Set<ExclusionCode>[], yearGroup: numbe
 }
 
 /** Why the optimum left this pupil out, in one sentence the adviser can act on. */
-function whyUnplaced(pupil: AllocatablePupil, slots: readonly OfferSlot[], allowedOpen: number, period: DateRange, today: string): string {
+function whyUnplaced(pupil: AllocatablePupil, slots: readonly OfferSlot[], allowedOpen: number, period: DateRange): string {
   if (slots.length === 0) return 'No work-experience offers cover these dates';
   if (allowedOpen > 0) {
     return `The ${allowedOpen} ${allowedOpen === 1 ? 'offer' : 'offers'} open to them went to other pupils, so that as many pupils as possible could be placed`;
   }
-  const yearGroup = yearGroupAt(pupil, period.start, today);
+  const yearGroup = yearGroupOf(pupil, period.start);
   const evaluated = slots.map((slot) => {
-    const evaluation = evaluateOffer(pupil, slot, today, [], false);
+    const evaluation = evaluateOffer(pupil, slot, [], false);
     return { codes: new Set(evaluation.exclusions.map((e) => e.code)), km: evaluation.distanceKm };
   });
   const all = (code: ExclusionCode) => evaluated.every((e) => e.codes.has(code));

@@ -6,7 +6,7 @@
 import type { Employer, Placement, PlacementOffer } from '../model/employer';
 import type { Pupil } from '../model/pupil';
 import type { Provider, Route } from '../model/routes';
-import { academicYearStartYear, formatUkDate } from '../academic-year';
+import { academicYearStartYear, formatUkDate, receptionYearOf } from '../academic-year';
 import { distanceBetweenOutcodesKm, findOutcode } from '../reference/outcodes';
 import { sectorLabel, type SectorId } from '../reference/sectors';
 import type { RouteKindId } from '../reference/lists';
@@ -17,7 +17,7 @@ import {
 
 /** What the matching reads from a pupil record. */
 export type MatchablePupil = Pick<Pupil,
-  'id' | 'dateOfBirth' | 'yearGroup' | 'outcode' | 'interests' | 'predictedGrades' | 'travel' | 'characteristics'>;
+  'id' | 'dateOfBirth' | 'yearGroupOverride' | 'outcode' | 'interests' | 'predictedGrades' | 'travel' | 'characteristics'>;
 
 export interface MatchContext {
   employers: readonly Employer[];
@@ -135,12 +135,12 @@ function ageBetween(birth: DateParts, on: DateParts): number {
 /** What is read from the pupil record once per match rather than once per offer. */
 interface PupilFacts {
   birth: DateParts;
-  /** Their year group less the start year of today's academic year: add a period's start year to get its year group. */
-  yearGroupBase: number;
+  /** See receptionYearOf: take it from a period's academic start year to get their year group then. */
+  receptionYear: number;
 }
 
-function pupilFacts(pupil: MatchablePupil, today: string): PupilFacts {
-  return { birth: dateParts(pupil.dateOfBirth), yearGroupBase: pupil.yearGroup - academicYearStartYear(today) };
+function pupilFacts(pupil: MatchablePupil): PupilFacts {
+  return { birth: dateParts(pupil.dateOfBirth), receptionYear: receptionYearOf(pupil) };
 }
 
 function slotFacts(employer: Employer, offer: PlacementOffer, period: OfferPeriod, left: number): SlotFacts {
@@ -204,11 +204,6 @@ function listWords(items: readonly string[]): string {
 export function yearsText(yearGroups: readonly number[]): string {
   const sorted = [...yearGroups].sort((a, b) => a - b);
   return `${plural(sorted.length, 'Year', 'Years')} ${listWords(sorted.map(String))}`;
-}
-
-/** The pupil's year group on a date, moving the recorded one on by academic years (so overrides hold). */
-export function yearGroupAt(pupil: Pick<Pupil, 'yearGroup'>, onDate: string, today: string): number {
-  return pupil.yearGroup + academicYearStartYear(onDate) - academicYearStartYear(today);
 }
 
 function kmText(km: number): string {
@@ -280,11 +275,10 @@ export function offerSlots(employers: readonly Employer[], placements: readonly 
 export function evaluateOffer(
   pupil: MatchablePupil,
   slot: OfferSlot,
-  today: string,
   pupilPlacements: readonly Placement[],
   explain: boolean,
 ): Evaluation {
-  return evaluateOfferFor(pupil, pupilFacts(pupil, today), slot, pupilPlacements, explain);
+  return evaluateOfferFor(pupil, pupilFacts(pupil), slot, pupilPlacements, explain);
 }
 
 function evaluateOfferFor(
@@ -298,7 +292,7 @@ function evaluateOfferFor(
   const exclusions: Exclusion[] = [];
   for (const message of slot.checkProblems) exclusions.push({ code: 'checks', message });
   if (slot.capacityLeft <= 0) exclusions.push({ code: 'capacity', message: facts.capacityText });
-  const yearGroup = known.yearGroupBase + facts.startAcademicYear;
+  const yearGroup = facts.startAcademicYear - known.receptionYear;
   if (!offer.yearGroups.includes(yearGroup)) {
     exclusions.push({
       code: 'year-group',
@@ -410,7 +404,7 @@ function routeEntry(route: Route, provider: Provider | undefined, today: string)
 }
 
 export function evaluateRoute(pupil: MatchablePupil, route: Route, provider: Provider | undefined, today: string, explain: boolean): RouteEvaluation {
-  return evaluateRouteFor(pupil, pupilFacts(pupil, today), routeEntry(route, provider, today), explain);
+  return evaluateRouteFor(pupil, pupilFacts(pupil), routeEntry(route, provider, today), explain);
 }
 
 function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: PreparedRoute, explain: boolean): RouteEvaluation {
@@ -566,7 +560,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
   const routes: Ranked<Match>[] = [];
   const excluded: Ranked<ExcludedMatch>[] = [];
   if (slots.length === 0 && entries.length === 0) return { offers: [], routes: [], excluded: [] };
-  const known = pupilFacts(pupil, prepared.today);
+  const known = pupilFacts(pupil);
 
   for (const slot of slots) {
     const { score, reasons, exclusions, distanceKm } = evaluateOfferFor(pupil, known, slot, pupilPlacements, true);

@@ -8,6 +8,11 @@ export const AUDITED_ENTITIES = ['pupil', 'guidance-session', 'action-plan', 'pl
 export const auditEntrySchema = z.object({
   id: idSchema,
   at: isoDateTimeSchema,
+  /**
+   * The entry's place in this computer's log: one more than the entry before it. Two changes in the
+   * same millisecond share `at`, so the log is read in [at+seq] order, never by the clock alone.
+   */
+  seq: z.number().int().nonnegative(),
   adviserId: idSchema.nullable(),
   action: z.enum(AUDIT_ACTIONS),
   entity: z.enum(AUDITED_ENTITIES),

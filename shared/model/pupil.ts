@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIRST_YEAR_GROUP, LAST_YEAR_GROUP, type YearGroupOverride } from '../academic-year';
 import { AREA_IDS, SECTOR_IDS, DESTINATION_CODES } from '../reference';
 import { contactSchema, emailSchema, idSchema, isoDateSchema, lineOfText, paragraphsOfText, phoneSchema, recordBase } from './common';
 
@@ -51,6 +52,12 @@ export const travelSchema = z.object({
   notes: lineOfText(500).default(''),
 });
 
+/** See YearGroupOverride in shared/academic-year.ts. */
+export const yearGroupOverrideSchema = z.object({
+  yearGroup: z.number().int().min(FIRST_YEAR_GROUP, { message: `Year group must be between ${FIRST_YEAR_GROUP} and ${LAST_YEAR_GROUP}` }).max(LAST_YEAR_GROUP, { message: `Year group must be between ${FIRST_YEAR_GROUP} and ${LAST_YEAR_GROUP}` }),
+  academicYearStart: z.number().int().min(1990).max(2200),
+}) satisfies z.ZodType<YearGroupOverride>;
+
 const gcseGrade = z.number().int().min(1, { message: 'GCSE grades run from 1 to 9' }).max(9, { message: 'GCSE grades run from 1 to 9' }).nullable().default(null);
 
 export const pupilSchema = z.object({
@@ -60,9 +67,11 @@ export const pupilSchema = z.object({
   preferredForename: lineOfText(80).default(''),
   preferredSurname: lineOfText(80).default(''),
   dateOfBirth: isoDateSchema,
-  /** National Curriculum year; derived from the date of birth unless `yearGroupOverridden`. */
-  yearGroup: z.number().int().min(7, { message: 'Year group must be between 7 and 14' }).max(14, { message: 'Year group must be between 7 and 14' }),
-  yearGroupOverridden: z.boolean().default(false),
+  /**
+   * The year group set by hand (a year repeated or skipped) with the academic year it was set in;
+   * null when the date of birth gives it. The year group itself is never stored: see yearGroupOf.
+   */
+  yearGroupOverride: yearGroupOverrideSchema.nullable().default(null),
   gender: z.enum(GENDERS).default('not-recorded'),
   schoolId: idSchema.nullable().default(null),
   homeEducated: z.boolean().default(false),

@@ -9,7 +9,7 @@ import type { Column, Content, CustomTableLayout, StyleDictionary, TableCell, TD
 import type { ActionPlan, GuidanceSession, PlanAction } from '../model/guidance';
 import type { Adviser, School, ServiceDetails } from '../model/organisation';
 import { displayName, type Pupil } from '../model/pupil';
-import { formatUkDate } from '../academic-year';
+import { formatUkDate, yearGroupLabelOf } from '../academic-year';
 import { ACTION_OWNERS, ADVISER_ROLES, labelOf } from '../reference/lists';
 import type { DiscussedOptionDetails } from './discussed';
 import { relevantSignposts } from './signposts';
@@ -145,20 +145,16 @@ function paragraphs(text: string, whenEmpty: string): Content[] {
   return parts.map((part) => ({ text: part, style: 'body' }));
 }
 
-function yearGroupLabel(yearGroup: number): string {
-  return `Year ${yearGroup}`;
-}
-
 function schoolLabel(pupil: Pupil, school: School | null): string {
   if (pupil.homeEducated) return 'Home educated';
   return school?.name ?? 'Not recorded';
 }
 
 function detailsPanel(input: ActionPlanPdfInput, name: string): Content {
-  const { pupil, school, session, adviser, options } = input;
+  const { pupil, school, session, adviser, options, now } = input;
   const pairs: [string, string][] = [
     ['Name', name],
-    ['Year group', yearGroupLabel(pupil.yearGroup)],
+    ['Year group', yearGroupLabelOf(pupil, now.slice(0, 10))],
     ['School', schoolLabel(pupil, school)],
   ];
   if (options.includeDateOfBirth) pairs.push(['Date of birth', formatUkDate(pupil.dateOfBirth)]);

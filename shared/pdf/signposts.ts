@@ -1,5 +1,5 @@
 import type { Pupil } from '../model/pupil';
-import { ageOn } from '../academic-year';
+import { ageOn, yearGroupOf } from '../academic-year';
 import { SIGNPOSTS } from '../reference/providers';
 
 export type Signpost = (typeof SIGNPOSTS)[number];
@@ -23,9 +23,9 @@ const RULES: Record<SignpostId, (p: { yearGroup: number; age: number; ehcp: bool
  * Kent Choices for Year 11 and 12, Skills Bootcamps from 19, Connect to Work with a health condition or
  * an EHCP, Youth Hubs from 18 to 24, and so on. `today` is an ISO date.
  */
-export function relevantSignposts(pupil: Pick<Pupil, 'yearGroup' | 'dateOfBirth' | 'characteristics'>, today: string): Signpost[] {
+export function relevantSignposts(pupil: Pick<Pupil, 'yearGroupOverride' | 'dateOfBirth' | 'characteristics'>, today: string): Signpost[] {
   const facts = {
-    yearGroup: pupil.yearGroup,
+    yearGroup: yearGroupOf(pupil, today),
     age: ageOn(pupil.dateOfBirth, today),
     ehcp: pupil.characteristics.ehcp,
     health: pupil.characteristics.healthCondition,

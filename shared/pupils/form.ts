@@ -2,7 +2,7 @@
  * The rules of the "add or edit a young person" form, in one place: what the form holds as typed,
  * how it becomes a record, and every check with a message that says what to do.
  */
-import { yearGroupOn, ageOn } from '../academic-year';
+import { FIRST_YEAR_GROUP, LAST_YEAR_GROUP, ageOn, yearGroupOf, yearGroupOn, yearGroupOverrideOn } from '../academic-year';
 import { isValidUln, isValidUpn, normalisePostcode, normaliseUpn } from '../identifiers';
 import { defaultDistrictFor, outcodeOf, type AreaId } from '../reference';
 import { pupilSchema, type Pupil } from '../model/pupil';
@@ -11,28 +11,35 @@ import { assessRisk, type RiskWeights } from '../risk';
 import { searchWordsFor } from '../model/pupil';
 
 /** What the form holds: the record's fields, with identifiers and numbers as the user typed them. */
-export type PupilForm = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords' | 'upn' | 'uln' | 'postcode' | 'outcode' | 'district' | 'yearGroup' | 'riskBand' | 'lastGuidanceOn' | 'isDemo'> & {
+export type PupilForm = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords' | 'upn' | 'uln' | 'postcode' | 'outcode' | 'district' | 'yearGroupOverride' | 'riskBand' | 'lastGuidanceOn' | 'isDemo'> & {
   upn: string;
   uln: string;
   postcode: string;
   /** Chosen district; null means "use the default for the postcode". */
   district: AreaId | null;
+  /** Ticked when the adviser sets the year group by hand; `yearGroup` is then the one they chose, this academic year. */
+  yearGroupOverridden: boolean;
   yearGroup: number | null;
 };
 
 export type PupilRecordInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords'>;
 
 export function emptyPupilForm(): PupilForm {
-  const { upn: _u, uln: _l, postcode: _p, outcode: _o, district: _d, yearGroup: _y, riskBand: _r, lastGuidanceOn: _g, id: _i, createdAt: _c, updatedAt: _up, searchWords: _s, isDemo: _demo, ...rest } = pupilSchema.parse({
+  const { upn: _u, uln: _l, postcode: _p, outcode: _o, district: _d, yearGroupOverride: _y, riskBand: _r, lastGuidanceOn: _g, id: _i, createdAt: _c, updatedAt: _up, searchWords: _s, isDemo: _demo, ...rest } = pupilSchema.parse({
     id: '00000000-0000-4000-8000-000000000000', createdAt: '2000-01-01T00:00:00Z', updatedAt: '2000-01-01T00:00:00Z',
-    legalForename: 'x', legalSurname: 'x', dateOfBirth: '2000-01-01', yearGroup: 7,
+    legalForename: 'x', legalSurname: 'x', dateOfBirth: '2000-01-01',
   });
-  return { ...rest, legalForename: '', legalSurname: '', dateOfBirth: '', upn: '', uln: '', postcode: '', district: null, yearGroup: null };
+  return { ...rest, legalForename: '', legalSurname: '', dateOfBirth: '', upn: '', uln: '', postcode: '', district: null, yearGroupOverridden: false, yearGroup: null };
 }
 
-export function formFromPupil(pupil: Pupil): PupilForm {
-  const { id: _i, createdAt: _c, updatedAt: _u, searchWords: _s, riskBand: _r, lastGuidanceOn: _g, outcode: _o, isDemo: _d, ...rest } = pupil;
-  return { ...structuredClone(rest), upn: pupil.upn ?? '', uln: pupil.uln ?? '', postcode: pupil.postcode ?? '', district: pupil.district };
+/** The form for an existing record, its year group as it stands `today` (an override moved on since it was set). */
+export function formFromPupil(pupil: Pupil, today: string): PupilForm {
+  const { id: _i, createdAt: _c, updatedAt: _u, searchWords: _s, riskBand: _r, lastGuidanceOn: _g, outcode: _o, isDemo: _d, yearGroupOverride, ...rest } = pupil;
+  return {
+    ...structuredClone(rest), upn: pupil.upn ?? '', uln: pupil.uln ?? '', postcode: pupil.postcode ?? '', district: pupil.district,
+    yearGroupOverridden: yearGroupOverride !== null,
+    yearGroup: yearGroupOverride !== null ? yearGroupOf(pupil, today) : null,
+  };
 }
 
 export interface PupilFormContext {
@@ -61,9 +68,15 @@ export function checkPupilForm(form: PupilForm, context: PupilFormContext): Chec
   else if (dob > context.today) add('dateOfBirth', 'The date of birth must be in the past');
   else if (ageOn(dob, context.today) < 9 || ageOn(dob, context.today) > 25) add('dateOfBirth', 'The young person must be between 9 and 25 years old');
 
+  const chosen = form.yearGroup;
+  const yearGroupOverride = form.yearGroupOverridden && chosen !== null && Number.isInteger(chosen) && chosen >= FIRST_YEAR_GROUP && chosen <= LAST_YEAR_GROUP
+    ? yearGroupOverrideOn(chosen, context.today)
+    : null;
+  if (form.yearGroupOverridden && yearGroupOverride === null) add('yearGroup', `Choose a year group from ${FIRST_YEAR_GROUP} to ${LAST_YEAR_GROUP}`);
   const derived = problems.some((p) => p.field === 'dateOfBirth') ? null : derivedYearGroup(dob, context.today);
-  const yearGroup = form.yearGroupOverridden ? form.yearGroup : derived;
-  if (form.yearGroupOverridden && (yearGroup === null || !Number.isInteger(yearGroup) || yearGroup < 7 || yearGroup > 14)) add('yearGroup', 'Enter a year group from 7 to 14');
+  if (!form.yearGroupOverridden && derived !== null && derived < FIRST_YEAR_GROUP) {
+    add('dateOfBirth', `This date of birth puts them in Year ${derived}; the service starts at Year ${FIRST_YEAR_GROUP}. If they are in a secondary year, tick "Out of their year group"`);
+  }
 
   if (!form.homeEducated && !form.schoolId) add('schoolId', 'Choose the school, or say the young person is electively home educated');
 
@@ -94,8 +107,9 @@ export function checkPupilForm(form: PupilForm, context: PupilFormContext): Chec
   const outcode = postcode ? outcodeOf(postcode) : null;
   const district = form.district ?? defaultDistrictFor(outcode);
 
+  const { yearGroupOverridden: _overridden, yearGroup: _chosen, ...fields } = form;
   const record = {
-    ...form,
+    ...fields,
     upn,
     upnNotKnown: form.homeEducated ? false : form.upnNotKnown,
     uln,
@@ -104,7 +118,7 @@ export function checkPupilForm(form: PupilForm, context: PupilFormContext): Chec
     district,
     schoolId: form.homeEducated ? null : form.schoolId,
     liaisonOfficerId: form.homeEducated ? form.liaisonOfficerId : null,
-    yearGroup: yearGroup ?? 7,
+    yearGroupOverride,
     lastGuidanceOn: context.existing?.lastGuidanceOn ?? null,
     isDemo: context.existing?.isDemo ?? false,
     riskBand: null,
@@ -118,7 +132,7 @@ export function checkPupilForm(form: PupilForm, context: PupilFormContext): Chec
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
   const value = parsed.data;
-  value.riskBand = assessRisk({ characteristics: value.characteristics, homeEducated: value.homeEducated, yearGroup: value.yearGroup }, context.riskWeights).band;
+  value.riskBand = assessRisk(value, context.riskWeights).band;
   return { ok: true, value };
 }
 

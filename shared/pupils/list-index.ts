@@ -120,9 +120,10 @@ export class PupilListIndex {
 
   /**
    * The young people who meet the filters, sorted: the same answer as
-   * `sortPupils(all.filter((p) => matchesFilters(p, filters)), sort)`.
+   * `sortPupils(all.filter((p) => matchesFilters(p, filters, today)), sort)`. Year groups are worked
+   * out for `today` at each query, so the index holds nothing that goes stale on 1 September.
    */
-  find(filters: PupilFilters, sort: PupilSort = 'name'): Pupil[] {
+  find(filters: PupilFilters, sort: PupilSort, today: string): Pupil[] {
     // The list as first opened: everyone, with no test to run on each (a county's 100,000 at start-up).
     if (keepsEveryone(filters)) {
       const everyone: Pupil[] = [];
@@ -141,7 +142,7 @@ export class PupilListIndex {
     for (const { id } of inNameOrder) {
       if (candidates && !candidates.has(id)) continue;
       const pupil = this.pupils.get(id);
-      if (pupil && matchesFilters(pupil, filters)) found.push(pupil);
+      if (pupil && matchesFilters(pupil, filters, today)) found.push(pupil);
     }
     return sort === 'name' ? found : found.sort(compareForSort(sort));
   }

@@ -1,11 +1,15 @@
 /** What the pupil list filters and sorts on; the query lives in the renderer, the rules here. */
 import type { Pupil } from '../model/pupil';
 import { displayName } from '../model/pupil';
+import { hasLeftSchool, receptionYearOf, yearGroupOf } from '../academic-year';
+
+/** A year group, or everyone who has left school (past Year 13). */
+export type YearGroupFilter = number | 'left';
 
 export interface PupilFilters {
   text: string;
   schoolId: string | null;
-  yearGroup: number | null;
+  yearGroup: YearGroupFilter | null;
   district: string | null;
   riskBand: 'low' | 'medium' | 'high' | null;
   homeEducatedOnly: boolean;
@@ -34,10 +38,16 @@ export function keepsEveryone(filters: PupilFilters): boolean {
     && !filters.riskBand && !filters.homeEducatedOnly && !filters.noGuidanceYet;
 }
 
-/** True when the pupil meets every filter other than the one an index already answered. */
-export function matchesFilters(pupil: Pupil, filters: PupilFilters): boolean {
+/** True when the young person is in the chosen year group on `today` (or has left school, for 'left'). */
+export function inYearGroup(pupil: Pick<Pupil, 'dateOfBirth' | 'yearGroupOverride'>, wanted: YearGroupFilter, today: string): boolean {
+  const yearGroup = yearGroupOf(pupil, today);
+  return wanted === 'left' ? hasLeftSchool(yearGroup) : yearGroup === wanted;
+}
+
+/** True when the pupil meets every filter other than the one an index already answered; year groups as they are on `today`. */
+export function matchesFilters(pupil: Pupil, filters: PupilFilters, today: string): boolean {
   if (filters.schoolId && pupil.schoolId !== filters.schoolId) return false;
-  if (filters.yearGroup !== null && pupil.yearGroup !== filters.yearGroup) return false;
+  if (filters.yearGroup !== null && !inYearGroup(pupil, filters.yearGroup, today)) return false;
   if (filters.district && pupil.district !== filters.district) return false;
   if (filters.riskBand && pupil.riskBand !== filters.riskBand) return false;
   if (filters.homeEducatedOnly && !pupil.homeEducated) return false;
@@ -74,7 +84,8 @@ export function compareByName(a: { key: string; id: string }, b: { key: string; 
 export function compareForSort(sort: Exclude<PupilSort, 'name'>): (a: Pupil, b: Pupil) => number {
   const rank = (p: Pupil) => RISK_ORDER[p.riskBand ?? 'low'];
   switch (sort) {
-    case 'year-group': return (a, b) => a.yearGroup - b.yearGroup;
+    // Whatever the date, a later Reception year is a lower year group.
+    case 'year-group': return (a, b) => receptionYearOf(b) - receptionYearOf(a);
     case 'risk': return (a, b) => rank(a) - rank(b);
     case 'last-guidance': return (a, b) => {
       const x = a.lastGuidanceOn ?? '';

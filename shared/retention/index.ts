@@ -5,20 +5,18 @@
  * the year group the school gave when it differs from the date of birth's); a guidance meeting
  * after that year moves it on. Pure: the caller passes today.
  */
-import { academicYearStartYear, academicYearStarting, finalAcademicYearStart } from '../academic-year';
+import { LAST_YEAR_GROUP, academicYearStartInYearGroup, academicYearStartYear, academicYearStarting } from '../academic-year';
 import type { Pupil } from '../model/pupil';
 
 export const DEFAULT_RETENTION_YEARS = 3;
 
-export type RetentionFacts = Pick<Pupil, 'dateOfBirth' | 'yearGroup' | 'yearGroupOverridden' | 'updatedAt' | 'leftOn' | 'lastGuidanceOn'>;
+export type RetentionFacts = Pick<Pupil, 'dateOfBirth' | 'yearGroupOverride' | 'leftOn' | 'lastGuidanceOn'>;
 
 /** The calendar year in which the young person's final academic year starts (2027 for 2027/28). */
 export function finalYearStartOf(pupil: RetentionFacts): number {
   let start: number;
   if (pupil.leftOn) start = academicYearStartYear(pupil.leftOn);
-  else if (pupil.yearGroupOverridden) start = finalAcademicYearStart(pupil.yearGroup, pupil.updatedAt.slice(0, 10));
-  // Year 13 is the 18th academic year after the one of their birth: Reception is the 5th.
-  else start = academicYearStartYear(pupil.dateOfBirth) + 18;
+  else start = academicYearStartInYearGroup(pupil, LAST_YEAR_GROUP);
   if (pupil.lastGuidanceOn) start = Math.max(start, academicYearStartYear(pupil.lastGuidanceOn));
   return start;
 }

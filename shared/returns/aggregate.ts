@@ -14,12 +14,13 @@
 import { PLACEMENT_STATUSES, SESSION_KINDS } from '../reference/lists';
 import { DESTINATION_GROUPS, destinationGroup } from '../reference/destinations';
 import { PROVIDER_ACCESS_TARGETS } from '../reference/gatsby';
+import { YEAR_GROUPS, yearGroupLabel } from '../academic-year';
 import {
   protectedPercentage, roundCells, sumCells, thresholdNote,
   type PercentCell, type ProtectedTable, type ShownCell, type ShownTable,
 } from './disclosure';
 import { protectTables, type KeyedTable } from './suppression';
-import { DISTRICT_ROWS, NOT_RECORDED, RETURN_CHARACTERISTICS, RISK_ROWS, districtRow, riskRow, yearGroupLabel } from './groups';
+import { DISTRICT_ROWS, NOT_RECORDED, RETURN_CHARACTERISTICS, RISK_ROWS, districtRow, riskRow } from './groups';
 import { periodLabel, scopeCaseload, type PupilFacts, type ReturnOptions, type ReturnPeriod, type ReturnScope, type ReturnSource, type ScopedCaseload } from './scope';
 
 export type MeasureId =
@@ -54,7 +55,7 @@ interface Measure {
   notes: readonly string[];
 }
 
-const ALL_YEARS = [7, 8, 9, 10, 11, 12, 13, 14] as const;
+const ALL_YEARS = YEAR_GROUPS;
 
 function everyone(column: (facts: PupilFacts) => number) {
   return (scoped: ScopedCaseload) => scoped.pupils.map((facts) => ({ facts, column: column(facts) }));
@@ -173,10 +174,10 @@ export const MEASURES: readonly Measure[] = [
     id: 'intended-destinations',
     title: 'Intended destinations (NCCIS groups)',
     unit: 'pupil',
-    totalLabel: 'All young people in Years 10 and above',
+    totalLabel: 'All young people in Years 10 to 13',
     columns: [...DESTINATION_GROUPS.map((g) => ({ id: g.id, label: g.label })), NOT_RECORDED],
     remainder: 'Years 7 to 9',
-    years: [10, 11, 12, 13, 14],
+    years: [10, 11, 12, 13],
     entries: everyone((f) => {
       if (f.yearGroup < 10) return DESTINATION_GROUPS.length + 1;
       return GROUP_INDEX.get(destinationGroup(f.pupil.intendedDestination) ?? '') ?? DESTINATION_GROUPS.length;

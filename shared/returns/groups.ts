@@ -42,7 +42,3 @@ export function councilLabel(district: AreaId | null): string {
   if (!area) return NOT_KNOWN.label;
   return area.council === 'medway' ? 'Medway' : 'Kent';
 }
-
-export function yearGroupLabel(yearGroup: number): string {
-  return `Year ${yearGroup}`;
-}

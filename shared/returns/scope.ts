@@ -2,15 +2,16 @@
  * Who and what a return counts: the young people in scope for the period, with the facts each
  * table needs worked out in one pass over the sessions (a Map by pupil id, no nested scans).
  *
- * - On the caseload: a young person who had not left before the period began, in Years 7 to 14 at
- *   the end of the period (year groups are worked out for that day, not taken as they are now).
+ * - On the caseload: a young person who had not left before the period began, in Years 7 to 13 at
+ *   the end of the period (year groups are worked out for that day by yearGroupOf; those past
+ *   Year 13 by then have left school and are not counted).
  * - Scope "school" and "home educated" select young people; scope "adviser" selects those the
  *   adviser saw in the period or is the liaison officer for, and counts only the adviser's sessions.
  * - Sessions after the end of the period are never counted. Benchmark 8 and Provider Access count
  *   everything up to the end of the period (they are "by 16" and "over two years"); the other
  *   measures count only the period.
  */
-import { academicYearStartYear, formatUkDate, yearGroupOn } from '../academic-year';
+import { FIRST_YEAR_GROUP, academicYearStartYear, formatUkDate, hasLeftSchool, yearGroupOf } from '../academic-year';
 import type { CaseloadDataset } from '../model/dataset';
 import type { GuidanceSession } from '../model/guidance';
 import type { Placement } from '../model/employer';
@@ -88,12 +89,6 @@ export function periodProblems(period: ReturnPeriod): Problem[] {
   return problems;
 }
 
-/** The year group on `onDate`: from the date of birth, or moved on from an adviser's override. */
-export function yearGroupAt(pupil: Pick<Pupil, 'dateOfBirth' | 'yearGroup' | 'yearGroupOverridden'>, onDate: string, now: string): number {
-  if (!pupil.yearGroupOverridden) return yearGroupOn(pupil.dateOfBirth, onDate);
-  return pupil.yearGroup + academicYearStartYear(onDate) - academicYearStartYear(now);
-}
-
 const PAIR_OF_YEAR = new Map<number, ProviderAccessPairId>(PROVIDER_ACCESS_TARGETS.flatMap((t) => t.yearGroups.map((y) => [y, t.id] as const)));
 
 export function scopeLabel(source: Pick<ReturnSource, 'schools' | 'advisers'>, scope: ReturnScope): string {
@@ -109,8 +104,8 @@ export function periodLabel(period: ReturnPeriod): string {
   return `${formatUkDate(period.start)} to ${formatUkDate(period.end)}`;
 }
 
-export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions, 'period' | 'scope' | 'now'>): ScopedCaseload {
-  const { period, scope, now } = options;
+export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions, 'period' | 'scope'>): ScopedCaseload {
+  const { period, scope } = options;
   const problems = periodProblems(period);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
 
@@ -124,8 +119,8 @@ export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions,
     if (pupil.leftOn !== null && pupil.leftOn < period.start) continue;
     if (scope.kind === 'school' && (pupil.schoolId !== scope.schoolId || pupil.homeEducated)) continue;
     if (scope.kind === 'home-educated' && !pupil.homeEducated) continue;
-    const yearGroup = yearGroupAt(pupil, period.end, now);
-    if (yearGroup < 7 || yearGroup > 14) continue;
+    const yearGroup = yearGroupOf(pupil, period.end);
+    if (yearGroup < FIRST_YEAR_GROUP || hasLeftSchool(yearGroup)) continue;
     const school = pupil.schoolId && !pupil.homeEducated ? schoolById.get(pupil.schoolId) ?? null : null;
     const district = pupil.district ?? school?.district ?? null;
     byId.set(pupil.id, {

@@ -5,10 +5,10 @@
  */
 import type { Characteristics } from '../model/pupil';
 
+/** What the score reads. Not the year group: the band is the same whatever the date, so it can be stored. */
 export interface RiskInputs {
   characteristics: Characteristics;
   homeEducated: boolean;
-  yearGroup: number;
 }
 
 export const RISK_FACTORS = [
@@ -44,8 +44,11 @@ export interface RiskAssessment {
   band: RiskBand;
   /** Each factor that applied, with the points it added: what the adviser sees beside the band. */
   reasons: { factorId: RiskFactorId; label: string; points: number }[];
-  /** Scored only for Years 8 to 11; outside those years the band is shown for information. */
-  inScoredYears: boolean;
+}
+
+/** The score is meant for Years 8 to 11; outside those years the band is shown for information. */
+export function inRiskScoredYears(yearGroup: number): boolean {
+  return yearGroup >= 8 && yearGroup <= 11;
 }
 
 export function defaultRiskWeights(): Record<RiskFactorId, number> {
@@ -66,7 +69,7 @@ export function assessRisk(inputs: RiskInputs, weights: RiskWeights = {}): RiskA
     if (points > 0) reasons.push({ factorId: factor.id, label: factor.label, points });
   }
   const score = reasons.reduce((sum, r) => sum + r.points, 0);
-  return { score, band: bandForScore(score), reasons, inScoredYears: inputs.yearGroup >= 8 && inputs.yearGroup <= 11 };
+  return { score, band: bandForScore(score), reasons };
 }
 
 /** Priority groups get extra weight in placement allocation and are flagged on the pupil page. */

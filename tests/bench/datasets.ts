@@ -5,7 +5,7 @@
  */
 import { generateDemoDataset } from '../../shared/demo';
 import { createRandom } from '../../shared/random';
-import { addDays } from '../../shared/academic-year';
+import { addDays, yearGroupOf } from '../../shared/academic-year';
 import type { CaseloadDataset } from '../../shared/model/dataset';
 import type { Employer } from '../../shared/model/employer';
 import type { GuidanceSession } from '../../shared/model/guidance';
@@ -68,7 +68,7 @@ function giveFiftySessions(data: CaseloadDataset): Pupil {
     if (list) list.push(session);
     else counts.set(session.pupilId, [session]);
   }
-  const candidates = data.pupils.filter((p) => !p.homeEducated && p.yearGroup === 11);
+  const candidates = data.pupils.filter((p) => !p.homeEducated && yearGroupOf(p, BENCH_TODAY) === 11);
   const pupil = (candidates.length > 0 ? candidates : data.pupils)
     .reduce((best, p) => ((counts.get(p.id)?.length ?? 0) > (counts.get(best.id)?.length ?? 0) ? p : best));
   const own = counts.get(pupil.id) ?? [];
@@ -120,7 +120,7 @@ export function allocationInput(data: CaseloadDataset, pupilCount = ALLOCATION_P
   if (!first) throw new Error('The data set has no work-experience offers');
   const period: DateRange = { start: first, end: addDays(first, 4) };
   const atSchool = data.pupils.filter((p) => !p.homeEducated);
-  const pupils = [...atSchool.filter((p) => p.yearGroup === 10), ...atSchool.filter((p) => p.yearGroup === 12)].slice(0, pupilCount);
+  const pupils = [...atSchool.filter((p) => yearGroupOf(p, BENCH_TODAY) === 10), ...atSchool.filter((p) => yearGroupOf(p, BENCH_TODAY) === 12)].slice(0, pupilCount);
 
   const employers: Employer[] = [];
   let places = 0;

@@ -1,5 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { expectAccessible, openWithDemoData, readTable, watchWorkers } from './support';
+import { yearGroupOf, type YearGroupOverride } from '../../shared/academic-year';
+import { expectAccessible, localToday, openWithDemoData, readTable, watchWorkers } from './support';
 
 interface StoredPupil {
   id: string;
@@ -10,7 +11,8 @@ interface StoredPupil {
   riskBand: 'low' | 'medium' | 'high' | null;
   homeEducated: boolean;
   leftOn: string | null;
-  yearGroup: number;
+  dateOfBirth: string;
+  yearGroupOverride: YearGroupOverride | null;
 }
 
 const CHART_HEADINGS = [
@@ -60,7 +62,8 @@ test('the dashboard charts the caseload, and a bar or a table button lists the y
 
   // Demo young people are all in Years 8 to 13 and none has left, so every one is in scope this year.
   const pupils = await readTable<StoredPupil>(page, 'pupils');
-  expect(pupils.every((p) => p.leftOn === null && p.yearGroup >= 7 && p.yearGroup <= 14)).toBe(true);
+  const today = await localToday(page);
+  expect(pupils.every((p) => p.leftOn === null && yearGroupOf(p, today) >= 7 && yearGroupOf(p, today) <= 13)).toBe(true);
   await expect(page.getByTestId('dashboard-status')).toContainText(`${pupils.length} young people in scope`);
   const high = pupils.filter((p) => p.riskBand === 'high');
   const medium = pupils.filter((p) => p.riskBand === 'medium');
@@ -100,17 +103,20 @@ test('the dashboard charts the caseload, and a bar or a table button lists the y
 test('a split bar on the Benchmark 8 chart lists its young people, and the scope narrows every chart', async ({ page }) => {
   await openWithDemoData(page);
   const pupils = await readTable<StoredPupil>(page, 'pupils');
+  // The period is this school year: year groups as they are today.
+  const today = await localToday(page);
+  const yearOf = (p: StoredPupil) => yearGroupOf(p, today);
   const benchmark = page.getByRole('region', { name: 'Personal guidance by year group (Gatsby Benchmark 8)' });
   const table = benchmark.getByRole('table');
   const year11 = table.getByRole('row', { name: /^Year 11 Benchmark 8/ });
   // Cells after the row header: had the meetings expected, not yet, total, share.
   const notYet = Number(await year11.getByRole('cell').nth(1).locator('.figure').textContent());
   const total = Number(await year11.getByRole('cell').nth(2).textContent());
-  expect(total).toBe(pupils.filter((p) => p.yearGroup === 11).length);
+  expect(total).toBe(pupils.filter((p) => yearOf(p) === 11).length);
 
   // One bar per year group present (and always Years 11 and 13); Year 11's second part is "Not yet".
   const canvas = benchmark.getByRole('img');
-  const yearGroups = [...new Set(pupils.map((p) => p.yearGroup))].filter((y) => y !== 11 && y !== 13).concat([11, 13]).sort((a, b) => a - b);
+  const yearGroups = [...new Set(pupils.map(yearOf))].filter((y) => y !== 11 && y !== 13).concat([11, 13]).sort((a, b) => a - b);
   if (notYet > 0) {
     await canvas.click({ position: await barCentre(canvas, yearGroups.indexOf(11), 1) });
     await expect(benchmark.getByTestId('pupils-behind').getByRole('heading', { level: 4 })).toHaveText(`${notYet === 1 ? '1 young person' : `${notYet} young people`}: Year 11: Not yet`);

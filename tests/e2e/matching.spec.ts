@@ -1,18 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { matchPupil, type MatchContext } from '../../shared/matching';
+import { yearGroupOf } from '../../shared/academic-year';
 import { intendedDestinationFor } from '../../shared/routes/destination';
 import type { Employer, Placement, Provider, Pupil, Route } from '../../shared/model';
-import { expectAccessible, openWithDemoData, readTable, watchWorkers } from './support';
+import { expectAccessible, localToday, openWithDemoData, readTable, watchWorkers } from './support';
 
 interface StoredAudit { entity: string; action: string; pupilId: string | null; recordId: string | null }
-
-/** Today on the browser's clock, as the app computes it. */
-function localToday(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
-}
 
 function nameOf(pupil: Pupil): string {
   return `${pupil.preferredForename || pupil.legalForename} ${pupil.preferredSurname || pupil.legalSurname}`;
@@ -32,7 +25,7 @@ test('matches a Year 10 pupil: ranked offers with reasons, what was ruled out, a
   const all = await readAll(page);
   // A Year 10 pupil at school with work-experience offers open to them.
   const candidate = all.pupils
-    .filter((p) => p.yearGroup === 10 && p.schoolId)
+    .filter((p) => yearGroupOf(p, today) === 10 && p.schoolId)
     .map((pupil) => ({ pupil, matches: matchPupil(pupil, { ...all, today }) }))
     .find(({ matches }) => matches.offers.length > 0);
   expect(candidate, 'a demo Year 10 pupil with offers').toBeDefined();
@@ -93,7 +86,7 @@ test('accepting a route records the intended destination, asking for the code wh
     m?.kind === 'route' && intendedDestinationFor(m.routeKind, providerKind.get(m.providerId) ?? null).certain;
   // Year 10s are too young for next September's intake, so a Year 11 leaver, whose best route settles its code.
   const candidate = all.pupils
-    .filter((p) => p.yearGroup === 11 && p.schoolId)
+    .filter((p) => yearGroupOf(p, today) === 11 && p.schoolId)
     .map((pupil) => ({ pupil, matches: matchPupil(pupil, { ...all, today }) }))
     .find(({ matches }) => settles(matches.routes[0]) && matches.routes.some((r) => r.kind === 'route' && r.routeKind === 'connect-to-work'));
   expect(candidate, 'a demo Year 11 pupil with routes').toBeDefined();
@@ -137,11 +130,11 @@ test('accepting a route records the intended destination, asking for the code wh
 
 test('allocates a Year 10 cohort, changes a line by hand, and confirms the placements in one step', async ({ page }) => {
   await openWithDemoData(page);
+  const today = await localToday(page);
   const all = await readAll(page);
   const schools = await readTable<{ id: string; name: string }>(page, 'schools');
-  const yearTen = (schoolId: string) => all.pupils.filter((p) => p.schoolId === schoolId && p.yearGroup === 10 && !p.leftOn);
-  const school = [...schools].sort((a, b) => yearTen(b.id).length - yearTen(a.id).length)[0]!;
-  const cohort = yearTen(school.id);
+  const yearTenOn = (schoolId: string, day: string) => all.pupils.filter((p) => p.schoolId === schoolId && yearGroupOf(p, day) === 10 && !p.leftOn);
+  const school = [...schools].sort((a, b) => yearTenOn(b.id, today).length - yearTenOn(a.id, today).length)[0]!;
   const placementsBefore = all.placements.length;
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
@@ -152,6 +145,9 @@ test('allocates a Year 10 cohort, changes a line by hand, and confirms the place
   await page.getByRole('combobox', { name: /^School/ }).selectOption({ label: school.name });
   await expect(page.getByRole('combobox', { name: /^Year group/ })).toHaveValue(/.+/);
   await expect(page.getByRole('combobox', { name: 'Work-experience period' })).not.toHaveValue('other');
+  // The cohort is the school's Year 10 as it will be in the period's first week.
+  const periodStart = (await page.getByRole('combobox', { name: 'Work-experience period' }).inputValue()).split('|')[0]!;
+  const cohort = yearTenOn(school.id, periodStart);
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   await page.getByRole('button', { name: 'Allocate placements' }).click();
@@ -268,7 +264,7 @@ test('an employer added with expired insurance is ruled out of a pupil\'s matche
   await openWithDemoData(page);
   const today = await localToday(page);
   const all = await readAll(page);
-  const pupil = all.pupils.find((p) => p.yearGroup === 10 && p.schoolId && p.outcode)!;
+  const pupil = all.pupils.find((p) => yearGroupOf(p, today) === 10 && p.schoolId && p.outcode)!;
   const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const ukYesterday = yesterday.split('-').reverse().join('/');
   // A week no demo employer offers, so the match for it holds only this employer.

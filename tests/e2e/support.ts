@@ -9,6 +9,14 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   expect(summary, `accessibility problems on ${where}`).toEqual([]);
 }
 
+/** Today on the browser's clock, as the app computes it. */
+export function localToday(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+}
+
 /** Opens the app on a fresh profile and answers the first-run offer by loading demo data. */
 export async function openWithDemoData(page: Page): Promise<void> {
   await page.goto('/');

@@ -14,7 +14,7 @@ import { deflateSync } from 'node:zlib';
 import { generateDemoDataset } from '../../shared/demo';
 import type { CaseloadDataset } from '../../shared/model/dataset';
 import type { ServiceDetails } from '../../shared/model/organisation';
-import { addDays } from '../../shared/academic-year';
+import { addDays, yearGroupOf } from '../../shared/academic-year';
 import { buildActionPlanDocument, DEFAULT_ACTION_PLAN_PDF_OPTIONS, type ActionPlanPdfInput, type ActionPlanPdfOptions } from '../../shared/pdf/action-plan';
 import { resolveDiscussedOptions } from '../../shared/pdf/discussed';
 import { renderPdf } from './pdf-node';
@@ -101,7 +101,7 @@ export function sampleActionPlanInput(options: Partial<ActionPlanPdfOptions> = {
   const data = sampleDataset();
   const base = data.actionPlans.find((plan) => {
     const pupil = data.pupils.find((p) => p.id === plan.pupilId);
-    return pupil !== undefined && pupil.yearGroup === 11 && !pupil.homeEducated;
+    return pupil !== undefined && yearGroupOf(pupil, SAMPLE_TODAY) === 11 && !pupil.homeEducated;
   });
   if (!base) throw new Error('The demo caseload (seed 5) has no plan for a Year 11 pupil at school');
   const pupil = data.pupils.find((p) => p.id === base.pupilId)!;

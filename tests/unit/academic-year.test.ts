@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { academicYearOf, addDays, ageOn, formatUkDate, parseUkDate, yearGroupOn } from '@shared/academic-year';
+import {
+  academicYearOf, addDays, ageOn, formatUkDate, hasLeftSchool, parseUkDate, receptionYearOf, yearGroupLabel, yearGroupLabelOf,
+  yearGroupOf, yearGroupOn, yearGroupOverrideOn, type YearGroupFacts,
+} from '@shared/academic-year';
 
 describe('year groups from the date of birth', () => {
   it('puts pupils born 1 September 2014 to 31 August 2015 in Year 7 in 2026/27', () => {
@@ -13,6 +16,62 @@ describe('year groups from the date of birth', () => {
   it('moves every pupil up a year on 1 September', () => {
     expect(yearGroupOn('2010-01-15', '2026-08-31')).toBe(11);
     expect(yearGroupOn('2010-01-15', '2026-09-01')).toBe(12);
+  });
+});
+
+describe('a young person\'s year group on a date (yearGroupOf)', () => {
+  const bornJune2011: YearGroupFacts = { dateOfBirth: '2011-06-20', yearGroupOverride: null };
+  // Held back: the school set Year 9 during 2025/26, though the date of birth gives Year 10 then.
+  const heldBack: YearGroupFacts = { dateOfBirth: '2011-06-20', yearGroupOverride: { yearGroup: 9, academicYearStart: 2025 } };
+
+  it('follows the date of birth, moving on at midnight between 31 August and 1 September', () => {
+    expect(yearGroupOf(bornJune2011, '2026-07-15')).toBe(10);
+    expect(yearGroupOf(bornJune2011, '2026-08-31')).toBe(10);
+    expect(yearGroupOf(bornJune2011, '2026-09-01')).toBe(11);
+    expect(yearGroupOf(bornJune2011, '2026-12-04')).toBe(11);
+    expect(yearGroupOf(bornJune2011, '2027-08-31')).toBe(11);
+    expect(yearGroupOf(bornJune2011, '2027-09-01')).toBe(12);
+  });
+
+  it('agrees with yearGroupOn for every date of birth across a year and both edges of the school year', () => {
+    for (let day = 0; day < 366; day++) {
+      const dateOfBirth = addDays('2010-08-25', day);
+      for (const onDate of ['2026-08-31', '2026-09-01', '2027-02-28']) {
+        expect(yearGroupOf({ dateOfBirth, yearGroupOverride: null }, onDate), `${dateOfBirth} on ${onDate}`).toBe(yearGroupOn(dateOfBirth, onDate));
+      }
+    }
+    // Born on 31 August and 1 September: a school year apart.
+    expect(yearGroupOf({ dateOfBirth: '2011-08-31', yearGroupOverride: null }, '2026-09-01')).toBe(11);
+    expect(yearGroupOf({ dateOfBirth: '2011-09-01', yearGroupOverride: null }, '2026-09-01')).toBe(10);
+  });
+
+  it('moves an override on by the school years since it was set, on 1 September like everyone else', () => {
+    expect(yearGroupOf(heldBack, '2026-03-10')).toBe(9);
+    expect(yearGroupOf(heldBack, '2026-08-31')).toBe(9);
+    expect(yearGroupOf(heldBack, '2026-09-01')).toBe(10);
+    expect(yearGroupOf(heldBack, '2027-09-01')).toBe(11);
+    // Asked about a date before it was set, it counts back the same way.
+    expect(yearGroupOf(heldBack, '2025-08-31')).toBe(8);
+    // The override wins over the date of birth whatever the date of birth says.
+    expect(yearGroupOf({ ...heldBack, dateOfBirth: '2005-01-01' }, '2026-09-01')).toBe(10);
+  });
+
+  it('stores an override with the school year it was chosen in', () => {
+    expect(yearGroupOverrideOn(9, '2026-08-31')).toEqual({ yearGroup: 9, academicYearStart: 2025 });
+    expect(yearGroupOverrideOn(9, '2026-09-01')).toEqual({ yearGroup: 9, academicYearStart: 2026 });
+    const setToday = { dateOfBirth: '2011-06-20', yearGroupOverride: yearGroupOverrideOn(9, '2026-12-04') };
+    expect(yearGroupOf(setToday, '2026-12-04')).toBe(9);
+    expect(receptionYearOf(setToday)).toBe(receptionYearOf(bornJune2011) + 2);
+  });
+
+  it('shows a young person past Year 13 as having left school, never as Year 14', () => {
+    expect(yearGroupOf(bornJune2011, '2029-08-31')).toBe(13);
+    expect(yearGroupLabelOf(bornJune2011, '2029-08-31')).toBe('Year 13');
+    expect(yearGroupOf(bornJune2011, '2029-09-01')).toBe(14);
+    expect(hasLeftSchool(14)).toBe(true);
+    expect(hasLeftSchool(13)).toBe(false);
+    expect(yearGroupLabelOf(bornJune2011, '2029-09-01')).toBe('Left school');
+    expect(yearGroupLabel(7)).toBe('Year 7');
   });
 });
 

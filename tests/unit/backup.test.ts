@@ -58,8 +58,8 @@ describe('the backup file format', () => {
     expect(key.iterations).toBe(MIN_PBKDF2_ITERATIONS);
     const file = await makeBackupFile(db, key, { reason: 'manual', now: NOW, appVersion: '0.1.0' });
 
-    const header = inspectBackup(file, { currentSchemaVersion: 1 });
-    expect(header).toMatchObject({ ok: true, value: { header: { format: 'careers-desk-backup', formatVersion: 1, schemaVersion: 1, compression: 'gzip', kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 }, cipher: { name: 'AES-GCM', keyBits: 256 } } } });
+    const header = inspectBackup(file, { currentSchemaVersion: db.verno });
+    expect(header).toMatchObject({ ok: true, value: { header: { format: 'careers-desk-backup', formatVersion: 1, schemaVersion: db.verno, compression: 'gzip', kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 }, cipher: { name: 'AES-GCM', keyBits: 256 } } } });
     // Nothing personal is readable in the file.
     const text = new TextDecoder().decode(file);
     const somePupil = (await db.pupils.toCollection().first())!;
@@ -101,24 +101,24 @@ describe('the backup file format', () => {
 
   it('refuses a truncated file, a file of another kind, and a file from a newer version, before asking for the passphrase', async () => {
     const file = await makeBackupFile(db, await quickKey(), { reason: 'manual', now: NOW });
-    expect(inspectBackup(file.subarray(0, file.length - 200), { currentSchemaVersion: 1, ...WEAK })).toMatchObject({ ok: false, error: { code: 'truncated', message: expect.stringContaining('incomplete') } });
+    expect(inspectBackup(file.subarray(0, file.length - 200), { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'truncated', message: expect.stringContaining('incomplete') } });
     const shortCiphertext = edit(file, (d) => { d.ciphertext = (d.ciphertext as string).slice(0, 400); });
-    expect(inspectBackup(shortCiphertext, { currentSchemaVersion: 1, ...WEAK })).toMatchObject({ ok: false, error: { code: 'truncated' } });
-    expect(inspectBackup(new TextEncoder().encode('UPN,Surname\r\nA,B\r\n'), { currentSchemaVersion: 1 })).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
-    expect(inspectBackup(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe]), { currentSchemaVersion: 1 })).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
+    expect(inspectBackup(shortCiphertext, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'truncated' } });
+    expect(inspectBackup(new TextEncoder().encode('UPN,Surname\r\nA,B\r\n'), { currentSchemaVersion: db.verno })).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
+    expect(inspectBackup(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe]), { currentSchemaVersion: db.verno })).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
     const newerFormat = edit(file, (d) => { d.formatVersion = 2; });
-    expect(inspectBackup(newerFormat, { currentSchemaVersion: 1, ...WEAK })).toMatchObject({ ok: false, error: { code: 'newer-format', message: expect.stringContaining('Update Careers Desk') } });
-    const newerSchema = edit(file, (d) => { d.schemaVersion = 2; });
-    expect(inspectBackup(newerSchema, { currentSchemaVersion: 1, ...WEAK })).toMatchObject({ ok: false, error: { code: 'newer-schema', message: expect.stringContaining('database version 2; this computer has version 1') } });
+    expect(inspectBackup(newerFormat, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'newer-format', message: expect.stringContaining('Update Careers Desk') } });
+    const newerSchema = edit(file, (d) => { d.schemaVersion = db.verno + 1; });
+    expect(inspectBackup(newerSchema, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'newer-schema', message: expect.stringContaining(`database version ${db.verno + 1}; this computer has version ${db.verno}`) } });
   });
 
   it('writes at least 600,000 PBKDF2 iterations, and refuses to read fewer unless a test says so', async () => {
     const key = await quickKey();
     const file = await sealBackup(new TextEncoder().encode('{}'), key, { schemaVersion: 1, createdAt: NOW.toISOString() }, secureRandom);
-    expect(inspectBackup(file, { currentSchemaVersion: 1 })).toMatchObject({ ok: false, error: { code: 'weak-key' } });
-    expect(inspectBackup(file, { currentSchemaVersion: 1, ...WEAK }).ok).toBe(true);
+    expect(inspectBackup(file, { currentSchemaVersion: db.verno })).toMatchObject({ ok: false, error: { code: 'weak-key' } });
+    expect(inspectBackup(file, { currentSchemaVersion: db.verno, ...WEAK }).ok).toBe(true);
     const slow = edit(file, (d) => { (d.kdf as { iterations: number }).iterations = 50_000_000; });
-    expect(inspectBackup(slow, { currentSchemaVersion: 1, ...WEAK })).toMatchObject({ ok: false, error: { code: 'weak-key' } });
+    expect(inspectBackup(slow, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'weak-key' } });
   });
 
   it('asks for a passphrase of at least 10 characters, typed the same twice', () => {

@@ -32,9 +32,9 @@ describe('pupil records', () => {
   it('saves a pupil with its audit entry and finds it by name prefix', async () => {
     const saved = await savePupil(db, pupilInput(), null);
     expect(await getPupil(db, saved.id)).toMatchObject({ legalForename: 'Amelia', searchWords: ['amelia', 'turner'] });
-    expect((await searchPupils(db, 'ame tur')).map((p) => p.id)).toEqual([saved.id]);
-    expect(await searchPupils(db, 'tur')).toHaveLength(1);
-    expect(await searchPupils(db, 'zzz')).toHaveLength(0);
+    expect((await searchPupils(db, 'ame tur', '2026-11-24')).map((p) => p.id)).toEqual([saved.id]);
+    expect(await searchPupils(db, 'tur', '2026-11-24')).toHaveLength(1);
+    expect(await searchPupils(db, 'zzz', '2026-11-24')).toHaveLength(0);
     const audit = await db.audit.where('recordId').equals(saved.id).toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'create', entity: 'pupil', pupilId: saved.id });
@@ -43,10 +43,10 @@ describe('pupil records', () => {
   it('keeps the previous version in the audit log when a record is edited', async () => {
     const saved = await savePupil(db, pupilInput(), null);
     await savePupil(db, { ...pupilInput({ preferredForename: 'Amy' }), id: saved.id }, null);
-    const entries = await db.audit.where('recordId').equals(saved.id).sortBy('at');
+    const entries = await db.audit.where('recordId').equals(saved.id).sortBy('seq');
     expect(entries.map((e) => e.action)).toEqual(['create', 'update']);
     expect((entries[1]!.before as { preferredForename: string }).preferredForename).toBe('');
-    expect(await searchPupils(db, 'amy')).toHaveLength(1);
+    expect(await searchPupils(db, 'amy', '2026-11-24')).toHaveLength(1);
   });
 
   it('writes nothing, not even an audit entry, when the record fails validation', async () => {
@@ -57,7 +57,7 @@ describe('pupil records', () => {
 
   it('finds a pupil by UPN prefix', async () => {
     const saved = await savePupil(db, pupilInput({ upn: 'B801200005001' }), null);
-    expect((await searchPupils(db, 'b8012')).map((p) => p.id)).toEqual([saved.id]);
+    expect((await searchPupils(db, 'b8012', '2026-11-24')).map((p) => p.id)).toEqual([saved.id]);
   });
 
   it('erases everything about a young person and leaves an audit entry with no personal data', async () => {

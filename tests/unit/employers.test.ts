@@ -171,7 +171,7 @@ describe('employer records', () => {
     const saved = await saveEmployer(db, record(), actor, new Date('2026-11-24T09:00:00Z'));
     expect(await getEmployer(db, saved.id)).toMatchObject({ name: 'Harbour Kitchens', outcode: 'CT9' });
     await saveEmployer(db, { ...record({ name: 'Harbour Kitchens Ltd' }), id: saved.id }, actor, new Date('2026-11-24T09:05:00Z'));
-    const entries = await db.audit.where('recordId').equals(saved.id).sortBy('at');
+    const entries = await db.audit.where('recordId').equals(saved.id).sortBy('seq');
     expect(entries.map((e) => [e.action, e.entity, e.adviserId, e.pupilId])).toEqual([['create', 'employer', actor, null], ['update', 'employer', actor, null]]);
     expect((entries[1]!.before as Employer).name).toBe('Harbour Kitchens');
     expect((await getEmployer(db, saved.id))!.createdAt).toBe(saved.createdAt);

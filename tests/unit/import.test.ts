@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { yearGroupOf } from '@shared/academic-year';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -66,7 +67,8 @@ describe('reading values the way MIS exports write them', () => {
     expect(readYearGroup('Year 10')).toEqual({ ok: true, value: 10 });
     expect(readYearGroup('Y9')).toEqual({ ok: true, value: 9 });
     expect(readYearGroup('R')).toMatchObject({ ok: false });
-    expect(readYearGroup('5')).toMatchObject({ ok: false, message: expect.stringContaining('7 to 14') });
+    expect(readYearGroup('5')).toMatchObject({ ok: false, message: expect.stringContaining('7 to 13') });
+    expect(readYearGroup('14')).toMatchObject({ ok: false, message: expect.stringContaining('7 to 13') });
     expect(readPercent('93.5%')).toEqual({ ok: true, value: 93.5 });
     expect(readPercent('104')).toMatchObject({ ok: false });
   });
@@ -124,12 +126,14 @@ describe('parsing a deliberately messy MIS export', () => {
       '13 row: This row has 14 values but there are 13 columns: check for a stray comma or an unclosed quote.',
     ]);
     const aoife = byRow(rows, 2).record!;
-    expect(aoife).toMatchObject({ legalSurname: 'O\'Brien', dateOfBirth: '2011-03-04', yearGroup: 11, yearGroupOverridden: false, gender: 'female', postcode: 'CT9 1AA', district: 'thanet', schoolId: school.id, upn: 'G886400015101' });
+    expect(aoife).toMatchObject({ legalSurname: 'O\'Brien', dateOfBirth: '2011-03-04', yearGroupOverride: null, gender: 'female', postcode: 'CT9 1AA', district: 'thanet', schoolId: school.id, upn: 'G886400015101' });
+    expect(yearGroupOf(aoife, TODAY)).toBe(11);
     expect(aoife.characteristics).toMatchObject({ senSupport: true, ehcp: false, freeSchoolMeals: true, lookedAfter: false });
-    expect(byRow(rows, 3).record).toMatchObject({ preferredForename: 'Tommy', yearGroup: 10, postcode: 'CT10 2BB', characteristics: { ehcp: true, freeSchoolMeals: true } });
+    expect(yearGroupOf(byRow(rows, 3).record!, TODAY)).toBe(10);
+    expect(byRow(rows, 3).record).toMatchObject({ preferredForename: 'Tommy', postcode: 'CT10 2BB', characteristics: { ehcp: true, freeSchoolMeals: true } });
     expect(byRow(rows, 7).record).toMatchObject({ gender: 'other', characteristics: { lookedAfter: true } });
     // The MIS says Year 9 where the date of birth gives Year 8: kept as the school's own record.
-    expect(byRow(rows, 10).record).toMatchObject({ yearGroup: 9, yearGroupOverridden: true });
+    expect(byRow(rows, 10).record).toMatchObject({ yearGroupOverride: { yearGroup: 9, academicYearStart: 2026 } });
   });
 
   it('asks for a date of birth on every row while no column is mapped to it', () => {
@@ -197,7 +201,7 @@ describe('importing into the database', () => {
   function storedPupil(overrides: Partial<PupilInput>): PupilInput {
     const { id: _i, createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupilSchema.parse({
       id: crypto.randomUUID(), createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
-      legalForename: 'Jan', legalSurname: 'Nowak', dateOfBirth: '2011-12-01', yearGroup: 10, schoolId: school.id, upnNotKnown: true,
+      legalForename: 'Jan', legalSurname: 'Nowak', dateOfBirth: '2011-12-01', schoolId: school.id, upnNotKnown: true,
     });
     return { ...fields, ...overrides };
   }
@@ -236,7 +240,8 @@ describe('importing into the database', () => {
     expect(await db.pupils.count()).toBe(4);
     const updatedSam = (await db.pupils.get(sam.id))!;
     // The file's values replace the stored ones; what the file does not hold (aspirations) is kept.
-    expect(updatedSam).toMatchObject({ yearGroup: 9, postcode: 'TN24 8AB', aspirations: 'Wants to be a vet', createdAt: sam.createdAt, characteristics: { senSupport: true } });
+    expect(yearGroupOf(updatedSam, TODAY)).toBe(9);
+    expect(updatedSam).toMatchObject({ postcode: 'TN24 8AB', aspirations: 'Wants to be a vet', createdAt: sam.createdAt, characteristics: { senSupport: true } });
     expect((await db.pupils.get(nowak.id))!.updatedAt).toBe(nowak.updatedAt);
     const audit = await db.audit.toArray();
     expect(audit.filter((e) => e.action === 'import')).toHaveLength(1);

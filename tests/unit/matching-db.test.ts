@@ -30,7 +30,7 @@ afterEach(async () => {
 function pupil(fields: Partial<Pupil> = {}): Pupil {
   return pupilSchema.parse({
     ...record(),
-    legalForename: 'Amira', legalSurname: 'Khan', dateOfBirth: '2011-10-05', yearGroup: 10, schoolId,
+    legalForename: 'Amira', legalSurname: 'Khan', dateOfBirth: '2011-10-05', schoolId,
     outcode: 'CT9', interests: ['engineering'], travel: { maxDistanceKm: 15, reliesOnPublicTransport: true },
     ...fields,
   });
@@ -114,12 +114,12 @@ describe('recording an intended destination from a route', () => {
 
 describe('confirming a cohort allocation', () => {
   it('creates every proposed placement, each with its audit entry, from the optimiser\'s lines', async () => {
-    const pupils = [pupil(), pupil({ legalForename: 'Ben', legalSurname: 'Ode' }), pupil({ legalForename: 'Cara', legalSurname: 'Lee', yearGroup: 11, dateOfBirth: '2010-10-05' })];
+    const pupils = [pupil(), pupil({ legalForename: 'Ben', legalSurname: 'Ode' }), pupil({ legalForename: 'Cara', legalSurname: 'Lee', dateOfBirth: '2010-10-05' })];
     const firms = [employer({}, 1), employer({ name: 'Broadstairs Boatyard' }, 1)];
     await db.pupils.bulkAdd(pupils);
     await db.employers.bulkAdd(firms);
 
-    const cohort = await loadCohort(db, schoolId, 10);
+    const cohort = await loadCohort(db, schoolId, 10, week.start);
     expect(cohort.map((p) => p.legalForename)).toEqual(['Amira', 'Ben']);
     const allocation = allocateCohort({ pupils: cohort, employers: firms, placements: [], period: week, today });
     expect(allocation.placed).toBe(2);

@@ -6,6 +6,7 @@ import {
 } from '@shared/matching';
 import { generateDemoDataset } from '@shared/demo';
 import { createRandom } from '@shared/random';
+import { yearGroupOf } from '@shared/academic-year';
 
 // Spring term 2027: the school's work-experience week is in June, pupils now in Year 10 were born 2011/12.
 const today = '2027-03-01';
@@ -36,7 +37,6 @@ function pupil(fields: Partial<Pupil> = {}): Pupil {
     legalForename: 'Amira',
     legalSurname: 'Khan',
     dateOfBirth: '2011-10-05',
-    yearGroup: 10,
     outcode: 'CT9',
     interests: ['engineering'],
     travel: { maxDistanceKm: 15, reliesOnPublicTransport: true },
@@ -189,13 +189,13 @@ describe('matching one pupil to employer offers', () => {
   });
 
   it('excludes an offer that does not take the pupil\'s year group', () => {
-    const [excluded] = matchPupil(pupil({ yearGroup: 9, dateOfBirth: '2012-10-05' }), context({ employers: [employer({ offers: [{ yearGroups: [10, 12] }] })] })).excluded;
+    const [excluded] = matchPupil(pupil({ dateOfBirth: '2012-10-05' }), context({ employers: [employer({ offers: [{ yearGroups: [10, 12] }] })] })).excluded;
     expect(excluded!.exclusions).toEqual(['Takes Years 10 and 12, not Year 9']);
   });
 
   it('moves the year group on for a period in the next academic year', () => {
     const autumn = employer({ checks: { ...goodChecks, riskAssessmentOn: '2027-01-15' }, offers: [{ yearGroups: [10], periods: [{ start: '2027-10-04', end: '2027-10-08', capacity: 1 }] }] });
-    const result = matchPupil(pupil({ yearGroup: 9, dateOfBirth: '2012-10-05' }), context({ employers: [autumn] }));
+    const result = matchPupil(pupil({ dateOfBirth: '2012-10-05' }), context({ employers: [autumn] }));
     expect(result.offers).toHaveLength(1);
   });
 
@@ -204,7 +204,7 @@ describe('matching one pupil to employer offers', () => {
     const [excluded] = matchPupil(pupil(), context({ employers: [over15] })).excluded;
     expect(excluded!.exclusions).toEqual(['Aged 15 on 14/06/2027; the minimum age is 16']);
     // Sixteen on the first day is old enough.
-    expect(matchPupil(pupil({ dateOfBirth: '2011-06-14', yearGroup: 10 }), context({ employers: [over15] })).offers).toHaveLength(1);
+    expect(matchPupil(pupil({ dateOfBirth: '2011-06-14', yearGroupOverride: { yearGroup: 10, academicYearStart: 2026 } }), context({ employers: [over15] })).offers).toHaveLength(1);
   });
 
   it('excludes an employer without step-free access for a pupil who needs it, and says it suits those it does', () => {
@@ -279,7 +279,7 @@ describe('matching one pupil to employer offers', () => {
 
 describe('matching one pupil to post-16 routes', () => {
   // A Year 11 pupil, 16 by September.
-  const year11 = (fields: Partial<Pupil> = {}) => pupil({ dateOfBirth: '2011-03-10', yearGroup: 11, predictedGrades: { english: 5, maths: 4 }, ...fields });
+  const year11 = (fields: Partial<Pupil> = {}) => pupil({ dateOfBirth: '2011-03-10', predictedGrades: { english: 5, maths: 4 }, ...fields });
 
   it('suggests a route in the pupil\'s sector they meet the entry requirements for, with the reasons', () => {
     const { routes } = matchPupil(year11(), context({ routes: [route()] }));
@@ -316,13 +316,13 @@ describe('matching one pupil to post-16 routes', () => {
     const bootcamp = route({ kind: 'skills-bootcamp', title: 'Skills Bootcamp in welding', minimumAge: 16 });
     const [excluded] = matchPupil(year11(), context({ routes: [bootcamp] })).excluded;
     expect(excluded!.exclusions).toEqual(['Skills Bootcamps are for people aged 19 and over; aged 16 on 06/09/2027']);
-    expect(matchPupil(year11({ dateOfBirth: '2008-01-01', yearGroup: 13 }), context({ routes: [bootcamp] })).routes).toHaveLength(1);
+    expect(matchPupil(year11({ dateOfBirth: '2008-01-01', yearGroupOverride: { yearGroup: 13, academicYearStart: 2026 } }), context({ routes: [bootcamp] })).routes).toHaveLength(1);
   });
 
   it('checks minimum and maximum ages on the route\'s start date', () => {
     const hub = route({ kind: 'youth-hub', title: 'Youth Hub', minimumAge: 18, maximumAge: 24, startDates: [], sector: null });
     expect(matchPupil(year11(), context({ routes: [hub] })).excluded[0]!.exclusions).toEqual(['Aged 15 now; the minimum age is 18']);
-    expect(matchPupil(year11({ dateOfBirth: '2002-01-01', yearGroup: 13 }), context({ routes: [hub] })).excluded[0]!.exclusions)
+    expect(matchPupil(year11({ dateOfBirth: '2002-01-01', yearGroupOverride: { yearGroup: 13, academicYearStart: 2026 } }), context({ routes: [hub] })).excluded[0]!.exclusions)
       .toEqual(['Aged 25 now; the maximum age is 24']);
   });
 
@@ -341,7 +341,7 @@ describe('matching one pupil to post-16 routes', () => {
     expect(matchPupil(withPlan, context({ routes: [internship] })).routes).toHaveLength(1);
 
     const connect = route({ kind: 'connect-to-work', title: 'Connect to Work', sector: null, level: 0, campusId: null, providerId: college.id, entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' }, startDates: [] });
-    const year12 = (fields: Partial<Pupil> = {}) => year11({ dateOfBirth: '2010-03-10', yearGroup: 12, ...fields });
+    const year12 = (fields: Partial<Pupil> = {}) => year11({ dateOfBirth: '2010-03-10', ...fields });
     const healthy = matchPupil(year12(), context({ routes: [connect] })).routes[0]!;
     const unwell = matchPupil(year12({ characteristics: { ...year12().characteristics, healthCondition: true } }), context({ routes: [connect] })).routes[0]!;
     expect(unwell.score).toBeGreaterThan(healthy.score);
@@ -395,7 +395,7 @@ describe('allocating a year group to work-experience placements', () => {
     const engineering = employer({ name: 'Engineering', offers: [{ periods: [{ ...week, capacity: 1 }] }] });
     const farm = employer({ name: 'Farm', sector: 'agriculture', offers: [{ yearGroups: [11], periods: [{ ...week, capacity: 1 }] }] });
     const year10 = cohortPupil();
-    const year11 = cohortPupil({ dateOfBirth: '2010-10-05', yearGroup: 11 });
+    const year11 = cohortPupil({ dateOfBirth: '2010-10-05' });
     const result = allocateCohort({ pupils: [year10, year11], employers: [engineering, farm], placements: [], period: week, today });
     expect(result.placed).toBe(2);
     expect(Object.fromEntries(result.lines.map((l) => [l.pupilId, l.employerId]))).toEqual({ [year10.id]: engineering.id, [year11.id]: farm.id });
@@ -414,11 +414,11 @@ describe('allocating a year group to work-experience placements', () => {
 
   it('explains why each pupil is left out', () => {
     const onlyYear10 = employer({ offers: [{ yearGroups: [10, 12] }] });
-    const year9 = cohortPupil({ dateOfBirth: '2012-10-05', yearGroup: 9 });
+    const year9 = cohortPupil({ dateOfBirth: '2012-10-05' });
     expect(allocateCohort({ pupils: [year9], employers: [onlyYear10], placements: [], period: week, today }).unplaced[0]!.why)
       .toBe('No offer in this period accepts Year 9');
 
-    const young = cohortPupil({ dateOfBirth: '2012-08-31', yearGroup: 10 });
+    const young = cohortPupil({ dateOfBirth: '2012-08-31' });
     expect(allocateCohort({ pupils: [young], employers: [employer({ offers: [{ minimumAge: 15 }] })], placements: [], period: week, today }).unplaced[0]!.why)
       .toBe('Too young for every offer in this period (aged 14 on 14/06/2027)');
 
@@ -457,7 +457,7 @@ describe('allocating a year group to work-experience placements', () => {
     const data = generateDemoDataset({ seed: 11, today: demoToday, pupils: 120, employers: 30, sessionsPerPupil: 0 });
     const june = { start: '2027-06-14', end: '2027-06-27' };
     const random = createRandom(12);
-    const year10 = data.pupils.filter((p) => p.yearGroup === 10);
+    const year10 = data.pupils.filter((p) => yearGroupOf(p, demoToday) === 10);
     for (let round = 0; round < 25; round++) {
       const pupils = Array.from({ length: 5 }, () => random.pick(year10)).filter((p, i, all) => all.indexOf(p) === i);
       const employers = Array.from({ length: 4 }, () => random.pick(data.employers)).filter((e, i, all) => all.indexOf(e) === i);
@@ -497,7 +497,7 @@ describe('allocating a year group to work-experience placements', () => {
     const demoToday = '2026-11-24';
     const data = generateDemoDataset({ seed: 42, today: demoToday, pupils: 1800, employers: 450, sessionsPerPupil: 0 });
     const june = { start: '2027-06-14', end: '2027-06-27' };
-    const cohort = data.pupils.filter((p) => p.yearGroup === 10).slice(0, 300);
+    const cohort = data.pupils.filter((p) => yearGroupOf(p, demoToday) === 10).slice(0, 300);
     expect(cohort.length).toBe(300);
     const result = allocateCohort({ pupils: cohort, employers: data.employers, placements: data.placements, period: june, today: demoToday });
 

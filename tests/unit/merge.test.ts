@@ -153,7 +153,7 @@ describe('merging another adviser\'s data', () => {
     await savePupil(there, input(pupils[0]!, { aspirations: 'Newer' }), null, new Date('2026-11-25T10:00:00Z'));
     const merge = await plan();
     const bad = structuredClone(merge);
-    (bad.newer.pupils[0]!.incoming as BackupRow).yearGroup = 99;
+    (bad.newer.pupils[0]!.incoming as BackupRow).yearGroupOverride = { yearGroup: 99, academicYearStart: 2026 };
     const resolvedBad = resolveMerge(bad, {});
     expect(resolvedBad.ok && checkMergeWrites(resolvedBad.value)).toMatchObject({ ok: false, problems: [expect.stringContaining('Young people, record')] });
 

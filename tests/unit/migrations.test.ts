@@ -10,7 +10,9 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '@shared/demo';
-import { PAYLOAD_UPGRADES, BACKUP_TABLES } from '@shared/backup';
+import { PAYLOAD_UPGRADES, BACKUP_TABLES, upgradePayload } from '@shared/backup';
+import { yearGroupOf, yearGroupOn } from '@shared/academic-year';
+import type { Pupil } from '@shared/model';
 import { CareersDeskDb, allTables } from '@renderer/db/schema';
 
 type Rows = Record<string, Record<string, unknown>[]>;
@@ -40,19 +42,68 @@ const V1_STORES: Record<string, string> = {
   audit: 'id, at, adviserId, recordId, pupilId, [entity+action]',
 };
 
-function v1Fixture(): Rows {
+const V2_STORES: Record<string, string> = {
+  ...V1_STORES,
+  pupils: 'id, *searchWords, upn, uln, schoolId, district, riskBand, lastGuidanceOn, leftOn, updatedAt',
+  audit: 'id, at, seq, [at+seq], adviserId, recordId, pupilId, [entity+action]',
+};
+
+/** A caseload as version 2 stores it (today's shape), with drafts, settings and a few audit entries. */
+function v2Fixture(): Rows {
   const dataset = generateDemoDataset({ seed: 99, today: '2026-11-24', pupils: 25 });
   const pupil = dataset.pupils[0]!;
   return {
     ...(dataset as unknown as Rows),
     drafts: [{ id: crypto.randomUUID(), kind: 'guidance-session', pupilId: pupil.id, recordId: null, data: { notes: 'Half-typed notes' }, updatedAt: '2026-11-24T09:30:00.000Z' }],
     settings: [{ key: 'retentionYears', value: 3 }, { key: 'service', value: { name: 'Kent Careers', logoDataUrl: '', contact: { name: '', email: '', phone: '' }, address: '' } }],
-    audit: [{ id: crypto.randomUUID(), at: '2026-11-24T09:00:00.000Z', adviserId: null, action: 'create', entity: 'pupil', recordId: pupil.id, pupilId: pupil.id, summary: 'Added a young person' }],
+    audit: [
+      { id: crypto.randomUUID(), at: '2026-11-24T09:00:00.000Z', seq: 1, adviserId: null, action: 'create', entity: 'pupil', recordId: pupil.id, pupilId: pupil.id, summary: 'Added a young person' },
+      { id: crypto.randomUUID(), at: '2026-11-24T09:00:00.000Z', seq: 2, adviserId: null, action: 'update', entity: 'pupil', recordId: pupil.id, pupilId: pupil.id, summary: 'Updated a young person\'s record' },
+    ],
+  };
+}
+
+/**
+ * Version 1 stored each young person's year group as it was when they were saved, and a flag for an
+ * adviser's override; its audit entries had no seq. The fourth young person's year group was set by
+ * hand (a year below the date of birth's) on 10 March 2026, in the academic year 2025/26.
+ */
+function v1Fixture(): Rows {
+  const current = v2Fixture();
+  const pupils: Record<string, unknown>[] = current.pupils!.map((row, i) => {
+    const { yearGroupOverride: _o, ...rest } = row;
+    const derived = yearGroupOn(String(row.dateOfBirth), String(row.updatedAt).slice(0, 10));
+    return i === 3
+      ? { ...rest, yearGroup: derived - 1, yearGroupOverridden: true, updatedAt: '2026-03-10T11:00:00.000Z' }
+      : { ...rest, yearGroup: derived, yearGroupOverridden: false };
+  });
+  const pupil = pupils[0]!;
+  return {
+    ...current,
+    pupils,
+    // Written out of time order, to show that seq follows the time, not the order of the rows.
+    audit: [
+      { id: crypto.randomUUID(), at: '2026-11-24T09:05:00.000Z', adviserId: null, action: 'update', entity: 'pupil', recordId: pupil.id, pupilId: pupil.id, summary: 'Updated a young person\'s record' },
+      { id: crypto.randomUUID(), at: '2026-11-24T09:00:00.000Z', adviserId: null, action: 'create', entity: 'pupil', recordId: pupil.id, pupilId: pupil.id, summary: 'Added a young person' },
+    ],
+  };
+}
+
+/** What version 2's upgrade makes of version 1's rows, spelled out here rather than by calling the upgrade. */
+function v1Upgraded(rows: Rows): Rows {
+  return {
+    ...rows,
+    pupils: rows.pupils!.map((row) => {
+      const { yearGroup, yearGroupOverridden, ...rest } = row;
+      return { ...rest, yearGroupOverride: yearGroupOverridden ? { yearGroup, academicYearStart: 2025 } : null };
+    }),
+    audit: [...rows.audit!].sort((a, b) => String(a.at).localeCompare(String(b.at))).map((row, i) => ({ ...row, seq: i + 1 })),
   };
 }
 
 const SHIPPED: ShippedVersion[] = [
-  { version: 1, stores: V1_STORES, fixture: v1Fixture },
+  { version: 1, stores: V1_STORES, fixture: v1Fixture, expected: v1Upgraded },
+  { version: 2, stores: V2_STORES, fixture: v2Fixture },
 ];
 
 const created: Dexie[] = [];
@@ -113,6 +164,33 @@ describe('schema migrations', () => {
       const session = (expected.sessions as { pupilId: string; date: string }[])[0]!;
       expect(await db.sessions.where('[pupilId+date]').equals([session.pupilId, session.date]).count()).toBeGreaterThan(0);
       expect(await db.audit.where('[entity+action]').equals(['pupil', 'create']).count()).toBe((expected.audit ?? []).filter((e) => e.entity === 'pupil' && e.action === 'create').length);
+      expect((await db.audit.orderBy('[at+seq]').toArray()).map((e) => e.action)).toEqual(['create', 'update']);
+
+      // A backup made at this version comes out of its upgrade the same as the database did.
+      if (shipped.version < db.verno) {
+        const payload = upgradePayload({ format: 'careers-desk-data', schemaVersion: shipped.version, exportedAt: '2026-11-24T10:00:00.000Z', tables: rows as never }, db.verno);
+        for (const table of allTables(db)) {
+          expect(byKey(payload.tables[table.name as keyof typeof payload.tables] ?? []), `backup table ${table.name}`).toEqual(byKey((await table.toArray()) as Record<string, unknown>[]));
+        }
+      }
     });
   }
+
+  it('moves an old override on from the academic year it was last saved in', async () => {
+    const shipped = SHIPPED[0]!;
+    const rows = shipped.fixture();
+    await createAt('careers-desk-migrate-override', shipped, rows);
+    const db = new CareersDeskDb('careers-desk-migrate-override');
+    created.push(db);
+    const old = rows.pupils![3]!;
+    const upgraded = (await db.pupils.get(String(old.id))) as Pupil;
+    // Set as Year N in March 2026 (2025/26): Year N + 1 in December 2026, Year N + 2 a year later.
+    expect(yearGroupOf(upgraded, '2026-03-10')).toBe(old.yearGroup);
+    expect(yearGroupOf(upgraded, '2026-12-04')).toBe(Number(old.yearGroup) + 1);
+    expect(yearGroupOf(upgraded, '2027-12-04')).toBe(Number(old.yearGroup) + 2);
+    // Everyone else follows their date of birth.
+    const other = (await db.pupils.get(String(rows.pupils![0]!.id))) as Pupil;
+    expect(other.yearGroupOverride).toBeNull();
+    expect(yearGroupOf(other, '2026-12-04')).toBe(yearGroupOn(other.dateOfBirth, '2026-12-04'));
+  });
 });

@@ -48,7 +48,7 @@ describe('schools served', () => {
     expect(audit).toMatchObject([{ action: 'create', entity: 'school', adviserId: ACTOR, pupilId: null }]);
 
     await saveSchool(db, { ...schoolInput({ name: 'Hartsdown Academy (Margate)' }), id: saved.value.id }, ACTOR);
-    const entries = await db.audit.where('recordId').equals(saved.value.id).sortBy('at');
+    const entries = await db.audit.where('recordId').equals(saved.value.id).sortBy('seq');
     expect(entries.map((e) => e.action)).toEqual(['create', 'update']);
     expect((entries[1]!.before as { name: string }).name).toBe('Hartsdown Academy');
     expect(await db.schools.count()).toBe(1);

@@ -1,6 +1,6 @@
 // Action plan PDFs: built in shared/pdf, rendered with pdfmake in Node and read back with pdf.js.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, formatUkDate } from '../../shared/academic-year';
+import { addDays, formatUkDate, yearGroupOf } from '../../shared/academic-year';
 import { actionPlanSchema, type ActionPlan, type PlanAction } from '../../shared/model/guidance';
 import { displayName, type Pupil } from '../../shared/model/pupil';
 import { ACTION_OWNERS, labelOf } from '../../shared/reference/lists';
@@ -67,7 +67,7 @@ describe('action plan PDF', () => {
     expect(pages[0]).toContain('Careers action plan');
     expect(pages[0]).toContain('Kent and Medway Careers Service');
     expect(pages[0]).toContain(`for ${displayName(sample.pupil)}`);
-    expect(pages[0]).toContain(`Year ${sample.pupil.yearGroup}`);
+    expect(pages[0]).toContain(`Year ${yearGroupOf(sample.pupil, SAMPLE_TODAY)}`);
     expect(pages[0]).toContain(sample.school!.name);
   });
 
@@ -294,21 +294,21 @@ describe('programmes to signpost', () => {
   const ids = (pupil: Parameters<typeof relevantSignposts>[0]) => relevantSignposts(pupil, SAMPLE_TODAY).map((s) => s.id);
 
   it('names Kent Choices for Year 11 and 12', () => {
-    expect(ids({ ...base, yearGroup: 11, dateOfBirth: '2011-03-05' })).toContain('kent-choices');
-    expect(ids({ ...base, yearGroup: 9, dateOfBirth: '2013-03-05' })).not.toContain('kent-choices');
+    expect(ids({ ...base, yearGroupOverride: null, dateOfBirth: '2011-03-05' })).toContain('kent-choices');
+    expect(ids({ ...base, yearGroupOverride: null, dateOfBirth: '2013-03-05' })).not.toContain('kent-choices');
   });
 
   it('names Youth Hubs and Jobcentre Plus from 18, and Skills Bootcamps from 19', () => {
-    const eighteen = ids({ ...base, yearGroup: 14, dateOfBirth: '2008-06-01' });
+    const eighteen = ids({ ...base, yearGroupOverride: null, dateOfBirth: '2008-06-01' });
     expect(eighteen).toEqual(expect.arrayContaining(['youth-hubs', 'jobcentre-plus']));
     expect(eighteen).not.toContain('skills-bootcamps');
-    expect(ids({ ...base, yearGroup: 14, dateOfBirth: '2007-06-01' })).toContain('skills-bootcamps');
+    expect(ids({ ...base, yearGroupOverride: null, dateOfBirth: '2007-06-01' })).toContain('skills-bootcamps');
   });
 
   it('names Connect to Work and supported internships for a young person with an EHCP', () => {
     const ehcp = { ...base, characteristics: { ...base.characteristics, ehcp: true } };
-    expect(ids({ ...ehcp, yearGroup: 12, dateOfBirth: '2010-01-10' })).toEqual(expect.arrayContaining(['connect-to-work', 'supported-internships']));
-    expect(ids({ ...base, characteristics: { ...base.characteristics, ehcp: false, healthCondition: false }, yearGroup: 12, dateOfBirth: '2010-01-10' })).not.toContain('connect-to-work');
+    expect(ids({ ...ehcp, yearGroupOverride: null, dateOfBirth: '2010-01-10' })).toEqual(expect.arrayContaining(['connect-to-work', 'supported-internships']));
+    expect(ids({ ...base, characteristics: { ...base.characteristics, ehcp: false, healthCondition: false }, yearGroupOverride: null, dateOfBirth: '2010-01-10' })).not.toContain('connect-to-work');
   });
 });
 

@@ -171,7 +171,7 @@ describe('placements in the database', () => {
     }
     const done = await completePlacement(db, id, { employer: 'Keen and punctual.', pupil: 'Loved the kitchen.', wouldHostAgain: true }, actor, { today: TODAY, now: at(9) });
     expect(done.ok && done.value).toMatchObject({ status: 'completed', feedback: { employer: 'Keen and punctual.', pupil: 'Loved the kitchen.', wouldHostAgain: true } });
-    const audit = await db.audit.where('recordId').equals(id).sortBy('at');
+    const audit = await db.audit.where('recordId').equals(id).sortBy('seq');
     expect(audit.map((a) => a.summary.split(': ')[1])).toEqual([
       undefined, 'Proposed to Employer contacted', 'Employer contacted to Confirmed', 'Confirmed to In progress', 'In progress to Completed',
     ]);

@@ -7,17 +7,19 @@ import { generateDemoDataset } from '@shared/demo';
 import { createRandom } from '@shared/random';
 import { searchWordsFor, type Pupil } from '@shared/model';
 import { PupilListIndex } from '@shared/pupils/list-index';
+import { yearGroupOf } from '@shared/academic-year';
 import { emptyPupilFilters, keepsEveryone, matchesFilters, sortPupils, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 
-const dataset = generateDemoDataset({ seed: 7, today: '2026-11-24', pupils: 400, sessionsPerPupil: 1 });
+const TODAY = '2026-11-24';
+const dataset = generateDemoDataset({ seed: 7, today: TODAY, pupils: 400, sessionsPerPupil: 1 });
 const SORTS: PupilSort[] = ['name', 'year-group', 'risk', 'last-guidance'];
 
 /** What the list must show: every match, in the order sortPupils gives. */
-function expected(all: Pupil[], filters: PupilFilters, sort: PupilSort): string[] {
-  return sortPupils(all.filter((p) => matchesFilters(p, filters)), sort).map((p) => p.id);
+function expected(all: Pupil[], filters: PupilFilters, sort: PupilSort, today = TODAY): string[] {
+  return sortPupils(all.filter((p) => matchesFilters(p, filters, today)), sort).map((p) => p.id);
 }
 
-function randomFilters(random: ReturnType<typeof createRandom>, pupils: Pupil[]): PupilFilters {
+function randomFilters(random: ReturnType<typeof createRandom>, pupils: Pupil[], today: string): PupilFilters {
   const someone = random.pick(pupils);
   const word = random.pick(someone.searchWords);
   const text = random.pick(['', word.slice(0, 1), word.slice(0, 2), word, `${word.slice(0, 2)} ${someone.searchWords[0]?.slice(0, 1) ?? ''}`, (someone.upn ?? '').slice(0, 4), 'zzq']);
@@ -25,7 +27,7 @@ function randomFilters(random: ReturnType<typeof createRandom>, pupils: Pupil[])
     ...emptyPupilFilters(),
     text,
     schoolId: random.next() < 0.2 ? someone.schoolId : null,
-    yearGroup: random.next() < 0.2 ? someone.yearGroup : null,
+    yearGroup: random.next() < 0.2 ? (random.next() < 0.2 ? 'left' : yearGroupOf(someone, today)) : null,
     riskBand: random.next() < 0.15 ? random.pick(['low', 'medium', 'high'] as const) : null,
     homeEducatedOnly: random.next() < 0.1,
     noGuidanceYet: random.next() < 0.1,
@@ -39,10 +41,12 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
     const random = createRandom(11);
     let nonEmpty = 0;
     for (let round = 0; round < 300; round++) {
-      const filters = randomFilters(random, dataset.pupils);
+      // Today, and two academic years on (when the Year 12s and 13s have left school).
+      const today = round % 2 === 0 ? TODAY : '2028-10-02';
+      const filters = randomFilters(random, dataset.pupils, today);
       const sort = random.pick(SORTS);
-      const found = index.find(filters, sort).map((p) => p.id);
-      expect(found, JSON.stringify({ filters, sort })).toEqual(expected(dataset.pupils, filters, sort));
+      const found = index.find(filters, sort, today).map((p) => p.id);
+      expect(found, JSON.stringify({ filters, sort, today })).toEqual(expected(dataset.pupils, filters, sort, today));
       if (found.length > 0) nonEmpty += 1;
     }
     // The comparison means something only if most queries found somebody.
@@ -54,8 +58,8 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
     index.replaceAll(dataset.pupils);
     const blank = { ...emptyPupilFilters(), text: '   ' };
     expect(keepsEveryone(blank)).toBe(true);
-    for (const sort of SORTS) expect(index.find(blank, sort).map((p) => p.id)).toEqual(expected(dataset.pupils, blank, sort));
-    expect(index.find(blank, 'name')).toHaveLength(dataset.pupils.length);
+    for (const sort of SORTS) expect(index.find(blank, sort, TODAY).map((p) => p.id)).toEqual(expected(dataset.pupils, blank, sort));
+    expect(index.find(blank, 'name', TODAY)).toHaveLength(dataset.pupils.length);
     const someone = dataset.pupils.find((p) => p.schoolId !== null)!;
     const narrowing: Partial<PupilFilters>[] = [
       { text: 'a' }, { schoolId: someone.schoolId }, { yearGroup: 10 }, { district: 'thanet' }, { riskBand: 'high' }, { homeEducatedOnly: true }, { noGuidanceYet: true },
@@ -92,7 +96,7 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
     for (const text of ['', 'a', 'ab', 'zo', 'o', 'smith', 'jones', 'o\'b']) {
       for (const sort of SORTS) {
         const filters = { ...emptyPupilFilters(), text };
-        expect(index.find(filters, sort).map((p) => p.id), `${text} ${sort}`).toEqual(expected(all, filters, sort));
+        expect(index.find(filters, sort, TODAY).map((p) => p.id), `${text} ${sort}`).toEqual(expected(all, filters, sort));
       }
     }
   });
@@ -127,42 +131,71 @@ describe('the pupil list read from the database (renderer/src/db/pupil-list)', (
 
   it('follows saves, renames, erasure and bulk loads, and says when pupils change', async () => {
     const filters = emptyPupilFilters();
-    expect(await findPupils(db, filters)).toEqual([]);
+    expect(await findPupils(db, filters, 'name', TODAY)).toEqual([]);
     let changes = 0;
     const stop = onPupilListChange(db, () => { changes += 1; });
 
     const [one, two] = dataset.pupils as [Pupil, Pupil];
     await savePupil(db, inputFrom(one, { preferredSurname: 'Quennell' }), null);
-    expect((await findPupils(db, { ...filters, text: 'quen' })).map((p) => p.id)).toEqual([one.id]);
+    expect((await findPupils(db, { ...filters, text: 'quen' }, 'name', TODAY)).map((p) => p.id)).toEqual([one.id]);
     expect(changes).toBe(1);
 
     await savePupil(db, inputFrom(one, { preferredSurname: 'Marlow' }), null);
-    expect(await findPupils(db, { ...filters, text: 'quen' })).toEqual([]);
-    expect((await findPupils(db, { ...filters, text: 'marl' }))[0]?.preferredSurname).toBe('Marlow');
+    expect(await findPupils(db, { ...filters, text: 'quen' }, 'name', TODAY)).toEqual([]);
+    expect((await findPupils(db, { ...filters, text: 'marl' }, 'name', TODAY))[0]?.preferredSurname).toBe('Marlow');
 
     await savePupil(db, inputFrom(two), null);
     await erasePupil(db, one.id, null);
-    expect((await findPupils(db, filters)).map((p) => p.id)).toEqual([two.id]);
+    expect((await findPupils(db, filters, 'name', TODAY)).map((p) => p.id)).toEqual([two.id]);
     expect(changes).toBe(4);
 
     // More than 500 changed records are not patched one by one: the index reads everything again.
-    await loadDataset(db, generateDemoDataset({ seed: 8, today: '2026-11-24', pupils: 600, sessionsPerPupil: 1 }), null);
+    await loadDataset(db, generateDemoDataset({ seed: 8, today: TODAY, pupils: 600, sessionsPerPupil: 1 }), null);
     const all = await db.pupils.toArray();
-    expect((await findPupils(db, filters, 'risk')).map((p) => p.id)).toEqual(sortPupils(all, 'risk').map((p) => p.id));
+    expect((await findPupils(db, filters, 'risk', TODAY)).map((p) => p.id)).toEqual(sortPupils(all, 'risk').map((p) => p.id));
     const heard = changes;
     stop();
     await savePupil(db, inputFrom(two, { preferredSurname: 'Afterwards' }), null);
     expect(changes).toBe(heard);
-    expect((await findPupils(db, { ...filters, text: 'afterw' })).map((p) => p.id)).toEqual([two.id]);
+    expect((await findPupils(db, { ...filters, text: 'afterw' }, 'name', TODAY)).map((p) => p.id)).toEqual([two.id]);
+  });
+
+  it('moves a young person saved in July into the next year group in September, with nothing written', async () => {
+    const july = '2026-07-15';
+    const [one, two] = dataset.pupils as [Pupil, Pupil];
+    // Born in June 2011: Year 10 in 2025/26. The other was held back a year by hand that July.
+    const born2011 = await savePupil(db, inputFrom(one, { dateOfBirth: '2011-06-20', yearGroupOverride: null, leftOn: null }), null, new Date(`${july}T10:00:00`));
+    const heldBack = await savePupil(db, inputFrom(two, { dateOfBirth: '2011-02-01', yearGroupOverride: { yearGroup: 9, academicYearStart: 2025 }, leftOn: null }), null, new Date(`${july}T10:00:00`));
+    const yearOf = async (yearGroup: number | 'left', day: string) => (await findPupils(db, { ...emptyPupilFilters(), yearGroup }, 'name', day)).map((p) => p.id);
+    expect(await yearOf(10, july)).toEqual([born2011.id]);
+    expect(await yearOf(9, july)).toEqual([heldBack.id]);
+
+    let changes = 0;
+    const stop = onPupilListChange(db, () => { changes += 1; });
+    const auditBefore = await db.audit.count();
+    const september = '2026-09-01';
+    expect(await yearOf(11, september)).toEqual([born2011.id]);
+    expect(await yearOf(10, september)).toEqual([heldBack.id]);
+    expect(await yearOf(10, '2026-08-31')).toEqual([born2011.id]);
+    // Two years on, Year 13; three years on, past Year 13: shown as left school, not Year 14.
+    expect(await yearOf(13, '2028-09-01')).toEqual([born2011.id]);
+    expect(await yearOf('left', '2029-09-01')).toEqual([born2011.id]);
+    expect(await yearOf(14, '2029-09-01')).toEqual([born2011.id]);
+    stop();
+    // Nothing was written to move them on: the records and the audit log are as they were.
+    expect(changes).toBe(0);
+    expect(await db.audit.count()).toBe(auditBefore);
+    expect((await db.pupils.get(born2011.id))?.updatedAt).toBe(born2011.updatedAt);
+    expect(await db.pupils.get(heldBack.id)).toEqual(heldBack);
   });
 
   it('sees what another connection to the same database wrote', async () => {
-    expect(await findPupils(db, emptyPupilFilters())).toEqual([]);
+    expect(await findPupils(db, emptyPupilFilters(), 'name', TODAY)).toEqual([]);
     const other = new CareersDeskDb(db.name);
     await other.open();
     const [one] = dataset.pupils as [Pupil];
     await savePupil(other, inputFrom(one), null);
-    expect((await findPupils(db, emptyPupilFilters())).map((p) => p.id)).toEqual([one.id]);
+    expect((await findPupils(db, emptyPupilFilters(), 'name', TODAY)).map((p) => p.id)).toEqual([one.id]);
     other.close();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPupilForm, emptyPupilForm, type PupilForm } from '@shared/pupils/form';
+import { checkPupilForm, emptyPupilForm, formFromPupil, type PupilForm } from '@shared/pupils/form';
+import { academicYearStartYear, yearGroupOf } from '@shared/academic-year';
 import { sortPupils, emptyPupilFilters, looksLikeUpn, matchesFilters } from '@shared/pupils/list';
 import { pupilSchema } from '@shared/model';
 
@@ -19,7 +20,8 @@ describe('the add-a-young-person form', () => {
     const result = checkPupilForm(form({ postcode: 'ct9 1aa', upn: ' b801 200005001 ' }), { today });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ yearGroup: 11, postcode: 'CT9 1AA', outcode: 'CT9', district: 'thanet', upn: 'B801200005001', riskBand: 'low' });
+    expect(yearGroupOf(result.value, today)).toBe(11);
+    expect(result.value).toMatchObject({ yearGroupOverride: null, postcode: 'CT9 1AA', outcode: 'CT9', district: 'thanet', upn: 'B801200005001', riskBand: 'low' });
   });
 
   it('keeps a district the adviser chose over the postcode default', () => {
@@ -55,8 +57,29 @@ describe('the add-a-young-person form', () => {
 
   it('lets the adviser set the year group by hand for a pupil out of their year group', () => {
     const result = checkPupilForm(form({ yearGroupOverridden: true, yearGroup: 9 }), { today });
-    expect(result.ok && result.value.yearGroup).toBe(9);
-    expect(fields(checkPupilForm(form({ yearGroupOverridden: true, yearGroup: null }), { today })).yearGroup).toBe('Enter a year group from 7 to 14');
+    // Kept with the academic year it was set in, so that it moves on every 1 September.
+    expect(result.ok && result.value.yearGroupOverride).toEqual({ yearGroup: 9, academicYearStart: academicYearStartYear(today) });
+    expect(result.ok && yearGroupOf(result.value, today)).toBe(9);
+    expect(fields(checkPupilForm(form({ yearGroupOverridden: true, yearGroup: null }), { today })).yearGroup).toBe('Choose a year group from 7 to 13');
+    expect(fields(checkPupilForm(form({ yearGroupOverridden: true, yearGroup: 14 }), { today })).yearGroup).toBe('Choose a year group from 7 to 13');
+    // Without the tick, nothing is stored but the date of birth.
+    const derived = checkPupilForm(form({ yearGroupOverridden: false, yearGroup: 9 }), { today });
+    expect(derived.ok && derived.value.yearGroupOverride).toBeNull();
+  });
+
+  it('shows an override as it stands today when the record is opened again a year later', () => {
+    const saved = checkPupilForm(form({ yearGroupOverridden: true, yearGroup: 9 }), { today });
+    if (!saved.ok) throw new Error('expected the form to pass');
+    const record = { ...saved.value, id: '33333333-3333-4333-8333-333333333333', createdAt: `${today}T09:00:00Z`, updatedAt: `${today}T09:00:00Z`, searchWords: [] };
+    const nextYear = `${academicYearStartYear(today) + 1}-10-01`;
+    expect(formFromPupil(record, nextYear)).toMatchObject({ yearGroupOverridden: true, yearGroup: 10 });
+    expect(formFromPupil({ ...record, yearGroupOverride: null }, nextYear)).toMatchObject({ yearGroupOverridden: false, yearGroup: null });
+  });
+
+  it('says when a date of birth is too young for secondary school, unless the year group is set by hand', () => {
+    const young = `${academicYearStartYear(today) - 10}-10-01`;
+    expect(fields(checkPupilForm(form({ dateOfBirth: young }), { today })).dateOfBirth).toMatch(/puts them in Year 5; the service starts at Year 7/);
+    expect(checkPupilForm(form({ dateOfBirth: young, yearGroupOverridden: true, yearGroup: 7 }), { today }).ok).toBe(true);
   });
 
   it('rejects an oversized field with its limit, and an attendance over 100%', () => {
@@ -73,7 +96,8 @@ describe('the add-a-young-person form', () => {
 });
 
 describe('the pupil list', () => {
-  const base = { id: '22222222-2222-4222-8222-222222222222', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', dateOfBirth: '2011-03-04', yearGroup: 10 };
+  const base = { id: '22222222-2222-4222-8222-222222222222', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', dateOfBirth: '2011-03-04' };
+  const onDay = '2026-11-24';
   const amy = pupilSchema.parse({ ...base, legalForename: 'Amelia', legalSurname: 'Turner', preferredForename: 'Amy', upn: 'B801200005001', searchWords: ['amelia', 'turner', 'amy'], riskBand: 'high' });
   const bob = pupilSchema.parse({ ...base, legalForename: 'Bob', legalSurname: 'Adams', searchWords: ['bob', 'adams'], homeEducated: true, riskBand: 'low', lastGuidanceOn: '2026-10-01' });
 
@@ -84,13 +108,16 @@ describe('the pupil list', () => {
 
   it('matches every typed word by prefix, and every filter', () => {
     const f = emptyPupilFilters();
-    expect(matchesFilters(amy, { ...f, text: 'am tur' })).toBe(true);
-    expect(matchesFilters(amy, { ...f, text: 'am smi' })).toBe(false);
-    expect(matchesFilters(amy, { ...f, text: 'B8012' })).toBe(true);
-    expect(matchesFilters(bob, { ...f, homeEducatedOnly: true })).toBe(true);
-    expect(matchesFilters(amy, { ...f, homeEducatedOnly: true })).toBe(false);
-    expect(matchesFilters(bob, { ...f, noGuidanceYet: true })).toBe(false);
-    expect(matchesFilters(amy, { ...f, riskBand: 'high', yearGroup: 10 })).toBe(true);
+    expect(matchesFilters(amy, { ...f, text: 'am tur' }, onDay)).toBe(true);
+    expect(matchesFilters(amy, { ...f, text: 'am smi' }, onDay)).toBe(false);
+    expect(matchesFilters(amy, { ...f, text: 'B8012' }, onDay)).toBe(true);
+    expect(matchesFilters(bob, { ...f, homeEducatedOnly: true }, onDay)).toBe(true);
+    expect(matchesFilters(amy, { ...f, homeEducatedOnly: true }, onDay)).toBe(false);
+    expect(matchesFilters(bob, { ...f, noGuidanceYet: true }, onDay)).toBe(false);
+    expect(matchesFilters(amy, { ...f, riskBand: 'high', yearGroup: 11 }, onDay)).toBe(true);
+    expect(matchesFilters(amy, { ...f, yearGroup: 10 }, onDay)).toBe(false);
+    expect(matchesFilters(amy, { ...f, yearGroup: 10 }, '2026-08-31')).toBe(true);
+    expect(matchesFilters(amy, { ...f, yearGroup: 'left' }, '2029-09-01')).toBe(true);
   });
 
   it('sorts by preferred surname, or by risk with the highest first', () => {

@@ -7,7 +7,7 @@ import { deletePastRetention, findPastRetention } from '@renderer/db/retention';
 import { digestTables } from '../fixtures/db-digest';
 
 function facts(overrides: Partial<RetentionFacts>): RetentionFacts {
-  return { dateOfBirth: '2011-03-04', yearGroup: 11, yearGroupOverridden: false, updatedAt: '2026-11-24T09:00:00.000Z', leftOn: null, lastGuidanceOn: null, ...overrides };
+  return { dateOfBirth: '2011-03-04', yearGroupOverride: null, leftOn: null, lastGuidanceOn: null, ...overrides };
 }
 
 describe('the retention date', () => {
@@ -31,7 +31,9 @@ describe('the retention date', () => {
 
   it('follows the school\'s year group when it differs from the date of birth\'s', () => {
     // Held back a year: Year 10 in 2026/27 though the date of birth says Year 11.
-    expect(finalYearStartOf(facts({ yearGroup: 10, yearGroupOverridden: true }))).toBe(2029);
+    expect(finalYearStartOf(facts({ yearGroupOverride: { yearGroup: 10, academicYearStart: 2026 } }))).toBe(2029);
+    // The same override read a year later says the same: it was dated when it was set.
+    expect(finalYearStartOf(facts({ yearGroupOverride: { yearGroup: 11, academicYearStart: 2027 } }))).toBe(2029);
   });
 });
 

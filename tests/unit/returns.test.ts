@@ -5,7 +5,7 @@ import { formatUkDate } from '@shared/academic-year';
 import {
   buildAggregateReturn, buildExtract, buildPseudonymisedExtract, csvField, extractToCsv, findDerivableCells,
   findDerivableInLinkedTables, generaliseRareRows, hmacPseudonym, periodProblems, protectReturnTables, pseudonymSubject,
-  pseudonymsFor, returnToCsv, scopeCaseload, yearGroupAt,
+  pseudonymsFor, returnToCsv, scopeCaseload,
   type AggregateReturn, type ReturnOptions, type ReturnTable,
 } from '@shared/returns';
 
@@ -35,7 +35,6 @@ function pupil(name: string, yearGroup: number, fields: Omit<Partial<Pupil>, 'ch
     legalForename: name,
     legalSurname: 'Testperson',
     dateOfBirth: bornFor(yearGroup),
-    yearGroup,
     postcode: 'CT9 1AA',
     outcode: 'CT9',
     characteristics: { ...characteristics },
@@ -225,9 +224,13 @@ describe('scope and period', () => {
   });
 
   it('works out year groups at the end of the period, moving an adviser\'s override on with the years', () => {
-    expect(yearGroupAt({ dateOfBirth: bornFor(11), yearGroup: 11, yearGroupOverridden: false }, '2027-08-31', '2026-11-24')).toBe(11);
-    expect(yearGroupAt({ dateOfBirth: bornFor(11), yearGroup: 11, yearGroupOverridden: false }, '2026-08-31', '2026-11-24')).toBe(10);
-    expect(yearGroupAt({ dateOfBirth: bornFor(11), yearGroup: 10, yearGroupOverridden: true }, '2026-08-31', '2026-11-24')).toBe(9);
+    const yearsOf = (fields: Partial<Pupil>, end: string) => scopeCaseload({ ...fixture, pupils: [pupil('Zed', 11, fields)] }, { ...thisYear, period: { start: '2025-09-01', end } }).pupils.map((f) => f.yearGroup);
+    expect(yearsOf({}, '2027-08-31')).toEqual([11]);
+    expect(yearsOf({}, '2026-08-31')).toEqual([10]);
+    expect(yearsOf({ yearGroupOverride: { yearGroup: 10, academicYearStart: 2026 } }, '2026-08-31')).toEqual([9]);
+    // Past Year 13 at the end of the period they have left school: not counted, never "Year 14".
+    expect(yearsOf({}, '2029-08-31')).toEqual([13]);
+    expect(yearsOf({}, '2029-09-01')).toEqual([]);
   });
 
   it('reports a period that ends before it starts as a problem to fix', () => {

@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { characteristicsSchema } from '@shared/model';
-import { assessRisk, bandForScore, priorityReasons } from '@shared/risk';
+import { assessRisk, bandForScore, inRiskScoredYears, priorityReasons } from '@shared/risk';
 
 const none = characteristicsSchema.parse({});
 
 describe('risk of NEET', () => {
   it('scores a pupil with no factors as low, with no reasons', () => {
-    const result = assessRisk({ characteristics: none, homeEducated: false, yearGroup: 9 });
-    expect(result).toMatchObject({ score: 0, band: 'low', reasons: [], inScoredYears: true });
+    const result = assessRisk({ characteristics: none, homeEducated: false });
+    expect(result).toMatchObject({ score: 0, band: 'low', reasons: [] });
   });
 
   it('adds each factor\'s weight and names it among the reasons', () => {
-    const result = assessRisk({ characteristics: { ...none, attendancePercent: 85, youngCarer: true }, homeEducated: false, yearGroup: 10 });
+    const result = assessRisk({ characteristics: { ...none, attendancePercent: 85, youngCarer: true }, homeEducated: false });
     expect(result.score).toBe(5);
     expect(result.band).toBe('medium');
     expect(result.reasons.map((r) => r.label)).toEqual(['Attendance below 90%', 'Young carer']);
   });
 
   it('does not count attendance of exactly 90% or an unknown attendance', () => {
-    expect(assessRisk({ characteristics: { ...none, attendancePercent: 90 }, homeEducated: false, yearGroup: 9 }).score).toBe(0);
-    expect(assessRisk({ characteristics: { ...none, attendancePercent: null }, homeEducated: false, yearGroup: 9 }).score).toBe(0);
+    expect(assessRisk({ characteristics: { ...none, attendancePercent: 90 }, homeEducated: false }).score).toBe(0);
+    expect(assessRisk({ characteristics: { ...none, attendancePercent: null }, homeEducated: false }).score).toBe(0);
   });
 
   it('uses weights from Settings in place of the defaults, and drops factors weighted 0', () => {
-    const inputs = { characteristics: { ...none, eal: true, freeSchoolMeals: true }, homeEducated: false, yearGroup: 9 };
+    const inputs = { characteristics: { ...none, eal: true, freeSchoolMeals: true }, homeEducated: false };
     expect(assessRisk(inputs).score).toBe(2);
     const changed = assessRisk(inputs, { eal: 0, 'free-school-meals': 6 });
     expect(changed.score).toBe(6);
@@ -32,11 +32,11 @@ describe('risk of NEET', () => {
   });
 
   it('counts home education as a factor and flags home-educated, looked-after and EHCP young people as priority', () => {
-    const result = assessRisk({ characteristics: none, homeEducated: true, yearGroup: 11 });
+    const result = assessRisk({ characteristics: none, homeEducated: true });
     expect(result.reasons.map((r) => r.factorId)).toEqual(['off-site-or-home-educated']);
-    expect(priorityReasons({ characteristics: { ...none, lookedAfter: true, ehcp: true }, homeEducated: true, yearGroup: 9 }))
+    expect(priorityReasons({ characteristics: { ...none, lookedAfter: true, ehcp: true }, homeEducated: true }))
       .toEqual(['Home educated', 'Looked after', 'Education, health and care plan']);
-    expect(priorityReasons({ characteristics: none, homeEducated: false, yearGroup: 9, riskBand: 'high' })).toEqual(['High risk of NEET']);
+    expect(priorityReasons({ characteristics: none, homeEducated: false, riskBand: 'high' })).toEqual(['High risk of NEET']);
   });
 
   it('sets bands at 3 (medium) and 6 (high)', () => {
@@ -44,6 +44,6 @@ describe('risk of NEET', () => {
   });
 
   it('notes when the pupil is outside Years 8 to 11', () => {
-    expect(assessRisk({ characteristics: none, homeEducated: false, yearGroup: 12 }).inScoredYears).toBe(false);
+    expect([7, 8, 11, 12].map(inRiskScoredYears)).toEqual([false, true, true, false]);
   });
 });

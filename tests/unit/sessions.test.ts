@@ -174,7 +174,7 @@ describe('saving a guidance session', () => {
     const edited = await saveSession(db, { ...sessionInput(pupil.id, { notes: 'Keen on engineering and electrics.' }), id: first.id }, OTHER_ADVISER);
     expect(edited.createdAt).toBe(first.createdAt);
     expect(await db.sessions.count()).toBe(1);
-    const entries = await db.audit.where('recordId').equals(first.id).sortBy('at');
+    const entries = await db.audit.where('recordId').equals(first.id).sortBy('seq');
     expect(entries.map((e) => [e.action, e.adviserId])).toEqual([['create', ADVISER], ['update', OTHER_ADVISER]]);
     expect((entries[1]!.before as { notes: string }).notes).toBe('Keen on engineering.');
   });
@@ -325,7 +325,7 @@ describe('action plans', () => {
     const edited = await savePlan(db, { ...input, id: plan.id, actions: input.actions.map((a) => ({ ...a, status: 'done' as const, doneOn: '2026-11-24' })) }, ADVISER);
     expect(edited.openActionDueDates).toEqual([]);
     expect(await listPlansForPupil(db, pupil.id)).toHaveLength(1);
-    const entries = await db.audit.where('recordId').equals(plan.id).sortBy('at');
+    const entries = await db.audit.where('recordId').equals(plan.id).sortBy('seq');
     expect(entries.map((e) => [e.entity, e.action])).toEqual([['action-plan', 'create'], ['action-plan', 'update']]);
     expect((entries[1]!.before as ActionPlan).openActionDueDates).toEqual(['2026-11-10', '2026-12-15']);
   });
@@ -353,7 +353,7 @@ describe('action plans', () => {
     expect(updated!.actions[0]).toMatchObject({ status: 'done', doneOn: TODAY });
     expect((await db.actionPlans.get(plan.id))!.openActionDueDates).toEqual(['2026-12-15']);
     expect((await listOpenActions(db, { adviserId: ADVISER, today: TODAY })).map((r) => r.action.id)).not.toContain(action.id);
-    const audit = await db.audit.where('recordId').equals(plan.id).sortBy('at');
+    const audit = await db.audit.where('recordId').equals(plan.id).sortBy('seq');
     expect(audit.at(-1)).toMatchObject({ action: 'update', entity: 'action-plan', adviserId: ADVISER, pupilId: pupil.id });
     expect(audit.at(-1)!.summary).toContain('Visit the Broadstairs campus open evening');
     // Ticking it again (say, from another window) changes nothing.

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { yearGroupOf } from '@shared/academic-year';
 import { JobWorker, runWorkerJob, type WorkerJobEnvelope, type WorkerJobReply } from '@renderer/app/worker-job';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
@@ -165,7 +166,7 @@ describe('the dashboard worked out through its job (renderer/src/features/dashbo
     const source = await loadReturnSource(db);
     const period = { start: '2026-09-01', end: '2027-08-31' };
     const figures = await runDashboardJob(db, { period, scope: { kind: 'home-educated' }, today: '2026-11-24' });
-    const scoped = scopeCaseload(source, { period, scope: { kind: 'home-educated' }, now: '2026-11-24' });
+    const scoped = scopeCaseload(source, { period, scope: { kind: 'home-educated' } });
     expect(figures.dashboard).toEqual(buildDashboard(scoped, { period, now: '2026-11-24' }));
     expect(figures.people).toEqual(scoped.pupils.map(personBehind));
     expect(figures.people.length).toBeGreaterThan(0);
@@ -193,7 +194,7 @@ describe('one young person\'s matches through their job (renderer/src/features/m
   it('ranks exactly as matchPupil over the database, and answers null for someone no longer recorded', async () => {
     db = new CareersDeskDb('careers-desk-match-job');
     await loadDataset(db, generateDemoDataset({ seed: 12, today: '2026-11-24', pupils: 80 }), null);
-    const pupil = (await db.pupils.toArray()).find((p) => p.yearGroup === 10)!;
+    const pupil = (await db.pupils.toArray()).find((p) => yearGroupOf(p, '2026-11-24') === 10)!;
     const ranked = await runMatchJob(db, { pupilId: pupil.id, today: '2026-11-24', period: null });
     const data = (await loadMatchData(db, pupil.id))!;
     expect(ranked).toEqual(matchPupil(data.pupil, { ...data, today: '2026-11-24' }));

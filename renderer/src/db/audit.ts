@@ -1,4 +1,4 @@
-import type { AuditAction, AuditedEntity } from '@shared/model';
+import type { AuditAction, AuditEntry, AuditedEntity } from '@shared/model';
 import type { CareersDeskDb } from './schema';
 
 export interface AuditInput {
@@ -12,13 +12,20 @@ export interface AuditInput {
 }
 
 /**
- * Adds one audit entry. Call it inside the same transaction as the change it records,
- * so the change and its trail are written together or not at all.
+ * The next `seq` numbers of the audit log. Read inside the writing transaction: IndexedDB runs
+ * read-write transactions on the audit table one at a time, so two writers never take the same
+ * number, and the order holds however coarse the clock is.
  */
-export async function writeAudit(db: CareersDeskDb, input: AuditInput, now: Date = new Date()): Promise<void> {
-  await db.audit.add({
+async function nextSequence(db: CareersDeskDb): Promise<number> {
+  const last = await db.audit.orderBy('seq').last();
+  return last ? last.seq + 1 : 1;
+}
+
+function entryFor(input: AuditInput, at: string, seq: number): AuditEntry {
+  return {
     id: crypto.randomUUID(),
-    at: now.toISOString(),
+    at,
+    seq,
     adviserId: input.actorId,
     action: input.action,
     entity: input.entity,
@@ -26,5 +33,26 @@ export async function writeAudit(db: CareersDeskDb, input: AuditInput, now: Date
     pupilId: input.pupilId,
     summary: input.summary,
     ...(input.before === undefined ? {} : { before: input.before }),
-  });
+  };
+}
+
+/**
+ * Adds one audit entry. Call it inside the same transaction as the change it records,
+ * so the change and its trail are written together or not at all.
+ */
+export async function writeAudit(db: CareersDeskDb, input: AuditInput, now: Date = new Date()): Promise<void> {
+  await db.audit.add(entryFor(input, now.toISOString(), await nextSequence(db)));
+}
+
+/** Adds many audit entries at once (an import's), in the order given, inside the caller's transaction. */
+export async function writeAudits(db: CareersDeskDb, inputs: readonly AuditInput[], now: Date = new Date()): Promise<void> {
+  if (inputs.length === 0) return;
+  const first = await nextSequence(db);
+  const at = now.toISOString();
+  await db.audit.bulkAdd(inputs.map((input, i) => entryFor(input, at, first + i)));
+}
+
+/** The audit log in the order it was written, oldest first (see AuditEntry.seq). */
+export function byWrittenOrder(entries: AuditEntry[]): AuditEntry[] {
+  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
 }

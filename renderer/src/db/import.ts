@@ -1,9 +1,9 @@
-import { employerSchema, pupilSchema, searchWordsFor, type AuditEntry, type AuditedEntity, type Employer, type Pupil } from '@shared/model';
+import { employerSchema, pupilSchema, searchWordsFor, type AuditedEntity, type Employer, type Pupil } from '@shared/model';
 import { duplicateKeysOfPupil, employerKeysOf, type ImportOperation, type RowKeys } from '@shared/import';
 import type { PupilRecordInput } from '@shared/pupils/form';
 import type { EmployerRecordInput } from '@shared/employers/form';
 import type { CareersDeskDb } from './schema';
-import { writeAudit } from './audit';
+import { writeAudit, writeAudits, type AuditInput } from './audit';
 
 /** Rows written per step: the progress bar moves between steps, all inside the one transaction. */
 const CHUNK = 500;
@@ -91,7 +91,7 @@ async function importRecords<R, T extends { id: string; createdAt: string; updat
     const stored = new Map((await table.bulkGet(updateIds)).filter((r): r is T => r !== undefined).map((r) => [r.id, r]));
     for (let start = 0; start < operations.length; start += CHUNK) {
       const records: T[] = [];
-      const audit: AuditEntry[] = [];
+      const audit: AuditInput[] = [];
       for (const operation of operations.slice(start, start + CHUNK)) {
         const existing = operation.kind === 'update' ? stored.get(operation.targetId) : undefined;
         if (operation.kind === 'update') {
@@ -103,7 +103,7 @@ async function importRecords<R, T extends { id: string; createdAt: string; updat
         const record = kind.build(operation.record, { id: existing?.id ?? crypto.randomUUID(), createdAt: existing?.createdAt ?? stamp, updatedAt: stamp });
         records.push(record);
         audit.push({
-          id: crypto.randomUUID(), at: stamp, adviserId: options.actorId, entity: kind.entity, recordId: record.id, pupilId: kind.pupilIdOf(record),
+          actorId: options.actorId, entity: kind.entity, recordId: record.id, pupilId: kind.pupilIdOf(record),
           action: existing ? 'update' : 'create',
           summary: `${existing ? kind.updatedOne : kind.addedOne} from ${options.fileName}, row ${operation.row}`.slice(0, 500),
           ...(existing ? { before: existing } : {}),
@@ -112,7 +112,7 @@ async function importRecords<R, T extends { id: string; createdAt: string; updat
         else added += 1;
       }
       await table.bulkPut(records);
-      await db.audit.bulkAdd(audit);
+      await writeAudits(db, audit, now);
       options.onProgress?.(Math.min(start + CHUNK, operations.length), operations.length);
     }
     await writeAudit(db, {

@@ -1,7 +1,7 @@
 import { displayName, pupilSchema, type Checked, type Employer, type Placement, type Problem, type Provider, type Pupil, type Route } from '@shared/model';
 import { evaluateOffer, holdsAPlace, offerSlots } from '@shared/matching';
 import { destinationLabel, type DestinationCode } from '@shared/reference';
-import { sortPupils } from '@shared/pupils/list';
+import { inYearGroup, sortPupils } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { proposePlacement, type ProposalInput } from './placements';
@@ -59,9 +59,12 @@ export async function loadAllocationData(db: CareersDeskDb): Promise<{ employers
   });
 }
 
-/** A school's year group still on the caseload, by surname: the school index answers, the year group is checked. */
-export async function loadCohort(db: CareersDeskDb, schoolId: string, yearGroup: number): Promise<Pupil[]> {
-  const pupils = await db.pupils.where('schoolId').equals(schoolId).filter((p) => p.yearGroup === yearGroup && p.leftOn === null).toArray();
+/**
+ * A school's year group as it is on `onDate`, still on the caseload, by surname: the school index
+ * answers, the year group is worked out for that date.
+ */
+export async function loadCohort(db: CareersDeskDb, schoolId: string, yearGroup: number, onDate: string): Promise<Pupil[]> {
+  const pupils = await db.pupils.where('schoolId').equals(schoolId).filter((p) => p.leftOn === null && inYearGroup(p, yearGroup, onDate)).toArray();
   return sortPupils(pupils, 'name');
 }
 
@@ -82,7 +85,7 @@ async function choiceProblems(db: CareersDeskDb, choice: OfferChoice, today: str
   const slot = offerSlots([employer], placements, today, { start: choice.start, end: choice.end })
     .find((s) => s.offer.id === choice.offerId && s.period.start <= choice.start && choice.end <= s.period.end);
   if (!slot) return { pupil, problems: [{ field: 'offerId', message: `${employer.name} no longer offers these dates` }] };
-  const evaluation = evaluateOffer(pupil, slot, today, ofPupil.filter(holdsAPlace), false);
+  const evaluation = evaluateOffer(pupil, slot, ofPupil.filter(holdsAPlace), false);
   return { pupil, problems: evaluation.exclusions.map((e) => ({ field: 'offerId', message: e.message })) };
 }
 

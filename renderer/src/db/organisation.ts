@@ -167,7 +167,7 @@ export async function saveRiskWeights(db: CareersDeskDb, weights: RiskWeights, a
       const moved = [];
       for (const pupil of rows) {
         if (!pupil) continue;
-        const band = assessRisk({ characteristics: pupil.characteristics, homeEducated: pupil.homeEducated, yearGroup: pupil.yearGroup }, checked.value).band;
+        const band = assessRisk(pupil, checked.value).band;
         if (band !== pupil.riskBand) moved.push({ ...pupil, riskBand: band });
       }
       if (moved.length > 0) await db.pupils.bulkPut(moved);

@@ -49,9 +49,9 @@ class LivePupilList {
     db.on('close', () => { this.reloadNeeded = true; });
   }
 
-  async find(filters: PupilFilters, sort: PupilSort): Promise<Pupil[]> {
+  async find(filters: PupilFilters, sort: PupilSort, today: string): Promise<Pupil[]> {
     await this.catchUp();
-    return this.index.find(filters, sort);
+    return this.index.find(filters, sort, today);
   }
 
   /** Calls `listener` after every committed change to pupil records; returns the way to stop. */
@@ -130,9 +130,9 @@ function liveList(db: CareersDeskDb): LivePupilList {
   return list;
 }
 
-/** The young people who meet the filters, sorted, from the in-memory index. */
-export function findInPupilList(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort): Promise<Pupil[]> {
-  return liveList(db).find(filters, sort);
+/** The young people who meet the filters (year groups as they are on `today`), sorted, from the in-memory index. */
+export function findInPupilList(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort, today: string): Promise<Pupil[]> {
+  return liveList(db).find(filters, sort, today);
 }
 
 /** Calls `listener` after every committed change to pupil records (here or in another window). */

@@ -43,13 +43,13 @@ export function getPupil(db: CareersDeskDb, id: string): Promise<Pupil | undefin
  * The pupil list: every young person who meets the filters, sorted. Answered from the in-memory
  * name index (pupil-list.ts), which follows every committed change, so a keystroke reads nothing.
  */
-export function findPupils(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort = 'name'): Promise<Pupil[]> {
-  return findInPupilList(db, filters, sort);
+export function findPupils(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort, today: string): Promise<Pupil[]> {
+  return findInPupilList(db, filters, sort, today);
 }
 
 /** Search as you type, for pickers: the first matches by name-word or UPN prefix. */
-export async function searchPupils(db: CareersDeskDb, text: string, limit = 50): Promise<Pupil[]> {
-  return (await findPupils(db, { ...emptyPupilFilters(), text })).slice(0, limit);
+export async function searchPupils(db: CareersDeskDb, text: string, today: string, limit = 50): Promise<Pupil[]> {
+  return (await findPupils(db, { ...emptyPupilFilters(), text }, 'name', today)).slice(0, limit);
 }
 
 /**

@@ -3,6 +3,7 @@ import type {
   ActionPlan, Adviser, AuditEntry, Draft, Employer, GuidanceSession, Placement, Provider, Pupil, Route, School, SettingRow,
 } from '@shared/model';
 
+import { pupilRowToVersion2 } from '@shared/model/upgrades';
 import { DATABASE_NAME } from './name';
 
 export { DATABASE_NAME };
@@ -44,6 +45,21 @@ export class CareersDeskDb extends Dexie {
       routes: 'id, providerId, kind, sector',
       settings: 'key',
       audit: 'id, at, adviserId, recordId, pupilId, [entity+action]',
+    });
+    // Version 2: year groups are worked out from the date of birth (or a dated override), so the
+    // stored yearGroup and its index go; the audit log gets its write order (seq) beside the time.
+    this.version(2).stores({
+      pupils: 'id, *searchWords, upn, uln, schoolId, district, riskBand, lastGuidanceOn, leftOn, updatedAt',
+      audit: 'id, at, seq, [at+seq], adviserId, recordId, pupilId, [entity+action]',
+    }).upgrade(async (tx) => {
+      await tx.table('pupils').toCollection().modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+        ref.value = pupilRowToVersion2(row);
+      });
+      let seq = 0;
+      await tx.table('audit').orderBy('at').modify((row: Record<string, unknown>) => {
+        seq += 1;
+        row.seq = seq;
+      });
     });
   }
 }

@@ -25,7 +25,7 @@ export interface DashboardFigures {
 /** Reads every record the charts count (one read transaction, so the figures agree) and works them out. */
 export async function workOutDashboard(db: CareersDeskDb, request: DashboardRequest): Promise<DashboardFigures> {
   const source = await loadReturnSource(db);
-  const scoped = scopeCaseload(source, { period: request.period, scope: request.scope, now: request.today });
+  const scoped = scopeCaseload(source, { period: request.period, scope: request.scope });
   return {
     dashboard: buildDashboard(scoped, { period: request.period, now: request.today }),
     people: scoped.pupils.map(personBehind),

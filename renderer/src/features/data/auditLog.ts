@@ -5,7 +5,8 @@ import type { AuditAction, AuditEntry, AuditedEntity } from '@shared/model';
 import { csvDocument } from '@shared/import';
 import type { CareersDeskDb } from '../../db/schema';
 import { searchPupils } from '../../db/pupils';
-import { writeAudit } from '../../db/audit';
+import { byWrittenOrder, writeAudit } from '../../db/audit';
+import { todayIso } from '../../app/today';
 
 /** Labels by action; an action added later shows by its id until it has one. */
 export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<string, string | undefined> = {
@@ -66,19 +67,20 @@ export async function findAuditEntries(db: CareersDeskDb, filters: AuditFilters,
       const [byRecord, byPupil] = await Promise.all([db.audit.where('recordId').equals(record).toArray(), db.audit.where('pupilId').equals(record).toArray()]);
       candidates = [...new Map([...byRecord, ...byPupil].map((e) => [e.id, e])).values()];
     } else {
-      const pupilIds = (await searchPupils(db, record, 200)).map((p) => p.id);
+      const pupilIds = (await searchPupils(db, record, todayIso(), 200)).map((p) => p.id);
       candidates = pupilIds.length > 0 ? await db.audit.where('pupilId').anyOf(pupilIds).toArray() : [];
     }
-    rows = candidates.filter((e) => matches(e, filters)).sort((a, b) => (a.at < b.at ? 1 : -1));
+    rows = byWrittenOrder(candidates.filter((e) => matches(e, filters))).reverse();
   } else {
     let collection: Collection<AuditEntry, string, InsertType<AuditEntry, 'id'>>;
     if (filters.adviserId && filters.adviserId !== 'none') collection = db.audit.where('adviserId').equals(filters.adviserId).reverse();
-    else if (filters.from || filters.to) collection = db.audit.where('at').between(filters.from ? startOf(filters.from) : '', filters.to ? dayAfter(filters.to) : '\uffff', true, false).reverse();
-    else collection = db.audit.orderBy('at').reverse();
+    // [at+seq] gives the order entries were written in, even within one millisecond (seq starts at 1).
+    else if (filters.from || filters.to) collection = db.audit.where('[at+seq]').between([filters.from ? startOf(filters.from) : '', 0], [filters.to ? dayAfter(filters.to) : '\uffff', 0], true, false).reverse();
+    else collection = db.audit.orderBy('[at+seq]').reverse();
     // An index on adviser gives its entries in id order; sorting by time happens below on that subset.
     const filtered = collection.filter((e) => matches(e, filters));
     rows = filters.adviserId && filters.adviserId !== 'none'
-      ? (await filtered.toArray()).sort((a, b) => (a.at < b.at ? 1 : -1))
+      ? byWrittenOrder(await filtered.toArray()).reverse()
       : await (Number.isFinite(limit) ? filtered.limit(limit + 1) : filtered).toArray();
   }
   return { entries: rows.slice(0, limit), more: rows.length > limit };

@@ -3,6 +3,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { displayName, type Employer, type Placement, type Problem, type Pupil } from '@shared/model';
 import { matchPupil, prepareMatchDirectory, type AllocationLine, type DateRange, type PreparedMatchDirectory } from '@shared/matching';
 import { priorityReasons } from '@shared/risk';
+import { formatUkDate } from '@shared/academic-year';
 import { db } from '../../db/database';
 import { confirmAllocation, loadAllocationData, loadCohort } from '../../db/matching';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -79,10 +80,10 @@ export const useAllocationStore = defineStore('allocation', () => {
     message.value = '';
     confirmed.value = [];
     try {
-      const [pupils, { employers, placements }] = await Promise.all([loadCohort(db, request.schoolId, request.yearGroup), loadAllocationData(db)]);
+      const [pupils, { employers, placements }] = await Promise.all([loadCohort(db, request.schoolId, request.yearGroup, request.period.start), loadAllocationData(db)]);
       if (pupils.length === 0) {
         proposal.value = null;
-        message.value = `No young people in Year ${request.yearGroup} at ${schoolName} are recorded.`;
+        message.value = `No young people at ${schoolName} are recorded as in Year ${request.yearGroup} on ${formatUkDate(request.period.start)}.`;
         return;
       }
       const result = await runAllocation({ pupils, employers, placements, period: request.period, today }, (f) => { progress.value = f; });

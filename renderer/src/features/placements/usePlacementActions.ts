@@ -3,6 +3,7 @@ import type { PlacementStatusId } from '@shared/reference';
 import { db } from '../../db/database';
 import { changePlacementStatus, completePlacement, proposePlacement, type PlacementFeedback, type ProposalInput } from '../../db/placements';
 import { searchPupils } from '../../db/pupils';
+import { todayIso } from '../../app/today';
 import { useSettingsStore } from '../settings/store';
 
 /** The placement workflow as the adviser using this computer: every change is audited in their name. */
@@ -12,6 +13,6 @@ export function usePlacementActions() {
     propose: (input: ProposalInput): Promise<Checked<Placement>> => proposePlacement(db, input, settings.currentAdviserId),
     move: (placementId: string, to: PlacementStatusId): Promise<Checked<Placement>> => changePlacementStatus(db, placementId, to, settings.currentAdviserId),
     complete: (placementId: string, feedback: PlacementFeedback): Promise<Checked<Placement>> => completePlacement(db, placementId, feedback, settings.currentAdviserId),
-    findPupils: (text: string): Promise<Pupil[]> => (text.trim() === '' ? Promise.resolve([]) : searchPupils(db, text, 10)),
+    findPupils: (text: string): Promise<Pupil[]> => (text.trim() === '' ? Promise.resolve([]) : searchPupils(db, text, todayIso(), 10)),
   };
 }

@@ -7,6 +7,7 @@ import { findPupils } from '../../db/pupils';
 import { onPupilListChange } from '../../db/pupil-list';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { useNewestAnswer } from '../../app/useNewestAnswer';
+import { todayIso } from '../../app/today';
 
 /**
  * The pupil list's search, filters and sort: kept in a store so coming back from a pupil's page
@@ -24,7 +25,12 @@ export const usePupilListStore = defineStore('pupil-list', () => {
   }, { deep: true });
 
   // The list is answered from the in-memory index, which says when pupils change (here or in another window).
-  const results = useNewestAnswer(() => findPupils(db, debounced.value, sort.value), [] as Pupil[]);
+  // Year groups are worked out for the day of each query (they move on every 1 September); the rows show them for the same day.
+  const listedOn = ref(todayIso());
+  const results = useNewestAnswer(() => {
+    listedOn.value = todayIso();
+    return findPupils(db, debounced.value, sort.value, listedOn.value);
+  }, [] as Pupil[]);
   watch([debounced, sort], () => void results.refresh(), { immediate: true });
   onScopeDispose(onPupilListChange(db, () => void results.refresh()));
   const schools = useLiveQuery(() => db.schools.orderBy('name').toArray(), []);
@@ -48,5 +54,5 @@ export const usePupilListStore = defineStore('pupil-list', () => {
     filters.value = emptyPupilFilters();
   }
 
-  return { filters, sort, pupils: results.value, loading: results.loading, error: results.error, schools: schools.value, clearFilters, selected, toggleSelected, selectAllMatching, clearSelection };
+  return { filters, sort, pupils: results.value, listedOn, loading: results.loading, error: results.error, schools: schools.value, clearFilters, selected, toggleSelected, selectAllMatching, clearSelection };
 });

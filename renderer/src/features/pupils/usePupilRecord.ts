@@ -5,6 +5,8 @@ import { getSetting } from '../../db/settings';
 import { listSessionsForPupil } from '../../db/sessions';
 import { listPlansForPupil } from '../../db/action-plans';
 import { useLiveQuery } from '../../app/useLiveQuery';
+import { todayIso } from '../../app/today';
+import { yearGroupOf } from '@shared/academic-year';
 
 /** Everything the pupil page shows about one young person, kept live as records change. */
 export function usePupilRecord(pupilId: Ref<string>) {
@@ -21,13 +23,15 @@ export function usePupilRecord(pupilId: Ref<string>) {
     ]);
     const employerIds = [...new Set(placements.map((p) => p.employerId))];
     const employers = await db.employers.bulkGet(employerIds);
-    return { pupil, sessions, plans, placements, school: school ?? null, riskWeights: riskWeights ?? {}, advisers, employers: employers.filter((e) => e !== undefined) };
+    // Worked out on each read, never stored: it moves on every 1 September.
+    const yearGroup = yearGroupOf(pupil, todayIso());
+    return { pupil, yearGroup, sessions, plans, placements, school: school ?? null, riskWeights: riskWeights ?? {}, advisers, employers: employers.filter((e) => e !== undefined) };
   }, null, [pupilId]);
 
   const risk = computed(() => {
     const value = record.value.value;
     if (!value) return null;
-    return assessRisk({ characteristics: value.pupil.characteristics, homeEducated: value.pupil.homeEducated, yearGroup: value.pupil.yearGroup }, value.riskWeights);
+    return assessRisk(value.pupil, value.riskWeights);
   });
   const priority = computed(() => {
     const value = record.value.value;

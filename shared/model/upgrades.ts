@@ -1,0 +1,42 @@
+/**
+ * How records stored by an older database version become today's shape. One function per change,
+ * called both by the Dexie upgrade of that version (renderer/src/db/schema.ts) and by the backup
+ * payload's upgrade (shared/backup/payload.ts), so a database and a backup from that version
+ * come out the same.
+ */
+import { academicYearStartYear } from '../academic-year';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Version 1 to 2, a young person: the stored `yearGroup` and `yearGroupOverridden` go. An override
+ * becomes `yearGroupOverride`, taken as set in the academic year of the record's last update (the
+ * last time anyone saved that year group); a year group that followed the date of birth is simply
+ * worked out from it from now on.
+ */
+export function pupilRowToVersion2(row: Row): Row {
+  const { yearGroup, yearGroupOverridden, ...rest } = row;
+  let override: { yearGroup: number; academicYearStart: number } | null = null;
+  const updatedAt = typeof row.updatedAt === 'string' ? row.updatedAt : typeof row.createdAt === 'string' ? row.createdAt : null;
+  if (yearGroupOverridden === true && typeof yearGroup === 'number' && updatedAt !== null && /^\d{4}-\d{2}-\d{2}/.test(updatedAt)) {
+    override = { yearGroup, academicYearStart: academicYearStartYear(updatedAt) };
+  }
+  return { ...rest, yearGroupOverride: override };
+}
+
+/**
+ * Version 1 to 2, the audit log: each entry gets its `seq`, numbered in the order of `at` (entries
+ * written in the same millisecond keep the order they are given in). `rows` must come in `at` order.
+ */
+export function auditRowsToVersion2(rows: readonly Row[]): Row[] {
+  return rows.map((row, i) => ({ ...row, seq: i + 1 }));
+}
+
+/** Sorts audit rows by `at`, oldest first, for auditRowsToVersion2 (stable: ties keep their order). */
+export function inTimeOrder(rows: readonly Row[]): Row[] {
+  return [...rows].sort((a, b) => {
+    const x = String(a.at ?? '');
+    const y = String(b.at ?? '');
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
