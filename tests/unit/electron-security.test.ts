@@ -16,19 +16,35 @@ const electron = vi.hoisted(() => {
     setDevicePermissionHandler: vi.fn(),
   };
   const windows: { options: unknown; loadFile: ReturnType<typeof vi.fn>; loadURL: ReturnType<typeof vi.fn> }[] = [];
+  // The order in which main.ts reached Electron, to prove what happens before ready.
+  const steps: string[] = [];
+  let ready = false;
   return {
     listeners,
     session,
     windows,
+    steps,
+    setReady: (value: boolean) => {
+      ready = value;
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => steps.push(ready ? 'registerSchemesAsPrivileged after ready' : 'registerSchemesAsPrivileged')),
+      handle: vi.fn(() => steps.push(ready ? 'handle' : 'handle before ready')),
+    },
     app: {
       isPackaged: false,
+      commandLine: { appendSwitch: vi.fn((name: string) => steps.push(ready ? `appendSwitch ${name} after ready` : `appendSwitch ${name}`)) },
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: vi.fn(),
       quit: vi.fn(),
       on: vi.fn((event: string, listener: (...args: unknown[]) => unknown) => {
         listeners.set(event, [...(listeners.get(event) ?? []), listener]);
       }),
-      whenReady: vi.fn(() => Promise.resolve()),
+      whenReady: vi.fn(() =>
+        Promise.resolve().then(() => {
+          ready = true;
+        }),
+      ),
       getName: () => 'Careers Desk',
       getVersion: () => '0.1.0',
       getPath: () => '/tmp/careers-desk-test',
@@ -57,6 +73,7 @@ vi.mock('electron', () => {
     BrowserWindow: FakeBrowserWindow,
     Menu: electron.menu,
     session: { defaultSession: electron.session },
+    protocol: electron.protocol,
     shell: electron.shell,
     ipcMain: electron.ipcMain,
     dialog: {},
@@ -65,6 +82,7 @@ vi.mock('electron', () => {
 
 import {
   appEntryUrl,
+  appOrigin,
   contentSecurityPolicy,
   createNavigationGuard,
   createWindowOpenHandler,
@@ -73,6 +91,7 @@ import {
   installContentSecurityPolicy,
   installWebContentsGuard,
   isAppUrl,
+  originOf,
   resolveAppLocation,
   secureWebPreferences,
   vettedExternalUrl,
@@ -83,8 +102,8 @@ import { claimSingleInstance } from '../../electron/single-instance';
 import { BRIDGE_CHANNELS } from '../../shared/bridge';
 
 const root = resolve(__dirname, '../..');
-const indexHtml = resolve(root, 'out/renderer/index.html');
-const built: AppLocation = { kind: 'file', indexHtml };
+const rendererDir = resolve(root, 'out/renderer');
+const built: AppLocation = { kind: 'app', rendererDir };
 const dev: AppLocation = { kind: 'dev-server', url: 'http://localhost:5173/' };
 
 function directives(policy: string): Map<string, string[]> {
@@ -101,6 +120,8 @@ beforeEach(() => {
   vi.clearAllMocks();
   electron.listeners.clear();
   electron.windows.length = 0;
+  electron.steps.length = 0;
+  electron.setReady(false);
 });
 
 describe('the window web preferences', () => {
@@ -177,20 +198,41 @@ describe('the Content-Security-Policy', () => {
 
 describe('where the app comes from', () => {
   it('uses the dev server only when unpackaged and only on this machine', () => {
-    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false, indexHtml)).toEqual(dev);
-    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true, indexHtml)).toEqual(built);
-    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'https://evil.example/' }, false, indexHtml)).toEqual(built);
-    expect(resolveAppLocation({}, false, indexHtml)).toEqual(built);
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false, rendererDir)).toEqual(dev);
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true, rendererDir)).toEqual(built);
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'https://evil.example/' }, false, rendererDir)).toEqual(built);
+    expect(resolveAppLocation({}, false, rendererDir)).toEqual(built);
   });
 
-  it('treats only the built index.html (any hash route) as the app', () => {
-    const entry = appEntryUrl(built);
-    expect(entry).toBe(pathToFileURL(indexHtml).href);
-    expect(isAppUrl(`${entry}#/pupils/123`, built)).toBe(true);
-    expect(isAppUrl(pathToFileURL(resolve(root, 'out/renderer/other.html')).href, built)).toBe(false);
+  it('loads the built app from app://careers-desk, not from file://', () => {
+    expect(appEntryUrl(built)).toBe('app://careers-desk/index.html');
+    expect(appOrigin(built)).toBe('app://careers-desk');
+    expect(appEntryUrl(dev)).toBe('http://localhost:5173/');
+  });
+
+  it('treats every page of the app://careers-desk origin (any path, query or hash route) as the app', () => {
+    expect(isAppUrl('app://careers-desk/index.html#/pupils/123', built)).toBe(true);
+    expect(isAppUrl('app://careers-desk/', built)).toBe(true);
+    expect(isAppUrl('app://careers-desk/index.html?x=1', built)).toBe(true);
+    expect(isAppUrl(pathToFileURL(resolve(rendererDir, 'index.html')).href, built)).toBe(false);
     expect(isAppUrl('file:///etc/passwd', built)).toBe(false);
     expect(isAppUrl('https://evil.example/index.html', built)).toBe(false);
+    expect(isAppUrl('https://careers-desk/index.html', built)).toBe(false);
+    expect(isAppUrl('app://evil.example/index.html', built)).toBe(false);
+    expect(isAppUrl('app://careers-desk:1/index.html', built)).toBe(false);
+    expect(isAppUrl('app://me:secret@careers-desk/index.html', built)).toBe(false);
     expect(isAppUrl('not a url', built)).toBe(false);
+  });
+
+  it('compares origins by scheme and host, not by the "null" origin Node gives custom schemes', () => {
+    // The trap: Node says every non-special URL has the origin "null", so .origin alone would match these.
+    expect(new URL('app://careers-desk/').origin).toBe(new URL('evil://anything/').origin);
+    expect(originOf('app://careers-desk/index.html#/x')).toBe('app://careers-desk');
+    expect(originOf('evil://careers-desk/')).toBeNull();
+    expect(originOf('about:blank')).toBeNull();
+    expect(originOf('data:text/html,hi')).toBeNull();
+    expect(isAppUrl('evil://careers-desk/index.html', built)).toBe(false);
+    expect(isAppUrl('blob:app://careers-desk/1f0e', built)).toBe(false);
   });
 
   it('treats the dev server origin as the app in development', () => {
@@ -400,18 +442,56 @@ describe('the main process start-up (electron/main.ts)', () => {
     const prefs = (win.options as { webPreferences: Record<string, unknown> }).webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(String(prefs.preload).replace(/\\/g, '/')).toMatch(/\/preload\/preload\.js$/);
-    expect(String(win.loadFile.mock.calls[0]?.[0]).replace(/\\/g, '/')).toMatch(/\/renderer\/index\.html$/);
-    expect(win.loadURL).not.toHaveBeenCalled();
+    expect(win.loadURL.mock.calls).toEqual([['app://careers-desk/index.html']]);
+    expect(win.loadFile).not.toHaveBeenCalled();
 
     expect(electron.session.webRequest.onHeadersReceived).toHaveBeenCalledTimes(1);
     expect(electron.session.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
     expect(electron.session.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
+    expect(electron.session.setDevicePermissionHandler).toHaveBeenCalledTimes(1);
     expect(electron.listeners.has('web-contents-created')).toBe(true);
     expect(electron.listeners.has('second-instance')).toBe(true);
     expect(electron.menu.setApplicationMenu).toHaveBeenCalledTimes(1);
 
     const channels = electron.ipcMain.handle.mock.calls.map(([channel]) => channel).sort();
     expect(channels).toEqual(Object.values(BRIDGE_CHANNELS).sort());
+  });
+
+  it('forces the en-GB interface language and makes app:// privileged before ready, and serves it after', async () => {
+    await startMain(true);
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }),
+    ]);
+    expect(electron.steps).toEqual(['appendSwitch lang', 'registerSchemesAsPrivileged', 'handle']);
+  });
+
+  it('serves the renderer folder next to main.js on app:// with the CSP header', async () => {
+    await startMain(true);
+    const [scheme, handler] = electron.protocol.handle.mock.calls[0] as unknown as [string, (request: Request) => Promise<Response>];
+    expect(scheme).toBe('app');
+    // Under test main.ts sits in electron/, so "../renderer" is the source renderer folder with its index.html.
+    const page = await handler(new Request('app://careers-desk/index.html#/pupils'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy(built));
+    expect(await page.text()).toBe(readFileSync(resolve(root, 'renderer/index.html'), 'utf8'));
+    expect((await handler(new Request('app://careers-desk/../electron/main.ts'))).status).toBe(404);
+    expect((await handler(new Request('app://careers-desk/%2e%2e/package.json'))).status).toBe(404);
+  });
+
+  it('loads the dev server in development and does not serve app:// there', async () => {
+    const saved = process.env.ELECTRON_RENDERER_URL;
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    try {
+      await startMain(true);
+    } finally {
+      if (saved === undefined) delete process.env.ELECTRON_RENDERER_URL;
+      else process.env.ELECTRON_RENDERER_URL = saved;
+    }
+    expect(electron.windows[0]?.loadURL.mock.calls).toEqual([['http://localhost:5173/']]);
+    expect(electron.protocol.handle).not.toHaveBeenCalled();
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
   });
 
   it('quits without opening a window when another copy holds the lock', async () => {
