@@ -308,13 +308,24 @@ describe('navigation and new windows', () => {
     willNavigate(event, 'https://evil.example/');
     expect(event.preventDefault).toHaveBeenCalled();
 
-    const webview = on.mock.calls.find(([name]) => name === 'will-attach-webview')?.[1] as (event: { preventDefault(): void }) => void;
-    const attach = { preventDefault: vi.fn() };
-    webview(attach);
-    expect(attach.preventDefault).toHaveBeenCalled();
-
     const openHandler = setWindowOpenHandler.mock.calls[0]?.[0] as (details: { url: string }) => unknown;
     expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('refuses to attach any <webview>, whatever it asks for', () => {
+    const on = vi.fn();
+    hardenWebContents({ on, setWindowOpenHandler: vi.fn() } as unknown as WebContents, built, vi.fn(() => Promise.resolve()));
+    const listeners = on.mock.calls.filter(([name]) => name === 'will-attach-webview').map(([, listener]) => listener as (...args: unknown[]) => void);
+    expect(listeners).toHaveLength(1);
+    const attach = listeners[0]!;
+    for (const [webPreferences, params] of [
+      [{}, { src: 'app://careers-desk/index.html' }],
+      [{ nodeIntegration: true, contextIsolation: false, preload: '/tmp/evil.js' }, { src: 'https://evil.example/', allowpopups: 'true' }],
+    ]) {
+      const event = { preventDefault: vi.fn() };
+      attach(event, webPreferences, params);
+      expect(event.preventDefault).toHaveBeenCalledTimes(1);
+    }
   });
 
   it('hardens a webContents directly too', () => {
@@ -325,20 +336,49 @@ describe('navigation and new windows', () => {
 });
 
 describe('permissions', () => {
-  it('refuses every permission request and check', () => {
+  // Every permission Electron names for request or check handlers (and the device ones), asked by the app itself.
+  const permissions = [
+    'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection',
+    'media', 'mediaKeySystem', 'midi', 'midiSysex', 'notifications', 'pointerLock', 'keyboardLock', 'openExternal',
+    'speaker-selection', 'storage-access', 'top-level-storage-access', 'window-management', 'unknown', 'fileSystem',
+    'hid', 'serial', 'usb', 'background-sync', 'persistent-storage',
+  ];
+
+  function installed() {
     const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
     denyAllPermissions(session as unknown as Session);
+    return session;
+  }
 
-    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string, cb: (granted: boolean) => void) => void;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+  it('refuses every permission request', () => {
+    const session = installed();
+    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string, cb: (granted: boolean) => void, details: unknown) => void;
+    for (const permission of permissions) {
       const callback = vi.fn();
-      request({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
+      request({}, permission, callback, { requestingUrl: 'app://careers-desk/index.html', isMainFrame: true });
+      expect(callback, permission).toHaveBeenCalledWith(false);
     }
+  });
+
+  it('answers every permission check with no, the app\'s own origin included', () => {
+    const session = installed();
+    expect(session.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
     const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
-    expect(check({}, 'media', 'file://', {})).toBe(false);
+    for (const permission of permissions) {
+      for (const origin of ['app://careers-desk', 'http://localhost:5173', 'https://evil.example', 'null']) {
+        expect(check({}, permission, origin, { requestingUrl: `${origin}/`, isMainFrame: true }), `${permission} ${origin}`).toBe(false);
+        // Checks can arrive with no webContents at all (a service worker, a destroyed page).
+        expect(check(null, permission, origin, {}), `${permission} ${origin} without webContents`).toBe(false);
+      }
+    }
+  });
+
+  it('refuses every USB, HID, serial and Bluetooth device', () => {
+    const session = installed();
     const device = session.setDevicePermissionHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
-    expect(device({ deviceType: 'usb' })).toBe(false);
+    for (const deviceType of ['usb', 'hid', 'serial', 'bluetooth']) {
+      expect(device({ deviceType, origin: 'app://careers-desk', device: {} }), deviceType).toBe(false);
+    }
   });
 });
 
