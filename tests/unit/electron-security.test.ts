@@ -142,6 +142,16 @@ describe('the window web preferences', () => {
     expect(prefs.webviewTag).toBe(false);
   });
 
+  it('turns on no Blink features and sets nothing beyond the reviewed list', () => {
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(Object.keys(prefs).sort()).toEqual(
+      [
+        'allowRunningInsecureContent', 'contextIsolation', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration',
+        'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'webSecurity', 'webviewTag',
+      ].sort(),
+    );
+  });
+
   it('loads the given preload', () => {
     expect(prefs.preload).toBe('/app/out/preload/preload.js');
   });
@@ -481,6 +491,8 @@ describe('the main process start-up (electron/main.ts)', () => {
     const win = electron.windows[0]!;
     const prefs = (win.options as { webPreferences: Record<string, unknown> }).webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    // Exactly the reviewed preferences: nothing added on the way (enableBlinkFeatures, a partition...).
+    expect(prefs).toEqual(secureWebPreferences(String(prefs.preload)));
     expect(String(prefs.preload).replace(/\\/g, '/')).toMatch(/\/preload\/preload\.js$/);
     expect(win.loadURL.mock.calls).toEqual([['app://careers-desk/index.html']]);
     expect(win.loadFile).not.toHaveBeenCalled();
@@ -504,6 +516,8 @@ describe('the main process start-up (electron/main.ts)', () => {
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }),
     ]);
     expect(electron.steps).toEqual(['appendSwitch lang', 'registerSchemesAsPrivileged', 'handle']);
+    // The page says so too, for screen readers and spelling.
+    expect(readFileSync(resolve(root, 'renderer/index.html'), 'utf8')).toMatch(/<html lang="en-GB">/);
   });
 
   it('serves the renderer folder next to main.js on app:// with the CSP header', async () => {
