@@ -322,7 +322,7 @@ describe('navigation and new windows', () => {
     expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
-  it('refuses to attach any <webview>, whatever it asks for', () => {
+  it('refuses to attach any webview, whatever it asks for', () => {
     const on = vi.fn();
     hardenWebContents({ on, setWindowOpenHandler: vi.fn() } as unknown as WebContents, built, vi.fn(() => Promise.resolve()));
     const listeners = on.mock.calls.filter(([name]) => name === 'will-attach-webview').map(([, listener]) => listener as (...args: unknown[]) => void);
