@@ -69,6 +69,12 @@ export type AssetResolution =
 // Names Windows opens as devices whatever the folder or extension ("con.js" is the console).
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)(\.|$)/i;
 
+/** True when `path` is `root` itself or below it (both already resolved). */
+function isInside(root: string, path: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot === '' || (!fromRoot.startsWith(`..${sep}`) && fromRoot !== '..' && !isAbsolute(fromRoot));
+}
+
 function refuse(status: 400 | 403 | 404, reason: string): AssetResolution {
   return { ok: false, status, reason };
 }
@@ -117,18 +123,11 @@ export function resolveAppAsset(requestUrl: string, root: string): AssetResoluti
   }
 
   const path = join(root, ...segments);
-  const fromRoot = relative(root, path);
-  if (fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot)) return refuse(404, 'outside the app');
+  if (path === root || !isInside(root, path)) return refuse(404, 'outside the app');
 
   const contentType = contentTypeFor(path);
   if (!contentType) return refuse(404, 'not a kind of file the app serves');
   return { ok: true, relativePath: segments.join('/'), path, contentType };
-}
-
-/** True when `path` is `root` itself or below it (both already resolved). */
-function isInside(root: string, path: string): boolean {
-  const fromRoot = relative(root, path);
-  return fromRoot === '' || (!fromRoot.startsWith(`..${sep}`) && fromRoot !== '..' && !isAbsolute(fromRoot));
 }
 
 function isMissing(error: unknown): boolean {

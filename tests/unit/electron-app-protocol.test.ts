@@ -83,6 +83,8 @@ describe('which file an app:// URL names', () => {
 
   it('decodes percent-encoded names once', () => {
     expect(target('app://careers-desk/assets/a%20b.js')).toBe('assets/a b.js');
+    // A name that merely starts with two dots is a name, not a step up.
+    expect(target('app://careers-desk/..hidden.js')).toBe('..hidden.js');
     // Double encoding decodes to a literal "%2e%2e" name, which is harmless (and not a file here).
     expect(target('app://careers-desk/%252e%252e/x.js')).toBe('%2e%2e/x.js');
   });
