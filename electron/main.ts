@@ -1,9 +1,10 @@
 // The main process: one locked-down window, the menu, and the IPC handlers behind the bridge.
 // The rules themselves live in small modules (security, menu, ipc/*) that are unit-tested.
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron';
 import {
   appEntryUrl,
+  contentSecurityPolicy,
   denyAllPermissions,
   installContentSecurityPolicy,
   installWebContentsGuard,
@@ -12,6 +13,7 @@ import {
   secureWebPreferences,
   type AppLocation,
 } from './security';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { buildApplicationMenu } from './menu';
 import { claimSingleInstance } from './single-instance';
 import { createIpcGuard } from './ipc/guard';
@@ -19,8 +21,8 @@ import { registerAppHandlers } from './ipc/app';
 import { registerFileHandlers } from './ipc/files';
 import { registerBackupHandlers } from './ipc/backups';
 
-// Built layout: out/main/main.js, out/preload/preload.js, out/renderer/index.html.
-const location: AppLocation = resolveAppLocation(process.env, app.isPackaged, join(__dirname, '../renderer/index.html'));
+// Built layout: out/main/main.js, out/preload/preload.js, out/renderer/ (served on app://careers-desk/).
+const location: AppLocation = resolveAppLocation(process.env, app.isPackaged, join(__dirname, '../renderer'));
 const isDev = location.kind === 'dev-server';
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 
@@ -41,13 +43,20 @@ function createMainWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  if (location.kind === 'dev-server') void win.loadURL(location.url);
-  else void win.loadFile(location.indexHtml);
+  void win.loadURL(appEntryUrl(location));
   return win;
 }
 
 // Sandbox every renderer, including any the app did not create itself.
 app.enableSandbox();
+
+// The interface in British English whatever the machine's language: a school laptop left on US
+// English must still show <input type="date"> as dd/mm/yyyy. Chromium reads this before ready.
+const UI_LANGUAGE = 'en-GB';
+app.commandLine.appendSwitch('lang', UI_LANGUAGE);
+
+// app:// must be privileged before ready (Chromium fixes its scheme table at start-up).
+registerAppScheme(protocol);
 
 if (claimSingleInstance(app, () => mainWindow)) {
   installWebContentsGuard(app, location, openExternal);
@@ -57,6 +66,9 @@ if (claimSingleInstance(app, () => mainWindow)) {
   });
 
   void app.whenReady().then(() => {
+    if (location.kind === 'app') {
+      handleAppProtocol(protocol, { root: location.rendererDir, contentSecurityPolicy: contentSecurityPolicy(location) });
+    }
     installContentSecurityPolicy(session.defaultSession, location);
     denyAllPermissions(session.defaultSession);
 

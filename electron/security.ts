@@ -1,19 +1,19 @@
 // Everything that decides what the window may load, run, open or ask for, in one place so that
 // tests/unit/electron-security.test.ts can check each rule without starting Electron.
-import { pathToFileURL } from 'node:url';
 import type { App, HandlerDetails, Session, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
 import { externalUrlSchema } from '@shared/bridge';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-protocol';
 
-/** Where the renderer comes from: Vite's dev server (npm start) or the built index.html. */
+/** Where the renderer comes from: Vite's dev server (npm start) or the built folder, served on app://careers-desk/. */
 export type AppLocation =
   | { kind: 'dev-server'; url: string }
-  | { kind: 'file'; indexHtml: string };
+  | { kind: 'app'; rendererDir: string };
 
 /**
  * The dev server is used only in an unpackaged app and only when it is plain http on this machine,
  * so a stray ELECTRON_RENDERER_URL cannot point an installed app at a remote page.
  */
-export function resolveAppLocation(env: Record<string, string | undefined>, isPackaged: boolean, indexHtml: string): AppLocation {
+export function resolveAppLocation(env: Record<string, string | undefined>, isPackaged: boolean, rendererDir: string): AppLocation {
   const devUrl = env.ELECTRON_RENDERER_URL;
   if (!isPackaged && devUrl) {
     try {
@@ -25,28 +25,42 @@ export function resolveAppLocation(env: Record<string, string | undefined>, isPa
       // Not a URL: fall through to the built files.
     }
   }
-  return { kind: 'file', indexHtml };
+  return { kind: 'app', rendererDir };
 }
 
 /** The URL the window loads. */
 export function appEntryUrl(location: AppLocation): string {
-  return location.kind === 'dev-server' ? location.url : pathToFileURL(location.indexHtml).href;
+  return location.kind === 'dev-server' ? location.url : APP_ENTRY_URL;
 }
 
 /**
- * True when `candidate` is the app itself. file:// URLs all share the opaque origin "null", so for
- * the built app "same origin" means the very same index.html (the router uses the hash, which is ignored).
+ * The origin of a URL as Chromium sees it, or null when it has none worth comparing. Node's URL
+ * gives every non-special scheme (app: included) the origin "null", so comparing `.origin` alone
+ * would make app://careers-desk equal to evil://anything; app: is therefore spelled out here.
+ * URLs carrying a user name or password are never the app.
  */
-export function isAppUrl(candidate: string, location: AppLocation): boolean {
+export function originOf(candidate: string): string | null {
   let url: URL;
   try {
     url = new URL(candidate);
   } catch {
-    return false;
+    return null;
   }
-  const app = new URL(appEntryUrl(location));
-  if (location.kind === 'dev-server') return url.origin === app.origin;
-  return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname;
+  if (url.username !== '' || url.password !== '') return null;
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+  if (url.protocol === `${APP_SCHEME}:` && url.hostname !== '') return `${url.protocol}//${url.host}`;
+  return null;
+}
+
+/** The app's own origin: app://careers-desk, or the dev server's in development. */
+export function appOrigin(location: AppLocation): string {
+  return location.kind === 'dev-server' ? new URL(location.url).origin : APP_ORIGIN;
+}
+
+/** True when `candidate` is a page of the app itself: same origin, any path, query or hash route. */
+export function isAppUrl(candidate: string, location: AppLocation): boolean {
+  const origin = originOf(candidate);
+  return origin !== null && origin === appOrigin(location);
 }
 
 /** The window's settings: Electron's security checklist, each one spelled out even where it is the default. */

@@ -5,7 +5,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import { describeIssues, type BridgeChannel, type IpcResult } from '@shared/bridge';
 
-/** Decides whether a frame URL is the app's own page (see isAppUrl in electron/security.ts). */
+/** Decides whether a frame URL is the app's own page: same origin as app://careers-desk (see isAppUrl in electron/security.ts). */
 export type SenderPolicy = (frameUrl: string) => boolean;
 
 export type GuardedHandler<Request, Value> = (request: Request, event: IpcMainInvokeEvent) => Value | Promise<Value>;

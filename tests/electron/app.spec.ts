@@ -52,10 +52,29 @@ test.describe('the desktop app', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  test('opens one window titled Careers Desk from the built files', async () => {
+  test('opens one window titled Careers Desk from the built files on app://careers-desk', async () => {
     await expect(win).toHaveTitle('Careers Desk');
-    expect(win.url()).toMatch(/^file:.*\/out\/renderer\/index\.html/);
+    expect(win.url()).toMatch(/^app:\/\/careers-desk\/index\.html(#.*)?$/);
+    expect(await win.evaluate(() => window.location.origin)).toBe('app://careers-desk');
     expect(app.windows()).toHaveLength(1);
+  });
+
+  test('shows the interface in British English whatever the machine says', async () => {
+    const locale = await win.evaluate(() => ({ language: navigator.language, dates: new Intl.DateTimeFormat().resolvedOptions().locale }));
+    expect(locale).toEqual({ language: 'en-GB', dates: 'en-GB' });
+  });
+
+  test('serves its own files on app:// and nothing outside the renderer folder', async () => {
+    const status = (path: string) => win.evaluate(async (p) => (await fetch(p)).status, path);
+    expect(await status('/open-store-early.js')).toBe(200);
+    expect(await status('/missing.js')).toBe(404);
+    // However Chromium canonicalises these, what reaches the handler must not leave out/renderer.
+    expect(await status('/..%2fmain%2fmain.js')).toBe(404);
+    expect(await status('/%2e%2e/main/main.js')).toBe(404);
+    // The app's module scripts came from its own origin under the CSP (a blocked one would leave no app).
+    const modules = await win.evaluate(() => [...document.scripts].filter((s) => s.type === 'module').map((s) => s.src));
+    expect(modules.length).toBeGreaterThan(0);
+    for (const src of modules) expect(src).toMatch(/^app:\/\/careers-desk\/assets\//);
   });
 
   test('exposes the bridge and nothing of Node', async () => {
@@ -80,7 +99,7 @@ test.describe('the desktop app', () => {
 
   test('refuses to navigate away or open windows', async () => {
     const before = win.url();
-    // file: is not https, so neither is handed to the system browser either.
+    // file: is not https, so neither is handed to the system browser either, and the app is not file: any more.
     const opened = await win.evaluate(() => window.open('file:///etc/hosts') === null);
     expect(opened).toBe(true);
     await win.evaluate(() => {

@@ -28,8 +28,8 @@ import { listBackups, registerBackupHandlers } from '../../electron/ipc/backups'
 import { isAppUrl, type AppLocation } from '../../electron/security';
 import { BACKUPS_TO_KEEP, BRIDGE_CHANNELS, BRIDGE_SCHEMAS, backupFileName, type BridgeChannel, type DesktopBridge, type IpcResult } from '../../shared/bridge';
 
-const location: AppLocation = { kind: 'file', indexHtml: '/opt/careers-desk/resources/app/out/renderer/index.html' };
-const appUrl = `${pathToFileURL(location.indexHtml).href}#/data`;
+const location: AppLocation = { kind: 'app', rendererDir: '/opt/careers-desk/resources/app.asar/out/renderer' };
+const appUrl = 'app://careers-desk/index.html#/data';
 
 function eventFrom(url: string | null): IpcMainInvokeEvent {
   return { senderFrame: url === null ? null : { url }, sender: {} } as unknown as IpcMainInvokeEvent;
@@ -76,7 +76,23 @@ describe('the IPC guard', () => {
     const fn = vi.fn(() => 'secret');
     const listener = guardedListener(BRIDGE_CHANNELS.appVersion, BRIDGE_SCHEMAS.appVersion.request, fn, (url) => isAppUrl(url, location));
 
-    for (const foreign of ['https://evil.example/', 'file:///tmp/evil.html', 'http://localhost:5173/', 'about:blank']) {
+    const foreigners = [
+      'https://evil.example/',
+      'file:///tmp/evil.html',
+      // The built app used to be file://; that page is not the app any more.
+      `${pathToFileURL(`${location.rendererDir}/index.html`).href}#/data`,
+      'http://localhost:5173/',
+      'about:blank',
+      'app://evil.example/index.html',
+      'app://careers-desk.evil.example/index.html',
+      'app://careers-desk:8080/index.html',
+      'app://user@careers-desk/index.html',
+      // Node gives every non-special scheme the origin "null": another scheme must not pass for app:.
+      'evil://careers-desk/index.html',
+      'blob:app://careers-desk/5f0c4c1e-0000-4000-8000-000000000000',
+      'data:text/html,<p>hi</p>',
+    ];
+    for (const foreign of foreigners) {
       const result = await listener(eventFrom(foreign), undefined);
       expect(result).toEqual({ ok: false, error: 'Refused careers-desk:app-version: the request did not come from the Careers Desk window' });
     }
@@ -84,6 +100,7 @@ describe('the IPC guard', () => {
     expect(fn).not.toHaveBeenCalled();
 
     expect(await listener(eventFrom(appUrl), undefined)).toEqual({ ok: true, value: 'secret' });
+    expect(await listener(eventFrom('app://careers-desk/?from=backup#/pupils'), undefined)).toEqual({ ok: true, value: 'secret' });
   });
 
   it('answers malformed payloads with an error naming the channel and field, and never throws', async () => {

@@ -16,19 +16,35 @@ const electron = vi.hoisted(() => {
     setDevicePermissionHandler: vi.fn(),
   };
   const windows: { options: unknown; loadFile: ReturnType<typeof vi.fn>; loadURL: ReturnType<typeof vi.fn> }[] = [];
+  // The order in which main.ts reached Electron, to prove what happens before ready.
+  const steps: string[] = [];
+  let ready = false;
   return {
     listeners,
     session,
     windows,
+    steps,
+    setReady: (value: boolean) => {
+      ready = value;
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => steps.push(ready ? 'registerSchemesAsPrivileged after ready' : 'registerSchemesAsPrivileged')),
+      handle: vi.fn(() => steps.push(ready ? 'handle' : 'handle before ready')),
+    },
     app: {
       isPackaged: false,
+      commandLine: { appendSwitch: vi.fn((name: string) => steps.push(ready ? `appendSwitch ${name} after ready` : `appendSwitch ${name}`)) },
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: vi.fn(),
       quit: vi.fn(),
       on: vi.fn((event: string, listener: (...args: unknown[]) => unknown) => {
         listeners.set(event, [...(listeners.get(event) ?? []), listener]);
       }),
-      whenReady: vi.fn(() => Promise.resolve()),
+      whenReady: vi.fn(() =>
+        Promise.resolve().then(() => {
+          ready = true;
+        }),
+      ),
       getName: () => 'Careers Desk',
       getVersion: () => '0.1.0',
       getPath: () => '/tmp/careers-desk-test',
@@ -57,6 +73,7 @@ vi.mock('electron', () => {
     BrowserWindow: FakeBrowserWindow,
     Menu: electron.menu,
     session: { defaultSession: electron.session },
+    protocol: electron.protocol,
     shell: electron.shell,
     ipcMain: electron.ipcMain,
     dialog: {},
@@ -65,6 +82,7 @@ vi.mock('electron', () => {
 
 import {
   appEntryUrl,
+  appOrigin,
   contentSecurityPolicy,
   createNavigationGuard,
   createWindowOpenHandler,
@@ -73,6 +91,7 @@ import {
   installContentSecurityPolicy,
   installWebContentsGuard,
   isAppUrl,
+  originOf,
   resolveAppLocation,
   secureWebPreferences,
   vettedExternalUrl,
@@ -83,8 +102,8 @@ import { claimSingleInstance } from '../../electron/single-instance';
 import { BRIDGE_CHANNELS } from '../../shared/bridge';
 
 const root = resolve(__dirname, '../..');
-const indexHtml = resolve(root, 'out/renderer/index.html');
-const built: AppLocation = { kind: 'file', indexHtml };
+const rendererDir = resolve(root, 'out/renderer');
+const built: AppLocation = { kind: 'app', rendererDir };
 const dev: AppLocation = { kind: 'dev-server', url: 'http://localhost:5173/' };
 
 function directives(policy: string): Map<string, string[]> {
@@ -101,6 +120,8 @@ beforeEach(() => {
   vi.clearAllMocks();
   electron.listeners.clear();
   electron.windows.length = 0;
+  electron.steps.length = 0;
+  electron.setReady(false);
 });
 
 describe('the window web preferences', () => {
@@ -119,6 +140,16 @@ describe('the window web preferences', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.experimentalFeatures).toBe(false);
     expect(prefs.webviewTag).toBe(false);
+  });
+
+  it('turns on no Blink features and sets nothing beyond the reviewed list', () => {
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(Object.keys(prefs).sort()).toEqual(
+      [
+        'allowRunningInsecureContent', 'contextIsolation', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration',
+        'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'webSecurity', 'webviewTag',
+      ].sort(),
+    );
   });
 
   it('loads the given preload', () => {
@@ -177,20 +208,41 @@ describe('the Content-Security-Policy', () => {
 
 describe('where the app comes from', () => {
   it('uses the dev server only when unpackaged and only on this machine', () => {
-    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false, indexHtml)).toEqual(dev);
-    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true, indexHtml)).toEqual(built);
-    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'https://evil.example/' }, false, indexHtml)).toEqual(built);
-    expect(resolveAppLocation({}, false, indexHtml)).toEqual(built);
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false, rendererDir)).toEqual(dev);
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true, rendererDir)).toEqual(built);
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'https://evil.example/' }, false, rendererDir)).toEqual(built);
+    expect(resolveAppLocation({}, false, rendererDir)).toEqual(built);
   });
 
-  it('treats only the built index.html (any hash route) as the app', () => {
-    const entry = appEntryUrl(built);
-    expect(entry).toBe(pathToFileURL(indexHtml).href);
-    expect(isAppUrl(`${entry}#/pupils/123`, built)).toBe(true);
-    expect(isAppUrl(pathToFileURL(resolve(root, 'out/renderer/other.html')).href, built)).toBe(false);
+  it('loads the built app from app://careers-desk, not from file://', () => {
+    expect(appEntryUrl(built)).toBe('app://careers-desk/index.html');
+    expect(appOrigin(built)).toBe('app://careers-desk');
+    expect(appEntryUrl(dev)).toBe('http://localhost:5173/');
+  });
+
+  it('treats every page of the app://careers-desk origin (any path, query or hash route) as the app', () => {
+    expect(isAppUrl('app://careers-desk/index.html#/pupils/123', built)).toBe(true);
+    expect(isAppUrl('app://careers-desk/', built)).toBe(true);
+    expect(isAppUrl('app://careers-desk/index.html?x=1', built)).toBe(true);
+    expect(isAppUrl(pathToFileURL(resolve(rendererDir, 'index.html')).href, built)).toBe(false);
     expect(isAppUrl('file:///etc/passwd', built)).toBe(false);
     expect(isAppUrl('https://evil.example/index.html', built)).toBe(false);
+    expect(isAppUrl('https://careers-desk/index.html', built)).toBe(false);
+    expect(isAppUrl('app://evil.example/index.html', built)).toBe(false);
+    expect(isAppUrl('app://careers-desk:1/index.html', built)).toBe(false);
+    expect(isAppUrl('app://me:secret@careers-desk/index.html', built)).toBe(false);
     expect(isAppUrl('not a url', built)).toBe(false);
+  });
+
+  it('compares origins by scheme and host, not by the "null" origin Node gives custom schemes', () => {
+    // The trap: Node says every non-special URL has the origin "null", so .origin alone would match these.
+    expect(new URL('app://careers-desk/').origin).toBe(new URL('evil://anything/').origin);
+    expect(originOf('app://careers-desk/index.html#/x')).toBe('app://careers-desk');
+    expect(originOf('evil://careers-desk/')).toBeNull();
+    expect(originOf('about:blank')).toBeNull();
+    expect(originOf('data:text/html,hi')).toBeNull();
+    expect(isAppUrl('evil://careers-desk/index.html', built)).toBe(false);
+    expect(isAppUrl('blob:app://careers-desk/1f0e', built)).toBe(false);
   });
 
   it('treats the dev server origin as the app in development', () => {
@@ -266,13 +318,24 @@ describe('navigation and new windows', () => {
     willNavigate(event, 'https://evil.example/');
     expect(event.preventDefault).toHaveBeenCalled();
 
-    const webview = on.mock.calls.find(([name]) => name === 'will-attach-webview')?.[1] as (event: { preventDefault(): void }) => void;
-    const attach = { preventDefault: vi.fn() };
-    webview(attach);
-    expect(attach.preventDefault).toHaveBeenCalled();
-
     const openHandler = setWindowOpenHandler.mock.calls[0]?.[0] as (details: { url: string }) => unknown;
     expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('refuses to attach any webview, whatever it asks for', () => {
+    const on = vi.fn();
+    hardenWebContents({ on, setWindowOpenHandler: vi.fn() } as unknown as WebContents, built, vi.fn(() => Promise.resolve()));
+    const listeners = on.mock.calls.filter(([name]) => name === 'will-attach-webview').map(([, listener]) => listener as (...args: unknown[]) => void);
+    expect(listeners).toHaveLength(1);
+    const attach = listeners[0]!;
+    for (const [webPreferences, params] of [
+      [{}, { src: 'app://careers-desk/index.html' }],
+      [{ nodeIntegration: true, contextIsolation: false, preload: '/tmp/evil.js' }, { src: 'https://evil.example/', allowpopups: 'true' }],
+    ]) {
+      const event = { preventDefault: vi.fn() };
+      attach(event, webPreferences, params);
+      expect(event.preventDefault).toHaveBeenCalledTimes(1);
+    }
   });
 
   it('hardens a webContents directly too', () => {
@@ -283,20 +346,49 @@ describe('navigation and new windows', () => {
 });
 
 describe('permissions', () => {
-  it('refuses every permission request and check', () => {
+  // Every permission Electron names for request or check handlers (and the device ones), asked by the app itself.
+  const permissions = [
+    'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection',
+    'media', 'mediaKeySystem', 'midi', 'midiSysex', 'notifications', 'pointerLock', 'keyboardLock', 'openExternal',
+    'speaker-selection', 'storage-access', 'top-level-storage-access', 'window-management', 'unknown', 'fileSystem',
+    'hid', 'serial', 'usb', 'background-sync', 'persistent-storage',
+  ];
+
+  function installed() {
     const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
     denyAllPermissions(session as unknown as Session);
+    return session;
+  }
 
-    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string, cb: (granted: boolean) => void) => void;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+  it('refuses every permission request', () => {
+    const session = installed();
+    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string, cb: (granted: boolean) => void, details: unknown) => void;
+    for (const permission of permissions) {
       const callback = vi.fn();
-      request({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
+      request({}, permission, callback, { requestingUrl: 'app://careers-desk/index.html', isMainFrame: true });
+      expect(callback, permission).toHaveBeenCalledWith(false);
     }
+  });
+
+  it('answers every permission check with no, the app\'s own origin included', () => {
+    const session = installed();
+    expect(session.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
     const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
-    expect(check({}, 'media', 'file://', {})).toBe(false);
+    for (const permission of permissions) {
+      for (const origin of ['app://careers-desk', 'http://localhost:5173', 'https://evil.example', 'null']) {
+        expect(check({}, permission, origin, { requestingUrl: `${origin}/`, isMainFrame: true }), `${permission} ${origin}`).toBe(false);
+        // Checks can arrive with no webContents at all (a service worker, a destroyed page).
+        expect(check(null, permission, origin, {}), `${permission} ${origin} without webContents`).toBe(false);
+      }
+    }
+  });
+
+  it('refuses every USB, HID, serial and Bluetooth device', () => {
+    const session = installed();
     const device = session.setDevicePermissionHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
-    expect(device({ deviceType: 'usb' })).toBe(false);
+    for (const deviceType of ['usb', 'hid', 'serial', 'bluetooth']) {
+      expect(device({ deviceType, origin: 'app://careers-desk', device: {} }), deviceType).toBe(false);
+    }
   });
 });
 
@@ -399,19 +491,61 @@ describe('the main process start-up (electron/main.ts)', () => {
     const win = electron.windows[0]!;
     const prefs = (win.options as { webPreferences: Record<string, unknown> }).webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    // Exactly the reviewed preferences: nothing added on the way (enableBlinkFeatures, a partition...).
+    expect(prefs).toEqual(secureWebPreferences(String(prefs.preload)));
     expect(String(prefs.preload).replace(/\\/g, '/')).toMatch(/\/preload\/preload\.js$/);
-    expect(String(win.loadFile.mock.calls[0]?.[0]).replace(/\\/g, '/')).toMatch(/\/renderer\/index\.html$/);
-    expect(win.loadURL).not.toHaveBeenCalled();
+    expect(win.loadURL.mock.calls).toEqual([['app://careers-desk/index.html']]);
+    expect(win.loadFile).not.toHaveBeenCalled();
 
     expect(electron.session.webRequest.onHeadersReceived).toHaveBeenCalledTimes(1);
     expect(electron.session.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
     expect(electron.session.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
+    expect(electron.session.setDevicePermissionHandler).toHaveBeenCalledTimes(1);
     expect(electron.listeners.has('web-contents-created')).toBe(true);
     expect(electron.listeners.has('second-instance')).toBe(true);
     expect(electron.menu.setApplicationMenu).toHaveBeenCalledTimes(1);
 
     const channels = electron.ipcMain.handle.mock.calls.map(([channel]) => channel).sort();
     expect(channels).toEqual(Object.values(BRIDGE_CHANNELS).sort());
+  });
+
+  it('forces the en-GB interface language and makes app:// privileged before ready, and serves it after', async () => {
+    await startMain(true);
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }),
+    ]);
+    expect(electron.steps).toEqual(['appendSwitch lang', 'registerSchemesAsPrivileged', 'handle']);
+    // The page says so too, for screen readers and spelling.
+    expect(readFileSync(resolve(root, 'renderer/index.html'), 'utf8')).toMatch(/<html lang="en-GB">/);
+  });
+
+  it('serves the renderer folder next to main.js on app:// with the CSP header', async () => {
+    await startMain(true);
+    const [scheme, handler] = electron.protocol.handle.mock.calls[0] as unknown as [string, (request: Request) => Promise<Response>];
+    expect(scheme).toBe('app');
+    // Under test main.ts sits in electron/, so "../renderer" is the source renderer folder with its index.html.
+    const page = await handler(new Request('app://careers-desk/index.html#/pupils'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy(built));
+    expect(await page.text()).toBe(readFileSync(resolve(root, 'renderer/index.html'), 'utf8'));
+    expect((await handler(new Request('app://careers-desk/../electron/main.ts'))).status).toBe(404);
+    expect((await handler(new Request('app://careers-desk/%2e%2e/package.json'))).status).toBe(404);
+  });
+
+  it('loads the dev server in development and does not serve app:// there', async () => {
+    const saved = process.env.ELECTRON_RENDERER_URL;
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    try {
+      await startMain(true);
+    } finally {
+      if (saved === undefined) delete process.env.ELECTRON_RENDERER_URL;
+      else process.env.ELECTRON_RENDERER_URL = saved;
+    }
+    expect(electron.windows[0]?.loadURL.mock.calls).toEqual([['http://localhost:5173/']]);
+    expect(electron.protocol.handle).not.toHaveBeenCalled();
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
   });
 
   it('quits without opening a window when another copy holds the lock', async () => {
