@@ -40,7 +40,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 
-// Hash history: the built renderer is loaded from file:// in Electron, where paths cannot be served.
+// Hash history: app://careers-desk serves files only (no fallback to index.html for other paths),
+// and the browser build is served as plain files too, so routes live in the hash.
 export const router = createRouter({ history: createWebHashHistory(), routes });
 
 router.afterEach((to) => {

@@ -18,7 +18,7 @@ function nextFrame(): Promise<void> {
 }
 
 export interface WorkerJobKind<Request, Result> {
-  /** Starts the worker; throws where workers are refused (a policy, a file:// origin). */
+  /** Starts the worker; throws where workers are refused (a policy, an origin that may not start them). */
   start: () => Worker;
   /** The same work on the page's thread, for where the worker cannot start. */
   onPageThread: (request: Request, onProgress: (fraction: number) => void) => Promise<Result> | Result;

@@ -4,7 +4,7 @@ import type { AllocateRequest } from './allocate-messages';
 
 /**
  * Allocates a cohort in a Web Worker, reporting progress from 0 to 1. If the worker cannot be started
- * (a policy or file:// origin refusing it), the allocation runs on the page instead, with the same result.
+ * (a policy or an origin refusing it), the allocation runs on the page instead, with the same result.
  */
 export function runAllocation(input: AllocateRequest, onProgress: (fraction: number) => void): Promise<AllocationResult> {
   return runWorkerJob({
