@@ -6,7 +6,7 @@
 import type { Employer, Placement, PlacementOffer } from '../model/employer';
 import type { Pupil } from '../model/pupil';
 import type { Provider, Route } from '../model/routes';
-import { academicYearStartYear, formatUkDate, receptionYearOf } from '../academic-year';
+import { academicYearStartYear, formatUkDate, hasLeftSchool, receptionYearOf } from '../academic-year';
 import { distanceBetweenOutcodesKm, findOutcode } from '../reference/outcodes';
 import { sectorLabel, type SectorId } from '../reference/sectors';
 import type { RouteKindId } from '../reference/lists';
@@ -296,7 +296,8 @@ function evaluateOfferFor(
   if (!offer.yearGroups.includes(yearGroup)) {
     exclusions.push({
       code: 'year-group',
-      message: facts.takesText !== null ? `${facts.takesText}, not Year ${yearGroup}` : 'Takes no year groups yet',
+      message: facts.takesText === null ? 'Takes no year groups yet'
+        : hasLeftSchool(yearGroup) ? `${facts.takesText}; they will have left school by then` : `${facts.takesText}, not Year ${yearGroup}`,
     });
   }
   const age = ageBetween(known.birth, facts.start);

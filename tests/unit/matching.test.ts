@@ -193,6 +193,11 @@ describe('matching one pupil to employer offers', () => {
     expect(excluded!.exclusions).toEqual(['Takes Years 10 and 12, not Year 9']);
   });
 
+  it('says a young person will have left school, not "Year 14", for an offer after Year 13', () => {
+    const [excluded] = matchPupil(pupil({ dateOfBirth: '2007-10-05' }), context({ employers: [employer({ offers: [{ yearGroups: [12, 13] }] })] })).excluded;
+    expect(excluded!.exclusions).toEqual(['Takes Years 12 and 13; they will have left school by then']);
+  });
+
   it('moves the year group on for a period in the next academic year', () => {
     const autumn = employer({ checks: { ...goodChecks, riskAssessmentOn: '2027-01-15' }, offers: [{ yearGroups: [10], periods: [{ start: '2027-10-04', end: '2027-10-08', capacity: 1 }] }] });
     const result = matchPupil(pupil({ dateOfBirth: '2012-10-05' }), context({ employers: [autumn] }));
