@@ -2,7 +2,7 @@
 // dynamically here (tests/support/pdf-node.ts serves vitest, which runs ESM directly).
 export async function pdfPagesText(bytes: Uint8Array): Promise<string[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
   try {
     const pages: string[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
@@ -11,6 +11,6 @@ export async function pdfPagesText(bytes: Uint8Array): Promise<string[]> {
     }
     return pages;
   } finally {
-    await pdf.destroy();
+    await pdf.loadingTask.destroy();
   }
 }

@@ -4,9 +4,11 @@
 //
 //   node tests/support/electronegativity.mjs [--input <folder>]
 //
-// Electronegativity works offline; it only notes that it could not fetch Electron's release list.
+// The scan runs offline: Electronegativity's two network look-ups (updated translations, and Electron's
+// release list for its informational "security fixes available" note) are answered with an offline
+// error, which it already handles. Electron's currency is checked by `npm outdated` instead.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,6 +53,20 @@ if (input === resolve(root, 'out')) {
   console.error(`electronegativity: ${input} does not exist.`);
   process.exit(2);
 }
+
+// Electronegativity fetches with got 11. Under Node 24, got 11 mishandles a failed lookup (the socket
+// reports ERR_SOCKET_CLOSED_BEFORE_CONNECTION after ENOTFOUND; got rejects on one and schedules a retry
+// for the other, and the retry throws "The `onCancel` handler was attached after the promise settled"
+// from a timer, killing the process; sindresorhus/got#1489). On a machine without internet that is every
+// run. So the scanner gets a `got` that refuses at once, before it loads the real one.
+const gotPath = createRequire(require.resolve('@doyensec/electronegativity')).resolve('got');
+const offlineGot = (url) => Promise.reject(new Error(`offline scan: no request to ${url}`));
+offlineGot.head = offlineGot;
+const gotModule = new Module(gotPath);
+gotModule.filename = gotPath;
+gotModule.loaded = true;
+gotModule.exports = offlineGot;
+require.cache[gotPath] = gotModule;
 
 mkdirSync(artifacts, { recursive: true });
 const run = require('@doyensec/electronegativity');

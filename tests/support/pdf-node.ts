@@ -31,8 +31,9 @@ export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Bu
 }
 
 async function openPdf(buffer: Uint8Array) {
-  // pdf.js takes ownership of the bytes it is given: hand it a copy.
-  return getDocument({ data: new Uint8Array(buffer), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+  // pdf.js takes ownership of the bytes it is given: hand it a copy. (pdf.js 6 no longer compiles
+  // fonts with eval, so its isEvalSupported switch is gone; the document is released through loadingTask.)
+  return getDocument({ data: new Uint8Array(buffer), verbosity: 0, useSystemFonts: false }).promise;
 }
 
 function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {
@@ -51,7 +52,7 @@ export async function pdfTextItems(buffer: Uint8Array): Promise<string[][]> {
     }
     return pages;
   } finally {
-    await pdf.destroy();
+    await pdf.loadingTask.destroy();
   }
 }
 
@@ -68,6 +69,6 @@ export async function pdfInfo(buffer: Uint8Array): Promise<Record<string, unknow
     // pdf.js types the information dictionary as a bare Object.
     return { ...(info as Record<string, unknown>) };
   } finally {
-    await pdf.destroy();
+    await pdf.loadingTask.destroy();
   }
 }
