@@ -24,7 +24,7 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test.describe('the desktop app', () => {
-  test.skip(binary === null, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): the renderer is tested in Chromium instead');
+  test.skip(binary === null, 'Electron binary not installed (none can be downloaded on this machine): the renderer is tested in Chromium instead, and the main process with electron mocked');
 
   let app: ElectronApplication;
   let win: Page;
