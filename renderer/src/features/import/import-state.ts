@@ -10,7 +10,7 @@ import {
 import { getBridge } from '../../bridge';
 import type { ImportOptions, StoredImportOperation, StoredMatch } from '../../db/import';
 import { useSettingsStore } from '../settings/store';
-import { takeAutomaticBackup } from './automaticBackups';
+import { takeAutomaticBackup } from '../backup/automatic-backups';
 
 export type ImportStep = 'idle' | 'mapping' | 'checking' | 'preview' | 'importing';
 

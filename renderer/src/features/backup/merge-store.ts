@@ -7,8 +7,8 @@ import { readBackupFile, schemaVersionOf } from '../../db/backup';
 import { applyMerge, localMergeTables } from '../../db/merge';
 import { getSetting } from '../../db/settings';
 import { useSettingsStore } from '../settings/store';
-import { takeAutomaticBackup } from './automaticBackups';
-import { useBackupStore } from './backupStore';
+import { takeAutomaticBackup } from './automatic-backups';
+import { useBackupStore } from './store';
 
 /**
  * Merging another adviser's backup: open it, compare it with this computer's records, let the

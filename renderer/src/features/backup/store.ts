@@ -10,7 +10,7 @@ import {
 } from '../../db/backup';
 import { todayIso } from '../../app/today';
 import { useSettingsStore } from '../settings/store';
-import { dailyBackupIfDue, takeAutomaticBackup } from './automaticBackups';
+import { dailyBackupIfDue, takeAutomaticBackup } from './automatic-backups';
 
 /** A backup chosen for restoring, from a file or the automatic backups, on its way to the adviser's confirmation. */
 export interface PendingRestore {

@@ -9,7 +9,7 @@ import { db } from '../../db/database';
 import { findStoredMatches, importPupils } from '../../db/import';
 import { todayIso } from '../../app/today';
 import { useSettingsStore } from '../settings/store';
-import { singletonImporter } from './importState';
+import { singletonImporter } from './import-state';
 
 /** The school for rows with no School column (or a blank one), chosen on the mapping step. */
 export const pupilImportSchoolId = ref<string | null>(null);

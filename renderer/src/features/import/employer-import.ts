@@ -4,7 +4,7 @@ import type { EmployerRecordInput } from '@shared/employers/form';
 import { EMPLOYER_IMPORT_FIELDS, EMPLOYER_IMPORT_LABELS, checkEmployerRowAsUpdate, checkEmployerRows, type EmployerMapping } from '@shared/import';
 import { db } from '../../db/database';
 import { findStoredEmployerMatches, importEmployers } from '../../db/import';
-import { singletonImporter } from './importState';
+import { singletonImporter } from './import-state';
 
 export const useEmployerImport = singletonImporter<EmployerRecordInput, Employer>(() => ({
   kind: 'employers',
