@@ -4,7 +4,7 @@ import { db } from '../../db/database';
 import { getSetting } from '../../db/settings';
 import { listSessionsForPupil } from '../../db/sessions';
 import { listPlansForPupil } from '../../db/action-plans';
-import { useLiveQuery } from '../../app/useLiveQuery';
+import { useLiveQuery } from '../../app/use-live-query';
 import { todayIso } from '../../app/today';
 import { yearGroupOf } from '@shared/academic-year';
 

@@ -4,7 +4,7 @@ import type { School } from '@shared/model';
 import { db } from '../../db/database';
 import { onTablesChange } from '../../db/changes';
 import { todayIso } from '../../app/today';
-import { useNewestAnswer } from '../../app/useNewestAnswer';
+import { useNewestAnswer } from '../../app/use-newest-answer';
 import { periodFor, scopeFor, type PeriodChoice } from './periods';
 import { runDashboardJob } from './dashboard-job';
 
