@@ -6,7 +6,7 @@ import { db } from '../../db/database';
 import { readBackupFile, schemaVersionOf } from '../../db/backup';
 import { applyMerge, localMergeTables } from '../../db/merge';
 import { getSetting } from '../../db/settings';
-import { useSettingsStore } from '../settings/store';
+import { useSettingsStore } from '../settings';
 import { takeAutomaticBackup } from './automatic-backups';
 import { useBackupStore } from './store';
 

@@ -9,7 +9,7 @@ import {
   auditBackupSaved, getAutoBackupKey, makeBackupFile, readBackupFile, restorePayload, schemaVersionOf, secureRandom, setAutoBackupPassphrase, type OpenedBackup,
 } from '../../db/backup';
 import { todayIso } from '../../app/today';
-import { useSettingsStore } from '../settings/store';
+import { useSettingsStore } from '../settings';
 import { dailyBackupIfDue, takeAutomaticBackup } from './automatic-backups';
 
 /** A backup chosen for restoring, from a file or the automatic backups, on its way to the adviser's confirmation. */

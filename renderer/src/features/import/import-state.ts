@@ -9,8 +9,8 @@ import {
 } from '@shared/import';
 import { getBridge } from '../../bridge';
 import type { ImportOptions, StoredImportOperation, StoredMatch } from '../../db/import';
-import { useSettingsStore } from '../settings/store';
-import { takeAutomaticBackup } from '../backup/automatic-backups';
+import { useSettingsStore } from '../settings';
+import { takeAutomaticBackup } from '../backup';
 
 export type ImportStep = 'idle' | 'mapping' | 'checking' | 'preview' | 'importing';
 

@@ -8,7 +8,7 @@ import { PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, PUPIL_IMPORT_LABELS, chec
 import { db } from '../../db/database';
 import { findStoredMatches, importPupils } from '../../db/import';
 import { todayIso } from '../../app/today';
-import { useSettingsStore } from '../settings/store';
+import { useSettingsStore } from '../settings';
 import { singletonImporter } from './import-state';
 
 /** The school for rows with no School column (or a blank one), chosen on the mapping step. */

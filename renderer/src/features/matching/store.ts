@@ -8,7 +8,7 @@ import { db } from '../../db/database';
 import { confirmAllocation, loadAllocationData, loadCohort } from '../../db/matching';
 import { useLiveQuery } from '../../app/use-live-query';
 import { todayIso } from '../../app/today';
-import { useSettingsStore } from '../settings/store';
+import { useSettingsStore } from '../settings';
 import { commonPeriods } from './periods';
 import { runAllocation } from './run-allocation';
 import type { OfferMatch } from './use-pupil-matches';

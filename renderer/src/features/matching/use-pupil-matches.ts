@@ -11,7 +11,7 @@ import { useLiveQuery } from '../../app/use-live-query';
 import { useNewestAnswer } from '../../app/use-newest-answer';
 import { DIRECTORY_TABLES, runMatchJob } from './match-job';
 import { todayIso } from '../../app/today';
-import { useSettingsStore } from '../settings/store';
+import { useSettingsStore } from '../settings';
 
 export type OfferMatch = Match & OfferTarget;
 

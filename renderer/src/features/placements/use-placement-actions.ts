@@ -4,7 +4,7 @@ import { db } from '../../db/database';
 import { changePlacementStatus, completePlacement, proposePlacement, type PlacementFeedback, type ProposalInput } from '../../db/placements';
 import { searchPupils } from '../../db/pupils';
 import { todayIso } from '../../app/today';
-import { useSettingsStore } from '../settings/store';
+import { useSettingsStore } from '../settings';
 
 /** The placement workflow as the adviser using this computer: every change is audited in their name. */
 export function usePlacementActions() {

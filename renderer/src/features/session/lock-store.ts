@@ -5,7 +5,7 @@ import type { Problem } from '@shared/model';
 import { db } from '../../db/database';
 import { getSetting, setSetting } from '../../db/settings';
 import { secureRandom } from '../../db/backup';
-import { useSettingsStore } from '../settings/store';
+import { useSettingsStore } from '../settings';
 
 /**
  * The optional lock: a passphrase (kept only as a slow hash) asked for when the app starts and
