@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useCheckedSave } from '@renderer/ui/useCheckedSave';
+import { useCheckedSave } from '@renderer/ui/use-checked-save';
 
 describe('the forms\' save step (renderer/src/ui/useCheckedSave)', () => {
   it('shows the rules\' problems beside their fields and writes nothing', async () => {

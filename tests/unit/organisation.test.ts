@@ -3,7 +3,7 @@ import { CareersDeskDb } from '@renderer/db/schema';
 import { savePupil, type PupilInput } from '@renderer/db/pupils';
 import { listAdvisers, listSchools, removeAdviser, removeSchool, saveAdviser, saveRiskWeights, saveSchool, type AdviserInput, type SchoolInput } from '@renderer/db/organisation';
 import { getSetting } from '@renderer/db/settings';
-import { checkRiskWeightsForm } from '@renderer/features/settings/riskWeightsForm';
+import { checkRiskWeightsForm } from '@renderer/features/settings/risk-weights-form';
 import { pupilSchema, type GuidanceSession } from '@shared/model';
 import { defaultRiskWeights } from '@shared/risk';
 

@@ -10,7 +10,7 @@ import { displayName } from '../../../shared/model/pupil';
 import { db } from '../../../renderer/src/db/database';
 import { loadDataset } from '../../../renderer/src/db/demo';
 import { findPupils } from '../../../renderer/src/db/pupils';
-import { usePupilRecord } from '../../../renderer/src/features/pupils/usePupilRecord';
+import { usePupilRecord } from '../../../renderer/src/features/pupils/use-pupil-record';
 import { benchDataset, countsOf, searchQueries, type BenchDataset } from '../datasets';
 import { BENCH_TODAY, type SizeName } from '../sizes';
 import type { BenchPageApi, SampledTiming, StepTiming } from './api';

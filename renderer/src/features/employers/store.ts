@@ -5,8 +5,8 @@ import { emptyEmployerFilters, type EmployerFilters } from '@shared/employers/li
 import type { EmployerRecordInput } from '@shared/employers/form';
 import { db } from '../../db/database';
 import { findEmployers, saveEmployer } from '../../db/employers';
-import { useLiveQuery } from '../../app/useLiveQuery';
-import { useSettingsStore } from '../settings/store';
+import { useLiveQuery } from '../../app/use-live-query';
+import { useSettingsStore } from '../settings';
 
 /**
  * The employer directory's search and filters, kept in a store so coming back from an employer's page

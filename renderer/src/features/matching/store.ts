@@ -6,12 +6,12 @@ import { priorityReasons } from '@shared/risk';
 import { formatUkDate } from '@shared/academic-year';
 import { db } from '../../db/database';
 import { confirmAllocation, loadAllocationData, loadCohort } from '../../db/matching';
-import { useLiveQuery } from '../../app/useLiveQuery';
+import { useLiveQuery } from '../../app/use-live-query';
 import { todayIso } from '../../app/today';
-import { useSettingsStore } from '../settings/store';
+import { useSettingsStore } from '../settings';
 import { commonPeriods } from './periods';
-import { runAllocation } from './runAllocation';
-import type { OfferMatch } from './usePupilMatches';
+import { runAllocation } from './run-allocation';
+import type { OfferMatch } from './use-pupil-matches';
 
 /** Where one young person goes in the proposal, or null for "not placed": an allocation line without its pupil. */
 export type ProposalChoice = Omit<AllocationLine, 'pupilId'>;

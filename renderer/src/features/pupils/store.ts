@@ -5,8 +5,8 @@ import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pu
 import { db } from '../../db/database';
 import { findPupils } from '../../db/pupils';
 import { onPupilListChange } from '../../db/pupil-list';
-import { useLiveQuery } from '../../app/useLiveQuery';
-import { useNewestAnswer } from '../../app/useNewestAnswer';
+import { useLiveQuery } from '../../app/use-live-query';
+import { useNewestAnswer } from '../../app/use-newest-answer';
 import { todayIso } from '../../app/today';
 
 /**

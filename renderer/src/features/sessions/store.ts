@@ -6,7 +6,7 @@ import { db } from '../../db/database';
 import { getPupil } from '../../db/pupils';
 import { deleteSession, getSession, listSessionChoices, saveSession } from '../../db/sessions';
 import { getPlan, markActionDone, savePlan } from '../../db/action-plans';
-import { useSettingsStore } from '../settings/store';
+import { useSettingsStore } from '../settings';
 
 /**
  * Guidance sessions and action plans: the writes (each one transaction with its audit entry, by the

@@ -1,0 +1,152 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import { inspectBackup, newBackupKey, passphraseProblems, type BackupHeader } from '@shared/backup';
+import type { Checked, Problem } from '@shared/model';
+import type { BackupInfo } from '@shared/bridge';
+import { getBridge } from '../../bridge';
+import { db } from '../../db/database';
+import {
+  auditBackupSaved, getAutoBackupKey, makeBackupFile, readBackupFile, restorePayload, schemaVersionOf, secureRandom, setAutoBackupPassphrase, type OpenedBackup,
+} from '../../db/backup';
+import { todayIso } from '../../app/today';
+import { useSettingsStore } from '../settings';
+import { dailyBackupIfDue, takeAutomaticBackup } from './automatic-backups';
+
+/** A backup chosen for restoring, from a file or the automatic backups, on its way to the adviser's confirmation. */
+export interface PendingRestore {
+  source: 'file' | 'automatic';
+  name: string;
+  bytes: Uint8Array;
+  header: BackupHeader | null;
+  opened: OpenedBackup | null;
+  /** A clear message when the file cannot be restored. */
+  error: string;
+}
+
+export const useBackupStore = defineStore('backups', () => {
+  const settings = useSettingsStore();
+  const autoKeySet = ref<boolean | null>(null);
+  const backups = ref<BackupInfo[]>([]);
+  const listFailure = ref('');
+  const busy = ref('');
+  const message = ref('');
+  // Shallow: the opened backup's records go to IndexedDB as they are, and a Vue proxy cannot be stored.
+  const pending = shallowRef<PendingRestore | null>(null);
+
+  async function refresh(): Promise<void> {
+    autoKeySet.value = (await getAutoBackupKey(db)) !== null;
+    try {
+      backups.value = await getBridge().listBackups();
+      listFailure.value = '';
+    } catch (error) {
+      listFailure.value = `The automatic backups could not be listed: ${(error as Error).message}`;
+    }
+  }
+
+  /** Runs on opening the Data page: today's daily backup if it is due, then the list. */
+  async function start(): Promise<void> {
+    try {
+      await dailyBackupIfDue();
+    } catch (error) {
+      listFailure.value = `Today's automatic backup could not be taken: ${(error as Error).message}`;
+    }
+    await refresh();
+  }
+
+  async function setAutoPassphrase(passphrase: string, confirmation: string): Promise<Problem[]> {
+    const problems = passphraseProblems(passphrase, confirmation);
+    if (problems.length > 0) return problems;
+    busy.value = 'Setting the passphrase…';
+    try {
+      await setAutoBackupPassphrase(db, passphrase, settings.currentAdviserId);
+      await takeAutomaticBackup('daily');
+      message.value = 'Automatic backups are on: one was taken now, and one is taken each day and before every import or restore.';
+      await refresh();
+      return [];
+    } finally {
+      busy.value = '';
+    }
+  }
+
+  /** Encrypts the whole database with the passphrase and saves it where the adviser chooses. */
+  async function saveBackup(passphrase: string, confirmation: string): Promise<Checked<string>> {
+    const problems = passphraseProblems(passphrase, confirmation);
+    if (problems.length > 0) return { ok: false, problems };
+    busy.value = 'Encrypting the backup…';
+    try {
+      const bridge = getBridge();
+      const key = await newBackupKey(passphrase, secureRandom);
+      const data = await makeBackupFile(db, key, { reason: 'manual', appVersion: await bridge.appVersion() });
+      const name = `careers-desk-backup-${todayIso()}.json`;
+      const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Careers Desk backup', extensions: ['json'] }], data });
+      if (!saved.saved) return { ok: false, problems: [{ field: 'form', message: 'The backup was not saved.' }] };
+      await auditBackupSaved(db, settings.currentAdviserId);
+      message.value = `Backup saved${saved.path ? ` to ${saved.path}` : ` as ${name}`}. Keep the passphrase safe: without it the backup cannot be opened.`;
+      return { ok: true, value: name };
+    } catch (error) {
+      return { ok: false, problems: [{ field: 'form', message: `The backup could not be made: ${(error as Error).message}` }] };
+    } finally {
+      busy.value = '';
+    }
+  }
+
+  function choose(source: PendingRestore['source'], name: string, bytes: Uint8Array): void {
+    const inspected = inspectBackup(bytes, { currentSchemaVersion: schemaVersionOf(db) });
+    pending.value = { source, name, bytes, header: inspected.ok ? inspected.value.header : null, opened: null, error: inspected.ok ? '' : inspected.error.message };
+  }
+
+  async function chooseFile(): Promise<void> {
+    message.value = '';
+    const file = await getBridge().openFile({ filters: [{ name: 'Careers Desk backup', extensions: ['json'] }] });
+    if (file) choose('file', file.name, file.data);
+  }
+
+  /** An automatic backup opens with this computer's key, without asking for the passphrase when it can. */
+  async function chooseAutomatic(info: BackupInfo): Promise<void> {
+    message.value = '';
+    const bytes = await getBridge().readBackup({ name: info.name });
+    choose('automatic', info.name, bytes);
+    const key = await getAutoBackupKey(db);
+    if (key && pending.value && !pending.value.error) {
+      const read = await readBackupFile(db, bytes, { key });
+      if (read.ok) pending.value = { ...pending.value, opened: read.value };
+    }
+  }
+
+  async function unlock(passphrase: string): Promise<void> {
+    const current = pending.value;
+    if (!current) return;
+    busy.value = 'Checking the passphrase…';
+    try {
+      const read = await readBackupFile(db, current.bytes, { passphrase });
+      pending.value = read.ok ? { ...current, opened: read.value, error: '' } : { ...current, opened: null, error: read.error.message };
+    } finally {
+      busy.value = '';
+    }
+  }
+
+  /** Replaces the whole database with the backup, after an automatic backup of what is there now. */
+  async function confirmRestore(): Promise<void> {
+    const current = pending.value;
+    if (!current?.opened) return;
+    busy.value = 'Restoring…';
+    try {
+      const safety = await takeAutomaticBackup('before-restore');
+      await restorePayload(db, current.opened.payload, { actorId: settings.currentAdviserId, source: current.source === 'file' ? `the file ${current.name}` : `the automatic backup ${current.name}` });
+      await settings.load();
+      pending.value = null;
+      message.value = `Restored. The database now holds what the backup held${safety ? '; what was here before is kept as an automatic backup' : ''}.`;
+      await refresh();
+    } catch (error) {
+      pending.value = { ...current, error: `The restore stopped and nothing was changed: ${(error as Error).message}` };
+    } finally {
+      busy.value = '';
+    }
+  }
+
+  function cancelRestore(): void {
+    pending.value = null;
+  }
+
+  return { autoKeySet, backups, listFailure, busy, message, pending, refresh, start, setAutoPassphrase, saveBackup, chooseFile, chooseAutomatic, unlock, confirmRestore, cancelRestore };
+});

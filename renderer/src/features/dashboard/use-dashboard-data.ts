@@ -1,0 +1,60 @@
+import { computed, onScopeDispose, watch, type Ref } from 'vue';
+import type { Dashboard, PersonBehind } from '@shared/dashboard';
+import type { School } from '@shared/model';
+import { db } from '../../db/database';
+import { onTablesChange } from '../../db/changes';
+import { todayIso } from '../../app/today';
+import { useNewestAnswer } from '../../app/use-newest-answer';
+import { periodFor, scopeFor, type PeriodChoice } from './periods';
+import { runDashboardJob } from './dashboard-job';
+
+export interface DashboardView {
+  dashboard: Dashboard;
+  /** The young people in scope, by id: what the lists behind the figures show. */
+  people: ReadonlyMap<string, PersonBehind>;
+  periodLabel: string;
+  scopeLabel: string;
+  /** Every school, by name, for the scope filter. */
+  schools: School[];
+}
+
+/** Waits this long after the last change before working the figures out again. */
+const DEBOUNCE_MS = 120;
+/** The tables the charts count: a change to any of them means new figures. */
+const COUNTED_TABLES = ['pupils', 'sessions', 'placements', 'schools', 'advisers'] as const;
+
+/**
+ * The charts for the chosen period and scope, worked out in a worker (dashboard-job.ts) and again
+ * whenever the records they count change, once the changes have settled (newest answer wins).
+ */
+export function useDashboardData(period: Ref<PeriodChoice>, scope: Ref<string>) {
+  const answer = useNewestAnswer<DashboardView | null>(async () => {
+    const today = todayIso();
+    const figures = await runDashboardJob(db, { period: periodFor(period.value, today), scope: scopeFor(scope.value), today });
+    return {
+      dashboard: figures.dashboard,
+      people: new Map(figures.people.map((person) => [person.id, person])),
+      periodLabel: figures.periodLabel,
+      scopeLabel: figures.scopeLabel,
+      schools: figures.schools,
+    };
+  }, null);
+  const schools = computed(() => answer.value.value?.schools ?? []);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  function later(): void {
+    clearTimeout(timer);
+    answer.loading.value = true;
+    timer = setTimeout(() => void answer.refresh(), DEBOUNCE_MS);
+  }
+  // The first figures come at once; later changes, of choice or of records, wait until they settle.
+  void answer.refresh();
+  watch([period, scope], later);
+  const stop = onTablesChange(db, COUNTED_TABLES, later);
+  onScopeDispose(() => {
+    clearTimeout(timer);
+    stop();
+  });
+
+  return { view: answer.value, working: answer.loading, schools, error: answer.error };
+}

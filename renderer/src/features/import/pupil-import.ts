@@ -1,0 +1,38 @@
+// Importing young people from a school MIS export: the pupil form's rules, UPN and name-and-birth
+// duplicates, and the school the file is for.
+import { ref } from 'vue';
+import { displayName, type Pupil } from '@shared/model';
+import { formatUkDate } from '@shared/academic-year';
+import type { PupilRecordInput } from '@shared/pupils/form';
+import { PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, PUPIL_IMPORT_LABELS, checkPupilRows, checkRowAsUpdate, type PupilImportContext, type PupilMapping } from '@shared/import';
+import { db } from '../../db/database';
+import { findStoredMatches, importPupils } from '../../db/import';
+import { todayIso } from '../../app/today';
+import { useSettingsStore } from '../settings';
+import { singletonImporter } from './import-state';
+
+/** The school for rows with no School column (or a blank one), chosen on the mapping step. */
+export const pupilImportSchoolId = ref<string | null>(null);
+
+function context(): PupilImportContext {
+  const settings = useSettingsStore();
+  return { today: todayIso(), riskWeights: settings.riskWeights, schools: settings.schools, defaultSchoolId: pupilImportSchoolId.value };
+}
+
+export const usePupilImport = singletonImporter<PupilRecordInput, Pupil>(() => ({
+  kind: 'pupils',
+  noun: { one: 'young person', many: 'young people' },
+  fields: PUPIL_IMPORT_FIELDS,
+  labels: PUPIL_IMPORT_LABELS,
+  reasons: { upn: 'same UPN', nameAndBirth: 'same name and date of birth' },
+  duplicateOptions: PUPIL_DUPLICATE_OPTIONS,
+  checkRows: (parsed, mapping, from, to) => checkPupilRows(parsed, mapping as PupilMapping, context(), from, to),
+  checkAsUpdate: (parsed, row, mapping, base) => checkRowAsUpdate(parsed, row, mapping as PupilMapping, context(), base),
+  findStored: (rows) => findStoredMatches(db, rows.map((r) => r.keys)),
+  describe: (pupil) => `${displayName(pupil)}, born ${formatUkDate(pupil.dateOfBirth)}`,
+  write: (operations, options) => importPupils(db, operations, options),
+  onLoaded: () => {
+    const schools = useSettingsStore().schools;
+    pupilImportSchoolId.value = schools.length === 1 ? schools[0]!.id : null;
+  },
+}));

@@ -1,0 +1,106 @@
+import { computed, onScopeDispose, ref, watch, type Ref } from 'vue';
+import { displayName, type Problem, type Provider } from '@shared/model';
+import type { DateRange, Match, OfferTarget, RouteTarget } from '@shared/matching';
+import { destinationLabel, type DestinationCode } from '@shared/reference';
+import { intendedDestinationFor, type DestinationSuggestion } from '@shared/routes/destination';
+import { formatUkDate } from '@shared/academic-year';
+import { db } from '../../db/database';
+import { acceptOffer, recordIntendedDestination } from '../../db/matching';
+import { onTablesChange } from '../../db/changes';
+import { useLiveQuery } from '../../app/use-live-query';
+import { useNewestAnswer } from '../../app/use-newest-answer';
+import { DIRECTORY_TABLES, runMatchJob } from './match-job';
+import { todayIso } from '../../app/today';
+import { useSettingsStore } from '../settings';
+
+export type OfferMatch = Match & OfferTarget;
+
+/** The tables a ranking reads (the young person, and the directory): a committed change to any ranks again, once changes settle. */
+const RANKED_TABLES = ['pupils', ...DIRECTORY_TABLES] as const;
+const RERANK_DELAY_MS = 120;
+export type RouteMatch = Match & RouteTarget;
+
+/**
+ * One young person's matches (shared/matching matchPupil, in a worker: match-job.ts), ranked again as
+ * records change, and the two ways of accepting one: propose a placement, or record a destination.
+ */
+export function usePupilMatches(pupilId: Ref<string>) {
+  const settings = useSettingsStore();
+  const today = todayIso();
+  const period = ref<DateRange | null>(null);
+  // What the page shows about the young person; the ranking itself is worked out in a worker.
+  const data = useLiveQuery(async () => {
+    const pupil = await db.pupils.get(pupilId.value);
+    if (!pupil) return null;
+    const [school, providers] = await Promise.all([pupil.schoolId ? db.schools.get(pupil.schoolId) : undefined, db.providers.toArray()]);
+    return { pupil, providers, schoolName: school?.name ?? null };
+  }, null, [pupilId]);
+
+  const ranked = useNewestAnswer(() => runMatchJob(db, { pupilId: pupilId.value, today, period: period.value }), null);
+  const matches = ranked.value;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  function later(): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void ranked.refresh(), RERANK_DELAY_MS);
+  }
+  watch([pupilId, period], () => void ranked.refresh(), { immediate: true });
+  const stop = onTablesChange(db, RANKED_TABLES, later);
+  onScopeDispose(() => {
+    clearTimeout(timer);
+    stop();
+  });
+  const offers = computed(() => (matches.value?.offers ?? []).filter((m): m is OfferMatch => m.kind === 'offer'));
+  const routes = computed(() => (matches.value?.routes ?? []).filter((m): m is RouteMatch => m.kind === 'route'));
+  const excluded = computed(() => matches.value?.excluded ?? []);
+  const providers = computed(() => new Map<string, Provider>((data.value.value?.providers ?? []).map((p) => [p.id, p])));
+  const name = computed(() => (data.value.value ? displayName(data.value.value.pupil) : ''));
+
+  /** What was last done, for the status line; problems when it was refused. */
+  const message = ref('');
+  const problems = ref<Problem[]>([]);
+  const busy = ref(false);
+
+  async function acceptOfferMatch(match: OfferMatch): Promise<void> {
+    busy.value = true;
+    problems.value = [];
+    message.value = '';
+    try {
+      const result = await acceptOffer(db, {
+        pupilId: pupilId.value, employerId: match.employerId, offerId: match.offerId, start: match.periodStart, end: match.periodEnd,
+      }, settings.currentAdviserId, { today });
+      if (result.ok) {
+        message.value = `Proposed a placement at ${match.employerName} from ${formatUkDate(match.periodStart)} to ${formatUkDate(match.periodEnd)}. It is on ${name.value}'s timeline.`;
+      } else {
+        problems.value = result.problems;
+      }
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function destinationFor(match: RouteMatch): DestinationSuggestion {
+    return intendedDestinationFor(match.routeKind, providers.value.get(match.providerId)?.kind ?? null);
+  }
+
+  async function acceptRouteMatch(match: RouteMatch, code: DestinationCode): Promise<boolean> {
+    busy.value = true;
+    problems.value = [];
+    message.value = '';
+    try {
+      const result = await recordIntendedDestination(db, pupilId.value, code, settings.currentAdviserId, {
+        because: `accepted the route ${match.routeTitle} at ${match.providerName}`,
+      });
+      if (result.ok) message.value = `Recorded ${name.value}'s intended destination: ${destinationLabel(code)} (${match.routeTitle} at ${match.providerName}).`;
+      else problems.value = result.problems;
+      return result.ok;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return {
+    data: data.value, loading: data.loading, error: data.error, ranking: ranked.loading, rankingError: ranked.error, today, period, name,
+    offers, routes, excluded, message, problems, busy,
+    acceptOfferMatch, acceptRouteMatch, destinationFor,
+  };
+}

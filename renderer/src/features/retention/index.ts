@@ -1,0 +1,2 @@
+// Records past their retention date: the public surface of features/retention.
+export { default as RetentionPanel } from './RetentionPanel.vue';
