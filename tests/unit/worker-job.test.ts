@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { yearGroupOf } from '@shared/academic-year';
-import { JobWorker, runWorkerJob, type WorkerJobEnvelope, type WorkerJobReply } from '@renderer/app/worker-job';
+import { JobWorker, runWorkerJob, type WorkerJobEnvelope, type WorkerJobReply } from '@renderer/platform/worker-job';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
 import { loadReturnSource } from '@renderer/db/returns';

@@ -5,7 +5,7 @@ import { inYearGroup, sortPupils } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { proposePlacement, type ProposalInput } from './placements';
-import { todayIso } from '../app/today';
+import { todayIso } from '../platform/clock';
 
 /** One period of one employer's offer chosen for a young person: a match accepted or a line of an allocation. */
 export type OfferChoice = ProposalInput;

@@ -4,7 +4,7 @@ import type { PlacementStatusId } from '@shared/reference';
 import { proposalProblems, statusChangeProblems, statusLabel, type ProposalInput } from '@shared/placements';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
-import { todayIso } from '../app/today';
+import { todayIso } from '../platform/clock';
 
 export type PlacementFeedback = Placement['feedback'];
 export type { ProposalInput };

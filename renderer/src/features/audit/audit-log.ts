@@ -6,7 +6,7 @@ import { csvDocument } from '@shared/import';
 import type { CareersDeskDb } from '../../db/schema';
 import { searchPupils } from '../../db/pupils';
 import { byWrittenOrder, writeAudit } from '../../db/audit';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../platform/clock';
 
 /** Labels by action; an action added later shows by its id until it has one. */
 export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<string, string | undefined> = {

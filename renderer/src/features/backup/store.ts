@@ -8,7 +8,7 @@ import { db } from '../../db/database';
 import {
   auditBackupSaved, getAutoBackupKey, makeBackupFile, readBackupFile, restorePayload, schemaVersionOf, secureRandom, setAutoBackupPassphrase, type OpenedBackup,
 } from '../../db/backup';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../platform/clock';
 import { useSettingsStore } from '../settings';
 import { dailyBackupIfDue, takeAutomaticBackup } from './automatic-backups';
 

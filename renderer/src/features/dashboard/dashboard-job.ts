@@ -3,7 +3,7 @@ import { periodLabel, scopeCaseload, type ReturnPeriod, type ReturnScope } from 
 import type { School } from '@shared/model';
 import type { CareersDeskDb } from '../../db/schema';
 import { loadReturnSource } from '../../db/returns';
-import { runWorkerJob } from '../../app/worker-job';
+import { runWorkerJob } from '../../platform/worker-job';
 
 /** What the dashboard worker is asked: the period and scope chosen, today, and the database by name. */
 export interface DashboardRequest {

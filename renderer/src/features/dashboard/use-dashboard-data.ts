@@ -3,8 +3,8 @@ import type { Dashboard, PersonBehind } from '@shared/dashboard';
 import type { School } from '@shared/model';
 import { db } from '../../db/database';
 import { onTablesChange } from '../../db/changes';
-import { todayIso } from '../../app/today';
-import { useNewestAnswer } from '../../app/use-newest-answer';
+import { todayIso } from '../../platform/clock';
+import { useNewestAnswer } from '../../platform/use-newest-answer';
 import { periodFor, scopeFor, type PeriodChoice } from './periods';
 import { runDashboardJob } from './dashboard-job';
 

@@ -5,7 +5,7 @@ import { emptyEmployerFilters, type EmployerFilters } from '@shared/employers/li
 import type { EmployerRecordInput } from '@shared/employers/form';
 import { db } from '../../db/database';
 import { findEmployers, saveEmployer } from '../../db/employers';
-import { useLiveQuery } from '../../app/use-live-query';
+import { useLiveQuery } from '../../platform/use-live-query';
 import { useSettingsStore } from '../settings';
 
 /**

@@ -3,7 +3,7 @@ import type { Employer, Placement, Pupil } from '@shared/model';
 import { db } from '../../db/database';
 import { getEmployer } from '../../db/employers';
 import { listPlacementsForEmployer } from '../../db/placements';
-import { useLiveQuery } from '../../app/use-live-query';
+import { useLiveQuery } from '../../platform/use-live-query';
 
 export interface EmployerRecord {
   employer: Employer;

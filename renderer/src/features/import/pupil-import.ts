@@ -7,7 +7,7 @@ import type { PupilRecordInput } from '@shared/pupils/form';
 import { PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, PUPIL_IMPORT_LABELS, checkPupilRows, checkRowAsUpdate, type PupilImportContext, type PupilMapping } from '@shared/import';
 import { db } from '../../db/database';
 import { findStoredMatches, importPupils } from '../../db/import';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../platform/clock';
 import { useSettingsStore } from '../settings';
 import { singletonImporter } from './import-state';
 

@@ -2,7 +2,7 @@ import { matchPupil, prepareMatchDirectory, type DateRange, type PreparedMatchDi
 import type { CareersDeskDb } from '../../db/schema';
 import { loadMatchData, loadMatchDirectory } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
-import { JobWorker } from '../../app/worker-job';
+import { JobWorker } from '../../platform/worker-job';
 
 /** Whose matches to work out, for which period, and the database to open by name. */
 export interface MatchRequest {

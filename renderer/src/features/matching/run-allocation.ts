@@ -1,5 +1,5 @@
 import { allocateCohort, type AllocationResult } from '@shared/matching';
-import { runWorkerJob } from '../../app/worker-job';
+import { runWorkerJob } from '../../platform/worker-job';
 import type { AllocateRequest } from './allocate-messages';
 
 /**

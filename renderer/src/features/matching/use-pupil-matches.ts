@@ -7,10 +7,10 @@ import { formatUkDate } from '@shared/academic-year';
 import { db } from '../../db/database';
 import { acceptOffer, recordIntendedDestination } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
-import { useLiveQuery } from '../../app/use-live-query';
-import { useNewestAnswer } from '../../app/use-newest-answer';
+import { useLiveQuery } from '../../platform/use-live-query';
+import { useNewestAnswer } from '../../platform/use-newest-answer';
 import { DIRECTORY_TABLES, runMatchJob } from './match-job';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../platform/clock';
 import { useSettingsStore } from '../settings';
 
 export type OfferMatch = Match & OfferTarget;

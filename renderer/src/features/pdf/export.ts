@@ -3,7 +3,7 @@ import { displayName } from '@shared/model';
 import { db } from '../../db/database';
 import { writeAudit } from '../../db/audit';
 import { getBridge } from '../../bridge';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../platform/clock';
 import { latestPlanIds, loadPlanPdfInput } from './inputs';
 import { renderPdf } from './pdfmake';
 

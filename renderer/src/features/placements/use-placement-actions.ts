@@ -3,7 +3,7 @@ import type { PlacementStatusId } from '@shared/reference';
 import { db } from '../../db/database';
 import { changePlacementStatus, completePlacement, proposePlacement, type PlacementFeedback, type ProposalInput } from '../../db/placements';
 import { searchPupils } from '../../db/pupils';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../platform/clock';
 import { useSettingsStore } from '../settings';
 
 /** The placement workflow as the adviser using this computer: every change is audited in their name. */

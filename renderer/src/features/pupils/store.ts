@@ -5,9 +5,9 @@ import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pu
 import { db } from '../../db/database';
 import { findPupils } from '../../db/pupils';
 import { onPupilListChange } from '../../db/pupil-list';
-import { useLiveQuery } from '../../app/use-live-query';
-import { useNewestAnswer } from '../../app/use-newest-answer';
-import { todayIso } from '../../app/today';
+import { useLiveQuery } from '../../platform/use-live-query';
+import { useNewestAnswer } from '../../platform/use-newest-answer';
+import { todayIso } from '../../platform/clock';
 
 /**
  * The pupil list's search, filters and sort: kept in a store so coming back from a pupil's page

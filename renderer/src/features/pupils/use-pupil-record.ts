@@ -4,8 +4,8 @@ import { db } from '../../db/database';
 import { getSetting } from '../../db/settings';
 import { listSessionsForPupil } from '../../db/sessions';
 import { listPlansForPupil } from '../../db/action-plans';
-import { useLiveQuery } from '../../app/use-live-query';
-import { todayIso } from '../../app/today';
+import { useLiveQuery } from '../../platform/use-live-query';
+import { todayIso } from '../../platform/clock';
 import { yearGroupOf } from '@shared/academic-year';
 
 /** Everything the pupil page shows about one young person, kept live as records change. */

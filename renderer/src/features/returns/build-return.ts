@@ -1,7 +1,7 @@
 import { buildAggregateReturn, buildPseudonymisedExtract, type AggregateReturn, type ExtractOptions, type PupilExtract, type ReturnOptions } from '@shared/returns';
 import { CareersDeskDb } from '../../db/schema';
 import { loadReturnSource } from '../../db/returns';
-import { runWorkerJob } from '../../app/worker-job';
+import { runWorkerJob } from '../../platform/worker-job';
 
 /** Which return to build, as plain data a worker can be sent. */
 export type ReturnJob =

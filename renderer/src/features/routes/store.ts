@@ -4,7 +4,7 @@ import type { Provider } from '@shared/model';
 import { emptyRouteFilters, type RouteFilters } from '@shared/routes/list';
 import { db } from '../../db/database';
 import { findRoutes, listProviders, type RouteRow } from '../../db/routes';
-import { useLiveQuery } from '../../app/use-live-query';
+import { useLiveQuery } from '../../platform/use-live-query';
 
 /**
  * The routes directory's search and filters, and the providers: kept in a store so coming back from

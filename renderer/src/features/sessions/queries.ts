@@ -1,6 +1,6 @@
 import type { Ref } from 'vue';
 import { db } from '../../db/database';
-import { useLiveQuery } from '../../app/use-live-query';
+import { useLiveQuery } from '../../platform/use-live-query';
 import { listOpenActions, type OpenActionRow } from '../../db/action-plans';
 import { listRecentSessions, type SessionWithPupil } from '../../db/sessions';
 

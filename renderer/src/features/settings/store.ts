@@ -9,7 +9,7 @@ import {
   listAdvisers, listSchools, removeAdviser as removeAdviserRecord, removeSchool as removeSchoolRecord, saveAdviser as saveAdviserRecord,
   saveRiskWeights as saveRiskWeightsRecord, saveSchool as saveSchoolRecord, type AdviserInput, type AdviserRemoval, type RiskRecomputation, type SchoolInput,
 } from '../../db/organisation';
-import { useLiveQuery } from '../../app/use-live-query';
+import { useLiveQuery } from '../../platform/use-live-query';
 
 /** The demo caseload is generated from a fixed seed, so every user sees the same young people. */
 export const DEMO_SEED = 20261123;
