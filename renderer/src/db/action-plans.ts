@@ -2,6 +2,7 @@ import { actionPlanSchema, displayName, type ActionPlan, type Pupil } from '@sha
 import { compareOpenActions, markActionDone as withActionDone, openActionDueDates, openActionsOf, type OpenAction, type PlanInput } from '@shared/sessions';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
+import { putAudited, stampsFor } from './audited-save';
 import type { SaveOptions } from './sessions';
 
 export function listPlansForPupil(db: CareersDeskDb, pupilId: string): Promise<ActionPlan[]> {
@@ -25,21 +26,13 @@ export async function savePlan(db: CareersDeskDb, input: PlanInput, actorId: str
     if (!(await db.pupils.get(input.pupilId))) throw new Error('That young person\'s record no longer exists.');
     const plan = actionPlanSchema.parse({
       ...input,
-      id: existing?.id ?? input.id ?? crypto.randomUUID(),
-      createdAt: existing?.createdAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
+      ...stampsFor(existing, input.id, now),
       isDemo: existing?.isDemo ?? false,
       openActionDueDates: openActionDueDates(input.actions),
     });
-    await db.actionPlans.put(plan);
-    await writeAudit(db, {
-      actorId,
-      action: existing ? 'update' : 'create',
-      entity: 'action-plan',
-      recordId: plan.id,
-      pupilId: plan.pupilId,
-      summary: existing ? 'Edited an action plan' : 'Agreed an action plan',
-      before: existing,
+    await putAudited(db, db.actionPlans, plan, {
+      actorId, entity: 'action-plan', pupilId: plan.pupilId, existing,
+      summary: (added) => (added ? 'Agreed an action plan' : 'Edited an action plan'),
     }, now);
     if (options.draftId) await db.drafts.delete(options.draftId);
     return plan;

@@ -2,7 +2,7 @@ import type { Collection, InsertType } from 'dexie';
 import { employerSchema, type Employer } from '@shared/model';
 import { compareEmployers, matchesEmployerFilters, type EmployerFilters } from '@shared/employers/list';
 import type { CareersDeskDb } from './schema';
-import { writeAudit } from './audit';
+import { putAudited, stampsFor } from './audited-save';
 
 export type EmployerInput = Omit<Employer, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
 
@@ -14,23 +14,11 @@ export type EmployerInput = Omit<Employer, 'id' | 'createdAt' | 'updatedAt'> & {
 export async function saveEmployer(db: CareersDeskDb, input: EmployerInput, actorId: string | null, now: Date = new Date()): Promise<Employer> {
   return db.transaction('rw', db.employers, db.audit, async () => {
     const existing = input.id ? await db.employers.get(input.id) : undefined;
-    const employer = employerSchema.parse({
-      ...input,
-      id: existing?.id ?? input.id ?? crypto.randomUUID(),
-      createdAt: existing?.createdAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
-    });
-    await db.employers.put(employer);
-    await writeAudit(db, {
-      actorId,
-      action: existing ? 'update' : 'create',
-      entity: 'employer',
-      recordId: employer.id,
-      pupilId: null,
-      summary: existing ? `Updated the employer ${employer.name}` : `Added the employer ${employer.name}`,
-      before: existing,
+    const employer = employerSchema.parse({ ...input, ...stampsFor(existing, input.id, now) });
+    return putAudited(db, db.employers, employer, {
+      actorId, entity: 'employer', pupilId: null, existing,
+      summary: (added) => `${added ? 'Added' : 'Updated'} the employer ${employer.name}`,
     }, now);
-    return employer;
   });
 }
 

@@ -2,6 +2,7 @@ import { adviserSchema, check, schoolSchema, settingSchemas, type Adviser, type 
 import { assessRisk, type RiskWeights } from '@shared/risk';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
+import { putAudited, stampsFor } from './audited-save';
 
 /**
  * The organisation set up in Settings: the schools served and the advisers who use the app, plus the
@@ -28,28 +29,16 @@ export function listAdvisers(db: CareersDeskDb): Promise<Adviser[]> {
 export async function saveSchool(db: CareersDeskDb, input: SchoolInput, actorId: string | null, now: Date = new Date()): Promise<Checked<School>> {
   return db.transaction('rw', db.schools, db.audit, async (): Promise<Checked<School>> => {
     const existing = input.id ? await db.schools.get(input.id) : undefined;
-    const checked = check(schoolSchema, {
-      ...input,
-      id: existing?.id ?? crypto.randomUUID(),
-      createdAt: existing?.createdAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
-      isDemo: existing?.isDemo ?? false,
-    });
+    const checked = check(schoolSchema, { ...input, ...stampsFor(existing, null, now), isDemo: existing?.isDemo ?? false });
     if (!checked.ok) return checked;
     const school = checked.value;
     if (school.urn !== '') {
       const sameUrn = await db.schools.where('urn').equals(school.urn).filter((other) => other.id !== school.id).first();
       if (sameUrn) return { ok: false, problems: [{ field: 'urn', message: `${sameUrn.name} already has this URN` }] };
     }
-    await db.schools.put(school);
-    await writeAudit(db, {
-      actorId,
-      action: existing ? 'update' : 'create',
-      entity: 'school',
-      recordId: school.id,
-      pupilId: null,
-      summary: existing ? `Updated the school "${school.name}"` : `Added the school "${school.name}"`,
-      before: existing,
+    await putAudited(db, db.schools, school, {
+      actorId, entity: 'school', pupilId: null, existing,
+      summary: (added) => `${added ? 'Added' : 'Updated'} the school "${school.name}"`,
     }, now);
     return { ok: true, value: school };
   });
@@ -78,22 +67,14 @@ export async function saveAdviser(db: CareersDeskDb, input: AdviserInput, actorI
     const checked = check(adviserSchema, {
       ...input,
       email: input.email?.trim() ?? '',
-      id: existing?.id ?? crypto.randomUUID(),
-      createdAt: existing?.createdAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
+      ...stampsFor(existing, null, now),
       isDemo: existing?.isDemo ?? false,
     });
     if (!checked.ok) return checked;
     const adviser = checked.value;
-    await db.advisers.put(adviser);
-    await writeAudit(db, {
-      actorId,
-      action: existing ? 'update' : 'create',
-      entity: 'adviser',
-      recordId: adviser.id,
-      pupilId: null,
-      summary: existing ? `Updated the adviser "${adviser.name}"` : `Added the adviser "${adviser.name}"`,
-      before: existing,
+    await putAudited(db, db.advisers, adviser, {
+      actorId, entity: 'adviser', pupilId: null, existing,
+      summary: (added) => `${added ? 'Added' : 'Updated'} the adviser "${adviser.name}"`,
     }, now);
     return { ok: true, value: adviser };
   });

@@ -2,6 +2,7 @@ import { pupilSchema, searchWordsFor, type Pupil } from '@shared/model';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
+import { putAudited, stampsFor } from './audited-save';
 import { getSetting } from './settings';
 import { findInPupilList } from './pupil-list';
 
@@ -14,24 +15,11 @@ export type PupilInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchW
 export async function savePupil(db: CareersDeskDb, input: PupilInput, actorId: string | null, now: Date = new Date()): Promise<Pupil> {
   return db.transaction('rw', db.pupils, db.audit, async () => {
     const existing = input.id ? await db.pupils.get(input.id) : undefined;
-    const pupil = pupilSchema.parse({
-      ...input,
-      id: existing?.id ?? input.id ?? crypto.randomUUID(),
-      createdAt: existing?.createdAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
-      searchWords: searchWordsFor(input),
-    });
-    await db.pupils.put(pupil);
-    await writeAudit(db, {
-      actorId,
-      action: existing ? 'update' : 'create',
-      entity: 'pupil',
-      recordId: pupil.id,
-      pupilId: pupil.id,
-      summary: existing ? 'Updated a young person\'s record' : 'Added a young person',
-      before: existing,
+    const pupil = pupilSchema.parse({ ...input, ...stampsFor(existing, input.id, now), searchWords: searchWordsFor(input) });
+    return putAudited(db, db.pupils, pupil, {
+      actorId, entity: 'pupil', pupilId: pupil.id, existing,
+      summary: (added) => (added ? 'Added a young person' : 'Updated a young person\'s record'),
     }, now);
-    return pupil;
   });
 }
 

@@ -2,7 +2,7 @@ import type { Collection, InsertType } from 'dexie';
 import { providerSchema, routeSchema, type Provider, type Route } from '@shared/model';
 import { compareProviders, compareRoutes, matchesRouteFilters, type RouteFilters } from '@shared/routes/list';
 import type { CareersDeskDb } from './schema';
-import { writeAudit } from './audit';
+import { putAudited, stampsFor } from './audited-save';
 
 export type RouteInput = Omit<Route, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
 export type ProviderInput = Omit<Provider, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
@@ -22,25 +22,13 @@ export interface RouteRow {
 export async function saveRoute(db: CareersDeskDb, input: RouteInput, actorId: string | null, now: Date = new Date()): Promise<Route> {
   return db.transaction('rw', [db.routes, db.providers, db.audit], async () => {
     const existing = input.id ? await db.routes.get(input.id) : undefined;
-    const route = routeSchema.parse({
-      ...input,
-      id: existing?.id ?? input.id ?? crypto.randomUUID(),
-      createdAt: existing?.createdAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
-    });
+    const route = routeSchema.parse({ ...input, ...stampsFor(existing, input.id, now) });
     const provider = await db.providers.get(route.providerId);
     if (!provider) throw new Error('The provider of this route is no longer recorded.');
-    await db.routes.put(route);
-    await writeAudit(db, {
-      actorId,
-      action: existing ? 'update' : 'create',
-      entity: 'route',
-      recordId: route.id,
-      pupilId: null,
-      summary: existing ? `Updated the route ${route.title} at ${provider.name}` : `Added the route ${route.title} at ${provider.name}`,
-      before: existing,
+    return putAudited(db, db.routes, route, {
+      actorId, entity: 'route', pupilId: null, existing,
+      summary: (added) => `${added ? 'Added' : 'Updated'} the route ${route.title} at ${provider.name}`,
     }, now);
-    return route;
   });
 }
 
@@ -55,23 +43,11 @@ export function getRoute(db: CareersDeskDb, id: string): Promise<Route | undefin
 export async function saveProvider(db: CareersDeskDb, input: ProviderInput, actorId: string | null, now: Date = new Date()): Promise<Provider> {
   return db.transaction('rw', [db.providers, db.audit], async () => {
     const existing = input.id ? await db.providers.get(input.id) : undefined;
-    const provider = providerSchema.parse({
-      ...input,
-      id: existing?.id ?? input.id ?? crypto.randomUUID(),
-      createdAt: existing?.createdAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
-    });
-    await db.providers.put(provider);
-    await writeAudit(db, {
-      actorId,
-      action: existing ? 'update' : 'create',
-      entity: 'provider',
-      recordId: provider.id,
-      pupilId: null,
-      summary: existing ? `Updated the provider ${provider.name}` : `Added the provider ${provider.name}`,
-      before: existing,
+    const provider = providerSchema.parse({ ...input, ...stampsFor(existing, input.id, now) });
+    return putAudited(db, db.providers, provider, {
+      actorId, entity: 'provider', pupilId: null, existing,
+      summary: (added) => `${added ? 'Added' : 'Updated'} the provider ${provider.name}`,
     }, now);
-    return provider;
   });
 }
 

@@ -3,6 +3,7 @@ import { destinationFromSession, latestGuidanceDate, type SessionInput } from '@
 import { formatUkDate } from '@shared/academic-year';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
+import { putAudited, stampsFor } from './audited-save';
 
 /** A young person's sessions, newest first, from the [pupilId+date] index. */
 export function listSessionsForPupil(db: CareersDeskDb, pupilId: string): Promise<GuidanceSession[]> {
@@ -31,22 +32,10 @@ export async function saveSession(db: CareersDeskDb, input: SessionInput, actorI
     if (existing && existing.pupilId !== input.pupilId) throw new Error('A session cannot be moved to another young person.');
     const pupil = await db.pupils.get(input.pupilId);
     if (!pupil) throw new Error('That young person\'s record no longer exists.');
-    const session = guidanceSessionSchema.parse({
-      ...input,
-      id: existing?.id ?? input.id ?? crypto.randomUUID(),
-      createdAt: existing?.createdAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
-      isDemo: existing?.isDemo ?? false,
-    });
-    await db.sessions.put(session);
-    await writeAudit(db, {
-      actorId,
-      action: existing ? 'update' : 'create',
-      entity: 'guidance-session',
-      recordId: session.id,
-      pupilId: session.pupilId,
-      summary: existing ? 'Edited a guidance session' : 'Recorded a guidance session',
-      before: existing,
+    const session = guidanceSessionSchema.parse({ ...input, ...stampsFor(existing, input.id, now), isDemo: existing?.isDemo ?? false });
+    await putAudited(db, db.sessions, session, {
+      actorId, entity: 'guidance-session', pupilId: session.pupilId, existing,
+      summary: (added) => (added ? 'Recorded a guidance session' : 'Edited a guidance session'),
     }, now);
     await updatePupilFromSessions(db, pupil, session, actorId, now);
     if (options.draftId) await db.drafts.delete(options.draftId);
