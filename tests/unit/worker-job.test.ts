@@ -151,10 +151,10 @@ describe('building a return (renderer/src/features/returns/build-return)', () =>
     await loadDataset(db, generateDemoDataset({ seed: 4, today: '2026-11-24', pupils: 150 }), null);
     const source = await loadReturnSource(db);
     const options = { period: { start: '2025-09-01', end: '2026-11-24' }, scope: { kind: 'all' } as const, threshold: 5, roundToNearest5: false, now: '2026-11-24T10:00:00.000Z' };
-    const aggregate = await buildReturn(db, { kind: 'aggregate', options });
+    const aggregate = await buildReturn({ kind: 'aggregate', options }, db);
     expect(aggregate).toEqual(buildAggregateReturn(source, options));
     expect(aggregate.kind === 'aggregate' && aggregate.tables.length).toBeGreaterThan(3);
-    const extract = await buildReturn(db, { kind: 'extract', options, recipientKey: 'a secret for the council' });
+    const extract = await buildReturn({ kind: 'extract', options, recipientKey: 'a secret for the council' }, db);
     expect(extract).toEqual(await buildPseudonymisedExtract(source, options, 'a secret for the council'));
   });
 });
@@ -165,7 +165,7 @@ describe('the dashboard worked out through its job (renderer/src/features/dashbo
     await loadDataset(db, generateDemoDataset({ seed: 9, today: '2026-11-24', pupils: 120 }), null);
     const source = await loadReturnSource(db);
     const period = { start: '2026-09-01', end: '2027-08-31' };
-    const figures = await runDashboardJob(db, { period, scope: { kind: 'home-educated' }, today: '2026-11-24' });
+    const figures = await runDashboardJob({ period, scope: { kind: 'home-educated' }, today: '2026-11-24' }, db);
     const scoped = scopeCaseload(source, { period, scope: { kind: 'home-educated' } });
     expect(figures.dashboard).toEqual(buildDashboard(scoped, { period, now: '2026-11-24' }));
     expect(figures.people).toEqual(scoped.pupils.map(personBehind));
@@ -195,11 +195,11 @@ describe('one young person\'s matches through their job (renderer/src/features/m
     db = new CareersDeskDb('careers-desk-match-job');
     await loadDataset(db, generateDemoDataset({ seed: 12, today: '2026-11-24', pupils: 80 }), null);
     const pupil = (await db.pupils.toArray()).find((p) => yearGroupOf(p, '2026-11-24') === 10)!;
-    const ranked = await runMatchJob(db, { pupilId: pupil.id, today: '2026-11-24', period: null });
+    const ranked = await runMatchJob({ pupilId: pupil.id, today: '2026-11-24', period: null }, db);
     const data = (await loadMatchData(db, pupil.id))!;
     expect(ranked).toEqual(matchPupil(data.pupil, { ...data, today: '2026-11-24' }));
     expect(ranked!.offers.length + ranked!.routes.length + ranked!.excluded.length).toBeGreaterThan(0);
-    expect(await runMatchJob(db, { pupilId: crypto.randomUUID(), today: '2026-11-24', period: null })).toBeNull();
+    expect(await runMatchJob({ pupilId: crypto.randomUUID(), today: '2026-11-24', period: null }, db)).toBeNull();
   });
 
   it('reuses the prepared directory while its count of changes stands, and prepares it again when it moves', async () => {

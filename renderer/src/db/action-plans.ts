@@ -1,9 +1,13 @@
-import { actionPlanSchema, displayName, type ActionPlan, type Pupil } from '@shared/model';
+import {
+  actionPlanSchema, displayName, type ActionPlan, type Adviser, type Employer, type GuidanceSession, type Provider, type Pupil, type Route, type School,
+  type ServiceDetails,
+} from '@shared/model';
 import { compareOpenActions, markActionDone as withActionDone, openActionDueDates, openActionsOf, type OpenAction, type PlanInput } from '@shared/sessions';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { putAudited, stampsFor } from './audited-save';
 import type { SaveOptions } from './sessions';
+import { getSetting } from './settings';
 
 export function listPlansForPupil(db: CareersDeskDb, pupilId: string): Promise<ActionPlan[]> {
   return db.actionPlans.where('pupilId').equals(pupilId).toArray();
@@ -98,4 +102,48 @@ async function withPupilNames(db: CareersDeskDb, rows: OpenAction[]): Promise<Op
   const pupils = await db.pupils.bulkGet([...new Set(rows.map((r) => r.pupilId))]);
   const names = new Map(pupils.filter((p): p is Pupil => p !== undefined).map((p) => [p.id, displayName(p)]));
   return rows.map((row) => ({ ...row, pupilName: names.get(row.pupilId) ?? 'Unknown young person' }));
+}
+
+/** The records one plan's PDF prints: the plan, its young person and what it refers to. */
+export interface PlanPdfRecords {
+  plan: ActionPlan;
+  pupil: Pupil;
+  session: GuidanceSession | null;
+  school: School | null;
+  adviser: Adviser | null;
+  service: ServiceDetails | null;
+  routes: Route[];
+  providers: Provider[];
+  employers: Employer[];
+}
+
+/** Reads everything one plan's PDF needs, or says which record is missing. */
+export async function loadPlanPdfRecords(db: CareersDeskDb, planId: string): Promise<PlanPdfRecords> {
+  const plan = await db.actionPlans.get(planId);
+  if (!plan) throw new Error('the action plan no longer exists');
+  const pupil = await db.pupils.get(plan.pupilId);
+  if (!pupil) throw new Error('the young person\'s record no longer exists');
+  const [session, school, adviser, service] = await Promise.all([
+    plan.sessionId ? db.sessions.get(plan.sessionId) : undefined,
+    pupil.schoolId ? db.schools.get(pupil.schoolId) : undefined,
+    plan.adviserId ? db.advisers.get(plan.adviserId) : undefined,
+    getSetting(db, 'service'),
+  ]);
+  const refsOf = (kind: 'route' | 'employer') => plan.discussed.flatMap((d) => (d.kind === kind && d.refId ? [d.refId] : []));
+  const routes = (await db.routes.bulkGet(refsOf('route'))).filter((r) => r !== undefined);
+  const providers = (await db.providers.bulkGet([...new Set(routes.map((r) => r.providerId))])).filter((p) => p !== undefined);
+  const employers = (await db.employers.bulkGet(refsOf('employer'))).filter((e) => e !== undefined);
+  return { plan, pupil, session: session ?? null, school: school ?? null, adviser: adviser ?? null, service: service ?? null, routes, providers, employers };
+}
+
+/** The newest plan of each young person (by the day agreed, else last change), for batch export. */
+export async function latestPlanIds(db: CareersDeskDb, pupilIds: readonly string[]): Promise<Map<string, string>> {
+  const latest = new Map<string, { id: string; at: string }>();
+  const plans = await db.actionPlans.where('pupilId').anyOf([...pupilIds]).toArray();
+  for (const plan of plans) {
+    const at = plan.agreedOn ?? plan.updatedAt;
+    const current = latest.get(plan.pupilId);
+    if (!current || at > current.at) latest.set(plan.pupilId, { id: plan.id, at });
+  }
+  return new Map([...latest].map(([pupilId, { id }]) => [pupilId, id]));
 }

@@ -56,3 +56,8 @@ export async function writeAudits(db: CareersDeskDb, inputs: readonly AuditInput
 export function byWrittenOrder(entries: AuditEntry[]): AuditEntry[] {
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
 }
+
+/** Records something done that changed no record (an export), as one audit entry in its own transaction. */
+export async function recordAudit(db: CareersDeskDb, input: AuditInput, now: Date = new Date()): Promise<void> {
+  await db.transaction('rw', db.audit, () => writeAudit(db, input, now));
+}

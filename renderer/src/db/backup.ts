@@ -5,7 +5,7 @@ import {
 import { formatUkDate } from '@shared/academic-year';
 import { allTables, type CareersDeskDb } from './schema';
 import { getSetting, setSetting } from './settings';
-import { writeAudit } from './audit';
+import { recordAudit, writeAudit } from './audit';
 import { bulkAddInSlices } from './bulk';
 import { removeEverythingAbout } from './pupils';
 
@@ -87,7 +87,7 @@ export async function restorePayload(db: CareersDeskDb, payload: BackupPayload, 
 
 /** Records that a backup was saved (who and when; nothing of what it holds). */
 export async function auditBackupSaved(db: CareersDeskDb, actorId: string | null, now: Date = new Date()): Promise<void> {
-  await db.transaction('rw', db.audit, () => writeAudit(db, { actorId, action: 'export', entity: 'database', recordId: null, pupilId: null, summary: 'Saved an encrypted backup of the whole database' }, now));
+  await recordAudit(db, { actorId, action: 'export', entity: 'database', recordId: null, pupilId: null, summary: 'Saved an encrypted backup of the whole database' }, now);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 import type { Collection, InsertType } from 'dexie';
-import { employerSchema, type Employer } from '@shared/model';
+import { employerSchema, type Employer, type Placement, type Pupil } from '@shared/model';
 import { compareEmployers, matchesEmployerFilters, type EmployerFilters } from '@shared/employers/list';
 import type { CareersDeskDb } from './schema';
 import { putAudited, stampsFor } from './audited-save';
+import { listPlacementsForEmployer } from './placements';
 
 export type EmployerInput = Omit<Employer, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
 
@@ -44,4 +45,25 @@ export async function findEmployers(db: CareersDeskDb, filters: EmployerFilters)
 /** Employers by name for pickers: the first whose names start with the text, ignoring case. */
 export async function searchEmployers(db: CareersDeskDb, text: string, limit = 50): Promise<Employer[]> {
   return (await db.employers.where('name').startsWithIgnoreCase(text.trim()).limit(limit).toArray()).sort(compareEmployers);
+}
+
+/** Every employer (allocation needs each one's offers). */
+export function listEmployers(db: CareersDeskDb): Promise<Employer[]> {
+  return db.employers.toArray();
+}
+
+export interface EmployerRecord {
+  employer: Employer;
+  placements: Placement[];
+  /** The young people on those placements, by id (an erased pupil's placements go with them). */
+  pupils: Map<string, Pupil>;
+}
+
+/** Everything the employer page shows, or null when the employer is not recorded. */
+export async function loadEmployerRecord(db: CareersDeskDb, employerId: string): Promise<EmployerRecord | null> {
+  const employer = await db.employers.get(employerId);
+  if (!employer) return null;
+  const placements = await listPlacementsForEmployer(db, employer.id);
+  const pupils = await db.pupils.bulkGet([...new Set(placements.map((p) => p.pupilId))]);
+  return { employer, placements, pupils: new Map(pupils.filter((p) => p !== undefined).map((p) => [p.id, p])) };
 }

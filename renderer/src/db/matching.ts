@@ -1,4 +1,4 @@
-import { displayName, pupilSchema, type Checked, type Employer, type Placement, type Problem, type Provider, type Pupil, type Route } from '@shared/model';
+import { displayName, pupilSchema, type Checked, type Employer, type Placement, type Problem, type Provider, type Pupil, type Route, type School } from '@shared/model';
 import { evaluateOffer, holdsAPlace, offerSlots } from '@shared/matching';
 import { destinationLabel, type DestinationCode } from '@shared/reference';
 import { inYearGroup, sortPupils } from '@shared/pupils/list';
@@ -170,4 +170,12 @@ export async function confirmAllocation(db: CareersDeskDb, lines: readonly Offer
     if (error instanceof AllocationRefused) return { ok: false, problems: error.problems };
     throw error;
   }
+}
+
+/** The young person whose matches are shown, their school and every provider (for the routes' names), or null. */
+export async function loadPupilForMatching(db: CareersDeskDb, pupilId: string): Promise<{ pupil: Pupil; school: School | undefined; providers: Provider[] } | null> {
+  const pupil = await db.pupils.get(pupilId);
+  if (!pupil) return null;
+  const [school, providers] = await Promise.all([pupil.schoolId ? db.schools.get(pupil.schoolId) : undefined, db.providers.toArray()]);
+  return { pupil, school, providers };
 }

@@ -167,3 +167,8 @@ export async function saveRiskWeights(db: CareersDeskDb, weights: RiskWeights, a
     return { ok: true, value: { pupils: ids.length, changed } };
   });
 }
+
+/** An adviser's name, or null when none is given or they are no longer recorded. */
+export async function adviserName(db: CareersDeskDb, adviserId: string | null): Promise<string | null> {
+  return adviserId ? (await db.advisers.get(adviserId))?.name ?? null : null;
+}

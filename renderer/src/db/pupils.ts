@@ -1,10 +1,13 @@
-import { pupilSchema, searchWordsFor, type Pupil } from '@shared/model';
+import { pupilSchema, searchWordsFor, type ActionPlan, type Adviser, type Employer, type GuidanceSession, type Placement, type Pupil, type School } from '@shared/model';
+import type { RiskWeights } from '@shared/risk';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
-import { writeAudit } from './audit';
+import { recordAudit, writeAudit } from './audit';
 import { putAudited, stampsFor } from './audited-save';
 import { getSetting } from './settings';
 import { findInPupilList } from './pupil-list';
+import { listSessionsForPupil } from './sessions';
+import { listPlansForPupil } from './action-plans';
 
 export type PupilInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords'> & { id?: string };
 
@@ -64,7 +67,7 @@ export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, no
 
 /** Records that a subject access export was made, without copying what it held. */
 export async function auditSubjectAccessExport(db: CareersDeskDb, pupilId: string, actorId: string | null): Promise<void> {
-  await db.transaction('rw', db.audit, () => writeAudit(db, { actorId, action: 'export', entity: 'pupil', recordId: pupilId, pupilId, summary: 'Exported everything held about a young person (subject access request)' }));
+  await recordAudit(db, { actorId, action: 'export', entity: 'pupil', recordId: pupilId, pupilId, summary: 'Exported everything held about a young person (subject access request)' });
 }
 
 /**
@@ -95,4 +98,36 @@ export async function removeEverythingAbout(db: CareersDeskDb, pupilId: string):
   await db.placements.where('pupilId').equals(pupilId).delete();
   await db.audit.where('pupilId').equals(pupilId).delete();
   await db.pupils.delete(pupilId);
+}
+
+/** The young people with these ids that are still recorded, in the order asked. */
+export async function getPupils(db: CareersDeskDb, ids: readonly string[]): Promise<Pupil[]> {
+  return (await db.pupils.bulkGet([...ids])).filter((pupil) => pupil !== undefined);
+}
+
+export interface PupilRecord {
+  pupil: Pupil;
+  sessions: GuidanceSession[];
+  plans: ActionPlan[];
+  placements: Placement[];
+  school: School | null;
+  riskWeights: Partial<RiskWeights>;
+  advisers: Adviser[];
+  employers: Employer[];
+}
+
+/** Everything the pupil page shows about one young person, or null when they are not recorded. */
+export async function loadPupilRecord(db: CareersDeskDb, pupilId: string): Promise<PupilRecord | null> {
+  const pupil = await db.pupils.get(pupilId);
+  if (!pupil) return null;
+  const [sessions, plans, placements, school, riskWeights, advisers] = await Promise.all([
+    listSessionsForPupil(db, pupil.id),
+    listPlansForPupil(db, pupil.id),
+    db.placements.where('pupilId').equals(pupil.id).toArray(),
+    pupil.schoolId ? db.schools.get(pupil.schoolId) : Promise.resolve(undefined),
+    getSetting(db, 'riskWeights'),
+    db.advisers.toArray(),
+  ]);
+  const employers = await db.employers.bulkGet([...new Set(placements.map((p) => p.employerId))]);
+  return { pupil, sessions, plans, placements, school: school ?? null, riskWeights: riskWeights ?? {}, advisers, employers: employers.filter((e) => e !== undefined) };
 }

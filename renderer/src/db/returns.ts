@@ -1,6 +1,6 @@
 import type { ReturnSource } from '@shared/returns';
 import type { CareersDeskDb } from './schema';
-import { writeAudit } from './audit';
+import { recordAudit } from './audit';
 
 /** Every record a return counts. Aggregates need every row, so whole tables are read here, once. */
 export async function loadReturnSource(db: CareersDeskDb): Promise<ReturnSource> {
@@ -14,5 +14,5 @@ export async function loadReturnSource(db: CareersDeskDb): Promise<ReturnSource>
 
 /** Records what left the machine: which return, its scope, period and threshold; never its figures. */
 export async function auditReturnExport(db: CareersDeskDb, summary: string, actorId: string | null): Promise<void> {
-  await db.transaction('rw', db.audit, () => writeAudit(db, { actorId, action: 'export', entity: 'return', recordId: null, pupilId: null, summary }));
+  await recordAudit(db, { actorId, action: 'export', entity: 'return', recordId: null, pupilId: null, summary });
 }

@@ -17,3 +17,11 @@ export async function setSetting<K extends SettingKey>(db: CareersDeskDb, key: K
     await writeAudit(db, { actorId, action: 'update', entity: 'settings', recordId: key, pupilId: null, summary: `Changed the setting "${key}"` });
   });
 }
+
+/** Turns the lock off: its passphrase hash is removed and its idle time set to 0, with the audit entry, together. */
+export async function removeLock(db: CareersDeskDb, actorId: string | null): Promise<void> {
+  await db.transaction('rw', db.settings, db.audit, async () => {
+    await db.settings.delete('lockPassphraseHash');
+    await setSetting(db, 'lockIdleMinutes', 0, actorId);
+  });
+}

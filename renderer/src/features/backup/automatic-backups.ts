@@ -3,18 +3,18 @@
 import { localIsoDate } from '@shared/sessions';
 import type { BackupInfo, BackupReason } from '@shared/bridge';
 import { backupFileName, getBridge } from '../../bridge';
-import { db } from '../../db/database';
-import { getAutoBackupKey, makeBackupFile } from '../../db/backup';
+import { useRepositories } from '../../db/repositories';
 
 /**
  * Takes an automatic backup now, or returns null when no automatic-backup passphrase is set
  * (the Data page asks for one; until then nothing can be sealed unattended).
  */
 export async function takeAutomaticBackup(reason: Exclude<BackupReason, 'manual'>, now: Date = new Date()): Promise<BackupInfo | null> {
-  const key = await getAutoBackupKey(db);
+  const repos = useRepositories();
+  const key = await repos.backup.automaticKey();
   if (!key) return null;
   const bridge = getBridge();
-  const data = await makeBackupFile(db, key, { reason, now, appVersion: await bridge.appVersion() });
+  const data = await repos.backup.makeFile(key, { reason, now, appVersion: await bridge.appVersion() });
   return bridge.writeBackup({ name: backupFileName(reason, now), data, reason });
 }
 
@@ -31,7 +31,7 @@ let dailyCheck: Promise<BackupInfo | null> | null = null;
 export function dailyBackupIfDue(now: Date = new Date()): Promise<BackupInfo | null> {
   dailyCheck ??= (async () => {
     try {
-      if (!(await getAutoBackupKey(db))) return null;
+      if (!(await useRepositories().backup.automaticKey())) return null;
       return (await isDailyBackupDue(now)) ? await takeAutomaticBackup('daily', now) : null;
     } finally {
       dailyCheck = null;

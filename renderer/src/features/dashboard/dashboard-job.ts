@@ -2,6 +2,7 @@ import { buildDashboard, personBehind, type Dashboard, type PersonBehind } from 
 import { periodLabel, scopeCaseload, type ReturnPeriod, type ReturnScope } from '@shared/returns';
 import type { School } from '@shared/model';
 import type { CareersDeskDb } from '../../db/schema';
+import { db as appDb } from '../../db/database';
 import { loadReturnSource } from '../../db/returns';
 import { runWorkerJob } from '../../platform/worker-job';
 
@@ -37,9 +38,10 @@ export async function workOutDashboard(db: CareersDeskDb, request: DashboardRequ
 
 /**
  * Works the dashboard out in a Web Worker: reading a county's million sessions and counting them takes
- * seconds, which on the page's thread would freeze the window (tests/bench/README.md).
+ * seconds, which on the page's thread would freeze the window (tests/bench/README.md). The database is
+ * the app's, unless a test gives its own.
  */
-export function runDashboardJob(db: CareersDeskDb, request: Omit<DashboardRequest, 'databaseName'>): Promise<DashboardFigures> {
+export function runDashboardJob(request: Omit<DashboardRequest, 'databaseName'>, db: CareersDeskDb = appDb): Promise<DashboardFigures> {
   return runWorkerJob<DashboardRequest, DashboardFigures>({
     start: () => new Worker(new URL('./dashboard.worker.ts', import.meta.url), { type: 'module' }),
     request: { ...request, databaseName: db.name },

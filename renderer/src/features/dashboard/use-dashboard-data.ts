@@ -1,12 +1,11 @@
 import { computed, onScopeDispose, watch, type Ref } from 'vue';
 import type { Dashboard, PersonBehind } from '@shared/dashboard';
 import type { School } from '@shared/model';
-import { db } from '../../db/database';
-import { onTablesChange } from '../../db/changes';
 import { todayIso } from '../../platform/clock';
 import { useNewestAnswer } from '../../platform/use-newest-answer';
 import { periodFor, scopeFor, type PeriodChoice } from './periods';
 import { runDashboardJob } from './dashboard-job';
+import { useRepositories } from '../../db/repositories';
 
 export interface DashboardView {
   dashboard: Dashboard;
@@ -30,7 +29,7 @@ const COUNTED_TABLES = ['pupils', 'sessions', 'placements', 'schools', 'advisers
 export function useDashboardData(period: Ref<PeriodChoice>, scope: Ref<string>) {
   const answer = useNewestAnswer<DashboardView | null>(async () => {
     const today = todayIso();
-    const figures = await runDashboardJob(db, { period: periodFor(period.value, today), scope: scopeFor(scope.value), today });
+    const figures = await runDashboardJob({ period: periodFor(period.value, today), scope: scopeFor(scope.value), today });
     return {
       dashboard: figures.dashboard,
       people: new Map(figures.people.map((person) => [person.id, person])),
@@ -50,7 +49,7 @@ export function useDashboardData(period: Ref<PeriodChoice>, scope: Ref<string>) 
   // The first figures come at once; later changes, of choice or of records, wait until they settle.
   void answer.refresh();
   watch([period, scope], later);
-  const stop = onTablesChange(db, COUNTED_TABLES, later);
+  const stop = useRepositories().onTablesChange(COUNTED_TABLES, later);
   onScopeDispose(() => {
     clearTimeout(timer);
     stop();

@@ -3,17 +3,15 @@ import { ref, watch } from 'vue';
 import type { Employer } from '@shared/model';
 import { emptyEmployerFilters, type EmployerFilters } from '@shared/employers/list';
 import type { EmployerRecordInput } from '@shared/employers/form';
-import { db } from '../../db/database';
-import { findEmployers, saveEmployer } from '../../db/employers';
 import { useLiveQuery } from '../../platform/use-live-query';
-import { useSettingsStore } from '../settings';
+import { useRepositories } from '../../db/repositories';
 
 /**
  * The employer directory's search and filters, kept in a store so coming back from an employer's page
  * shows the same list the adviser left; and saving an employer as the adviser using this computer.
  */
 export const useEmployerStore = defineStore('employers', () => {
-  const settings = useSettingsStore();
+  const repos = useRepositories();
   const filters = ref<EmployerFilters>(emptyEmployerFilters());
   // The query follows the filters as they are typed; Dexie re-runs it when employers change.
   const debounced = ref<EmployerFilters>({ ...filters.value });
@@ -23,7 +21,7 @@ export const useEmployerStore = defineStore('employers', () => {
     timer = setTimeout(() => { debounced.value = { ...next }; }, 60);
   }, { deep: true });
 
-  const results = useLiveQuery(() => findEmployers(db, debounced.value), [] as Employer[], [debounced]);
+  const results = useLiveQuery(() => repos.employers.find(debounced.value), [] as Employer[], [debounced]);
 
   function clearFilters(): void {
     filters.value = emptyEmployerFilters();
@@ -31,7 +29,7 @@ export const useEmployerStore = defineStore('employers', () => {
 
   /** Adds or updates an employer (already checked by checkEmployerForm), audited as the current adviser. */
   function save(record: EmployerRecordInput, id?: string): Promise<Employer> {
-    return saveEmployer(db, { ...record, id }, settings.currentAdviserId);
+    return repos.employers.save({ ...record, id });
   }
 
   return { filters, employers: results.value, loading: results.loading, error: results.error, clearFilters, save };

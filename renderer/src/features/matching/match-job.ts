@@ -1,5 +1,6 @@
 import { matchPupil, prepareMatchDirectory, type DateRange, type PreparedMatchDirectory, type PupilMatches } from '@shared/matching';
 import type { CareersDeskDb } from '../../db/schema';
+import { db as appDb } from '../../db/database';
 import { loadMatchData, loadMatchDirectory } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
 import { JobWorker } from '../../platform/worker-job';
@@ -74,9 +75,10 @@ function workerFor(db: CareersDeskDb) {
 /**
  * Ranks in a Web Worker kept for the purpose: against a county's 16,000 offer periods and routes one
  * pupil takes about 340 ms from scratch (tests/bench/README.md), which on the page's thread would freeze
- * the window; with the directory prepared by the job before, about a tenth of that.
+ * the window; with the directory prepared by the job before, about a tenth of that. The database is the
+ * app's, unless a test gives its own.
  */
-export function runMatchJob(db: CareersDeskDb, request: Omit<MatchRequest, 'databaseName' | 'directoryVersion'>): Promise<PupilMatches | null> {
+export function runMatchJob(request: Omit<MatchRequest, 'databaseName' | 'directoryVersion'>, db: CareersDeskDb = appDb): Promise<PupilMatches | null> {
   const { worker, version } = workerFor(db);
   return worker.run({ ...request, databaseName: db.name, directoryVersion: version });
 }

@@ -4,14 +4,12 @@ import { displayName, type Employer, type Placement, type Problem, type Pupil } 
 import { matchPupil, prepareMatchDirectory, type AllocationLine, type DateRange, type PreparedMatchDirectory } from '@shared/matching';
 import { priorityReasons } from '@shared/risk';
 import { formatUkDate } from '@shared/academic-year';
-import { db } from '../../db/database';
-import { confirmAllocation, loadAllocationData, loadCohort } from '../../db/matching';
 import { useLiveQuery } from '../../platform/use-live-query';
 import { todayIso } from '../../platform/clock';
-import { useSettingsStore } from '../settings';
 import { commonPeriods } from './periods';
 import { runAllocation } from './run-allocation';
 import type { OfferMatch } from './use-pupil-matches';
+import { useRepositories } from '../../db/repositories';
 
 /** Where one young person goes in the proposal, or null for "not placed": an allocation line without its pupil. */
 export type ProposalChoice = Omit<AllocationLine, 'pupilId'>;
@@ -53,9 +51,9 @@ function slotKey(choice: Pick<ProposalChoice, 'employerId' | 'offerId' | 'period
  * progress), the proposal the adviser reviews and changes by hand, and confirming it in one step.
  */
 export const useAllocationStore = defineStore('allocation', () => {
-  const settings = useSettingsStore();
+  const repos = useRepositories();
   const today = todayIso();
-  const employersQuery = useLiveQuery(() => db.employers.toArray(), [] as Employer[]);
+  const employersQuery = useLiveQuery(() => repos.employers.list(), [] as Employer[]);
   const periods = computed(() => commonPeriods(employersQuery.value.value, today));
   /** False until the employers have been read, so the default period is not chosen from nothing. */
   const periodsReady = computed(() => !employersQuery.loading.value);
@@ -80,7 +78,7 @@ export const useAllocationStore = defineStore('allocation', () => {
     message.value = '';
     confirmed.value = [];
     try {
-      const [pupils, { employers, placements }] = await Promise.all([loadCohort(db, request.schoolId, request.yearGroup, request.period.start), loadAllocationData(db)]);
+      const [pupils, { employers, placements }] = await Promise.all([repos.matching.cohort(request.schoolId, request.yearGroup, request.period.start), repos.matching.allocationData()]);
       if (pupils.length === 0) {
         proposal.value = null;
         message.value = `No young people at ${schoolName} are recorded as in Year ${request.yearGroup} on ${formatUkDate(request.period.start)}.`;
@@ -162,9 +160,9 @@ export const useAllocationStore = defineStore('allocation', () => {
     problems.value = [];
     try {
       const chosen = p.order.map((id) => lines.value[id]).filter((l): l is ProposalLine & { choice: ProposalChoice } => !!l?.choice);
-      const result = await confirmAllocation(db, chosen.map((l) => ({
+      const result = await repos.matching.confirmAllocation(chosen.map((l) => ({
         pupilId: l.pupilId, employerId: l.choice.employerId, offerId: l.choice.offerId, start: l.choice.periodStart, end: l.choice.periodEnd,
-      })), settings.currentAdviserId, { today });
+      })), today);
       if (!result.ok) {
         problems.value = result.problems;
         return;

@@ -4,14 +4,11 @@ import type { DateRange, Match, OfferTarget, RouteTarget } from '@shared/matchin
 import { destinationLabel, type DestinationCode } from '@shared/reference';
 import { intendedDestinationFor, type DestinationSuggestion } from '@shared/routes/destination';
 import { formatUkDate } from '@shared/academic-year';
-import { db } from '../../db/database';
-import { acceptOffer, recordIntendedDestination } from '../../db/matching';
-import { onTablesChange } from '../../db/changes';
 import { useLiveQuery } from '../../platform/use-live-query';
 import { useNewestAnswer } from '../../platform/use-newest-answer';
 import { DIRECTORY_TABLES, runMatchJob } from './match-job';
 import { todayIso } from '../../platform/clock';
-import { useSettingsStore } from '../settings';
+import { useRepositories } from '../../db/repositories';
 
 export type OfferMatch = Match & OfferTarget;
 
@@ -25,18 +22,17 @@ export type RouteMatch = Match & RouteTarget;
  * records change, and the two ways of accepting one: propose a placement, or record a destination.
  */
 export function usePupilMatches(pupilId: Ref<string>) {
-  const settings = useSettingsStore();
+  const repos = useRepositories();
   const today = todayIso();
   const period = ref<DateRange | null>(null);
   // What the page shows about the young person; the ranking itself is worked out in a worker.
   const data = useLiveQuery(async () => {
-    const pupil = await db.pupils.get(pupilId.value);
-    if (!pupil) return null;
-    const [school, providers] = await Promise.all([pupil.schoolId ? db.schools.get(pupil.schoolId) : undefined, db.providers.toArray()]);
-    return { pupil, providers, schoolName: school?.name ?? null };
+    const found = await repos.matching.pupil(pupilId.value);
+    if (!found) return null;
+    return { pupil: found.pupil, providers: found.providers, schoolName: found.school?.name ?? null };
   }, null, [pupilId]);
 
-  const ranked = useNewestAnswer(() => runMatchJob(db, { pupilId: pupilId.value, today, period: period.value }), null);
+  const ranked = useNewestAnswer(() => runMatchJob({ pupilId: pupilId.value, today, period: period.value }), null);
   const matches = ranked.value;
   let timer: ReturnType<typeof setTimeout> | undefined;
   function later(): void {
@@ -44,7 +40,7 @@ export function usePupilMatches(pupilId: Ref<string>) {
     timer = setTimeout(() => void ranked.refresh(), RERANK_DELAY_MS);
   }
   watch([pupilId, period], () => void ranked.refresh(), { immediate: true });
-  const stop = onTablesChange(db, RANKED_TABLES, later);
+  const stop = repos.onTablesChange(RANKED_TABLES, later);
   onScopeDispose(() => {
     clearTimeout(timer);
     stop();
@@ -65,9 +61,9 @@ export function usePupilMatches(pupilId: Ref<string>) {
     problems.value = [];
     message.value = '';
     try {
-      const result = await acceptOffer(db, {
+      const result = await repos.matching.acceptOffer({
         pupilId: pupilId.value, employerId: match.employerId, offerId: match.offerId, start: match.periodStart, end: match.periodEnd,
-      }, settings.currentAdviserId, { today });
+      }, today);
       if (result.ok) {
         message.value = `Proposed a placement at ${match.employerName} from ${formatUkDate(match.periodStart)} to ${formatUkDate(match.periodEnd)}. It is on ${name.value}'s timeline.`;
       } else {
@@ -87,9 +83,7 @@ export function usePupilMatches(pupilId: Ref<string>) {
     problems.value = [];
     message.value = '';
     try {
-      const result = await recordIntendedDestination(db, pupilId.value, code, settings.currentAdviserId, {
-        because: `accepted the route ${match.routeTitle} at ${match.providerName}`,
-      });
+      const result = await repos.matching.recordIntendedDestination(pupilId.value, code, `accepted the route ${match.routeTitle} at ${match.providerName}`);
       if (result.ok) message.value = `Recorded ${name.value}'s intended destination: ${destinationLabel(code)} (${match.routeTitle} at ${match.providerName}).`;
       else problems.value = result.problems;
       return result.ok;

@@ -1,15 +1,10 @@
 import { actionPlanFileName, buildActionPlanDocument, uniqueFileNames, type ActionPlanPdfOptions } from '@shared/pdf';
 import { displayName } from '@shared/model';
-import { db } from '../../db/database';
-import { writeAudit } from '../../db/audit';
 import { getBridge } from '../../bridge';
 import { todayIso } from '../../platform/clock';
-import { latestPlanIds, loadPlanPdfInput } from './inputs';
+import { loadPlanPdfInput } from './inputs';
 import { renderPdf } from './pdfmake';
-
-async function auditExport(planId: string, pupilId: string, actorId: string | null, how: string): Promise<void> {
-  await db.transaction('rw', db.audit, () => writeAudit(db, { actorId, action: 'export', entity: 'action-plan', recordId: planId, pupilId, summary: `Exported an action plan as PDF (${how})` }));
-}
+import { useRepositories } from '../../db/repositories';
 
 /** Builds one plan's PDF: its file name and bytes. */
 export async function actionPlanPdf(planId: string, options: ActionPlanPdfOptions): Promise<{ name: string; data: Uint8Array; pupilId: string }> {
@@ -19,10 +14,10 @@ export async function actionPlanPdf(planId: string, options: ActionPlanPdfOption
 }
 
 /** Saves one plan as a PDF through the save dialog (desktop) or a download (browser). */
-export async function exportActionPlan(planId: string, options: ActionPlanPdfOptions, actorId: string | null): Promise<boolean> {
+export async function exportActionPlan(planId: string, options: ActionPlanPdfOptions): Promise<boolean> {
   const pdf = await actionPlanPdf(planId, options);
   const result = await getBridge().saveFile({ suggestedName: pdf.name, filters: [{ name: 'PDF', extensions: ['pdf'] }], data: pdf.data });
-  if (result.saved) await auditExport(planId, pdf.pupilId, actorId, options.largePrint ? 'large print' : 'standard print');
+  if (result.saved) await useRepositories().plans.auditPdfExport(planId, pdf.pupilId, options.largePrint ? 'large print' : 'standard print');
   return result.saved;
 }
 
@@ -46,9 +41,10 @@ export interface BatchOutcome {
  * (desktop) or one zip (browser). A failure on one plan is reported by name and the rest go on;
  * cancelling stops before the next plan and saves nothing.
  */
-export async function exportActionPlansBatch(pupilIds: readonly string[], options: ActionPlanPdfOptions, actorId: string | null, onProgress: (progress: BatchProgress) => void, signal: AbortSignal): Promise<BatchOutcome> {
-  const planOf = await latestPlanIds(pupilIds);
-  const pupils = (await db.pupils.bulkGet([...pupilIds])).filter((p) => p !== undefined);
+export async function exportActionPlansBatch(pupilIds: readonly string[], options: ActionPlanPdfOptions, onProgress: (progress: BatchProgress) => void, signal: AbortSignal): Promise<BatchOutcome> {
+  const repos = useRepositories();
+  const planOf = await repos.plans.latestIds(pupilIds);
+  const pupils = await repos.pupils.getMany(pupilIds);
   const outcome: BatchOutcome = { saved: 0, failed: [], withoutPlan: [], cancelled: false, where: null };
   const files: { name: string; data: Uint8Array; planId: string; pupilId: string }[] = [];
   const withPlans = pupils.filter((p) => {
@@ -81,7 +77,7 @@ export async function exportActionPlansBatch(pupilIds: readonly string[], option
     if (written && !written.ok) outcome.failed.push({ name: names[i]!, reason: written.error ?? 'could not be written' });
     else if (result.saved) {
       outcome.saved += 1;
-      await auditExport(file.planId, file.pupilId, actorId, 'batch');
+      await repos.plans.auditPdfExport(file.planId, file.pupilId, 'batch');
     }
   }
   outcome.where = result.folder ?? null;

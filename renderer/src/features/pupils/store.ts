@@ -2,18 +2,17 @@ import { defineStore } from 'pinia';
 import { onScopeDispose, ref, watch } from 'vue';
 import type { Pupil } from '@shared/model';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
-import { db } from '../../db/database';
-import { findPupils } from '../../db/pupils';
-import { onPupilListChange } from '../../db/pupil-list';
 import { useLiveQuery } from '../../platform/use-live-query';
 import { useNewestAnswer } from '../../platform/use-newest-answer';
 import { todayIso } from '../../platform/clock';
+import { useRepositories } from '../../db/repositories';
 
 /**
  * The pupil list's search, filters and sort: kept in a store so coming back from a pupil's page
  * shows the same list the adviser left.
  */
 export const usePupilListStore = defineStore('pupil-list', () => {
+  const repos = useRepositories();
   const filters = ref<PupilFilters>(emptyPupilFilters());
   const sort = ref<PupilSort>('name');
   // The query follows the filters as they are typed, a moment after the last keystroke.
@@ -29,11 +28,11 @@ export const usePupilListStore = defineStore('pupil-list', () => {
   const listedOn = ref(todayIso());
   const results = useNewestAnswer(() => {
     listedOn.value = todayIso();
-    return findPupils(db, debounced.value, sort.value, listedOn.value);
+    return repos.pupils.find(debounced.value, sort.value, listedOn.value);
   }, [] as Pupil[]);
   watch([debounced, sort], () => void results.refresh(), { immediate: true });
-  onScopeDispose(onPupilListChange(db, () => void results.refresh()));
-  const schools = useLiveQuery(() => db.schools.orderBy('name').toArray(), []);
+  onScopeDispose(repos.pupils.onListChange(() => void results.refresh()));
+  const schools = useLiveQuery(() => repos.organisation.schools(), []);
 
   /** Young people chosen for a batch export; kept while the filters change. */
   const selected = ref<Set<string>>(new Set());

@@ -1,31 +1,18 @@
 import { computed, type Ref } from 'vue';
 import { assessRisk, priorityReasons } from '@shared/risk';
-import { db } from '../../db/database';
-import { getSetting } from '../../db/settings';
-import { listSessionsForPupil } from '../../db/sessions';
-import { listPlansForPupil } from '../../db/action-plans';
 import { useLiveQuery } from '../../platform/use-live-query';
 import { todayIso } from '../../platform/clock';
 import { yearGroupOf } from '@shared/academic-year';
+import { useRepositories } from '../../db/repositories';
 
 /** Everything the pupil page shows about one young person, kept live as records change. */
 export function usePupilRecord(pupilId: Ref<string>) {
+  const repos = useRepositories();
   const record = useLiveQuery(async () => {
-    const pupil = await db.pupils.get(pupilId.value);
-    if (!pupil) return null;
-    const [sessions, plans, placements, school, riskWeights, advisers] = await Promise.all([
-      listSessionsForPupil(db, pupil.id),
-      listPlansForPupil(db, pupil.id),
-      db.placements.where('pupilId').equals(pupil.id).toArray(),
-      pupil.schoolId ? db.schools.get(pupil.schoolId) : Promise.resolve(undefined),
-      getSetting(db, 'riskWeights'),
-      db.advisers.toArray(),
-    ]);
-    const employerIds = [...new Set(placements.map((p) => p.employerId))];
-    const employers = await db.employers.bulkGet(employerIds);
+    const found = await repos.pupils.record(pupilId.value);
+    if (!found) return null;
     // Worked out on each read, never stored: it moves on every 1 September.
-    const yearGroup = yearGroupOf(pupil, todayIso());
-    return { pupil, yearGroup, sessions, plans, placements, school: school ?? null, riskWeights: riskWeights ?? {}, advisers, employers: employers.filter((e) => e !== undefined) };
+    return { ...found, yearGroup: yearGroupOf(found.pupil, todayIso()) };
   }, null, [pupilId]);
 
   const risk = computed(() => {

@@ -1,5 +1,6 @@
 import { buildAggregateReturn, buildPseudonymisedExtract, type AggregateReturn, type ExtractOptions, type PupilExtract, type ReturnOptions } from '@shared/returns';
-import { CareersDeskDb } from '../../db/schema';
+import type { CareersDeskDb } from '../../db/schema';
+import { db as appDb } from '../../db/database';
 import { loadReturnSource } from '../../db/returns';
 import { runWorkerJob } from '../../platform/worker-job';
 
@@ -22,9 +23,10 @@ export async function buildReturnFrom(db: CareersDeskDb, request: ReturnRequest)
 /**
  * Builds a return in a Web Worker: over a county's caseload reading and counting takes seconds
  * (tests/bench/README.md), which on the page's thread would freeze the window. Where a worker cannot
- * start, the same work runs on the page with the page's own database connection.
+ * start, the same work runs on the page with the page's own database connection (the app's, unless a
+ * test gives its own).
  */
-export function buildReturn(db: CareersDeskDb, job: ReturnJob): Promise<AggregateReturn | PupilExtract> {
+export function buildReturn(job: ReturnJob, db: CareersDeskDb = appDb): Promise<AggregateReturn | PupilExtract> {
   return runWorkerJob<ReturnRequest, AggregateReturn | PupilExtract>({
     start: () => new Worker(new URL('./return.worker.ts', import.meta.url), { type: 'module' }),
     request: { ...job, databaseName: db.name },

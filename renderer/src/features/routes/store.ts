@@ -2,15 +2,16 @@ import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { Provider } from '@shared/model';
 import { emptyRouteFilters, type RouteFilters } from '@shared/routes/list';
-import { db } from '../../db/database';
-import { findRoutes, listProviders, type RouteRow } from '../../db/routes';
+import type { RouteRow } from '../../db/routes';
 import { useLiveQuery } from '../../platform/use-live-query';
+import { useRepositories } from '../../db/repositories';
 
 /**
  * The routes directory's search and filters, and the providers: kept in a store so coming back from
  * editing a route shows the same list the adviser left.
  */
 export const useRouteDirectoryStore = defineStore('route-directory', () => {
+  const repos = useRepositories();
   const filters = ref<RouteFilters>(emptyRouteFilters());
   // The query follows the filters as they are typed; Dexie re-runs it when routes or providers change.
   const debounced = ref<RouteFilters>({ ...filters.value });
@@ -20,8 +21,8 @@ export const useRouteDirectoryStore = defineStore('route-directory', () => {
     timer = setTimeout(() => { debounced.value = { ...next }; }, 60);
   }, { deep: true });
 
-  const results = useLiveQuery(() => findRoutes(db, debounced.value), [] as RouteRow[], [debounced]);
-  const providersQuery = useLiveQuery(() => listProviders(db), [] as Provider[]);
+  const results = useLiveQuery(() => repos.routes.find(debounced.value), [] as RouteRow[], [debounced]);
+  const providersQuery = useLiveQuery(() => repos.routes.providers(), [] as Provider[]);
 
   function clearFilters(): void {
     filters.value = emptyRouteFilters();

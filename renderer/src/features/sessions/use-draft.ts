@@ -1,8 +1,8 @@
 import { onBeforeUnmount, onMounted, ref, watch } from 'vue';
 import { onBeforeRouteLeave } from 'vue-router';
 import type { Draft } from '@shared/model';
-import { db } from '../../db/database';
-import { deleteDraft, findDraft, saveDraft, saveDraftBeforeUnload, type DraftKey } from '../../db/drafts';
+import type { DraftKey } from '../../db/drafts';
+import { useRepositories } from '../../db/repositories';
 
 export interface DraftOptions {
   /** Fills the form from a draft's data when the adviser restores it. */
@@ -12,13 +12,14 @@ export interface DraftOptions {
 }
 
 /**
- * Keeps a form in db.drafts as the adviser types: after a pause in typing, when a field loses focus
+ * Keeps a form in the drafts table as the adviser types: after a pause in typing, when a field loses focus
  * (call `flush`), when the window is hidden, before the page unloads and when leaving the route.
  * A draft left from before is offered back (`offered`) and nothing is written over it until the
  * adviser restores or discards it. Nothing is written until the form differs from how it opened.
  */
 export function useDraft<T extends object>(key: DraftKey, form: T, options: DraftOptions) {
   const offered = ref<Draft | null>(null);
+  const repos = useRepositories();
   /** When the draft was last written (ISO), for "Draft saved 14:32". */
   const savedAt = ref<string | null>(null);
   const failed = ref(false);
@@ -48,7 +49,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
     if (data === null) return;
     const draft = record(data);
     try {
-      await saveDraft(db, draft);
+      await repos.drafts.save(draft);
       lastWritten = data;
       savedAt.value = draft.updatedAt;
       failed.value = false;
@@ -65,7 +66,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
 
   function onUnload(): void {
     const data = needsWriting();
-    if (data !== null && saveDraftBeforeUnload(db, record(data))) lastWritten = data;
+    if (data !== null && repos.drafts.saveBeforeUnload(record(data))) lastWritten = data;
   }
 
   function onVisibility(): void {
@@ -75,7 +76,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   /** Looks for a draft left from before; autosave starts once there is none to offer. */
   async function start(): Promise<void> {
     baseline = snapshot();
-    const existing = await findDraft(db, key);
+    const existing = await repos.drafts.find(key);
     if (existing) {
       offered.value = existing;
       id = existing.id;
@@ -97,7 +98,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   async function discard(): Promise<void> {
     const draft = offered.value;
     if (!draft) return;
-    await deleteDraft(db, draft.id);
+    await repos.drafts.delete(draft.id);
     offered.value = null;
     id = crypto.randomUUID();
     enabled = true;

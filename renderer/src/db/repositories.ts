@@ -1,0 +1,219 @@
+// The one data boundary of the renderer. Repositories are created once at start-up with the acting
+// adviser and a clock, so views and stores never pass an actor or open a table: every write carries
+// its actor and audit entry from here. Sync and encryption at rest will plug in at this boundary.
+import type { Draft, SettingKey, SettingValue } from '@shared/model';
+import type { PupilFilters, PupilSort } from '@shared/pupils/list';
+import type { EmployerFilters } from '@shared/employers/list';
+import type { RouteFilters } from '@shared/routes/list';
+import type { PlanInput, SessionInput } from '@shared/sessions';
+import type { PlacementStatusId, DestinationCode } from '@shared/reference';
+import type { BackupKey, BackupPayload, MergeWrites, Unlock } from '@shared/backup';
+import type { CaseloadDataset } from '@shared/model';
+import type { RiskWeights } from '@shared/risk';
+import type { Clock } from '../platform/clock';
+import type { CareersDeskDb } from './schema';
+import { auditSubjectAccessExport, erasePupil, everythingHeldAbout, findPupils, getPupil, getPupils, loadPupilRecord, savePupil, searchPupils, type PupilInput } from './pupils';
+import { onPupilListChange } from './pupil-list';
+import { deleteSession, getSession, listRecentSessions, listSessionChoices, saveSession } from './sessions';
+import { getPlan, latestPlanIds, listOpenActions, loadPlanPdfRecords, markActionDone, savePlan } from './action-plans';
+import { deleteDraft, findDraft, saveDraft, saveDraftBeforeUnload, type DraftKey } from './drafts';
+import { findEmployers, getEmployer, listEmployers, loadEmployerRecord, saveEmployer, searchEmployers, type EmployerInput } from './employers';
+import { changePlacementStatus, completePlacement, listPlacementsForEmployer, proposePlacement, type PlacementFeedback, type ProposalInput } from './placements';
+import { campusesInUse, findRoutes, getRoute, listProviders, saveProvider, saveRoute, type ProviderInput, type RouteInput } from './routes';
+import {
+  adviserName, listAdvisers, listSchools, removeAdviser, removeSchool, saveAdviser, saveRiskWeights, saveSchool,
+  type AdviserInput, type RiskWeightOptions, type SchoolInput,
+} from './organisation';
+import { getSetting, removeLock, setSetting } from './settings';
+import { acceptOffer, confirmAllocation, loadAllocationData, loadCohort, loadPupilForMatching, recordIntendedDestination, type OfferChoice } from './matching';
+import { auditReturnExport } from './returns';
+import { countCaseload } from './dashboard';
+import { auditAuditExport, findAuditEntries, type AuditFilters } from './audit-log';
+import { recordAudit } from './audit';
+import { deletePastRetention, findPastRetention } from './retention';
+import { clearDemoData, isDatabaseEmpty, loadDataset } from './demo';
+import { findStoredEmployerMatches, findStoredMatches, importEmployers, importPupils, type ImportOptions, type StoredImportOperation } from './import';
+import type { RowKeys } from '@shared/import';
+import type { PupilRecordInput } from '@shared/pupils/form';
+import type { EmployerRecordInput } from '@shared/employers/form';
+import { auditBackupSaved, getAutoBackupKey, makeBackupFile, readBackupFile, restorePayload, schemaVersionOf, setAutoBackupPassphrase, type BackupFileOptions } from './backup';
+import { applyMerge, localMergeTables } from './merge';
+import { onTablesChange } from './changes';
+
+export interface RepositoryContext {
+  /** The adviser using this computer when the write is made: read at each write, never passed by a view. */
+  actor: () => string | null;
+  clock: Clock;
+}
+
+/** What an import is told, less the actor, which the repository adds. */
+export type ImportRunOptions = Omit<ImportOptions, 'actorId' | 'now'>;
+
+export function createRepositories(db: CareersDeskDb, { actor, clock }: RepositoryContext) {
+  const now = () => clock.now();
+  return {
+    /** The database's name, for worker jobs that open their own connection to it. */
+    databaseName: db.name,
+    /** Calls `listener` after every committed change to these tables; returns the way to stop. */
+    onTablesChange: (tables: readonly string[], listener: () => void) => onTablesChange(db, tables, listener),
+
+    pupils: {
+      get: (id: string) => getPupil(db, id),
+      getMany: (ids: readonly string[]) => getPupils(db, ids),
+      find: (filters: PupilFilters, sort: PupilSort, today: string) => findPupils(db, filters, sort, today),
+      search: (text: string, limit?: number) => searchPupils(db, text, clock.today(), limit),
+      onListChange: (listener: () => void) => onPupilListChange(db, listener),
+      record: (id: string) => loadPupilRecord(db, id),
+      save: (input: PupilInput) => savePupil(db, input, actor(), now()),
+      everythingHeldAbout: (id: string) => everythingHeldAbout(db, id, now()),
+      auditSubjectAccessExport: (id: string) => auditSubjectAccessExport(db, id, actor()),
+      erase: (id: string) => erasePupil(db, id, actor(), now()),
+    },
+
+    sessions: {
+      get: (id: string) => getSession(db, id),
+      recent: (limit?: number) => listRecentSessions(db, limit),
+      choices: () => listSessionChoices(db),
+      save: (input: SessionInput, draftId?: string | null) => saveSession(db, input, actor(), { draftId, now: now() }),
+      delete: (id: string) => deleteSession(db, id, actor(), now()),
+    },
+
+    plans: {
+      get: (id: string) => getPlan(db, id),
+      save: (input: PlanInput, draftId?: string | null) => savePlan(db, input, actor(), { draftId, now: now() }),
+      markActionDone: (planId: string, actionId: string, today: string) => markActionDone(db, planId, actionId, today, actor(), now()),
+      openActions: (adviserId: string | null, today: string) => listOpenActions(db, { adviserId, today }),
+      pdfRecords: (planId: string) => loadPlanPdfRecords(db, planId),
+      latestIds: (pupilIds: readonly string[]) => latestPlanIds(db, pupilIds),
+      auditPdfExport: (planId: string, pupilId: string, how: string) => recordAudit(db, {
+        actorId: actor(), action: 'export', entity: 'action-plan', recordId: planId, pupilId, summary: `Exported an action plan as PDF (${how})`,
+      }, now()),
+    },
+
+    drafts: {
+      find: (key: DraftKey) => findDraft(db, key),
+      save: (draft: Draft) => saveDraft(db, draft),
+      saveBeforeUnload: (draft: Draft) => saveDraftBeforeUnload(db, draft),
+      delete: (id: string) => deleteDraft(db, id),
+    },
+
+    employers: {
+      get: (id: string) => getEmployer(db, id),
+      list: () => listEmployers(db),
+      find: (filters: EmployerFilters) => findEmployers(db, filters),
+      search: (text: string, limit?: number) => searchEmployers(db, text, limit),
+      record: (id: string) => loadEmployerRecord(db, id),
+      save: (input: EmployerInput) => saveEmployer(db, input, actor(), now()),
+    },
+
+    placements: {
+      forEmployer: (employerId: string, status?: PlacementStatusId) => listPlacementsForEmployer(db, employerId, status),
+      propose: (input: ProposalInput) => proposePlacement(db, input, actor(), now()),
+      move: (placementId: string, to: PlacementStatusId) => changePlacementStatus(db, placementId, to, actor(), { now: now(), today: clock.today() }),
+      complete: (placementId: string, feedback: PlacementFeedback) => completePlacement(db, placementId, feedback, actor(), { now: now(), today: clock.today() }),
+    },
+
+    routes: {
+      get: (id: string) => getRoute(db, id),
+      find: (filters: RouteFilters) => findRoutes(db, filters),
+      save: (input: RouteInput) => saveRoute(db, input, actor(), now()),
+      providers: () => listProviders(db),
+      campusesInUse: (providerId: string) => campusesInUse(db, providerId),
+      saveProvider: (input: ProviderInput) => saveProvider(db, input, actor(), now()),
+    },
+
+    organisation: {
+      schools: () => listSchools(db),
+      advisers: () => listAdvisers(db),
+      adviserName: (id: string | null) => adviserName(db, id),
+      saveSchool: (input: SchoolInput) => saveSchool(db, input, actor(), now()),
+      removeSchool: (id: string) => removeSchool(db, id, actor(), now()),
+      saveAdviser: (input: AdviserInput) => saveAdviser(db, input, actor(), now()),
+      removeAdviser: (id: string) => removeAdviser(db, id, actor(), now()),
+      saveRiskWeights: (weights: RiskWeights, options: Omit<RiskWeightOptions, 'now'> = {}) => saveRiskWeights(db, weights, actor(), { ...options, now: now() }),
+    },
+
+    settings: {
+      get: <K extends SettingKey>(key: K) => getSetting(db, key),
+      set: <K extends SettingKey>(key: K, value: SettingValue<K>) => setSetting(db, key, value, actor()),
+      /**
+       * Chooses who is using this computer. The change is recorded as theirs (as the one leaving
+       * when nobody is chosen), so the audit log says who took the computer.
+       */
+      chooseAdviser: (adviserId: string | null) => setSetting(db, 'currentAdviserId', adviserId, adviserId ?? actor()),
+      removeLock: () => removeLock(db, actor()),
+    },
+
+    matching: {
+      pupil: (pupilId: string) => loadPupilForMatching(db, pupilId),
+      cohort: (schoolId: string, yearGroup: number, onDate: string) => loadCohort(db, schoolId, yearGroup, onDate),
+      allocationData: () => loadAllocationData(db),
+      acceptOffer: (choice: OfferChoice, today: string) => acceptOffer(db, choice, actor(), { today, now: now() }),
+      confirmAllocation: (lines: readonly OfferChoice[], today: string) => confirmAllocation(db, lines, actor(), { today, now: now() }),
+      recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string) => recordIntendedDestination(db, pupilId, code, actor(), { because, now: now() }),
+    },
+
+    returns: {
+      auditExport: (summary: string) => auditReturnExport(db, summary, actor()),
+    },
+
+    dashboard: {
+      counts: () => countCaseload(db),
+    },
+
+    audit: {
+      find: (filters: AuditFilters, limit?: number) => findAuditEntries(db, filters, clock.today(), limit),
+      auditExport: (count: number) => auditAuditExport(db, count, actor()),
+    },
+
+    retention: {
+      pastRetention: (years: number, today: string) => findPastRetention(db, years, today),
+      deletePastRetention: (pupilIds: readonly string[], years: number, today: string) => deletePastRetention(db, pupilIds, { years, today, actorId: actor(), now: now() }),
+    },
+
+    demo: {
+      isDatabaseEmpty: () => isDatabaseEmpty(db),
+      load: (dataset: CaseloadDataset) => loadDataset(db, dataset, actor(), now()),
+      clear: () => clearDemoData(db, actor(), now()),
+    },
+
+    imports: {
+      storedPupilMatches: (keys: readonly RowKeys[]) => findStoredMatches(db, keys),
+      storedEmployerMatches: (names: readonly string[], keys: readonly RowKeys[]) => findStoredEmployerMatches(db, names, keys),
+      pupils: (operations: readonly StoredImportOperation<PupilRecordInput>[], options: ImportRunOptions) => importPupils(db, operations, { ...options, actorId: actor(), now: now() }),
+      employers: (operations: readonly StoredImportOperation<EmployerRecordInput>[], options: ImportRunOptions) => importEmployers(db, operations, { ...options, actorId: actor(), now: now() }),
+    },
+
+    backup: {
+      schemaVersion: () => schemaVersionOf(db),
+      makeFile: (key: BackupKey, options: BackupFileOptions) => makeBackupFile(db, key, options),
+      readFile: (bytes: Uint8Array, unlock: Unlock) => readBackupFile(db, bytes, unlock),
+      restore: (payload: BackupPayload, source: string) => restorePayload(db, payload, { actorId: actor(), source, now: now() }),
+      auditSaved: () => auditBackupSaved(db, actor(), now()),
+      automaticKey: () => getAutoBackupKey(db),
+      setAutomaticPassphrase: (passphrase: string) => setAutoBackupPassphrase(db, passphrase, actor()),
+      localMergeTables: () => localMergeTables(db),
+      applyMerge: (writes: MergeWrites, source: string) => applyMerge(db, writes, { actorId: actor(), source, now: now() }),
+    },
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+let installed: Repositories | null = null;
+
+/**
+ * Makes these the repositories the app uses (main.ts, once at start-up; a test, for its own database).
+ * Returns the ones installed before, so a test can put them back.
+ */
+export function installRepositories(repositories: Repositories | null): Repositories | null {
+  const before = installed;
+  installed = repositories;
+  return before;
+}
+
+/** The app's repositories, for stores, composables and views (usable outside components too). */
+export function useRepositories(): Repositories {
+  if (!installed) throw new Error('The repositories have not been created: main.ts installs them at start-up.');
+  return installed;
+}
