@@ -10,12 +10,17 @@ import { displayName } from '../../../shared/model/pupil';
 import { db } from '../../../renderer/src/db/database';
 import { loadDataset } from '../../../renderer/src/db/demo';
 import { findPupils } from '../../../renderer/src/db/pupils';
+import { createRepositories, installRepositories } from '../../../renderer/src/db/repositories';
+import { fixedClock } from '../../../renderer/src/platform/clock';
 import { usePupilRecord } from '../../../renderer/src/features/pupils/use-pupil-record';
 import { benchDataset, countsOf, searchQueries, type BenchDataset } from '../datasets';
 import { BENCH_TODAY, type SizeName } from '../sizes';
 import type { BenchPageApi, SampledTiming, StepTiming } from './api';
 
 const RAW_DATABASE = 'careers-desk-bench-raw';
+
+// The pupil page's composable reads through the repositories, as in the app; nobody writes here.
+installRepositories(createRepositories(db, { actor: () => null, clock: fixedClock(new Date(`${BENCH_TODAY}T12:00:00`)) }));
 
 // Long tasks (50 ms or more on the main thread): the longest one in a step is what would freeze the window.
 const longTasks: { start: number; end: number }[] = [];

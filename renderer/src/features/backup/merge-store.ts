@@ -2,20 +2,16 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { MERGE_TABLES, BACKUP_TABLE_LABELS, checkMergeWrites, inspectBackup, planMerge, resolveMerge, type ConflictChoice, type MergePlan } from '@shared/backup';
 import { getBridge } from '../../bridge';
-import { db } from '../../db/database';
-import { readBackupFile, schemaVersionOf } from '../../db/backup';
-import { applyMerge, localMergeTables } from '../../db/merge';
-import { getSetting } from '../../db/settings';
-import { useSettingsStore } from '../settings';
 import { takeAutomaticBackup } from './automatic-backups';
 import { useBackupStore } from './store';
+import { useRepositories } from '../../db/repositories';
 
 /**
  * Merging another adviser's backup: open it, compare it with this computer's records, let the
  * adviser choose each conflict, then write it in one transaction after an automatic backup.
  */
 export const useMergeStore = defineStore('merge', () => {
-  const settings = useSettingsStore();
+  const repos = useRepositories();
   const name = ref('');
   // Shallow: the records go to IndexedDB as they are, and a Vue proxy cannot be stored.
   const bytes = shallowRef<Uint8Array | null>(null);
@@ -39,7 +35,7 @@ export const useMergeStore = defineStore('merge', () => {
     if (!file) return;
     reset();
     name.value = file.name;
-    const inspected = inspectBackup(file.data, { currentSchemaVersion: schemaVersionOf(db) });
+    const inspected = inspectBackup(file.data, { currentSchemaVersion: repos.backup.schemaVersion() });
     if (!inspected.ok) { error.value = inspected.error.message; return; }
     bytes.value = file.data;
   }
@@ -48,10 +44,10 @@ export const useMergeStore = defineStore('merge', () => {
     if (!bytes.value) return;
     busy.value = 'Opening and comparing…';
     try {
-      const read = await readBackupFile(db, bytes.value, { passphrase });
+      const read = await repos.backup.readFile(bytes.value, { passphrase });
       if (!read.ok) { error.value = read.error.message; return; }
       error.value = '';
-      plan.value = planMerge(await localMergeTables(db), read.value.payload.tables, (await getSetting(db, 'erasedPupilIds')) ?? []);
+      plan.value = planMerge(await repos.backup.localMergeTables(), read.value.payload.tables, (await repos.settings.get('erasedPupilIds')) ?? []);
     } finally {
       busy.value = '';
     }
@@ -79,7 +75,7 @@ export const useMergeStore = defineStore('merge', () => {
     busy.value = 'Merging…';
     try {
       await takeAutomaticBackup('before-import');
-      await applyMerge(db, checked.value, { actorId: settings.currentAdviserId, source: `the backup ${name.value}` });
+      await repos.backup.applyMerge(checked.value, `the backup ${name.value}`);
       const { added, updated, joined } = checked.value.counts;
       void useBackupStore().refresh();
       message.value = `Merged ${name.value}: ${added} records added, ${updated} updated${joined ? `, ${joined} young people recorded on both computers joined` : ''}.`;

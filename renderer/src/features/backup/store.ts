@@ -4,13 +4,11 @@ import { inspectBackup, newBackupKey, passphraseProblems, type BackupHeader } fr
 import type { Checked, Problem } from '@shared/model';
 import type { BackupInfo } from '@shared/bridge';
 import { getBridge } from '../../bridge';
-import { db } from '../../db/database';
-import {
-  auditBackupSaved, getAutoBackupKey, makeBackupFile, readBackupFile, restorePayload, schemaVersionOf, secureRandom, setAutoBackupPassphrase, type OpenedBackup,
-} from '../../db/backup';
+import { secureRandom, type OpenedBackup } from '../../db/backup';
 import { todayIso } from '../../platform/clock';
 import { useSettingsStore } from '../settings';
 import { dailyBackupIfDue, takeAutomaticBackup } from './automatic-backups';
+import { useRepositories } from '../../db/repositories';
 
 /** A backup chosen for restoring, from a file or the automatic backups, on its way to the adviser's confirmation. */
 export interface PendingRestore {
@@ -25,6 +23,7 @@ export interface PendingRestore {
 
 export const useBackupStore = defineStore('backups', () => {
   const settings = useSettingsStore();
+  const repos = useRepositories();
   const autoKeySet = ref<boolean | null>(null);
   const backups = ref<BackupInfo[]>([]);
   const listFailure = ref('');
@@ -34,7 +33,7 @@ export const useBackupStore = defineStore('backups', () => {
   const pending = shallowRef<PendingRestore | null>(null);
 
   async function refresh(): Promise<void> {
-    autoKeySet.value = (await getAutoBackupKey(db)) !== null;
+    autoKeySet.value = (await repos.backup.automaticKey()) !== null;
     try {
       backups.value = await getBridge().listBackups();
       listFailure.value = '';
@@ -58,7 +57,7 @@ export const useBackupStore = defineStore('backups', () => {
     if (problems.length > 0) return problems;
     busy.value = 'Setting the passphrase…';
     try {
-      await setAutoBackupPassphrase(db, passphrase, settings.currentAdviserId);
+      await repos.backup.setAutomaticPassphrase(passphrase);
       await takeAutomaticBackup('daily');
       message.value = 'Automatic backups are on: one was taken now, and one is taken each day and before every import or restore.';
       await refresh();
@@ -76,11 +75,11 @@ export const useBackupStore = defineStore('backups', () => {
     try {
       const bridge = getBridge();
       const key = await newBackupKey(passphrase, secureRandom);
-      const data = await makeBackupFile(db, key, { reason: 'manual', appVersion: await bridge.appVersion() });
+      const data = await repos.backup.makeFile(key, { reason: 'manual', appVersion: await bridge.appVersion() });
       const name = `careers-desk-backup-${todayIso()}.json`;
       const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Careers Desk backup', extensions: ['json'] }], data });
       if (!saved.saved) return { ok: false, problems: [{ field: 'form', message: 'The backup was not saved.' }] };
-      await auditBackupSaved(db, settings.currentAdviserId);
+      await repos.backup.auditSaved();
       message.value = `Backup saved${saved.path ? ` to ${saved.path}` : ` as ${name}`}. Keep the passphrase safe: without it the backup cannot be opened.`;
       return { ok: true, value: name };
     } catch (error) {
@@ -91,7 +90,7 @@ export const useBackupStore = defineStore('backups', () => {
   }
 
   function choose(source: PendingRestore['source'], name: string, bytes: Uint8Array): void {
-    const inspected = inspectBackup(bytes, { currentSchemaVersion: schemaVersionOf(db) });
+    const inspected = inspectBackup(bytes, { currentSchemaVersion: repos.backup.schemaVersion() });
     pending.value = { source, name, bytes, header: inspected.ok ? inspected.value.header : null, opened: null, error: inspected.ok ? '' : inspected.error.message };
   }
 
@@ -106,9 +105,9 @@ export const useBackupStore = defineStore('backups', () => {
     message.value = '';
     const bytes = await getBridge().readBackup({ name: info.name });
     choose('automatic', info.name, bytes);
-    const key = await getAutoBackupKey(db);
+    const key = await repos.backup.automaticKey();
     if (key && pending.value && !pending.value.error) {
-      const read = await readBackupFile(db, bytes, { key });
+      const read = await repos.backup.readFile(bytes, { key });
       if (read.ok) pending.value = { ...pending.value, opened: read.value };
     }
   }
@@ -118,7 +117,7 @@ export const useBackupStore = defineStore('backups', () => {
     if (!current) return;
     busy.value = 'Checking the passphrase…';
     try {
-      const read = await readBackupFile(db, current.bytes, { passphrase });
+      const read = await repos.backup.readFile(current.bytes, { passphrase });
       pending.value = read.ok ? { ...current, opened: read.value, error: '' } : { ...current, opened: null, error: read.error.message };
     } finally {
       busy.value = '';
@@ -132,7 +131,7 @@ export const useBackupStore = defineStore('backups', () => {
     busy.value = 'Restoring…';
     try {
       const safety = await takeAutomaticBackup('before-restore');
-      await restorePayload(db, current.opened.payload, { actorId: settings.currentAdviserId, source: current.source === 'file' ? `the file ${current.name}` : `the automatic backup ${current.name}` });
+      await repos.backup.restore(current.opened.payload, current.source === 'file' ? `the file ${current.name}` : `the automatic backup ${current.name}`);
       await settings.load();
       pending.value = null;
       message.value = `Restored. The database now holds what the backup held${safety ? '; what was here before is kept as an automatic backup' : ''}.`;

@@ -1,16 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { db } from '../../db/database';
+import type { CaseloadCounts } from '../../db/dashboard';
 import { useLiveQuery } from '../../platform/use-live-query';
 import type { PeriodChoice } from './periods';
+import { useRepositories } from '../../db/repositories';
 
-export interface CaseloadCounts {
-  pupils: number;
-  sessions: number;
-  employers: number;
-  routes: number;
-  schools: number;
-}
+export type { CaseloadCounts };
 
 const NO_COUNTS: CaseloadCounts = { pupils: 0, sessions: 0, employers: 0, routes: 0, schools: 0 };
 
@@ -19,13 +14,8 @@ const NO_COUNTS: CaseloadCounts = { pupils: 0, sessions: 0, employers: 0, routes
  * the coordinator chose for the charts (kept here so coming back to the page shows the same view).
  */
 export const useDashboardStore = defineStore('dashboard', () => {
-  const counts = useLiveQuery(async (): Promise<CaseloadCounts> => ({
-    pupils: await db.pupils.count(),
-    sessions: await db.sessions.count(),
-    employers: await db.employers.count(),
-    routes: await db.routes.count(),
-    schools: await db.schools.count(),
-  }), NO_COUNTS);
+  const repos = useRepositories();
+  const counts = useLiveQuery(() => repos.dashboard.counts(), NO_COUNTS);
   const period = ref<PeriodChoice>('this-year');
   /** 'all', 'home-educated' or 'school:<id>'. */
   const scope = ref<string>('all');

@@ -2,9 +2,8 @@
 import type { Employer } from '@shared/model';
 import type { EmployerRecordInput } from '@shared/employers/form';
 import { EMPLOYER_IMPORT_FIELDS, EMPLOYER_IMPORT_LABELS, checkEmployerRowAsUpdate, checkEmployerRows, type EmployerMapping } from '@shared/import';
-import { db } from '../../db/database';
-import { findStoredEmployerMatches, importEmployers } from '../../db/import';
 import { singletonImporter } from './import-state';
+import { useRepositories } from '../../db/repositories';
 
 export const useEmployerImport = singletonImporter<EmployerRecordInput, Employer>(() => ({
   kind: 'employers',
@@ -16,7 +15,7 @@ export const useEmployerImport = singletonImporter<EmployerRecordInput, Employer
   duplicateOptions: {},
   checkRows: (parsed, mapping, from, to) => checkEmployerRows(parsed, mapping as EmployerMapping, from, to),
   checkAsUpdate: (parsed, row, mapping, base) => checkEmployerRowAsUpdate(parsed, row, mapping as EmployerMapping, base),
-  findStored: (rows) => findStoredEmployerMatches(db, rows.map((r) => r.name), rows.map((r) => r.keys)),
+  findStored: (rows) => useRepositories().imports.storedEmployerMatches(rows.map((r) => r.name), rows.map((r) => r.keys)),
   describe: (employer) => `${employer.name}${employer.postcode ? `, ${employer.postcode}` : ''}`,
-  write: (operations, options) => importEmployers(db, operations, options),
+  write: (operations, options) => useRepositories().imports.employers(operations, options),
 }));

@@ -8,8 +8,8 @@ import {
   type CheckedRow, type ColumnMapping, type DuplicateFinding, type DuplicateOptions, type ImportField, type ParsedCsv, type RowChoice,
 } from '@shared/import';
 import { getBridge } from '../../bridge';
-import type { ImportOptions, StoredImportOperation, StoredMatch } from '../../db/import';
-import { useSettingsStore } from '../settings';
+import type { StoredImportOperation, StoredMatch } from '../../db/import';
+import type { ImportRunOptions } from '../../db/repositories';
 import { takeAutomaticBackup } from '../backup';
 
 export type ImportStep = 'idle' | 'mapping' | 'checking' | 'preview' | 'importing';
@@ -40,7 +40,7 @@ export interface ImportSpec<R, T extends StoredRecord> {
   findStored(rows: readonly CheckedRow<R>[]): Promise<StoredMatch<T>[]>;
   /** A stored record as the preview names it: "Amelia Turner, born 04/03/2011". */
   describe(record: T): string;
-  write(operations: StoredImportOperation<R>[], options: ImportOptions): Promise<{ added: number; updated: number }>;
+  write(operations: StoredImportOperation<R>[], options: ImportRunOptions): Promise<{ added: number; updated: number }>;
   /** Called when a file has been read, to set up choices of this kind (the school). */
   onLoaded?(): void;
 }
@@ -205,7 +205,6 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
   async function runImport(): Promise<void> {
     const planned = plan.value;
     if (!planned.ok) return;
-    const settings = useSettingsStore();
     step.value = 'importing';
     failure.value = '';
     const total = planned.value.operations.length;
@@ -215,7 +214,7 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
       const operations = planned.value.operations.map((o) => ({ ...o, expectedUpdatedAt: o.kind === 'update' ? stored.value.get(o.targetId)?.updatedAt : undefined }));
       const label = `Importing ${spec.noun.many}`;
       progress.value = { label, done: 0, total };
-      const result = await spec.write(operations, { actorId: settings.currentAdviserId, fileName: fileName.value, onProgress: (done) => { progress.value = { label, done, total }; } });
+      const result = await spec.write(operations, { fileName: fileName.value, onProgress: (done) => { progress.value = { label, done, total }; } });
       const leftOut = planned.value.leftOut.length;
       const n = (count: number) => count.toLocaleString('en-GB');
       outcome.value = `Imported from ${fileName.value}: ${n(result.added)} ${result.added === 1 ? spec.noun.one : spec.noun.many} added, ${n(result.updated)} updated, ${n(planned.value.skipped)} rows skipped${leftOut ? `, ${n(leftOut)} rows with problems left out` : ''}.`

@@ -5,11 +5,10 @@ import { displayName, type Pupil } from '@shared/model';
 import { formatUkDate } from '@shared/academic-year';
 import type { PupilRecordInput } from '@shared/pupils/form';
 import { PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, PUPIL_IMPORT_LABELS, checkPupilRows, checkRowAsUpdate, type PupilImportContext, type PupilMapping } from '@shared/import';
-import { db } from '../../db/database';
-import { findStoredMatches, importPupils } from '../../db/import';
 import { todayIso } from '../../platform/clock';
 import { useSettingsStore } from '../settings';
 import { singletonImporter } from './import-state';
+import { useRepositories } from '../../db/repositories';
 
 /** The school for rows with no School column (or a blank one), chosen on the mapping step. */
 export const pupilImportSchoolId = ref<string | null>(null);
@@ -28,9 +27,9 @@ export const usePupilImport = singletonImporter<PupilRecordInput, Pupil>(() => (
   duplicateOptions: PUPIL_DUPLICATE_OPTIONS,
   checkRows: (parsed, mapping, from, to) => checkPupilRows(parsed, mapping as PupilMapping, context(), from, to),
   checkAsUpdate: (parsed, row, mapping, base) => checkRowAsUpdate(parsed, row, mapping as PupilMapping, context(), base),
-  findStored: (rows) => findStoredMatches(db, rows.map((r) => r.keys)),
+  findStored: (rows) => useRepositories().imports.storedPupilMatches(rows.map((r) => r.keys)),
   describe: (pupil) => `${displayName(pupil)}, born ${formatUkDate(pupil.dateOfBirth)}`,
-  write: (operations, options) => importPupils(db, operations, options),
+  write: (operations, options) => useRepositories().imports.pupils(operations, options),
   onLoaded: () => {
     const schools = useSettingsStore().schools;
     pupilImportSchoolId.value = schools.length === 1 ? schools[0]!.id : null;

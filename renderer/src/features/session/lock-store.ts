@@ -2,10 +2,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { hashPassphrase, passphraseProblems, verifyPassphrase } from '@shared/backup';
 import type { Problem } from '@shared/model';
-import { db } from '../../db/database';
-import { getSetting, setSetting } from '../../db/settings';
 import { secureRandom } from '../../db/backup';
-import { useSettingsStore } from '../settings';
+import { useRepositories } from '../../db/repositories';
 
 /**
  * The optional lock: a passphrase (kept only as a slow hash) asked for when the app starts and
@@ -13,7 +11,7 @@ import { useSettingsStore } from '../settings';
  * encrypt the database (backups are encrypted).
  */
 export const useLockStore = defineStore('lock', () => {
-  const settings = useSettingsStore();
+  const repos = useRepositories();
   const loaded = ref(false);
   const enabled = ref(false);
   const locked = ref(false);
@@ -21,7 +19,7 @@ export const useLockStore = defineStore('lock', () => {
 
   /** Reads the lock settings; with `atStart`, a lock that is on locks at once. */
   async function load(atStart = false): Promise<void> {
-    const [hash, minutes] = await Promise.all([getSetting(db, 'lockPassphraseHash'), getSetting(db, 'lockIdleMinutes')]);
+    const [hash, minutes] = await Promise.all([repos.settings.get('lockPassphraseHash'), repos.settings.get('lockIdleMinutes')]);
     enabled.value = hash !== undefined && hash !== null;
     idleMinutes.value = minutes ?? 0;
     if (atStart && enabled.value) locked.value = true;
@@ -34,7 +32,7 @@ export const useLockStore = defineStore('lock', () => {
 
   /** True and unlocked when the passphrase matches. */
   async function unlock(passphrase: string): Promise<boolean> {
-    const stored = await getSetting(db, 'lockPassphraseHash');
+    const stored = await repos.settings.get('lockPassphraseHash');
     if (!stored) { locked.value = false; return true; }
     const ok = await verifyPassphrase(passphrase, stored);
     if (ok) locked.value = false;
@@ -44,25 +42,22 @@ export const useLockStore = defineStore('lock', () => {
   async function turnOn(passphrase: string, confirmation: string, minutes: number): Promise<Problem[]> {
     const problems = passphraseProblems(passphrase, confirmation);
     if (problems.length > 0) return problems;
-    await setSetting(db, 'lockPassphraseHash', await hashPassphrase(passphrase, secureRandom), settings.currentAdviserId);
-    await setSetting(db, 'lockIdleMinutes', minutes, settings.currentAdviserId);
+    await repos.settings.set('lockPassphraseHash', await hashPassphrase(passphrase, secureRandom));
+    await repos.settings.set('lockIdleMinutes', minutes);
     await load();
     return [];
   }
 
   async function setIdleMinutes(minutes: number): Promise<void> {
-    await setSetting(db, 'lockIdleMinutes', minutes, settings.currentAdviserId);
+    await repos.settings.set('lockIdleMinutes', minutes);
     idleMinutes.value = minutes;
   }
 
   /** Turning the lock off needs its passphrase, so someone at an unlocked desk cannot remove it. */
   async function turnOff(passphrase: string): Promise<Problem[]> {
-    const stored = await getSetting(db, 'lockPassphraseHash');
+    const stored = await repos.settings.get('lockPassphraseHash');
     if (stored && !(await verifyPassphrase(passphrase, stored))) return [{ field: 'current', message: 'That is not the lock\'s passphrase' }];
-    await db.transaction('rw', db.settings, db.audit, async () => {
-      await db.settings.delete('lockPassphraseHash');
-      await setSetting(db, 'lockIdleMinutes', 0, settings.currentAdviserId);
-    });
+    await repos.settings.removeLock();
     await load();
     return [];
   }

@@ -2,14 +2,9 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { check, serviceDetailsSchema, type Adviser, type Checked, type School, type ServiceDetails } from '@shared/model';
 import { defaultRiskWeights, type RiskFactorId } from '@shared/risk';
-import { db } from '../../db/database';
-import { getSetting, setSetting } from '../../db/settings';
-import { clearDemoData, isDatabaseEmpty, loadDataset } from '../../db/demo';
-import {
-  listAdvisers, listSchools, removeAdviser as removeAdviserRecord, removeSchool as removeSchoolRecord, saveAdviser as saveAdviserRecord,
-  saveRiskWeights as saveRiskWeightsRecord, saveSchool as saveSchoolRecord, type AdviserInput, type AdviserRemoval, type RiskRecomputation, type SchoolInput,
-} from '../../db/organisation';
+import type { AdviserInput, AdviserRemoval, RiskRecomputation, SchoolInput } from '../../db/organisation';
 import { useLiveQuery } from '../../platform/use-live-query';
+import { useRepositories } from '../../db/repositories';
 
 /** The demo caseload is generated from a fixed seed, so every user sees the same young people. */
 export const DEMO_SEED = 20261123;
@@ -17,6 +12,7 @@ export const DEMO_SEED = 20261123;
 export type RiskWeightValues = Record<RiskFactorId, number>;
 
 export const useSettingsStore = defineStore('settings', () => {
+  const repos = useRepositories();
   const currentAdviserId = ref<string | null>(null);
   const busy = ref(false);
   const message = ref('');
@@ -28,8 +24,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const riskProgress = ref('');
 
   // Schools and advisers follow the database, so demo data, imports and other windows show at once.
-  const schoolsQuery = useLiveQuery(() => listSchools(db), [] as School[]);
-  const advisersQuery = useLiveQuery(() => listAdvisers(db), [] as Adviser[]);
+  const schoolsQuery = useLiveQuery(() => repos.organisation.schools(), [] as School[]);
+  const advisersQuery = useLiveQuery(() => repos.organisation.advisers(), [] as Adviser[]);
   const schools = computed(() => schoolsQuery.value.value);
   const advisers = computed(() => advisersQuery.value.value);
   const activeAdvisers = computed(() => advisers.value.filter((adviser) => adviser.active));
@@ -37,7 +33,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const currentAdviser = computed(() => activeAdvisers.value.find((adviser) => adviser.id === currentAdviserId.value) ?? null);
 
   async function load(): Promise<void> {
-    const [adviserId, details, weights] = await Promise.all([getSetting(db, 'currentAdviserId'), getSetting(db, 'service'), getSetting(db, 'riskWeights')]);
+    const [adviserId, details, weights] = await Promise.all([repos.settings.get('currentAdviserId'), repos.settings.get('service'), repos.settings.get('riskWeights')]);
     currentAdviserId.value = adviserId ?? null;
     service.value = details ?? null;
     riskWeights.value = { ...defaultRiskWeights(), ...(weights as Partial<RiskWeightValues> | undefined) };
@@ -46,12 +42,12 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /** Whether to offer demo data: the database is empty and the offer has not been answered. */
   async function shouldOfferDemoData(): Promise<boolean> {
-    const answered = await getSetting(db, 'firstRunAnswered');
-    return !answered && (await isDatabaseEmpty(db));
+    const answered = await repos.settings.get('firstRunAnswered');
+    return !answered && (await repos.demo.isDatabaseEmpty());
   }
 
   async function answerFirstRun(): Promise<void> {
-    await setSetting(db, 'firstRunAnswered', true, currentAdviserId.value);
+    await repos.settings.set('firstRunAnswered', true);
   }
 
   async function loadDemoData(): Promise<void> {
@@ -61,8 +57,8 @@ export const useSettingsStore = defineStore('settings', () => {
       // The generator is only needed once, so it is loaded on demand.
       const { generateDemoDataset } = await import('@shared/demo');
       const dataset = generateDemoDataset({ seed: DEMO_SEED, today: new Date().toISOString().slice(0, 10) });
-      await loadDataset(db, dataset, currentAdviserId.value);
-      await setSetting(db, 'firstRunAnswered', true, currentAdviserId.value);
+      await repos.demo.load(dataset);
+      await repos.settings.set('firstRunAnswered', true);
       message.value = `Demo data loaded: ${dataset.pupils.length} young people, ${dataset.schools.length} schools, ${dataset.employers.length} employers and ${dataset.routes.length} routes.`;
     } catch (error) {
       message.value = `Demo data could not be loaded: ${(error as Error).message}`;
@@ -75,7 +71,7 @@ export const useSettingsStore = defineStore('settings', () => {
   async function removeDemoData(): Promise<void> {
     busy.value = true;
     try {
-      const removed = await clearDemoData(db, currentAdviserId.value);
+      const removed = await repos.demo.clear();
       message.value = `Demo data cleared: ${removed} records removed. Records you entered yourself are kept.`;
     } finally {
       busy.value = false;
@@ -87,7 +83,7 @@ export const useSettingsStore = defineStore('settings', () => {
     if (adviserId !== null && !activeAdvisers.value.some((adviser) => adviser.id === adviserId)) {
       throw new Error('Only an active adviser can be chosen.');
     }
-    await setSetting(db, 'currentAdviserId', adviserId, adviserId ?? currentAdviserId.value);
+    await repos.settings.chooseAdviser(adviserId);
     currentAdviserId.value = adviserId;
   }
 
@@ -95,27 +91,27 @@ export const useSettingsStore = defineStore('settings', () => {
   async function saveService(details: unknown): Promise<Checked<ServiceDetails>> {
     const checked = check(serviceDetailsSchema, details);
     if (!checked.ok) return checked;
-    await setSetting(db, 'service', checked.value, currentAdviserId.value);
+    await repos.settings.set('service', checked.value);
     service.value = checked.value;
     return checked;
   }
 
   function saveSchool(input: SchoolInput): Promise<Checked<School>> {
-    return saveSchoolRecord(db, input, currentAdviserId.value);
+    return repos.organisation.saveSchool(input);
   }
 
   function removeSchool(schoolId: string): Promise<Checked<School>> {
-    return removeSchoolRecord(db, schoolId, currentAdviserId.value);
+    return repos.organisation.removeSchool(schoolId);
   }
 
   async function saveAdviser(input: AdviserInput): Promise<Checked<Adviser>> {
-    const saved = await saveAdviserRecord(db, input, currentAdviserId.value);
+    const saved = await repos.organisation.saveAdviser(input);
     if (saved.ok && !saved.value.active) await forgetIfCurrent(saved.value.id);
     return saved;
   }
 
   async function removeAdviser(adviserId: string): Promise<AdviserRemoval> {
-    const removal = await removeAdviserRecord(db, adviserId, currentAdviserId.value);
+    const removal = await repos.organisation.removeAdviser(adviserId);
     await forgetIfCurrent(adviserId);
     return removal;
   }
@@ -130,7 +126,7 @@ export const useSettingsStore = defineStore('settings', () => {
     busy.value = true;
     riskProgress.value = 'Recomputing risk bands…';
     try {
-      const result = await saveRiskWeightsRecord(db, weights, currentAdviserId.value, {
+      const result = await repos.organisation.saveRiskWeights(weights, {
         onProgress: (done, total) => {
           riskProgress.value = `Recomputing risk bands: ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} young people…`;
         },
