@@ -7,6 +7,47 @@ import globals from 'globals';
 
 const frameworkImports = ['vue', 'vue-router', 'pinia', 'dexie', 'electron'];
 
+/** The renderer reaches the desktop only through window.careersDesk (renderer/src/bridge), never electron. */
+const desktop = {
+  paths: [{ name: 'electron', message: 'renderer/ must use the bridge (renderer/src/bridge), never electron.' }],
+  patterns: [
+    { group: ['electron/*'], message: 'renderer/ must use the bridge, never electron.' },
+    { group: ['**/electron/**'], message: 'renderer/ must not import the main process code.' },
+  ],
+};
+
+/** IndexedDB is reached only through renderer/src/db (the repositories). */
+const storage = {
+  paths: [{ name: 'dexie', message: 'Only renderer/src/db/ touches IndexedDB: use the repositories (useRepositories()).' }],
+  patterns: [
+    { group: ['dexie/*'], message: 'Only renderer/src/db/ touches IndexedDB.' },
+    { regex: '(^|/)db/(database|schema|connection)$', message: 'Only renderer/src/db/ holds the database: use the repositories (useRepositories()).' },
+  ],
+};
+
+/** Imports of the named renderer folders (relative or through @renderer/), refused with the message. */
+function layer(message, folders) {
+  const names = folders.join('|');
+  return { paths: [], patterns: [{ regex: `^(\\.\\./)+(${names})(/|$)|^@renderer/(${names})(/|$)`, message }] };
+}
+
+/** A feature imports another only through its index.ts (in the spirit of VS Code's code-import-patterns). */
+const featureSurface = {
+  paths: [],
+  patterns: [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$).+|^(\\.\\./)+features/[^/]+/(?!index$).+|^@renderer/features/[^/]+/(?!index$).+', message: 'Import another feature through its index.ts (../<feature>), its public surface.' }],
+};
+
+/** The shell imports features through their index.ts (the router's lazy views are dynamic imports, not checked). */
+const appFeatureSurface = {
+  paths: [],
+  patterns: [{ regex: '^(\\.\\./|\\./)features/[^/]+/(?!index$).+|^@renderer/features/[^/]+/(?!index$).+', message: 'The app shell imports a feature through its index.ts.' }],
+};
+
+function rendererImports(...rules) {
+  const all = [desktop, ...rules];
+  return ['error', { paths: all.flatMap((r) => r.paths), patterns: all.flatMap((r) => r.patterns) }];
+}
+
 export default tseslint.config(
   {
     ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-web*/**', 'release/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', 'tests/bench/results/**'],
@@ -46,18 +87,45 @@ export default tseslint.config(
       }],
     },
   },
+  // The renderer's own layers, each importing only from the ones below it (README, Layout):
+  //   app (the shell) > features > db > platform; ui is usable by features and app; shared is below all.
+  // One rule per folder, because a later no-restricted-imports setting replaces an earlier one for a file.
   {
-    // The renderer reaches the desktop only through window.careersDesk (renderer/src/bridge).
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'renderer/ must use the bridge (renderer/src/bridge), never electron.' }],
-        patterns: [
-          { group: ['electron/*'], message: 'renderer/ must use the bridge, never electron.' },
-          { group: ['**/electron/**'], message: 'renderer/ must not import the main process code.' },
-        ],
-      }],
-    },
+    rules: { 'no-restricted-imports': rendererImports() },
+  },
+  {
+    // Only db/ touches IndexedDB. Worker entry points open their own connection, worker jobs run on
+    // the page with the app's database, and the live query is Dexie's observer of reads.
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.vue'],
+    ignores: ['renderer/src/db/**', 'renderer/src/**/*.worker.ts', 'renderer/src/**/*-job.ts', 'renderer/src/features/returns/build-return.ts', 'renderer/src/platform/use-live-query.ts'],
+    rules: { 'no-restricted-imports': rendererImports(storage) },
+  },
+  {
+    files: ['renderer/src/platform/**'],
+    ignores: ['renderer/src/platform/use-live-query.ts'],
+    rules: { 'no-restricted-imports': rendererImports(storage, layer('platform/ is the bottom layer: it imports only shared/ and libraries.', ['app', 'features', 'db', 'ui', 'bridge'])) },
+  },
+  {
+    files: ['renderer/src/platform/use-live-query.ts'],
+    rules: { 'no-restricted-imports': rendererImports(layer('platform/ is the bottom layer: it imports only shared/ and libraries.', ['app', 'features', 'db', 'ui', 'bridge'])) },
+  },
+  {
+    files: ['renderer/src/db/**'],
+    rules: { 'no-restricted-imports': rendererImports(layer('db/ imports only platform/ and shared/.', ['app', 'features', 'ui', 'bridge'])) },
+  },
+  {
+    files: ['renderer/src/features/**/*.ts', 'renderer/src/features/**/*.vue'],
+    ignores: ['renderer/src/**/*.worker.ts', 'renderer/src/**/*-job.ts', 'renderer/src/features/returns/build-return.ts'],
+    rules: { 'no-restricted-imports': rendererImports(storage, layer('features/ are below the app shell.', ['app']), featureSurface) },
+  },
+  {
+    files: ['renderer/src/**/*.worker.ts', 'renderer/src/**/*-job.ts', 'renderer/src/features/returns/build-return.ts'],
+    rules: { 'no-restricted-imports': rendererImports(layer('features/ are below the app shell.', ['app']), featureSurface) },
+  },
+  {
+    files: ['renderer/src/app/**', 'renderer/src/main.ts'],
+    rules: { 'no-restricted-imports': rendererImports(storage, appFeatureSurface) },
   },
   {
     // The main process never reaches into the Vue app.
