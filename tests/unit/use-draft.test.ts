@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+// useDraft carries the promise that a crash loses nothing: what the adviser typed is in the database
+// within the debounce, and a reload (a fresh form over the same database) offers it back.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp, defineComponent, reactive, type App } from 'vue';
+import { CareersDeskDb } from '@renderer/db/schema';
+import { findDraft, type DraftKey } from '@renderer/db/drafts';
+import { createRepositories, installRepositories, type Repositories } from '@renderer/db/repositories';
+import { fixedClock } from '@renderer/platform/clock';
+import { useDraft } from '@renderer/features/sessions/use-draft';
+
+const DEBOUNCE_MS = 40;
+
+interface SessionNotes {
+  notes: string;
+  nextSteps: string;
+}
+
+let db: CareersDeskDb;
+let before: Repositories | null;
+const mounted: App[] = [];
+
+/** Mounts a form that keeps a draft, as SessionForm does; returns its state and the composable. */
+function openForm(key: DraftKey) {
+  const form = reactive<SessionNotes>({ notes: '', nextSteps: '' });
+  let draft!: ReturnType<typeof useDraft<SessionNotes>>;
+  const Form = defineComponent({
+    setup() {
+      draft = useDraft(key, form, { apply: (data) => Object.assign(form, data), debounceMs: DEBOUNCE_MS });
+      return () => null;
+    },
+  });
+  const app = createApp(Form);
+  app.mount(document.createElement('div'));
+  mounted.push(app);
+  return { form, draft, close: () => app.unmount() };
+}
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+beforeEach(async () => {
+  // onBeforeRouteLeave warns when the form is not under a router view; the tests have no router.
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  db = new CareersDeskDb(`careers-desk-use-draft-${crypto.randomUUID()}`);
+  await db.open();
+  before = installRepositories(createRepositories(db, { actor: () => null, clock: fixedClock(new Date('2026-11-24T10:00:00Z')) }));
+});
+
+afterEach(async () => {
+  for (const app of mounted.splice(0)) app.unmount();
+  installRepositories(before);
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+describe('a guidance session form kept as a draft (useDraft)', () => {
+  const key: DraftKey = { kind: 'guidance-session', pupilId: crypto.randomUUID(), recordId: null };
+
+  it('writes a keystroke to the database within its debounce', async () => {
+    const { form, draft } = openForm(key);
+    await draft.start();
+
+    form.notes = 'Wants to work with animals';
+    expect(await findDraft(db, key)).toBeUndefined();
+    await wait(DEBOUNCE_MS * 3);
+
+    const stored = await findDraft(db, key);
+    expect(stored?.data).toEqual({ notes: 'Wants to work with animals', nextSteps: '' });
+    expect(draft.savedAt.value).toBe(stored?.updatedAt);
+  });
+
+  it('writes nothing while the form is as it opened', async () => {
+    const { draft } = openForm(key);
+    await draft.start();
+    await wait(DEBOUNCE_MS * 3);
+    expect(await db.drafts.count()).toBe(0);
+  });
+
+  it('offers the draft back after a reload, and restoring it fills the form', async () => {
+    const first = openForm(key);
+    await first.draft.start();
+    first.form.notes = 'Wants to work with animals';
+    first.form.nextSteps = 'Visit Hadlow College open day';
+    await wait(DEBOUNCE_MS * 3);
+    first.close();
+
+    const reloaded = openForm(key);
+    await reloaded.draft.start();
+    expect(reloaded.draft.offered.value?.data).toEqual({ notes: 'Wants to work with animals', nextSteps: 'Visit Hadlow College open day' });
+    expect(reloaded.form.notes).toBe('');
+
+    reloaded.draft.restore();
+    expect(reloaded.form).toEqual({ notes: 'Wants to work with animals', nextSteps: 'Visit Hadlow College open day' });
+    expect(reloaded.draft.offered.value).toBeNull();
+  });
+
+  it('does not offer one young person\'s draft on another\'s form', async () => {
+    const first = openForm(key);
+    await first.draft.start();
+    first.form.notes = 'Wants to work with animals';
+    await wait(DEBOUNCE_MS * 3);
+
+    const other = openForm({ ...key, pupilId: crypto.randomUUID() });
+    await other.draft.start();
+    expect(other.draft.offered.value).toBeNull();
+  });
+});
