@@ -6,7 +6,7 @@ import type { BackupInfo } from '@shared/bridge';
 import { getBridge } from '../../bridge';
 import { secureRandom, type OpenedBackup } from '../../db/backup';
 import { todayIso } from '../../platform/clock';
-import { useSettingsStore } from '../settings';
+import { loadSettings } from '../settings';
 import { dailyBackupIfDue, takeAutomaticBackup } from './automatic-backups';
 import { useRepositories } from '../../db/repositories';
 
@@ -22,7 +22,6 @@ export interface PendingRestore {
 }
 
 export const useBackupStore = defineStore('backups', () => {
-  const settings = useSettingsStore();
   const repos = useRepositories();
   const autoKeySet = ref<boolean | null>(null);
   const backups = ref<BackupInfo[]>([]);
@@ -132,7 +131,7 @@ export const useBackupStore = defineStore('backups', () => {
     try {
       const safety = await takeAutomaticBackup('before-restore');
       await repos.backup.restore(current.opened.payload, current.source === 'file' ? `the file ${current.name}` : `the automatic backup ${current.name}`);
-      await settings.load();
+      await loadSettings();
       pending.value = null;
       message.value = `Restored. The database now holds what the backup held${safety ? '; what was here before is kept as an automatic backup' : ''}.`;
       await refresh();

@@ -6,7 +6,7 @@ import { formatUkDate } from '@shared/academic-year';
 import type { PupilRecordInput } from '@shared/pupils/form';
 import { PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, PUPIL_IMPORT_LABELS, checkPupilRows, checkRowAsUpdate, type PupilImportContext, type PupilMapping } from '@shared/import';
 import { todayIso } from '../../platform/clock';
-import { useSettingsStore } from '../settings';
+import { useOrganisationStore, useRiskWeightsStore } from '../settings';
 import { singletonImporter } from './import-state';
 import { useRepositories } from '../../db/repositories';
 
@@ -14,8 +14,7 @@ import { useRepositories } from '../../db/repositories';
 export const pupilImportSchoolId = ref<string | null>(null);
 
 function context(): PupilImportContext {
-  const settings = useSettingsStore();
-  return { today: todayIso(), riskWeights: settings.riskWeights, schools: settings.schools, defaultSchoolId: pupilImportSchoolId.value };
+  return { today: todayIso(), riskWeights: useRiskWeightsStore().riskWeights, schools: useOrganisationStore().schools, defaultSchoolId: pupilImportSchoolId.value };
 }
 
 export const usePupilImport = singletonImporter<PupilRecordInput, Pupil>(() => ({
@@ -31,7 +30,7 @@ export const usePupilImport = singletonImporter<PupilRecordInput, Pupil>(() => (
   describe: (pupil) => `${displayName(pupil)}, born ${formatUkDate(pupil.dateOfBirth)}`,
   write: (operations, options) => useRepositories().imports.pupils(operations, options),
   onLoaded: () => {
-    const schools = useSettingsStore().schools;
+    const schools = useOrganisationStore().schools;
     pupilImportSchoolId.value = schools.length === 1 ? schools[0]!.id : null;
   },
 }));
