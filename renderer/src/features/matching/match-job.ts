@@ -3,6 +3,7 @@ import type { CareersDeskDb } from '../../db/schema';
 import { db as appDb } from '../../db/database';
 import { loadMatchData, loadMatchDirectory } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
+import { getPupil } from '../../db/pupils';
 import { JobWorker } from '../../platform/worker-job';
 
 /** Whose matches to work out, for which period, and the database to open by name. */
@@ -37,7 +38,7 @@ export class MatchDirectoryCache {
       prepared = prepareMatchDirectory({ ...directory, today: request.today, period: request.period ?? undefined });
       this.last = { key, prepared };
     }
-    const pupil = await db.pupils.get(request.pupilId);
+    const pupil = await getPupil(db, request.pupilId);
     return pupil ? matchPupil(pupil, { prepared }) : null;
   }
 }
