@@ -127,6 +127,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': rendererImports(layer('features/ are below the app shell.', ['app']), featureSurface) },
   },
   {
+    // The shared component set and the bridge sit beside platform/: usable from above, importing nothing above.
+    files: ['renderer/src/ui/**', 'renderer/src/bridge/**'],
+    rules: { 'no-restricted-imports': rendererImports(storage, layer('ui/ and bridge/ import only platform/, shared/ and libraries.', ['app', 'features', 'db'])) },
+  },
+  {
     files: ['renderer/src/app/**', 'renderer/src/main.ts'],
     rules: { 'no-restricted-imports': rendererImports(storage, appFeatureSurface) },
   },
