@@ -3,10 +3,11 @@ import { yearGroupOf } from '@shared/academic-year';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, checkPupilRows, checkRowAsUpdate, csvDocument, decodeCsvBytes, findDuplicates, mappingProblems, parseCsv,
+  PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, checkPupilRows, checkRowAsUpdate, decodeCsvBytes, findDuplicates, mappingProblems, parseCsv,
   planPupilImport, readFlag, readGender, readPercent, readSenStatus, readUkDate, readYearGroup, suggestMapping, unmappedHeadings,
   type CheckedPupilRow, type ParsedCsv, type PupilImportContext, type PupilMapping, type RowChoice,
 } from '@shared/import';
+import { csvDocument } from '@shared/csv';
 import { pupilSchema, type School } from '@shared/model';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { findStoredMatches, importPupils } from '@renderer/db/import';

@@ -3,11 +3,12 @@ import { adviserSchema, guidanceSessionSchema, placementSchema, pupilSchema, sch
 import { generateDemoDataset } from '@shared/demo';
 import { formatUkDate } from '@shared/academic-year';
 import {
-  buildAggregateReturn, buildExtract, buildPseudonymisedExtract, csvField, extractToCsv, findDerivableCells,
+  buildAggregateReturn, buildExtract, buildPseudonymisedExtract, extractToCsv, findDerivableCells,
   findDerivableInLinkedTables, generaliseRareRows, hmacPseudonym, periodProblems, protectReturnTables, pseudonymSubject,
   pseudonymsFor, returnToCsv, scopeCaseload,
   type AggregateReturn, type ReturnOptions, type ReturnTable,
 } from '@shared/returns';
+import { csvField } from '@shared/csv';
 
 // ---------------------------------------------------------------------------------------------
 // A small caseload built by hand, with every expected number counted by hand below.
