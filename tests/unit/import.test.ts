@@ -8,7 +8,8 @@ import {
   type CheckedPupilRow, type ParsedCsv, type PupilImportContext, type PupilMapping, type RowChoice,
 } from '@shared/import';
 import { csvDocument } from '@shared/csv';
-import { pupilSchema, type School } from '@shared/model';
+import { pupilInput } from '../support/factories';
+import type { School } from '@shared/model';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { findStoredMatches, importPupils } from '@renderer/db/import';
 import { savePupil, type PupilInput } from '@renderer/db/pupils';
@@ -200,11 +201,7 @@ describe('importing into the database', () => {
   });
 
   function storedPupil(overrides: Partial<PupilInput>): PupilInput {
-    const { id: _i, createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupilSchema.parse({
-      id: crypto.randomUUID(), createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
-      legalForename: 'Jan', legalSurname: 'Nowak', dateOfBirth: '2011-12-01', schoolId: school.id, upnNotKnown: true,
-    });
-    return { ...fields, ...overrides };
+    return pupilInput({ legalForename: 'Jan', legalSurname: 'Nowak', dateOfBirth: '2011-12-01', schoolId: school.id, upnNotKnown: true, ...overrides });
   }
 
   async function prepare(file: ParsedCsv, choices: Record<number, RowChoice> = {}) {
