@@ -7,7 +7,7 @@
  * leading apostrophe. The guard is ours rather than papaparse's `escapeFormulae: true`, for two
  * reasons: its pattern, /^[=+\-@\t\r].*$/, misses a value with a new line in it (`.` stops at the
  * line end, so "=1+1\nx" would reach the file live), and it always quotes what it escapes, where
- * this writer quotes only what must be quoted ('+44 7700 900000 stays as Excel users expect).
+ * this writer quotes only what must be quoted ('+44 7700 900000 is written without quotes).
  * Numbers are never guarded: -3 is a number, and stays one.
  */
 import Papa from 'papaparse';
