@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { isRealIsoDate } from '../dates';
 
 /** Record ids are random UUIDs, so backups from two machines merge without clashes. */
 export const idSchema = z.uuid({ message: 'Must be a record id (UUID)' });
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** A calendar date stored as ISO text (2026-11-23); shown to users in UK format. */
 export const isoDateSchema = z

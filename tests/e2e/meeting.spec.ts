@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { addDays, localIsoDate } from '../../shared/academic-year';
 import { expectAccessible, openWithDemoData } from './support';
 
 interface StoredPupil {
@@ -48,9 +49,7 @@ function countSessions(page: Page, pupilId: string): Promise<number> {
 
 /** A date relative to today on this machine, as ISO text (the browser shares the machine's clock). */
 function isoDay(offset: number): string {
-  const day = new Date();
-  day.setDate(day.getDate() + offset);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+  return addDays(localIsoDate(new Date()), offset);
 }
 
 test('a whole guidance meeting: notes survive a reload, the session is saved, a plan is agreed and its actions are open', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { formatUkDate, localIsoDate } from '../../shared/academic-year';
 import { expectAccessible, openWithDemoData, readTable } from './support';
 
 interface StoredPupil { id: string; legalForename: string; legalSurname: string; preferredForename: string; upn: string | null; homeEducated: boolean }
@@ -121,8 +122,7 @@ test('from the search box to a saved session on the pupil\'s timeline', async ({
   await page.getByLabel('Topics').fill('T Levels');
   await page.getByRole('button', { name: 'Save session' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  const today = new Date();
-  const ukToday = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
+  const ukToday = formatUkDate(localIsoDate(new Date()));
   const first = page.getByTestId('timeline').getByRole('listitem').first();
   await expect(first).toContainText(ukToday);
   await expect(first).toContainText('Personal guidance meeting');

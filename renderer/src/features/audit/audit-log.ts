@@ -2,7 +2,7 @@
 // index the filters allow (record or young person, adviser, date range), newest first.
 import type { Collection, InsertType } from 'dexie';
 import type { AuditAction, AuditEntry, AuditedEntity } from '@shared/model';
-import { csvDocument } from '@shared/import';
+import { csvDocument } from '@shared/csv';
 import type { CareersDeskDb } from '../../db/schema';
 import { searchPupils } from '../../db/pupils';
 import { byWrittenOrder, writeAudit } from '../../db/audit';
