@@ -9,6 +9,6 @@ export {
 } from './action-plan';
 export { resolveDiscussedOptions, type DiscussedOptionDetails, type DiscussedDirectory } from './discussed';
 export { relevantSignposts, type Signpost } from './signposts';
-export { actionPlanFileName, safeFileNamePart, uniqueFileNames } from './file-name';
+export { actionPlanFileName, safeFileNamePart, uniqueFileNames } from '../file-names';
 export { PDF_FONT_FAMILY, PDF_FONT_FILES, pdfFontsIn, type PdfFontStyle } from './fonts';
 export { buildReturnSummaryDocument } from './return-summary';

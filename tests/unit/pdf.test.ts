@@ -10,7 +10,8 @@ import {
   buildActionPlanDocument,
   type ActionPlanPdfInput,
 } from '../../shared/pdf/action-plan';
-import { actionPlanFileName, safeFileNamePart, uniqueFileNames } from '../../shared/pdf/file-name';
+import { actionPlanFileName, safeFileNamePart, uniqueFileNames } from '../../shared/file-names';
+import { fileNameKey, isReservedFileName, safeFileName } from '../../shared/file-names';
 import { relevantSignposts } from '../../shared/pdf/signposts';
 import { pdfInfo, pdfText, pdfTextItems, renderPdf } from '../support/pdf-node';
 import { SAMPLE_NOW, SAMPLE_TODAY, sampleActionPlanInput, sampleDataset, sampleService } from '../support/render-sample-plan';
@@ -333,6 +334,32 @@ describe('file name', () => {
     expect(name).toBe("Action plan - A B C D E F G H I J O'Brien - 2026-11-23.pdf");
     expect([...name].some((ch) => '\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)).toBe(false);
     expect(safeFileNamePart('  ..hidden  name.. ')).toBe('hidden name');
+  });
+
+  it('drops the invisible right-to-left override that would make a name end in .exe', () => {
+    const name = actionPlanFileName({ legalForename: 'Ali\u202Efdp.exe', legalSurname: 'Khan', preferredForename: '', preferredSurname: '' }, '2026-11-23');
+    expect(name).toBe('Action plan - Ali fdp.exe Khan - 2026-11-23.pdf');
+    expect([...name].some((ch) => /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u0080-\u009f]/.test(ch))).toBe(false);
+  });
+
+  it('never names a file after a Windows device, and keeps names to a length every system takes', () => {
+    for (const device of ['CON', 'nul', 'Com1', 'LPT9', 'aux']) {
+      const name = safeFileName(device, 'json');
+      expect(isReservedFileName(name), name).toBe(false);
+      expect(name.endsWith('.json')).toBe(true);
+    }
+    expect(isReservedFileName('CON.pdf')).toBe(true);
+    expect(safeFileName('x'.repeat(400), 'csv').length).toBeLessThanOrEqual(160);
+    expect(safeFileName('\u0007\u202e', 'csv')).toBe('Careers Desk.csv');
+  });
+
+  it('treats two spellings of Zoë, or a change of case or accent, as the same file in a batch', () => {
+    const composed = actionPlanFileName({ legalForename: 'Zo\u00eb', legalSurname: 'Hart', preferredForename: '', preferredSurname: '' }, '2026-11-23');
+    const decomposed = `Action plan - Zoe\u0308 Hart - 2026-11-23.pdf`;
+    expect(fileNameKey(composed)).toBe(fileNameKey(decomposed));
+    expect(uniqueFileNames([composed, decomposed, 'ACTION PLAN - ZOE HART - 2026-11-23.pdf'])).toEqual([
+      composed, 'Action plan - Zoe\u0308 Hart - 2026-11-23 (2).pdf', 'ACTION PLAN - ZOE HART - 2026-11-23 (3).pdf',
+    ]);
   });
 
   it('keeps letters with accents and names with hyphens or apostrophes', () => {

@@ -82,6 +82,18 @@ describe('the add-a-young-person form', () => {
     expect(checkPupilForm(form({ dateOfBirth: young, yearGroupOverridden: true, yearGroup: 7 }), { today }).ok).toBe(true);
   });
 
+  it('refuses control characters and text-direction controls in names, saying which and where', () => {
+    expect(fields(checkPupilForm(form({ legalSurname: 'Smi\u0007th' }), { today })).legalSurname).toBe('Remove a hidden control character (U+0007) at character 4');
+    expect(fields(checkPupilForm(form({ legalForename: 'Ali\u202Efdp.exe' }), { today })).legalForename).toBe('Remove an invisible text-direction control (U+202E) at character 4');
+    expect(fields(checkPupilForm(form({ aspirations: 'Line one\nLine two\tand a tab' }), { today })).aspirations).toBeUndefined();
+    expect(fields(checkPupilForm(form({ aspirations: 'Bell\u0007' }), { today })).aspirations).toBe('Remove a hidden control character (U+0007) at character 5');
+  });
+
+  it('stores names in one Unicode spelling, whichever way they were typed', () => {
+    const typedApart = checkPupilForm(form({ preferredForename: 'Zoe\u0308' }), { today });
+    expect(typedApart.ok && typedApart.value.preferredForename).toBe('Zo\u00eb');
+  });
+
   it('rejects an oversized field with its limit, and an attendance over 100%', () => {
     const result = checkPupilForm(form({ legalSurname: 'x'.repeat(81), characteristics: { ...emptyPupilForm().characteristics, attendancePercent: 120 } }), { today });
     expect(fields(result)).toMatchObject({ legalSurname: 'Keep this to 80 characters or fewer', 'characteristics.attendancePercent': 'Attendance cannot be above 100%' });
