@@ -129,3 +129,16 @@ test('from the search box to a saved session on the pupil\'s timeline', async ({
   await expect(first).toContainText('T Levels');
   await expect(page.getByText(`Last guidance meeting: ${ukToday}`)).toBeVisible();
 });
+
+test('the page heading and subtitle show only the preferred name; the legal name is in the details', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupils = await readTable<StoredPupil>(page, 'pupils');
+  const pupil = pupils.find((p) => p.preferredForename && p.preferredForename !== p.legalForename)!;
+  await page.goto(`/#/pupils/${pupil.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^${pupil.preferredForename} `));
+  const subtitle = page.getByTestId('pupil-page').locator('p.lead');
+  await expect(subtitle).toBeVisible();
+  await expect(subtitle).not.toContainText(pupil.legalForename);
+  await expect(subtitle).not.toContainText('Legal name');
+  await expect(page.getByTestId('pupil-details')).toContainText(`Legal name${pupil.legalForename} ${pupil.legalSurname}`);
+});
