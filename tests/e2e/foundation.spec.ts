@@ -78,3 +78,25 @@ test('a page load logs no console error and shows the app\'s own icon in the tab
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('image/svg+xml');
 });
+
+test('after a click in the menu the page takes focus without a ring; from the keyboard the ring shows', async ({ page }) => {
+  await openWithDemoData(page);
+  const main = page.locator('#main');
+  const ring = () => main.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { outline: style.outlineStyle, shadow: style.boxShadow, visible: element.matches(':focus-visible') };
+  });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(main).toBeFocused();
+  expect(await ring()).toEqual({ outline: 'none', shadow: 'none', visible: false });
+
+  // From the keyboard: focus still moves to the page, and now it shows.
+  await nav.getByRole('link', { name: 'Sessions' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/sessions$/);
+  await expect(main).toBeFocused();
+  expect(await ring()).toMatchObject({ outline: 'solid', visible: true });
+});
