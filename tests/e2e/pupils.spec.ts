@@ -142,3 +142,32 @@ test('the page heading and subtitle show only the preferred name; the legal name
   await expect(subtitle).not.toContainText('Legal name');
   await expect(page.getByTestId('pupil-details')).toContainText(`Legal name${pupil.legalForename} ${pupil.legalSurname}`);
 });
+
+test('each problem in the error summary links to its field and moves focus there', async ({ page }) => {
+  await openWithDemoData(page);
+  await page.goto('/#/pupils/new');
+  await page.getByLabel('Legal first name').fill('Test');
+  await page.getByLabel('Legal surname').fill('Pupil');
+  await page.getByLabel('Date of birth').fill('2099-01-01');
+  await page.getByRole('combobox', { name: 'School (required)' }).selectOption({ index: 1 });
+  await page.getByLabel('UPN (unique pupil number)').fill('B801200005002');
+  await page.getByLabel('Postcode').fill('CT9 XYZ');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  for (const [message, field] of [
+    ['This UPN is not valid', 'UPN (unique pupil number)'],
+    ['Enter a real postcode, like CT9 1AA', 'Postcode'],
+    ['The date of birth must be in the past', 'Date of birth'],
+  ] as const) {
+    const link = summary.getByRole('link', { name: new RegExp(message) });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel(field)).toBeFocused();
+    await expect(page).toHaveURL(/#\/pupils\/new$/);
+  }
+  await summary.getByRole('link', { name: /This UPN is not valid/ }).click();
+  await expect(page.getByLabel('UPN (unique pupil number)')).toBeFocused();
+  await expectAccessible(page, 'the error summary with links');
+});
