@@ -4,6 +4,8 @@ export {
   ACTION_PLAN_HEADINGS,
   ACTION_TABLE_HEADER,
   DEFAULT_ACTION_PLAN_PDF_OPTIONS,
+  NO_SERVICE_CONTACT,
+  missingServiceDetails,
   type ActionPlanPdfInput,
   type ActionPlanPdfOptions,
 } from './action-plan';

@@ -250,3 +250,36 @@ test('a session recorded in error is deleted after confirmation, leaving a copy 
   }), mistaken.id);
   expect(audit.find((entry) => entry.action === 'delete')?.before?.notes).toBe(mistaken.notes);
 });
+
+test('Enter in a one-line field never saves a record form or leaves the page mid-meeting', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupil = await readPupil(page, null);
+  const sessionsBefore = await countSessions(page, pupil.id);
+  const editor = `/#/pupils/${pupil.id}/sessions/new`;
+  await page.goto(editor);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Guidance session with ${pupil.name}`);
+
+  // Each one-line field of the session form, with Enter pressed as an adviser finishing a word would.
+  for (const label of [/^Topics/, /^Location/, /^Duration in minutes/]) {
+    const field = page.getByLabel(label);
+    await field.fill(label.source.includes('Duration') ? '30' : 'apprenticeships');
+    await field.press('Enter');
+    await expect(field).toBeFocused();
+  }
+  await page.getByLabel('Notes', { exact: true }).fill('Still talking.');
+  // Nothing was submitted: still on the editor, no validation shown, no session stored.
+  await expect(page).toHaveURL(new RegExp(`${editor.replace(/[/#]/g, '\\$&')}$`));
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
+  expect(await countSessions(page, pupil.id)).toBe(sessionsBefore);
+  // Enter in Notes still starts a new line.
+  await page.getByLabel('Notes', { exact: true }).press('Enter');
+  await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Still talking.\n');
+
+  // The same on another record form: Enter in the young person's form neither saves nor checks it.
+  await page.goto('/#/pupils/new');
+  const forename = page.getByLabel(/^Legal first name/);
+  await forename.fill('Ada');
+  await forename.press('Enter');
+  await expect(page).toHaveURL(/#\/pupils\/new$/);
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
+});

@@ -3,7 +3,7 @@ import type { GuidanceSession, Placement, Pupil } from '@shared/model';
 import { scopeCaseload, type ReturnScope } from '@shared/returns';
 import {
   buildDashboard, categoryLabel, monthsOf, peopleBehind, personBehind, sharePercent, showPupilsWords, summariseSeries,
-  type Dashboard, type DashboardChartId, type DashboardSeries,
+  type Dashboard, type DashboardChartId, type DashboardSeries, groupsShareOneMeasure,
 } from '@shared/dashboard';
 import { createFactories } from '../support/factories';
 
@@ -132,6 +132,15 @@ describe('the coordinator dashboard', () => {
     expect(series.groups.find((g) => g.id === '11')!.note).toBe('Benchmark 8: at least one meeting by 16');
     expect(series.groups.find((g) => g.id === '13')!.note).toBe('Benchmark 8: two or more meetings by 18');
     expect(sharePercent(series, 2, 0)).toBe(50);
+  });
+
+  it('gives no total across year groups measured against different expectations', () => {
+    // Benchmark 8 expects one meeting by 16 but two by 18; provider encounters are required in some years and offered in others.
+    expect(groupsShareOneMeasure(chart(dashboard, 'benchmark-8'))).toBe(false);
+    expect(groupsShareOneMeasure(chart(dashboard, 'provider-access'))).toBe(false);
+    // Counts of one kind across months or bands add up honestly.
+    expect(groupsShareOneMeasure(chart(dashboard, 'sessions-per-month'))).toBe(true);
+    expect(groupsShareOneMeasure(chart(dashboard, 'risk-bands'))).toBe(true);
   });
 
   it('counts provider encounters against the target for each pair of year groups', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { erasePupil, getPupil, savePupil, searchPupils } from '@renderer/db/pupils';
-import { clearDemoData, isDatabaseEmpty, loadDataset } from '@renderer/db/demo';
+import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from '@renderer/db/demo';
 import { getSetting, setSetting } from '@renderer/db/settings';
 import { generateDemoDataset } from '@shared/demo';
 import { pupilInput } from '../support/factories';
@@ -83,6 +83,17 @@ describe('demo data', () => {
     expect((await db.pupils.toArray()).map((p) => p.id)).toEqual([mine.id]);
     expect(await db.sessions.count()).toBe(0);
     expect(await db.employers.count()).toBe(0);
+  });
+
+  it('knows when demo records are stored, so a second load is not attempted', async () => {
+    expect(await hasDemoData(db)).toBe(false);
+    await savePupil(db, pupilInput(), null);
+    expect(await hasDemoData(db)).toBe(false);
+    const dataset = generateDemoDataset({ seed: 9, today: '2026-11-24', pupils: 10 });
+    await loadDataset(db, dataset, null);
+    expect(await hasDemoData(db)).toBe(true);
+    await clearDemoData(db, null);
+    expect(await hasDemoData(db)).toBe(false);
   });
 
   it('leaves the database unchanged when a load fails part-way', async () => {

@@ -4,7 +4,7 @@ import { check, serviceDetailsSchema, type Adviser, type Checked, type School, t
 import { defaultRiskWeights, type RiskFactorId } from '@shared/risk';
 import { db } from '../../db/database';
 import { getSetting, setSetting } from '../../db/settings';
-import { clearDemoData, isDatabaseEmpty, loadDataset } from '../../db/demo';
+import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from '../../db/demo';
 import {
   listAdvisers, listSchools, removeAdviser as removeAdviserRecord, removeSchool as removeSchoolRecord, saveAdviser as saveAdviserRecord,
   saveRiskWeights as saveRiskWeightsRecord, saveSchool as saveSchoolRecord, type AdviserInput, type AdviserRemoval, type RiskRecomputation, type SchoolInput,
@@ -54,18 +54,28 @@ export const useSettingsStore = defineStore('settings', () => {
     await setSetting(db, 'firstRunAnswered', true, currentAdviserId.value);
   }
 
-  async function loadDemoData(): Promise<void> {
+  /**
+   * Loads the demo caseload, unless demo records are already stored (its fixed ids would clash):
+   * then nothing is written and 'already-loaded' comes back. A failure throws and leaves the message
+   * empty, so the panel can say what happened in its own words, in error styling.
+   */
+  async function loadDemoData(): Promise<'loaded' | 'already-loaded'> {
     busy.value = true;
     message.value = 'Loading demo data…';
     try {
+      if (await hasDemoData(db)) {
+        message.value = 'Demo data is already loaded. Nothing was added.';
+        return 'already-loaded';
+      }
       // The generator is only needed once, so it is loaded on demand.
       const { generateDemoDataset } = await import('@shared/demo');
       const dataset = generateDemoDataset({ seed: DEMO_SEED, today: new Date().toISOString().slice(0, 10) });
       await loadDataset(db, dataset, currentAdviserId.value);
       await setSetting(db, 'firstRunAnswered', true, currentAdviserId.value);
       message.value = `Demo data loaded: ${dataset.pupils.length} young people, ${dataset.schools.length} schools, ${dataset.employers.length} employers and ${dataset.routes.length} routes.`;
+      return 'loaded';
     } catch (error) {
-      message.value = `Demo data could not be loaded: ${(error as Error).message}`;
+      message.value = '';
       throw error;
     } finally {
       busy.value = false;
@@ -80,6 +90,12 @@ export const useSettingsStore = defineStore('settings', () => {
     } finally {
       busy.value = false;
     }
+  }
+
+  /** Clears the demo records (with any changes made to them) and loads the demo caseload afresh. */
+  async function replaceDemoData(): Promise<void> {
+    await removeDemoData();
+    await loadDemoData();
   }
 
   /** Chooses who is using this computer; sessions and audit entries record them from now on. */
@@ -146,7 +162,7 @@ export const useSettingsStore = defineStore('settings', () => {
   return {
     currentAdviserId, busy, message, loaded, service, riskWeights, riskProgress,
     schools, advisers, activeAdvisers, currentAdviser,
-    load, shouldOfferDemoData, answerFirstRun, loadDemoData, removeDemoData,
+    load, shouldOfferDemoData, answerFirstRun, loadDemoData, removeDemoData, replaceDemoData,
     setCurrentAdviser, saveService, saveSchool, removeSchool, saveAdviser, removeAdviser, saveRiskWeights,
   };
 });
