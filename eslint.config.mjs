@@ -78,6 +78,18 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise is awaited, returned or explicitly voided, never dropped or passed
+    // where a plain function is expected (an event handler, a forEach callback).
+    files: ['**/*.ts', '**/*.mts', '**/*.vue'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.vue'] },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // shared/ is the pure domain: no framework, no storage, no Electron, and nothing from the layers above it.
     files: ['shared/**/*.ts'],
     rules: {

@@ -36,6 +36,8 @@ function createMainWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Careers Desk',
+    // The app's own icon in the window and the taskbar (Windows, Linux); macOS takes the bundle's.
+    icon: join(__dirname, '../renderer/icon.png'),
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(join(__dirname, '../preload/preload.js')),
   });

@@ -80,8 +80,10 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-// Kept identical to the <meta> tag in renderer/index.html (a test compares them): the meta tag
-// covers the page before any header handler runs, the header is the delivery browsers prefer.
+// The <meta> tag in renderer/index.html is this policy without frame-ancestors (a test compares them):
+// the meta tag covers the page before any header handler runs (and the browser build), the header is
+// the delivery browsers prefer. Browsers ignore frame-ancestors in a meta tag and log a console error
+// for it, so it is sent only in the header.
 // style-src needs 'unsafe-inline' for Vue's style bindings and Vite's injected styles; scripts never do.
 const PRODUCTION_CSP: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],

@@ -1,17 +1,15 @@
 /**
  * Academic years run from 1 September to 31 August. Every year-group and "this academic year"
- * calculation in the app goes through here. Dates are ISO strings (2026-11-23), read without time zones.
+ * calculation in the app goes through here. Dates are ISO strings (2026-11-23), read without time
+ * zones by dates.ts, which this module re-exports: import dates from either, they are the same functions.
  */
+import { isoDateParts } from './dates';
 
-function parts(isoDate: string): { year: number; month: number; day: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!match) throw new Error(`Not an ISO date: ${isoDate}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-}
+export * from './dates';
 
 /** The calendar year in which the academic year holding this date began (2026-11-23 gives 2026). */
 export function academicYearStartYear(isoDate: string): number {
-  const { year, month } = parts(isoDate);
+  const { year, month } = isoDateParts(isoDate);
   return month >= 9 ? year : year - 1;
 }
 
@@ -112,38 +110,6 @@ export function yearGroupOverrideOn(yearGroup: number, onDate: string): YearGrou
 /** The start year of the academic year in which the young person is (or was) in `yearGroup`. */
 export function academicYearStartInYearGroup(facts: YearGroupFacts, yearGroup: number): number {
   return receptionYearOf(facts) + yearGroup;
-}
-
-/** Age in whole years on a date. */
-export function ageOn(dateOfBirth: string, onDate: string): number {
-  const birth = parts(dateOfBirth);
-  const on = parts(onDate);
-  let age = on.year - birth.year;
-  if (on.month < birth.month || (on.month === birth.month && on.day < birth.day)) age -= 1;
-  return age;
-}
-
-/** A date as UK readers expect it: 23/11/2026. */
-export function formatUkDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return '';
-  const { year, month, day } = parts(isoDate);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
-}
-
-/** Reads a UK date (23/11/2026 or 23-11-2026) into ISO, or null when it is not a real date. */
-export function parseUkDate(text: string): string | null {
-  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (!match) return null;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Adds whole days to an ISO date. */
-export function addDays(isoDate: string, days: number): string {
-  const { year, month, day } = parts(isoDate);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /** The three terms of an academic year as returns count them: autumn, spring and summer. */

@@ -4,6 +4,7 @@
 // implements the same interface with downloads, a file input and IndexedDB.
 // Pure TypeScript: zod only, so main, preload, renderer and tests can all import it.
 import { z } from 'zod';
+import { hasUnsafeFileNameCharacter, isReservedFileName } from './file-names';
 import { BRIDGE_CHANNELS, type BridgeKind } from './bridge-channels';
 
 export { BRIDGE_CHANNELS, type BridgeChannel, type BridgeKind, type IpcResult } from './bridge-channels';
@@ -27,18 +28,15 @@ export const bytesSchema = z.custom<Uint8Array>(
 export const fileDataSchema = z.union([bytesSchema, z.string()], { message: 'Expected bytes (a Uint8Array) or text' });
 export type FileData = z.infer<typeof fileDataSchema>;
 
-// Characters Windows, macOS or Linux refuse in a file name, plus control characters.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this must reject
-const FORBIDDEN_IN_FILE_NAME = /[<>:"/\\|?*\u0000-\u001f]/;
-
 /** A plain file name (no folder part), safe to join onto a folder the user chose on any OS. */
 export const plainFileNameSchema = z
   .string()
   .min(1, { message: 'File name is empty' })
   .max(200, { message: 'File name is longer than 200 characters' })
-  .refine((name) => !FORBIDDEN_IN_FILE_NAME.test(name), {
-    message: 'File name must not contain / \\ : * ? " < > | or control characters',
+  .refine((name) => !hasUnsafeFileNameCharacter(name), {
+    message: 'File name must not contain / \\ : * ? " < > |, control characters or bidirectional controls',
   })
+  .refine((name) => !isReservedFileName(name), { message: 'File name must not be a name Windows keeps for a device (CON, NUL, COM1…)' })
   .refine((name) => name !== '.' && name !== '..' && !/[. ]$/.test(name), {
     message: 'File name must not be . or .. or end with a dot or space',
   });

@@ -19,6 +19,15 @@ export function seriesTotal(series: DashboardSeries): number {
   return series.groups.reduce((sum, _g, i) => sum + groupTotal(series, i), 0);
 }
 
+/**
+ * Whether the groups' figures may be added up: false when the groups are measured against different
+ * expectations (Benchmark 8 asks one meeting by 16 of Year 11 but two by 18 of Year 13), where a total
+ * row would add "had the meetings expected" across different measures.
+ */
+export function groupsShareOneMeasure(series: DashboardSeries): boolean {
+  return new Set(series.groups.map((group) => group.note ?? '')).size <= 1;
+}
+
 /** A whole-number percentage of the group (null for an empty group). */
 export function sharePercent(series: DashboardSeries, group: number, segment: number): number | null {
   const total = groupTotal(series, group);

@@ -1,5 +1,5 @@
 /**
- * Reading CSV files exported from a school MIS (and writing small CSV files): the bytes are
+ * Reading CSV files exported from a school MIS (writing is ../csv.ts): the bytes are
  * decoded (UTF-8 with or without a byte-order mark, UTF-16, or Windows-1252 as older exports
  * use), then papaparse splits them into records, which copes with quoted values holding commas,
  * quotes and new lines, and with Windows line ends. Problems are values with a row number.
@@ -109,21 +109,4 @@ export function parseCsv(text: string): ParsedCsvResult {
   }
   if (records.length === 0) return fileProblem('The file has a heading row but no pupils under it.');
   return { ok: true, value: { headers, records, problems, delimiter: result.meta.delimiter } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-/** One value: guarded against spreadsheet formulas (a leading apostrophe) and quoted when it must be. */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
-/** A CSV document Excel opens as UTF-8: a byte-order mark, then rows with CRLF line ends. */
-export function csvDocument(rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-  return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

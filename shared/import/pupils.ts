@@ -5,7 +5,7 @@
  * imported record can never be one the form would refuse.
  */
 import type { School } from '../model/organisation';
-import type { Pupil } from '../model/pupil';
+import { foldName, type Pupil } from '../model/pupil';
 import type { Problem } from '../model/problems';
 import type { RiskWeights } from '../risk';
 import { formatUkDate } from '../academic-year';
@@ -167,8 +167,9 @@ const FORM_TO_IMPORT_FIELD: Record<string, PupilImportFieldId> = {
   'characteristics.attendancePercent': 'attendancePercent',
 };
 
+/** Names compare without case, accents or extra spaces: "Zoë  Hart" and "zoe hart" are one young person. */
 function nameKey(value: string): string {
-  return value.trim().toLowerCase().replace(/\s+/g, ' ');
+  return foldName(value).trim().replace(/\s+/g, ' ');
 }
 
 export function duplicateKeysOf(values: Partial<PupilRowValues>): DuplicateKeys {

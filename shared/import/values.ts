@@ -3,7 +3,7 @@
  * ways MIS packages write them, SEN status codes, genders and year groups. Each reader gives the
  * value, or a message saying what was found and what was expected.
  */
-import { FIRST_YEAR_GROUP, LAST_YEAR_GROUP, parseUkDate } from '../academic-year';
+import { FIRST_YEAR_GROUP, LAST_YEAR_GROUP, isRealIsoDate, parseUkDate } from '../academic-year';
 import type { Pupil } from '../model/pupil';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -24,9 +24,7 @@ export function shown(value: string): string {
 export function readUkDate(text: string): Read<string> {
   const value = text.trim().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return ok(value);
+    if (isRealIsoDate(value)) return ok(value);
     return fail(`${shown(text)} is not a real date`);
   }
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(value)) return fail(`${shown(text)} has a two-digit year: write dates as dd/mm/yyyy`);

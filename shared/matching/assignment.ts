@@ -16,6 +16,9 @@ export interface Assignment {
   total: number;
 }
 
+// Every index below is a node or edge number this function made, in range by construction: typed-array
+// reads carry `!` (noUncheckedIndexedAccess) rather than checks on the hot path.
+
 /** Scores are compared to this precision: costs become exact integers, so Dijkstra never sees rounding. */
 const TARGET_SCALE = 1e6;
 
@@ -60,8 +63,8 @@ export function bestAssignment(scores: (number | null)[][], capacities: number[]
   const head = new Int32Array(nodeCount).fill(-1);
   let m = 0;
   function addEdge(u: number, v: number, capacity: number, c: number): number {
-    to[m] = v; cap[m] = capacity; cost[m] = c; next[m] = head[u]; head[u] = m; m++;
-    to[m] = u; cap[m] = 0; cost[m] = -c; next[m] = head[v]; head[v] = m; m++;
+    to[m] = v; cap[m] = capacity; cost[m] = c; next[m] = head[u]!; head[u] = m; m++;
+    to[m] = u; cap[m] = 0; cost[m] = -c; next[m] = head[v]!; head[v] = m; m++;
     return m - 2;
   }
 
@@ -70,7 +73,7 @@ export function bestAssignment(scores: (number | null)[][], capacities: number[]
   // lets Dijkstra start with zero potentials.
   const pairEdges: { pupil: number; offer: number; edge: number }[] = [];
   for (let p = 0; p < pupilCount; p++) {
-    const row = scores[p];
+    const row = scores[p]!;
     let any = false;
     for (let o = 0; o < offerCount; o++) {
       const s = row[o];
@@ -81,7 +84,8 @@ export function bestAssignment(scores: (number | null)[][], capacities: number[]
     if (any) addEdge(source, 1 + p, 1, 0);
   }
   for (let o = 0; o < offerCount; o++) {
-    if (capacities[o] > 0) addEdge(1 + pupilCount + o, sink, Math.min(capacities[o], pupilCount), 0);
+    const capacity = capacities[o]!;
+    if (capacity > 0) addEdge(1 + pupilCount + o, sink, Math.min(capacity, pupilCount), 0);
   }
 
   const potential = new Float64Array(nodeCount);
@@ -99,16 +103,16 @@ export function bestAssignment(scores: (number | null)[][], capacities: number[]
     while (heap.size > 0) {
       const d = heap.topKey();
       const u = heap.pop();
-      if (done[u] || d > dist[u]) continue;
+      if (done[u] || d > dist[u]!) continue;
       done[u] = 1;
       if (u === sink) break; // stopping early is safe with the capped potential update below
-      const pu = potential[u];
-      for (let e = head[u]; e !== -1; e = next[e]) {
-        if (cap[e] <= 0) continue;
-        const v = to[e];
+      const pu = potential[u]!;
+      for (let e = head[u]!; e !== -1; e = next[e]!) {
+        if (cap[e]! <= 0) continue;
+        const v = to[e]!;
         if (done[v]) continue;
-        const nd = d + cost[e] + pu - potential[v];
-        if (nd < dist[v]) {
+        const nd = d + cost[e]! + pu - potential[v]!;
+        if (nd < dist[v]!) {
           dist[v] = nd;
           prevEdge[v] = e;
           heap.push(nd, v);
@@ -117,13 +121,13 @@ export function bestAssignment(scores: (number | null)[][], capacities: number[]
     }
     if (!done[sink]) break;
     // Nodes not settled get the sink's distance: reduced costs stay ≥ 0 either way.
-    const reach = dist[sink];
-    for (let v = 0; v < nodeCount; v++) potential[v] += done[v] ? dist[v] : reach;
+    const reach = dist[sink]!;
+    for (let v = 0; v < nodeCount; v++) potential[v]! += done[v] ? dist[v]! : reach;
     // Source edges have capacity 1, so each path carries one pupil.
-    for (let v = sink; v !== source; v = to[prevEdge[v] ^ 1]) {
-      const e = prevEdge[v];
-      cap[e] -= 1;
-      cap[e ^ 1] += 1;
+    for (let v = sink; v !== source; v = to[prevEdge[v]! ^ 1]!) {
+      const e = prevEdge[v]!;
+      cap[e]! -= 1;
+      cap[e ^ 1]! += 1;
     }
   }
 
@@ -133,7 +137,7 @@ export function bestAssignment(scores: (number | null)[][], capacities: number[]
     if (cap[edge] === 0) {
       offerOfPupil[pupil] = offer;
       placed++;
-      total += scores[pupil][offer]!;
+      total += scores[pupil]![offer]!;
     }
   }
   return { offerOfPupil, placed, total };
@@ -155,7 +159,7 @@ class MinHeap {
   }
 
   topKey(): number {
-    return this.keys[0];
+    return this.keys[0]!;
   }
 
   push(key: number, node: number): void {
@@ -163,9 +167,9 @@ class MinHeap {
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.keys[parent] <= key) break;
-      this.keys[i] = this.keys[parent];
-      this.nodes[i] = this.nodes[parent];
+      if (this.keys[parent]! <= key) break;
+      this.keys[i] = this.keys[parent]!;
+      this.nodes[i] = this.nodes[parent]!;
       i = parent;
     }
     this.keys[i] = key;
@@ -173,19 +177,19 @@ class MinHeap {
   }
 
   pop(): number {
-    const top = this.nodes[0];
+    const top = this.nodes[0]!;
     const last = --this.size;
     if (last > 0) {
-      const key = this.keys[last];
-      const node = this.nodes[last];
+      const key = this.keys[last]!;
+      const node = this.nodes[last]!;
       let i = 0;
       for (;;) {
         let child = 2 * i + 1;
         if (child >= last) break;
-        if (child + 1 < last && this.keys[child + 1] < this.keys[child]) child++;
-        if (this.keys[child] >= key) break;
-        this.keys[i] = this.keys[child];
-        this.nodes[i] = this.nodes[child];
+        if (child + 1 < last && this.keys[child + 1]! < this.keys[child]!) child++;
+        if (this.keys[child]! >= key) break;
+        this.keys[i] = this.keys[child]!;
+        this.nodes[i] = this.nodes[child]!;
         i = child;
       }
       this.keys[i] = key;

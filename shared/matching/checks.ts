@@ -3,7 +3,7 @@
  * and block confirming a placement) and places left in an offer period. Kept here, once.
  */
 import type { Employer, Placement, PlacementOffer } from '../model/employer';
-import { formatUkDate } from '../academic-year';
+import { addMonths, formatUkDate } from '../academic-year';
 
 export type OfferPeriod = PlacementOffer['periods'][number];
 export interface DateRange {
@@ -19,16 +19,6 @@ export function rangesOverlap(a: DateRange, b: DateRange): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
-function monthsBefore(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) - months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  // 29 February a year back is 28 February.
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-}
-
 /**
  * What is wrong with an employer's safety checks on `onDate`, in words for the adviser; empty when all
  * is in order. With `until` (the last day of a placement), insurance must also run to that day.
@@ -38,7 +28,7 @@ export function employerCheckProblems(employer: Pick<Employer, 'checks'>, onDate
   const { riskAssessmentOn, insuranceExpiresOn, safeguardingConfirmed } = employer.checks;
   if (!riskAssessmentOn) {
     problems.push('No risk assessment recorded');
-  } else if (riskAssessmentOn < monthsBefore(onDate, RISK_ASSESSMENT_VALID_MONTHS)) {
+  } else if (riskAssessmentOn < addMonths(onDate, -RISK_ASSESSMENT_VALID_MONTHS)) {
     problems.push(`Risk assessment of ${formatUkDate(riskAssessmentOn)} is more than ${RISK_ASSESSMENT_VALID_MONTHS} months old by ${formatUkDate(onDate)}`);
   }
   if (!insuranceExpiresOn) {

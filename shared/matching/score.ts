@@ -6,7 +6,7 @@
 import type { Employer, Placement, PlacementOffer } from '../model/employer';
 import type { Pupil } from '../model/pupil';
 import type { Provider, Route } from '../model/routes';
-import { academicYearStartYear, formatUkDate, hasLeftSchool, receptionYearOf } from '../academic-year';
+import { academicYearStartYear, ageBetween, formatUkDate, hasLeftSchool, isoDateParts, receptionYearOf, type DateParts } from '../academic-year';
 import { distanceBetweenOutcodesKm, findOutcode } from '../reference/outcodes';
 import { sectorLabel, type SectorId } from '../reference/sectors';
 import type { RouteKindId } from '../reference/lists';
@@ -112,26 +112,6 @@ export interface SlotFacts {
   sortName: string;
 }
 
-export interface DateParts {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** As academic-year.ts reads a date, with the same error for one that is not ISO. */
-function dateParts(isoDate: string): DateParts {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!match) throw new Error(`Not an ISO date: ${isoDate}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-}
-
-/** ageOn (academic-year.ts) on dates already read. */
-function ageBetween(birth: DateParts, on: DateParts): number {
-  let age = on.year - birth.year;
-  if (on.month < birth.month || (on.month === birth.month && on.day < birth.day)) age -= 1;
-  return age;
-}
-
 /** What is read from the pupil record once per match rather than once per offer. */
 interface PupilFacts {
   birth: DateParts;
@@ -140,7 +120,7 @@ interface PupilFacts {
 }
 
 function pupilFacts(pupil: MatchablePupil): PupilFacts {
-  return { birth: dateParts(pupil.dateOfBirth), receptionYear: receptionYearOf(pupil) };
+  return { birth: isoDateParts(pupil.dateOfBirth), receptionYear: receptionYearOf(pupil) };
 }
 
 function slotFacts(employer: Employer, offer: PlacementOffer, period: OfferPeriod, left: number): SlotFacts {
@@ -148,7 +128,7 @@ function slotFacts(employer: Employer, offer: PlacementOffer, period: OfferPerio
   const endText = formatUkDate(period.end);
   return {
     startAcademicYear: academicYearStartYear(period.start),
-    start: dateParts(period.start),
+    start: isoDateParts(period.start),
     startText,
     endText,
     sectorText: sectorLabel(employer.sector),
@@ -395,8 +375,8 @@ function routeEntry(route: Route, provider: Provider | undefined, today: string)
     provider,
     campus,
     minimumAge: route.kind === 'skills-bootcamp' ? Math.max(SKILLS_BOOTCAMP_MIN_AGE, route.minimumAge) : route.minimumAge,
-    upcoming: route.startDates.filter((d) => d >= today).sort().map((date) => ({ date, parts: dateParts(date), text: formatUkDate(date) })),
-    todayParts: dateParts(today),
+    upcoming: route.startDates.filter((d) => d >= today).sort().map((date) => ({ date, parts: isoDateParts(date), text: formatUkDate(date) })),
+    todayParts: isoDateParts(today),
     sectorText: route.sector === null ? null : sectorLabel(route.sector),
     levelText: route.level === 0 ? 'Entry level' : `Level ${route.level}`,
     sortName: `${route.title} ${providerName}`,

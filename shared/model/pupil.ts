@@ -113,10 +113,26 @@ export function displayName(pupil: Pick<Pupil, 'legalForename' | 'legalSurname' 
   return `${forename} ${surname}`.trim();
 }
 
-/** The words search-as-you-type matches by prefix: every name word, lower-cased. */
+/** Lower case without accents: how names are compared in search and duplicate checks ("Zoë" is found by "zoe"). */
+export function foldName(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}
+
+const WORD_BREAK = /[\s'\u2018\u2019-]+/;
+const JOINERS = /['\u2018\u2019-]/g;
+
+/** The words of a name or of typed text, folded, split at spaces, apostrophes and hyphens. */
+export function nameWords(text: string): string[] {
+  return foldName(text).split(WORD_BREAK).filter((word) => word.length > 0);
+}
+
+/**
+ * The words search-as-you-type matches by prefix: every name word, folded, and each name also
+ * without its apostrophes and hyphens, so "obrien" finds O'Brien and "smithjones" Smith-Jones.
+ */
 export function searchWordsFor(pupil: Pick<Pupil, 'legalForename' | 'legalSurname' | 'preferredForename' | 'preferredSurname'>): string[] {
-  const words = [pupil.legalForename, pupil.legalSurname, pupil.preferredForename, pupil.preferredSurname]
-    .flatMap((name) => name.toLowerCase().split(/[\s'-]+/))
-    .filter((word) => word.length > 0);
-  return [...new Set(words)];
+  const names = [pupil.legalForename, pupil.legalSurname, pupil.preferredForename, pupil.preferredSurname];
+  const words = names.flatMap(nameWords);
+  const joined = names.flatMap((name) => foldName(name).split(/\s+/)).map((part) => part.replace(JOINERS, '')).filter((part) => part.length > 0);
+  return [...new Set([...words, ...joined])];
 }

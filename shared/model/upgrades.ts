@@ -5,11 +5,13 @@
  * come out the same.
  */
 import { academicYearStartYear } from '../academic-year';
+import { searchWordsFor } from './pupil';
 
 type Row = Record<string, unknown>;
 
 /**
- * Version 1 to 2, a young person: the stored `yearGroup` and `yearGroupOverridden` go. An override
+ * Version 1 to 2, a young person: search words are worked out again (now without accents, and with
+ * names joined: see searchWordsFor); the stored `yearGroup` and `yearGroupOverridden` go. An override
  * becomes `yearGroupOverride`, taken as set in the academic year of the record's last update (the
  * last time anyone saved that year group); a year group that followed the date of birth is simply
  * worked out from it from now on.
@@ -21,7 +23,12 @@ export function pupilRowToVersion2(row: Row): Row {
   if (yearGroupOverridden === true && typeof yearGroup === 'number' && updatedAt !== null && /^\d{4}-\d{2}-\d{2}/.test(updatedAt)) {
     override = { yearGroup, academicYearStart: academicYearStartYear(updatedAt) };
   }
-  return { ...rest, yearGroupOverride: override };
+  const names = [row.legalForename, row.legalSurname, row.preferredForename, row.preferredSurname];
+  // Search words are now folded (accents off, "obrien" for O'Brien): worked out again from the names.
+  const searchWords = names.every((name) => typeof name === 'string')
+    ? searchWordsFor({ legalForename: names[0] as string, legalSurname: names[1] as string, preferredForename: names[2] as string, preferredSurname: names[3] as string })
+    : row.searchWords;
+  return { ...rest, yearGroupOverride: override, searchWords };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Adviser, School, ServiceDetails } from '../model/organisation';
 import { displayName, type Pupil } from '../model/pupil';
 import { formatUkDate, yearGroupLabelOf } from '../academic-year';
 import { ACTION_OWNERS, ADVISER_ROLES, labelOf } from '../reference/lists';
+import { destinationLabel } from '../reference/destinations';
 import type { DiscussedOptionDetails } from './discussed';
 import { relevantSignposts } from './signposts';
 import { PDF_FONT_FAMILY } from './fonts';
@@ -50,11 +51,27 @@ export const ACTION_PLAN_HEADINGS = {
   barriers: 'What could get in the way',
   goals: 'Your goals',
   nextSteps: 'Your next steps',
+  destination: 'Where you plan to go next',
   planB: 'Plan B',
   discussed: 'Routes and employers we talked about',
   help: 'Where to get help',
   review: 'Next review',
 } as const;
+
+/** The wording printed for a service whose contact details are missing, and for which the export dialog warns. */
+export const NO_SERVICE_CONTACT = 'Ask your school or adviser for our contact details.';
+
+/**
+ * What the family's copy would lack from the service's details (Settings): its name, or any way to
+ * contact it. Empty when the plan can tell them how to reach the service. The export dialog warns with these.
+ */
+export function missingServiceDetails(service: ServiceDetails | null): string[] {
+  const missing: string[] = [];
+  if (!service || !service.name.trim()) missing.push('the service\'s name');
+  const reachable = service !== null && [service.contact.email, service.contact.phone, service.address].some((part) => part.trim().length > 0);
+  if (!reachable) missing.push('an email address, phone number or address for the family to contact');
+  return missing;
+}
 
 export const ACTION_TABLE_HEADER = ['What', 'Who', 'By when', 'Done?'] as const;
 
@@ -70,6 +87,12 @@ const COLOURS = {
 } as const;
 
 const PAGE_MARGINS: [number, number, number, number] = [50, 56, 50, 64];
+/**
+ * The room, in body-text heights, a heading needs below it on the page to stay there: a section heading
+ * with its rule, a table's header row and a first row of two or three lines; a subheading and two lines.
+ */
+const KEEP_WITH_H1 = 11;
+const KEEP_WITH_H2 = 5;
 /** A4 is 595.28 pt wide. */
 const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 
@@ -130,10 +153,16 @@ const panelLayout: CustomTableLayout = {
   paddingBottom: (row, node) => (row === node.table.body.length - 1 ? 8 : 3),
 };
 
-function heading(text: string, level: 1 | 2): Content[] {
-  if (level === 2) return [{ text, style: 'h2', headlineLevel: 2 }];
+/**
+ * A heading, marked with its level so that the page-break rule keeps it with what follows. Inside an
+ * `unbreakable` stack pass `keep: false`: pdfmake loses a page break asked for inside such a stack (the
+ * page comes out blank), and the stack keeps its heading with its content anyway.
+ */
+function heading(text: string, level: 1 | 2, keep = true): Content[] {
+  const mark = keep ? { headlineLevel: level } : {};
+  if (level === 2) return [{ text, style: 'h2', ...mark }];
   return [
-    { text, style: 'h1', headlineLevel: 1 },
+    { text, style: 'h1', ...mark },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 0.8, lineColor: COLOURS.rule }], margin: [0, 0, 0, 8] },
   ];
 }
@@ -192,10 +221,11 @@ function goalsSection(plan: ActionPlan): Content[] {
 
 /** The "Done?" cell in words, so nothing depends on colour: Done (date), Overdue, Not yet, No longer needed. */
 function doneCell(action: PlanAction, today: string): TableCell {
-  if (action.status === 'done') return { text: action.doneOn ? `Done ${formatUkDate(action.doneOn)}` : 'Done' };
+  // Short words kept on one line ("Not yet" must not break into "Not / yet"); the "What" column takes what is left.
+  if (action.status === 'done') return { text: action.doneOn ? `Done ${formatUkDate(action.doneOn)}` : 'Done', noWrap: true };
   if (action.status === 'dropped') return { text: 'No longer needed' };
-  if (action.byWhen < today) return { text: 'Overdue', bold: true };
-  return { text: 'Not yet' };
+  if (action.byWhen < today) return { text: 'Overdue', bold: true, noWrap: true };
+  return { text: 'Not yet', noWrap: true };
 }
 
 function actionsSection(plan: ActionPlan, today: string): Content[] {
@@ -205,11 +235,11 @@ function actionsSection(plan: ActionPlan, today: string): Content[] {
     .map((action, index) => ({ action, index }))
     .sort((a, b) => (a.action.byWhen < b.action.byWhen ? -1 : a.action.byWhen > b.action.byWhen ? 1 : a.index - b.index))
     .map(({ action }) => action);
-  const header: TableCell[] = ACTION_TABLE_HEADER.map((text) => ({ text, style: 'tableHeader' }));
+  const header: TableCell[] = ACTION_TABLE_HEADER.map((text) => ({ text, style: 'tableHeader', noWrap: true }));
   const rows: TableCell[][] = actions.map((action) => [
     { text: action.what },
-    { text: labelOf(ACTION_OWNERS, action.who) },
-    { text: formatUkDate(action.byWhen) },
+    { text: labelOf(ACTION_OWNERS, action.who), noWrap: true },
+    { text: formatUkDate(action.byWhen), noWrap: true },
     doneCell(action, today),
   ]);
   return [{
@@ -270,7 +300,7 @@ function helpSection(input: ActionPlanPdfInput, today: string): Content[] {
     ['Phone', service.contact.phone],
     ['Address', service.address],
   ]);
-  section.push(...(serviceLines.length > 0 ? serviceLines : [{ text: 'Ask your school or adviser for our contact details.', style: 'body' }]));
+  section.push(...(serviceLines.length > 0 ? serviceLines : [{ text: NO_SERVICE_CONTACT, style: 'body' }]));
 
   const signposts = relevantSignposts(pupil, today);
   if (signposts.length > 0) {
@@ -286,17 +316,50 @@ function helpSection(input: ActionPlanPdfInput, today: string): Content[] {
   return section;
 }
 
-function agreedLine(plan: ActionPlan, name: string): Content {
-  const text = plan.agreedWithYoungPerson
+/** Where the young person plans to go next: the meeting's intended destination, else the one on their record. */
+function destinationSection(input: ActionPlanPdfInput): Content[] {
+  const code = input.session?.intendedDestination ?? input.pupil.intendedDestination;
+  if (!code) return [{ text: 'Not decided yet. We will talk about it again at your next review.', style: 'empty' }];
+  // The NCCIS code is for the council's records; the family reads the words.
+  return [{ text: destinationLabel(code).replace(/^\d+\s+/, ''), style: 'body', bold: true }];
+}
+
+/** The review date, what was agreed at the meeting and the "Agreed on" line: kept together on one page. */
+function closingSection(plan: ActionPlan, session: GuidanceSession | null, name: string): Content {
+  const agreed = plan.agreedWithYoungPerson
     ? plan.agreedOn
       ? `${formatUkDate(plan.agreedOn)}, with ${name}`
       : `with ${name} (date not recorded)`
     : 'Not yet agreed';
+  const whatWasAgreed = session?.agreed.trim() ?? '';
   return {
-    table: { widths: ['*'], body: [[{ text: [{ text: 'Agreed on: ', bold: true }, text] }]] },
-    layout: { ...panelLayout, paddingLeft: () => 10, paddingRight: () => 10 },
-    margin: [0, 20, 0, 0],
+    stack: [
+      ...heading(ACTION_PLAN_HEADINGS.review, 1, false),
+      plan.reviewOn
+        ? { text: [`We will look at this plan again on `, { text: formatUkDate(plan.reviewOn), bold: true }, '.'], style: 'body' }
+        : { text: 'No review date set yet. Your adviser will arrange one.', style: 'body' },
+      {
+        table: {
+          widths: ['*'],
+          body: [
+            ...(whatWasAgreed ? [[{ stack: [{ text: 'What you agreed', bold: true }, ...paragraphs(whatWasAgreed, '')] }]] : []),
+            [{ text: [{ text: 'Agreed on: ', bold: true }, agreed] }],
+          ],
+        },
+        layout: { ...panelLayout, paddingLeft: () => 10, paddingRight: () => 10 },
+        margin: [0, 20, 0, 0],
+      },
+    ],
+    // The last section and the agreement never part: no page holding only "Agreed on".
+    unbreakable: true,
   };
+}
+
+/** Text that counts as content after a heading: not a rule, another heading, a table's header row or the running header and footer. */
+function isBodyText(node: { text?: unknown; canvas?: unknown; headlineLevel?: unknown; style?: unknown }): boolean {
+  if (node.text === undefined || node.canvas !== undefined || node.headlineLevel !== undefined) return false;
+  const styles = Array.isArray(node.style) ? node.style : [node.style];
+  return !styles.includes('running') && !styles.includes('tableHeader');
 }
 
 function hasLogo(service: ServiceDetails): boolean {
@@ -352,6 +415,9 @@ export function buildActionPlanDocument(input: ActionPlanPdfInput): TDocumentDef
     ...heading(ACTION_PLAN_HEADINGS.nextSteps, 1),
     ...actionsSection(plan, today),
 
+    ...heading(ACTION_PLAN_HEADINGS.destination, 1),
+    ...destinationSection(input),
+
     ...heading(ACTION_PLAN_HEADINGS.planB, 1),
     ...paragraphs(plan.backupPlan, 'No plan B written yet.'),
 
@@ -361,12 +427,7 @@ export function buildActionPlanDocument(input: ActionPlanPdfInput): TDocumentDef
     ...heading(ACTION_PLAN_HEADINGS.help, 1),
     ...helpSection(input, today),
 
-    ...heading(ACTION_PLAN_HEADINGS.review, 1),
-    plan.reviewOn
-      ? { text: [`We will look at this plan again on `, { text: formatUkDate(plan.reviewOn), bold: true }, '.'], style: 'body' }
-      : { text: 'No review date set yet. Your adviser will arrange one.', style: 'body' },
-
-    agreedLine(plan, name),
+    closingSection(plan, input.session, name),
   ];
 
   return {
@@ -409,11 +470,17 @@ export function buildActionPlanDocument(input: ActionPlanPdfInput): TDocumentDef
       style: 'running',
       margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
     }),
-    // Keep a heading with what follows it: move it to the next page when only rules, other headings or the
-    // running header and footer (pdfmake lists their nodes with the content's) follow it there.
-    pageBreakBefore: (node, queries) =>
-      node.headlineLevel !== undefined &&
-      queries.getFollowingNodesOnPage().every((following) =>
-        following.canvas !== undefined || following.headlineLevel !== undefined || following.style === 'running'),
+    // Keep a heading with what follows it: move it to the next page when no body text follows it there, or
+    // when too little of the page is left for the start of its section. The second test is needed because
+    // pdfmake keeps the first positions of a table row it then moved whole to the next page (dontBreakRows),
+    // so a row can look as if it followed the heading on this page. Rules, other headings, a table's header
+    // row and the running header and footer (pdfmake lists their nodes with the content's) are not body text.
+    pageBreakBefore: (node, queries) => {
+      if (node.headlineLevel === undefined) return false;
+      const { pageInnerHeight, verticalRatio } = node.startPosition;
+      const spaceLeft = pageInnerHeight * (1 - verticalRatio);
+      if (spaceLeft < (node.headlineLevel === 1 ? KEEP_WITH_H1 : KEEP_WITH_H2) * sizes.body) return true;
+      return !queries.getFollowingNodesOnPage().some(isBodyText);
+    },
   };
 }

@@ -4,11 +4,13 @@ export {
   ACTION_PLAN_HEADINGS,
   ACTION_TABLE_HEADER,
   DEFAULT_ACTION_PLAN_PDF_OPTIONS,
+  NO_SERVICE_CONTACT,
+  missingServiceDetails,
   type ActionPlanPdfInput,
   type ActionPlanPdfOptions,
 } from './action-plan';
 export { resolveDiscussedOptions, type DiscussedOptionDetails, type DiscussedDirectory } from './discussed';
 export { relevantSignposts, type Signpost } from './signposts';
-export { actionPlanFileName, safeFileNamePart, uniqueFileNames } from './file-name';
+export { actionPlanFileName, safeFileNamePart, uniqueFileNames } from '../file-names';
 export { PDF_FONT_FAMILY, PDF_FONT_FILES, pdfFontsIn, type PdfFontStyle } from './fonts';
 export { buildReturnSummaryDocument } from './return-summary';

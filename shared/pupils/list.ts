@@ -1,6 +1,6 @@
 /** What the pupil list filters and sorts on; the query lives in the renderer, the rules here. */
 import type { Pupil } from '../model/pupil';
-import { displayName } from '../model/pupil';
+import { displayName, foldName, nameWords } from '../model/pupil';
 import { hasLeftSchool, receptionYearOf, yearGroupOf } from '../academic-year';
 
 /** A year group, or everyone who has left school (past Year 13). */
@@ -29,7 +29,7 @@ export function looksLikeUpn(text: string): boolean {
 
 /** The words of the search box, lower case, for prefix matching against name words. */
 export function searchWordsOf(text: string): string[] {
-  return text.trim().toLowerCase().split(/[\s'-]+/).filter(Boolean);
+  return nameWords(text);
 }
 
 /** True when the filters leave everyone in: nothing typed and nothing chosen. */
@@ -71,7 +71,7 @@ export function sortKeyName(pupil: Pick<Pupil, 'legalForename' | 'legalSurname' 
  * which matters when a keystroke re-sorts a thousand names.
  */
 export function nameSortKey(pupil: Pick<Pupil, 'legalForename' | 'legalSurname' | 'preferredForename' | 'preferredSurname'>): string {
-  return sortKeyName(pupil).normalize('NFD').replace(/\p{Diacritic}/gu, '');
+  return foldName(sortKeyName(pupil));
 }
 
 /** Orders two pupils by name, then by id so that equal names always come out the same way. */

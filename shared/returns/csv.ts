@@ -1,31 +1,13 @@
 /**
- * CSV for returns and extracts: UTF-8 with a byte-order mark so Excel reads it as UTF-8, RFC 4180
- * quoting with CRLF line ends, and a notes block first. Only shown figures are written: raw counts
- * never reach this module's output. Text that a spreadsheet would run as a formula (starting with
- * = + - @, tab or carriage return) gets a leading apostrophe.
+ * CSV for returns and extracts, through the app's one CSV writer (../csv.ts: a byte-order mark, CRLF
+ * line ends, formulas guarded), with a notes block first. Only shown figures are written: raw counts
+ * never reach this module's output.
  */
 import { formatUkDate } from '../academic-year';
+import { csvDocument } from '../csv';
 import type { AggregateReturn } from './aggregate';
 import { thresholdNote } from './disclosure';
 import { EXTRACT_COLUMNS, extractRowValues, type PupilExtract } from './extract';
-
-const BOM = '\uFEFF';
-const CRLF = '\r\n';
-
-/** One field: numbers as they are; text guarded against formulas and quoted when it must be. */
-export function csvField(value: string | number): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
-export function csvRow(values: readonly (string | number)[]): string {
-  return values.map(csvField).join(',');
-}
-
-function csvDocument(rows: readonly (readonly (string | number)[])[]): string {
-  return BOM + rows.map(csvRow).join(CRLF) + CRLF;
-}
 
 function header(title: string, meta: { scopeLabel: string; periodLabel: string; producedOn: string }, extra: (string | number)[][]): (string | number)[][] {
   return [

@@ -138,12 +138,5 @@ export function markActionDone(plan: ActionPlan, actionId: string, today: string
   return { ...plan, actions, openActionDueDates: openActionDueDates(actions) };
 }
 
-/** Today's date on this machine's clock, as ISO text (local time, not UTC). */
-export function localIsoDate(moment: Date): string {
-  return `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
-}
-
-/** The time of day on this machine's clock as 24-hour "14:32". */
-export function localClockTime(moment: Date): string {
-  return `${String(moment.getHours()).padStart(2, '0')}:${String(moment.getMinutes()).padStart(2, '0')}`;
-}
+// Moved to dates.ts; still offered here for the renderer's callers, which import them from @shared/sessions.
+export { localClockTime, localIsoDate } from '../dates';

@@ -135,3 +135,22 @@ test('a split bar on the Benchmark 8 chart lists its young people, and the scope
   await expect(page.getByRole('region', { name: 'Guidance sessions per month' }).getByRole('table').getByRole('row')).toHaveCount(12 + 2);
   await expectAccessible(page, 'the dashboard for last year');
 });
+
+test('the list behind a bar keeps each name apart from its details, and Benchmark 8 adds up no different measures', async ({ page }) => {
+  await openWithDemoData(page);
+  const risk = page.getByRole('region', { name: 'Risk of NEET' });
+  await risk.getByRole('button', { name: /^Show the \d+ young people for High$/ }).click();
+  const item = risk.getByTestId('pupils-behind').getByRole('listitem').first();
+  const name = (await item.getByRole('link').textContent())!.trim();
+  // Read (and copied) as "Name (Year 11, School)", never "NameYear 11, School"; shown on two lines.
+  expect((await item.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(Year \\d+, .+\\)$`));
+  const [nameBox, detailBox] = await Promise.all([item.getByRole('link').boundingBox(), item.locator('.behind__detail').boundingBox()]);
+  expect(detailBox!.y).toBeGreaterThanOrEqual(nameBox!.y + nameBox!.height - 1);
+
+  // Year 11 (one meeting by 16) and Year 13 (two by 18) are not added together into one share.
+  const benchmark = page.getByRole('region', { name: 'Personal guidance by year group (Gatsby Benchmark 8)' });
+  await expect(benchmark.getByRole('table').getByRole('row', { name: /^Total/ })).toHaveCount(0);
+  await expect(benchmark.getByTestId('no-total')).toHaveText('No total: each year group is measured against its own expectation, shown beside it.');
+  // A chart of one measure keeps its total.
+  await expect(risk.getByRole('table').getByRole('row', { name: /^Total/ })).toHaveCount(1);
+});

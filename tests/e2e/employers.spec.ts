@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkDateFor, employerCheckProblems } from '../../shared/matching/checks';
-import { expectAccessible, openWithDemoData, readTable } from './support';
+import { formatUkDate } from '../../shared/academic-year';
+import { expectAccessible, localToday, openWithDemoData, readTable } from './support';
 
 interface StoredEmployer {
   id: string;
@@ -10,19 +11,6 @@ interface StoredEmployer {
 }
 interface StoredPupil { id: string; legalForename: string; legalSurname: string; preferredForename: string; preferredSurname: string }
 interface StoredPlacement { id: string; pupilId: string; employerId: string; status: string; feedback: { employer: string; pupil: string; wouldHostAgain: boolean | null } }
-
-/** Today on the browser's clock, as the app computes it. */
-function localToday(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
-}
-
-function ukDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 /** A young person with no preferred names and a name nobody else has, so search finds them alone. */
 async function aPupil(page: Page, skip: number): Promise<{ id: string; name: string }> {
@@ -118,7 +106,7 @@ test('an employer whose insurance has expired is flagged, and a placement there 
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(employer.name);
   const warnings = page.getByTestId('check-warnings');
-  await expect(warnings).toContainText(`Employer's liability insurance expired on ${ukDate(employer.checks.insuranceExpiresOn!)}`);
+  await expect(warnings).toContainText(`Employer's liability insurance expired on ${formatUkDate(employer.checks.insuranceExpiresOn)}`);
   await expectAccessible(page, 'the employer page');
 
   const pupil = await aPupil(page, 0);
@@ -128,7 +116,7 @@ test('an employer whose insurance has expired is flagged, and a placement there 
   await placementRow.getByRole('button', { name: 'Confirm' }).click();
   const refusal = placementRow.getByTestId('placement-refusal');
   await expect(refusal).toContainText('Not changed');
-  await expect(refusal).toContainText(`Employer's liability insurance expired on ${ukDate(employer.checks.insuranceExpiresOn!)}`);
+  await expect(refusal).toContainText(`Employer's liability insurance expired on ${formatUkDate(employer.checks.insuranceExpiresOn)}`);
   await expect(placementRow.getByTestId('placement-status')).toHaveText('Employer contacted');
   await expectAccessible(page, 'the employer page with a refused step');
   const placements = await readTable<StoredPlacement>(page, 'placements');

@@ -56,3 +56,47 @@ test('Settings clears demo data after confirmation', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
   await expect(page.getByText('No young people are recorded yet')).toBeVisible();
 });
+
+test('a page load logs no console error and shows the app\'s own icon in the tab', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const missing: string[] = [];
+  page.on('response', (response) => { if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`); });
+
+  await openWithDemoData(page);
+  for (const path of ['/#/', '/#/pupils', '/#/sessions', '/#/settings']) {
+    await page.goto(path);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  expect(errors).toEqual([]);
+  expect(missing).toEqual([]);
+
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
+  const response = await page.request.get(new URL(icon!, page.url()).href);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('image/svg+xml');
+});
+
+test('after a click in the menu the page takes focus without a ring; from the keyboard the ring shows', async ({ page }) => {
+  await openWithDemoData(page);
+  const main = page.locator('#main');
+  const ring = () => main.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { outline: style.outlineStyle, shadow: style.boxShadow, visible: element.matches(':focus-visible') };
+  });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(main).toBeFocused();
+  expect(await ring()).toEqual({ outline: 'none', shadow: 'none', visible: false });
+
+  // From the keyboard: focus still moves to the page, and now it shows.
+  await nav.getByRole('link', { name: 'Sessions' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/sessions$/);
+  await expect(main).toBeFocused();
+  expect(await ring()).toMatchObject({ outline: 'solid', visible: true });
+});

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { matchPupil, type MatchContext } from '../../shared/matching';
-import { yearGroupOf } from '../../shared/academic-year';
+import { addDays, formatUkDate, yearGroupOf } from '../../shared/academic-year';
 import { intendedDestinationFor } from '../../shared/routes/destination';
 import type { Employer, Placement, Provider, Pupil, Route } from '../../shared/model';
 import { expectAccessible, localToday, openWithDemoData, readTable, watchWorkers } from './support';
@@ -265,8 +265,8 @@ test('an employer added with expired insurance is ruled out of a pupil\'s matche
   const today = await localToday(page);
   const all = await readAll(page);
   const pupil = all.pupils.find((p) => yearGroupOf(p, today) === 10 && p.schoolId && p.outcode)!;
-  const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const ukYesterday = yesterday.split('-').reverse().join('/');
+  const yesterday = addDays(today, -1);
+  const ukYesterday = formatUkDate(yesterday);
   // A week no demo employer offers, so the match for it holds only this employer.
   const week = { start: `${Number(today.slice(0, 4)) + 1}-07-05`, end: `${Number(today.slice(0, 4)) + 1}-07-09` };
 

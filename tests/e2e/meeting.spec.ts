@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { addDays, localIsoDate } from '../../shared/academic-year';
 import { expectAccessible, openWithDemoData } from './support';
 
 interface StoredPupil {
@@ -48,9 +49,7 @@ function countSessions(page: Page, pupilId: string): Promise<number> {
 
 /** A date relative to today on this machine, as ISO text (the browser shares the machine's clock). */
 function isoDay(offset: number): string {
-  const day = new Date();
-  day.setDate(day.getDate() + offset);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+  return addDays(localIsoDate(new Date()), offset);
 }
 
 test('a whole guidance meeting: notes survive a reload, the session is saved, a plan is agreed and its actions are open', async ({ page }) => {
@@ -250,4 +249,37 @@ test('a session recorded in error is deleted after confirmation, leaving a copy 
     };
   }), mistaken.id);
   expect(audit.find((entry) => entry.action === 'delete')?.before?.notes).toBe(mistaken.notes);
+});
+
+test('Enter in a one-line field never saves a record form or leaves the page mid-meeting', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupil = await readPupil(page, null);
+  const sessionsBefore = await countSessions(page, pupil.id);
+  const editor = `/#/pupils/${pupil.id}/sessions/new`;
+  await page.goto(editor);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Guidance session with ${pupil.name}`);
+
+  // Each one-line field of the session form, with Enter pressed as an adviser finishing a word would.
+  for (const label of [/^Topics/, /^Location/, /^Duration in minutes/]) {
+    const field = page.getByLabel(label);
+    await field.fill(label.source.includes('Duration') ? '30' : 'apprenticeships');
+    await field.press('Enter');
+    await expect(field).toBeFocused();
+  }
+  await page.getByLabel('Notes', { exact: true }).fill('Still talking.');
+  // Nothing was submitted: still on the editor, no validation shown, no session stored.
+  await expect(page).toHaveURL(new RegExp(`${editor.replace(/[/#]/g, '\\$&')}$`));
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
+  expect(await countSessions(page, pupil.id)).toBe(sessionsBefore);
+  // Enter in Notes still starts a new line.
+  await page.getByLabel('Notes', { exact: true }).press('Enter');
+  await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Still talking.\n');
+
+  // The same on another record form: Enter in the young person's form neither saves nor checks it.
+  await page.goto('/#/pupils/new');
+  const forename = page.getByLabel(/^Legal first name/);
+  await forename.fill('Ada');
+  await forename.press('Enter');
+  await expect(page).toHaveURL(/#\/pupils\/new$/);
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
 });

@@ -69,3 +69,28 @@ test('saves many pupils\' plans into one zip with progress, naming those without
     expect(text).toContain(nameOf(pupil));
   }
 });
+
+test('the PDF dialog warns when the service\'s details are missing, and not once they are set up', async ({ page }) => {
+  await openWithDemoData(page);
+  const plans = await readTable<StoredPlan>(page, 'actionPlans');
+  const pupilId = plans[0]!.pupilId;
+  await page.goto(`/#/pupils/${pupilId}`);
+  await page.getByRole('button', { name: 'Save latest action plan as PDF' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save the action plan as a PDF' });
+  const warning = dialog.getByTestId('service-details-warning');
+  await expect(warning).toContainText('Your service\'s details are not set up.');
+  await expect(warning).toContainText('tell the family to ask their school or adviser for your contact details');
+  await expectAccessible(page, 'the PDF options warning of missing service details');
+  await warning.getByRole('link', { name: 'Add your service\'s details in Settings' }).click();
+
+  const service = page.getByTestId('service-form');
+  await service.getByLabel('Service name').fill('Kent Careers Service');
+  await service.getByLabel('Contact email').fill('careers@example.org');
+  await service.getByRole('button', { name: 'Save your service\'s details' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your service\'s details are saved.' })).toBeVisible();
+
+  await page.goto(`/#/pupils/${pupilId}`);
+  await page.getByRole('button', { name: 'Save latest action plan as PDF' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('service-details-warning')).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { formatUkDate, localIsoDate } from '../../shared/academic-year';
 import { expectAccessible, openWithDemoData, readTable } from './support';
 
 interface StoredPupil { id: string; legalForename: string; legalSurname: string; preferredForename: string; upn: string | null; homeEducated: boolean }
@@ -121,11 +122,52 @@ test('from the search box to a saved session on the pupil\'s timeline', async ({
   await page.getByLabel('Topics').fill('T Levels');
   await page.getByRole('button', { name: 'Save session' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  const today = new Date();
-  const ukToday = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
+  const ukToday = formatUkDate(localIsoDate(new Date()));
   const first = page.getByTestId('timeline').getByRole('listitem').first();
   await expect(first).toContainText(ukToday);
   await expect(first).toContainText('Personal guidance meeting');
   await expect(first).toContainText('T Levels');
   await expect(page.getByText(`Last guidance meeting: ${ukToday}`)).toBeVisible();
+});
+
+test('the page heading and subtitle show only the preferred name; the legal name is in the details', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupils = await readTable<StoredPupil>(page, 'pupils');
+  const pupil = pupils.find((p) => p.preferredForename && p.preferredForename !== p.legalForename)!;
+  await page.goto(`/#/pupils/${pupil.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^${pupil.preferredForename} `));
+  const subtitle = page.getByTestId('pupil-page').locator('p.lead');
+  await expect(subtitle).toBeVisible();
+  await expect(subtitle).not.toContainText(pupil.legalForename);
+  await expect(subtitle).not.toContainText('Legal name');
+  await expect(page.getByTestId('pupil-details')).toContainText(`Legal name${pupil.legalForename} ${pupil.legalSurname}`);
+});
+
+test('each problem in the error summary links to its field and moves focus there', async ({ page }) => {
+  await openWithDemoData(page);
+  await page.goto('/#/pupils/new');
+  await page.getByLabel('Legal first name').fill('Test');
+  await page.getByLabel('Legal surname').fill('Pupil');
+  await page.getByLabel('Date of birth').fill('2099-01-01');
+  await page.getByRole('combobox', { name: 'School (required)' }).selectOption({ index: 1 });
+  await page.getByLabel('UPN (unique pupil number)').fill('B801200005002');
+  await page.getByLabel('Postcode').fill('CT9 XYZ');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  for (const [message, field] of [
+    ['This UPN is not valid', 'UPN (unique pupil number)'],
+    ['Enter a real postcode, like CT9 1AA', 'Postcode'],
+    ['The date of birth must be in the past', 'Date of birth'],
+  ] as const) {
+    const link = summary.getByRole('link', { name: new RegExp(message) });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel(field)).toBeFocused();
+    await expect(page).toHaveURL(/#\/pupils\/new$/);
+  }
+  await summary.getByRole('link', { name: /This UPN is not valid/ }).click();
+  await expect(page.getByLabel('UPN (unique pupil number)')).toBeFocused();
+  await expectAccessible(page, 'the error summary with links');
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, openEmpty, openWithDemoData } from './support';
+import { expectAccessible, openEmpty, openWithDemoData, readTable } from './support';
 
 const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPhfDwAEhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -135,4 +135,24 @@ test('a school with young people cannot be removed, and new weights recompute th
   await risk.getByRole('button', { name: 'Save weights' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Weights saved.' })).toContainText(/Risk bands recomputed for [\d,]+ young people; [1-9][\d,]* changed band/);
   await expectAccessible(page, 'the Settings page with demo data');
+});
+
+test('loading demo data a second time says it is already loaded, offers to replace it, and shows no database error', async ({ page }) => {
+  await openWithDemoData(page);
+  const schoolsBefore = (await readTable(page, 'schools')).length;
+  await openSettings(page);
+  const panel = page.locator('#demo-data');
+  await panel.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Demo data is already loaded. Nothing was added.');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(/bulkAdd|ConstraintError|operations failed/);
+  expect((await readTable(page, 'schools')).length).toBe(schoolsBefore);
+  await expectAccessible(page, 'the Settings page after loading demo data again');
+
+  // Replacing it, after confirmation, loads the original demo records again.
+  await panel.getByRole('button', { name: 'Replace demo data' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Replace demo data?' });
+  await confirm.getByRole('button', { name: 'Replace demo data' }).click();
+  await expect(panel.getByRole('status')).toContainText(/^Demo data loaded: [\d,]+ young people/, { timeout: 30_000 });
+  expect((await readTable(page, 'schools')).length).toBe(schoolsBefore);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  academicYearOf, addDays, ageOn, formatUkDate, hasLeftSchool, parseUkDate, receptionYearOf, yearGroupLabel, yearGroupLabelOf,
+  academicYearOf, addDays, addMonths, ageOn, formatUkDate, isRealIsoDate, localClockTime, localIsoDate, hasLeftSchool, parseUkDate, receptionYearOf, yearGroupLabel, yearGroupLabelOf,
   yearGroupOf, yearGroupOn, yearGroupOverrideOn, type YearGroupFacts,
 } from '@shared/academic-year';
 
@@ -99,5 +99,25 @@ describe('dates', () => {
     expect(ageOn('2010-11-25', '2026-11-24')).toBe(15);
     expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('adds months, ending on the last day of a month that lacks the day', () => {
+    expect(addMonths('2027-06-14', -12)).toBe('2026-06-14');
+    expect(addMonths('2028-02-29', -12)).toBe('2027-02-28');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+  });
+
+  it('accepts only real days written as YYYY-MM-DD', () => {
+    expect(isRealIsoDate('2028-02-29')).toBe(true);
+    expect(isRealIsoDate('2027-02-29')).toBe(false);
+    expect(isRealIsoDate('2026-06-31')).toBe(false);
+    expect(isRealIsoDate('2026-06-01T09:00')).toBe(false);
+  });
+
+  it('reads today and the time from the machine\'s own clock, not UTC', () => {
+    const lateEvening = new Date(2026, 10, 23, 23, 45);
+    expect(localIsoDate(lateEvening)).toBe('2026-11-23');
+    expect(localClockTime(lateEvening)).toBe('23:45');
   });
 });

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
-import { erasePupil, getPupil, savePupil, searchPupils, type PupilInput } from '@renderer/db/pupils';
-import { clearDemoData, isDatabaseEmpty, loadDataset } from '@renderer/db/demo';
+import { erasePupil, getPupil, savePupil, searchPupils } from '@renderer/db/pupils';
+import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from '@renderer/db/demo';
 import { getSetting, setSetting } from '@renderer/db/settings';
 import { generateDemoDataset } from '@shared/demo';
-import { pupilSchema } from '@shared/model';
+import { pupilInput } from '../support/factories';
 
 let db: CareersDeskDb;
 let counter = 0;
@@ -19,14 +19,6 @@ afterEach(async () => {
   db.close();
   await db.delete();
 });
-
-function pupilInput(overrides: Partial<PupilInput> = {}): PupilInput {
-  const { id: _id, createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupilSchema.parse({
-    id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z',
-    legalForename: 'Amelia', legalSurname: 'Turner', dateOfBirth: '2011-03-04', yearGroup: 10,
-  });
-  return { ...fields, ...overrides };
-}
 
 describe('pupil records', () => {
   it('saves a pupil with its audit entry and finds it by name prefix', async () => {
@@ -91,6 +83,17 @@ describe('demo data', () => {
     expect((await db.pupils.toArray()).map((p) => p.id)).toEqual([mine.id]);
     expect(await db.sessions.count()).toBe(0);
     expect(await db.employers.count()).toBe(0);
+  });
+
+  it('knows when demo records are stored, so a second load is not attempted', async () => {
+    expect(await hasDemoData(db)).toBe(false);
+    await savePupil(db, pupilInput(), null);
+    expect(await hasDemoData(db)).toBe(false);
+    const dataset = generateDemoDataset({ seed: 9, today: '2026-11-24', pupils: 10 });
+    await loadDataset(db, dataset, null);
+    expect(await hasDemoData(db)).toBe(true);
+    await clearDemoData(db, null);
+    expect(await hasDemoData(db)).toBe(false);
   });
 
   it('leaves the database unchanged when a load fails part-way', async () => {

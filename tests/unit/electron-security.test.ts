@@ -177,10 +177,11 @@ describe('the Content-Security-Policy', () => {
     expect(parsed.get('connect-src')).toEqual(["'self'"]);
   });
 
-  it('is the same policy as the meta tag in renderer/index.html', () => {
+  it('is the meta tag\'s policy in renderer/index.html plus frame-ancestors, which browsers ignore in a meta tag', () => {
     const html = readFileSync(resolve(root, 'renderer/index.html'), 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
-    expect(meta?.[1]).toBe(policy);
+    expect(meta?.[1]).not.toContain('frame-ancestors');
+    expect(`${meta?.[1]}; frame-ancestors 'none'`).toBe(policy);
   });
 
   it('in development adds only the dev server WebSocket, and still no eval', () => {

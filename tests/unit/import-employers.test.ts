@@ -5,7 +5,7 @@ import {
   EMPLOYER_IMPORT_FIELDS, checkEmployerRowAsUpdate, checkEmployerRows, decodeCsvBytes, findDuplicates, parseCsv, planImport, readSector, suggestMapping,
   type EmployerMapping, type ParsedCsv,
 } from '@shared/import';
-import { employerSchema } from '@shared/model';
+import { employer } from '../support/factories';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { findStoredEmployerMatches, importEmployers } from '@renderer/db/import';
 import { digestTables } from '../fixtures/db-digest';
@@ -57,8 +57,7 @@ describe('importing employers from a CSV list', () => {
     });
 
     it('finds a stored employer by name and postcode, updates only what the file holds, and writes all or nothing', async () => {
-      const stored = employerSchema.parse({
-        id: crypto.randomUUID(), createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      const stored = employer({
         name: 'HARBOUR CAFE, MARGATE', sector: 'hospitality', postcode: 'CT9 1AA', notes: 'Ask for Jo', offersTalks: true,
       });
       await db.employers.add(stored);

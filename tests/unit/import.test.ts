@@ -3,11 +3,13 @@ import { yearGroupOf } from '@shared/academic-year';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, checkPupilRows, checkRowAsUpdate, csvDocument, decodeCsvBytes, findDuplicates, mappingProblems, parseCsv,
+  PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, checkPupilRows, checkRowAsUpdate, decodeCsvBytes, findDuplicates, mappingProblems, parseCsv,
   planPupilImport, readFlag, readGender, readPercent, readSenStatus, readUkDate, readYearGroup, suggestMapping, unmappedHeadings,
   type CheckedPupilRow, type ParsedCsv, type PupilImportContext, type PupilMapping, type RowChoice,
 } from '@shared/import';
-import { pupilSchema, type School } from '@shared/model';
+import { csvDocument } from '@shared/csv';
+import { pupilInput } from '../support/factories';
+import type { School } from '@shared/model';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { findStoredMatches, importPupils } from '@renderer/db/import';
 import { savePupil, type PupilInput } from '@renderer/db/pupils';
@@ -199,11 +201,7 @@ describe('importing into the database', () => {
   });
 
   function storedPupil(overrides: Partial<PupilInput>): PupilInput {
-    const { id: _i, createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupilSchema.parse({
-      id: crypto.randomUUID(), createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
-      legalForename: 'Jan', legalSurname: 'Nowak', dateOfBirth: '2011-12-01', schoolId: school.id, upnNotKnown: true,
-    });
-    return { ...fields, ...overrides };
+    return pupilInput({ legalForename: 'Jan', legalSurname: 'Nowak', dateOfBirth: '2011-12-01', schoolId: school.id, upnNotKnown: true, ...overrides });
   }
 
   async function prepare(file: ParsedCsv, choices: Record<number, RowChoice> = {}) {

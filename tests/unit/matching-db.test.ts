@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { acceptOffer, confirmAllocation, loadCohort, loadMatchData, recordIntendedDestination, type OfferChoice } from '@renderer/db/matching';
-import { employerSchema, placementSchema, pupilSchema, type Employer, type Pupil } from '@shared/model';
+import type { Employer, Pupil } from '@shared/model';
 import { allocateCohort, matchPupil } from '@shared/matching';
 import { createRandom } from '@shared/random';
+import { createFactories } from '../support/factories';
 
 // Spring term 2027: the work-experience week is in June; pupils now in Year 10 were born 2011/12.
 const today = '2027-03-01';
 const week = { start: '2027-06-14', end: '2027-06-18' };
 const ids = createRandom(11);
-const stamp = '2027-01-10T09:00:00.000Z';
-const record = () => ({ id: ids.uuid(), createdAt: stamp, updatedAt: stamp });
+const make = createFactories({ ids, stamp: '2027-01-10T09:00:00.000Z' });
 const schoolId = ids.uuid();
 
 let db: CareersDeskDb;
@@ -28,8 +28,7 @@ afterEach(async () => {
 });
 
 function pupil(fields: Partial<Pupil> = {}): Pupil {
-  return pupilSchema.parse({
-    ...record(),
+  return make.pupil({
     legalForename: 'Amira', legalSurname: 'Khan', dateOfBirth: '2011-10-05', schoolId,
     outcode: 'CT9', interests: ['engineering'], travel: { maxDistanceKm: 15, reliesOnPublicTransport: true },
     ...fields,
@@ -37,12 +36,11 @@ function pupil(fields: Partial<Pupil> = {}): Pupil {
 }
 
 function employer(fields: Partial<Employer> = {}, capacity = 2): Employer {
-  return employerSchema.parse({
-    ...record(),
+  return make.employer({
     name: 'Thanet Engineering Ltd', sector: 'engineering', outcode: 'CT10',
     checks: { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true },
     requirements: { stepFreeAccess: true, reachableByPublicTransport: true },
-    offers: [{ id: ids.uuid(), title: 'Work-experience week', periods: [{ ...week, capacity }], yearGroups: [10, 11, 12], minimumAge: 14 }],
+    offers: [make.offer({ periods: [{ ...week, capacity }], yearGroups: [10, 11, 12], minimumAge: 14 })],
     ...fields,
   });
 }
@@ -168,7 +166,7 @@ describe('confirming a cohort allocation', () => {
     const firm = employer({}, 1);
     await db.pupils.bulkAdd([amira, ben]);
     await db.employers.add(firm);
-    await db.placements.add(placementSchema.parse({ ...record(), pupilId: amira.id, employerId: firm.id, offerId: firm.offers[0]!.id, ...week, status: 'confirmed' }));
+    await db.placements.add(make.placement({ pupilId: amira.id, employerId: firm.id, offerId: firm.offers[0]!.id, ...week, status: 'confirmed' }));
     const data = (await loadMatchData(db, ben.id))!;
     const matches = matchPupil(data.pupil, { ...data, today });
     expect(matches.offers).toHaveLength(0);

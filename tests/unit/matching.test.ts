@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { employerSchema, placementSchema, providerSchema, pupilSchema, routeSchema, type Employer, type Placement, type Provider, type Pupil, type Route } from '@shared/model';
+import type { Employer, Placement, Provider, Pupil, Route } from '@shared/model';
 import {
   allocateCohort, capacityLeft, DEFAULT_PRIORITY_WEIGHT, employerCheckProblems, matchPupil, prepareMatchDirectory,
   type AllocatablePupil, type MatchContext,
@@ -7,33 +7,31 @@ import {
 import { generateDemoDataset } from '@shared/demo';
 import { createRandom } from '@shared/random';
 import { yearGroupOf } from '@shared/academic-year';
+import { createFactories } from '../support/factories';
 
 // Spring term 2027: the school's work-experience week is in June, pupils now in Year 10 were born 2011/12.
 const today = '2027-03-01';
 const week = { start: '2027-06-14', end: '2027-06-18' };
 const ids = createRandom(4);
-const stamp = '2027-01-10T09:00:00.000Z';
-const record = () => ({ id: ids.uuid(), createdAt: stamp, updatedAt: stamp });
+const make = createFactories({ ids, stamp: '2027-01-10T09:00:00.000Z' });
 
 const goodChecks = { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true };
 
 function employer(fields: Partial<Omit<Employer, 'offers'>> & { offers?: { yearGroups?: number[]; minimumAge?: number; periods?: { start: string; end: string; capacity: number }[] }[] } = {}): Employer {
   const { offers = [{}], ...rest } = fields;
-  return employerSchema.parse({
-    ...record(),
+  return make.employer({
     name: 'Thanet Engineering Ltd',
     sector: 'engineering',
     outcode: 'CT10',
     checks: goodChecks,
     requirements: { stepFreeAccess: true, reachableByPublicTransport: true },
     ...rest,
-    offers: offers.map((offer) => ({ id: ids.uuid(), title: 'Work-experience week', periods: [{ ...week, capacity: 2 }], yearGroups: [10, 11, 12], minimumAge: 14, ...offer })),
+    offers: offers.map((offer) => make.offer({ periods: [{ ...week, capacity: 2 }], yearGroups: [10, 11, 12], minimumAge: 14, ...offer })),
   });
 }
 
 function pupil(fields: Partial<Pupil> = {}): Pupil {
-  return pupilSchema.parse({
-    ...record(),
+  return make.pupil({
     legalForename: 'Amira',
     legalSurname: 'Khan',
     dateOfBirth: '2011-10-05',
@@ -45,19 +43,17 @@ function pupil(fields: Partial<Pupil> = {}): Pupil {
 }
 
 function placement(fields: Partial<Placement> & Pick<Placement, 'pupilId' | 'employerId'>): Placement {
-  return placementSchema.parse({ ...record(), offerId: null, ...week, status: 'proposed', ...fields });
+  return make.placement({ offerId: null, ...week, ...fields });
 }
 
-const college: Provider = providerSchema.parse({
-  ...record(),
+const college: Provider = make.provider({
   name: 'EKC Group',
   kind: 'fe-college',
   campuses: [{ id: ids.uuid(), name: 'Broadstairs College', outcode: 'CT10' }, { id: ids.uuid(), name: 'Ashford College', outcode: 'TN23' }],
 });
 
 function route(fields: Partial<Route> = {}): Route {
-  return routeSchema.parse({
-    ...record(),
+  return make.route({
     providerId: college.id,
     campusId: college.campuses[0]!.id,
     title: 'T Level in Engineering',

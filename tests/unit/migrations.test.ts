@@ -73,9 +73,10 @@ function v1Fixture(): Rows {
   const pupils: Record<string, unknown>[] = current.pupils!.map((row, i) => {
     const { yearGroupOverride: _o, ...rest } = row;
     const derived = yearGroupOn(String(row.dateOfBirth), String(row.updatedAt).slice(0, 10));
-    return i === 3
-      ? { ...rest, yearGroup: derived - 1, yearGroupOverridden: true, updatedAt: '2026-03-10T11:00:00.000Z' }
-      : { ...rest, yearGroup: derived, yearGroupOverridden: false };
+    if (i === 3) return { ...rest, yearGroup: derived - 1, yearGroupOverridden: true, updatedAt: '2026-03-10T11:00:00.000Z' };
+    // Version 1's search words kept accents and split O'Brien into "o" and "brien" only.
+    if (i === 4) return { ...rest, legalForename: 'Zoë', legalSurname: "O'Brien", searchWords: ['zoë', 'o', 'brien'], yearGroup: derived, yearGroupOverridden: false };
+    return { ...rest, yearGroup: derived, yearGroupOverridden: false };
   });
   const pupil = pupils[0]!;
   return {
@@ -95,7 +96,8 @@ function v1Upgraded(rows: Rows): Rows {
     ...rows,
     pupils: rows.pupils!.map((row) => {
       const { yearGroup, yearGroupOverridden, ...rest } = row;
-      return { ...rest, yearGroupOverride: yearGroupOverridden ? { yearGroup, academicYearStart: 2025 } : null };
+      const searchWords = row.legalForename === 'Zoë' ? ['zoe', 'o', 'brien', 'obrien', ...(row.searchWords as string[]).slice(3)] : row.searchWords;
+      return { ...rest, searchWords, yearGroupOverride: yearGroupOverridden ? { yearGroup, academicYearStart: 2025 } : null };
     }),
     audit: [...rows.audit!].sort((a, b) => String(a.at).localeCompare(String(b.at))).map((row, i) => ({ ...row, seq: i + 1 })),
   };

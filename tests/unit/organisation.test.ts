@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
-import { savePupil, type PupilInput } from '@renderer/db/pupils';
+import { savePupil } from '@renderer/db/pupils';
 import { listAdvisers, listSchools, removeAdviser, removeSchool, saveAdviser, saveRiskWeights, saveSchool, type AdviserInput, type SchoolInput } from '@renderer/db/organisation';
 import { getSetting } from '@renderer/db/settings';
 import { checkRiskWeightsForm } from '@renderer/features/settings/risk-weights-form';
-import { pupilSchema, type GuidanceSession } from '@shared/model';
+import type { GuidanceSession } from '@shared/model';
 import { defaultRiskWeights } from '@shared/risk';
+import { pupilInput } from '../support/factories';
 
 let db: CareersDeskDb;
 let counter = 0;
@@ -28,14 +29,6 @@ function schoolInput(overrides: Partial<SchoolInput> = {}): SchoolInput {
 
 function adviserInput(overrides: Partial<AdviserInput> = {}): AdviserInput {
   return { name: 'Priya Shah', role: 'careers-adviser', qualificationLevel: 'level-6-or-above', email: 'priya.shah@example.org', phone: '01843 000 111', active: true, ...overrides };
-}
-
-function pupilInput(overrides: Partial<PupilInput> = {}): PupilInput {
-  const { id: _id, createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupilSchema.parse({
-    id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z',
-    legalForename: 'Amelia', legalSurname: 'Turner', dateOfBirth: '2011-03-04', yearGroup: 10,
-  });
-  return { ...fields, ...overrides };
 }
 
 describe('schools served', () => {

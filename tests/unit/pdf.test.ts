@@ -8,9 +8,12 @@ import {
   ACTION_PLAN_HEADINGS,
   ACTION_TABLE_HEADER,
   buildActionPlanDocument,
+  missingServiceDetails,
+  NO_SERVICE_CONTACT,
   type ActionPlanPdfInput,
 } from '../../shared/pdf/action-plan';
-import { actionPlanFileName, safeFileNamePart, uniqueFileNames } from '../../shared/pdf/file-name';
+import { actionPlanFileName, safeFileNamePart, uniqueFileNames } from '../../shared/file-names';
+import { fileNameKey, isReservedFileName, safeFileName } from '../../shared/file-names';
 import { relevantSignposts } from '../../shared/pdf/signposts';
 import { pdfInfo, pdfText, pdfTextItems, renderPdf } from '../support/pdf-node';
 import { SAMPLE_NOW, SAMPLE_TODAY, sampleActionPlanInput, sampleDataset, sampleService } from '../support/render-sample-plan';
@@ -174,6 +177,89 @@ describe('action plan PDF', () => {
   });
 });
 
+describe('page breaks and what is printed', () => {
+  const sample = sampleActionPlanInput();
+  const name = displayName(sample.pupil);
+  /** Every heading the plan prints, at both levels. */
+  const headings = new Set<string>([
+    ...Object.values(ACTION_PLAN_HEADINGS),
+    'Your situation', 'Your strengths', 'Long-term goals', 'Short-term goals', 'From our meeting', 'Your adviser', 'Programmes and services',
+    sample.service.name,
+  ]);
+  /** The running header and footer, which are on every page whatever the content. */
+  const isRunning = (item: string): boolean =>
+    item === `Careers action plan – ${name}` || item === 'Confidential' || /^Produced \d/.test(item) || /^Page \d+ of \d+$/.test(item);
+  const sentence = 'Talked about what a typical day at college looks like and how the timetable fits around a part-time job.';
+
+  /** The sample with `lines` extra paragraphs of situation, pushing every later section further down the pages. */
+  function padded(lines: number, input: ActionPlanPdfInput = sample): ActionPlanPdfInput {
+    return withPlan(input, { situation: [input.plan.situation, ...Array.from({ length: lines }, () => sentence)].join('\n\n') });
+  }
+
+  it('never leaves a heading at the foot of a page with what follows it on the next', async () => {
+    // Each extra paragraph moves the sections below it by a line or two, so across these plans every heading
+    // comes near a page foot at least once (checked: a heading lands last on a page for several of them without the rule).
+    const plans = [
+      ...Array.from({ length: 31 }, (_, lines) => ({ lines, largePrint: false })),
+      ...Array.from({ length: 16 }, (_, i) => ({ lines: i * 2, largePrint: true })),
+    ];
+    for (const { lines, largePrint } of plans) {
+      const pages = await pdfTextItems(await render(padded(lines, sampleActionPlanInput({ largePrint }))));
+      pages.forEach((items, index) => {
+        const where = `plan with ${lines} extra paragraphs${largePrint ? ' in large print' : ''}, page ${index + 1}`;
+        const content = items.map((item) => item.trim()).filter((item) => !isRunning(item));
+        expect(content.length, `${where} is blank`).toBeGreaterThan(0);
+        if (index < pages.length - 1) expect(headings.has(content.at(-1)!), `${where} ends with "${content.at(-1)}"`).toBe(false);
+      });
+    }
+  }, 90_000);
+
+  it('keeps the agreement with the last section: no last page holding only "Agreed on"', async () => {
+    for (let lines = 0; lines <= 30; lines++) {
+      const pages = await pdfText(await render(padded(lines)));
+      const last = pages.at(-1)!;
+      expect(last, `plan with ${lines} extra paragraphs`).toContain('Agreed on:');
+      expect(last, `plan with ${lines} extra paragraphs`).toContain(`${ACTION_PLAN_HEADINGS.review} We will look at this plan again on`);
+    }
+  }, 60_000);
+
+  it('keeps "Not yet", "Overdue" and the dates on one line, in large print too', async () => {
+    for (const largePrint of [false, true]) {
+      const items = (await pdfTextItems(await render(sampleActionPlanInput({ largePrint })))).flat().map((item) => item.trim());
+      expect(items, `large print ${largePrint}`).toContain('Not yet');
+      expect(items, `large print ${largePrint}`).toContain('Overdue');
+      expect(items, `large print ${largePrint}`).not.toContain('Not');
+      expect(items, `large print ${largePrint}`).not.toContain('yet');
+      expect(items, `large print ${largePrint}`).toContain(formatUkDate(addDays(SAMPLE_TODAY, 10)));
+    }
+  });
+
+  it('prints the intended destination in words and what the young person agreed at the meeting', async () => {
+    const session = { ...sample.session!, intendedDestination: '310' as const, agreed: 'To ask two employers about apprenticeships before half term.' };
+    const text = await textOf({ ...sample, session });
+    expect(text).toContain(`${ACTION_PLAN_HEADINGS.destination} Apprenticeship`);
+    expect(text).not.toContain('310');
+    expect(text).toContain('What you agreed To ask two employers about apprenticeships before half term.');
+    // With no meeting, the destination on the young person's record.
+    const fromRecord = await textOf({ ...sample, session: null, pupil: { ...sample.pupil, intendedDestination: '230' } });
+    expect(fromRecord).toContain(`${ACTION_PLAN_HEADINGS.destination} Further education`);
+    const none = await textOf({ ...sample, session: null, pupil: { ...sample.pupil, intendedDestination: null } });
+    expect(none).toContain(`${ACTION_PLAN_HEADINGS.destination} Not decided yet.`);
+  });
+
+  it('says which service details are missing, the ones the family would otherwise be told to ask for', async () => {
+    expect(missingServiceDetails(sampleService())).toEqual([]);
+    const empty = { ...sampleService(false), name: '', contact: { name: '', email: '', phone: '' }, address: '' };
+    expect(missingServiceDetails(empty)).toEqual(['the service\'s name', 'an email address, phone number or address for the family to contact']);
+    expect(missingServiceDetails(null)).toHaveLength(2);
+    expect(missingServiceDetails({ ...empty, name: 'Kent Careers', contact: { name: 'Careers team', email: '', phone: '' } })).toHaveLength(1);
+    expect(missingServiceDetails({ ...empty, name: 'Kent Careers', contact: { name: '', email: '', phone: '01234 567890' } })).toEqual([]);
+    // What the PDF says when they are missing, and does not say when they are there.
+    expect(await textOf({ ...sample, service: { ...empty, name: 'Careers guidance service' } })).toContain(NO_SERVICE_CONTACT);
+    expect(await textOf(sample)).not.toContain(NO_SERVICE_CONTACT);
+  });
+});
+
 describe('optional details', () => {
   const sample = sampleActionPlanInput();
   const dateOfBirth = formatUkDate(sample.pupil.dateOfBirth);
@@ -333,6 +419,32 @@ describe('file name', () => {
     expect(name).toBe("Action plan - A B C D E F G H I J O'Brien - 2026-11-23.pdf");
     expect([...name].some((ch) => '\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)).toBe(false);
     expect(safeFileNamePart('  ..hidden  name.. ')).toBe('hidden name');
+  });
+
+  it('drops the invisible right-to-left override that would make a name end in .exe', () => {
+    const name = actionPlanFileName({ legalForename: 'Ali\u202Efdp.exe', legalSurname: 'Khan', preferredForename: '', preferredSurname: '' }, '2026-11-23');
+    expect(name).toBe('Action plan - Ali fdp.exe Khan - 2026-11-23.pdf');
+    expect([...name].some((ch) => /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u0080-\u009f]/.test(ch))).toBe(false);
+  });
+
+  it('never names a file after a Windows device, and keeps names to a length every system takes', () => {
+    for (const device of ['CON', 'nul', 'Com1', 'LPT9', 'aux']) {
+      const name = safeFileName(device, 'json');
+      expect(isReservedFileName(name), name).toBe(false);
+      expect(name.endsWith('.json')).toBe(true);
+    }
+    expect(isReservedFileName('CON.pdf')).toBe(true);
+    expect(safeFileName('x'.repeat(400), 'csv').length).toBeLessThanOrEqual(160);
+    expect(safeFileName('\u0007\u202e', 'csv')).toBe('Careers Desk.csv');
+  });
+
+  it('treats two spellings of Zoë, or a change of case or accent, as the same file in a batch', () => {
+    const composed = actionPlanFileName({ legalForename: 'Zo\u00eb', legalSurname: 'Hart', preferredForename: '', preferredSurname: '' }, '2026-11-23');
+    const decomposed = `Action plan - Zoe\u0308 Hart - 2026-11-23.pdf`;
+    expect(fileNameKey(composed)).toBe(fileNameKey(decomposed));
+    expect(uniqueFileNames([composed, decomposed, 'ACTION PLAN - ZOE HART - 2026-11-23.pdf'])).toEqual([
+      composed, 'Action plan - Zoe\u0308 Hart - 2026-11-23 (2).pdf', 'ACTION PLAN - ZOE HART - 2026-11-23 (3).pdf',
+    ]);
   });
 
   it('keeps letters with accents and names with hyphens or apostrophes', () => {

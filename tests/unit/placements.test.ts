@@ -9,36 +9,29 @@ import {
   PLACEMENT_TRANSITIONS, canMoveTo, confirmBlockers, countsTowardsBenchmark6, isUnderWay, nextStatuses, offersInUse,
   pupilsWithWorkplaceExperience, statusChangeProblems, transitionProblem, wouldHostAgainAnswer, wouldHostAgainValue,
 } from '@shared/placements';
-import { employerSchema, placementSchema, pupilSchema, type Employer, type Placement } from '@shared/model';
+import type { Employer, Placement } from '@shared/model';
 import { PLACEMENT_STATUS_IDS } from '@shared/reference';
+import * as make from '../support/factories';
 
 const TODAY = '2026-11-24';
 const WEEK = { start: '2027-06-14', end: '2027-06-18' };
 const OFFER_ID = '22222222-2222-4222-8222-222222222222';
 
 function employerInput(overrides: Partial<EmployerInput> = {}): EmployerInput {
-  const { id: _i, createdAt: _c, updatedAt: _u, ...fields } = employerSchema.parse({
-    id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z',
+  return make.employerInput({
     name: 'Harbour Kitchens', sector: 'hospitality',
-    offers: [{ id: OFFER_ID, title: 'Kitchen week', periods: [{ ...WEEK, capacity: 2 }] }],
+    offers: [make.offer({ id: OFFER_ID, title: 'Kitchen week', periods: [{ ...WEEK, capacity: 2 }] })],
     checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2027-12-31', safeguardingConfirmed: true },
+    ...overrides,
   });
-  return { ...fields, ...overrides };
 }
 
 function pupilInput(forename: string): PupilInput {
-  const { id: _id, createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupilSchema.parse({
-    id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z',
-    legalForename: forename, legalSurname: 'Turner', dateOfBirth: '2011-03-04', yearGroup: 10,
-  });
-  return fields;
+  return make.pupilInput({ legalForename: forename });
 }
 
 function placement(overrides: Partial<Placement> = {}): Placement {
-  return placementSchema.parse({
-    id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z',
-    pupilId: crypto.randomUUID(), employerId: crypto.randomUUID(), offerId: OFFER_ID, ...WEEK, status: 'proposed', ...overrides,
-  });
+  return make.placement({ pupilId: crypto.randomUUID(), employerId: crypto.randomUUID(), offerId: OFFER_ID, ...WEEK, status: 'proposed', ...overrides });
 }
 
 describe('placement status rules', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPupilForm, emptyPupilForm, formFromPupil, type PupilForm } from '@shared/pupils/form';
 import { academicYearStartYear, yearGroupOf } from '@shared/academic-year';
 import { sortPupils, emptyPupilFilters, looksLikeUpn, matchesFilters } from '@shared/pupils/list';
-import { pupilSchema } from '@shared/model';
+import { pupilSchema, searchWordsFor } from '@shared/model';
 
 const today = '2026-11-24';
 const schoolId = '11111111-1111-4111-8111-111111111111';
@@ -82,6 +82,18 @@ describe('the add-a-young-person form', () => {
     expect(checkPupilForm(form({ dateOfBirth: young, yearGroupOverridden: true, yearGroup: 7 }), { today }).ok).toBe(true);
   });
 
+  it('refuses control characters and text-direction controls in names, saying which and where', () => {
+    expect(fields(checkPupilForm(form({ legalSurname: 'Smi\u0007th' }), { today })).legalSurname).toBe('Remove a hidden control character (U+0007) at character 4');
+    expect(fields(checkPupilForm(form({ legalForename: 'Ali\u202Efdp.exe' }), { today })).legalForename).toBe('Remove an invisible text-direction control (U+202E) at character 4');
+    expect(fields(checkPupilForm(form({ aspirations: 'Line one\nLine two\tand a tab' }), { today })).aspirations).toBeUndefined();
+    expect(fields(checkPupilForm(form({ aspirations: 'Bell\u0007' }), { today })).aspirations).toBe('Remove a hidden control character (U+0007) at character 5');
+  });
+
+  it('stores names in one Unicode spelling, whichever way they were typed', () => {
+    const typedApart = checkPupilForm(form({ preferredForename: 'Zoe\u0308' }), { today });
+    expect(typedApart.ok && typedApart.value.preferredForename).toBe('Zo\u00eb');
+  });
+
   it('rejects an oversized field with its limit, and an attendance over 100%', () => {
     const result = checkPupilForm(form({ legalSurname: 'x'.repeat(81), characteristics: { ...emptyPupilForm().characteristics, attendancePercent: 120 } }), { today });
     expect(fields(result)).toMatchObject({ legalSurname: 'Keep this to 80 characters or fewer', 'characteristics.attendancePercent': 'Attendance cannot be above 100%' });
@@ -118,6 +130,21 @@ describe('the pupil list', () => {
     expect(matchesFilters(amy, { ...f, yearGroup: 10 }, onDay)).toBe(false);
     expect(matchesFilters(amy, { ...f, yearGroup: 10 }, '2026-08-31')).toBe(true);
     expect(matchesFilters(amy, { ...f, yearGroup: 'left' }, '2029-09-01')).toBe(true);
+  });
+
+  it('finds names without their accents or apostrophes: zoe, sian, muller, obrien', () => {
+    const named = (legalForename: string, legalSurname: string) => {
+      const names = { legalForename, legalSurname, preferredForename: '', preferredSurname: '' };
+      return pupilSchema.parse({ ...base, ...names, searchWords: searchWordsFor(names) });
+    };
+    const f = emptyPupilFilters();
+    expect(matchesFilters(named('Zoë', 'Hart'), { ...f, text: 'zoe' }, onDay)).toBe(true);
+    expect(matchesFilters(named('Siân', 'Evans'), { ...f, text: 'sian ev' }, onDay)).toBe(true);
+    expect(matchesFilters(named('Lena', 'Müller'), { ...f, text: 'Muller' }, onDay)).toBe(true);
+    expect(matchesFilters(named('Aoife', "O'Brien"), { ...f, text: 'obrien' }, onDay)).toBe(true);
+    expect(matchesFilters(named('Aoife', "O’Brien"), { ...f, text: "o'bri" }, onDay)).toBe(true);
+    expect(matchesFilters(named('Ann', 'Smith-Jones'), { ...f, text: 'smithj' }, onDay)).toBe(true);
+    expect(matchesFilters(named('Zoë', 'Hart'), { ...f, text: 'zoa' }, onDay)).toBe(false);
   });
 
   it('sorts by preferred surname, or by risk with the highest first', () => {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { adviserSchema, guidanceSessionSchema, placementSchema, pupilSchema, schoolSchema, type GuidanceSession, type Pupil } from '@shared/model';
+import type { GuidanceSession, Pupil, School } from '@shared/model';
 import { generateDemoDataset } from '@shared/demo';
 import { formatUkDate } from '@shared/academic-year';
 import {
-  buildAggregateReturn, buildExtract, buildPseudonymisedExtract, csvField, extractToCsv, findDerivableCells,
+  buildAggregateReturn, buildExtract, buildPseudonymisedExtract, extractToCsv, findDerivableCells,
   findDerivableInLinkedTables, generaliseRareRows, hmacPseudonym, periodProblems, protectReturnTables, pseudonymSubject,
   pseudonymsFor, returnToCsv, scopeCaseload,
   type AggregateReturn, type ReturnOptions, type ReturnTable,
 } from '@shared/returns';
+import { csvField } from '@shared/csv';
+import { createFactories } from '../support/factories';
 
 // ---------------------------------------------------------------------------------------------
 // A small caseload built by hand, with every expected number counted by hand below.
@@ -17,28 +19,25 @@ import {
 let serial = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++serial).padStart(12, '0')}`;
 const stamp = '2026-11-24T09:00:00.000Z';
-const base = () => ({ id: uuid(), createdAt: stamp, updatedAt: stamp, isDemo: false });
+const make = createFactories({ ids: { uuid }, stamp });
 
-const schoolA = schoolSchema.parse({ ...base(), name: 'Margate Harbour School', district: 'thanet', phase: 'secondary-with-sixth-form' });
-const schoolB = schoolSchema.parse({ ...base(), name: 'Chatham Hill Academy', district: 'medway', phase: 'secondary-with-sixth-form' });
-const qualified = adviserSchema.parse({ ...base(), name: 'Quinn Adviser', role: 'careers-adviser', qualificationLevel: 'level-6-or-above' });
-const unqualified = adviserSchema.parse({ ...base(), name: 'Uma Assistant', role: 'careers-leader', qualificationLevel: 'level-4' });
-const liaison = adviserSchema.parse({ ...base(), name: 'Hari Liaison', role: 'home-education-officer', qualificationLevel: 'level-6-or-above' });
+const schoolA = make.school({ name: 'Margate Harbour School', district: 'thanet', phase: 'secondary-with-sixth-form' });
+const schoolB = make.school({ name: 'Chatham Hill Academy', district: 'medway', phase: 'secondary-with-sixth-form' });
+const qualified = make.adviser({ name: 'Quinn Adviser', role: 'careers-adviser', qualificationLevel: 'level-6-or-above' });
+const unqualified = make.adviser({ name: 'Uma Assistant', role: 'careers-leader', qualificationLevel: 'level-4' });
+const liaison = make.adviser({ name: 'Hari Liaison', role: 'home-education-officer', qualificationLevel: 'level-6-or-above' });
 
 /** A date of birth in the middle of the cohort that is in `yearGroup` in 2026/27. */
 const bornFor = (yearGroup: number) => `${2026 - yearGroup - 5}-11-15`;
 
 function pupil(name: string, yearGroup: number, fields: Omit<Partial<Pupil>, 'characteristics'> & { characteristics?: Partial<Pupil['characteristics']> } = {}): Pupil {
-  const { characteristics, ...rest } = fields;
-  return pupilSchema.parse({
-    ...base(),
+  return make.pupil({
     legalForename: name,
     legalSurname: 'Testperson',
     dateOfBirth: bornFor(yearGroup),
     postcode: 'CT9 1AA',
     outcode: 'CT9',
-    characteristics: { ...characteristics },
-    ...rest,
+    ...fields,
   });
 }
 
@@ -52,8 +51,8 @@ const p7 = pupil('Gus', 10, { schoolId: schoolA.id, district: 'thanet', upn: 'A8
 const p8 = pupil('Hal', 8, { schoolId: schoolB.id, district: 'medway', upn: 'A887123428008' });
 
 function session(who: Pupil, date: string, kind: GuidanceSession['kind'], adviserId: string, encounters: ('employer' | 'provider')[] = []): GuidanceSession {
-  return guidanceSessionSchema.parse({
-    ...base(), pupilId: who.id, adviserId, date, kind, mode: 'in-person', durationMinutes: 30,
+  return make.session({
+    pupilId: who.id, adviserId, date, kind, mode: 'in-person', durationMinutes: 30,
     encounters: encounters.map((kindOf) => ({ kind: kindOf, name: kindOf === 'employer' ? 'Local employer' : 'EKC Group' })),
   });
 }
@@ -71,7 +70,7 @@ const sessions = [
 ];
 
 const placement = (who: Pupil, start: string, end: string, status: 'completed' | 'cancelled' | 'confirmed') =>
-  placementSchema.parse({ ...base(), pupilId: who.id, employerId: uuid(), start, end, status });
+  make.placement({ pupilId: who.id, employerId: uuid(), start, end, status });
 
 const fixture = {
   schools: [schoolA, schoolB],
@@ -362,7 +361,7 @@ describe('the pseudonymised extract', () => {
   });
 
   it('generalises rare combinations: school, then district to council, then characteristics; and leaves out what is still rare', () => {
-    const school = (name: string, district: Pupil['district']) => schoolSchema.parse({ ...base(), name, district, phase: 'secondary' });
+    const school = (name: string, district: School['district']) => make.school({ name, district, phase: 'secondary' });
     const a = school('School A', 'thanet');
     const others = ['School C', 'School D', 'School E'].map((name) => school(name, 'thanet'));
     const medway = school('School M', 'medway');
@@ -423,7 +422,7 @@ describe('CSV', () => {
   });
 
   it('guards a school name that looks like a formula in the extract', () => {
-    const evil = schoolSchema.parse({ ...base(), name: '=cmd|calc', district: 'thanet', phase: 'secondary' });
+    const evil = make.school({ name: '=cmd|calc', district: 'thanet', phase: 'secondary' });
     const who = pupil('Ivy', 10, { schoolId: evil.id, district: 'thanet', upn: null });
     const data = { schools: [evil], advisers: [], pupils: [who], sessions: [], placements: [] };
     const csv = extractToCsv(buildExtract(data, thisYear, new Map([[who.id, 'abc']])));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { providerSchema, routeSchema, type Provider } from '@shared/model';
+import { routeSchema, type Provider } from '@shared/model';
 import {
   campusDistrict, checkProviderForm, checkRouteForm, emptyCampus, emptyProviderForm, emptyRouteForm, formFromProvider, formFromRoute,
   normaliseOutcode, routeFieldLabel, type RouteForm,
@@ -9,11 +9,12 @@ import { intendedDestinationFor } from '@shared/routes/destination';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { campusesInUse, findRoutes, saveProvider, saveRoute } from '@renderer/db/routes';
 import { createRandom } from '@shared/random';
+import { createFactories } from '../support/factories';
 
 const ids = createRandom(21);
 const stamp = '2027-01-10T09:00:00.000Z';
-const college: Provider = providerSchema.parse({
-  id: ids.uuid(), createdAt: stamp, updatedAt: stamp, name: 'MidKent College', kind: 'fe-college',
+const college: Provider = createFactories({ ids, stamp }).provider({
+  name: 'MidKent College', kind: 'fe-college',
   campuses: [{ id: ids.uuid(), name: 'Maidstone campus', outcode: 'ME16', district: 'maidstone' }, { id: ids.uuid(), name: 'Gillingham campus', outcode: 'ME7', district: 'medway' }],
 });
 

@@ -4,13 +4,14 @@ import { savePupil, type PupilInput } from '@renderer/db/pupils';
 import { deleteSession, listRecentSessions, listSessionsForPupil, saveSession } from '@renderer/db/sessions';
 import { listOpenActions, listOverdueActions, listPlansForPupil, markActionDone, savePlan } from '@renderer/db/action-plans';
 import { deleteDraft, findDraft, saveDraft } from '@renderer/db/drafts';
-import { pupilSchema, type ActionPlan, type Pupil } from '@shared/model';
+import type { ActionPlan, Pupil } from '@shared/model';
 import {
   checkPlanForm, checkSessionForm, countsAsPersonalGuidance, defaultBenchmarksFor, emptyPlanForm, emptySessionForm, formFromDraft,
   destinationFromSession, isOverdue, latestGuidanceDate, latestIntendedDestination, markActionDone as withActionDone, normaliseActions, openActionDueDates,
   openActionsOf, parseTopics, planProblemLabels, rebaseBenchmarks, suggestedBenchmarks,
   type PlanForm, type PlanInput, type SessionForm, type SessionInput,
 } from '@shared/sessions';
+import { pupilInput } from '../support/factories';
 
 const ADVISER = '00000000-0000-4000-8000-00000000000a';
 const OTHER_ADVISER = '00000000-0000-4000-8000-00000000000b';
@@ -31,11 +32,7 @@ afterEach(async () => {
 });
 
 async function addPupil(overrides: Partial<PupilInput> = {}): Promise<Pupil> {
-  const { id: _id, createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupilSchema.parse({
-    id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z',
-    legalForename: 'Amelia', legalSurname: 'Turner', dateOfBirth: '2011-03-04', yearGroup: 10,
-  });
-  return savePupil(db, { ...fields, ...overrides }, null);
+  return savePupil(db, pupilInput(overrides), null);
 }
 
 function sessionInput(pupilId: string, overrides: Partial<SessionInput> = {}): SessionInput {

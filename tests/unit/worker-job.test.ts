@@ -13,7 +13,7 @@ import { matchPupil } from '@shared/matching';
 import { onTablesChange } from '@renderer/db/changes';
 import { buildDashboard, personBehind } from '@shared/dashboard';
 import { scopeCaseload } from '@shared/returns';
-import { schoolSchema } from '@shared/model';
+import * as make from '../support/factories';
 import { generateDemoDataset } from '@shared/demo';
 import { buildAggregateReturn, buildPseudonymisedExtract } from '@shared/returns';
 
@@ -179,7 +179,7 @@ describe('the dashboard worked out through its job (renderer/src/features/dashbo
     await db.open();
     let heard = 0;
     const stop = onTablesChange(db, ['schools', 'sessions'], () => { heard += 1; });
-    const school = schoolSchema.parse({ id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z', name: 'Coastal Academy', district: 'thanet', phase: 'secondary' });
+    const school = make.school({ name: 'Coastal Academy', district: 'thanet', phase: 'secondary' });
     await db.schools.add(school);
     expect(heard).toBe(1);
     await db.settings.put({ key: 'firstRunAnswered', value: true });

@@ -10,6 +10,15 @@ export async function isDatabaseEmpty(db: CareersDeskDb): Promise<boolean> {
   return firstKeys.every((keys) => keys.length === 0);
 }
 
+/** True when any demo record is stored: loading the demo caseload again would clash with it. */
+export async function hasDemoData(db: CareersDeskDb): Promise<boolean> {
+  for (const table of DATASET_TABLES) {
+    const rows = db.table<{ isDemo?: boolean }>(table);
+    if (await rows.filter((row) => row.isDemo === true).first()) return true;
+  }
+  return false;
+}
+
 /** Loads a generated demo caseload in one transaction: all of it, or none of it. */
 export async function loadDataset(db: CareersDeskDb, dataset: CaseloadDataset, actorId: string | null, now: Date = new Date()): Promise<void> {
   const tables = DATASET_TABLES.map((table) => db[table]);

@@ -31,7 +31,7 @@ import { countCaseload } from './dashboard';
 import { auditAuditExport, findAuditEntries, type AuditFilters } from './audit-log';
 import { recordAudit } from './audit';
 import { deletePastRetention, findPastRetention } from './retention';
-import { clearDemoData, isDatabaseEmpty, loadDataset } from './demo';
+import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from './demo';
 import { findStoredEmployerMatches, findStoredMatches, importEmployers, importPupils, type ImportOptions, type StoredImportOperation } from './import';
 import type { RowKeys } from '@shared/import';
 import type { PupilRecordInput } from '@shared/pupils/form';
@@ -54,6 +54,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
   return {
     /** The database's name, for worker jobs that open their own connection to it. */
     databaseName: db.name,
+    /** The clock the repositories stamp writes with: its today() is the day the app works in. */
+    clock,
     /** Calls `listener` after every committed change to these tables; returns the way to stop. */
     onTablesChange: (tables: readonly string[], listener: () => void) => onTablesChange(db, tables, listener),
 
@@ -173,6 +175,7 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
 
     demo: {
       isDatabaseEmpty: () => isDatabaseEmpty(db),
+      isLoaded: () => hasDemoData(db),
       load: (dataset: CaseloadDataset) => loadDataset(db, dataset, actor(), now()),
       clear: () => clearDemoData(db, actor(), now()),
     },

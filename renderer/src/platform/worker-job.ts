@@ -118,7 +118,7 @@ export class JobWorker<Request, Result> {
         for (const job of inHand) job.reject(new Error(event.message || `${this.kind.what} stopped unexpectedly`));
       } else {
         const answers = this.fallBack(event.message || 'the worker failed to load', inHand);
-        answers.forEach((answer, i) => answer.then(inHand[i]!.resolve, inHand[i]!.reject));
+        answers.forEach((answer, i) => { void answer.then(inHand[i]!.resolve, inHand[i]!.reject); });
       }
     };
     this.worker = worker;

@@ -1,6 +1,6 @@
 // The audit log's labels and its CSV export. Its query is in db/audit-log.ts.
 import type { AuditAction, AuditEntry, AuditedEntity } from '@shared/model';
-import { csvDocument } from '@shared/import';
+import { csvDocument } from '@shared/csv';
 
 export { emptyAuditFilters, type AuditFilters } from '../../db/audit-log';
 

@@ -21,18 +21,28 @@ export const useDemoDataStore = defineStore('demo-data', () => {
     await repos.settings.set('firstRunAnswered', true);
   }
 
-  async function loadDemoData(): Promise<void> {
+  /**
+   * Loads the demo caseload, unless demo records are already stored (its fixed ids would clash):
+   * then nothing is written and 'already-loaded' comes back. A failure throws and leaves the message
+   * empty, so the panel can say what happened in its own words, in error styling.
+   */
+  async function loadDemoData(): Promise<'loaded' | 'already-loaded'> {
     busy.value = true;
     message.value = 'Loading demo data…';
     try {
+      if (await repos.demo.isLoaded()) {
+        message.value = 'Demo data is already loaded. Nothing was added.';
+        return 'already-loaded';
+      }
       // The generator is only needed once, so it is loaded on demand.
       const { generateDemoDataset } = await import('@shared/demo');
-      const dataset = generateDemoDataset({ seed: DEMO_SEED, today: new Date().toISOString().slice(0, 10) });
+      const dataset = generateDemoDataset({ seed: DEMO_SEED, today: repos.clock.today() });
       await repos.demo.load(dataset);
       await repos.settings.set('firstRunAnswered', true);
       message.value = `Demo data loaded: ${dataset.pupils.length} young people, ${dataset.schools.length} schools, ${dataset.employers.length} employers and ${dataset.routes.length} routes.`;
+      return 'loaded';
     } catch (error) {
-      message.value = `Demo data could not be loaded: ${(error as Error).message}`;
+      message.value = '';
       throw error;
     } finally {
       busy.value = false;
@@ -49,5 +59,11 @@ export const useDemoDataStore = defineStore('demo-data', () => {
     }
   }
 
-  return { busy, message, shouldOfferDemoData, answerFirstRun, loadDemoData, removeDemoData };
+  /** Clears the demo records (with any changes made to them) and loads the demo caseload afresh. */
+  async function replaceDemoData(): Promise<void> {
+    await removeDemoData();
+    await loadDemoData();
+  }
+
+  return { busy, message, shouldOfferDemoData, answerFirstRun, loadDemoData, removeDemoData, replaceDemoData };
 });

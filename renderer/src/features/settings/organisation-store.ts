@@ -12,6 +12,8 @@ export const useOrganisationStore = defineStore('organisation', () => {
   const computerSession = useSessionStore();
   /** The service's identity for PDFs and returns; null until it has been set up. */
   const service = ref<ServiceDetails | null>(null);
+  /** True once the service's details have been read, so "not set up" is never said before then. */
+  const loaded = ref(false);
 
   // Schools and advisers follow the database, so demo data, imports and other windows show at once.
   const schoolsQuery = useLiveQuery(() => repos.organisation.schools(), [] as School[]);
@@ -24,6 +26,7 @@ export const useOrganisationStore = defineStore('organisation', () => {
 
   async function load(): Promise<void> {
     service.value = (await repos.settings.get('service')) ?? null;
+    loaded.value = true;
   }
 
   /** Saves the service's details; problems come back for the form and nothing is stored. */
@@ -55,5 +58,5 @@ export const useOrganisationStore = defineStore('organisation', () => {
     return removal;
   }
 
-  return { service, schools, advisers, activeAdvisers, currentAdviser, load, saveService, saveSchool, removeSchool, saveAdviser, removeAdviser };
+  return { service, loaded, schools, advisers, activeAdvisers, currentAdviser, load, saveService, saveSchool, removeSchool, saveAdviser, removeAdviser };
 });
