@@ -110,20 +110,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': rendererImports() },
   },
   {
-    // Only db/ touches IndexedDB. Worker entry points open their own connection, worker jobs run on
-    // the page with the app's database, and the live query is Dexie's observer of reads.
+    // Only db/ touches IndexedDB (its live queries included). Worker entry points open their own
+    // connection, and worker jobs run on the page with the app's database.
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.vue'],
-    ignores: ['renderer/src/db/**', 'renderer/src/**/*.worker.ts', 'renderer/src/**/*-job.ts', 'renderer/src/features/returns/build-return.ts', 'renderer/src/platform/use-live-query.ts'],
+    ignores: ['renderer/src/db/**', 'renderer/src/**/*.worker.ts', 'renderer/src/**/*-job.ts', 'renderer/src/features/returns/build-return.ts'],
     rules: { 'no-restricted-imports': rendererImports(storage) },
   },
   {
     files: ['renderer/src/platform/**'],
-    ignores: ['renderer/src/platform/use-live-query.ts'],
     rules: { 'no-restricted-imports': rendererImports(storage, layer('platform/ is the bottom layer: it imports only shared/ and libraries.', ['app', 'features', 'db', 'ui', 'bridge'])) },
-  },
-  {
-    files: ['renderer/src/platform/use-live-query.ts'],
-    rules: { 'no-restricted-imports': rendererImports(layer('platform/ is the bottom layer: it imports only shared/ and libraries.', ['app', 'features', 'db', 'ui', 'bridge'])) },
   },
   {
     files: ['renderer/src/db/**'],

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CaseloadCounts } from '../../db/dashboard';
-import { useLiveQuery } from '../../platform/use-live-query';
+import { useLiveQuery } from '../../db/use-live-query';
 import type { PeriodChoice } from './periods';
 import { useRepositories } from '../../db/repositories';
 

@@ -3,7 +3,7 @@ import { ref, watch } from 'vue';
 import type { Employer } from '@shared/model';
 import { emptyEmployerFilters, type EmployerFilters } from '@shared/employers/list';
 import type { EmployerRecordInput } from '@shared/employers/form';
-import { useLiveQuery } from '../../platform/use-live-query';
+import { useLiveQuery } from '../../db/use-live-query';
 import { useRepositories } from '../../db/repositories';
 
 /**

@@ -1,7 +1,7 @@
 import type { Ref } from 'vue';
 import type { EmployerRecord } from '../../db/employers';
 import { useRepositories } from '../../db/repositories';
-import { useLiveQuery } from '../../platform/use-live-query';
+import { useLiveQuery } from '../../db/use-live-query';
 
 export type { EmployerRecord };
 

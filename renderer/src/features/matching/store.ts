@@ -4,7 +4,7 @@ import { displayName, type Employer, type Placement, type Problem, type Pupil } 
 import { matchPupil, prepareMatchDirectory, type AllocationLine, type DateRange, type PreparedMatchDirectory } from '@shared/matching';
 import { priorityReasons } from '@shared/risk';
 import { formatUkDate } from '@shared/academic-year';
-import { useLiveQuery } from '../../platform/use-live-query';
+import { useLiveQuery } from '../../db/use-live-query';
 import { todayIso } from '../../platform/clock';
 import { commonPeriods } from './periods';
 import { runAllocation } from './run-allocation';

@@ -4,7 +4,7 @@ import type { DateRange, Match, OfferTarget, RouteTarget } from '@shared/matchin
 import { destinationLabel, type DestinationCode } from '@shared/reference';
 import { intendedDestinationFor, type DestinationSuggestion } from '@shared/routes/destination';
 import { formatUkDate } from '@shared/academic-year';
-import { useLiveQuery } from '../../platform/use-live-query';
+import { useLiveQuery } from '../../db/use-live-query';
 import { useNewestAnswer } from '../../platform/use-newest-answer';
 import { DIRECTORY_TABLES, runMatchJob } from './match-job';
 import { todayIso } from '../../platform/clock';

@@ -1,6 +1,6 @@
 import { computed, type Ref } from 'vue';
 import { assessRisk, priorityReasons } from '@shared/risk';
-import { useLiveQuery } from '../../platform/use-live-query';
+import { useLiveQuery } from '../../db/use-live-query';
 import { todayIso } from '../../platform/clock';
 import { yearGroupOf } from '@shared/academic-year';
 import { useRepositories } from '../../db/repositories';

@@ -3,7 +3,7 @@ import { ref, watch } from 'vue';
 import type { Provider } from '@shared/model';
 import { emptyRouteFilters, type RouteFilters } from '@shared/routes/list';
 import type { RouteRow } from '../../db/routes';
-import { useLiveQuery } from '../../platform/use-live-query';
+import { useLiveQuery } from '../../db/use-live-query';
 import { useRepositories } from '../../db/repositories';
 
 /**

@@ -1,5 +1,5 @@
 import type { Ref } from 'vue';
-import { useLiveQuery } from '../../platform/use-live-query';
+import { useLiveQuery } from '../../db/use-live-query';
 import type { OpenActionRow } from '../../db/action-plans';
 import type { SessionWithPupil } from '../../db/sessions';
 import { useRepositories } from '../../db/repositories';

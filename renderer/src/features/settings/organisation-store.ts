@@ -3,7 +3,7 @@ import { computed, ref } from 'vue';
 import { check, serviceDetailsSchema, type Adviser, type Checked, type School, type ServiceDetails } from '@shared/model';
 import type { AdviserInput, AdviserRemoval, SchoolInput } from '../../db/organisation';
 import { useRepositories } from '../../db/repositories';
-import { useLiveQuery } from '../../platform/use-live-query';
+import { useLiveQuery } from '../../db/use-live-query';
 import { useSessionStore } from '../session';
 
 /** The organisation set up in Settings: the service's details, the schools served and the advisers. */
