@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { formatUkDate, localIsoDate } from '../../shared/academic-year';
 import { expectAccessible, openWithDemoData, readTable } from './support';
 
@@ -43,11 +43,8 @@ test('filters the list by home education and risk band, with the count of matche
   await expect(page.getByTestId('pupil-count')).toHaveText(`${pupils.length} young people match`);
 });
 
-test('adding a pupil with bad input shows each problem beside its field and saves nothing', async ({ page }) => {
-  await openWithDemoData(page);
-  const before = (await readTable(page, 'pupils')).length;
-  await page.goto('/#/pupils/new');
-  await expect(page.getByRole('heading', { level: 1, name: 'Add a young person' })).toBeVisible();
+/** Fills the add form with a future date of birth, a UPN with a wrong check letter and a malformed postcode, and saves. */
+async function submitWithThreeProblems(page: Page): Promise<void> {
   await page.getByLabel('Legal first name').fill('Test');
   await page.getByLabel('Legal surname').fill('Pupil');
   await page.getByLabel('Date of birth').fill('2099-01-01');
@@ -55,6 +52,14 @@ test('adding a pupil with bad input shows each problem beside its field and save
   await page.getByLabel('UPN (unique pupil number)').fill('B801200005002');
   await page.getByLabel('Postcode').fill('CT9 XYZ');
   await page.getByRole('button', { name: 'Save' }).click();
+}
+
+test('adding a pupil with bad input shows each problem beside its field and saves nothing', async ({ page }) => {
+  await openWithDemoData(page);
+  const before = (await readTable(page, 'pupils')).length;
+  await page.goto('/#/pupils/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a young person' })).toBeVisible();
+  await submitWithThreeProblems(page);
 
   const summary = page.getByTestId('error-summary');
   await expect(summary).toBeFocused();
@@ -146,13 +151,7 @@ test('the page heading and subtitle show only the preferred name; the legal name
 test('each problem in the error summary links to its field and moves focus there', async ({ page }) => {
   await openWithDemoData(page);
   await page.goto('/#/pupils/new');
-  await page.getByLabel('Legal first name').fill('Test');
-  await page.getByLabel('Legal surname').fill('Pupil');
-  await page.getByLabel('Date of birth').fill('2099-01-01');
-  await page.getByRole('combobox', { name: 'School (required)' }).selectOption({ index: 1 });
-  await page.getByLabel('UPN (unique pupil number)').fill('B801200005002');
-  await page.getByLabel('Postcode').fill('CT9 XYZ');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await submitWithThreeProblems(page);
 
   const summary = page.getByTestId('error-summary');
   await expect(summary).toBeFocused();
