@@ -161,11 +161,24 @@ export function createNavigationGuard(
   };
 }
 
+/** will-frame-navigate as Electron passes it (any frame, the main one included). */
+export type FrameNavigationEvent = { preventDefault(): void; url: string; isMainFrame: boolean };
+
+/**
+ * will-frame-navigate: the app has no frames of its own (frame-ancestors 'none', no <iframe>), so a frame
+ * inside the window is something the app did not put there and may never navigate. The main frame is
+ * left to will-navigate, which Electron emits next and which sends an https link to the system browser.
+ */
+export function guardFrameNavigation(event: FrameNavigationEvent): void {
+  if (!event.isMainFrame) event.preventDefault();
+}
+
 /** Every webContents (the main window and anything else that appears) gets the same guards. */
 export function hardenWebContents(contents: WebContents, location: AppLocation, openExternal: OpenExternal): void {
   const guard = createNavigationGuard(location, openExternal);
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
+  contents.on('will-frame-navigate', guardFrameNavigation);
   // No <webview> is ever wanted; webviewTag is off, and this refuses one even if that changed.
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(createWindowOpenHandler(openExternal));

@@ -15,10 +15,16 @@ export interface IpcGuard {
   handle<S extends z.ZodType, Value>(channel: BridgeChannel, schema: S, fn: GuardedHandler<z.output<S>, Value>): void;
 }
 
-function senderUrl(event: IpcMainInvokeEvent): string | null {
+/**
+ * The URL of the frame that sent the request, or null when it must be refused unread: the frame is
+ * gone (senderFrame is null once it has navigated away or been destroyed) or it is not the window's
+ * main frame. The app has no frames of its own, so a subframe is something the app did not put there.
+ */
+function mainFrameUrl(event: IpcMainInvokeEvent): string | null {
   try {
-    // senderFrame is null once the frame has navigated away or been destroyed.
-    return event.senderFrame?.url ?? null;
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null) return null;
+    return frame.url;
   } catch {
     return null;
   }
@@ -32,7 +38,7 @@ export function guardedListener<S extends z.ZodType, Value>(
   isTrustedSender: SenderPolicy,
 ): (event: IpcMainInvokeEvent, payload?: unknown) => Promise<IpcResult<Value>> {
   return async (event, payload) => {
-    const url = senderUrl(event);
+    const url = mainFrameUrl(event);
     if (url === null || !isTrustedSender(url)) {
       return { ok: false, error: `Refused ${channel}: the request did not come from the Careers Desk window` };
     }

@@ -39,8 +39,9 @@ import {
 const location: AppLocation = { kind: 'app', rendererDir: '/opt/careers-desk/resources/app.asar/out/renderer' };
 const appUrl = 'app://careers-desk/index.html#/data';
 
-function eventFrom(url: string | null): IpcMainInvokeEvent {
-  return { senderFrame: url === null ? null : { url }, sender: {} } as unknown as IpcMainInvokeEvent;
+/** An invoke event from a frame at `url`: the window's main frame (no parent) unless `parent` is given. */
+function eventFrom(url: string | null, parent: { url: string } | null = null): IpcMainInvokeEvent {
+  return { senderFrame: url === null ? null : { url, parent }, sender: {} } as unknown as IpcMainInvokeEvent;
 }
 
 type Listener = (event: IpcMainInvokeEvent, payload?: unknown) => Promise<IpcResult<unknown>>;
@@ -112,6 +113,18 @@ describe('the IPC guard', () => {
 
     expect(await listener(eventFrom(appUrl), undefined)).toEqual({ ok: true, value: 'secret' });
     expect(await listener(eventFrom('app://careers-desk/?from=backup#/pupils'), undefined)).toEqual({ ok: true, value: 'secret' });
+  });
+
+  it('refuses a request from a frame inside the window, even one showing the app, before running the handler', async () => {
+    const fn = vi.fn(() => 'secret');
+    const listener = guardedListener(BRIDGE_CHANNELS.appVersion, BRIDGE_SCHEMAS.appVersion.request, fn, (url) => isAppUrl(url, location));
+    const result = await listener(eventFrom(appUrl, { url: appUrl }), undefined);
+    expect(result).toEqual({
+      ok: false,
+      error: 'Refused careers-desk:app-version: the request did not come from the Careers Desk window',
+    });
+    expect(fn).not.toHaveBeenCalled();
+    expect(await listener(eventFrom(appUrl), undefined)).toEqual({ ok: true, value: 'secret' });
   });
 
   it('answers malformed payloads with an error naming the channel and field, and never throws', async () => {

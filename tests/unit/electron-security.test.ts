@@ -91,6 +91,7 @@ import {
   createNavigationGuard,
   createWindowOpenHandler,
   denyAllPermissions,
+  guardFrameNavigation,
   hardenWebContents,
   installContentSecurityPolicy,
   installWebContentsGuard,
@@ -329,7 +330,9 @@ describe('navigation and new windows', () => {
     created({}, contents);
 
     const events = on.mock.calls.map(([name]) => name);
-    expect(events).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']));
+    expect(events).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-frame-navigate', 'will-attach-webview']));
+    const willFrameNavigate = on.mock.calls.find(([name]) => name === 'will-frame-navigate')?.[1];
+    expect(willFrameNavigate).toBe(guardFrameNavigation);
     const willNavigate = on.mock.calls.find(([name]) => name === 'will-navigate')?.[1] as (
       event: { preventDefault(): void },
       url: string,
@@ -340,6 +343,20 @@ describe('navigation and new windows', () => {
 
     const openHandler = setWindowOpenHandler.mock.calls[0]?.[0] as (details: { url: string }) => unknown;
     expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('stops any frame inside the window navigating, even to the app, and leaves the main frame to will-navigate', () => {
+    const inFrame = (url: string, isMainFrame: boolean) => ({ url, isMainFrame, preventDefault: vi.fn() });
+    for (const url of ['https://evil.example/', 'app://careers-desk/index.html#/pupils', 'about:blank', 'javascript:alert(1)']) {
+      const event = inFrame(url, false);
+      guardFrameNavigation(event);
+      expect(event.preventDefault, url).toHaveBeenCalled();
+    }
+    // The main frame's navigation is judged once, by will-navigate (which opens https links outside):
+    // cancelling it here would stop that event firing.
+    const main = inFrame('https://www.kentchoices.co.uk/', true);
+    guardFrameNavigation(main);
+    expect(main.preventDefault).not.toHaveBeenCalled();
   });
 
   it('refuses to attach any webview, whatever it asks for', () => {
