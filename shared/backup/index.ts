@@ -1,4 +1,5 @@
 export * from './format';
 export * from './payload';
 export * from './merge';
+export * from './records';
 export * from './passphrase-hash';

@@ -17,20 +17,9 @@
  * unsaved drafts. A record deleted here (a delete in this computer's audit log) is not added back,
  * nor is anything about a young person erased here (their ids are kept for this: erasedPupilIds).
  */
-import type { z } from 'zod';
-import {
-  actionPlanSchema,
-  adviserSchema,
-  employerSchema,
-  guidanceSessionSchema,
-  placementSchema,
-  providerSchema,
-  pupilSchema,
-  routeSchema,
-  schoolSchema,
-} from '../model';
 import { canonicalJson } from './format';
-import { BACKUP_TABLE_LABELS, type BackupPayload, type BackupRow } from './payload';
+import { type BackupPayload, type BackupRow } from './payload';
+import { backupRowProblem, checkBackupRow } from './records';
 
 export const MERGE_TABLES = [
   'schools',
@@ -246,18 +235,6 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
   return { ok: true, value: { puts, audit, expected, counts: { added, updated, joined, unchanged: plan.unchanged } } };
 }
 
-const SCHEMAS: Record<MergeTable, z.ZodType> = {
-  schools: schoolSchema,
-  advisers: adviserSchema,
-  pupils: pupilSchema,
-  sessions: guidanceSessionSchema,
-  actionPlans: actionPlanSchema,
-  employers: employerSchema,
-  placements: placementSchema,
-  providers: providerSchema,
-  routes: routeSchema,
-};
-
 /**
  * Every record the merge would write, checked against this version's schemas (merged records sit
  * beside this computer's, so they must be as valid as any saved here). The checked form is written.
@@ -267,13 +244,9 @@ export function checkMergeWrites(writes: MergeWrites): { ok: true; value: MergeW
   const puts = {} as Record<MergeTable, BackupRow[]>;
   for (const table of MERGE_TABLES) {
     puts[table] = writes.puts[table].map((row) => {
-      const parsed = SCHEMAS[table].safeParse(row);
-      if (parsed.success) return parsed.data as BackupRow;
-      if (problems.length < 5) {
-        const issue = parsed.error.issues[0];
-        const why = issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'not valid';
-        problems.push(`${BACKUP_TABLE_LABELS[table]}, record ${String(row.id).slice(0, 8)}: ${why}`);
-      }
+      const checked = checkBackupRow(table, row);
+      if (checked.ok) return checked.value;
+      if (problems.length < 5) problems.push(backupRowProblem(table, row, checked.why));
       return row;
     });
   }

@@ -147,6 +147,42 @@ test('backs up with a passphrase, clears the data, restores it, and sees the sam
   await expect(page.getByTestId('restore-error')).toHaveText('This file is not a Careers Desk backup.');
 });
 
+test('with automatic backups off, restoring says no safety copy can be taken and needs an explicit choice', async ({ page }, testInfo) => {
+  await openWithDemoData(page);
+  const pupils = await readTable<{ id: string }>(page, 'pupils');
+  await openDataPage(page);
+  await expect(page.getByTestId('automatic-off')).toBeVisible();
+  const file = testInfo.outputPath('backup.json');
+  await saveBackup(page, file);
+
+  await chooseFile(page, 'Choose a backup file…', file);
+  const preview = page.getByTestId('restore-preview');
+  // What the file says about itself is not shown until the passphrase has opened it and its integrity is checked.
+  await expect(preview).toContainText('When it opens, its integrity is checked');
+  await expect(preview).not.toContainText('Made on');
+  await preview.getByLabel('Passphrase of this backup').fill('kent medway careers 2026');
+  await preview.getByRole('button', { name: 'Open the backup' }).click();
+  await expect(preview).toContainText('Made on');
+
+  const safety = page.getByTestId('restore-safety');
+  await expect(safety).toContainText('no safety copy of what is here now can be taken');
+  await expect(safety).not.toContainText('is taken first');
+  const restore = preview.getByRole('button', { name: 'Replace everything with this backup' });
+  await expect(restore).toBeDisabled();
+  await expect(safety.getByRole('button', { name: 'Set a backup passphrase first' })).toBeVisible();
+  await expectAccessible(page, 'the restore preview with automatic backups off');
+
+  await safety.getByLabel('Restore without a safety copy: what is on this computer now cannot be got back').check();
+  await restore.click();
+  const dialog = page.getByRole('dialog', { name: 'Replace everything with this backup?' });
+  await expect(dialog).toContainText('No safety copy is taken, so this cannot be undone.');
+  await dialog.getByRole('button', { name: 'Restore the backup' }).click();
+  await expect(page.getByTestId('backup-message')).toContainText('Restored without a safety copy, as you chose');
+  await expect(page.getByTestId('backup-message')).not.toContainText('kept as');
+  expect((await readTable<{ id: string }>(page, 'pupils')).length).toBe(pupils.length);
+  await expect(page.getByTestId('automatic-backups')).toBeHidden();
+});
+
 test('the audit log filters by action and record, and exports CSV', async ({ page }) => {
   await openWithDemoData(page);
   await page.goto('/#/data/audit');
@@ -205,6 +241,8 @@ test("merging another computer's backup shows a conflict side by side and applie
   await chooseFile(page, 'Choose a backup file…', original);
   await page.getByTestId('restore-preview').getByLabel('Passphrase of this backup').fill('kent medway careers 2026');
   await page.getByRole('button', { name: 'Open the backup' }).click();
+  // Automatic backups are off here, so restoring needs the explicit choice to go without a safety copy.
+  await page.getByLabel('Restore without a safety copy: what is on this computer now cannot be got back').check();
   await page.getByRole('button', { name: 'Replace everything with this backup' }).click();
   await page
     .getByRole('dialog', { name: 'Replace everything with this backup?' })

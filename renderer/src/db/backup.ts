@@ -1,6 +1,8 @@
 import {
   BACKUP_TABLES,
   MACHINE_SETTING_KEYS,
+  backupRecordProblems,
+  recordsRefusedMessage,
   decodePayload,
   encodePayload,
   fromBase64,
@@ -100,6 +102,10 @@ export async function restorePayload(
   payload: BackupPayload,
   options: { actorId: string | null; source: string; now?: Date },
 ): Promise<void> {
+  // Every record checked before the first is written: nothing changes when one breaks the rules.
+  const problems = backupRecordProblems(payload);
+  if (problems.length > 0) throw new Error(recordsRefusedMessage(problems));
+  const tables = payload.tables;
   await db.transaction('rw', allTables(db), async () => {
     const kept = await db.settings
       .where('key')
@@ -107,10 +113,7 @@ export async function restorePayload(
       .toArray();
     for (const name of BACKUP_TABLES) await db.table(name).clear();
     for (const name of BACKUP_TABLES) {
-      const rows =
-        name === 'settings'
-          ? payload.tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key)))
-          : payload.tables[name];
+      const rows = name === 'settings' ? tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))) : tables[name];
       await bulkAddInSlices(db.table(name), rows);
     }
     await db.settings.bulkPut(kept);

@@ -1,6 +1,13 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { inspectBackup, newBackupKey, passphraseProblems, type BackupHeader } from '@shared/backup';
+import {
+  backupRecordProblems,
+  inspectBackup,
+  newBackupKey,
+  passphraseProblems,
+  recordsRefusedMessage,
+  type BackupHeader,
+} from '@shared/backup';
 import type { Checked, Problem } from '@shared/model';
 import type { BackupInfo } from '@shared/bridge';
 import { getBridge } from '../../bridge';
@@ -15,8 +22,12 @@ export interface PendingRestore {
   source: 'file' | 'automatic';
   name: string;
   bytes: Uint8Array;
+  /** The file's outside, read before it is opened: not yet verified, so never shown as fact. */
   header: BackupHeader | null;
+  /** Opened, integrity-checked, and every record within the rules: only then can it be restored. */
   opened: OpenedBackup | null;
+  /** It opened but cannot be restored (its records break the rules): nothing more to ask. */
+  refused: boolean;
   /** A clear message when the file cannot be restored. */
   error: string;
 }
@@ -97,8 +108,16 @@ export const useBackupStore = defineStore('backups', () => {
       bytes,
       header: inspected.ok ? inspected.value.header : null,
       opened: null,
+      refused: false,
       error: inspected.ok ? '' : inspected.error.message,
     };
+  }
+
+  /** A backup that opened, checked record by record before it is offered for restoring. */
+  function opened(current: PendingRestore, backup: OpenedBackup): PendingRestore {
+    const problems = backupRecordProblems(backup.payload);
+    if (problems.length > 0) return { ...current, opened: null, refused: true, error: recordsRefusedMessage(problems) };
+    return { ...current, opened: backup, refused: false, error: '' };
   }
 
   async function chooseFile(): Promise<void> {
@@ -115,7 +134,7 @@ export const useBackupStore = defineStore('backups', () => {
     const key = await repos.backup.automaticKey();
     if (key && pending.value && !pending.value.error) {
       const read = await repos.backup.readFile(bytes, { key });
-      if (read.ok) pending.value = { ...pending.value, opened: read.value };
+      if (read.ok) pending.value = opened(pending.value, read.value);
     }
   }
 
@@ -125,27 +144,44 @@ export const useBackupStore = defineStore('backups', () => {
     busy.value = 'Checking the passphrase…';
     try {
       const read = await repos.backup.readFile(current.bytes, { passphrase });
-      pending.value = read.ok ? { ...current, opened: read.value, error: '' } : { ...current, opened: null, error: read.error.message };
+      pending.value = read.ok ? opened(current, read.value) : { ...current, opened: null, error: read.error.message };
     } finally {
       busy.value = '';
     }
   }
 
-  /** Replaces the whole database with the backup, after an automatic backup of what is there now. */
-  async function confirmRestore(): Promise<void> {
+  /**
+   * Replaces the whole database with the backup. A safety copy (an automatic backup of what is here
+   * now) is taken first whenever automatic backups are on; when they are off, none can be taken, and
+   * the restore goes ahead only if the adviser chose `withoutSafetyCopy`. The message says which happened.
+   */
+  async function confirmRestore(options: { withoutSafetyCopy?: boolean } = {}): Promise<void> {
     const current = pending.value;
     if (!current?.opened) return;
     busy.value = 'Restoring…';
     try {
-      const safety = await takeAutomaticBackup('before-restore');
+      const canTakeSafetyCopy = (await repos.backup.automaticKey()) !== null;
+      if (!canTakeSafetyCopy && !options.withoutSafetyCopy) {
+        pending.value = {
+          ...current,
+          error:
+            'Nothing was restored: automatic backups are off, so no safety copy of what is here now can be taken. ' +
+            'Set a backup passphrase first, or choose to restore without a safety copy.',
+        };
+        return;
+      }
+      const safety = canTakeSafetyCopy ? await takeAutomaticBackup('before-restore') : null;
+      if (canTakeSafetyCopy && !safety) throw new Error('the safety copy of what is here now could not be taken');
       await repos.backup.restore(
         current.opened.payload,
         current.source === 'file' ? `the file ${current.name}` : `the automatic backup ${current.name}`,
       );
       await loadSettings();
       pending.value = null;
-      const safetyNote = safety ? '; what was here before is kept as an automatic backup' : '';
-      message.value = `Restored. The database now holds what the backup held${safetyNote}.`;
+      message.value = safety
+        ? 'Restored. The database now holds what the backup held; what was here before is kept as the automatic backup ' +
+          `taken just now (${safety.name}).`
+        : 'Restored without a safety copy, as you chose. The database now holds what the backup held; what was here before is gone.';
       await refresh();
     } catch (error) {
       pending.value = { ...current, error: `The restore stopped and nothing was changed: ${(error as Error).message}` };
