@@ -173,7 +173,7 @@ function readChecked(bytes: Uint8Array, findings: Findings, onProgress: (fractio
     progress(0.3);
     handle(text, (f) => progress(0.3 + 0.7 * f));
     done += share;
-    progress(0);
+    onProgress(0.02 + 0.88 * done);
     return true;
   };
 
