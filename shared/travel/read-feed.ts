@@ -13,7 +13,7 @@ import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { Problem } from '../model/problems';
 import { TRAVEL_FEED_FORMAT, TRAVEL_MODES, modeOfRouteType, type TravelFeed } from './feed';
 import { buildStopGrid, isUsableCoordinate, stopsNear } from './geo';
-import { readGtfsCsv, type GtfsCsvHeader } from './gtfs-csv';
+import { readGtfsCsv } from './gtfs-csv';
 import { isoDateOfDay, parseGtfsDate, parseGtfsTime } from './gtfs-time';
 import { IntColumn, orderByKey } from './int-column';
 
