@@ -131,6 +131,18 @@ function gridOf(feed: TravelFeed): StopGrid {
   return grid;
 }
 
+/** The first position in an ascending array holding `value` or more (binary search). */
+function firstAtOrAfter(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Which services run on a day: calendar.txt's weekdays and dates, then calendar_dates.txt's exceptions (bank holidays). */
 export function servicesRunningOn(feed: TravelFeed, dayNumber: number): Uint8Array {
   const { weekdays, starts, ends } = feed.services;
@@ -140,14 +152,7 @@ export function servicesRunningOn(feed: TravelFeed, dayNumber: number): Uint8Arr
     if ((weekdays[s]! & bit) !== 0 && starts[s]! <= dayNumber && dayNumber <= ends[s]!) running[s] = 1;
   }
   const { days, services, added } = feed.exceptions;
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (days[mid]! < dayNumber) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < days.length && days[i] === dayNumber; i++) running[services[i]!] = added[i]!;
+  for (let i = firstAtOrAfter(days, dayNumber); i < days.length && days[i] === dayNumber; i++) running[services[i]!] = added[i]!;
   return running;
 }
 
@@ -260,14 +265,7 @@ function scan(table: ScanTable, feed: TravelFeed, state: ScanState, origin: read
   }
   const { from, to, departures, arrivals, trips } = table;
   const { starts, toStops, metres } = feed.footpaths;
-  let lo = 0;
-  let hi = departures.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (departures[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < departures.length; i++) {
+  for (let i = firstAtOrAfter(departures, start); i < departures.length; i++) {
     const departure = departures[i]!;
     if (departure > end) break;
     const trip = trips[i]!;
