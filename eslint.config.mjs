@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 const frameworkImports = ['vue', 'vue-router', 'pinia', 'dexie', 'electron'];
 
@@ -21,7 +22,10 @@ const storage = {
   paths: [{ name: 'dexie', message: 'Only renderer/src/db/ touches IndexedDB: use the repositories (useRepositories()).' }],
   patterns: [
     { group: ['dexie/*'], message: 'Only renderer/src/db/ touches IndexedDB.' },
-    { regex: '(^|/)db/(database|schema|connection)$', message: 'Only renderer/src/db/ holds the database: use the repositories (useRepositories()).' },
+    {
+      regex: '(^|/)db/(database|schema|connection)$',
+      message: 'Only renderer/src/db/ holds the database: use the repositories (useRepositories()).',
+    },
   ],
 };
 
@@ -34,7 +38,12 @@ function layer(message, folders) {
 /** A feature imports another only through its index.ts (in the spirit of VS Code's code-import-patterns). */
 const featureSurface = {
   paths: [],
-  patterns: [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$).+|^(\\.\\./)+features/[^/]+/(?!index$).+|^@renderer/features/[^/]+/(?!index$).+', message: 'Import another feature through its index.ts (../<feature>), its public surface.' }],
+  patterns: [
+    {
+      regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$).+|^(\\.\\./)+features/[^/]+/(?!index$).+|^@renderer/features/[^/]+/(?!index$).+',
+      message: 'Import another feature through its index.ts (../<feature>), its public surface.',
+    },
+  ],
 };
 
 /**
@@ -43,7 +52,12 @@ const featureSurface = {
  */
 const appFeatureSurface = {
   paths: [],
-  patterns: [{ regex: '^(\\.\\./|\\./|@renderer/)features/[^/]+/(?!index$)(?!.*\\.vue$).+', message: 'The app shell imports a feature through its index.ts (or one of its views).' }],
+  patterns: [
+    {
+      regex: '^(\\.\\./|\\./|@renderer/)features/[^/]+/(?!index$)(?!.*\\.vue$).+',
+      message: 'The app shell imports a feature through its index.ts (or one of its views).',
+    },
+  ],
 };
 
 function rendererImports(...rules) {
@@ -53,7 +67,17 @@ function rendererImports(...rules) {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-web*/**', 'release/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', 'tests/bench/results/**'],
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'dist-web*/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/artifacts/**',
+      'tests/bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -93,14 +117,24 @@ export default tseslint.config(
     // shared/ is the pure domain: no framework, no storage, no Electron, and nothing from the layers above it.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: frameworkImports.map((name) => ({ name, message: 'shared/ is pure TypeScript: it must not import ' + name + '.' })),
-        patterns: [
-          { group: ['vue/*', 'pinia/*', 'dexie/*', 'electron/*'], message: 'shared/ is pure TypeScript: no framework imports.' },
-          { group: ['**/renderer/**', '@renderer/*', '**/electron/**'], message: 'shared/ must not import from renderer/ or electron/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: frameworkImports.map((name) => ({ name, message: 'shared/ is pure TypeScript: it must not import ' + name + '.' })),
+          patterns: [
+            { group: ['vue/*', 'pinia/*', 'dexie/*', 'electron/*'], message: 'shared/ is pure TypeScript: no framework imports.' },
+            { group: ['**/renderer/**', '@renderer/*', '**/electron/**'], message: 'shared/ must not import from renderer/ or electron/.' },
+          ],
+        },
+      ],
     },
+  },
+  // Layout is Prettier's (npm run format); these turn off the stylistic rules that would fight it.
+  prettier,
+  {
+    // Prettier cannot break a long string or comment: this keeps every line readable side by side.
+    files: ['**/*.ts', '**/*.mts', '**/*.mjs', '**/*.vue'],
+    rules: { 'max-len': ['error', { code: 140, tabWidth: 2 }] },
   },
   // The renderer's own layers, each importing only from the ones below it (README, Layout):
   //   app (the shell) > features > db > platform; ui is usable by features and app; shared is below all.
@@ -113,16 +147,28 @@ export default tseslint.config(
     // Only db/ touches IndexedDB (its live queries included). Worker entry points open their own
     // connection, and worker jobs run on the page with the app's database.
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.vue'],
-    ignores: ['renderer/src/db/**', 'renderer/src/**/*.worker.ts', 'renderer/src/**/*-job.ts', 'renderer/src/features/returns/build-return.ts'],
+    ignores: [
+      'renderer/src/db/**',
+      'renderer/src/**/*.worker.ts',
+      'renderer/src/**/*-job.ts',
+      'renderer/src/features/returns/build-return.ts',
+    ],
     rules: { 'no-restricted-imports': rendererImports(storage) },
   },
   {
     files: ['renderer/src/platform/**'],
-    rules: { 'no-restricted-imports': rendererImports(storage, layer('platform/ is the bottom layer: it imports only shared/ and libraries.', ['app', 'features', 'db', 'ui', 'bridge'])) },
+    rules: {
+      'no-restricted-imports': rendererImports(
+        storage,
+        layer('platform/ is the bottom layer: it imports only shared/ and libraries.', ['app', 'features', 'db', 'ui', 'bridge']),
+      ),
+    },
   },
   {
     files: ['renderer/src/db/**'],
-    rules: { 'no-restricted-imports': rendererImports(layer('db/ imports only platform/ and shared/.', ['app', 'features', 'ui', 'bridge'])) },
+    rules: {
+      'no-restricted-imports': rendererImports(layer('db/ imports only platform/ and shared/.', ['app', 'features', 'ui', 'bridge'])),
+    },
   },
   {
     files: ['renderer/src/features/**/*.ts', 'renderer/src/features/**/*.vue'],
@@ -136,7 +182,12 @@ export default tseslint.config(
   {
     // The shared component set and the bridge sit beside platform/: usable from above, importing nothing above.
     files: ['renderer/src/ui/**', 'renderer/src/bridge/**'],
-    rules: { 'no-restricted-imports': rendererImports(storage, layer('ui/ and bridge/ import only platform/, shared/ and libraries.', ['app', 'features', 'db'])) },
+    rules: {
+      'no-restricted-imports': rendererImports(
+        storage,
+        layer('ui/ and bridge/ import only platform/, shared/ and libraries.', ['app', 'features', 'db']),
+      ),
+    },
   },
   {
     files: ['renderer/src/app/**', 'renderer/src/main.ts'],
@@ -146,9 +197,12 @@ export default tseslint.config(
     // The main process never reaches into the Vue app.
     files: ['electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/renderer/**', '@renderer/*'], message: 'electron/ must not import the renderer.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/renderer/**', '@renderer/*'], message: 'electron/ must not import the renderer.' }],
+        },
+      ],
     },
   },
 );

@@ -15,4 +15,3 @@ export default defineConfig({
   // Playwright empties its output folder: keep ours apart from the e2e tests' test-results/.
   outputDir: 'node_modules/.cache/careers-desk-bench/test-results',
 });
-

@@ -63,8 +63,7 @@ export function contentTypeFor(fileName: string): string | null {
 }
 
 export type AssetResolution =
-  | { ok: true; relativePath: string; path: string; contentType: string }
-  | { ok: false; status: 400 | 403 | 404; reason: string };
+  { ok: true; relativePath: string; path: string; contentType: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 
 // Names Windows opens as devices whatever the folder or extension ("con.js" is the console).
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)(\.|$)/i;

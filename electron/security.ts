@@ -5,9 +5,7 @@ import { externalUrlSchema } from '@shared/bridge';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-protocol';
 
 /** Where the renderer comes from: Vite's dev server (npm start) or the built folder, served on app://careers-desk/. */
-export type AppLocation =
-  | { kind: 'dev-server'; url: string }
-  | { kind: 'app'; rendererDir: string };
+export type AppLocation = { kind: 'dev-server'; url: string } | { kind: 'app'; rendererDir: string };
 
 /**
  * The dev server is used only in an unpackaged app and only when it is plain http on this machine,
@@ -150,7 +148,10 @@ export function createWindowOpenHandler(openExternal: OpenExternal): (details: H
 export type NavigationEvent = { preventDefault(): void; url?: string };
 
 /** will-navigate / will-redirect: the window only ever shows the app; an https link goes to the system browser instead. */
-export function createNavigationGuard(location: AppLocation, openExternal: OpenExternal): (event: NavigationEvent, legacyUrl?: string) => void {
+export function createNavigationGuard(
+  location: AppLocation,
+  openExternal: OpenExternal,
+): (event: NavigationEvent, legacyUrl?: string) => void {
   return (event, legacyUrl) => {
     const url = event.url ?? legacyUrl ?? '';
     if (isAppUrl(url, location)) return;

@@ -6,7 +6,10 @@ import type { App, BrowserWindow } from 'electron';
  * running and has been told); with it, a later launch brings the existing window to the front.
  * Returns whether this process should carry on starting up.
  */
-export function claimSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on'>, getWindow: () => BrowserWindow | null): boolean {
+export function claimSingleInstance(
+  app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on'>,
+  getWindow: () => BrowserWindow | null,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;

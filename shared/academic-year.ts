@@ -46,7 +46,10 @@ export function yearGroupOn(dateOfBirth: string, onDate: string): number {
 /** The year groups of secondary school and sixth form that the app serves. */
 export const FIRST_YEAR_GROUP = 7;
 export const LAST_YEAR_GROUP = 13;
-export const YEAR_GROUPS: readonly number[] = Array.from({ length: LAST_YEAR_GROUP - FIRST_YEAR_GROUP + 1 }, (_, i) => FIRST_YEAR_GROUP + i);
+export const YEAR_GROUPS: readonly number[] = Array.from(
+  { length: LAST_YEAR_GROUP - FIRST_YEAR_GROUP + 1 },
+  (_, i) => FIRST_YEAR_GROUP + i,
+);
 
 /**
  * An adviser's override of the year group (a year repeated or skipped), kept with the academic year

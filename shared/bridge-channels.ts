@@ -20,4 +20,3 @@ export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNEL
 
 /** What every IPC handler sends back: errors travel as values so the main process never throws at the renderer. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
-

@@ -234,7 +234,5 @@ export const BRIDGE_SCHEMAS = {
 
 /** Formats zod issues as "field: message; field: message" for error values the user can read. */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(request)'}: ${issue.message}`)
-    .join('; ');
+  return issues.map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(request)'}: ${issue.message}`).join('; ');
 }

@@ -29,7 +29,10 @@ function cellOf(value: CsvValue): string | number {
 }
 
 function unparse(rows: readonly (readonly CsvValue[])[]): string {
-  return Papa.unparse(rows.map((row) => row.map(cellOf)), { newline: CRLF, quotes: false });
+  return Papa.unparse(
+    rows.map((row) => row.map(cellOf)),
+    { newline: CRLF, quotes: false },
+  );
 }
 
 /** One cell as it is written into a CSV file: guarded, and quoted only when it must be. */

@@ -28,13 +28,15 @@ const MAX_STEM = 150;
 
 /** Makes one part of a file name safe: no forbidden or invisible characters, single spaces, NFC. */
 export function safeFileNamePart(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(NOT_IN_FILE_NAMES, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    // Windows drops trailing dots and spaces silently; a leading dot hides the file on macOS and Linux.
-    .replace(/^[.\s]+|[.\s]+$/g, '');
+  return (
+    text
+      .normalize('NFC')
+      .replace(NOT_IN_FILE_NAMES, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // Windows drops trailing dots and spaces silently; a leading dot hides the file on macOS and Linux.
+      .replace(/^[.\s]+|[.\s]+$/g, '')
+  );
 }
 
 /**
@@ -42,7 +44,10 @@ export function safeFileNamePart(text: string): string {
  * Windows device name, and never empty (`fallback` then). `extension` is given without its dot.
  */
 export function safeFileName(stem: string, extension: string, fallback = 'Careers Desk'): string {
-  let safe = safeFileNamePart(stem).slice(0, MAX_STEM).replace(/[.\s]+$/, '') || fallback;
+  let safe =
+    safeFileNamePart(stem)
+      .slice(0, MAX_STEM)
+      .replace(/[.\s]+$/, '') || fallback;
   if (WINDOWS_RESERVED.test(safe.split('.')[0] ?? '')) safe = `${safe} file`;
   return `${safe}.${extension}`;
 }
@@ -57,7 +62,11 @@ export function isReservedFileName(name: string): boolean {
  * Unicode spelling ("Zoë" typed two ways is one name to macOS, and an adviser would not tell them apart).
  */
 export function fileNameKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC').toLowerCase();
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 /**

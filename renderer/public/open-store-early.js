@@ -16,12 +16,20 @@
   try {
     var opening = indexedDB.open(name);
     // Opening without a version would create a missing database: stop that; the app creates it with its schema.
-    opening.onupgradeneeded = function () { if (opening.transaction) opening.transaction.abort(); };
-    opening.onerror = function (event) { event.preventDefault(); };
+    opening.onupgradeneeded = function () {
+      if (opening.transaction) opening.transaction.abort();
+    };
+    opening.onerror = function (event) {
+      event.preventDefault();
+    };
     opening.onsuccess = function () {
       var connection = opening.result;
-      connection.onversionchange = function () { connection.close(); };
-      setTimeout(function () { connection.close(); }, HOLD_MS);
+      connection.onversionchange = function () {
+        connection.close();
+      };
+      setTimeout(function () {
+        connection.close();
+      }, HOLD_MS);
     };
   } catch {
     // IndexedDB refused (a private window, a policy): the app says so itself when it opens the database.

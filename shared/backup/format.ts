@@ -52,8 +52,16 @@ export interface BackupKey {
 }
 
 export type BackupErrorCode =
-  | 'not-a-backup' | 'damaged' | 'truncated' | 'newer-format' | 'newer-schema' | 'weak-key'
-  | 'wrong-passphrase' | 'different-key' | 'tampered' | 'invalid-content';
+  | 'not-a-backup'
+  | 'damaged'
+  | 'truncated'
+  | 'newer-format'
+  | 'newer-schema'
+  | 'weak-key'
+  | 'wrong-passphrase'
+  | 'different-key'
+  | 'tampered'
+  | 'invalid-content';
 
 export interface BackupError {
   code: BackupErrorCode;
@@ -69,9 +77,10 @@ export function backupError(code: BackupErrorCode, detail?: string): { ok: false
     truncated: 'This backup file is incomplete: it may have been cut short while it was copied or downloaded.',
     'newer-format': 'This backup was made by a newer version of Careers Desk. Update Careers Desk on this computer, then restore it.',
     'newer-schema': 'This backup holds data from a newer version of Careers Desk. Update Careers Desk on this computer, then restore it.',
-    'weak-key': 'This backup\'s encryption settings are outside what Careers Desk accepts, so it cannot be opened.',
+    'weak-key': "This backup's encryption settings are outside what Careers Desk accepts, so it cannot be opened.",
     'wrong-passphrase': 'The passphrase does not open this backup. Check it (capital letters count) and try again.',
-    'different-key': 'This backup was made with a different passphrase from this computer\'s automatic backups: enter the passphrase it was made with.',
+    'different-key':
+      "This backup was made with a different passphrase from this computer's automatic backups: enter the passphrase it was made with.",
     tampered: 'This backup file has been changed or damaged since it was made, so it cannot be trusted or restored.',
     'invalid-content': 'This backup opened, but what it holds is not a Careers Desk database.',
   };
@@ -104,7 +113,9 @@ export function fromBase64(text: string): Uint8Array | null {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -134,13 +145,19 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 
 /** PBKDF2-SHA-256 of the passphrase (Unicode NFC, UTF-8) into a 256-bit master key. */
 export async function deriveBackupKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<BackupKey> {
-  const material = await crypto.subtle.importKey('raw', plain(new TextEncoder().encode(passphrase.normalize('NFC'))), 'PBKDF2', false, ['deriveBits']);
+  const material = await crypto.subtle.importKey('raw', plain(new TextEncoder().encode(passphrase.normalize('NFC'))), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: plain(salt), iterations }, material, 256);
   return { salt: plain(salt), iterations, master: new Uint8Array(bits) };
 }
 
 /** A fresh key for new backups: a random salt and at least 600,000 iterations. */
-export async function newBackupKey(passphrase: string, random: RandomBytes, options: { UNSAFE_testOnlyIterations?: number } = {}): Promise<BackupKey> {
+export async function newBackupKey(
+  passphrase: string,
+  random: RandomBytes,
+  options: { UNSAFE_testOnlyIterations?: number } = {},
+): Promise<BackupKey> {
   const iterations = options.UNSAFE_testOnlyIterations ?? MIN_PBKDF2_ITERATIONS;
   if (options.UNSAFE_testOnlyIterations === undefined && iterations < MIN_PBKDF2_ITERATIONS) throw new Error('Too few PBKDF2 iterations');
   return deriveBackupKey(passphrase, random(SALT_BYTES), iterations);
@@ -149,14 +166,27 @@ export async function newBackupKey(passphrase: string, random: RandomBytes, opti
 async function subKeys(key: BackupKey): Promise<{ aes: CryptoKey; check: Uint8Array }> {
   const hkdf = await crypto.subtle.importKey('raw', plain(key.master), 'HKDF', false, ['deriveBits', 'deriveKey']);
   const info = (label: string) => plain(new TextEncoder().encode(label));
-  const aes = await crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: plain(key.salt), info: info(ENCRYPTION_INFO) }, hkdf, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  const check = new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: plain(key.salt), info: info(KEY_CHECK_INFO) }, hkdf, KEY_CHECK_BYTES * 8));
+  const aes = await crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: plain(key.salt), info: info(ENCRYPTION_INFO) },
+    hkdf,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+  const check = new Uint8Array(
+    await crypto.subtle.deriveBits(
+      { name: 'HKDF', hash: 'SHA-256', salt: plain(key.salt), info: info(KEY_CHECK_INFO) },
+      hkdf,
+      KEY_CHECK_BYTES * 8,
+    ),
+  );
   return { aes, check };
 }
 
 /** Problems with a new passphrase, for the backup form. */
 export function passphraseProblems(passphrase: string, confirmation: string): { field: string; message: string }[] {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) return [{ field: 'passphrase', message: `Use at least ${MIN_PASSPHRASE_LENGTH} characters: a few words you will remember` }];
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    return [{ field: 'passphrase', message: `Use at least ${MIN_PASSPHRASE_LENGTH} characters: a few words you will remember` }];
   if (passphrase !== confirmation) return [{ field: 'confirmation', message: 'The two passphrases are different' }];
   return [];
 }
@@ -164,7 +194,8 @@ export function passphraseProblems(passphrase: string, confirmation: string): { 
 // ---------------------------------------------------------------------------------------------
 // The header
 
-const base64Of = (bytes: number) => z.string().refine((v) => fromBase64(v)?.length === bytes, { message: `Must be ${bytes} bytes in base64` });
+const base64Of = (bytes: number) =>
+  z.string().refine((v) => fromBase64(v)?.length === bytes, { message: `Must be ${bytes} bytes in base64` });
 
 export const backupHeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -173,7 +204,12 @@ export const backupHeaderSchema = z.object({
   appVersion: z.string().max(40).optional(),
   createdAt: z.iso.datetime({ offset: true }),
   reason: z.enum(['manual', 'daily', 'before-import', 'before-restore']).optional(),
-  kdf: z.object({ name: z.literal('PBKDF2'), hash: z.literal('SHA-256'), iterations: z.number().int().positive(), salt: base64Of(SALT_BYTES) }),
+  kdf: z.object({
+    name: z.literal('PBKDF2'),
+    hash: z.literal('SHA-256'),
+    iterations: z.number().int().positive(),
+    salt: base64Of(SALT_BYTES),
+  }),
   cipher: z.object({ name: z.literal('AES-GCM'), keyBits: z.literal(256), iv: base64Of(IV_BYTES), tagBits: z.literal(128) }),
   keyCheck: base64Of(KEY_CHECK_BYTES),
   compression: z.enum(['gzip', 'none']),
@@ -209,7 +245,9 @@ export async function sealBackup(plaintext: Uint8Array, key: BackupKey, meta: Se
     ciphertextBytes: body.byteLength + 16,
   };
   const additionalData = plain(new TextEncoder().encode(canonicalJson(header)));
-  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: plain(iv), additionalData, tagLength: 128 }, aes, plain(body)));
+  const ciphertext = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: plain(iv), additionalData, tagLength: 128 }, aes, plain(body)),
+  );
   // Header fields first, in a fixed order, so a person opening the file sees what it is.
   return new TextEncoder().encode(`${JSON.stringify({ ...header, ciphertext: toBase64(ciphertext) }, null, 1)}\n`);
 }
@@ -246,20 +284,28 @@ export function inspectBackup(bytes: Uint8Array, options: ReadOptions): BackupRe
     // A file cut short stops mid-way; one that still ends with its closing brace was changed inside.
     return /\}\s*$/.test(text) ? backupError('damaged') : backupError('truncated');
   }
-  if (typeof document !== 'object' || document === null || (document as { format?: unknown }).format !== BACKUP_FORMAT) return backupError('not-a-backup');
+  if (typeof document !== 'object' || document === null || (document as { format?: unknown }).format !== BACKUP_FORMAT)
+    return backupError('not-a-backup');
   const { ciphertext: encoded, ...fields } = document as Record<string, unknown>;
   const version = fields.formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_FORMAT_VERSION) {
-    return backupError('newer-format', `(It uses backup format ${version}; this version of Careers Desk reads format ${BACKUP_FORMAT_VERSION}.)`);
+    return backupError(
+      'newer-format',
+      `(It uses backup format ${version}; this version of Careers Desk reads format ${BACKUP_FORMAT_VERSION}.)`,
+    );
   }
   const parsed = backupHeaderSchema.strict().safeParse(fields);
   if (!parsed.success || parsed.data.formatVersion !== BACKUP_FORMAT_VERSION) return backupError('damaged');
   const header = parsed.data;
   if (header.schemaVersion > options.currentSchemaVersion) {
-    return backupError('newer-schema', `(It holds database version ${header.schemaVersion}; this computer has version ${options.currentSchemaVersion}.)`);
+    return backupError(
+      'newer-schema',
+      `(It holds database version ${header.schemaVersion}; this computer has version ${options.currentSchemaVersion}.)`,
+    );
   }
   const iterations = header.kdf.iterations;
-  if (iterations > MAX_PBKDF2_ITERATIONS || (iterations < MIN_PBKDF2_ITERATIONS && !options.UNSAFE_testOnlyAllowWeakIterations)) return backupError('weak-key');
+  if (iterations > MAX_PBKDF2_ITERATIONS || (iterations < MIN_PBKDF2_ITERATIONS && !options.UNSAFE_testOnlyAllowWeakIterations))
+    return backupError('weak-key');
   const ciphertext = typeof encoded === 'string' ? fromBase64(encoded) : null;
   if (!ciphertext) return typeof encoded === 'string' ? backupError('tampered') : backupError('damaged');
   if (ciphertext.byteLength < header.ciphertextBytes) return backupError('truncated');
@@ -270,7 +316,11 @@ export function inspectBackup(bytes: Uint8Array, options: ReadOptions): BackupRe
 export type Unlock = { passphrase: string } | { key: BackupKey };
 
 /** Checks the file, the passphrase (or this computer's automatic-backup key) and the integrity tag, and gives the database bytes. */
-export async function openBackup(bytes: Uint8Array, unlock: Unlock, options: ReadOptions): Promise<BackupResult<{ header: BackupHeader; plaintext: Uint8Array; key: BackupKey }>> {
+export async function openBackup(
+  bytes: Uint8Array,
+  unlock: Unlock,
+  options: ReadOptions,
+): Promise<BackupResult<{ header: BackupHeader; plaintext: Uint8Array; key: BackupKey }>> {
   const inspected = inspectBackup(bytes, options);
   if (!inspected.ok) return inspected;
   const { header, ciphertext } = inspected.value;
@@ -287,7 +337,13 @@ export async function openBackup(bytes: Uint8Array, unlock: Unlock, options: Rea
   let body: Uint8Array;
   try {
     const additionalData = plain(new TextEncoder().encode(canonicalJson(header)));
-    body = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: plain(fromBase64(header.cipher.iv)!), additionalData, tagLength: 128 }, aes, plain(ciphertext)));
+    body = new Uint8Array(
+      await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: plain(fromBase64(header.cipher.iv)!), additionalData, tagLength: 128 },
+        aes,
+        plain(ciphertext),
+      ),
+    );
   } catch {
     return backupError('tampered');
   }

@@ -18,11 +18,31 @@
  * nor is anything about a young person erased here (their ids are kept for this: erasedPupilIds).
  */
 import type { z } from 'zod';
-import { actionPlanSchema, adviserSchema, employerSchema, guidanceSessionSchema, placementSchema, providerSchema, pupilSchema, routeSchema, schoolSchema } from '../model';
+import {
+  actionPlanSchema,
+  adviserSchema,
+  employerSchema,
+  guidanceSessionSchema,
+  placementSchema,
+  providerSchema,
+  pupilSchema,
+  routeSchema,
+  schoolSchema,
+} from '../model';
 import { canonicalJson } from './format';
 import { BACKUP_TABLE_LABELS, type BackupPayload, type BackupRow } from './payload';
 
-export const MERGE_TABLES = ['schools', 'advisers', 'pupils', 'sessions', 'actionPlans', 'employers', 'placements', 'providers', 'routes'] as const;
+export const MERGE_TABLES = [
+  'schools',
+  'advisers',
+  'pupils',
+  'sessions',
+  'actionPlans',
+  'employers',
+  'placements',
+  'providers',
+  'routes',
+] as const;
 export type MergeTable = (typeof MERGE_TABLES)[number];
 export type ConflictChoice = 'local' | 'incoming' | 'both';
 
@@ -89,29 +109,65 @@ function aboutErased(table: MergeTable | 'audit', row: BackupRow, erased: Readon
 
 /** `erasedPupilIds`: young people erased on this computer, whom the merge must not bring back. */
 export function planMerge(local: Tables, incoming: Tables, erasedPupilIds: readonly string[] = []): MergePlan {
-  const plan: MergePlan = { additions: emptyByTable(), newer: emptyByTable<{ local: BackupRow; incoming: BackupRow }>(), unchanged: 0, keptNewerHere: 0, deletedHere: 0, erasedHere: 0, conflicts: [], audit: [] };
+  const plan: MergePlan = {
+    additions: emptyByTable(),
+    newer: emptyByTable<{ local: BackupRow; incoming: BackupRow }>(),
+    unchanged: 0,
+    keptNewerHere: 0,
+    deletedHere: 0,
+    erasedHere: 0,
+    conflicts: [],
+    audit: [],
+  };
   const erased = new Set(erasedPupilIds);
   const localHistory = earlierVersions(local.audit);
   const incomingHistory = earlierVersions(incoming.audit);
-  const deletedHere = new Set(local.audit.filter((e) => e.action === 'delete' && typeof e.recordId === 'string').map((e) => e.recordId as string));
+  const deletedHere = new Set(
+    local.audit.filter((e) => e.action === 'delete' && typeof e.recordId === 'string').map((e) => e.recordId as string),
+  );
 
   for (const table of MERGE_TABLES) {
     const localById = new Map(local[table].map((row) => [row.id as string, row]));
-    const localByUpn = table === 'pupils' ? new Map(local.pupils.filter((p) => typeof p.upn === 'string' && p.upn !== '').map((p) => [p.upn as string, p])) : new Map<string, BackupRow>();
+    const localByUpn =
+      table === 'pupils'
+        ? new Map(local.pupils.filter((p) => typeof p.upn === 'string' && p.upn !== '').map((p) => [p.upn as string, p]))
+        : new Map<string, BackupRow>();
     for (const row of incoming[table]) {
       const id = row.id as string;
-      if (aboutErased(table, row, erased)) { plan.erasedHere += 1; continue; }
+      if (aboutErased(table, row, erased)) {
+        plan.erasedHere += 1;
+        continue;
+      }
       const mine = localById.get(id);
       if (mine) {
         if (same(mine, row)) plan.unchanged += 1;
         else if (incomingHistory.get(id)?.has(canonicalJson(mine))) plan.newer[table].push({ local: mine, incoming: row });
         else if (localHistory.get(id)?.has(canonicalJson(row))) plan.keptNewerHere += 1;
-        else plan.conflicts.push({ key: `${table}:${id}`, table, kind: 'changed-on-both', local: mine, incoming: row, fields: differingFields(mine, row) });
+        else
+          plan.conflicts.push({
+            key: `${table}:${id}`,
+            table,
+            kind: 'changed-on-both',
+            local: mine,
+            incoming: row,
+            fields: differingFields(mine, row),
+          });
         continue;
       }
-      if (deletedHere.has(id)) { plan.deletedHere += 1; continue; }
+      if (deletedHere.has(id)) {
+        plan.deletedHere += 1;
+        continue;
+      }
       const sameUpn = typeof row.upn === 'string' ? localByUpn.get(row.upn) : undefined;
-      if (sameUpn) plan.conflicts.push({ key: `${table}:${id}`, table, kind: 'same-upn', local: sameUpn, incoming: row, fields: differingFields(sameUpn, row) });
+      if (sameUpn)
+        plan.conflicts.push({
+          key: `${table}:${id}`,
+          table,
+          kind: 'same-upn',
+          local: sameUpn,
+          incoming: row,
+          fields: differingFields(sameUpn, row),
+        });
       else plan.additions[table].push(row);
     }
   }
@@ -132,7 +188,7 @@ export interface MergeWrites {
 
 export type ResolveResult = { ok: true; value: MergeWrites } | { ok: false; missing: string[] };
 
-const laterOf = (a: unknown, b: unknown): unknown => (typeof a === 'string' && typeof b === 'string' ? (a > b ? a : b) : a ?? b);
+const laterOf = (a: unknown, b: unknown): unknown => (typeof a === 'string' && typeof b === 'string' ? (a > b ? a : b) : (a ?? b));
 
 /** Applies the adviser's choices; every conflict needs one. */
 export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, ConflictChoice>>): ResolveResult {
@@ -156,7 +212,10 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
     const choice = choices[conflict.key]!;
     const { local, incoming, table } = conflict;
     if (conflict.kind === 'same-upn') {
-      if (choice === 'both') { puts.pupils.push(incoming); continue; }
+      if (choice === 'both') {
+        puts.pupils.push(incoming);
+        continue;
+      }
       joined += 1;
       pupilIds.set(incoming.id as string, local.id as string);
       // One record, this computer's id; the latest guidance meeting of either side stays findable.
@@ -182,13 +241,21 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
   };
   for (const table of ['sessions', 'actionPlans', 'placements'] as const) puts[table] = puts[table].map(remap);
   const audit = plan.audit.map(remap);
-  const added = MERGE_TABLES.reduce((sum, t) => sum + plan.additions[t].length, 0) + plan.conflicts.filter((c) => choices[c.key] === 'both').length;
+  const added =
+    MERGE_TABLES.reduce((sum, t) => sum + plan.additions[t].length, 0) + plan.conflicts.filter((c) => choices[c.key] === 'both').length;
   return { ok: true, value: { puts, audit, expected, counts: { added, updated, joined, unchanged: plan.unchanged } } };
 }
 
 const SCHEMAS: Record<MergeTable, z.ZodType> = {
-  schools: schoolSchema, advisers: adviserSchema, pupils: pupilSchema, sessions: guidanceSessionSchema, actionPlans: actionPlanSchema,
-  employers: employerSchema, placements: placementSchema, providers: providerSchema, routes: routeSchema,
+  schools: schoolSchema,
+  advisers: adviserSchema,
+  pupils: pupilSchema,
+  sessions: guidanceSessionSchema,
+  actionPlans: actionPlanSchema,
+  employers: employerSchema,
+  placements: placementSchema,
+  providers: providerSchema,
+  routes: routeSchema,
 };
 
 /**
@@ -204,7 +271,8 @@ export function checkMergeWrites(writes: MergeWrites): { ok: true; value: MergeW
       if (parsed.success) return parsed.data as BackupRow;
       if (problems.length < 5) {
         const issue = parsed.error.issues[0];
-        problems.push(`${BACKUP_TABLE_LABELS[table]}, record ${String(row.id).slice(0, 8)}: ${issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'not valid'}`);
+        const why = issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'not valid';
+        problems.push(`${BACKUP_TABLE_LABELS[table]}, record ${String(row.id).slice(0, 8)}: ${why}`);
       }
       return row;
     });

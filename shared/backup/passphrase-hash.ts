@@ -11,7 +11,11 @@ export interface PassphraseHash {
   hash: string;
 }
 
-export async function hashPassphrase(passphrase: string, random: RandomBytes, options: { UNSAFE_testOnlyIterations?: number } = {}): Promise<PassphraseHash> {
+export async function hashPassphrase(
+  passphrase: string,
+  random: RandomBytes,
+  options: { UNSAFE_testOnlyIterations?: number } = {},
+): Promise<PassphraseHash> {
   const iterations = options.UNSAFE_testOnlyIterations ?? MIN_PBKDF2_ITERATIONS;
   const { salt, master } = await deriveBackupKey(passphrase, random(16), iterations);
   return { salt: toBase64(salt), iterations, hash: toBase64(master) };

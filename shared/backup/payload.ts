@@ -8,7 +8,20 @@ import { backupError } from './format';
 import { auditRowsToVersion2, inTimeOrder, pupilRowToVersion2 } from '../model/upgrades';
 
 /** Every table of the database, in the order the backup lists them. Kept equal to allTables() by a test. */
-export const BACKUP_TABLES = ['pupils', 'schools', 'advisers', 'sessions', 'actionPlans', 'drafts', 'employers', 'placements', 'providers', 'routes', 'settings', 'audit'] as const;
+export const BACKUP_TABLES = [
+  'pupils',
+  'schools',
+  'advisers',
+  'sessions',
+  'actionPlans',
+  'drafts',
+  'employers',
+  'placements',
+  'providers',
+  'routes',
+  'settings',
+  'audit',
+] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
@@ -89,14 +102,17 @@ export function decodePayload(bytes: Uint8Array, currentSchemaVersion: number): 
   } catch {
     return backupError('invalid-content', 'Its data is not readable JSON.');
   }
-  if (!isPlainObject(document) || document.format !== 'careers-desk-data' || !isPlainObject(document.tables)) return backupError('invalid-content');
+  if (!isPlainObject(document) || document.format !== 'careers-desk-data' || !isPlainObject(document.tables))
+    return backupError('invalid-content');
   const { schemaVersion, exportedAt } = document;
-  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) return backupError('invalid-content', 'It does not say which database version it holds.');
+  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1)
+    return backupError('invalid-content', 'It does not say which database version it holds.');
   if (schemaVersion > currentSchemaVersion) return backupError('newer-schema');
   if (typeof exportedAt !== 'string') return backupError('invalid-content', 'It does not say when it was made.');
   const tables = {} as Record<BackupTable, BackupRow[]>;
   for (const name of Object.keys(document.tables)) {
-    if (!(BACKUP_TABLES as readonly string[]).includes(name)) return backupError('invalid-content', `It has a table this version does not know ("${name.slice(0, 40)}").`);
+    if (!(BACKUP_TABLES as readonly string[]).includes(name))
+      return backupError('invalid-content', `It has a table this version does not know ("${name.slice(0, 40)}").`);
   }
   for (const table of BACKUP_TABLES) {
     const rows = (document.tables as Record<string, unknown>)[table] ?? [];
@@ -105,8 +121,10 @@ export function decodePayload(bytes: Uint8Array, currentSchemaVersion: number): 
     const seen = new Set<string>();
     for (const [index, row] of rows.entries()) {
       const id = isPlainObject(row) ? row[key] : undefined;
-      if (typeof id !== 'string' || id === '') return backupError('invalid-content', `Record ${index + 1} of ${BACKUP_TABLE_LABELS[table].toLowerCase()} has no ${key}.`);
-      if (seen.has(id)) return backupError('invalid-content', `Two of its ${BACKUP_TABLE_LABELS[table].toLowerCase()} have the same ${key}.`);
+      if (typeof id !== 'string' || id === '')
+        return backupError('invalid-content', `Record ${index + 1} of ${BACKUP_TABLE_LABELS[table].toLowerCase()} has no ${key}.`);
+      if (seen.has(id))
+        return backupError('invalid-content', `Two of its ${BACKUP_TABLE_LABELS[table].toLowerCase()} have the same ${key}.`);
       seen.add(id);
     }
     tables[table] = rows as BackupRow[];

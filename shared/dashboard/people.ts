@@ -18,7 +18,7 @@ export function personBehind(facts: PupilFacts): PersonBehind {
     id: pupil.id,
     name: displayName(pupil),
     sortKey: nameSortKey(pupil),
-    detail: `Year ${facts.yearGroup}, ${pupil.homeEducated ? 'home educated' : facts.schoolName ?? 'no school recorded'}`,
+    detail: `Year ${facts.yearGroup}, ${pupil.homeEducated ? 'home educated' : (facts.schoolName ?? 'no school recorded')}`,
   };
 }
 

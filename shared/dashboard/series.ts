@@ -14,7 +14,7 @@ import { NOT_RECORDED, RISK_ROWS, riskRow } from '../returns/groups';
 import type { ReturnPeriod, ScopedCaseload } from '../returns/scope';
 
 export type DashboardChartId =
-  | 'sessions-per-month' | 'benchmark-8' | 'provider-access' | 'risk-bands' | 'placements' | 'intended-destinations';
+  'sessions-per-month' | 'benchmark-8' | 'provider-access' | 'risk-bands' | 'placements' | 'intended-destinations';
 
 /** What one bar or part of a bar counts, and whose figure it is. */
 export interface DashboardCell {
@@ -83,7 +83,10 @@ export function monthsOf(period: ReturnPeriod, now: string): DashboardGroup[] {
     const name = MONTHS[month - 1]!;
     groups.push({ id, label: `${name} ${year}`, axisLabel: `${name.slice(0, 3)} ${year}`, note: null });
     month += 1;
-    if (month > 12) { month = 1; year += 1; }
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
   }
   return groups;
 }
@@ -198,36 +201,53 @@ export function buildDashboard(scoped: ScopedCaseload, options: DashboardOptions
     {
       id: 'benchmark-8',
       title: 'Personal guidance by year group (Gatsby Benchmark 8)',
-      description: 'Young people who have had the personal guidance meetings with a qualified adviser that Benchmark 8 expects: one by the end of Year 11 and a further one by the end of Year 13.',
+      description:
+        'Young people who have had the personal guidance meetings with a qualified adviser that Benchmark 8 expects: ' +
+        'one by the end of Year 11 and a further one by the end of Year 13.',
       unit: 'pupil',
       countLabel: 'Young people',
       groupLabel: 'Year group',
       orientation: 'vertical',
       groups: benchmarkYears.map((y) => ({ id: String(y), label: `Year ${y}`, axisLabel: `Year ${y}`, note: benchmarkNote(y) })),
-      segments: [{ id: 'met', label: 'Had the meetings expected' }, { id: 'not-met', label: 'Not yet' }],
+      segments: [
+        { id: 'met', label: 'Had the meetings expected' },
+        { id: 'not-met', label: 'Not yet' },
+      ],
       cells: benchmark,
       shareOf: 0,
       notes: [
-        'A meeting is a personal guidance meeting or home visit with an adviser qualified to level 6 or above, at any time up to the end of the period.',
+        'A meeting is a personal guidance meeting or home visit with an adviser qualified to level 6 or above, ' +
+          'at any time up to the end of the period.',
         'Years 11 and 13 are the Benchmark 8 measures; other years are shown for context.',
       ],
     },
     {
       id: 'provider-access',
       title: 'Encounters with providers against the Provider Access targets',
-      description: 'Young people in each pair of year groups who have had the two encounters with providers of technical education or apprenticeships that the Provider Access Legislation sets.',
+      description:
+        'Young people in each pair of year groups who have had the two encounters with providers of technical education ' +
+        'or apprenticeships that the Provider Access Legislation sets.',
       unit: 'pupil',
       countLabel: 'Young people',
       groupLabel: 'Year groups',
       orientation: 'vertical',
       groups: PROVIDER_ACCESS_TARGETS.map((t) => ({
-        id: t.id, label: t.label, axisLabel: t.label,
-        note: t.required ? `Target: ${t.encounters} encounters for every young person` : `Target: ${t.encounters} encounters offered to every young person`,
+        id: t.id,
+        label: t.label,
+        axisLabel: t.label,
+        note: t.required
+          ? `Target: ${t.encounters} encounters for every young person`
+          : `Target: ${t.encounters} encounters offered to every young person`,
       })),
-      segments: [{ id: 'met', label: 'Two or more encounters' }, { id: 'not-met', label: 'Fewer than two' }],
+      segments: [
+        { id: 'met', label: 'Two or more encounters' },
+        { id: 'not-met', label: 'Fewer than two' },
+      ],
       cells: providerAccess,
       shareOf: 0,
-      notes: ['Provider encounters recorded in sessions while the young person was in that pair of year groups, up to the end of the period.'],
+      notes: [
+        'Provider encounters recorded in sessions while the young person was in that pair of year groups, up to the end of the period.',
+      ],
     },
     {
       id: 'risk-bands',
@@ -274,4 +294,3 @@ export function buildDashboard(scoped: ScopedCaseload, options: DashboardOptions
   ];
   return { pupilCount: scoped.pupils.length, series };
 }
-

@@ -39,7 +39,11 @@ function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 }
 
-const UNIT_WORDS = { session: ['session', 'sessions'], pupil: ['young person', 'young people'], placement: ['placement', 'placements'] } as const;
+const UNIT_WORDS = {
+  session: ['session', 'sessions'],
+  pupil: ['young person', 'young people'],
+  placement: ['placement', 'placements'],
+} as const;
 
 export function countWords(series: Pick<DashboardSeries, 'unit'>, count: number): string {
   const [one, many] = UNIT_WORDS[series.unit];

@@ -50,8 +50,43 @@ const SCHOOL_NAMES: readonly { name: string; district: AreaId; outcode: string; 
 ];
 
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
-const TOPICS = ['Post-16 options', 'Apprenticeships', 'T Levels', 'Work experience', 'CV and applications', 'Interview practice', 'Kent Choices application', 'Labour market information', 'Confidence and motivation', 'Transport to college'];
-const SUBJECTS = ['English', 'Maths', 'Biology', 'Chemistry', 'Physics', 'History', 'Geography', 'Art', 'Computing', 'Business', 'Drama', 'French', 'Spanish', 'Design and technology', 'Food preparation', 'PE', 'Music'];
+const TOPICS = [
+  'Post-16 options',
+  'Apprenticeships',
+  'T Levels',
+  'Work experience',
+  'CV and applications',
+  'Interview practice',
+  'Kent Choices application',
+  'Labour market information',
+  'Confidence and motivation',
+  'Transport to college',
+];
+const IMPRESSIONS = [
+  'Keen and engaged.',
+  'Quiet at first, opened up later.',
+  'Parent attended part of the meeting.',
+  'Needs support with confidence.',
+];
+const SUBJECTS = [
+  'English',
+  'Maths',
+  'Biology',
+  'Chemistry',
+  'Physics',
+  'History',
+  'Geography',
+  'Art',
+  'Computing',
+  'Business',
+  'Drama',
+  'French',
+  'Spanish',
+  'Design and technology',
+  'Food preparation',
+  'PE',
+  'Music',
+];
 
 function postcodeIn(random: RandomSource, outcode: string): string {
   return `${outcode} ${random.int(1, 9)}${random.pick([...INWARD_LETTERS])}${random.pick([...INWARD_LETTERS])}`;
@@ -109,10 +144,42 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   const sessionsPerPupil = options.sessionsPerPupil ?? 3;
 
   const advisers: Adviser[] = [
-    { ...base(), name: 'Sam Okafor', role: 'careers-adviser', qualificationLevel: 'level-6-or-above', email: 'sam.okafor@example.org', phone: '01622 000 101', active: true },
-    { ...base(), name: 'Rachel Hughes', role: 'careers-adviser', qualificationLevel: 'level-6-or-above', email: 'rachel.hughes@example.org', phone: '01622 000 102', active: true },
-    { ...base(), name: 'Dev Sharma', role: 'careers-leader', qualificationLevel: 'level-4', email: 'dev.sharma@example.org', phone: '01622 000 103', active: true },
-    { ...base(), name: 'Helen Price', role: 'home-education-officer', qualificationLevel: 'level-6-or-above', email: 'helen.price@example.org', phone: '03000 000 104', active: true },
+    {
+      ...base(),
+      name: 'Sam Okafor',
+      role: 'careers-adviser',
+      qualificationLevel: 'level-6-or-above',
+      email: 'sam.okafor@example.org',
+      phone: '01622 000 101',
+      active: true,
+    },
+    {
+      ...base(),
+      name: 'Rachel Hughes',
+      role: 'careers-adviser',
+      qualificationLevel: 'level-6-or-above',
+      email: 'rachel.hughes@example.org',
+      phone: '01622 000 102',
+      active: true,
+    },
+    {
+      ...base(),
+      name: 'Dev Sharma',
+      role: 'careers-leader',
+      qualificationLevel: 'level-4',
+      email: 'dev.sharma@example.org',
+      phone: '01622 000 103',
+      active: true,
+    },
+    {
+      ...base(),
+      name: 'Helen Price',
+      role: 'home-education-officer',
+      qualificationLevel: 'level-6-or-above',
+      email: 'helen.price@example.org',
+      phone: '03000 000 104',
+      active: true,
+    },
   ];
   const qualifiedAdvisers = advisers.filter((a) => a.qualificationLevel === 'level-6-or-above' && a.role === 'careers-adviser');
   const liaisonOfficer = advisers[3]!;
@@ -142,9 +209,10 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     const maxYear = school && !school.sixthForm ? 11 : 13;
     const yearGroup = homeEducated ? random.int(8, 11) : random.int(8, maxYear);
     const district: AreaId = school ? school.district : random.pick(AREAS).id;
-    const outcode = school && random.chance(0.8)
-      ? random.pick(outcodesByDistrict.get(district) ?? [school.outcode])
-      : random.pick(outcodesByDistrict.get(district) ?? OUTCODES.map((o) => o.outcode));
+    const outcode =
+      school && random.chance(0.8)
+        ? random.pick(outcodesByDistrict.get(district) ?? [school.outcode])
+        : random.pick(outcodesByDistrict.get(district) ?? OUTCODES.map((o) => o.outcode));
     const legalForename = random.pick(FORENAMES);
     const legalSurname = random.pick(SURNAMES);
     const preferredForename = random.chance(0.08) ? random.pick(FORENAMES) : '';
@@ -152,7 +220,14 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     if (homeEducated) characteristics.attendancePercent = null;
     const la = district === 'medway' ? LA_NUMBERS.medway : LA_NUMBERS.kent;
     serial += 1;
-    const upn = school ? buildUpn(la, school.establishmentNumber, String((academicYearStartYear(today) - yearGroup + 4) % 100).padStart(2, '0'), String(serial % 1000).padStart(3, '0')) : null;
+    const upn = school
+      ? buildUpn(
+          la,
+          school.establishmentNumber,
+          String((academicYearStartYear(today) - yearGroup + 4) % 100).padStart(2, '0'),
+          String(serial % 1000).padStart(3, '0'),
+        )
+      : null;
     const dateOfBirth = dateOfBirthFor(random, yearGroup, today);
     const interests = Array.from(new Set([random.pick(SECTOR_IDS), random.pick(SECTOR_IDS)])).slice(0, random.int(1, 2)) as SectorId[];
     const risk = assessRisk({ characteristics, homeEducated });
@@ -173,15 +248,35 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
       postcode: postcodeIn(random, outcode),
       outcode,
       district,
-      email: random.chance(0.5) ? `${legalForename.toLowerCase()}.${legalSurname.toLowerCase().replace(/'/g, '')}${random.int(1, 99)}@example.net` : '',
+      email: random.chance(0.5)
+        ? `${legalForename.toLowerCase()}.${legalSurname.toLowerCase().replace(/'/g, '')}${random.int(1, 99)}@example.net`
+        : '',
       phone: random.chance(0.4) ? `07700 900${String(random.int(0, 999)).padStart(3, '0')}` : '',
-      parentCarer: { name: `${random.pick(FORENAMES)} ${legalSurname}`, email: '', phone: `07700 901${String(random.int(0, 999)).padStart(3, '0')}`, relationship: random.pick(['Mother', 'Father', 'Carer', 'Grandparent']) },
-      consent: { dataSharing: random.chance(0.85), parentOptOut: yearGroup < 12 && random.chance(0.03), contactByEmail: random.chance(0.5), contactByPhone: random.chance(0.6), notes: '' },
+      parentCarer: {
+        name: `${random.pick(FORENAMES)} ${legalSurname}`,
+        email: '',
+        phone: `07700 901${String(random.int(0, 999)).padStart(3, '0')}`,
+        relationship: random.pick(['Mother', 'Father', 'Carer', 'Grandparent']),
+      },
+      consent: {
+        dataSharing: random.chance(0.85),
+        parentOptOut: yearGroup < 12 && random.chance(0.03),
+        contactByEmail: random.chance(0.5),
+        contactByPhone: random.chance(0.6),
+        notes: '',
+      },
       characteristics,
       interests,
       subjects: Array.from(new Set([random.pick(SUBJECTS), random.pick(SUBJECTS), random.pick(SUBJECTS)])),
       predictedGrades: { english: grade(), maths: grade() },
-      aspirations: random.pick(['Wants to work with animals', 'Thinking about an apprenticeship', 'Unsure yet; likes practical work', 'Hopes to go to university', 'Interested in a trade', 'Would like to work near home']),
+      aspirations: random.pick([
+        'Wants to work with animals',
+        'Thinking about an apprenticeship',
+        'Unsure yet; likes practical work',
+        'Hopes to go to university',
+        'Interested in a trade',
+        'Would like to work near home',
+      ]),
       travel: {
         maxDistanceKm: random.pick([5, 10, 15, 20, 30]),
         reliesOnPublicTransport: random.chance(0.75),
@@ -204,13 +299,22 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     const count = random.int(0, sessionsPerPupil * 2);
     let latestGuidance: string | null = null;
     for (let s = 0; s < count; s++) {
-      const kind: SessionKindId = pupil.homeEducated ? random.pick(['home-visit', 'personal-guidance', 'follow-up'] as const) : random.weighted(kinds, [5, 2, 2, 1, 2]);
+      const kind: SessionKindId = pupil.homeEducated
+        ? random.pick(['home-visit', 'personal-guidance', 'follow-up'] as const)
+        : random.weighted(kinds, [5, 2, 2, 1, 2]);
       const adviser = pupil.homeEducated ? liaisonOfficer : random.pick(qualifiedAdvisers);
       const date = addDays(today, -random.int(1, 500));
       const isGuidance = kind === 'personal-guidance' || kind === 'home-visit';
       if (isGuidance && (!latestGuidance || date > latestGuidance)) latestGuidance = date;
       const encounters: GuidanceSession['encounters'] = random.chance(0.15)
-        ? [{ kind: random.chance(0.5) ? 'employer' : 'provider', name: random.chance(0.5) ? 'EKC Group' : 'Local employer talk', employerId: null, providerId: null }]
+        ? [
+            {
+              kind: random.chance(0.5) ? 'employer' : 'provider',
+              name: random.chance(0.5) ? 'EKC Group' : 'Local employer talk',
+              employerId: null,
+              providerId: null,
+            },
+          ]
         : [];
       const session: GuidanceSession = {
         ...base(),
@@ -223,7 +327,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
         durationMinutes: random.pick([20, 30, 40, 45, 60]),
         location: kind === 'home-visit' ? 'Family home' : 'Careers room',
         topics: [random.pick(TOPICS), random.pick(TOPICS)].filter((t, i, all) => all.indexOf(t) === i),
-        notes: `Talked about ${random.pick(TOPICS).toLowerCase()}. ${random.pick(['Keen and engaged.', 'Quiet at first, opened up later.', 'Parent attended part of the meeting.', 'Needs support with confidence.'])}`,
+        notes: `Talked about ${random.pick(TOPICS).toLowerCase()}. ${random.pick(IMPRESSIONS)}`,
         benchmarks: isGuidance ? [8] : encounters.length > 0 ? [encounters[0]!.kind === 'employer' ? 5 : 7] : [3],
         encounters,
         intendedDestination: isGuidance ? pupil.intendedDestination : null,
@@ -252,24 +356,35 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
       postcode: postcodeIn(random, outcode),
       outcode,
       district: area.id,
-      contact: { name: `${random.pick(FORENAMES)} ${random.pick(SURNAMES)}`, email: `placements${e}@example.com`, phone: `01${random.int(200, 899)} ${random.int(100000, 999999)}` },
+      contact: {
+        name: `${random.pick(FORENAMES)} ${random.pick(SURNAMES)}`,
+        email: `placements${e}@example.com`,
+        phone: `01${random.int(200, 899)} ${random.int(100000, 999999)}`,
+      },
       offers: random.chance(0.8)
-        ? [{
-            id: random.uuid(),
-            title: 'Work-experience week',
-            periods: [
-              { start: `${jun}-15`, end: `${jun}-19`, capacity: random.int(1, 4) },
-              ...(random.chance(0.4) ? [{ start: `${jun}-22`, end: `${jun}-26`, capacity: random.int(1, 3) }] : []),
-            ],
-            yearGroups: random.chance(0.7) ? [10, 12] : [10, 11, 12],
-            minimumAge: random.pick([14, 14, 15, 16]),
-          }]
+        ? [
+            {
+              id: random.uuid(),
+              title: 'Work-experience week',
+              periods: [
+                { start: `${jun}-15`, end: `${jun}-19`, capacity: random.int(1, 4) },
+                ...(random.chance(0.4) ? [{ start: `${jun}-22`, end: `${jun}-26`, capacity: random.int(1, 3) }] : []),
+              ],
+              yearGroups: random.chance(0.7) ? [10, 12] : [10, 11, 12],
+              minimumAge: random.pick([14, 14, 15, 16]),
+            },
+          ]
         : [],
       offersApprenticeships: random.chance(0.3),
       offersWorkplaceVisits: random.chance(0.4),
       offersTalks: random.chance(0.5),
       attendsCareersFairs: random.chance(0.4),
-      requirements: { dbsNeeded: false, protectiveEquipment: sector === 'construction' || sector === 'engineering', stepFreeAccess: random.chance(0.6), reachableByPublicTransport: !area.mostlyRural || random.chance(0.5) },
+      requirements: {
+        dbsNeeded: false,
+        protectiveEquipment: sector === 'construction' || sector === 'engineering',
+        stepFreeAccess: random.chance(0.6),
+        reachableByPublicTransport: !area.mostlyRural || random.chance(0.5),
+      },
       checks: {
         riskAssessmentOn: random.chance(0.9) ? addDays(today, -random.int(10, 300)) : null,
         insuranceExpiresOn: expired ? addDays(today, -random.int(1, 60)) : addDays(today, random.int(60, 400)),
@@ -296,7 +411,11 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
       start: `${lastJune}-16`,
       end: `${lastJune}-20`,
       status: random.weighted(['completed', 'cancelled'] as const, [9, 1]),
-      feedback: { employer: 'Punctual and willing to learn.', pupil: 'I enjoyed seeing how the business works.', wouldHostAgain: random.chance(0.85) },
+      feedback: {
+        employer: 'Punctual and willing to learn.',
+        pupil: 'I enjoyed seeing how the business works.',
+        wouldHostAgain: random.chance(0.85),
+      },
     });
   }
 
@@ -313,13 +432,41 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   };
 }
 
-function planFor(random: RandomSource, base: { id: string; createdAt: string; updatedAt: string; isDemo: boolean }, pupil: Pupil, session: GuidanceSession, today: string): ActionPlan {
+function planFor(
+  random: RandomSource,
+  base: { id: string; createdAt: string; updatedAt: string; isDemo: boolean },
+  pupil: Pupil,
+  session: GuidanceSession,
+  today: string,
+): ActionPlan {
   const actions: ActionPlan['actions'] = [
-    { id: random.uuid(), what: 'Look at three college courses on Kent Choices', who: 'pupil', byWhen: addDays(session.date, 21), status: 'open', doneOn: null },
-    { id: random.uuid(), what: 'Send details of the open evening', who: 'adviser', byWhen: addDays(session.date, 7), status: 'done', doneOn: addDays(session.date, 5) },
-    { id: random.uuid(), what: 'Talk with family about travel to college', who: 'parent-carer', byWhen: addDays(session.date, 30), status: 'open', doneOn: null },
+    {
+      id: random.uuid(),
+      what: 'Look at three college courses on Kent Choices',
+      who: 'pupil',
+      byWhen: addDays(session.date, 21),
+      status: 'open',
+      doneOn: null,
+    },
+    {
+      id: random.uuid(),
+      what: 'Send details of the open evening',
+      who: 'adviser',
+      byWhen: addDays(session.date, 7),
+      status: 'done',
+      doneOn: addDays(session.date, 5),
+    },
+    {
+      id: random.uuid(),
+      what: 'Talk with family about travel to college',
+      who: 'parent-carer',
+      byWhen: addDays(session.date, 30),
+      status: 'open',
+      doneOn: null,
+    },
   ];
-  for (const action of actions) if (action.status === 'open' && action.byWhen < addDays(today, -120)) Object.assign(action, { status: 'done', doneOn: action.byWhen });
+  for (const action of actions)
+    if (action.status === 'open' && action.byWhen < addDays(today, -120)) Object.assign(action, { status: 'done', doneOn: action.byWhen });
   return {
     ...base,
     pupilId: pupil.id,
@@ -327,9 +474,18 @@ function planFor(random: RandomSource, base: { id: string; createdAt: string; up
     adviserId: session.adviserId,
     situation: `In Year ${yearGroupOf(pupil, session.date)}. ${pupil.aspirations}.`,
     strengths: random.pick(['Reliable and kind', 'Good with their hands', 'Creative', 'Strong at maths']),
-    barriers: random.pick(['Transport from home is limited', 'Low confidence in interviews', 'Attendance has dipped this term', 'Unsure what options exist']),
+    barriers: random.pick([
+      'Transport from home is limited',
+      'Low confidence in interviews',
+      'Attendance has dipped this term',
+      'Unsure what options exist',
+    ]),
     goals: [
-      { id: random.uuid(), term: 'long', text: random.pick(['Work in a job I enjoy near home', 'Get an apprenticeship', 'Go to college to study a trade']) },
+      {
+        id: random.uuid(),
+        term: 'long',
+        text: random.pick(['Work in a job I enjoy near home', 'Get an apprenticeship', 'Go to college to study a trade']),
+      },
       { id: random.uuid(), term: 'short', text: 'Choose a post-16 course and apply' },
     ],
     actions,
@@ -358,11 +514,29 @@ function providersAndRoutes(
     campuses: college.campuses.map((c) => ({ id: random.uuid(), name: c.name, outcode: c.outcode, district: c.district })),
   }));
   for (const school of schools.filter((s) => s.sixthForm)) {
-    providers.push({ ...base(), name: `${school.name} Sixth Form`, kind: 'school-sixth-form', website: '', campuses: [{ id: random.uuid(), name: school.name, outcode: school.outcode, district: school.district }] });
+    providers.push({
+      ...base(),
+      name: `${school.name} Sixth Form`,
+      kind: 'school-sixth-form',
+      website: '',
+      campuses: [{ id: random.uuid(), name: school.name, outcode: school.outcode, district: school.district }],
+    });
   }
-  providers.push({ ...base(), name: 'Kent Training and Apprenticeships', kind: 'training-provider', website: '', campuses: [{ id: random.uuid(), name: 'Maidstone office', outcode: 'ME14', district: 'maidstone' }] });
+  providers.push({
+    ...base(),
+    name: 'Kent Training and Apprenticeships',
+    kind: 'training-provider',
+    website: '',
+    campuses: [{ id: random.uuid(), name: 'Maidstone office', outcode: 'ME14', district: 'maidstone' }],
+  });
   providers.push({ ...base(), name: 'Connect to Work Kent and Medway', kind: 'programme', website: '', campuses: [] });
-  providers.push({ ...base(), name: 'DWP Youth Hub', kind: 'programme', website: '', campuses: [{ id: random.uuid(), name: 'Margate Youth Hub', outcode: 'CT9', district: 'thanet' }] });
+  providers.push({
+    ...base(),
+    name: 'DWP Youth Hub',
+    kind: 'programme',
+    website: '',
+    campuses: [{ id: random.uuid(), name: 'Margate Youth Hub', outcode: 'CT9', district: 'thanet' }],
+  });
 
   const september = `${academicYearStartYear(today) + 1}-09-07`;
   const routes: Route[] = [];
@@ -373,7 +547,13 @@ function providersAndRoutes(
     { kind: 'vocational', level: 1, english: null, maths: null, title: (s: string) => `Level 1 introduction: ${s}` },
     { kind: 'apprenticeship', level: 2, english: 3, maths: 3, title: (s: string) => `Intermediate apprenticeship: ${s}` },
     { kind: 'apprenticeship', level: 3, english: 4, maths: 4, title: (s: string) => `Advanced apprenticeship: ${s}` },
-    { kind: 'foundation', level: 0, english: null, maths: null, title: (s: string) => `Foundation learning with ${s.toLowerCase()} taster` },
+    {
+      kind: 'foundation',
+      level: 0,
+      english: null,
+      maths: null,
+      title: (s: string) => `Foundation learning with ${s.toLowerCase()} taster`,
+    },
   ] as const;
   for (let r = 0; routes.length < routeCount && r < routeCount * 2; r++) {
     const college = colleges[r % colleges.length]!;
@@ -397,21 +577,74 @@ function providersAndRoutes(
     });
   }
   for (const sixthForm of providers.filter((p) => p.kind === 'school-sixth-form')) {
-    routes.push({ ...base(), providerId: sixthForm.id, campusId: sixthForm.campuses[0]?.id ?? null, title: 'A levels', kind: 'a-levels', sector: null, level: 3, entryRequirements: { englishGrade: 5, mathsGrade: 5, notes: 'Grade 6 in the subjects to be studied' }, applyVia: 'kent-choices', startDates: [september], minimumAge: 16, maximumAge: null, description: '' });
+    routes.push({
+      ...base(),
+      providerId: sixthForm.id,
+      campusId: sixthForm.campuses[0]?.id ?? null,
+      title: 'A levels',
+      kind: 'a-levels',
+      sector: null,
+      level: 3,
+      entryRequirements: { englishGrade: 5, mathsGrade: 5, notes: 'Grade 6 in the subjects to be studied' },
+      applyVia: 'kent-choices',
+      startDates: [september],
+      minimumAge: 16,
+      maximumAge: null,
+      description: '',
+    });
   }
   const connect = providers.find((p) => p.kind === 'programme' && p.name.startsWith('Connect'))!;
   const hub = providers.find((p) => p.kind === 'programme' && p.name.includes('Youth Hub'))!;
-  routes.push({ ...base(), providerId: connect.id, campusId: null, title: 'Connect to Work supported employment', kind: 'connect-to-work', sector: null, level: 0, entryRequirements: { englishGrade: null, mathsGrade: null, notes: 'For people with a health condition or disability' }, applyVia: 'referral', startDates: [], minimumAge: 16, maximumAge: null, description: '' });
-  routes.push({ ...base(), providerId: hub.id, campusId: hub.campuses[0]?.id ?? null, title: 'Youth Hub work coach support', kind: 'youth-hub', sector: null, level: 0, entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' }, applyVia: 'referral', startDates: [], minimumAge: 18, maximumAge: 24, description: '' });
+  routes.push({
+    ...base(),
+    providerId: connect.id,
+    campusId: null,
+    title: 'Connect to Work supported employment',
+    kind: 'connect-to-work',
+    sector: null,
+    level: 0,
+    entryRequirements: { englishGrade: null, mathsGrade: null, notes: 'For people with a health condition or disability' },
+    applyVia: 'referral',
+    startDates: [],
+    minimumAge: 16,
+    maximumAge: null,
+    description: '',
+  });
+  routes.push({
+    ...base(),
+    providerId: hub.id,
+    campusId: hub.campuses[0]?.id ?? null,
+    title: 'Youth Hub work coach support',
+    kind: 'youth-hub',
+    sector: null,
+    level: 0,
+    entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' },
+    applyVia: 'referral',
+    startDates: [],
+    minimumAge: 18,
+    maximumAge: 24,
+    description: '',
+  });
   return { providers, routes };
 }
 
 function sectorTitle(sector: SectorId): string {
   const words: Record<SectorId, string> = {
-    agriculture: 'Animal Care', business: 'Business and Administration', care: 'Health and Social Care', construction: 'Construction',
-    creative: 'Creative Media', digital: 'Digital', education: 'Early Years Education', engineering: 'Engineering',
-    'hair-beauty': 'Hair and Beauty', hospitality: 'Hospitality and Catering', legal: 'Public Services', logistics: 'Logistics',
-    retail: 'Retail', science: 'Science', sport: 'Sport and Fitness',
+    agriculture: 'Animal Care',
+    business: 'Business and Administration',
+    care: 'Health and Social Care',
+    construction: 'Construction',
+    creative: 'Creative Media',
+    digital: 'Digital',
+    education: 'Early Years Education',
+    engineering: 'Engineering',
+    'hair-beauty': 'Hair and Beauty',
+    hospitality: 'Hospitality and Catering',
+    legal: 'Public Services',
+    logistics: 'Logistics',
+    retail: 'Retail',
+    science: 'Science',
+    sport: 'Sport and Fitness',
   };
   return words[sector];
 }

@@ -62,10 +62,17 @@ export function emptyOffer(id: string): OfferForm {
 
 export function emptyEmployerForm(): EmployerForm {
   return {
-    name: '', sector: null, address: '', postcode: '', district: null,
+    name: '',
+    sector: null,
+    address: '',
+    postcode: '',
+    district: null,
     contact: { name: '', email: '', phone: '' },
     offers: [],
-    offersApprenticeships: false, offersWorkplaceVisits: false, offersTalks: false, attendsCareersFairs: false,
+    offersApprenticeships: false,
+    offersWorkplaceVisits: false,
+    offersTalks: false,
+    attendsCareersFairs: false,
     requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true },
     checks: { riskAssessmentOn: '', insuranceExpiresOn: '', safeguardingConfirmed: false },
     notes: '',
@@ -109,13 +116,25 @@ export interface EmployerFormContext {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  name: 'Name', sector: 'Sector', address: 'Address', postcode: 'Postcode', district: 'District',
-  'contact.name': 'Contact name', 'contact.email': 'Contact email', 'contact.phone': 'Contact phone',
+  name: 'Name',
+  sector: 'Sector',
+  address: 'Address',
+  postcode: 'Postcode',
+  district: 'District',
+  'contact.name': 'Contact name',
+  'contact.email': 'Contact email',
+  'contact.phone': 'Contact phone',
   offers: 'Work-experience offers',
-  'checks.riskAssessmentOn': 'Risk assessment date', 'checks.insuranceExpiresOn': 'Insurance expiry date',
+  'checks.riskAssessmentOn': 'Risk assessment date',
+  'checks.insuranceExpiresOn': 'Insurance expiry date',
   notes: 'Notes',
 };
-const OFFER_FIELD_LABELS: Record<string, string> = { title: 'title', yearGroups: 'year groups', minimumAge: 'minimum age', periods: 'periods' };
+const OFFER_FIELD_LABELS: Record<string, string> = {
+  title: 'title',
+  yearGroups: 'year groups',
+  minimumAge: 'minimum age',
+  periods: 'periods',
+};
 const PERIOD_FIELD_LABELS: Record<string, string> = { start: 'start date', end: 'end date', capacity: 'capacity' };
 
 /** The words the error summary puts before a problem's message: "Offer 1, period 2: end date". */
@@ -142,7 +161,10 @@ function isRealDate(text: string): boolean {
 function optionalDate(text: string, field: string, add: (field: string, message: string) => void): string | null {
   const value = text.trim();
   if (value === '') return null;
-  if (!isRealDate(value)) { add(field, 'Enter a real date, or leave it empty if not known'); return null; }
+  if (!isRealDate(value)) {
+    add(field, 'Enter a real date, or leave it empty if not known');
+    return null;
+  }
   return value;
 }
 
@@ -176,7 +198,7 @@ export function checkEmployerForm(form: EmployerForm, context: EmployerFormConte
     if (!problems.some((p) => p.field === field)) problems.push({ field, message });
   };
 
-  if (form.name.trim() === '') add('name', 'Enter the employer\'s name');
+  if (form.name.trim() === '') add('name', "Enter the employer's name");
   if (form.sector === null) add('sector', 'Choose the sector the employer works in');
 
   let postcode: string | null = null;

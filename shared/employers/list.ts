@@ -53,11 +53,13 @@ export function engagementLabels(employer: Pick<Employer, (typeof ENGAGEMENTS)[n
 /** "Work-experience week: 2 periods, 5 places" for each offer, or that there are none. */
 export function offerSummary(employer: Pick<Employer, 'offers'>): string {
   if (employer.offers.length === 0) return 'No work-experience offers';
-  return employer.offers.map((offer) => {
-    const places = offer.periods.reduce((sum, p) => sum + p.capacity, 0);
-    const periods = offer.periods.length === 1 ? '1 period' : `${offer.periods.length} periods`;
-    return `${offer.title}: ${periods}, ${places === 1 ? '1 place' : `${places} places`}`;
-  }).join('; ');
+  return employer.offers
+    .map((offer) => {
+      const places = offer.periods.reduce((sum, p) => sum + p.capacity, 0);
+      const periods = offer.periods.length === 1 ? '1 period' : `${offer.periods.length} periods`;
+      return `${offer.title}: ${periods}, ${places === 1 ? '1 place' : `${places} places`}`;
+    })
+    .join('; ');
 }
 
 /** "Years 10, 11 and 12" for an offer's year groups. */

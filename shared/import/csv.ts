@@ -21,7 +21,8 @@ function fileProblem(message: string): { ok: false; problems: Problem[] } {
 /** The file's bytes as text, with any byte-order mark removed. */
 export function decodeCsvBytes(bytes: Uint8Array): Decoded {
   if (bytes.byteLength === 0) return fileProblem('The file is empty.');
-  if (bytes.byteLength > MAX_CSV_BYTES) return fileProblem(`The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB: export one school or year group at a time.`);
+  if (bytes.byteLength > MAX_CSV_BYTES)
+    return fileProblem(`The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB: export one school or year group at a time.`);
   let text: string;
   let encoding: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -41,7 +42,8 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\u0000')) return fileProblem('This does not look like a CSV file: it holds binary data. Export the list from the MIS as CSV.');
+  if (text.includes('\u0000'))
+    return fileProblem('This does not look like a CSV file: it holds binary data. Export the list from the MIS as CSV.');
   if (text.trim() === '') return fileProblem('The file is empty.');
   return { ok: true, text, encoding };
 }
@@ -77,13 +79,17 @@ export function parseCsv(text: string): ParsedCsvResult {
   const headerCells = rows[headerIndex]!;
   const headers = headerCells.map((cell, index) => cell.trim() || `Column ${index + 1}`);
   if (headers.length < 2) {
-    return fileProblem('The file has only one column: it may use a separator Careers Desk does not recognise. Export it from the MIS as CSV (comma separated).');
+    return fileProblem(
+      'The file has only one column: it may use a separator Careers Desk does not recognise. ' +
+        'Export it from the MIS as CSV (comma separated).',
+    );
   }
 
   const problems: Problem[] = [];
   const quoteErrors = new Map<number, string>();
   for (const error of result.errors) {
-    if (error.type === 'Quotes' && typeof error.row === 'number') quoteErrors.set(error.row, 'A quoted value is not closed: a " is missing, so the rest of the file may have been read as one value.');
+    if (error.type === 'Quotes' && typeof error.row === 'number')
+      quoteErrors.set(error.row, 'A quoted value is not closed: a " is missing, so the rest of the file may have been read as one value.');
   }
 
   const records: ParsedCsv['records'] = [];
@@ -100,12 +106,15 @@ export function parseCsv(text: string): ParsedCsvResult {
         problems.push({
           row,
           field: 'row',
-          message: `This row has ${cells.length} values but there are ${headers.length} columns: check for a stray comma or an unclosed quote.`,
+          message:
+            `This row has ${cells.length} values but there are ${headers.length} columns: ` +
+            'check for a stray comma or an unclosed quote.',
         });
       }
     }
     records.push({ row, cells: headers.map((_, column) => cells[column] ?? '') });
-    if (records.length > MAX_CSV_ROWS) return fileProblem(`The file has more than ${MAX_CSV_ROWS.toLocaleString('en-GB')} rows: split it into smaller files.`);
+    if (records.length > MAX_CSV_ROWS)
+      return fileProblem(`The file has more than ${MAX_CSV_ROWS.toLocaleString('en-GB')} rows: split it into smaller files.`);
   }
   if (records.length === 0) return fileProblem('The file has a heading row but no pupils under it.');
   return { ok: true, value: { headers, records, problems, delimiter: result.meta.delimiter } };

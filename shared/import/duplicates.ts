@@ -41,7 +41,11 @@ export interface DuplicateOptions {
  * Finds the likely duplicates of each row; rows with none are left out of the answer. A repeat of
  * an earlier row in the file is skipped by default.
  */
-export function findDuplicates(rows: readonly { row: number; keys: RowKeys }[], stored: readonly { id: string; keys: RowKeys }[], options: DuplicateOptions = {}): Map<number, DuplicateFinding> {
+export function findDuplicates(
+  rows: readonly { row: number; keys: RowKeys }[],
+  stored: readonly { id: string; keys: RowKeys }[],
+  options: DuplicateOptions = {},
+): Map<number, DuplicateFinding> {
   const index = (entries: readonly { keys: RowKeys }[], value: (i: number) => string | number) => {
     const byKey = new Map<string, (string | number)[]>();
     entries.forEach((entry, i) => {
@@ -77,7 +81,13 @@ export function findDuplicates(rows: readonly { row: number; keys: RowKeys }[], 
     else if (strong.length === 1) defaultChoice = 'update';
     else if (storedMatches.length > 0) defaultChoice = 'skip';
     else defaultChoice = 'add';
-    findings.set(row, { row, stored: storedMatches, inFile: fileMatches.sort((a, b) => a.row - b.row), defaultChoice, updateTarget: storedMatches[0]?.recordId ?? null });
+    findings.set(row, {
+      row,
+      stored: storedMatches,
+      inFile: fileMatches.sort((a, b) => a.row - b.row),
+      defaultChoice,
+      updateTarget: storedMatches[0]?.recordId ?? null,
+    });
   }
   return findings;
 }

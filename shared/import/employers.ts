@@ -16,11 +16,27 @@ import { withFileProblems, type CheckedRow } from './rows';
 import { readFlag, shown, type Read } from './values';
 
 export const EMPLOYER_IMPORT_FIELDS = [
-  { id: 'name', label: 'Employer name', required: true, aliases: ['Employer', 'Employer Name', 'Name', 'Organisation', 'Organisation Name', 'Company', 'Business Name'] },
-  { id: 'sector', label: 'Sector', required: true, aliases: ['Sector', 'Industry', 'Career Sector', 'Employment Sector'], hint: 'A sector name or a word from it, like Construction or Digital' },
+  {
+    id: 'name',
+    label: 'Employer name',
+    required: true,
+    aliases: ['Employer', 'Employer Name', 'Name', 'Organisation', 'Organisation Name', 'Company', 'Business Name'],
+  },
+  {
+    id: 'sector',
+    label: 'Sector',
+    required: true,
+    aliases: ['Sector', 'Industry', 'Career Sector', 'Employment Sector'],
+    hint: 'A sector name or a word from it, like Construction or Digital',
+  },
   { id: 'address', label: 'Address', aliases: ['Address', 'Address Line 1', 'Street', 'Street Address'] },
   { id: 'postcode', label: 'Postcode', aliases: ['Postcode', 'Post Code', 'Postal Code'] },
-  { id: 'district', label: 'District', aliases: ['District', 'Local Authority District', 'Borough'], hint: 'When blank, the district follows from the postcode' },
+  {
+    id: 'district',
+    label: 'District',
+    aliases: ['District', 'Local Authority District', 'Borough'],
+    hint: 'When blank, the district follows from the postcode',
+  },
   { id: 'contactName', label: 'Contact name', aliases: ['Contact', 'Contact Name', 'Contact Person', 'Main Contact'] },
   { id: 'contactEmail', label: 'Contact email', aliases: ['Contact Email', 'Email', 'Email Address'] },
   { id: 'contactPhone', label: 'Contact phone', aliases: ['Contact Phone', 'Phone', 'Telephone', 'Tel', 'Phone Number'] },
@@ -30,7 +46,11 @@ export const EMPLOYER_IMPORT_FIELDS = [
   { id: 'attendsCareersFairs', label: 'Attends careers fairs', aliases: ['Careers Fairs', 'Attends Careers Fairs'] },
   { id: 'dbsNeeded', label: 'DBS check needed', aliases: ['DBS Needed', 'DBS', 'DBS Check Needed'] },
   { id: 'stepFreeAccess', label: 'Step-free access', aliases: ['Step-free Access', 'Step Free', 'Wheelchair Access'] },
-  { id: 'reachableByPublicTransport', label: 'Reachable by public transport', aliases: ['Public Transport', 'Reachable by Public Transport'] },
+  {
+    id: 'reachableByPublicTransport',
+    label: 'Reachable by public transport',
+    aliases: ['Public Transport', 'Reachable by Public Transport'],
+  },
   { id: 'notes', label: 'Notes', aliases: ['Notes', 'Comments'] },
 ] as const satisfies readonly ImportField[];
 
@@ -38,12 +58,20 @@ export type EmployerImportFieldId = (typeof EMPLOYER_IMPORT_FIELDS)[number]['id'
 export type EmployerMapping = ColumnMapping<EmployerImportFieldId>;
 export type CheckedEmployerRow = CheckedRow<EmployerRecordInput>;
 
-export const EMPLOYER_IMPORT_LABELS: Record<string, string> = Object.fromEntries([...EMPLOYER_IMPORT_FIELDS.map((f) => [f.id, f.label]), ['row', 'Row'], ['file', 'File']]);
+export const EMPLOYER_IMPORT_LABELS: Record<string, string> = Object.fromEntries([
+  ...EMPLOYER_IMPORT_FIELDS.map((f) => [f.id, f.label]),
+  ['row', 'Row'],
+  ['file', 'File'],
+]);
 
 const FLAGS = ['offersApprenticeships', 'offersWorkplaceVisits', 'offersTalks', 'attendsCareersFairs'] as const;
 const REQUIREMENTS = ['dbsNeeded', 'stepFreeAccess', 'reachableByPublicTransport'] as const;
 
-const simplify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const simplify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Every sector's id, label, and each part of its label ("Health and social care": "health", "social care"). */
 const SECTOR_WORDS = new Map<string, SectorId>();
@@ -59,7 +87,13 @@ export function readSector(text: string): Read<SectorId> {
   const key = simplify(text);
   const sector = SECTOR_WORDS.get(key) ?? SECTOR_WORDS.get(key.split(' ')[0] ?? '');
   if (sector) return { ok: true, value: sector };
-  return { ok: false, message: key === '' ? 'Enter the sector the employer works in' : `${shown(text)} is not a sector Careers Desk knows: use one like Construction, Digital or Health and social care` };
+  return {
+    ok: false,
+    message:
+      key === ''
+        ? 'Enter the sector the employer works in'
+        : `${shown(text)} is not a sector Careers Desk knows: use one like Construction, Digital or Health and social care`,
+  };
 }
 
 export function readDistrict(text: string): Read<AreaId | null> {
@@ -74,10 +108,18 @@ export function employerKeysOf(name: string, postcode: string | null): { nameAnd
   return { nameAndPostcode: key ? `${key}|${normalisePostcode(postcode ?? '') ?? ''}` : null };
 }
 
-const FORM_TO_IMPORT: Record<string, string> = { 'contact.name': 'contactName', 'contact.email': 'contactEmail', 'contact.phone': 'contactPhone' };
+const FORM_TO_IMPORT: Record<string, string> = {
+  'contact.name': 'contactName',
+  'contact.email': 'contactEmail',
+  'contact.phone': 'contactPhone',
+};
 
 /** Checks one row as a new employer, or as an update of `base` (blank cells keep what is stored). */
-export function checkEmployerRow(record: { row: number; cells: readonly string[] }, mapping: EmployerMapping, base?: Employer): CheckedEmployerRow {
+export function checkEmployerRow(
+  record: { row: number; cells: readonly string[] },
+  mapping: EmployerMapping,
+  base?: Employer,
+): CheckedEmployerRow {
   const problems: Problem[] = [];
   const form: EmployerForm = base ? formFromEmployer(base) : emptyEmployerForm();
   const updating = base !== undefined;
@@ -89,13 +131,27 @@ export function checkEmployerRow(record: { row: number; cells: readonly string[]
     const value = cell(field);
     if (value !== null && (value !== '' || !updating)) set(value);
   };
-  text('name', (v) => { form.name = v; });
-  text('address', (v) => { form.address = v; });
-  text('postcode', (v) => { form.postcode = v; });
-  text('contactName', (v) => { form.contact.name = v; });
-  text('contactEmail', (v) => { form.contact.email = v; });
-  text('contactPhone', (v) => { form.contact.phone = v; });
-  text('notes', (v) => { form.notes = v; });
+  text('name', (v) => {
+    form.name = v;
+  });
+  text('address', (v) => {
+    form.address = v;
+  });
+  text('postcode', (v) => {
+    form.postcode = v;
+  });
+  text('contactName', (v) => {
+    form.contact.name = v;
+  });
+  text('contactEmail', (v) => {
+    form.contact.email = v;
+  });
+  text('contactPhone', (v) => {
+    form.contact.phone = v;
+  });
+  text('notes', (v) => {
+    form.notes = v;
+  });
   const sector = cell('sector');
   if (sector !== null && (sector !== '' || !updating)) {
     const read = readSector(sector);
@@ -112,7 +168,10 @@ export function checkEmployerRow(record: { row: number; cells: readonly string[]
     const value = cell(flag);
     if (value === null || (value === '' && updating)) continue;
     const read = readFlag(value);
-    if (!read.ok) { problems.push({ field: flag, message: read.message }); continue; }
+    if (!read.ok) {
+      problems.push({ field: flag, message: read.message });
+      continue;
+    }
     if ((FLAGS as readonly string[]).includes(flag)) form[flag as (typeof FLAGS)[number]] = read.value;
     else form.requirements[flag as (typeof REQUIREMENTS)[number]] = read.value;
   }
@@ -140,7 +199,12 @@ export function checkEmployerRows(parsed: ParsedCsv, mapping: EmployerMapping, f
   return parsed.records.slice(from, to).map((record) => withFileProblems(parsed, checkEmployerRow(record, mapping)));
 }
 
-export function checkEmployerRowAsUpdate(parsed: ParsedCsv, row: number, mapping: EmployerMapping, base: Employer): CheckedEmployerRow | null {
+export function checkEmployerRowAsUpdate(
+  parsed: ParsedCsv,
+  row: number,
+  mapping: EmployerMapping,
+  base: Employer,
+): CheckedEmployerRow | null {
   const record = parsed.records.find((r) => r.row === row);
   return record ? withFileProblems(parsed, checkEmployerRow(record, mapping, base)) : null;
 }

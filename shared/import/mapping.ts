@@ -44,7 +44,11 @@ export function suggestMapping<Id extends string>(headers: readonly string[], fi
 }
 
 /** Required fields with no column, and a column given to two fields. */
-export function mappingProblems<Id extends string>(mapping: ColumnMapping<Id>, fields: readonly ImportField<Id>[], headers: readonly string[]): Problem[] {
+export function mappingProblems<Id extends string>(
+  mapping: ColumnMapping<Id>,
+  fields: readonly ImportField<Id>[],
+  headers: readonly string[],
+): Problem[] {
   const problems: Problem[] = [];
   const users = new Map<number, string>();
   for (const field of fields) {

@@ -11,9 +11,7 @@ import type { RowChoice } from './duplicates';
 import { checkPupilRow, type CheckedPupilRow, type PupilImportContext, type PupilMapping } from './pupils';
 import { withFileProblems, type CheckedRow } from './rows';
 
-export type ImportOperation<R> =
-  | { kind: 'add'; row: number; record: R }
-  | { kind: 'update'; row: number; targetId: string; record: R };
+export type ImportOperation<R> = { kind: 'add'; row: number; record: R } | { kind: 'update'; row: number; targetId: string; record: R };
 export type PupilImportOperation = ImportOperation<PupilRecordInput>;
 
 export interface ImportPlan<R> {
@@ -35,12 +33,24 @@ export interface PlannedRow<R> {
 }
 
 /** Checks rows `from` to `to` (indexes into the records), adding the file's own problems with each row. */
-export function checkPupilRows(parsed: ParsedCsv, mapping: PupilMapping, context: PupilImportContext, from = 0, to = parsed.records.length): CheckedPupilRow[] {
+export function checkPupilRows(
+  parsed: ParsedCsv,
+  mapping: PupilMapping,
+  context: PupilImportContext,
+  from = 0,
+  to = parsed.records.length,
+): CheckedPupilRow[] {
   return parsed.records.slice(from, to).map((record) => withFileProblems(parsed, checkPupilRow(record, mapping, context)));
 }
 
 /** Re-checks a row as an update of `base`: values the file leaves blank come from the stored record. */
-export function checkRowAsUpdate(parsed: ParsedCsv, row: number, mapping: PupilMapping, context: PupilImportContext, base: Pupil): CheckedPupilRow | null {
+export function checkRowAsUpdate(
+  parsed: ParsedCsv,
+  row: number,
+  mapping: PupilMapping,
+  context: PupilImportContext,
+  base: Pupil,
+): CheckedPupilRow | null {
   const record = parsed.records.find((r) => r.row === row);
   return record ? withFileProblems(parsed, checkPupilRow(record, mapping, context, base)) : null;
 }
@@ -53,22 +63,36 @@ export function planImport<R>(rows: readonly PlannedRow<R>[], options: { leaveOu
   let skipped = 0;
   const updatedBy = new Map<string, number>();
   for (const { checked, choice, updateTarget } of rows) {
-    if (choice === 'skip') { skipped += 1; continue; }
+    if (choice === 'skip') {
+      skipped += 1;
+      continue;
+    }
     if (!checked.record || checked.problems.length > 0) {
       if (options.leaveOutRowsWithProblems) leftOut.push(checked.row);
       else problems.push(...checked.problems);
       continue;
     }
     if (choice === 'update') {
-      if (!updateTarget) { problems.push({ row: checked.row, field: 'row', message: 'There is no stored record to update: choose add or skip' }); continue; }
+      if (!updateTarget) {
+        problems.push({ row: checked.row, field: 'row', message: 'There is no stored record to update: choose add or skip' });
+        continue;
+      }
       const earlier = updatedBy.get(updateTarget);
-      if (earlier !== undefined) { problems.push({ row: checked.row, field: 'row', message: `Row ${earlier} already updates the same stored record: skip one of them` }); continue; }
+      if (earlier !== undefined) {
+        problems.push({
+          row: checked.row,
+          field: 'row',
+          message: `Row ${earlier} already updates the same stored record: skip one of them`,
+        });
+        continue;
+      }
       updatedBy.set(updateTarget, checked.row);
       operations.push({ kind: 'update', row: checked.row, targetId: updateTarget, record: checked.record });
     } else operations.push({ kind: 'add', row: checked.row, record: checked.record });
   }
   if (problems.length > 0) return { ok: false, problems };
-  if (operations.length === 0) return { ok: false, problems: [{ field: 'file', message: 'No rows would be imported: every row is skipped or left out.' }] };
+  if (operations.length === 0)
+    return { ok: false, problems: [{ field: 'file', message: 'No rows would be imported: every row is skipped or left out.' }] };
   const updated = operations.filter((o) => o.kind === 'update').length;
   return { ok: true, value: { operations, added: operations.length - updated, updated, skipped, leftOut } };
 }

@@ -77,11 +77,19 @@ export function matchSchool(value: string, schools: PupilImportContext['schools'
   if (byEstablishment) return { ok: true, value: byEstablishment.id };
   const byName = schools.find((s) => s.name.trim().toLowerCase() === text.toLowerCase());
   if (byName) return { ok: true, value: byName.id };
-  return { ok: false, message: `No school ${shown(value)} is set up: add it in Settings, or map the School column to "Not in this file" and choose the school` };
+  return {
+    ok: false,
+    message:
+      `No school ${shown(value)} is set up: add it in Settings, ` + 'or map the School column to "Not in this file" and choose the school',
+  };
 }
 
 /** The row's values for the fields the mapping gives a column, with a problem for each value that cannot be read. */
-export function readPupilRow(cells: readonly string[], mapping: PupilMapping, context: PupilImportContext): { values: Partial<PupilRowValues>; problems: Problem[] } {
+export function readPupilRow(
+  cells: readonly string[],
+  mapping: PupilMapping,
+  context: PupilImportContext,
+): { values: Partial<PupilRowValues>; problems: Problem[] } {
   const values: Partial<PupilRowValues> = {};
   const problems: Problem[] = [];
   const cell = (field: PupilImportFieldId): string | null => {
@@ -99,20 +107,41 @@ export function readPupilRow(cells: readonly string[], mapping: PupilMapping, co
   }
   for (const field of FLAG_FIELDS) {
     const text = cell(field);
-    if (text !== null) take(field, readFlag(text), (v) => { values[field] = v; });
+    if (text !== null)
+      take(field, readFlag(text), (v) => {
+        values[field] = v;
+      });
   }
   const dob = cell('dateOfBirth');
-  if (dob !== null && dob.trim() !== '') take('dateOfBirth', readUkDate(dob), (v) => { values.dateOfBirth = v; });
+  if (dob !== null && dob.trim() !== '')
+    take('dateOfBirth', readUkDate(dob), (v) => {
+      values.dateOfBirth = v;
+    });
   const gender = cell('gender');
-  if (gender !== null) take('gender', readGender(gender), (v) => { values.gender = v; });
+  if (gender !== null)
+    take('gender', readGender(gender), (v) => {
+      values.gender = v;
+    });
   const year = cell('yearGroup');
-  if (year !== null) take('yearGroup', readYearGroup(year), (v) => { values.yearGroup = v; });
+  if (year !== null)
+    take('yearGroup', readYearGroup(year), (v) => {
+      values.yearGroup = v;
+    });
   const sen = cell('senStatus');
-  if (sen !== null) take('senStatus', readSenStatus(sen), (v) => { values.sen = v; });
+  if (sen !== null)
+    take('senStatus', readSenStatus(sen), (v) => {
+      values.sen = v;
+    });
   const attendance = cell('attendancePercent');
-  if (attendance !== null) take('attendancePercent', readPercent(attendance), (v) => { values.attendancePercent = v; });
+  if (attendance !== null)
+    take('attendancePercent', readPercent(attendance), (v) => {
+      values.attendancePercent = v;
+    });
   const school = cell('school');
-  if (school !== null && school.trim() !== '') take('school', matchSchool(school, context.schools), (v) => { values.schoolId = v; });
+  if (school !== null && school.trim() !== '')
+    take('school', matchSchool(school, context.schools), (v) => {
+      values.schoolId = v;
+    });
   return { values, problems };
 }
 
@@ -134,12 +163,16 @@ export function pupilFormFromRow(values: Partial<PupilRowValues>, context: Pupil
   set('gender', values.gender, values.gender === 'not-recorded');
   if (!updating || values.upn) form.upnNotKnown = !form.upn;
   const characteristics = form.characteristics;
-  if (values.sen) { characteristics.senSupport = values.sen.senSupport; characteristics.ehcp = values.sen.ehcp; }
+  if (values.sen) {
+    characteristics.senSupport = values.sen.senSupport;
+    characteristics.ehcp = values.sen.ehcp;
+  }
   for (const flag of FLAG_FIELDS) {
     const value = values[flag];
     if (value !== undefined) characteristics[flag] = value;
   }
-  if (values.attendancePercent !== undefined && (values.attendancePercent !== null || !updating)) characteristics.attendancePercent = values.attendancePercent;
+  if (values.attendancePercent !== undefined && (values.attendancePercent !== null || !updating))
+    characteristics.attendancePercent = values.attendancePercent;
 
   if (values.schoolId) {
     form.schoolId = values.schoolId;
@@ -184,17 +217,31 @@ export function duplicateKeysOf(values: Partial<PupilRowValues>): DuplicateKeys 
 
 /** The same keys for a stored record. */
 export function duplicateKeysOfPupil(pupil: Pick<Pupil, 'upn' | 'legalForename' | 'legalSurname' | 'dateOfBirth'>): DuplicateKeys {
-  return duplicateKeysOf({ upn: pupil.upn ?? '', legalForename: pupil.legalForename, legalSurname: pupil.legalSurname, dateOfBirth: pupil.dateOfBirth });
+  return duplicateKeysOf({
+    upn: pupil.upn ?? '',
+    legalForename: pupil.legalForename,
+    legalSurname: pupil.legalSurname,
+    dateOfBirth: pupil.dateOfBirth,
+  });
 }
 
 /**
  * Checks one row: reads it, builds the form (over `base` when updating that record) and applies
  * the pupil form's rules. Every problem carries the row number and the import field.
  */
-export function checkPupilRow(record: { row: number; cells: readonly string[] }, mapping: PupilMapping, context: PupilImportContext, base?: Pupil): CheckedPupilRow {
+export function checkPupilRow(
+  record: { row: number; cells: readonly string[] },
+  mapping: PupilMapping,
+  context: PupilImportContext,
+  base?: Pupil,
+): CheckedPupilRow {
   const { values, problems } = readPupilRow(record.cells, mapping, context);
   const form = pupilFormFromRow(values, context, base);
-  const checked = checkPupilForm(form, { today: context.today, riskWeights: context.riskWeights, existing: base ? { lastGuidanceOn: base.lastGuidanceOn, isDemo: base.isDemo } : undefined });
+  const checked = checkPupilForm(form, {
+    today: context.today,
+    riskWeights: context.riskWeights,
+    existing: base ? { lastGuidanceOn: base.lastGuidanceOn, isDemo: base.isDemo } : undefined,
+  });
   if (!checked.ok) {
     for (const problem of checked.problems) {
       const field = FORM_TO_IMPORT_FIELD[problem.field] ?? problem.field;

@@ -57,9 +57,11 @@ export interface SenStatus {
  */
 export function readSenStatus(text: string): Read<SenStatus> {
   const value = text.trim().toLowerCase();
-  if (value === '' || value === 'n' || value === 'no' || value === 'none' || value === 'no special educational need') return ok({ senSupport: false, ehcp: false });
+  if (value === '' || value === 'n' || value === 'no' || value === 'none' || value === 'no special educational need')
+    return ok({ senSupport: false, ehcp: false });
   if (['k', 'sen support', 'a', 'p', 'school action', 'school action plus'].includes(value)) return ok({ senSupport: true, ehcp: false });
-  if (['e', 'ehcp', 'ehc plan', 'education, health and care plan', 'education health and care plan', 's', 'statement'].includes(value)) return ok({ senSupport: false, ehcp: true });
+  if (['e', 'ehcp', 'ehc plan', 'education, health and care plan', 'education health and care plan', 's', 'statement'].includes(value))
+    return ok({ senSupport: false, ehcp: true });
   return fail(`${shown(text)} is not an SEN status: use N (none), K (SEN support) or E (EHC plan)`);
 }
 
@@ -81,7 +83,8 @@ export function readYearGroup(text: string): Read<number | null> {
   const match = /^(?:y(?:ea)?r?\s*)?(\d{1,2})$/i.exec(value);
   if (!match) return fail(`${shown(text)} is not a year group: write it as a number, like 10`);
   const year = Number(match[1]);
-  if (year < FIRST_YEAR_GROUP || year > LAST_YEAR_GROUP) return fail(`Year ${year} is outside the years Careers Desk holds (${FIRST_YEAR_GROUP} to ${LAST_YEAR_GROUP})`);
+  if (year < FIRST_YEAR_GROUP || year > LAST_YEAR_GROUP)
+    return fail(`Year ${year} is outside the years Careers Desk holds (${FIRST_YEAR_GROUP} to ${LAST_YEAR_GROUP})`);
   return ok(year);
 }
 

@@ -61,7 +61,8 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
 
   const alreadyPlaced = new Map<string, Placement>();
   for (const placement of placements) {
-    if (holdsAPlace(placement) && rangesOverlap(placement, period) && !alreadyPlaced.has(placement.pupilId)) alreadyPlaced.set(placement.pupilId, placement);
+    if (holdsAPlace(placement) && rangesOverlap(placement, period) && !alreadyPlaced.has(placement.pupilId))
+      alreadyPlaced.set(placement.pupilId, placement);
   }
   const employerNames = new Map(employers.map((e) => [e.id, e.name]));
 
@@ -70,9 +71,10 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
   for (const pupil of pupils) {
     const held = alreadyPlaced.get(pupil.id);
     if (held) {
+      const employer = employerNames.get(held.employerId) ?? 'another employer';
       unplaced.push({
         pupilId: pupil.id,
-        why: `Already has a placement at ${employerNames.get(held.employerId) ?? 'another employer'} from ${formatUkDate(held.start)} to ${formatUkDate(held.end)}`,
+        why: `Already has a placement at ${employer} from ${formatUkDate(held.start)} to ${formatUkDate(held.end)}`,
       });
     } else {
       candidates.push(pupil);
@@ -84,15 +86,20 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
   for (let i = 0; i < candidates.length; i++) {
     const pupil = candidates[i]!;
     const bonus = priority[i]!.length > 0 ? weight : 0;
-    scores.push(open.map((slot) => {
-      const evaluation = evaluateOffer(pupil, slot, [], false);
-      return evaluation.exclusions.length > 0 ? null : evaluation.score + bonus;
-    }));
+    scores.push(
+      open.map((slot) => {
+        const evaluation = evaluateOffer(pupil, slot, [], false);
+        return evaluation.exclusions.length > 0 ? null : evaluation.score + bonus;
+      }),
+    );
     if ((i + 1) % PROGRESS_EVERY === 0) progress(0.6 * ((i + 1) / candidates.length));
   }
   progress(0.6);
 
-  const assignment = bestAssignment(scores, open.map((s) => s.capacityLeft));
+  const assignment = bestAssignment(
+    scores,
+    open.map((s) => s.capacityLeft),
+  );
   progress(0.9);
 
   const lines: AllocationLine[] = [];
@@ -131,13 +138,20 @@ const PUPIL_SPECIFIC: ReadonlySet<ExclusionCode> = new Set<ExclusionCode>(['year
 function countPhrase(code: ExclusionCode, n: number, yearGroup: number): string {
   const one = n === 1;
   switch (code) {
-    case 'year-group': return `${n} ${one ? 'does' : 'do'} not take Year ${yearGroup}`;
-    case 'age': return `${n} ${one ? 'has' : 'have'} a higher minimum age`;
-    case 'access': return `${n} ${one ? 'has' : 'have'} no step-free access`;
-    case 'checks': return `${n} ${one ? 'has' : 'have'} safety checks out of date`;
-    case 'capacity': return `${n} ${one ? 'is' : 'are'} full`;
-    case 'already-placed': return `${n} clash with another placement`;
-    case 'eligibility': return `${n} ${one ? 'is' : 'are'} not open to them`;
+    case 'year-group':
+      return `${n} ${one ? 'does' : 'do'} not take Year ${yearGroup}`;
+    case 'age':
+      return `${n} ${one ? 'has' : 'have'} a higher minimum age`;
+    case 'access':
+      return `${n} ${one ? 'has' : 'have'} no step-free access`;
+    case 'checks':
+      return `${n} ${one ? 'has' : 'have'} safety checks out of date`;
+    case 'capacity':
+      return `${n} ${one ? 'is' : 'are'} full`;
+    case 'already-placed':
+      return `${n} clash with another placement`;
+    case 'eligibility':
+      return `${n} ${one ? 'is' : 'are'} not open to them`;
   }
 }
 
@@ -147,14 +161,17 @@ function summarise(codesPerSlot: readonly Set<ExclusionCode>[], yearGroup: numbe
     const primary = SUMMARY_ORDER.find((c) => codes.has(c));
     if (primary) counts.set(primary, (counts.get(primary) ?? 0) + 1);
   }
-  return SUMMARY_ORDER.filter((c) => counts.has(c)).map((c) => countPhrase(c, counts.get(c)!, yearGroup)).join(', ');
+  return SUMMARY_ORDER.filter((c) => counts.has(c))
+    .map((c) => countPhrase(c, counts.get(c)!, yearGroup))
+    .join(', ');
 }
 
 /** Why the optimum left this pupil out, in one sentence the adviser can act on. */
 function whyUnplaced(pupil: AllocatablePupil, slots: readonly OfferSlot[], allowedOpen: number, period: DateRange): string {
   if (slots.length === 0) return 'No work-experience offers cover these dates';
   if (allowedOpen > 0) {
-    return `The ${allowedOpen} ${allowedOpen === 1 ? 'offer' : 'offers'} open to them went to other pupils, so that as many pupils as possible could be placed`;
+    const offers = allowedOpen === 1 ? 'offer' : 'offers';
+    return `The ${allowedOpen} ${offers} open to them went to other pupils, so that as many pupils as possible could be placed`;
   }
   const yearGroup = yearGroupOf(pupil, period.start);
   const evaluated = slots.map((slot) => {
@@ -163,7 +180,8 @@ function whyUnplaced(pupil: AllocatablePupil, slots: readonly OfferSlot[], allow
   });
   const all = (code: ExclusionCode) => evaluated.every((e) => e.codes.has(code));
   if (all('year-group')) return `No offer in this period accepts Year ${yearGroup}`;
-  if (all('age')) return `Too young for every offer in this period (aged ${ageOn(pupil.dateOfBirth, period.start)} on ${formatUkDate(period.start)})`;
+  if (all('age'))
+    return `Too young for every offer in this period (aged ${ageOn(pupil.dateOfBirth, period.start)} on ${formatUkDate(period.start)})`;
   if (all('access')) return 'No offer in this period has the step-free access they need';
 
   const suitable = evaluated.filter((e) => ![...e.codes].some((c) => PUPIL_SPECIFIC.has(c)));
@@ -174,8 +192,21 @@ function whyUnplaced(pupil: AllocatablePupil, slots: readonly OfferSlot[], allow
   const near = evaluated.filter((e) => e.km !== null && e.km <= max);
   const far = evaluated.filter((e) => !(e.km !== null && e.km <= max));
   if (near.length > 0 && far.length > 0) {
-    return `All ${near.length} ${near.length === 1 ? 'offer' : 'offers'} within ${max} km excluded: ${summarise(near.map((e) => e.codes), yearGroup)}; further away, ${summarise(far.map((e) => e.codes), yearGroup)}`;
+    return `All ${near.length} ${near.length === 1 ? 'offer' : 'offers'} within ${max} km excluded: ${summarise(
+      near.map((e) => e.codes),
+      yearGroup,
+    )}; further away, ${summarise(
+      far.map((e) => e.codes),
+      yearGroup,
+    )}`;
   }
-  if (near.length === 0) return `No offer within ${max} km, and none further away is open to them: ${summarise(far.map((e) => e.codes), yearGroup)}`;
-  return `No suitable offer: ${summarise(evaluated.map((e) => e.codes), yearGroup)}`;
+  if (near.length === 0)
+    return `No offer within ${max} km, and none further away is open to them: ${summarise(
+      far.map((e) => e.codes),
+      yearGroup,
+    )}`;
+  return `No suitable offer: ${summarise(
+    evaluated.map((e) => e.codes),
+    yearGroup,
+  )}`;
 }

@@ -63,8 +63,18 @@ export function bestAssignment(scores: (number | null)[][], capacities: number[]
   const head = new Int32Array(nodeCount).fill(-1);
   let m = 0;
   function addEdge(u: number, v: number, capacity: number, c: number): number {
-    to[m] = v; cap[m] = capacity; cost[m] = c; next[m] = head[u]!; head[u] = m; m++;
-    to[m] = u; cap[m] = 0; cost[m] = -c; next[m] = head[v]!; head[v] = m; m++;
+    to[m] = v;
+    cap[m] = capacity;
+    cost[m] = c;
+    next[m] = head[u]!;
+    head[u] = m;
+    m++;
+    to[m] = u;
+    cap[m] = 0;
+    cost[m] = -c;
+    next[m] = head[v]!;
+    head[v] = m;
+    m++;
     return m - 2;
   }
 

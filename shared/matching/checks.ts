@@ -29,14 +29,19 @@ export function employerCheckProblems(employer: Pick<Employer, 'checks'>, onDate
   if (!riskAssessmentOn) {
     problems.push('No risk assessment recorded');
   } else if (riskAssessmentOn < addMonths(onDate, -RISK_ASSESSMENT_VALID_MONTHS)) {
-    problems.push(`Risk assessment of ${formatUkDate(riskAssessmentOn)} is more than ${RISK_ASSESSMENT_VALID_MONTHS} months old by ${formatUkDate(onDate)}`);
+    problems.push(
+      `Risk assessment of ${formatUkDate(riskAssessmentOn)} is more than ${RISK_ASSESSMENT_VALID_MONTHS} months old ` +
+        `by ${formatUkDate(onDate)}`,
+    );
   }
   if (!insuranceExpiresOn) {
-    problems.push('No employer\'s liability insurance expiry date recorded');
+    problems.push("No employer's liability insurance expiry date recorded");
   } else if (insuranceExpiresOn < onDate) {
     problems.push(`Employer's liability insurance expired on ${formatUkDate(insuranceExpiresOn)}`);
   } else if (until && insuranceExpiresOn < until) {
-    problems.push(`Employer's liability insurance expires on ${formatUkDate(insuranceExpiresOn)}, before the placement ends on ${formatUkDate(until)}`);
+    problems.push(
+      `Employer's liability insurance expires on ${formatUkDate(insuranceExpiresOn)}, before the placement ends on ${formatUkDate(until)}`,
+    );
   }
   if (!safeguardingConfirmed) problems.push('Safeguarding arrangements not confirmed');
   return problems;

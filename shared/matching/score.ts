@@ -6,18 +6,25 @@
 import type { Employer, Placement, PlacementOffer } from '../model/employer';
 import type { Pupil } from '../model/pupil';
 import type { Provider, Route } from '../model/routes';
-import { academicYearStartYear, ageBetween, formatUkDate, hasLeftSchool, isoDateParts, receptionYearOf, type DateParts } from '../academic-year';
+import {
+  academicYearStartYear,
+  ageBetween,
+  formatUkDate,
+  hasLeftSchool,
+  isoDateParts,
+  receptionYearOf,
+  type DateParts,
+} from '../academic-year';
 import { distanceBetweenOutcodesKm, findOutcode } from '../reference/outcodes';
 import { sectorLabel, type SectorId } from '../reference/sectors';
 import type { RouteKindId } from '../reference/lists';
-import {
-  capacityLeft, checkDateFor, employerCheckProblems, holdsAPlace, rangesOverlap,
-  type DateRange, type OfferPeriod,
-} from './checks';
+import { capacityLeft, checkDateFor, employerCheckProblems, holdsAPlace, rangesOverlap, type DateRange, type OfferPeriod } from './checks';
 
 /** What the matching reads from a pupil record. */
-export type MatchablePupil = Pick<Pupil,
-  'id' | 'dateOfBirth' | 'yearGroupOverride' | 'outcode' | 'interests' | 'predictedGrades' | 'travel' | 'characteristics'>;
+export type MatchablePupil = Pick<
+  Pupil,
+  'id' | 'dateOfBirth' | 'yearGroupOverride' | 'outcode' | 'interests' | 'predictedGrades' | 'travel' | 'characteristics'
+>;
 
 export interface MatchContext {
   employers: readonly Employer[];
@@ -133,9 +140,10 @@ function slotFacts(employer: Employer, offer: PlacementOffer, period: OfferPerio
     endText,
     sectorText: sectorLabel(employer.sector),
     takesText: offer.yearGroups.length > 0 ? `Takes ${yearsText(offer.yearGroups)}` : null,
-    capacityText: left <= 0
-      ? `No places left from ${startText} to ${endText} (all ${period.capacity} taken)`
-      : `${left} of ${period.capacity} ${plural(period.capacity, 'place', 'places')} left from ${startText} to ${endText}`,
+    capacityText:
+      left <= 0
+        ? `No places left from ${startText} to ${endText} (all ${period.capacity} taken)`
+        : `${left} of ${period.capacity} ${plural(period.capacity, 'place', 'places')} left from ${startText} to ${endText}`,
     sortName: `${employer.name} ${period.start}`,
   };
 }
@@ -208,17 +216,30 @@ function distancePart(
   const km = distanceBetweenOutcodesKm(pupil.outcode, placeOutcode);
   const max = pupil.travel.maxDistanceKm;
   if (km === null) {
-    return { km, points: DISTANCE_UNKNOWN, reason: explain ? withPoints(whyDistanceUnknown(pupil.outcode, placeOutcode, place), DISTANCE_UNKNOWN) : '' };
+    return {
+      km,
+      points: DISTANCE_UNKNOWN,
+      reason: explain ? withPoints(whyDistanceUnknown(pupil.outcode, placeOutcode, place), DISTANCE_UNKNOWN) : '',
+    };
   }
   if (km <= max) {
     const points = max > 0 ? Math.round(bestPoints * (1 - km / max)) : bestPoints;
     return { km, points, reason: explain ? withPoints(`${kmText(km)}, within the ${max} km they can travel`, points) : '' };
   }
-  return { km, points: BEYOND_TRAVEL, reason: explain ? withPoints(`${kmText(km)}, beyond the ${max} km they can travel`, BEYOND_TRAVEL) : '' };
+  return {
+    km,
+    points: BEYOND_TRAVEL,
+    reason: explain ? withPoints(`${kmText(km)}, beyond the ${max} km they can travel`, BEYOND_TRAVEL) : '',
+  };
 }
 
 /** Every offer period still to come (and overlapping `within`, when given), with its checks and places worked out. */
-export function offerSlots(employers: readonly Employer[], placements: readonly Placement[], today: string, within?: DateRange): OfferSlot[] {
+export function offerSlots(
+  employers: readonly Employer[],
+  placements: readonly Placement[],
+  today: string,
+  within?: DateRange,
+): OfferSlot[] {
   const byEmployer = new Map<string, Placement[]>();
   for (const placement of placements) {
     if (!holdsAPlace(placement)) continue;
@@ -252,12 +273,7 @@ export function offerSlots(employers: readonly Employer[], placements: readonly 
  * One pupil against one offer period. `pupilPlacements` are the pupil's own placements that hold a
  * place, so a pupil is never put in two places at once.
  */
-export function evaluateOffer(
-  pupil: MatchablePupil,
-  slot: OfferSlot,
-  pupilPlacements: readonly Placement[],
-  explain: boolean,
-): Evaluation {
+export function evaluateOffer(pupil: MatchablePupil, slot: OfferSlot, pupilPlacements: readonly Placement[], explain: boolean): Evaluation {
   return evaluateOfferFor(pupil, pupilFacts(pupil), slot, pupilPlacements, explain);
 }
 
@@ -276,8 +292,12 @@ function evaluateOfferFor(
   if (!offer.yearGroups.includes(yearGroup)) {
     exclusions.push({
       code: 'year-group',
-      message: facts.takesText === null ? 'Takes no year groups yet'
-        : hasLeftSchool(yearGroup) ? `${facts.takesText}; they will have left school by then` : `${facts.takesText}, not Year ${yearGroup}`,
+      message:
+        facts.takesText === null
+          ? 'Takes no year groups yet'
+          : hasLeftSchool(yearGroup)
+            ? `${facts.takesText}; they will have left school by then`
+            : `${facts.takesText}, not Year ${yearGroup}`,
     });
   }
   const age = ageBetween(known.birth, facts.start);
@@ -315,7 +335,8 @@ function evaluateOfferFor(
     if (explain) reasons.push(withPoints('Relies on public transport and this employer is hard to reach by bus or train', HARD_TO_REACH));
   }
   if (explain) {
-    if (pupil.travel.reliesOnPublicTransport && employer.requirements.reachableByPublicTransport) reasons.push('Reachable by public transport, which they rely on');
+    if (pupil.travel.reliesOnPublicTransport && employer.requirements.reachableByPublicTransport)
+      reasons.push('Reachable by public transport, which they rely on');
     if (pupil.travel.needsStepFreeAccess && employer.requirements.stepFreeAccess) reasons.push('Has the step-free access they need');
     if (employer.requirements.dbsNeeded) reasons.push('Asks for a DBS check: allow time to arrange it');
     if (employer.requirements.protectiveEquipment) reasons.push('Protective equipment is worn here');
@@ -337,8 +358,10 @@ function levelForGrades(grades: Pupil['predictedGrades']): number | null {
 function gradePart(subject: string, predicted: number | null, asked: number | null): { points: number; reason: string } | null {
   if (asked === null) return null;
   if (predicted === null) return { points: 0, reason: `No predicted ${subject} grade to set against the grade ${asked} asked for` };
-  if (predicted >= asked) return { points: GRADE_MET, reason: `Predicted ${subject} grade ${predicted} meets the grade ${asked} asked for` };
-  if (predicted === asked - 1) return { points: GRADE_ONE_BELOW, reason: `Predicted ${subject} grade ${predicted} is one below the grade ${asked} asked for` };
+  if (predicted >= asked)
+    return { points: GRADE_MET, reason: `Predicted ${subject} grade ${predicted} meets the grade ${asked} asked for` };
+  if (predicted === asked - 1)
+    return { points: GRADE_ONE_BELOW, reason: `Predicted ${subject} grade ${predicted} is one below the grade ${asked} asked for` };
   return { points: GRADE_BELOW, reason: `Predicted ${subject} grade ${predicted} is below the grade ${asked} asked for` };
 }
 
@@ -367,15 +390,19 @@ export interface PreparedRoute {
 }
 
 function routeEntry(route: Route, provider: Provider | undefined, today: string): PreparedRoute {
-  const campus = provider?.campuses.find((c) => c.id === route.campusId)
-    ?? (route.campusId === null && provider?.campuses.length === 1 ? provider.campuses[0] : undefined);
+  const campus =
+    provider?.campuses.find((c) => c.id === route.campusId) ??
+    (route.campusId === null && provider?.campuses.length === 1 ? provider.campuses[0] : undefined);
   const providerName = provider?.name ?? 'Provider not found';
   return {
     route,
     provider,
     campus,
     minimumAge: route.kind === 'skills-bootcamp' ? Math.max(SKILLS_BOOTCAMP_MIN_AGE, route.minimumAge) : route.minimumAge,
-    upcoming: route.startDates.filter((d) => d >= today).sort().map((date) => ({ date, parts: isoDateParts(date), text: formatUkDate(date) })),
+    upcoming: route.startDates
+      .filter((d) => d >= today)
+      .sort()
+      .map((date) => ({ date, parts: isoDateParts(date), text: formatUkDate(date) })),
     todayParts: isoDateParts(today),
     sectorText: route.sector === null ? null : sectorLabel(route.sector),
     levelText: route.level === 0 ? 'Entry level' : `Level ${route.level}`,
@@ -384,7 +411,13 @@ function routeEntry(route: Route, provider: Provider | undefined, today: string)
   };
 }
 
-export function evaluateRoute(pupil: MatchablePupil, route: Route, provider: Provider | undefined, today: string, explain: boolean): RouteEvaluation {
+export function evaluateRoute(
+  pupil: MatchablePupil,
+  route: Route,
+  provider: Provider | undefined,
+  today: string,
+  explain: boolean,
+): RouteEvaluation {
   return evaluateRouteFor(pupil, pupilFacts(pupil), routeEntry(route, provider, today), explain);
 }
 
@@ -404,9 +437,10 @@ function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: Prepa
   if (age < minimumAge) {
     exclusions.push({
       code: 'age',
-      message: route.kind === 'skills-bootcamp'
-        ? `Skills Bootcamps are for people aged ${SKILLS_BOOTCAMP_MIN_AGE} and over; aged ${age} ${onWhen}`
-        : `Aged ${age} ${onWhen}; the minimum age is ${minimumAge}`,
+      message:
+        route.kind === 'skills-bootcamp'
+          ? `Skills Bootcamps are for people aged ${SKILLS_BOOTCAMP_MIN_AGE} and over; aged ${age} ${onWhen}`
+          : `Aged ${age} ${onWhen}; the minimum age is ${minimumAge}`,
     });
   }
   if (route.maximumAge !== null && age > route.maximumAge) {
@@ -425,7 +459,13 @@ function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: Prepa
 
   if (route.sector === null) add(ROUTE_ANY_SECTOR, 'Not tied to one sector');
   else if (pupil.interests.includes(route.sector)) add(ROUTE_SECTOR, `Interested in ${entry.sectorText}`);
-  else add(0, pupil.interests.length > 0 ? `${entry.sectorText} is not among their interests` : `No interests recorded to compare with ${entry.sectorText}`);
+  else
+    add(
+      0,
+      pupil.interests.length > 0
+        ? `${entry.sectorText} is not among their interests`
+        : `No interests recorded to compare with ${entry.sectorText}`,
+    );
 
   const { campus } = entry;
   let distanceKm: number | null = null;
@@ -458,11 +498,14 @@ function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: Prepa
 
   const { ehcp, healthCondition, senSupport } = pupil.characteristics;
   if (route.kind === 'connect-to-work') {
-    if (healthCondition || ehcp || senSupport) add(PROGRAMME_FITS, 'Has a health condition, disability or special educational need, which Connect to Work supports');
+    if (healthCondition || ehcp || senSupport)
+      add(PROGRAMME_FITS, 'Has a health condition, disability or special educational need, which Connect to Work supports');
     else add(PROGRAMME_DOES_NOT_FIT, 'Connect to Work is for people with a health condition or disability');
   }
-  if (route.kind === 'supported-internship' && ehcp) add(PROGRAMME_FITS, 'Has an education, health and care plan, which supported internships are for');
-  if (explain && route.startDates.length > 0 && upcoming.length === 0) reasons.push('No start date after today is listed: check with the provider');
+  if (route.kind === 'supported-internship' && ehcp)
+    add(PROGRAMME_FITS, 'Has an education, health and care plan, which supported internships are for');
+  if (explain && route.startDates.length > 0 && upcoming.length === 0)
+    reasons.push('No start date after today is listed: check with the provider');
 
   return { score: clampScore(points), reasons, exclusions, distanceKm, startDate, campusName: campus?.name ?? null };
 }
@@ -507,7 +550,10 @@ export function prepareMatchDirectory(context: MatchContext): PreparedMatchDirec
 /** The directory matchPupil reads: raw (prepared on each call), or prepared once with prepareMatchDirectory. */
 export type MatchDirectory = MatchContext | { prepared: PreparedMatchDirectory };
 
-function byScoreThenDistance(a: { score: number; distanceKm: number | null; name: string }, b: { score: number; distanceKm: number | null; name: string }): number {
+function byScoreThenDistance(
+  a: { score: number; distanceKm: number | null; name: string },
+  b: { score: number; distanceKm: number | null; name: string },
+): number {
   if (a.score !== b.score) return b.score - a.score;
   const da = a.distanceKm ?? Infinity;
   const db = b.distanceKm ?? Infinity;
@@ -550,20 +596,47 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
     if (exclusions.length > 0) {
       excluded.push({
         item: {
-          kind: 'offer', employerId: employer.id, employerName: employer.name, sector: employer.sector, offerId: offer.id, offerTitle: offer.title,
-          periodStart: period.start, periodEnd: period.end, capacity: period.capacity, capacityLeft: slot.capacityLeft, distanceKm,
-          score, reasons, excluded: true, exclusions: exclusions.map((e) => e.message),
+          kind: 'offer',
+          employerId: employer.id,
+          employerName: employer.name,
+          sector: employer.sector,
+          offerId: offer.id,
+          offerTitle: offer.title,
+          periodStart: period.start,
+          periodEnd: period.end,
+          capacity: period.capacity,
+          capacityLeft: slot.capacityLeft,
+          distanceKm,
+          score,
+          reasons,
+          excluded: true,
+          exclusions: exclusions.map((e) => e.message),
         },
-        score, distanceKm, name,
+        score,
+        distanceKm,
+        name,
       });
     } else {
       offers.push({
         item: {
-          kind: 'offer', employerId: employer.id, employerName: employer.name, sector: employer.sector, offerId: offer.id, offerTitle: offer.title,
-          periodStart: period.start, periodEnd: period.end, capacity: period.capacity, capacityLeft: slot.capacityLeft, distanceKm,
-          score, reasons, excluded: false,
+          kind: 'offer',
+          employerId: employer.id,
+          employerName: employer.name,
+          sector: employer.sector,
+          offerId: offer.id,
+          offerTitle: offer.title,
+          periodStart: period.start,
+          periodEnd: period.end,
+          capacity: period.capacity,
+          capacityLeft: slot.capacityLeft,
+          distanceKm,
+          score,
+          reasons,
+          excluded: false,
         },
-        score, distanceKm, name,
+        score,
+        distanceKm,
+        name,
       });
     }
   }
@@ -575,20 +648,47 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
     if (exclusions.length > 0) {
       excluded.push({
         item: {
-          kind: 'route', routeId: route.id, routeTitle: route.title, routeKind: route.kind, level: route.level, sector: route.sector,
-          providerId: route.providerId, providerName: entry.providerName, campusName, startDate, distanceKm,
-          score, reasons, excluded: true, exclusions: exclusions.map((e) => e.message),
+          kind: 'route',
+          routeId: route.id,
+          routeTitle: route.title,
+          routeKind: route.kind,
+          level: route.level,
+          sector: route.sector,
+          providerId: route.providerId,
+          providerName: entry.providerName,
+          campusName,
+          startDate,
+          distanceKm,
+          score,
+          reasons,
+          excluded: true,
+          exclusions: exclusions.map((e) => e.message),
         },
-        score, distanceKm, name,
+        score,
+        distanceKm,
+        name,
       });
     } else {
       routes.push({
         item: {
-          kind: 'route', routeId: route.id, routeTitle: route.title, routeKind: route.kind, level: route.level, sector: route.sector,
-          providerId: route.providerId, providerName: entry.providerName, campusName, startDate, distanceKm,
-          score, reasons, excluded: false,
+          kind: 'route',
+          routeId: route.id,
+          routeTitle: route.title,
+          routeKind: route.kind,
+          level: route.level,
+          sector: route.sector,
+          providerId: route.providerId,
+          providerName: entry.providerName,
+          campusName,
+          startDate,
+          distanceKm,
+          score,
+          reasons,
+          excluded: false,
         },
-        score, distanceKm, name,
+        score,
+        distanceKm,
+        name,
       });
     }
   }

@@ -1,8 +1,33 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, lineOfText } from './common';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'erase', 'export', 'import', 'restore', 'merge', 'retention-delete', 'demo-load', 'demo-clear'] as const;
-export const AUDITED_ENTITIES = ['pupil', 'guidance-session', 'action-plan', 'placement', 'employer', 'provider', 'route', 'school', 'adviser', 'settings', 'database', 'return'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'erase',
+  'export',
+  'import',
+  'restore',
+  'merge',
+  'retention-delete',
+  'demo-load',
+  'demo-clear',
+] as const;
+export const AUDITED_ENTITIES = [
+  'pupil',
+  'guidance-session',
+  'action-plan',
+  'placement',
+  'employer',
+  'provider',
+  'route',
+  'school',
+  'adviser',
+  'settings',
+  'database',
+  'return',
+] as const;
 
 /** One change to the data: who, when, what. Personal data is never copied here for an erasure. */
 export const auditEntrySchema = z.object({

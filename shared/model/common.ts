@@ -5,9 +5,7 @@ import { isRealIsoDate } from '../dates';
 export const idSchema = z.uuid({ message: 'Must be a record id (UUID)' });
 
 /** A calendar date stored as ISO text (2026-11-23); shown to users in UK format. */
-export const isoDateSchema = z
-  .string()
-  .refine(isRealIsoDate, { message: 'Enter a real date' });
+export const isoDateSchema = z.string().refine(isRealIsoDate, { message: 'Enter a real date' });
 
 /** A moment in time, stored as ISO text with its offset. */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'Enter a date and time' });
@@ -35,18 +33,27 @@ export function unsafeCharacterProblem(value: string, multiline = false): string
  * form (NFC: "Zoë" is one spelling whichever keyboard typed it), and free of control characters.
  */
 export function lineOfText(max = 200) {
-  return z.string().trim().normalize('NFC').max(max, { message: `Keep this to ${max} characters or fewer` }).superRefine((value, ctx) => {
-    const problem = unsafeCharacterProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  return z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .max(max, { message: `Keep this to ${max} characters or fewer` })
+    .superRefine((value, ctx) => {
+      const problem = unsafeCharacterProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 }
 
 /** Free text of several paragraphs (notes): long, but bounded so one field cannot swamp the database. */
 export function paragraphsOfText(max = 20_000) {
-  return z.string().normalize('NFC').max(max, { message: `Keep this to ${max} characters or fewer` }).superRefine((value, ctx) => {
-    const problem = unsafeCharacterProblem(value, true);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  return z
+    .string()
+    .normalize('NFC')
+    .max(max, { message: `Keep this to ${max} characters or fewer` })
+    .superRefine((value, ctx) => {
+      const problem = unsafeCharacterProblem(value, true);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 }
 
 export const emailSchema = z.union([z.literal(''), z.email({ message: 'Enter an email address like name@example.org' })]);

@@ -17,4 +17,14 @@ export interface CaseloadDataset {
   routes: Route[];
 }
 
-export const DATASET_TABLES = ['schools', 'advisers', 'pupils', 'sessions', 'actionPlans', 'employers', 'placements', 'providers', 'routes'] as const satisfies readonly (keyof CaseloadDataset)[];
+export const DATASET_TABLES = [
+  'schools',
+  'advisers',
+  'pupils',
+  'sessions',
+  'actionPlans',
+  'employers',
+  'placements',
+  'providers',
+  'routes',
+] as const satisfies readonly (keyof CaseloadDataset)[];

@@ -20,7 +20,7 @@ export type PlacementOffer = z.infer<typeof placementOfferSchema>;
 
 export const employerSchema = z.object({
   ...recordBase,
-  name: lineOfText(160).min(1, { message: 'Enter the employer\'s name' }),
+  name: lineOfText(160).min(1, { message: "Enter the employer's name" }),
   sector: z.enum(SECTOR_IDS, { message: 'Choose a sector' }),
   address: lineOfText(300).default(''),
   postcode: z.string().nullable().default(null),
@@ -33,17 +33,21 @@ export const employerSchema = z.object({
   offersWorkplaceVisits: z.boolean().default(false),
   offersTalks: z.boolean().default(false),
   attendsCareersFairs: z.boolean().default(false),
-  requirements: z.object({
-    dbsNeeded: z.boolean().default(false),
-    protectiveEquipment: z.boolean().default(false),
-    stepFreeAccess: z.boolean().default(false),
-    reachableByPublicTransport: z.boolean().default(true),
-  }).default({ dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true }),
-  checks: z.object({
-    riskAssessmentOn: isoDateSchema.nullable().default(null),
-    insuranceExpiresOn: isoDateSchema.nullable().default(null),
-    safeguardingConfirmed: z.boolean().default(false),
-  }).default({ riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false }),
+  requirements: z
+    .object({
+      dbsNeeded: z.boolean().default(false),
+      protectiveEquipment: z.boolean().default(false),
+      stepFreeAccess: z.boolean().default(false),
+      reachableByPublicTransport: z.boolean().default(true),
+    })
+    .default({ dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true }),
+  checks: z
+    .object({
+      riskAssessmentOn: isoDateSchema.nullable().default(null),
+      insuranceExpiresOn: isoDateSchema.nullable().default(null),
+      safeguardingConfirmed: z.boolean().default(false),
+    })
+    .default({ riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false }),
   notes: paragraphsOfText(5000).default(''),
 });
 export type Employer = z.infer<typeof employerSchema>;
@@ -56,10 +60,12 @@ export const placementSchema = z.object({
   start: isoDateSchema,
   end: isoDateSchema,
   status: z.enum(PLACEMENT_STATUS_IDS),
-  feedback: z.object({
-    employer: paragraphsOfText(3000).default(''),
-    pupil: paragraphsOfText(3000).default(''),
-    wouldHostAgain: z.boolean().nullable().default(null),
-  }).default({ employer: '', pupil: '', wouldHostAgain: null }),
+  feedback: z
+    .object({
+      employer: paragraphsOfText(3000).default(''),
+      pupil: paragraphsOfText(3000).default(''),
+      wouldHostAgain: z.boolean().nullable().default(null),
+    })
+    .default({ employer: '', pupil: '', wouldHostAgain: null }),
 });
 export type Placement = z.infer<typeof placementSchema>;

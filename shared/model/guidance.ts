@@ -17,10 +17,17 @@ export const guidanceSessionSchema = z.object({
   adviserId: idSchema.nullable(),
   /** The calendar day of the session (indexed with pupilId for the timeline). */
   date: isoDateSchema,
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Enter a time like 09:30' }).default('09:00'),
+  startTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Enter a time like 09:30' })
+    .default('09:00'),
   kind: z.enum(SESSION_KIND_IDS, { message: 'Choose the kind of session' }),
   mode: z.enum(SESSION_MODE_IDS, { message: 'Choose how the session took place' }),
-  durationMinutes: z.number().int().min(1, { message: 'Duration must be at least 1 minute' }).max(600, { message: 'Duration must be 600 minutes or less' }),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1, { message: 'Duration must be at least 1 minute' })
+    .max(600, { message: 'Duration must be 600 minutes or less' }),
   location: lineOfText(160).default(''),
   topics: z.array(lineOfText(80)).max(30).default([]),
   notes: paragraphsOfText(50_000).default(''),

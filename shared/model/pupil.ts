@@ -27,9 +27,19 @@ export const characteristicsSchema = z.object({
   youthJustice: z.boolean().default(false),
   educatedOffSite: z.boolean().default(false),
   /** Attendance this academic year, 0 to 100; null when not known. */
-  attendancePercent: z.number({ message: 'Attendance must be a number' }).min(0, { message: 'Attendance cannot be below 0%' }).max(100, { message: 'Attendance cannot be above 100%' }).nullable().default(null),
+  attendancePercent: z
+    .number({ message: 'Attendance must be a number' })
+    .min(0, { message: 'Attendance cannot be below 0%' })
+    .max(100, { message: 'Attendance cannot be above 100%' })
+    .nullable()
+    .default(null),
   /** Fixed-term and permanent exclusions (suspensions) this academic year. */
-  exclusions: z.number().int({ message: 'Exclusions must be a whole number' }).min(0, { message: 'Exclusions cannot be negative' }).max(100).default(0),
+  exclusions: z
+    .number()
+    .int({ message: 'Exclusions must be a whole number' })
+    .min(0, { message: 'Exclusions cannot be negative' })
+    .max(100)
+    .default(0),
 });
 export type Characteristics = z.infer<typeof characteristicsSchema>;
 
@@ -45,7 +55,11 @@ export const consentSchema = z.object({
 
 export const travelSchema = z.object({
   /** How far the young person can travel each way, straight line in km. */
-  maxDistanceKm: z.number({ message: 'Enter a distance in km' }).min(0, { message: 'Distance cannot be negative' }).max(200, { message: 'Distance must be 200 km or less' }).default(15),
+  maxDistanceKm: z
+    .number({ message: 'Enter a distance in km' })
+    .min(0, { message: 'Distance cannot be negative' })
+    .max(200, { message: 'Distance must be 200 km or less' })
+    .default(15),
   reliesOnPublicTransport: z.boolean().default(true),
   /** Access needs (step-free, quiet space, support worker) the employer or provider must meet. */
   needsStepFreeAccess: z.boolean().default(false),
@@ -54,11 +68,21 @@ export const travelSchema = z.object({
 
 /** See YearGroupOverride in shared/academic-year.ts. */
 export const yearGroupOverrideSchema = z.object({
-  yearGroup: z.number().int().min(FIRST_YEAR_GROUP, { message: `Year group must be between ${FIRST_YEAR_GROUP} and ${LAST_YEAR_GROUP}` }).max(LAST_YEAR_GROUP, { message: `Year group must be between ${FIRST_YEAR_GROUP} and ${LAST_YEAR_GROUP}` }),
+  yearGroup: z
+    .number()
+    .int()
+    .min(FIRST_YEAR_GROUP, { message: `Year group must be between ${FIRST_YEAR_GROUP} and ${LAST_YEAR_GROUP}` })
+    .max(LAST_YEAR_GROUP, { message: `Year group must be between ${FIRST_YEAR_GROUP} and ${LAST_YEAR_GROUP}` }),
   academicYearStart: z.number().int().min(1990).max(2200),
 }) satisfies z.ZodType<YearGroupOverride>;
 
-const gcseGrade = z.number().int().min(1, { message: 'GCSE grades run from 1 to 9' }).max(9, { message: 'GCSE grades run from 1 to 9' }).nullable().default(null);
+const gcseGrade = z
+  .number()
+  .int()
+  .min(1, { message: 'GCSE grades run from 1 to 9' })
+  .max(9, { message: 'GCSE grades run from 1 to 9' })
+  .nullable()
+  .default(null);
 
 export const pupilSchema = z.object({
   ...recordBase,
@@ -85,7 +109,9 @@ export const pupilSchema = z.object({
   district: z.enum(AREA_IDS).nullable().default(null),
   email: emailSchema.default(''),
   phone: phoneSchema.default(''),
-  parentCarer: contactSchema.extend({ relationship: lineOfText(60).default('') }).default({ name: '', email: '', phone: '', relationship: '' }),
+  parentCarer: contactSchema
+    .extend({ relationship: lineOfText(60).default('') })
+    .default({ name: '', email: '', phone: '', relationship: '' }),
   consent: consentSchema.default({ dataSharing: false, parentOptOut: false, contactByEmail: false, contactByPhone: false, notes: '' }),
   characteristics: characteristicsSchema.default(characteristicsSchema.parse({})),
   interests: z.array(z.enum(SECTOR_IDS)).max(20).default([]),
@@ -115,7 +141,10 @@ export function displayName(pupil: Pick<Pupil, 'legalForename' | 'legalSurname' 
 
 /** Lower case without accents: how names are compared in search and duplicate checks ("Zoë" is found by "zoe"). */
 export function foldName(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 const WORD_BREAK = /[\s'\u2018\u2019-]+/;
@@ -123,7 +152,9 @@ const JOINERS = /['\u2018\u2019-]/g;
 
 /** The words of a name or of typed text, folded, split at spaces, apostrophes and hyphens. */
 export function nameWords(text: string): string[] {
-  return foldName(text).split(WORD_BREAK).filter((word) => word.length > 0);
+  return foldName(text)
+    .split(WORD_BREAK)
+    .filter((word) => word.length > 0);
 }
 
 /**
@@ -133,6 +164,9 @@ export function nameWords(text: string): string[] {
 export function searchWordsFor(pupil: Pick<Pupil, 'legalForename' | 'legalSurname' | 'preferredForename' | 'preferredSurname'>): string[] {
   const names = [pupil.legalForename, pupil.legalSurname, pupil.preferredForename, pupil.preferredSurname];
   const words = names.flatMap(nameWords);
-  const joined = names.flatMap((name) => foldName(name).split(/\s+/)).map((part) => part.replace(JOINERS, '')).filter((part) => part.length > 0);
+  const joined = names
+    .flatMap((name) => foldName(name).split(/\s+/))
+    .map((part) => part.replace(JOINERS, ''))
+    .filter((part) => part.length > 0);
   return [...new Set([...words, ...joined])];
 }

@@ -21,7 +21,7 @@ export type Campus = z.infer<typeof campusSchema>;
 
 export const providerSchema = z.object({
   ...recordBase,
-  name: lineOfText(160).min(1, { message: 'Enter the provider\'s name' }),
+  name: lineOfText(160).min(1, { message: "Enter the provider's name" }),
   kind: z.enum(PROVIDER_KINDS),
   campuses: z.array(campusSchema).max(50).default([]),
   website: lineOfText(300).default(''),
@@ -41,16 +41,18 @@ export const routeSchema = z.object({
   ...recordBase,
   providerId: idSchema,
   campusId: idSchema.nullable().default(null),
-  title: lineOfText(200).min(1, { message: 'Enter the route\'s title' }),
+  title: lineOfText(200).min(1, { message: "Enter the route's title" }),
   kind: z.enum(ROUTE_KIND_IDS),
   sector: z.enum(SECTOR_IDS).nullable().default(null),
   /** Qualification level: 0 for entry or pre-entry, 1 to 7 otherwise. */
   level: z.number().int().min(0).max(7),
-  entryRequirements: z.object({
-    englishGrade: z.number().int().min(1).max(9).nullable().default(null),
-    mathsGrade: z.number().int().min(1).max(9).nullable().default(null),
-    notes: lineOfText(500).default(''),
-  }).default({ englishGrade: null, mathsGrade: null, notes: '' }),
+  entryRequirements: z
+    .object({
+      englishGrade: z.number().int().min(1).max(9).nullable().default(null),
+      mathsGrade: z.number().int().min(1).max(9).nullable().default(null),
+      notes: lineOfText(500).default(''),
+    })
+    .default({ englishGrade: null, mathsGrade: null, notes: '' }),
   applyVia: z.enum(APPLY_VIA),
   startDates: z.array(isoDateSchema).max(20).default([]),
   minimumAge: z.number().int().min(14).max(99).default(16),

@@ -37,7 +37,9 @@ export const settingSchemas = {
    * them back, and a restore of an older backup erases them again (right to erasure and backups).
    */
   erasedPupilIds: z.array(idSchema),
-  returnRecipients: z.array(z.object({ id: idSchema, name: z.string().trim().min(1).max(120), key: z.string().regex(/^[0-9a-f]{64}$/) })).max(50),
+  returnRecipients: z
+    .array(z.object({ id: idSchema, name: z.string().trim().min(1).max(120), key: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .max(50),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -26,7 +26,12 @@ export function pupilRowToVersion2(row: Row): Row {
   const names = [row.legalForename, row.legalSurname, row.preferredForename, row.preferredSurname];
   // Search words are now folded (accents off, "obrien" for O'Brien): worked out again from the names.
   const searchWords = names.every((name) => typeof name === 'string')
-    ? searchWordsFor({ legalForename: names[0] as string, legalSurname: names[1] as string, preferredForename: names[2] as string, preferredSurname: names[3] as string })
+    ? searchWordsFor({
+        legalForename: names[0] as string,
+        legalSurname: names[1] as string,
+        preferredForename: names[2] as string,
+        preferredSurname: names[3] as string,
+      })
     : row.searchWords;
   return { ...rest, yearGroupOverride: override, searchWords };
 }

@@ -67,8 +67,9 @@ export const NO_SERVICE_CONTACT = 'Ask your school or adviser for our contact de
  */
 export function missingServiceDetails(service: ServiceDetails | null): string[] {
   const missing: string[] = [];
-  if (!service || !service.name.trim()) missing.push('the service\'s name');
-  const reachable = service !== null && [service.contact.email, service.contact.phone, service.address].some((part) => part.trim().length > 0);
+  if (!service || !service.name.trim()) missing.push("the service's name");
+  const reachable =
+    service !== null && [service.contact.email, service.contact.phone, service.address].some((part) => part.trim().length > 0);
   if (!reachable) missing.push('an email address, phone number or address for the family to contact');
   return missing;
 }
@@ -169,7 +170,10 @@ function heading(text: string, level: 1 | 2, keep = true): Content[] {
 
 /** Free text as paragraphs (split at blank lines), or a plain "nothing yet" line. */
 function paragraphs(text: string, whenEmpty: string): Content[] {
-  const parts = text.split(/\n\s*\n/).map((part) => part.trim()).filter((part) => part.length > 0);
+  const parts = text
+    .split(/\n\s*\n/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
   if (parts.length === 0) return [{ text: whenEmpty, style: 'empty' }];
   return parts.map((part) => ({ text: part, style: 'body' }));
 }
@@ -212,9 +216,9 @@ function goalsSection(plan: ActionPlan): Content[] {
   ] as const) {
     const goals = plan.goals.filter((goal) => goal.term === term);
     section.push(...heading(title, 2));
-    section.push(goals.length === 0
-      ? { text: whenEmpty, style: 'empty' }
-      : { ul: goals.map((goal) => ({ text: goal.text })), margin: [0, 0, 0, 6] });
+    section.push(
+      goals.length === 0 ? { text: whenEmpty, style: 'empty' } : { ul: goals.map((goal) => ({ text: goal.text })), margin: [0, 0, 0, 6] },
+    );
   }
   return section;
 }
@@ -242,11 +246,13 @@ function actionsSection(plan: ActionPlan, today: string): Content[] {
     { text: formatUkDate(action.byWhen), noWrap: true },
     doneCell(action, today),
   ]);
-  return [{
-    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: ['*', 'auto', 'auto', 'auto'], body: [header, ...rows] },
-    layout: dataTableLayout,
-    margin: [0, 2, 0, 6],
-  }];
+  return [
+    {
+      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: ['*', 'auto', 'auto', 'auto'], body: [header, ...rows] },
+      layout: dataTableLayout,
+      margin: [0, 2, 0, 6],
+    },
+  ];
 }
 
 function discussedSection(discussed: readonly DiscussedOptionDetails[]): Content[] {
@@ -260,18 +266,24 @@ function discussedSection(discussed: readonly DiscussedOptionDetails[]): Content
       { text: option.howToApply },
     ];
   });
-  return [{
-    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: ['*', '*', '*'], body: [header, ...rows] },
-    layout: dataTableLayout,
-    margin: [0, 2, 0, 6],
-  }];
+  return [
+    {
+      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: ['*', '*', '*'], body: [header, ...rows] },
+      layout: dataTableLayout,
+      margin: [0, 2, 0, 6],
+    },
+  ];
 }
 
 /** Contact lines for a person or organisation; empty parts are left out. */
 function contactLines(lines: [label: string, value: string][]): Content[] {
   return lines
     .filter(([, value]) => value.trim().length > 0)
-    .map(([label, value]) => ({ text: label ? [{ text: `${label}: `, style: 'label' }, value] : value, style: 'body', margin: [0, 0, 0, 2] }));
+    .map(([label, value]) => ({
+      text: label ? [{ text: `${label}: `, style: 'label' }, value] : value,
+      style: 'body',
+      margin: [0, 0, 0, 2],
+    }));
 }
 
 function helpSection(input: ActionPlanPdfInput, today: string): Content[] {
@@ -283,11 +295,13 @@ function helpSection(input: ActionPlanPdfInput, today: string): Content[] {
 
   section.push(...heading('Your adviser', 2));
   if (adviser) {
-    section.push(...contactLines([
-      ['', adviser.role === 'other' ? adviser.name : `${adviser.name}, ${labelOf(ADVISER_ROLES, adviser.role).toLowerCase()}`],
-      ['Email', adviser.email],
-      ['Phone', adviser.phone],
-    ]));
+    section.push(
+      ...contactLines([
+        ['', adviser.role === 'other' ? adviser.name : `${adviser.name}, ${labelOf(ADVISER_ROLES, adviser.role).toLowerCase()}`],
+        ['Email', adviser.email],
+        ['Phone', adviser.phone],
+      ]),
+    );
     if (!adviser.email && !adviser.phone) section.push({ text: `Contact your adviser through ${service.name}.`, style: 'body' });
   } else {
     section.push({ text: `Contact ${service.name} using the details below.`, style: 'body' });
@@ -307,7 +321,10 @@ function helpSection(input: ActionPlanPdfInput, today: string): Content[] {
     section.push(...heading('Programmes and services', 2));
     section.push({
       ul: signposts.map((signpost) => ({
-        text: [{ text: signpost.name, bold: true }, ` (${signpost.forWhom.replace(/^(Age|People)\b/, (word) => word.toLowerCase())}): ${signpost.about}`],
+        text: [
+          { text: signpost.name, bold: true },
+          ` (${signpost.forWhom.replace(/^(Age|People)\b/, (word) => word.toLowerCase())}): ${signpost.about}`,
+        ],
         margin: [0, 0, 0, 3],
       })),
       margin: [0, 0, 0, 6],
@@ -369,10 +386,7 @@ function hasLogo(service: ServiceDetails): boolean {
 /** The service's logo (when it has one) and name, top left. */
 function letterhead(service: ServiceDetails): Content {
   const nameBlock = (margin: [number, number, number, number]): Column => ({
-    stack: [
-      { text: service.name, style: 'serviceName' },
-      ...(service.address ? [{ text: service.address, style: 'serviceAddress' }] : []),
-    ],
+    stack: [{ text: service.name, style: 'serviceName' }, ...(service.address ? [{ text: service.address, style: 'serviceAddress' }] : [])],
     width: '*',
     margin,
   });
@@ -394,11 +408,19 @@ export function buildActionPlanDocument(input: ActionPlanPdfInput): TDocumentDef
 
   const content: Content[] = [
     letterhead(service),
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 1.5, lineColor: COLOURS.heading }], margin: [0, 10, 0, 0] },
+    {
+      canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 1.5, lineColor: COLOURS.heading }],
+      margin: [0, 10, 0, 0],
+    },
     { text: 'Careers action plan', style: 'title' },
     { text: `for ${name}`, style: 'subtitle' },
     detailsPanel(input, name),
-    { text: 'This plan sets out what we talked about and the steps we agreed. Keep it somewhere safe and look at it again before your next review.', style: 'intro' },
+    {
+      text:
+        'This plan sets out what we talked about and the steps we agreed. ' +
+        'Keep it somewhere safe and look at it again before your next review.',
+      style: 'intro',
+    },
 
     ...heading(ACTION_PLAN_HEADINGS.aboutYou, 1),
     ...heading('Your situation', 2),

@@ -51,7 +51,8 @@ export function resolveDiscussedOptions(discussed: ActionPlan['discussed'], dire
   return discussed.map((option) => {
     if (option.kind === 'route') {
       const route = option.refId ? routes.get(option.refId) : undefined;
-      if (!route) return { kind: 'route', title: option.label, provider: '', campus: '', howToApply: 'Ask your adviser', note: option.note };
+      if (!route)
+        return { kind: 'route', title: option.label, provider: '', campus: '', howToApply: 'Ask your adviser', note: option.note };
       const provider = providers.get(route.providerId);
       const campus = provider?.campuses.find((c) => c.id === route.campusId);
       return {
@@ -64,7 +65,8 @@ export function resolveDiscussedOptions(discussed: ActionPlan['discussed'], dire
       };
     }
     const employer = option.refId ? employers.get(option.refId) : undefined;
-    if (!employer) return { kind: 'employer', title: option.label, provider: '', campus: '', howToApply: 'Ask your adviser', note: option.note };
+    if (!employer)
+      return { kind: 'employer', title: option.label, provider: '', campus: '', howToApply: 'Ask your adviser', note: option.note };
     return {
       kind: 'employer',
       title: employer.name,

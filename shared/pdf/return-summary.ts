@@ -38,17 +38,38 @@ function totalsChart(table: ReturnTable): Content {
 }
 
 function tableBlock(table: ReturnTable): Content {
-  const header: TableCell[] = [table.rowHeading, ...table.columnLabels, 'Total', ...table.percentages.map((p) => p.label)]
-    .map((text) => ({ text, bold: true, fillColor: '#e8eef2', fontSize: 8 }));
+  const header: TableCell[] = [table.rowHeading, ...table.columnLabels, 'Total', ...table.percentages.map((p) => p.label)].map((text) => ({
+    text,
+    bold: true,
+    fillColor: '#e8eef2',
+    fontSize: 8,
+  }));
   const body: TableCell[][] = [header];
   table.shown.cells.forEach((cells, r) => {
-    body.push([table.rowLabels[r]!, ...cells.map(cellText), cellText(table.shown.rowTotals[r]!), ...table.percentages.map((p) => cellText(p.rows[r]!))].map((text) => ({ text, fontSize: 8 })));
+    body.push(
+      [
+        table.rowLabels[r]!,
+        ...cells.map(cellText),
+        cellText(table.shown.rowTotals[r]!),
+        ...table.percentages.map((p) => cellText(p.rows[r]!)),
+      ].map((text) => ({ text, fontSize: 8 })),
+    );
   });
-  body.push([table.totalLabel, ...table.shown.columnTotals.map(cellText), cellText(table.shown.grandTotal), ...table.percentages.map((p) => cellText(p.total))].map((text) => ({ text, fontSize: 8, bold: true })));
+  body.push(
+    [
+      table.totalLabel,
+      ...table.shown.columnTotals.map(cellText),
+      cellText(table.shown.grandTotal),
+      ...table.percentages.map((p) => cellText(p.total)),
+    ].map((text) => ({ text, fontSize: 8, bold: true })),
+  );
   return {
     stack: [
       { text: table.title, style: 'tableTitle' },
-      { table: { headerRows: 1, dontBreakRows: true, widths: ['*', ...header.slice(1).map(() => 'auto' as const)], body }, layout: 'lightHorizontalLines' },
+      {
+        table: { headerRows: 1, dontBreakRows: true, widths: ['*', ...header.slice(1).map(() => 'auto' as const)], body },
+        layout: 'lightHorizontalLines',
+      },
       { ul: table.notes.map((note) => ({ text: note, fontSize: 7, color: '#4a4a4a' })), margin: [0, 3, 0, 10] },
     ],
   };
@@ -67,7 +88,11 @@ export function buildReturnSummaryDocument(report: AggregateReturn, options: { s
   for (const measureId of measures) {
     const tables = report.tables.filter((t) => t.measureId === measureId);
     const first = tables[0]!;
-    content.push({ text: first.title.replace(/ by .*$/, ''), style: 'heading', pageBreak: measureId === measures[0] ? undefined : 'before' });
+    content.push({
+      text: first.title.replace(/ by .*$/, ''),
+      style: 'heading',
+      pageBreak: measureId === measures[0] ? undefined : 'before',
+    });
     content.push({ text: 'Totals', style: 'tableTitle' }, totalsChart(first));
     for (const table of tables) content.push(tableBlock(table));
   }

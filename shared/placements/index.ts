@@ -50,7 +50,8 @@ export function transitionProblem(from: PlacementStatusId, to: PlacementStatusId
   if (canMoveTo(from, to)) return null;
   const next = nextStatuses(from);
   if (next.length === 0) return `This placement is ${statusLabel(from).toLowerCase()}, so its status can no longer change`;
-  return `A placement that is ${statusLabel(from).toLowerCase()} cannot become ${statusLabel(to).toLowerCase()}; next it can be ${next.map((s) => statusLabel(s).toLowerCase()).join(' or ')}`;
+  const choices = next.map((s) => statusLabel(s).toLowerCase()).join(' or ');
+  return `A placement that is ${statusLabel(from).toLowerCase()} cannot become ${statusLabel(to).toLowerCase()}; next it can be ${choices}`;
 }
 
 /**
@@ -101,16 +102,19 @@ export function proposalProblems(
   if (left === 0) {
     problems.push({
       field: 'period',
-      message: `No places left in "${offer.title}" from ${formatUkDate(period.start)} to ${formatUkDate(period.end)}: all ${period.capacity} ${period.capacity === 1 ? 'place is' : 'places are'} taken`,
+      message:
+        `No places left in "${offer.title}" from ${formatUkDate(period.start)} to ${formatUkDate(period.end)}: ` +
+        `all ${period.capacity} ${period.capacity === 1 ? 'place is' : 'places are'} taken`,
     });
   }
   const clash = placements.find((p) => p.pupilId === input.pupilId && holdsAPlace(p) && rangesOverlap(p, input));
   if (clash) {
     problems.push({
       field: 'pupilId',
-      message: clash.employerId === employer.id
-        ? `This young person already has a placement here from ${formatUkDate(clash.start)} to ${formatUkDate(clash.end)}`
-        : `This young person already has a placement elsewhere from ${formatUkDate(clash.start)} to ${formatUkDate(clash.end)}`,
+      message:
+        clash.employerId === employer.id
+          ? `This young person already has a placement here from ${formatUkDate(clash.start)} to ${formatUkDate(clash.end)}`
+          : `This young person already has a placement elsewhere from ${formatUkDate(clash.start)} to ${formatUkDate(clash.end)}`,
     });
   }
   return problems;
@@ -122,7 +126,10 @@ export function isUnderWay(placement: Pick<Placement, 'status'>): boolean {
 }
 
 /** The employer's offers that have placements under way (offer id to title): removing them would orphan those. */
-export function offersInUse(employer: Pick<Employer, 'offers'>, placements: readonly Pick<Placement, 'status' | 'offerId'>[]): Map<string, string> {
+export function offersInUse(
+  employer: Pick<Employer, 'offers'>,
+  placements: readonly Pick<Placement, 'status' | 'offerId'>[],
+): Map<string, string> {
   const inUse = new Map<string, string>();
   for (const offer of employer.offers) {
     if (placements.some((p) => p.offerId === offer.id && isUnderWay(p))) inUse.set(offer.id, offer.title);

@@ -11,7 +11,22 @@ import { assessRisk, type RiskWeights } from '../risk';
 import { searchWordsFor } from '../model/pupil';
 
 /** What the form holds: the record's fields, with identifiers and numbers as the user typed them. */
-export type PupilForm = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords' | 'upn' | 'uln' | 'postcode' | 'outcode' | 'district' | 'yearGroupOverride' | 'riskBand' | 'lastGuidanceOn' | 'isDemo'> & {
+export type PupilForm = Omit<
+  Pupil,
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'searchWords'
+  | 'upn'
+  | 'uln'
+  | 'postcode'
+  | 'outcode'
+  | 'district'
+  | 'yearGroupOverride'
+  | 'riskBand'
+  | 'lastGuidanceOn'
+  | 'isDemo'
+> & {
   upn: string;
   uln: string;
   postcode: string;
@@ -25,18 +40,63 @@ export type PupilForm = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWo
 export type PupilRecordInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords'>;
 
 export function emptyPupilForm(): PupilForm {
-  const { upn: _u, uln: _l, postcode: _p, outcode: _o, district: _d, yearGroupOverride: _y, riskBand: _r, lastGuidanceOn: _g, id: _i, createdAt: _c, updatedAt: _up, searchWords: _s, isDemo: _demo, ...rest } = pupilSchema.parse({
-    id: '00000000-0000-4000-8000-000000000000', createdAt: '2000-01-01T00:00:00Z', updatedAt: '2000-01-01T00:00:00Z',
-    legalForename: 'x', legalSurname: 'x', dateOfBirth: '2000-01-01',
+  const {
+    upn: _u,
+    uln: _l,
+    postcode: _p,
+    outcode: _o,
+    district: _d,
+    yearGroupOverride: _y,
+    riskBand: _r,
+    lastGuidanceOn: _g,
+    id: _i,
+    createdAt: _c,
+    updatedAt: _up,
+    searchWords: _s,
+    isDemo: _demo,
+    ...rest
+  } = pupilSchema.parse({
+    id: '00000000-0000-4000-8000-000000000000',
+    createdAt: '2000-01-01T00:00:00Z',
+    updatedAt: '2000-01-01T00:00:00Z',
+    legalForename: 'x',
+    legalSurname: 'x',
+    dateOfBirth: '2000-01-01',
   });
-  return { ...rest, legalForename: '', legalSurname: '', dateOfBirth: '', upn: '', uln: '', postcode: '', district: null, yearGroupOverridden: false, yearGroup: null };
+  return {
+    ...rest,
+    legalForename: '',
+    legalSurname: '',
+    dateOfBirth: '',
+    upn: '',
+    uln: '',
+    postcode: '',
+    district: null,
+    yearGroupOverridden: false,
+    yearGroup: null,
+  };
 }
 
 /** The form for an existing record, its year group as it stands `today` (an override moved on since it was set). */
 export function formFromPupil(pupil: Pupil, today: string): PupilForm {
-  const { id: _i, createdAt: _c, updatedAt: _u, searchWords: _s, riskBand: _r, lastGuidanceOn: _g, outcode: _o, isDemo: _d, yearGroupOverride, ...rest } = pupil;
+  const {
+    id: _i,
+    createdAt: _c,
+    updatedAt: _u,
+    searchWords: _s,
+    riskBand: _r,
+    lastGuidanceOn: _g,
+    outcode: _o,
+    isDemo: _d,
+    yearGroupOverride,
+    ...rest
+  } = pupil;
   return {
-    ...structuredClone(rest), upn: pupil.upn ?? '', uln: pupil.uln ?? '', postcode: pupil.postcode ?? '', district: pupil.district,
+    ...structuredClone(rest),
+    upn: pupil.upn ?? '',
+    uln: pupil.uln ?? '',
+    postcode: pupil.postcode ?? '',
+    district: pupil.district,
     yearGroupOverridden: yearGroupOverride !== null,
     yearGroup: yearGroupOverride !== null ? yearGroupOf(pupil, today) : null,
   };
@@ -66,16 +126,23 @@ export function checkPupilForm(form: PupilForm, context: PupilFormContext): Chec
   if (dob === '') add('dateOfBirth', 'Enter the date of birth');
   else if (!/^\d{4}-\d{2}-\d{2}$/.test(dob) || Number.isNaN(Date.parse(dob))) add('dateOfBirth', 'Enter a real date of birth');
   else if (dob > context.today) add('dateOfBirth', 'The date of birth must be in the past');
-  else if (ageOn(dob, context.today) < 9 || ageOn(dob, context.today) > 25) add('dateOfBirth', 'The young person must be between 9 and 25 years old');
+  else if (ageOn(dob, context.today) < 9 || ageOn(dob, context.today) > 25)
+    add('dateOfBirth', 'The young person must be between 9 and 25 years old');
 
   const chosen = form.yearGroup;
-  const yearGroupOverride = form.yearGroupOverridden && chosen !== null && Number.isInteger(chosen) && chosen >= FIRST_YEAR_GROUP && chosen <= LAST_YEAR_GROUP
-    ? yearGroupOverrideOn(chosen, context.today)
-    : null;
-  if (form.yearGroupOverridden && yearGroupOverride === null) add('yearGroup', `Choose a year group from ${FIRST_YEAR_GROUP} to ${LAST_YEAR_GROUP}`);
+  const yearGroupOverride =
+    form.yearGroupOverridden && chosen !== null && Number.isInteger(chosen) && chosen >= FIRST_YEAR_GROUP && chosen <= LAST_YEAR_GROUP
+      ? yearGroupOverrideOn(chosen, context.today)
+      : null;
+  if (form.yearGroupOverridden && yearGroupOverride === null)
+    add('yearGroup', `Choose a year group from ${FIRST_YEAR_GROUP} to ${LAST_YEAR_GROUP}`);
   const derived = problems.some((p) => p.field === 'dateOfBirth') ? null : derivedYearGroup(dob, context.today);
   if (!form.yearGroupOverridden && derived !== null && derived < FIRST_YEAR_GROUP) {
-    add('dateOfBirth', `This date of birth puts them in Year ${derived}; the service starts at Year ${FIRST_YEAR_GROUP}. If they are in a secondary year, tick "Out of their year group"`);
+    add(
+      'dateOfBirth',
+      `This date of birth puts them in Year ${derived}; the service starts at Year ${FIRST_YEAR_GROUP}. ` +
+        'If they are in a secondary year, tick "Out of their year group"',
+    );
   }
 
   if (!form.homeEducated && !form.schoolId) add('schoolId', 'Choose the school, or say the young person is electively home educated');

@@ -5,10 +5,26 @@
  * keystroke"). Pure: the renderer loads it and keeps it current (renderer/src/db/pupil-list.ts).
  */
 import type { Pupil } from '../model/pupil';
-import { compareByName, compareForSort, keepsEveryone, looksLikeUpn, matchesFilters, nameSortKey, searchWordsOf, type PupilFilters, type PupilSort } from './list';
+import {
+  compareByName,
+  compareForSort,
+  keepsEveryone,
+  looksLikeUpn,
+  matchesFilters,
+  nameSortKey,
+  searchWordsOf,
+  type PupilFilters,
+  type PupilSort,
+} from './list';
 
-interface Entry { key: string; id: string }
-interface WordEntry { word: string; id: string }
+interface Entry {
+  key: string;
+  id: string;
+}
+interface WordEntry {
+  word: string;
+  id: string;
+}
 
 /** Name words are kept in buckets by their first two letters: a typed prefix looks in one or a few. */
 function bucketOf(word: string): string {
@@ -135,9 +151,10 @@ export class PupilListIndex {
     }
     const candidates = this.candidatesFor(filters.text.trim());
     // A few name matches are quicker to sort than to pick out of the whole list in name order.
-    const inNameOrder = candidates && candidates.size * 8 < this.byName.length
-      ? [...candidates].map((id) => ({ key: this.nameKeys.get(id) ?? '', id })).sort(compareByName)
-      : this.byName;
+    const inNameOrder =
+      candidates && candidates.size * 8 < this.byName.length
+        ? [...candidates].map((id) => ({ key: this.nameKeys.get(id) ?? '', id })).sort(compareByName)
+        : this.byName;
     const found: Pupil[] = [];
     for (const { id } of inNameOrder) {
       if (candidates && !candidates.has(id)) continue;
@@ -152,9 +169,10 @@ export class PupilListIndex {
     if (text === '' || looksLikeUpn(text)) return null;
     const prefix = searchWordsOf(text)[0];
     if (!prefix) return null;
-    const buckets = prefix.length >= 2
-      ? [this.words.get(bucketOf(prefix)) ?? []]
-      : [...this.words.entries()].filter(([key]) => key.startsWith(prefix)).map(([, bucket]) => bucket);
+    const buckets =
+      prefix.length >= 2
+        ? [this.words.get(bucketOf(prefix)) ?? []]
+        : [...this.words.entries()].filter(([key]) => key.startsWith(prefix)).map(([, bucket]) => bucket);
     const ids = new Set<string>();
     for (const bucket of buckets) {
       for (const entry of bucket) if (entry.word.startsWith(prefix)) ids.add(entry.id);

@@ -34,8 +34,15 @@ export function searchWordsOf(text: string): string[] {
 
 /** True when the filters leave everyone in: nothing typed and nothing chosen. */
 export function keepsEveryone(filters: PupilFilters): boolean {
-  return filters.text.trim() === '' && !filters.schoolId && filters.yearGroup === null && !filters.district
-    && !filters.riskBand && !filters.homeEducatedOnly && !filters.noGuidanceYet;
+  return (
+    filters.text.trim() === '' &&
+    !filters.schoolId &&
+    filters.yearGroup === null &&
+    !filters.district &&
+    !filters.riskBand &&
+    !filters.homeEducatedOnly &&
+    !filters.noGuidanceYet
+  );
 }
 
 /** True when the young person is in the chosen year group on `today` (or has left school, for 'left'). */
@@ -62,7 +69,9 @@ export function matchesFilters(pupil: Pupil, filters: PupilFilters, today: strin
 const RISK_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 export function sortKeyName(pupil: Pick<Pupil, 'legalForename' | 'legalSurname' | 'preferredForename' | 'preferredSurname'>): string {
-  return `${(pupil.preferredSurname || pupil.legalSurname).toLowerCase()} ${(pupil.preferredForename || pupil.legalForename).toLowerCase()}`;
+  const surname = (pupil.preferredSurname || pupil.legalSurname).toLowerCase();
+  const forename = (pupil.preferredForename || pupil.legalForename).toLowerCase();
+  return `${surname} ${forename}`;
 }
 
 /**
@@ -85,13 +94,16 @@ export function compareForSort(sort: Exclude<PupilSort, 'name'>): (a: Pupil, b: 
   const rank = (p: Pupil) => RISK_ORDER[p.riskBand ?? 'low'];
   switch (sort) {
     // Whatever the date, a later Reception year is a lower year group.
-    case 'year-group': return (a, b) => receptionYearOf(b) - receptionYearOf(a);
-    case 'risk': return (a, b) => rank(a) - rank(b);
-    case 'last-guidance': return (a, b) => {
-      const x = a.lastGuidanceOn ?? '';
-      const y = b.lastGuidanceOn ?? '';
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
+    case 'year-group':
+      return (a, b) => receptionYearOf(b) - receptionYearOf(a);
+    case 'risk':
+      return (a, b) => rank(a) - rank(b);
+    case 'last-guidance':
+      return (a, b) => {
+        const x = a.lastGuidanceOn ?? '';
+        const y = b.lastGuidanceOn ?? '';
+        return x < y ? -1 : x > y ? 1 : 0;
+      };
   }
 }
 

@@ -45,13 +45,48 @@ export const FE_COLLEGES: readonly { name: string; website: string; campuses: re
 
 /** Programmes and services to signpost on action plans and in guidance. */
 export const SIGNPOSTS = [
-  { id: 'kent-choices', name: 'Kent Choices', forWhom: 'Year 11 and 12 leavers', about: 'The online route for applying to post-16 courses and apprenticeships in Kent.' },
-  { id: 'apprenticeships', name: 'Find an apprenticeship', forWhom: 'Age 16 and over', about: 'The national service listing apprenticeship vacancies.' },
-  { id: 't-levels', name: 'T Levels', forWhom: 'Age 16 to 19', about: 'Two-year technical courses with an industry placement of about 45 days.' },
-  { id: 'supported-internships', name: 'Supported internships', forWhom: 'Age 16 to 24 with an EHCP', about: 'Study programmes based with an employer, with a job coach.' },
-  { id: 'skills-bootcamps', name: 'Skills Bootcamps', forWhom: 'Age 19 and over', about: 'Free courses of up to 16 weeks with a job interview at the end.' },
-  { id: 'connect-to-work', name: 'Connect to Work', forWhom: 'People with a health condition or disability', about: 'Supported employment for Kent and Medway, from 2025.' },
-  { id: 'youth-hubs', name: 'DWP Youth Hubs', forWhom: 'Age 18 to 24', about: 'Jobcentre work coaches and partners in one place for young people.' },
+  {
+    id: 'kent-choices',
+    name: 'Kent Choices',
+    forWhom: 'Year 11 and 12 leavers',
+    about: 'The online route for applying to post-16 courses and apprenticeships in Kent.',
+  },
+  {
+    id: 'apprenticeships',
+    name: 'Find an apprenticeship',
+    forWhom: 'Age 16 and over',
+    about: 'The national service listing apprenticeship vacancies.',
+  },
+  {
+    id: 't-levels',
+    name: 'T Levels',
+    forWhom: 'Age 16 to 19',
+    about: 'Two-year technical courses with an industry placement of about 45 days.',
+  },
+  {
+    id: 'supported-internships',
+    name: 'Supported internships',
+    forWhom: 'Age 16 to 24 with an EHCP',
+    about: 'Study programmes based with an employer, with a job coach.',
+  },
+  {
+    id: 'skills-bootcamps',
+    name: 'Skills Bootcamps',
+    forWhom: 'Age 19 and over',
+    about: 'Free courses of up to 16 weeks with a job interview at the end.',
+  },
+  {
+    id: 'connect-to-work',
+    name: 'Connect to Work',
+    forWhom: 'People with a health condition or disability',
+    about: 'Supported employment for Kent and Medway, from 2025.',
+  },
+  {
+    id: 'youth-hubs',
+    name: 'DWP Youth Hubs',
+    forWhom: 'Age 18 to 24',
+    about: 'Jobcentre work coaches and partners in one place for young people.',
+  },
   { id: 'jobcentre-plus', name: 'Jobcentre Plus', forWhom: 'Age 16 and over', about: 'Help to find work and claim benefits.' },
 ] as const;
 export type SignpostId = (typeof SIGNPOSTS)[number]['id'];

@@ -34,6 +34,7 @@ export function isPastRetention(pupil: RetentionFacts, years: number, today: str
 export function retentionReason(pupil: RetentionFacts): string {
   const year = academicYearStarting(finalYearStartOf(pupil)).label;
   if (pupil.leftOn && finalYearStartOf(pupil) === academicYearStartYear(pupil.leftOn)) return `Left the caseload in ${year}`;
-  if (pupil.lastGuidanceOn && finalYearStartOf(pupil) === academicYearStartYear(pupil.lastGuidanceOn)) return `Last guidance meeting in ${year}`;
+  if (pupil.lastGuidanceOn && finalYearStartOf(pupil) === academicYearStartYear(pupil.lastGuidanceOn))
+    return `Last guidance meeting in ${year}`;
   return `Year 13 in ${year}`;
 }

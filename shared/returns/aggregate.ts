@@ -16,16 +16,37 @@ import { DESTINATION_GROUPS, destinationGroup } from '../reference/destinations'
 import { PROVIDER_ACCESS_TARGETS } from '../reference/gatsby';
 import { YEAR_GROUPS, yearGroupLabel } from '../academic-year';
 import {
-  protectedPercentage, roundCells, sumCells, thresholdNote,
-  type PercentCell, type ProtectedTable, type ShownCell, type ShownTable,
+  protectedPercentage,
+  roundCells,
+  sumCells,
+  thresholdNote,
+  type PercentCell,
+  type ProtectedTable,
+  type ShownCell,
+  type ShownTable,
 } from './disclosure';
 import { protectTables, type KeyedTable } from './suppression';
 import { DISTRICT_ROWS, NOT_RECORDED, RETURN_CHARACTERISTICS, RISK_ROWS, districtRow, riskRow } from './groups';
-import { periodLabel, scopeCaseload, type PupilFacts, type ReturnOptions, type ReturnPeriod, type ReturnScope, type ReturnSource, type ScopedCaseload } from './scope';
+import {
+  periodLabel,
+  scopeCaseload,
+  type PupilFacts,
+  type ReturnOptions,
+  type ReturnPeriod,
+  type ReturnScope,
+  type ReturnSource,
+  type ScopedCaseload,
+} from './scope';
 
 export type MeasureId =
-  | 'caseload' | 'sessions' | 'personal-guidance' | 'employer-encounters'
-  | 'workplace-experiences' | 'provider-access' | 'placements' | 'intended-destinations';
+  | 'caseload'
+  | 'sessions'
+  | 'personal-guidance'
+  | 'employer-encounters'
+  | 'workplace-experiences'
+  | 'provider-access'
+  | 'placements'
+  | 'intended-destinations';
 
 export type DimensionId = 'district' | 'year-group' | 'characteristic' | 'risk-band';
 
@@ -66,7 +87,9 @@ const PAIR_INDEX = new Map<string, number>(PAIRS.map((p, i) => [p.id, i]));
 const KIND_INDEX = new Map<string, number>(SESSION_KINDS.map((k, i) => [k.id, i]));
 const STATUS_INDEX = new Map<string, number>(PLACEMENT_STATUSES.map((s, i) => [s.id, i]));
 const GROUP_INDEX = new Map<string, number>(DESTINATION_GROUPS.map((g, i) => [g.id, i]));
-const QUALIFIED_MEETING_NOTE = 'A meeting is a personal guidance meeting or home visit with an adviser qualified to level 6 or above, at any time up to the end of the period.';
+const QUALIFIED_MEETING_NOTE =
+  'A meeting is a personal guidance meeting or home visit with an adviser qualified to level 6 or above, ' +
+  'at any time up to the end of the period.';
 
 export const MEASURES: readonly Measure[] = [
   {
@@ -74,7 +97,10 @@ export const MEASURES: readonly Measure[] = [
     title: 'Young people on the caseload',
     unit: 'pupil',
     totalLabel: 'All young people',
-    columns: [{ id: 'seen', label: 'Seen in the period' }, { id: 'not-seen', label: 'Not seen in the period' }],
+    columns: [
+      { id: 'seen', label: 'Seen in the period' },
+      { id: 'not-seen', label: 'Not seen in the period' },
+    ],
     years: ALL_YEARS,
     entries: everyone((f) => (f.sessionsInPeriod > 0 ? 0 : 1)),
     percentages: [{ label: '% seen in the period', numerator: [0], denominator: 'total' }],
@@ -113,14 +139,21 @@ export const MEASURES: readonly Measure[] = [
       { label: '% of Year 11 with at least one meeting', numerator: [0], denominator: [0, 1] },
       { label: '% of Year 13 with two or more meetings', numerator: [2], denominator: [2, 3] },
     ],
-    notes: [QUALIFIED_MEETING_NOTE, 'Benchmark 8 expects one meeting by 16 (the end of Year 11) and a further one by 18 (the end of Year 13).'],
+    notes: [
+      QUALIFIED_MEETING_NOTE,
+      'Benchmark 8 expects one meeting by 16 (the end of Year 11) and a further one by 18 (the end of Year 13).',
+    ],
   },
   {
     id: 'employer-encounters',
     title: 'Encounters with employers (Gatsby Benchmark 5)',
     unit: 'pupil',
     totalLabel: 'All young people',
-    columns: [{ id: 'none', label: 'No encounters' }, { id: 'one', label: 'One encounter' }, { id: 'two-or-more', label: 'Two or more encounters' }],
+    columns: [
+      { id: 'none', label: 'No encounters' },
+      { id: 'one', label: 'One encounter' },
+      { id: 'two-or-more', label: 'Two or more encounters' },
+    ],
     years: ALL_YEARS,
     entries: everyone((f) => Math.min(f.employerEncountersInPeriod, 2)),
     percentages: [{ label: '% with at least one encounter', numerator: [1, 2], denominator: 'total' }],
@@ -131,7 +164,10 @@ export const MEASURES: readonly Measure[] = [
     title: 'Experiences of workplaces (Gatsby Benchmark 6)',
     unit: 'pupil',
     totalLabel: 'All young people',
-    columns: [{ id: 'at-least-one', label: 'At least one completed placement' }, { id: 'none', label: 'No completed placement' }],
+    columns: [
+      { id: 'at-least-one', label: 'At least one completed placement' },
+      { id: 'none', label: 'No completed placement' },
+    ],
     years: ALL_YEARS,
     entries: everyone((f) => (f.completedPlacementsInPeriod > 0 ? 0 : 1)),
     percentages: [{ label: '% with a completed placement', numerator: [0], denominator: 'total' }],
@@ -153,10 +189,16 @@ export const MEASURES: readonly Measure[] = [
       if (pair === undefined) return PAIRS.length * 2;
       return pair * 2 + (f.providerEncountersInPair >= PAIRS[pair]!.encounters ? 0 : 1);
     }),
-    percentages: PAIRS.map((pair, i) => ({ label: `${pair.label}: % with two or more`, numerator: [2 * i], denominator: [2 * i, 2 * i + 1] })),
+    percentages: PAIRS.map((pair, i) => ({
+      label: `${pair.label}: % with two or more`,
+      numerator: [2 * i],
+      denominator: [2 * i, 2 * i + 1],
+    })),
     notes: [
-      'Each young person is counted against the pair of year groups they are in at the end of the period, with the provider encounters recorded while they were in those years, up to the end of the period.',
-      'The legislation expects two encounters with providers of technical education or apprenticeships in Years 8 to 9 and two in Years 10 to 11 for everyone, and two in Years 12 to 13 offered to all.',
+      'Each young person is counted against the pair of year groups they are in at the end of the period, ' +
+        'with the provider encounters recorded while they were in those years, up to the end of the period.',
+      'The legislation expects two encounters with providers of technical education or apprenticeships ' +
+        'in Years 8 to 9 and two in Years 10 to 11 for everyone, and two in Years 12 to 13 offered to all.',
     ],
   },
   {
@@ -199,11 +241,19 @@ const YEAR_ROW = new Map<number, number>(ALL_YEARS.map((y, i) => [y, i]));
 
 const PARTITIONS: readonly Partition[] = [
   { dimension: 'district', attribute: 'district', rows: DISTRICT_ROWS, rowOf: (f) => districtRow(f.district) },
-  { dimension: 'year-group', attribute: 'year', rows: ALL_YEARS.map((y) => ({ id: String(y), label: yearGroupLabel(y) })), rowOf: (f) => YEAR_ROW.get(f.yearGroup) ?? -1 },
+  {
+    dimension: 'year-group',
+    attribute: 'year',
+    rows: ALL_YEARS.map((y) => ({ id: String(y), label: yearGroupLabel(y) })),
+    rowOf: (f) => YEAR_ROW.get(f.yearGroup) ?? -1,
+  },
   ...RETURN_CHARACTERISTICS.map((c): Partition => ({
     dimension: 'characteristic',
     attribute: c.id,
-    rows: [{ id: 'yes', label: c.label }, { id: 'no', label: `Not ${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}` }],
+    rows: [
+      { id: 'yes', label: c.label },
+      { id: 'no', label: `Not ${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}` },
+    ],
     rowOf: (f) => (c.has(f.pupil) ? 0 : 1),
   })),
   { dimension: 'risk-band', attribute: 'risk', rows: RISK_ROWS, rowOf: (f) => riskRow(f.pupil.riskBand) },
@@ -211,7 +261,10 @@ const PARTITIONS: readonly Partition[] = [
 
 /** A figure's name: the unit counted and the conditions on it, so equal sets of people get equal keys. */
 function keyOf(unit: Unit, conditions: readonly [string, string][]): string {
-  return `${unit}|${[...conditions].sort(([a], [b]) => a.localeCompare(b)).map(([a, v]) => `${a}=${v}`).join(';')}`;
+  return `${unit}|${[...conditions]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([a, v]) => `${a}=${v}`)
+    .join(';')}`;
 }
 
 /** A table of one measure split one way, with the keys of its figures: what the protection works on. */
@@ -326,9 +379,14 @@ const DIMENSION_TITLES: Record<DimensionId, string> = {
   'risk-band': 'by risk-of-NEET band',
 };
 
-export const SECONDARY_NOTE = 'Further figures are shown as c so that hidden counts cannot be worked out from totals, from other rows or columns, or from other tables in this return.';
-export const ROUNDING_NOTE = 'Figures are rounded to the nearest 5, each on its own, so totals may not equal the sum of their parts; low is a count above 0 that rounds to 0.';
-export const SYMBOLS_NOTE = 'c: confidential (hidden); z: not applicable (nobody to count); low: a count above 0 that rounds to 0. A true zero is shown as 0.';
+export const SECONDARY_NOTE =
+  'Further figures are shown as c so that hidden counts cannot be worked out from totals, ' +
+  'from other rows or columns, or from other tables in this return.';
+export const ROUNDING_NOTE =
+  'Figures are rounded to the nearest 5, each on its own, so totals may not equal the sum of their parts; ' +
+  'low is a count above 0 that rounds to 0.';
+export const SYMBOLS_NOTE =
+  'c: confidential (hidden); z: not applicable (nobody to count); low: a count above 0 that rounds to 0. A true zero is shown as 0.';
 const PARTIAL_TOTAL_NOTE = 'Totals count only the year groups shown; a total is c when any figure in it is hidden.';
 
 /** Every table of the return with its protection: what the return is built from (and what audits check). */
@@ -339,10 +397,11 @@ export function protectReturnTables(scoped: ScopedCaseload, threshold: number): 
 }
 
 function percentagesOf(shown: ShownTable, specs: readonly PercentageSpec[]): ReturnPercentages[] {
-  const of = (cells: readonly ShownCell[], total: ShownCell, spec: PercentageSpec): PercentCell => protectedPercentage(
-    sumCells(spec.numerator.map((c) => cells[c]!)),
-    spec.denominator === 'total' ? total : sumCells(spec.denominator.map((c) => cells[c]!)),
-  );
+  const of = (cells: readonly ShownCell[], total: ShownCell, spec: PercentageSpec): PercentCell =>
+    protectedPercentage(
+      sumCells(spec.numerator.map((c) => cells[c]!)),
+      spec.denominator === 'total' ? total : sumCells(spec.denominator.map((c) => cells[c]!)),
+    );
   return specs.map((spec) => ({
     label: spec.label,
     rows: shown.cells.map((cells, r) => of(cells, shown.rowTotals[r]!, spec)),
@@ -355,11 +414,19 @@ function percentagesOf(shown: ShownTable, specs: readonly PercentageSpec[]): Ret
  * measure has a hidden "everyone else" column, totals are re-added from what is shown (c if any
  * part is hidden): a sum of visible figures tells nobody anything new.
  */
-function displayed(measure: Measure, table: ProtectedTable, counts: number[][], rows: readonly number[]): { table: ProtectedTable; counts: number[][] } {
+function displayed(
+  measure: Measure,
+  table: ProtectedTable,
+  counts: number[][],
+  rows: readonly number[],
+): { table: ProtectedTable; counts: number[][] } {
   const width = measure.columns.length;
   const cells = rows.map((r) => table.cells[r]!.slice(0, width));
   if (!measure.remainder) {
-    return { table: { cells, rowTotals: rows.map((r) => table.rowTotals[r]!), columnTotals: table.columnTotals, grandTotal: table.grandTotal }, counts: rows.map((r) => counts[r]!) };
+    return {
+      table: { cells, rowTotals: rows.map((r) => table.rowTotals[r]!), columnTotals: table.columnTotals, grandTotal: table.grandTotal },
+      counts: rows.map((r) => counts[r]!),
+    };
   }
   const columnTotals = table.columnTotals.slice(0, width);
   return {
@@ -376,7 +443,12 @@ export function buildAggregateReturn(source: ReturnSource, options: ReturnOption
   const out: ReturnTable[] = [];
   for (const measure of MEASURES) {
     const mine = linked.filter((t) => t.table.measure === measure.id);
-    const finish = (dimension: DimensionId, rowLabels: string[], view: { table: ProtectedTable; counts: number[][] }, rowsOverlap: boolean) => {
+    const finish = (
+      dimension: DimensionId,
+      rowLabels: string[],
+      view: { table: ProtectedTable; counts: number[][] },
+      rowsOverlap: boolean,
+    ) => {
       const shown: ShownTable = options.roundToNearest5 ? roundCells(view.table) : view.table;
       out.push({
         id: `${measure.id}-by-${dimension}`,
@@ -397,16 +469,21 @@ export function buildAggregateReturn(source: ReturnSource, options: ReturnOption
           ...(rowsOverlap ? ['A young person can be in more than one group, so the rows do not add up to the total.'] : []),
           ...(measure.remainder ? [PARTIAL_TOTAL_NOTE] : []),
           ...commonNotes,
-          ...(measure.percentages.length > 0 ? ['Percentages are worked out from the figures as shown, and are c where a figure they use is hidden.'] : []),
+          ...(measure.percentages.length > 0
+            ? ['Percentages are worked out from the figures as shown, and are c where a figure they use is hidden.']
+            : []),
         ],
       });
     };
     for (const { table, protected: p } of mine) {
       if (table.dimension === 'characteristic') continue;
-      const rows = table.dimension === 'year-group'
-        ? measure.years.map((y) => YEAR_ROW.get(y)!)
-        : table.rowLabels.map((_, r) => r);
-      finish(table.dimension, rows.map((r) => table.rowLabels[r]!), displayed(measure, p, table.counts, rows), false);
+      const rows = table.dimension === 'year-group' ? measure.years.map((y) => YEAR_ROW.get(y)!) : table.rowLabels.map((_, r) => r);
+      finish(
+        table.dimension,
+        rows.map((r) => table.rowLabels[r]!),
+        displayed(measure, p, table.counts, rows),
+        false,
+      );
     }
     // The characteristic groups side by side: the "with" row of each pair, and the shared totals.
     const groups = mine.filter((t) => t.table.dimension === 'characteristic');
@@ -417,10 +494,24 @@ export function buildAggregateReturn(source: ReturnSource, options: ReturnOption
       columnTotals: first.columnTotals,
       grandTotal: first.grandTotal,
     };
-    finish('characteristic', groups.map((g) => g.table.rowLabels[0]!), displayed(measure, combined, groups.map((g) => g.table.counts[0]!), groups.map((_, i) => i)), true);
+    finish(
+      'characteristic',
+      groups.map((g) => g.table.rowLabels[0]!),
+      displayed(
+        measure,
+        combined,
+        groups.map((g) => g.table.counts[0]!),
+        groups.map((_, i) => i),
+      ),
+      true,
+    );
   }
   const order: DimensionId[] = ['district', 'year-group', 'characteristic', 'risk-band'];
-  out.sort((a, b) => MEASURES.findIndex((m) => m.id === a.measureId) - MEASURES.findIndex((m) => m.id === b.measureId) || order.indexOf(a.dimensionId) - order.indexOf(b.dimensionId));
+  out.sort(
+    (a, b) =>
+      MEASURES.findIndex((m) => m.id === a.measureId) - MEASURES.findIndex((m) => m.id === b.measureId) ||
+      order.indexOf(a.dimensionId) - order.indexOf(b.dimensionId),
+  );
 
   return {
     kind: 'aggregate',

@@ -9,14 +9,12 @@ import type { AggregateReturn } from './aggregate';
 import { thresholdNote } from './disclosure';
 import { EXTRACT_COLUMNS, extractRowValues, type PupilExtract } from './extract';
 
-function header(title: string, meta: { scopeLabel: string; periodLabel: string; producedOn: string }, extra: (string | number)[][]): (string | number)[][] {
-  return [
-    [title],
-    ['Scope', meta.scopeLabel],
-    ['Period', meta.periodLabel],
-    ...extra,
-    ['Produced', formatUkDate(meta.producedOn)],
-  ];
+function header(
+  title: string,
+  meta: { scopeLabel: string; periodLabel: string; producedOn: string },
+  extra: (string | number)[][],
+): (string | number)[][] {
+  return [[title], ['Scope', meta.scopeLabel], ['Period', meta.periodLabel], ...extra, ['Produced', formatUkDate(meta.producedOn)]];
 }
 
 /** The aggregate return as CSV text: the notes block, then each table with its totals, percentages and notes. */
@@ -41,9 +39,11 @@ export function returnToCsv(report: AggregateReturn, options: { serviceName?: st
 
 /** The pseudonymised extract as CSV text: the notes block, then one row a young person. */
 export function extractToCsv(extract: PupilExtract, options: { serviceName?: string } = {}): string {
-  const rows: (string | number)[][] = header(`${options.serviceName ? `${options.serviceName}: ` : ''}Pseudonymised pupil-level extract`, extract, [
-    ['Threshold', `Combinations shared by fewer than ${extract.threshold} young people are generalised or left out`],
-  ]);
+  const rows: (string | number)[][] = header(
+    `${options.serviceName ? `${options.serviceName}: ` : ''}Pseudonymised pupil-level extract`,
+    extract,
+    [['Threshold', `Combinations shared by fewer than ${extract.threshold} young people are generalised or left out`]],
+  );
   for (const note of extract.notes) rows.push(['Note', note]);
   rows.push([]);
   rows.push(EXTRACT_COLUMNS.map((c) => c.label));

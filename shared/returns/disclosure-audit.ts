@@ -36,7 +36,8 @@ function gridOf(table: ProtectedTable, counts: readonly (readonly number[])[]): 
   return {
     height,
     width,
-    at: (r, c) => (r < height ? (c < width ? table.cells[r]![c]! : table.rowTotals[r]!) : c < width ? table.columnTotals[c]! : table.grandTotal),
+    at: (r, c) =>
+      r < height ? (c < width ? table.cells[r]![c]! : table.rowTotals[r]!) : c < width ? table.columnTotals[c]! : table.grandTotal,
     actual: (r, c) => (r < height ? (c < width ? counts[r]![c]! : rowSums[r]!) : c < width ? columnSums[c]! : grand),
     position: (r, c) => ({ row: r < height ? r : 'total', column: c < width ? c : 'total' }),
   };
@@ -62,10 +63,25 @@ export function findDerivableCells(table: ProtectedTable, counts: readonly (read
     });
     const totalValue = grid.at(members[last]![0], members[last]![1]);
     const derived = isTotal ? visibleSum : (typeof totalValue === 'number' ? totalValue : 0) - visibleSum;
-    found.push({ ...grid.position(hr, hc), derived, actual: grid.actual(hr, hc), from: { direction, index: direction === 'row' ? grid.position(index, 0).row : grid.position(0, index).column } });
+    found.push({
+      ...grid.position(hr, hc),
+      derived,
+      actual: grid.actual(hr, hc),
+      from: { direction, index: direction === 'row' ? grid.position(index, 0).row : grid.position(0, index).column },
+    });
   };
-  for (let r = 0; r <= grid.height; r++) check('row', r, Array.from({ length: grid.width + 1 }, (_, c) => [r, c]));
-  for (let c = 0; c <= grid.width; c++) check('column', c, Array.from({ length: grid.height + 1 }, (_, r) => [r, c]));
+  for (let r = 0; r <= grid.height; r++)
+    check(
+      'row',
+      r,
+      Array.from({ length: grid.width + 1 }, (_, c) => [r, c]),
+    );
+  for (let c = 0; c <= grid.width; c++)
+    check(
+      'column',
+      c,
+      Array.from({ length: grid.height + 1 }, (_, r) => [r, c]),
+    );
   return found;
 }
 
@@ -73,7 +89,10 @@ export function findDerivableCells(table: ProtectedTable, counts: readonly (read
  * Hidden counts that any combination of the table's row and column equations pins down exactly
  * (the stronger test: it also catches a hidden cell that only a sum of several rows gives away).
  */
-export function findDerivableByCombination(table: ProtectedTable, counts: readonly (readonly number[])[]): (TablePosition & { actual: number })[] {
+export function findDerivableByCombination(
+  table: ProtectedTable,
+  counts: readonly (readonly number[])[],
+): (TablePosition & { actual: number })[] {
   const grid = gridOf(table, counts);
   const columns = grid.width + 1;
   const id = (r: number, c: number) => r * columns + c;
@@ -82,7 +101,9 @@ export function findDerivableByCombination(table: ProtectedTable, counts: readon
     equations.push({ terms: Array.from({ length: columns }, (_, c) => ({ id: id(r, c), coefficient: c === grid.width ? -1 : 1 })) });
   }
   for (let c = 0; c <= grid.width; c++) {
-    equations.push({ terms: Array.from({ length: grid.height + 1 }, (_, r) => ({ id: id(r, c), coefficient: r === grid.height ? -1 : 1 })) });
+    equations.push({
+      terms: Array.from({ length: grid.height + 1 }, (_, r) => ({ id: id(r, c), coefficient: r === grid.height ? -1 : 1 })),
+    });
   }
   const hidden = (n: number) => grid.at(Math.floor(n / columns), n % columns) === 'c';
   return determinedUnknowns(equations, hidden).map((n) => {
@@ -139,9 +160,15 @@ export function findDerivableInLinkedTables(tables: readonly NamedTable[], prote
     const rowTotals = table.rowTotalKeys.map((key, r) => id(key, sum(table.counts[r]!), p.rowTotals[r]!));
     const columnTotals = table.columnTotalKeys.map((key, c) => id(key, sum(table.counts.map((row) => row[c]!)), p.columnTotals[c]!));
     const grand = id(table.grandTotalKey, sum(table.counts.map(sum)), p.grandTotal);
-    const line = (members: number[], total: number) => equations.push({ terms: [...members.map((m) => ({ id: m, coefficient: 1 })), { id: total, coefficient: -1 }] });
+    const line = (members: number[], total: number) =>
+      equations.push({ terms: [...members.map((m) => ({ id: m, coefficient: 1 })), { id: total, coefficient: -1 }] });
     cells.forEach((row, r) => line(row, rowTotals[r]!));
-    columnTotals.forEach((total, c) => line(cells.map((row) => row[c]!), total));
+    columnTotals.forEach((total, c) =>
+      line(
+        cells.map((row) => row[c]!),
+        total,
+      ),
+    );
     line(rowTotals, grand);
     line(columnTotals, grand);
   });

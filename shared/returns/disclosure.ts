@@ -34,13 +34,18 @@ export type ShownTable = ProtectedTable<ShownCell>;
 export function protectTable(counts: number[][], options: { threshold: number }): ProtectedTable {
   const width = checkCounts(counts);
   if (counts.length === 0) return { cells: [], rowTotals: [], columnTotals: [], grandTotal: 0 };
-  const [table] = protectTables([{
-    counts,
-    cellKeys: counts.map((row, r) => row.map((_, c) => `r${r}c${c}`)),
-    rowTotalKeys: counts.map((_, r) => `r${r}`),
-    columnTotalKeys: Array.from({ length: width }, (_, c) => `c${c}`),
-    grandTotalKey: 'all',
-  }], options.threshold);
+  const [table] = protectTables(
+    [
+      {
+        counts,
+        cellKeys: counts.map((row, r) => row.map((_, c) => `r${r}c${c}`)),
+        rowTotalKeys: counts.map((_, r) => `r${r}`),
+        columnTotalKeys: Array.from({ length: width }, (_, c) => `c${c}`),
+        grandTotalKey: 'all',
+      },
+    ],
+    options.threshold,
+  );
   return table!;
 }
 

@@ -15,7 +15,16 @@ import { RISK_BANDS } from '../risk';
 import { areaLabel } from '../reference/areas';
 import { NOT_KNOWN, NOT_RECORDED, RETURN_CHARACTERISTICS, councilLabel, type ReturnCharacteristicId } from './groups';
 import { pseudonymsFor } from './pseudonym';
-import { periodLabel, scopeCaseload, type PupilFacts, type ReturnOptions, type ReturnPeriod, type ReturnScope, type ReturnSource, type ScopedCaseload } from './scope';
+import {
+  periodLabel,
+  scopeCaseload,
+  type PupilFacts,
+  type ReturnOptions,
+  type ReturnPeriod,
+  type ReturnScope,
+  type ReturnSource,
+  type ScopedCaseload,
+} from './scope';
 
 export type Flag = 'Y' | 'N' | 'c';
 
@@ -53,9 +62,16 @@ export const EXTRACT_COLUMNS = [
 /** A row's values in the order of EXTRACT_COLUMNS. */
 export function extractRowValues(row: ExtractRow): (string | number)[] {
   return [
-    row.pseudonym, row.yearGroup, row.birthMonth, row.school, row.district,
+    row.pseudonym,
+    row.yearGroup,
+    row.birthMonth,
+    row.school,
+    row.district,
     ...RETURN_CHARACTERISTICS.map((c) => row.characteristics[c.id]),
-    row.riskBand, row.sessions, row.encounters, row.intendedDestination,
+    row.riskBand,
+    row.sessions,
+    row.encounters,
+    row.intendedDestination,
   ];
 }
 
@@ -82,9 +98,12 @@ function rowFor(facts: PupilFacts, pseudonym: string): ExtractRow {
     pseudonym,
     yearGroup: facts.yearGroup,
     birthMonth: pupil.dateOfBirth.slice(0, 7),
-    school: pupil.homeEducated ? HOME_EDUCATED : facts.schoolName ?? NOT_KNOWN.label,
+    school: pupil.homeEducated ? HOME_EDUCATED : (facts.schoolName ?? NOT_KNOWN.label),
     district: facts.district ? areaLabel(facts.district) : NOT_KNOWN.label,
-    characteristics: Object.fromEntries(RETURN_CHARACTERISTICS.map((c) => [c.id, c.has(pupil) ? 'Y' : 'N'])) as Record<ReturnCharacteristicId, Flag>,
+    characteristics: Object.fromEntries(RETURN_CHARACTERISTICS.map((c) => [c.id, c.has(pupil) ? 'Y' : 'N'])) as Record<
+      ReturnCharacteristicId,
+      Flag
+    >,
     riskBand: RISK_BANDS.find((b) => b.id === pupil.riskBand)?.label ?? NOT_RECORDED.label,
     sessions: facts.sessionsInPeriod,
     encounters: facts.employerEncountersInPeriod + facts.providerEncountersInPeriod,
@@ -96,8 +115,18 @@ const flagsOf = (row: ExtractRow) => RETURN_CHARACTERISTICS.map((c) => row.chara
 
 /** The generalisation steps: each names a row's group at that step, then coarsens a row that is too rare. */
 const STEPS: readonly { group: (row: ExtractRow, facts: PupilFacts) => string; coarsen: (row: ExtractRow, facts: PupilFacts) => void }[] = [
-  { group: (row) => [row.yearGroup, row.school, row.district, flagsOf(row)].join('|'), coarsen: (row) => { row.school = NOT_SHOWN; } },
-  { group: (row) => [row.yearGroup, row.district, flagsOf(row)].join('|'), coarsen: (row, facts) => { row.district = councilLabel(facts.district); } },
+  {
+    group: (row) => [row.yearGroup, row.school, row.district, flagsOf(row)].join('|'),
+    coarsen: (row) => {
+      row.school = NOT_SHOWN;
+    },
+  },
+  {
+    group: (row) => [row.yearGroup, row.district, flagsOf(row)].join('|'),
+    coarsen: (row, facts) => {
+      row.district = councilLabel(facts.district);
+    },
+  },
   {
     group: (row) => [row.yearGroup, row.district, flagsOf(row)].join('|'),
     coarsen: (row) => {
@@ -156,9 +185,12 @@ function extractFromScoped(scoped: ScopedCaseload, options: ExtractOptions, pseu
     producedOn: options.now.slice(0, 10),
     rows,
     notes: [
-      'One row a young person. Pseudonyms are HMAC-SHA-256 of the UPN (or, for a young person without one, the record id) under the key kept for this recipient: only someone with the key can link them.',
+      'One row a young person. Pseudonyms are HMAC-SHA-256 of the UPN (or, for a young person without one, the record id) ' +
+        'under the key kept for this recipient: only someone with the key can link them.',
       'No names, contact details, full dates of birth, postcodes, UPNs or ULNs are included; month of birth is year and month only.',
-      `Where fewer than ${options.threshold} young people share a year group, school, district and characteristics, the school is not shown; where still fewer, the district is given as its council (Kent or Medway); then the characteristics and risk band are shown as c; rows rarer still are left out.`,
+      `Where fewer than ${options.threshold} young people share a year group, school, district and characteristics, ` +
+        'the school is not shown; where still fewer, the district is given as its council (Kent or Medway); ' +
+        'then the characteristics and risk band are shown as c; rows rarer still are left out.',
       'Sessions and encounters are counted in the period; year groups are as at the end of the period.',
     ],
   };
@@ -167,5 +199,12 @@ function extractFromScoped(scoped: ScopedCaseload, options: ExtractOptions, pseu
 /** Pseudonymises with the recipient's key, then builds the extract. */
 export async function buildPseudonymisedExtract(source: ReturnSource, options: ExtractOptions, key: string): Promise<PupilExtract> {
   const scoped = scopeCaseload(source, options);
-  return extractFromScoped(scoped, options, await pseudonymsFor(scoped.pupils.map((f) => f.pupil), key));
+  return extractFromScoped(
+    scoped,
+    options,
+    await pseudonymsFor(
+      scoped.pupils.map((f) => f.pupil),
+      key,
+    ),
+  );
 }

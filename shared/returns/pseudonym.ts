@@ -42,8 +42,10 @@ export async function pseudonymsFor(pupils: readonly Pick<Pupil, 'id' | 'upn'>[]
   if (key.length === 0) throw new Error('A pseudonym key is needed');
   const cryptoKey = await importKey(key);
   const result = new Map<string, string>();
-  await Promise.all(pupils.map(async (pupil) => {
-    result.set(pupil.id, hex(await subtle().sign('HMAC', cryptoKey, encoder.encode(pseudonymSubject(pupil)))));
-  }));
+  await Promise.all(
+    pupils.map(async (pupil) => {
+      result.set(pupil.id, hex(await subtle().sign('HMAC', cryptoKey, encoder.encode(pseudonymSubject(pupil)))));
+    }),
+  );
   return result;
 }

@@ -22,10 +22,7 @@ import { PROVIDER_ACCESS_TARGETS } from '../reference/gatsby';
 import { countsAsPersonalGuidance } from '../sessions/rules';
 
 export type ReturnScope =
-  | { kind: 'all' }
-  | { kind: 'school'; schoolId: string }
-  | { kind: 'home-educated' }
-  | { kind: 'adviser'; adviserId: string };
+  { kind: 'all' } | { kind: 'school'; schoolId: string } | { kind: 'home-educated' } | { kind: 'adviser'; adviserId: string };
 
 export interface ReturnPeriod {
   /** First day counted (ISO date). */
@@ -45,7 +42,8 @@ export interface ReturnOptions {
 }
 
 /** The records a return reads: a CaseloadDataset or any part of it with these tables. */
-export type ReturnSource = Pick<CaseloadDataset, 'pupils' | 'sessions' | 'placements' | 'schools' | 'advisers'> & Partial<Pick<CaseloadDataset, 'actionPlans' | 'employers'>>;
+export type ReturnSource = Pick<CaseloadDataset, 'pupils' | 'sessions' | 'placements' | 'schools' | 'advisers'> &
+  Partial<Pick<CaseloadDataset, 'actionPlans' | 'employers'>>;
 
 export type ProviderAccessPairId = (typeof PROVIDER_ACCESS_TARGETS)[number]['id'];
 
@@ -85,18 +83,25 @@ export function periodProblems(period: ReturnPeriod): Problem[] {
   const problems: Problem[] = [];
   if (!ISO_DATE.test(period.start)) problems.push({ field: 'period.start', message: 'Enter the first day of the period' });
   if (!ISO_DATE.test(period.end)) problems.push({ field: 'period.end', message: 'Enter the last day of the period' });
-  if (problems.length === 0 && period.end < period.start) problems.push({ field: 'period.end', message: 'The period must end on or after the day it starts' });
+  if (problems.length === 0 && period.end < period.start)
+    problems.push({ field: 'period.end', message: 'The period must end on or after the day it starts' });
   return problems;
 }
 
-const PAIR_OF_YEAR = new Map<number, ProviderAccessPairId>(PROVIDER_ACCESS_TARGETS.flatMap((t) => t.yearGroups.map((y) => [y, t.id] as const)));
+const PAIR_OF_YEAR = new Map<number, ProviderAccessPairId>(
+  PROVIDER_ACCESS_TARGETS.flatMap((t) => t.yearGroups.map((y) => [y, t.id] as const)),
+);
 
 export function scopeLabel(source: Pick<ReturnSource, 'schools' | 'advisers'>, scope: ReturnScope): string {
   switch (scope.kind) {
-    case 'all': return 'All young people on the caseload';
-    case 'home-educated': return 'Home-educated young people';
-    case 'school': return `Young people at ${source.schools.find((s) => s.id === scope.schoolId)?.name ?? 'a school no longer on record'}`;
-    case 'adviser': return `Young people seen by ${source.advisers.find((a) => a.id === scope.adviserId)?.name ?? 'an adviser no longer on record'}`;
+    case 'all':
+      return 'All young people on the caseload';
+    case 'home-educated':
+      return 'Home-educated young people';
+    case 'school':
+      return `Young people at ${source.schools.find((s) => s.id === scope.schoolId)?.name ?? 'a school no longer on record'}`;
+    case 'adviser':
+      return `Young people seen by ${source.advisers.find((a) => a.id === scope.adviserId)?.name ?? 'an adviser no longer on record'}`;
   }
 }
 
@@ -121,7 +126,7 @@ export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions,
     if (scope.kind === 'home-educated' && !pupil.homeEducated) continue;
     const yearGroup = yearGroupOf(pupil, period.end);
     if (yearGroup < FIRST_YEAR_GROUP || hasLeftSchool(yearGroup)) continue;
-    const school = pupil.schoolId && !pupil.homeEducated ? schoolById.get(pupil.schoolId) ?? null : null;
+    const school = pupil.schoolId && !pupil.homeEducated ? (schoolById.get(pupil.schoolId) ?? null) : null;
     const district = pupil.district ?? school?.district ?? null;
     byId.set(pupil.id, {
       pupil,
@@ -146,7 +151,8 @@ export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions,
     if (adviserId !== null && session.adviserId !== adviserId) continue;
     const facts = byId.get(session.pupilId);
     if (!facts) continue;
-    if (countsAsPersonalGuidance(session.kind) && session.adviserId !== null && qualified.has(session.adviserId)) facts.qualifiedGuidanceMeetings += 1;
+    if (countsAsPersonalGuidance(session.kind) && session.adviserId !== null && qualified.has(session.adviserId))
+      facts.qualifiedGuidanceMeetings += 1;
     let providerEncounters = 0;
     let employerEncounters = 0;
     for (const encounter of session.encounters) {
@@ -165,7 +171,8 @@ export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions,
     if (adviserId !== null) seenByAdviser.add(session.pupilId);
   }
 
-  const inScope = (facts: PupilFacts) => adviserId === null || seenByAdviser.has(facts.pupil.id) || facts.pupil.liaisonOfficerId === adviserId;
+  const inScope = (facts: PupilFacts) =>
+    adviserId === null || seenByAdviser.has(facts.pupil.id) || facts.pupil.liaisonOfficerId === adviserId;
 
   const placements: { placement: Placement; facts: PupilFacts }[] = [];
   for (const placement of source.placements) {

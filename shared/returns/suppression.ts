@@ -52,7 +52,8 @@ export function checkCounts(counts: readonly (readonly number[])[]): number {
   const width = counts[0]?.length ?? 0;
   for (const row of counts) {
     if (row.length !== width) throw new Error('Every row of a table needs the same number of cells');
-    for (const value of row) if (!Number.isSafeInteger(value) || value < 0) throw new Error(`Counts must be whole numbers of 0 or more, not ${value}`);
+    for (const value of row)
+      if (!Number.isSafeInteger(value) || value < 0) throw new Error(`Counts must be whole numbers of 0 or more, not ${value}`);
   }
   return width;
 }
@@ -91,17 +92,23 @@ export function protectTables(tables: readonly KeyedTable[], threshold: number):
       layout.ids[r * layout.columns + width] = quantity(table.rowTotalKeys[r]!, sum, true);
       grand += sum;
     });
-    columnSums.forEach((sum, c) => { layout.ids[height * layout.columns + c] = quantity(table.columnTotalKeys[c]!, sum, true); });
+    columnSums.forEach((sum, c) => {
+      layout.ids[height * layout.columns + c] = quantity(table.columnTotalKeys[c]!, sum, true);
+    });
     layout.ids[height * layout.columns + width] = quantity(table.grandTotalKey, grand, true);
     return layout;
   });
 
   const hidden = new Uint8Array(values.length);
-  values.forEach((value, id) => { if (value >= 1 && value < threshold) hidden[id] = 1; });
+  values.forEach((value, id) => {
+    if (value >= 1 && value < threshold) hidden[id] = 1;
+  });
 
   const equations = equationsOf(layouts);
   const equationsOfId: number[][] = values.map(() => []);
-  equations.forEach((equation, index) => { for (const t of equation.terms) equationsOfId[t.id]!.push(index); });
+  equations.forEach((equation, index) => {
+    for (const t of equation.terms) equationsOfId[t.id]!.push(index);
+  });
   const places: { layout: number; position: number }[][] = values.map(() => []);
   layouts.forEach((layout, index) => layout.ids.forEach((id, position) => places[id]!.push({ layout: index, position })));
   const context: RepairContext = { layouts, values, isTotal, hidden, places };
@@ -183,7 +190,13 @@ function better(a: readonly number[], b: readonly number[] | null): boolean {
 }
 
 /** Step 2 for one table: until no row or column hides exactly one figure. */
-function mendLonelyCells(layout: Layout, values: readonly number[], isTotal: readonly boolean[], hidden: Uint8Array, shared: Uint8Array): boolean {
+function mendLonelyCells(
+  layout: Layout,
+  values: readonly number[],
+  isTotal: readonly boolean[],
+  hidden: Uint8Array,
+  shared: Uint8Array,
+): boolean {
   const { rows, columns, ids } = layout;
   const rowHidden = new Int32Array(rows);
   const columnHidden = new Int32Array(columns);
@@ -238,7 +251,13 @@ function mendLonelyCells(layout: Layout, values: readonly number[], isTotal: rea
  * A hidden figure is derivable from this table alone exactly when its edge is a bridge; hiding one
  * more cell that joins the bridge's two sides puts it on a cycle. Mends the first bridge found.
  */
-function mendOneBridge(layout: Layout, values: readonly number[], isTotal: readonly boolean[], hidden: Uint8Array, shared: Uint8Array): boolean {
+function mendOneBridge(
+  layout: Layout,
+  values: readonly number[],
+  isTotal: readonly boolean[],
+  hidden: Uint8Array,
+  shared: Uint8Array,
+): boolean {
   const { rows, columns, ids } = layout;
   const vertexCount = rows + columns;
   const adjacency: { to: number; edge: number }[][] = Array.from({ length: vertexCount }, () => []);
@@ -353,7 +372,13 @@ const SEARCH_LIMIT = 64;
  * first, hide the first that sets it free (checked by elimination on its block); if none does on
  * its own, hide the cheapest and let the next round look again. False when there is nothing to hide.
  */
-function searchRepair(id: number, equations: readonly LinearEquation[], equationsOfId: readonly number[][], context: RepairContext, shared: Uint8Array): boolean {
+function searchRepair(
+  id: number,
+  equations: readonly LinearEquation[],
+  equationsOfId: readonly number[][],
+  context: RepairContext,
+  shared: Uint8Array,
+): boolean {
   const { hidden, values, isTotal } = context;
   const isFree = () => {
     const block = blockAround(id, equations, equationsOfId, hidden).map((index) => equations[index]!);
@@ -363,7 +388,8 @@ function searchRepair(id: number, equations: readonly LinearEquation[], equation
   for (const index of blockAround(id, equations, equationsOfId, hidden)) {
     for (const { id: other } of equations[index]!.terms) {
       // Zeros last: hiding one rarely frees anything. Then figures of one table before shared ones.
-      if (!hidden[other] && !candidates.has(other)) candidates.set(other, [values[other] === 0 ? 1 : 0, shared[other]!, isTotal[other] ? 1 : 0, values[other]!, other]);
+      if (!hidden[other] && !candidates.has(other))
+        candidates.set(other, [values[other] === 0 ? 1 : 0, shared[other]!, isTotal[other] ? 1 : 0, values[other]!, other]);
     }
   }
   const ranked = [...candidates.entries()].sort(([, a], [, b]) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).map(([other]) => other);
@@ -405,9 +431,10 @@ function hidePath(context: RepairContext, layoutIndex: number, from: number, to:
     for (let u = 0; u < vertexCount; u++) if (!done[u] && distance[u]! < Infinity && (v < 0 || distance[u]! < distance[v]!)) v = u;
     if (v < 0 || v === to) break;
     done[v] = 1;
-    const edges = v < rows
-      ? Array.from({ length: columns }, (_, c) => ({ position: v * columns + c, other: rows + c }))
-      : Array.from({ length: rows }, (_, r) => ({ position: r * columns + (v - rows), other: r }));
+    const edges =
+      v < rows
+        ? Array.from({ length: columns }, (_, c) => ({ position: v * columns + c, other: rows + c }))
+        : Array.from({ length: rows }, (_, r) => ({ position: r * columns + (v - rows), other: r }));
     for (const { position, other } of edges) {
       const id = ids[position]!;
       if (position === excluded || done[other] || context.places[id]!.length !== 1) continue;
@@ -493,7 +520,10 @@ function repairExposed(id: number, context: RepairContext): 'changed' | 'covered
       const table = context.layouts[index]!;
       const own = roleAt(table, position);
       const other = roleAt(table, context.places[partner]!.find((p) => p.layout === index)!.position);
-      const ok = (own.kind === 'row' || own.kind === 'column') && (other.kind === 'row' || other.kind === 'column') && hidePath(context, index, own.vertex, other.vertex, -1);
+      const ok =
+        (own.kind === 'row' || own.kind === 'column') &&
+        (other.kind === 'row' || other.kind === 'column') &&
+        hidePath(context, index, own.vertex, other.vertex, -1);
       joined &&= ok;
     });
     return outcome(joined);

@@ -12,18 +12,58 @@ export interface RiskInputs {
 }
 
 export const RISK_FACTORS = [
-  { id: 'low-attendance', label: 'Attendance below 90%', defaultWeight: 3, applies: (i: RiskInputs) => i.characteristics.attendancePercent !== null && i.characteristics.attendancePercent < 90 },
-  { id: 'exclusions', label: 'Suspended or excluded this year', defaultWeight: 3, applies: (i: RiskInputs) => i.characteristics.exclusions > 0 },
-  { id: 'sen-support', label: 'SEN support', defaultWeight: 1, applies: (i: RiskInputs) => i.characteristics.senSupport && !i.characteristics.ehcp },
+  {
+    id: 'low-attendance',
+    label: 'Attendance below 90%',
+    defaultWeight: 3,
+    applies: (i: RiskInputs) => i.characteristics.attendancePercent !== null && i.characteristics.attendancePercent < 90,
+  },
+  {
+    id: 'exclusions',
+    label: 'Suspended or excluded this year',
+    defaultWeight: 3,
+    applies: (i: RiskInputs) => i.characteristics.exclusions > 0,
+  },
+  {
+    id: 'sen-support',
+    label: 'SEN support',
+    defaultWeight: 1,
+    applies: (i: RiskInputs) => i.characteristics.senSupport && !i.characteristics.ehcp,
+  },
   { id: 'ehcp', label: 'Education, health and care plan', defaultWeight: 2, applies: (i: RiskInputs) => i.characteristics.ehcp },
-  { id: 'looked-after', label: 'Looked after or care leaver', defaultWeight: 3, applies: (i: RiskInputs) => i.characteristics.lookedAfter || i.characteristics.careLeaver },
+  {
+    id: 'looked-after',
+    label: 'Looked after or care leaver',
+    defaultWeight: 3,
+    applies: (i: RiskInputs) => i.characteristics.lookedAfter || i.characteristics.careLeaver,
+  },
   { id: 'young-carer', label: 'Young carer', defaultWeight: 2, applies: (i: RiskInputs) => i.characteristics.youngCarer },
-  { id: 'young-parent', label: 'Young parent or pregnant', defaultWeight: 3, applies: (i: RiskInputs) => i.characteristics.youngParentOrPregnant },
+  {
+    id: 'young-parent',
+    label: 'Young parent or pregnant',
+    defaultWeight: 3,
+    applies: (i: RiskInputs) => i.characteristics.youngParentOrPregnant,
+  },
   { id: 'eal', label: 'English as an additional language', defaultWeight: 1, applies: (i: RiskInputs) => i.characteristics.eal },
   { id: 'free-school-meals', label: 'Free school meals', defaultWeight: 1, applies: (i: RiskInputs) => i.characteristics.freeSchoolMeals },
-  { id: 'youth-justice', label: 'Contact with youth justice', defaultWeight: 3, applies: (i: RiskInputs) => i.characteristics.youthJustice },
-  { id: 'off-site-or-home-educated', label: 'Educated off-site or home educated', defaultWeight: 2, applies: (i: RiskInputs) => i.characteristics.educatedOffSite || i.homeEducated },
-  { id: 'health-condition', label: 'Long-term health condition or disability', defaultWeight: 2, applies: (i: RiskInputs) => i.characteristics.healthCondition },
+  {
+    id: 'youth-justice',
+    label: 'Contact with youth justice',
+    defaultWeight: 3,
+    applies: (i: RiskInputs) => i.characteristics.youthJustice,
+  },
+  {
+    id: 'off-site-or-home-educated',
+    label: 'Educated off-site or home educated',
+    defaultWeight: 2,
+    applies: (i: RiskInputs) => i.characteristics.educatedOffSite || i.homeEducated,
+  },
+  {
+    id: 'health-condition',
+    label: 'Long-term health condition or disability',
+    defaultWeight: 2,
+    applies: (i: RiskInputs) => i.characteristics.healthCondition,
+  },
 ] as const;
 export type RiskFactorId = (typeof RISK_FACTORS)[number]['id'];
 

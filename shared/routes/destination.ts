@@ -32,14 +32,36 @@ export function intendedDestinationFor(routeKind: RouteKindId, providerKind: Pro
   if (STUDY_KINDS.has(routeKind)) {
     const study = providerKind ? STUDY_BY_PROVIDER[providerKind] : undefined;
     if (study) return { code: study.code, certain: true, why: `Full-time study at ${study.where}` };
-    if (providerKind === 'training-provider') return { code: '410', certain: false, why: 'A course with a training provider is usually work-based learning (410); check with the provider' };
-    return { code: routeKind === 'a-levels' ? '210' : '230', certain: false, why: 'The kind of provider does not settle where this is studied; choose the code that fits' };
+    if (providerKind === 'training-provider')
+      return {
+        code: '410',
+        certain: false,
+        why: 'A course with a training provider is usually work-based learning (410); check with the provider',
+      };
+    return {
+      code: routeKind === 'a-levels' ? '210' : '230',
+      certain: false,
+      why: 'The kind of provider does not settle where this is studied; choose the code that fits',
+    };
   }
-  if (routeKind === 'skills-bootcamp') return { code: '430', certain: false, why: 'A Skills Bootcamp is usually other training (430); choose employment if it comes with a job' };
-  if (routeKind === 'connect-to-work') return { code: '440', certain: false, why: 'Connect to Work is usually recorded as a DWP programme (440); choose employment once they are in work' };
-  if (routeKind === 'youth-hub') return { code: '440', certain: false, why: 'Youth Hub support is usually recorded as a DWP programme (440)' };
+  if (routeKind === 'skills-bootcamp')
+    return {
+      code: '430',
+      certain: false,
+      why: 'A Skills Bootcamp is usually other training (430); choose employment if it comes with a job',
+    };
+  if (routeKind === 'connect-to-work')
+    return {
+      code: '440',
+      certain: false,
+      why: 'Connect to Work is usually recorded as a DWP programme (440); choose employment once they are in work',
+    };
+  if (routeKind === 'youth-hub')
+    return { code: '440', certain: false, why: 'Youth Hub support is usually recorded as a DWP programme (440)' };
   return { code: '230', certain: false, why: 'Choose the code that fits' };
 }
 
 /** Codes that make sense as a post-16 intended destination: education, employment and training. */
-export const POST16_DESTINATIONS = DESTINATIONS.filter((d) => d.group === 'education' || d.group === 'employment' || d.group === 'training');
+export const POST16_DESTINATIONS = DESTINATIONS.filter(
+  (d) => d.group === 'education' || d.group === 'employment' || d.group === 'training',
+);

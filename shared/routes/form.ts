@@ -50,9 +50,18 @@ export type RouteRecordInput = Omit<Route, 'id' | 'createdAt' | 'updatedAt'>;
 
 export function emptyRouteForm(): RouteForm {
   return {
-    providerId: null, campusId: null, title: '', kind: null, sector: null, level: null,
+    providerId: null,
+    campusId: null,
+    title: '',
+    kind: null,
+    sector: null,
+    level: null,
     entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' },
-    applyVia: 'kent-choices', startDates: [], minimumAge: 16, maximumAge: null, description: '',
+    applyVia: 'kent-choices',
+    startDates: [],
+    minimumAge: 16,
+    maximumAge: null,
+    description: '',
   };
 }
 
@@ -81,9 +90,20 @@ export interface RouteFormContext {
 }
 
 const ROUTE_FIELD_LABELS: Record<string, string> = {
-  providerId: 'Provider', campusId: 'Campus', title: 'Title', kind: 'Kind of route', sector: 'Sector or subject', level: 'Level',
-  'entryRequirements.englishGrade': 'English grade', 'entryRequirements.mathsGrade': 'Maths grade', 'entryRequirements.notes': 'Other entry requirements',
-  applyVia: 'How to apply', startDates: 'Start dates', minimumAge: 'Minimum age', maximumAge: 'Maximum age', description: 'Description',
+  providerId: 'Provider',
+  campusId: 'Campus',
+  title: 'Title',
+  kind: 'Kind of route',
+  sector: 'Sector or subject',
+  level: 'Level',
+  'entryRequirements.englishGrade': 'English grade',
+  'entryRequirements.mathsGrade': 'Maths grade',
+  'entryRequirements.notes': 'Other entry requirements',
+  applyVia: 'How to apply',
+  startDates: 'Start dates',
+  minimumAge: 'Minimum age',
+  maximumAge: 'Maximum age',
+  description: 'Description',
 };
 
 /** The words the error summary puts before a problem's message: "Start date 2". */
@@ -146,11 +166,17 @@ export function checkRouteForm(form: RouteForm, context: RouteFormContext): Chec
   const { min, max } = ROUTE_AGE_RANGE;
   if (!isWhole(form.minimumAge, min, max)) add('minimumAge', `Enter a minimum age from ${min} to ${max}`);
   else if (form.kind === 'skills-bootcamp' && form.minimumAge < SKILLS_BOOTCAMP_MINIMUM_AGE) {
-    add('minimumAge', `Skills Bootcamps are for people aged ${SKILLS_BOOTCAMP_MINIMUM_AGE} and over: set the minimum age to ${SKILLS_BOOTCAMP_MINIMUM_AGE} or more`);
+    add(
+      'minimumAge',
+      `Skills Bootcamps are for people aged ${SKILLS_BOOTCAMP_MINIMUM_AGE} and over: ` +
+        `set the minimum age to ${SKILLS_BOOTCAMP_MINIMUM_AGE} or more`,
+    );
   }
   if (form.maximumAge !== null) {
-    if (!isWhole(form.maximumAge, min, max)) add('maximumAge', `Enter a maximum age from ${min} to ${max}, or leave it empty for no upper limit`);
-    else if (isWhole(form.minimumAge, min, max) && form.maximumAge < form.minimumAge) add('maximumAge', 'The maximum age must be the same as the minimum age or more');
+    if (!isWhole(form.maximumAge, min, max))
+      add('maximumAge', `Enter a maximum age from ${min} to ${max}, or leave it empty for no upper limit`);
+    else if (isWhole(form.minimumAge, min, max) && form.maximumAge < form.minimumAge)
+      add('maximumAge', 'The maximum age must be the same as the minimum age or more');
   }
 
   const record = {
@@ -178,7 +204,20 @@ export function checkRouteForm(form: RouteForm, context: RouteFormContext): Chec
   return { ok: true, value: { ...parsed.data, startDates: [...parsed.data.startDates].sort() } };
 }
 
-const ROUTE_FORM_ORDER = ['providerId', 'campusId', 'title', 'kind', 'sector', 'level', 'entryRequirements', 'applyVia', 'startDates', 'minimumAge', 'maximumAge', 'description'];
+const ROUTE_FORM_ORDER = [
+  'providerId',
+  'campusId',
+  'title',
+  'kind',
+  'sector',
+  'level',
+  'entryRequirements',
+  'applyVia',
+  'startDates',
+  'minimumAge',
+  'maximumAge',
+  'description',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Providers
@@ -260,16 +299,18 @@ export function checkProviderForm(form: ProviderForm, context: ProviderFormConte
     if (!problems.some((p) => p.field === field)) problems.push({ field, message });
   };
 
-  if (form.name.trim() === '') add('name', 'Enter the provider\'s name');
+  if (form.name.trim() === '') add('name', "Enter the provider's name");
   if (form.kind === null) add('kind', 'Choose the kind of provider');
   const website = form.website.trim();
-  if (website !== '' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(website)) add('website', 'Enter the website address in full, like https://www.example.ac.uk');
+  if (website !== '' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(website))
+    add('website', 'Enter the website address in full, like https://www.example.ac.uk');
 
   const names = new Map<string, number>();
   const campuses = form.campuses.map((campus, i) => {
     const name = campus.name.trim();
     if (name === '') add(`campuses.${i}.name`, 'Enter the campus name, or remove this campus');
-    else if (names.has(name.toLowerCase())) add(`campuses.${i}.name`, `Campus ${names.get(name.toLowerCase())! + 1} has the same name; give each campus its own name`);
+    else if (names.has(name.toLowerCase()))
+      add(`campuses.${i}.name`, `Campus ${names.get(name.toLowerCase())! + 1} has the same name; give each campus its own name`);
     else names.set(name.toLowerCase(), i);
     let outcode: string | null = null;
     if (campus.outcode.trim() !== '') {
@@ -280,7 +321,12 @@ export function checkProviderForm(form: ProviderForm, context: ProviderFormConte
   });
   const kept = new Set(form.campuses.map((c) => c.id));
   for (const [campusId, routes] of context.campusesInUse ?? []) {
-    if (!kept.has(campusId)) add('campuses', `A campus that ${routes === 1 ? '1 route names' : `${routes} routes name`} cannot be removed; move those routes to another campus first`);
+    if (!kept.has(campusId))
+      add(
+        'campuses',
+        `A campus that ${routes === 1 ? '1 route names' : `${routes} routes name`} cannot be removed; ` +
+          'move those routes to another campus first',
+      );
   }
 
   const record = { name: form.name.trim(), kind: form.kind ?? undefined, website, campuses, isDemo: context.existing?.isDemo ?? false };

@@ -21,7 +21,9 @@ export function emptyRouteFilters(): RouteFilters {
 }
 
 export function hasRouteFilters(filters: RouteFilters): boolean {
-  return filters.text.trim() !== '' || filters.kind !== null || filters.sector !== null || filters.providerId !== null || filters.level !== null;
+  return (
+    filters.text.trim() !== '' || filters.kind !== null || filters.sector !== null || filters.providerId !== null || filters.level !== null
+  );
 }
 
 /** True when the route meets every filter; each word typed must appear in the title or the provider's name. */
@@ -34,17 +36,26 @@ export function matchesRouteFilters(
   if (filters.sector && route.sector !== filters.sector) return false;
   if (filters.providerId && route.providerId !== filters.providerId) return false;
   if (filters.level !== null && route.level !== filters.level) return false;
-  const words = filters.text.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = filters.text
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return true;
   const haystack = `${route.title} ${providerName}`.toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 
 /** By provider name, then title, then level. */
-export function compareRoutes(a: { route: Pick<Route, 'title' | 'level'>; providerName: string }, b: { route: Pick<Route, 'title' | 'level'>; providerName: string }): number {
-  return a.providerName.localeCompare(b.providerName, 'en-GB', { sensitivity: 'base' })
-    || a.route.title.localeCompare(b.route.title, 'en-GB', { sensitivity: 'base' })
-    || a.route.level - b.route.level;
+export function compareRoutes(
+  a: { route: Pick<Route, 'title' | 'level'>; providerName: string },
+  b: { route: Pick<Route, 'title' | 'level'>; providerName: string },
+): number {
+  return (
+    a.providerName.localeCompare(b.providerName, 'en-GB', { sensitivity: 'base' }) ||
+    a.route.title.localeCompare(b.route.title, 'en-GB', { sensitivity: 'base' }) ||
+    a.route.level - b.route.level
+  );
 }
 
 export function compareProviders(a: Pick<Provider, 'name'>, b: Pick<Provider, 'name'>): number {
@@ -59,7 +70,8 @@ export function entryRequirementsText(requirements: Route['entryRequirements']):
   const { englishGrade: english, mathsGrade: maths, notes } = requirements;
   let grades: string;
   if (english !== null && maths !== null) {
-    grades = english === maths ? `GCSE grade ${english} in English and maths` : `GCSE grade ${english} in English and grade ${maths} in maths`;
+    grades =
+      english === maths ? `GCSE grade ${english} in English and maths` : `GCSE grade ${english} in English and grade ${maths} in maths`;
   } else if (english !== null) {
     grades = `GCSE grade ${english} in English`;
   } else if (maths !== null) {

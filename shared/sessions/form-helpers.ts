@@ -44,9 +44,8 @@ export function formFromDraft<T extends object>(base: T, data: Record<string, un
   for (const [key, fallback] of Object.entries(base)) {
     if (!(key in data)) continue;
     const value = data[key];
-    const sameShape = fallback === null || value === null
-      ? true
-      : Array.isArray(fallback) ? Array.isArray(value) : typeof value === typeof fallback;
+    const sameShape =
+      fallback === null || value === null ? true : Array.isArray(fallback) ? Array.isArray(value) : typeof value === typeof fallback;
     if (sameShape) result[key] = value;
   }
   return result as T;

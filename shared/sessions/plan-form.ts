@@ -68,8 +68,17 @@ export const PLAN_FIELD_LABELS: Record<string, string> = {
 
 export function emptyPlanForm(): PlanForm {
   return {
-    situation: '', strengths: '', barriers: '', goals: [], actions: [], backupPlan: '', resources: '', discussed: [],
-    reviewOn: '', agreedWithYoungPerson: false, agreedOn: '',
+    situation: '',
+    strengths: '',
+    barriers: '',
+    goals: [],
+    actions: [],
+    backupPlan: '',
+    resources: '',
+    discussed: [],
+    reviewOn: '',
+    agreedWithYoungPerson: false,
+    agreedOn: '',
   };
 }
 
@@ -136,7 +145,12 @@ export function planProblemLabels(form: PlanForm): Record<string, string> {
     labels[`goals.${i}.text`] = `${goal.term === 'long' ? 'Long-term' : 'Short-term'} goal ${counts[goal.term]}`;
   });
   form.actions.forEach((_action, i) => {
-    for (const [part, label] of [['what', 'what'], ['who', 'who'], ['byWhen', 'by when'], ['status', 'status']] as const) {
+    for (const [part, label] of [
+      ['what', 'what'],
+      ['who', 'who'],
+      ['byWhen', 'by when'],
+      ['status', 'status'],
+    ] as const) {
       labels[`actions.${i}.${part}`] = `Action ${i + 1}, ${label}`;
     }
   });
@@ -146,4 +160,3 @@ export function planProblemLabels(form: PlanForm): Record<string, string> {
   });
   return labels;
 }
-

@@ -27,7 +27,8 @@ export function defaultBenchmarksFor(kind: SessionKindId | null | undefined): nu
 /** The benchmarks encounters evidence: an employer encounter 5, a provider encounter 7. */
 export function benchmarksForEncounters(encounters: readonly Pick<Encounter, 'kind'>[]): number[] {
   const found = new Set<number>();
-  for (const encounter of encounters) found.add(encounter.kind === 'employer' ? EMPLOYER_ENCOUNTER_BENCHMARK : PROVIDER_ENCOUNTER_BENCHMARK);
+  for (const encounter of encounters)
+    found.add(encounter.kind === 'employer' ? EMPLOYER_ENCOUNTER_BENCHMARK : PROVIDER_ENCOUNTER_BENCHMARK);
   return [...found].sort((a, b) => a - b);
 }
 

@@ -55,7 +55,12 @@ export const SESSION_FIELD_LABELS: Record<string, string> = {
   agreed: 'What the young person agreed',
 };
 
-export function emptySessionForm(options: { today: string; time: string; adviserId: string | null; kind: SessionKindId | null }): SessionForm {
+export function emptySessionForm(options: {
+  today: string;
+  time: string;
+  adviserId: string | null;
+  kind: SessionKindId | null;
+}): SessionForm {
   return {
     date: options.today,
     startTime: options.time,
@@ -93,7 +98,14 @@ export function sessionFormFrom(session: GuidanceSession): SessionForm {
 
 /** "careers fair, apprenticeships,, CV" gives ["careers fair", "apprenticeships", "CV"]. */
 export function parseTopics(text: string): string[] {
-  return [...new Set(text.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,;\n]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Checks a session form; the session's date may not be after `today`. */
@@ -102,8 +114,10 @@ export function checkSessionForm(form: SessionForm, context: { pupilId: string; 
   if (form.date.trim() === '') first.push({ field: 'date', message: 'Enter the date of the session' });
   else if (form.date > context.today) first.push({ field: 'date', message: 'The date of the session cannot be in the future' });
   if (form.startTime.trim() === '') first.push({ field: 'startTime', message: 'Enter the time the session started, like 09:30' });
-  if (form.durationMinutes === null || Number.isNaN(form.durationMinutes)) first.push({ field: 'durationMinutes', message: 'Enter how long the session lasted, in minutes' });
-  else if (!Number.isInteger(form.durationMinutes)) first.push({ field: 'durationMinutes', message: 'Enter the duration as a whole number of minutes' });
+  if (form.durationMinutes === null || Number.isNaN(form.durationMinutes))
+    first.push({ field: 'durationMinutes', message: 'Enter how long the session lasted, in minutes' });
+  else if (!Number.isInteger(form.durationMinutes))
+    first.push({ field: 'durationMinutes', message: 'Enter the duration as a whole number of minutes' });
 
   const input = {
     pupilId: context.pupilId,
@@ -136,4 +150,3 @@ export function sessionProblemLabels(form: SessionForm): Record<string, string> 
   });
   return labels;
 }
-

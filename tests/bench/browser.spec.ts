@@ -19,7 +19,14 @@ type FigureInput = Omit<Figure, 'size' | 'where' | 'unit' | 'median' | 'p95' | '
 
 const CHROMIUM = {
   executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 };
 
 test.afterAll(() => {
@@ -30,7 +37,7 @@ test.afterAll(() => {
 /** A persistent profile, so the data loaded in one launch is there for the next (the cold start). */
 async function launch(profile: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await chromium.launchPersistentContext(profile, { headless: true, ...CHROMIUM, viewport: { width: 1280, height: 800 } });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // The bench page says where it is (long steps at the county size), with the time.
@@ -64,7 +71,11 @@ function watchColdStart(): void {
   }).observe({ type: 'longtask', buffered: true });
   const usable = () => {
     const count = document.querySelector('[data-testid="pupil-count"]')?.textContent ?? '';
-    return /\d young (people|person) match/.test(count) && document.querySelector('.pupil-row') !== null && document.querySelector('[data-testid="pupil-search"]') !== null;
+    return (
+      /\d young (people|person) match/.test(count) &&
+      document.querySelector('.pupil-row') !== null &&
+      document.querySelector('[data-testid="pupil-search"]') !== null
+    );
   };
   const watcher = new MutationObserver(() => {
     if (!usable()) return;
@@ -79,26 +90,31 @@ function watchColdStart(): void {
 
 /** Opens the pupil page through the app's router and waits until the young person's name is drawn. */
 async function openPupilInApp(page: Page, pupilId: string, name: string): Promise<number> {
-  return page.evaluate(async ({ id, expected }) => {
-    const heading = () => document.querySelector('[data-testid="pupil-page"] h1')?.textContent?.trim() ?? '';
-    const start = performance.now();
-    location.hash = `#/pupils/${id}`;
-    await new Promise<void>((resolve) => {
-      if (heading() === expected) return resolve();
-      const watcher = new MutationObserver(() => {
-        if (heading() !== expected) return;
-        watcher.disconnect();
-        resolve();
+  return page.evaluate(
+    async ({ id, expected }) => {
+      const heading = () => document.querySelector('[data-testid="pupil-page"] h1')?.textContent?.trim() ?? '';
+      const start = performance.now();
+      location.hash = `#/pupils/${id}`;
+      await new Promise<void>((resolve) => {
+        if (heading() === expected) return resolve();
+        const watcher = new MutationObserver(() => {
+          if (heading() !== expected) return;
+          watcher.disconnect();
+          resolve();
+        });
+        watcher.observe(document.body, { subtree: true, childList: true, characterData: true });
       });
-      watcher.observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    return performance.now() - start;
-  }, { id: pupilId, expected: name });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return performance.now() - start;
+    },
+    { id: pupilId, expected: name },
+  );
 }
 
 async function openMissingPupilInApp(page: Page): Promise<void> {
-  await page.evaluate(() => { location.hash = '#/pupils/00000000-0000-4000-8000-000000000000'; });
+  await page.evaluate(() => {
+    location.hash = '#/pupils/00000000-0000-4000-8000-000000000000';
+  });
   await page.getByRole('heading', { name: 'Record not found' }).waitFor();
 }
 
@@ -133,19 +149,56 @@ for (const size of env.sizes) {
         longestLoadTask = Math.max(longestLoadTask, load.longestTaskMs);
         if (!rawFirst) raw.push((await page.evaluate((slice) => window.careersDeskBench!.rawLoad(slice), rawSlice)).ms);
       }
-      add({ id: 'bulk-load', label: 'bulk load of the data set (loadDataset, one Dexie transaction)', notes: { 'longest task (ms)': longestLoadTask } }, ours);
-      add({ id: 'bulk-load-raw', label: `the same rows, raw IndexedDB put, one transaction, same indexes${rawSlice === null ? '' : `, ${rawSlice} puts at a time`}` }, raw);
-      add({ id: 'bulk-load-ratio', label: 'bulk load ÷ raw IndexedDB (per run)', unit: 'ratio' }, ours.map((t, i) => t / raw[i]!));
+      add(
+        {
+          id: 'bulk-load',
+          label: 'bulk load of the data set (loadDataset, one Dexie transaction)',
+          notes: { 'longest task (ms)': longestLoadTask },
+        },
+        ours,
+      );
+      add(
+        {
+          id: 'bulk-load-raw',
+          label:
+            'the same rows, raw IndexedDB put, one transaction, same indexes' + (rawSlice === null ? '' : `, ${rawSlice} puts at a time`),
+        },
+        raw,
+      );
+      add(
+        { id: 'bulk-load-ratio', label: 'bulk load ÷ raw IndexedDB (per run)', unit: 'ratio' },
+        ours.map((t, i) => t / raw[i]!),
+      );
 
-      const search = await page.evaluate(([count, warmUp]) => window.careersDeskBench!.search(count, warmUp), [runs.searchQueries, runs.warmUp * 3] as const);
-      add({
-        id: 'search-keystroke',
-        label: `search as you type: findPupils per keystroke, ${runs.searchQueries} prefixes of real names`,
-        notes: { 'average matches': search.averageResults, 'longest task (ms)': search.longestTaskMs, 'first queries': search.firstQueries.join(' | ') },
-      }, search.samples);
+      const search = await page.evaluate(([count, warmUp]) => window.careersDeskBench!.search(count, warmUp), [
+        runs.searchQueries,
+        runs.warmUp * 3,
+      ] as const);
+      add(
+        {
+          id: 'search-keystroke',
+          label: `search as you type: findPupils per keystroke, ${runs.searchQueries} prefixes of real names`,
+          notes: {
+            'average matches': search.averageResults,
+            'longest task (ms)': search.longestTaskMs,
+            'first queries': search.firstQueries.join(' | '),
+          },
+        },
+        search.samples,
+      );
 
-      const record = await page.evaluate(([n, warmUp]) => window.careersDeskBench!.pupilPage(n, warmUp), [runs.pupilPage, runs.warmUp] as const);
-      add({ id: 'pupil-page', label: 'pupil page data with 50 sessions (usePupilRecord until loaded)', notes: { sessions: record.sessions, 'longest task (ms)': record.longestTaskMs } }, record.samples);
+      const record = await page.evaluate(([n, warmUp]) => window.careersDeskBench!.pupilPage(n, warmUp), [
+        runs.pupilPage,
+        runs.warmUp,
+      ] as const);
+      add(
+        {
+          id: 'pupil-page',
+          label: 'pupil page data with 50 sessions (usePupilRecord until loaded)',
+          notes: { sessions: record.sessions, 'longest task (ms)': record.longestTaskMs },
+        },
+        record.samples,
+      );
 
       await page.evaluate(() => window.careersDeskBench!.finish());
       throwOnPageErrors(errors, 'the bench page steps');
@@ -162,11 +215,19 @@ for (const size of env.sizes) {
         await launched.page.addInitScript(watchColdStart);
         const cdp = await launched.context.newCDPSession(launched.page);
         await launched.page.goto(`${BASE}index.html#/pupils`);
-        await launched.page.waitForFunction(() => (window as unknown as { __benchColdStart: ColdStartMarks }).__benchColdStart.usableAt !== null, undefined, { polling: 50, timeout: 0 });
+        await launched.page.waitForFunction(
+          () => (window as unknown as { __benchColdStart: ColdStartMarks }).__benchColdStart.usableAt !== null,
+          undefined,
+          { polling: 50, timeout: 0 },
+        );
         const marks = await launched.page.evaluate(() => (window as unknown as { __benchColdStart: ColdStartMarks }).__benchColdStart);
         starts.push(marks.usableAt!);
         for (const [name, at] of Object.entries(marks.appMarks)) appMarks.set(name, [...(appMarks.get(name) ?? []), at]);
-        longestStartTask = Math.max(longestStartTask, ...marks.longTasks.filter((t) => t.start < marks.usableAt!).map((t) => t.duration), 0);
+        longestStartTask = Math.max(
+          longestStartTask,
+          ...marks.longTasks.filter((t) => t.start < marks.usableAt!).map((t) => t.duration),
+          0,
+        );
         await cdp.send('HeapProfiler.collectGarbage');
         heaps.push(megabytes((await cdp.send('Runtime.getHeapUsage')).usedSize));
 
@@ -183,8 +244,17 @@ for (const size of env.sizes) {
       }
       // Where the time goes: the median of each app mark, from navigation start.
       const markNotes = Object.fromEntries([...appMarks].map(([name, at]) => [`${name} (ms)`, Math.round(summarise(at).median)]));
-      add({ id: 'cold-start', label: 'cold start of the built renderer to the pupil list usable, data set present', notes: { 'longest task (ms)': Math.round(longestStartTask), ...markNotes } }, starts);
-      part.figures.push(figure({ size, where: 'chromium', unit: 'MB', id: 'app-heap', label: 'JS heap of the app after the cold start (after GC)' }, heaps));
+      add(
+        {
+          id: 'cold-start',
+          label: 'cold start of the built renderer to the pupil list usable, data set present',
+          notes: { 'longest task (ms)': Math.round(longestStartTask), ...markNotes },
+        },
+        starts,
+      );
+      part.figures.push(
+        figure({ size, where: 'chromium', unit: 'MB', id: 'app-heap', label: 'JS heap of the app after the cold start (after GC)' }, heaps),
+      );
       add({ id: 'pupil-page-app', label: 'pupil page in the app with 50 sessions (route change to drawn)' }, inApp);
     } finally {
       await rm(profile, { recursive: true, force: true });

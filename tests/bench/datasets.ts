@@ -69,8 +69,9 @@ function giveFiftySessions(data: CaseloadDataset): Pupil {
     else counts.set(session.pupilId, [session]);
   }
   const candidates = data.pupils.filter((p) => !p.homeEducated && yearGroupOf(p, BENCH_TODAY) === 11);
-  const pupil = (candidates.length > 0 ? candidates : data.pupils)
-    .reduce((best, p) => ((counts.get(p.id)?.length ?? 0) > (counts.get(best.id)?.length ?? 0) ? p : best));
+  const pupil = (candidates.length > 0 ? candidates : data.pupils).reduce((best, p) =>
+    (counts.get(p.id)?.length ?? 0) > (counts.get(best.id)?.length ?? 0) ? p : best,
+  );
   const own = counts.get(pupil.id) ?? [];
   if (own.length === 0) throw new Error('The benchmark pupil has no sessions to copy');
   const random = createRandom(BENCH_SEED + 50);
@@ -116,18 +117,27 @@ export interface AllocationBench {
  * places in that week come to 500. Smaller data sets give what they have.
  */
 export function allocationInput(data: CaseloadDataset, pupilCount = ALLOCATION_PUPILS, placeCount = ALLOCATION_PLACES): AllocationBench {
-  const first = data.employers.flatMap((e) => e.offers.flatMap((o) => o.periods)).map((p) => p.start).sort()[0];
+  const first = data.employers
+    .flatMap((e) => e.offers.flatMap((o) => o.periods))
+    .map((p) => p.start)
+    .sort()[0];
   if (!first) throw new Error('The data set has no work-experience offers');
   const period: DateRange = { start: first, end: addDays(first, 4) };
   const atSchool = data.pupils.filter((p) => !p.homeEducated);
-  const pupils = [...atSchool.filter((p) => yearGroupOf(p, BENCH_TODAY) === 10), ...atSchool.filter((p) => yearGroupOf(p, BENCH_TODAY) === 12)].slice(0, pupilCount);
+  const pupils = [
+    ...atSchool.filter((p) => yearGroupOf(p, BENCH_TODAY) === 10),
+    ...atSchool.filter((p) => yearGroupOf(p, BENCH_TODAY) === 12),
+  ].slice(0, pupilCount);
 
   const employers: Employer[] = [];
   let places = 0;
   for (const listed of data.employers) {
     if (places >= placeCount) break;
     // Checks brought up to date, as a coordinator does before allocating (the demo's lapse by June).
-    const employer: Employer = { ...listed, checks: { riskAssessmentOn: BENCH_TODAY, insuranceExpiresOn: addDays(period.end, 365), safeguardingConfirmed: true } };
+    const employer: Employer = {
+      ...listed,
+      checks: { riskAssessmentOn: BENCH_TODAY, insuranceExpiresOn: addDays(period.end, 365), safeguardingConfirmed: true },
+    };
     const open = offerSlots([employer], [], BENCH_TODAY, period).filter((s) => s.checkProblems.length === 0 && s.capacityLeft > 0);
     const capacity = open.reduce((n, s) => n + s.capacityLeft, 0);
     if (capacity === 0) continue;

@@ -34,7 +34,10 @@ export interface BenchEnv {
 
 export function benchEnv(): BenchEnv {
   const smoke = process.env.BENCH_SMOKE === '1';
-  const names = (process.env.BENCH_SIZES ?? (smoke ? 'smoke' : 'school,service')).split(',').map((s) => s.trim()).filter(Boolean);
+  const names = (process.env.BENCH_SIZES ?? (smoke ? 'smoke' : 'school,service'))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !isSizeName(n));
   if (unknown.length > 0) throw new Error(`Unknown benchmark size: ${unknown.join(', ')} (use smoke, school, service or county)`);
   return {

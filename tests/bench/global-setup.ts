@@ -34,7 +34,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     build: { outDir: SITE_FOLDER },
     preview: { host: '127.0.0.1', port: env.port, strictPort: true },
   });
-  console.log(`bench: built the renderer and the bench page in ${Math.round(performance.now() - started)} ms; serving ${SITE_FOLDER} on http://127.0.0.1:${env.port}/`);
+  console.log(
+    `bench: built the renderer and the bench page in ${Math.round(performance.now() - started)} ms; ` +
+      `serving ${SITE_FOLDER} on http://127.0.0.1:${env.port}/`,
+  );
   return async () => {
     await server.close();
   };

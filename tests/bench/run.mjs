@@ -58,7 +58,12 @@ function parseArgs(argv) {
     else if (arg === '--size' || arg.startsWith('--size=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       if (!value) throw new Error('--size needs a value: school, service or county');
-      options.sizes.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
+      options.sizes.push(
+        ...value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     } else if (arg === '--only' || arg.startsWith('--only=')) {
       options.only = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       if (options.only !== 'node' && options.only !== 'chromium') throw new Error('--only takes node or chromium');
@@ -83,9 +88,15 @@ function git(args) {
 function run(label, command, args, env) {
   console.log(`\nbench: ${label}: ${command} ${args.join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  });
   const ok = result.status === 0;
-  console.log(`bench: ${label} ${ok ? 'finished' : `FAILED (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const outcome = ok ? 'finished' : `FAILED (exit ${result.status ?? result.signal})`;
+  console.log(`bench: ${label} ${outcome} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return ok;
 }
 
@@ -122,10 +133,15 @@ function verdictOf(figure, smoke) {
   if (county) {
     const longest = longestTaskOf(figure);
     if (longest !== null && longest > FREEZE_LIMIT_MS) verdicts.push({ met: false, text: `FREEZE: ${longest} ms task` });
-    if (figure.where === 'node' && MAIN_THREAD_NODE_STEPS.has(figure.id) && figure.p95 > FREEZE_LIMIT_MS) verdicts.push({ met: false, text: 'FREEZE if run on the main thread' });
+    if (figure.where === 'node' && MAIN_THREAD_NODE_STEPS.has(figure.id) && figure.p95 > FREEZE_LIMIT_MS)
+      verdicts.push({ met: false, text: 'FREEZE if run on the main thread' });
   }
   if (verdicts.length === 0) return null;
-  return { target: target?.text ?? `tasks ≤ ${FREEZE_LIMIT_MS} ms`, met: verdicts.every((v) => v.met), text: verdicts.map((v) => v.text).join('; ') };
+  return {
+    target: target?.text ?? `tasks ≤ ${FREEZE_LIMIT_MS} ms`,
+    met: verdicts.every((v) => v.met),
+    text: verdicts.map((v) => v.text).join('; '),
+  };
 }
 
 function pad(text, width, right = false) {
@@ -136,13 +152,27 @@ function pad(text, width, right = false) {
 function printTable(figures, smoke) {
   const rows = figures.map((f) => {
     const verdict = verdictOf(f, smoke);
-    const notes = Object.entries(f.notes ?? {}).filter(([key]) => key !== 'first queries').map(([key, value]) => `${key}: ${value}`).join('; ');
-    return [f.size, f.id, f.where, formatValue(f.median, f.unit), formatValue(f.p95, f.unit), String(f.runs), verdict?.target ?? '', verdict?.text ?? '', notes];
+    const notes = Object.entries(f.notes ?? {})
+      .filter(([key]) => key !== 'first queries')
+      .map(([key, value]) => `${key}: ${value}`)
+      .join('; ');
+    return [
+      f.size,
+      f.id,
+      f.where,
+      formatValue(f.median, f.unit),
+      formatValue(f.p95, f.unit),
+      String(f.runs),
+      verdict?.target ?? '',
+      verdict?.text ?? '',
+      notes,
+    ];
   });
   const header = ['size', 'step', 'where', 'median', 'p95', 'runs', 'target', 'verdict', 'notes'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   widths[8] = Math.min(widths[8], 90);
-  const line = (cells) => cells.map((c, i) => pad(i === 8 && c.length > 90 ? `${c.slice(0, 87)}...` : c, widths[i], i >= 3 && i <= 5)).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => pad(i === 8 && c.length > 90 ? `${c.slice(0, 87)}...` : c, widths[i], i >= 3 && i <= 5)).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
 }
@@ -156,7 +186,13 @@ function main() {
     process.exit(2);
   }
   if (options.help) {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 11).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    console.log(
+      readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('\n')
+        .slice(1, 11)
+        .map((l) => l.replace(/^\/\/ ?/, ''))
+        .join('\n'),
+    );
     return;
   }
 
@@ -165,7 +201,8 @@ function main() {
   rmSync(parts, { recursive: true, force: true });
   mkdirSync(parts, { recursive: true });
   const env = { BENCH_SIZES: options.sizes.join(','), BENCH_SMOKE: options.smoke ? '1' : '0', BENCH_PARTS: parts };
-  console.log(`bench: ${options.smoke ? 'smoke run (200 young people, each step once)' : `sizes ${options.sizes.join(', ')}`} on ${os.cpus().length} CPUs; figures are noisy when other work shares the machine.`);
+  const what = options.smoke ? 'smoke run (200 young people, each step once)' : `sizes ${options.sizes.join(', ')}`;
+  console.log(`bench: ${what} on ${os.cpus().length} CPUs; figures are noisy when other work shares the machine.`);
 
   const outcomes = {};
   if (options.only !== 'chromium') {
@@ -188,15 +225,20 @@ function main() {
   const chromium = readPart(parts, 'chromium');
   rmSync(parts, { recursive: true, force: true });
   const order = ['smoke', 'school', 'service', 'county', 'any'];
-  const figures = [...(chromium?.figures ?? []), ...(node?.figures ?? [])]
-    .sort((a, b) => order.indexOf(a.size) - order.indexOf(b.size));
+  const figures = [...(chromium?.figures ?? []), ...(node?.figures ?? [])].sort((a, b) => order.indexOf(a.size) - order.indexOf(b.size));
   const commit = git(['rev-parse', 'HEAD']);
   const dirty = git(['status', '--porcelain']);
   const result = {
     date: stamp.toISOString(),
     commit,
     uncommittedChanges: dirty === null ? null : dirty.length > 0,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    },
     versions: { node: process.version, ...(node?.environment ?? {}), ...(chromium?.environment ?? {}) },
     smoke: options.smoke,
     sizes: options.sizes,
@@ -204,23 +246,36 @@ function main() {
     targets: { all: TARGETS, county: COUNTY_TARGETS, freezeLimitMs: FREEZE_LIMIT_MS },
     figures: figures.map((f) => ({ ...f, verdict: verdictOf(f, options.smoke) })),
     notMeasured: [...(node?.notMeasured ?? []), ...(chromium?.notMeasured ?? [])],
-    failedParts: Object.entries(outcomes).filter(([, ok]) => !ok).map(([name]) => name),
+    failedParts: Object.entries(outcomes)
+      .filter(([, ok]) => !ok)
+      .map(([name]) => name),
   };
 
   printTable(figures, options.smoke);
   for (const [size, counts] of Object.entries(result.datasets)) {
-    console.log(`data set ${size}: ${Object.entries(counts).map(([k, v]) => `${Number(v).toLocaleString('en-GB')} ${k}`).join(', ')}`);
+    console.log(
+      `data set ${size}: ${Object.entries(counts)
+        .map(([k, v]) => `${Number(v).toLocaleString('en-GB')} ${k}`)
+        .join(', ')}`,
+    );
   }
   for (const gap of result.notMeasured) console.log(`not measured (${gap.size}) ${gap.id}: ${gap.why}`);
   const misses = result.figures.filter((f) => f.verdict && !f.verdict.met);
-  if (misses.length > 0) console.log(`\n${misses.length} figure(s) miss their target (reported, not failed): ${misses.map((f) => `${f.size}/${f.id}`).join(', ')}`);
+  if (misses.length > 0)
+    console.log(
+      `\n${misses.length} figure(s) miss their target (reported, not failed): ${misses.map((f) => `${f.size}/${f.id}`).join(', ')}`,
+    );
 
   const resultsFolder = join(BENCH, 'results');
   mkdirSync(resultsFolder, { recursive: true });
   const name = options.smoke ? 'smoke-latest.json' : `${stamp.toISOString().replace(/[:.]/g, '-')}-${(commit ?? 'nogit').slice(0, 8)}.json`;
   const file = join(resultsFolder, name);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`\nbench: ${os.cpus().length} CPUs, load average ${result.machine.loadAverage.join(' ')}, commit ${(commit ?? 'unknown').slice(0, 8)}${result.uncommittedChanges ? ' with uncommitted changes' : ''}; JSON in ${relative(ROOT, file)}`);
+  const changes = result.uncommittedChanges ? ' with uncommitted changes' : '';
+  console.log(
+    `\nbench: ${os.cpus().length} CPUs, load average ${result.machine.loadAverage.join(' ')}, ` +
+      `commit ${(commit ?? 'unknown').slice(0, 8)}${changes}; JSON in ${relative(ROOT, file)}`,
+  );
 
   const failed = result.failedParts;
   if (failed.length > 0 || (options.only !== 'chromium' && !node) || (options.only !== 'node' && !chromium)) {

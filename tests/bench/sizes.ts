@@ -70,7 +70,19 @@ export interface RunCounts {
 
 export function runCounts(size: SizeName, smoke: boolean): RunCounts {
   if (smoke) {
-    return { bulkLoad: 1, searchQueries: 10, pupilPage: 1, coldStart: 1, matchOne: 1, allocate: 1, returns: 1, onePdf: 1, pdfBatch: 1, pdfBatchSize: 3, warmUp: 0 };
+    return {
+      bulkLoad: 1,
+      searchQueries: 10,
+      pupilPage: 1,
+      coldStart: 1,
+      matchOne: 1,
+      allocate: 1,
+      returns: 1,
+      onePdf: 1,
+      pdfBatch: 1,
+      pdfBatchSize: 3,
+      warmUp: 0,
+    };
   }
   const county = size === 'county';
   return {

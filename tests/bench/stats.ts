@@ -42,9 +42,15 @@ function percentile(sorted: readonly number[], p: number): number {
 export function summarise(samples: readonly number[]): Pick<Figure, 'median' | 'p95' | 'min' | 'max' | 'runs'> {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length / 2;
-  const median = sorted.length === 0 ? Number.NaN
-    : sorted.length % 2 === 1 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, p95: percentile(sorted, 95), min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN, runs: sorted.length };
+  const median =
+    sorted.length === 0 ? Number.NaN : sorted.length % 2 === 1 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return {
+    median,
+    p95: percentile(sorted, 95),
+    min: sorted[0] ?? Number.NaN,
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    runs: sorted.length,
+  };
 }
 
 export function figure(base: Omit<Figure, 'median' | 'p95' | 'min' | 'max' | 'runs'>, samples: readonly number[]): Figure {

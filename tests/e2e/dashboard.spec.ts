@@ -29,24 +29,39 @@ const CHART_HEADINGS = [
  * Chart.js instance that vue-chartjs exposes on its component (found by walking the Vue app's tree).
  */
 async function barCentre(canvas: Locator, group: number, segment: number): Promise<{ x: number; y: number }> {
-  return canvas.evaluate((target, [g, s]) => {
-    interface BarPoint { getCenterPoint(): { x: number; y: number } }
-    interface ChartLike { canvas: HTMLCanvasElement; getDatasetMeta(index: number): { data: BarPoint[] } }
-    interface Instance { exposed: { chart?: { value: ChartLike | null } } | null; subTree: VNode | null }
-    interface VNode { component: Instance | null; children: unknown; suspense: { activeBranch: VNode | null } | null }
-    const app = (document.querySelector('#app') as unknown as { __vue_app__: { _container: { _vnode: VNode } } }).__vue_app__;
-    const stack: unknown[] = [app._container._vnode];
-    while (stack.length > 0) {
-      const vnode = stack.pop() as VNode | null;
-      if (!vnode || typeof vnode !== 'object') continue;
-      const chart = vnode.component?.exposed?.chart?.value;
-      if (chart && chart.canvas === target) return chart.getDatasetMeta(s).data[g]!.getCenterPoint();
-      if (vnode.component?.subTree) stack.push(vnode.component.subTree);
-      if (vnode.suspense?.activeBranch) stack.push(vnode.suspense.activeBranch);
-      if (Array.isArray(vnode.children)) stack.push(...vnode.children);
-    }
-    throw new Error('No chart found for this canvas');
-  }, [group, segment] as const);
+  return canvas.evaluate(
+    (target, [g, s]) => {
+      interface BarPoint {
+        getCenterPoint(): { x: number; y: number };
+      }
+      interface ChartLike {
+        canvas: HTMLCanvasElement;
+        getDatasetMeta(index: number): { data: BarPoint[] };
+      }
+      interface Instance {
+        exposed: { chart?: { value: ChartLike | null } } | null;
+        subTree: VNode | null;
+      }
+      interface VNode {
+        component: Instance | null;
+        children: unknown;
+        suspense: { activeBranch: VNode | null } | null;
+      }
+      const app = (document.querySelector('#app') as unknown as { __vue_app__: { _container: { _vnode: VNode } } }).__vue_app__;
+      const stack: unknown[] = [app._container._vnode];
+      while (stack.length > 0) {
+        const vnode = stack.pop() as VNode | null;
+        if (!vnode || typeof vnode !== 'object') continue;
+        const chart = vnode.component?.exposed?.chart?.value;
+        if (chart && chart.canvas === target) return chart.getDatasetMeta(s).data[g]!.getCenterPoint();
+        if (vnode.component?.subTree) stack.push(vnode.component.subTree);
+        if (vnode.suspense?.activeBranch) stack.push(vnode.suspense.activeBranch);
+        if (Array.isArray(vnode.children)) stack.push(...vnode.children);
+      }
+      throw new Error('No chart found for this canvas');
+    },
+    [group, segment] as const,
+  );
 }
 
 test('the dashboard charts the caseload, and a bar or a table button lists the young people behind it', async ({ page }) => {
@@ -86,7 +101,8 @@ test('the dashboard charts the caseload, and a bar or a table button lists the y
   // The same for "Medium" from the table beneath the chart: exactly the young people stored with that band.
   await risk.getByRole('button', { name: `Show the ${medium.length} young people for Medium`, exact: true }).click();
   await expect(listHeading).toHaveText(`${medium.length} young people: Medium`);
-  while (await list.getByRole('button', { name: /^Show \d+ more$/ }).isVisible()) await list.getByRole('button', { name: /^Show \d+ more$/ }).click();
+  while (await list.getByRole('button', { name: /^Show \d+ more$/ }).isVisible())
+    await list.getByRole('button', { name: /^Show \d+ more$/ }).click();
   const hrefs = await list.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   expect(hrefs.map((href) => href.split('/').pop()).sort()).toEqual(medium.map((p) => p.id).sort());
 
@@ -116,10 +132,15 @@ test('a split bar on the Benchmark 8 chart lists its young people, and the scope
 
   // One bar per year group present (and always Years 11 and 13); Year 11's second part is "Not yet".
   const canvas = benchmark.getByRole('img');
-  const yearGroups = [...new Set(pupils.map(yearOf))].filter((y) => y !== 11 && y !== 13).concat([11, 13]).sort((a, b) => a - b);
+  const yearGroups = [...new Set(pupils.map(yearOf))]
+    .filter((y) => y !== 11 && y !== 13)
+    .concat([11, 13])
+    .sort((a, b) => a - b);
   if (notYet > 0) {
     await canvas.click({ position: await barCentre(canvas, yearGroups.indexOf(11), 1) });
-    await expect(benchmark.getByTestId('pupils-behind').getByRole('heading', { level: 4 })).toHaveText(`${notYet === 1 ? '1 young person' : `${notYet} young people`}: Year 11: Not yet`);
+    await expect(benchmark.getByTestId('pupils-behind').getByRole('heading', { level: 4 })).toHaveText(
+      `${notYet === 1 ? '1 young person' : `${notYet} young people`}: Year 11: Not yet`,
+    );
     await expect(benchmark.getByTestId('pupils-behind').getByRole('link')).toHaveCount(Math.min(notYet, 100));
   }
 
@@ -143,14 +164,18 @@ test('the list behind a bar keeps each name apart from its details, and Benchmar
   const item = risk.getByTestId('pupils-behind').getByRole('listitem').first();
   const name = (await item.getByRole('link').textContent())!.trim();
   // Read (and copied) as "Name (Year 11, School)", never "NameYear 11, School"; shown on two lines.
-  expect((await item.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(Year \\d+, .+\\)$`));
+  expect((await item.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(
+    new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(Year \\d+, .+\\)$`),
+  );
   const [nameBox, detailBox] = await Promise.all([item.getByRole('link').boundingBox(), item.locator('.behind__detail').boundingBox()]);
   expect(detailBox!.y).toBeGreaterThanOrEqual(nameBox!.y + nameBox!.height - 1);
 
   // Year 11 (one meeting by 16) and Year 13 (two by 18) are not added together into one share.
   const benchmark = page.getByRole('region', { name: 'Personal guidance by year group (Gatsby Benchmark 8)' });
   await expect(benchmark.getByRole('table').getByRole('row', { name: /^Total/ })).toHaveCount(0);
-  await expect(benchmark.getByTestId('no-total')).toHaveText('No total: each year group is measured against its own expectation, shown beside it.');
+  await expect(benchmark.getByTestId('no-total')).toHaveText(
+    'No total: each year group is measured against its own expectation, shown beside it.',
+  );
   // A chart of one measure keeps its total.
   await expect(risk.getByRole('table').getByRole('row', { name: /^Total/ })).toHaveCount(1);
 });

@@ -65,7 +65,9 @@ test('imports a CSV with errors: shows the row problems, the mapping is fixed, t
   await page.getByLabel('Date of birth (required)').selectOption({ label: 'Birthday' });
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('3 likely duplicates');
-  await expect(page.getByTestId('import-rows').locator('tr[data-row="2"]')).toContainText('Already recorded: Zebedee Quayle, born 14/02/2011 (same UPN)');
+  await expect(page.getByTestId('import-rows').locator('tr[data-row="2"]')).toContainText(
+    'Already recorded: Zebedee Quayle, born 14/02/2011 (same UPN)',
+  );
   await expect(page.getByTestId('import-rows').locator('tr[data-row="2"]').getByLabel('Update the stored record')).toBeChecked();
   await page.getByRole('button', { name: 'Cancel the import' }).click();
   expect((await readTable(page, 'pupils')).length).toBe(before + 3);
@@ -117,14 +119,21 @@ test('backs up with a passphrase, clears the data, restores it, and sees the sam
   expect(await readTable(page, 'pupils')).toHaveLength(0);
 
   await preview.getByRole('button', { name: 'Replace everything with this backup' }).click();
-  await page.getByRole('dialog', { name: 'Replace everything with this backup?' }).getByRole('button', { name: 'Restore the backup' }).click();
+  await page
+    .getByRole('dialog', { name: 'Replace everything with this backup?' })
+    .getByRole('button', { name: 'Restore the backup' })
+    .click();
   await expect(page.getByTestId('backup-message')).toContainText('Restored');
   const restored = await readTable<{ id: string }>(page, 'pupils');
   expect(restored.map((p) => p.id).sort()).toEqual(pupils.map((p) => p.id).sort());
   // The automatic backup taken before the restore is listed with a restore button, and opens
   // with this computer's key: what it holds is shown without asking for the passphrase.
   await expect(page.getByTestId('automatic-backups')).toContainText('Before a restore');
-  await page.getByTestId('automatic-backups').getByRole('row', { name: /Before a restore/ }).getByRole('button', { name: /Restore the backup taken/ }).click();
+  await page
+    .getByTestId('automatic-backups')
+    .getByRole('row', { name: /Before a restore/ })
+    .getByRole('button', { name: /Restore the backup taken/ })
+    .click();
   await expect(page.getByTestId('backup-contents').getByRole('row', { name: /Young people/ })).toContainText('0');
   await page.getByRole('button', { name: 'Do not restore' }).click();
   await expect(page.getByTestId('restore-preview')).toBeHidden();
@@ -179,9 +188,11 @@ async function setPreferredName(page: Page, pupilId: string, name: string): Prom
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
 }
 
-test('merging another computer\'s backup shows a conflict side by side and applies the choice', async ({ page }, testInfo) => {
+test("merging another computer's backup shows a conflict side by side and applies the choice", async ({ page }, testInfo) => {
   await openWithDemoData(page);
-  const pupil = (await readTable<{ id: string; preferredForename: string; homeEducated: boolean }>(page, 'pupils')).find((p) => !p.preferredForename && !p.homeEducated)!;
+  const pupil = (await readTable<{ id: string; preferredForename: string; homeEducated: boolean }>(page, 'pupils')).find(
+    (p) => !p.preferredForename && !p.homeEducated,
+  )!;
   const original = testInfo.outputPath('original.json');
   const other = testInfo.outputPath('other-computer.json');
   await openDataPage(page);
@@ -195,7 +206,10 @@ test('merging another computer\'s backup shows a conflict side by side and appli
   await page.getByTestId('restore-preview').getByLabel('Passphrase of this backup').fill('kent medway careers 2026');
   await page.getByRole('button', { name: 'Open the backup' }).click();
   await page.getByRole('button', { name: 'Replace everything with this backup' }).click();
-  await page.getByRole('dialog', { name: 'Replace everything with this backup?' }).getByRole('button', { name: 'Restore the backup' }).click();
+  await page
+    .getByRole('dialog', { name: 'Replace everything with this backup?' })
+    .getByRole('button', { name: 'Restore the backup' })
+    .click();
   await expect(page.getByTestId('backup-message')).toContainText('Restored');
   await setPreferredName(page, pupil.id, 'Here');
 
@@ -210,7 +224,7 @@ test('merging another computer\'s backup shows a conflict side by side and appli
   await expect(conflict.getByRole('row', { name: /preferredForename/ })).toContainText('There');
   await expect(preview.getByRole('button', { name: 'Merge' })).toBeDisabled();
   await expectAccessible(page, 'the merge preview');
-  await conflict.getByLabel('Take the other computer\'s').check();
+  await conflict.getByLabel("Take the other computer's").check();
   await preview.getByRole('button', { name: 'Merge' }).click();
   await expect(page.getByTestId('merge-message')).toContainText('0 records added, 1 updated');
   const merged = (await readTable<{ id: string; preferredForename: string }>(page, 'pupils')).find((p) => p.id === pupil.id)!;
@@ -269,7 +283,9 @@ test('imports employers from a CSV list, leaving out the rows with problems', as
   await expectAccessible(page, 'the employer import preview');
   await page.getByLabel(/Leave out the 2 rows with problems/).check();
   await page.getByRole('button', { name: 'Import 2 employers' }).click();
-  await expect(page.getByTestId('employers-import-outcome')).toContainText('2 employers added, 0 updated, 1 rows skipped, 2 rows with problems left out');
+  await expect(page.getByTestId('employers-import-outcome')).toContainText(
+    '2 employers added, 0 updated, 1 rows skipped, 2 rows with problems left out',
+  );
   expect((await readTable(page, 'employers')).length).toBe(before + 2);
 });
 
@@ -278,7 +294,10 @@ test('imports 10,000 young people with a progress bar', async ({ page }, testInf
   await openWithDemoData(page);
   const before = (await readTable(page, 'pupils')).length;
   const lines = ['Legal Surname,Legal Forename,DOB,Gender,Postcode,SEN Status,FSM Eligible'];
-  for (let i = 0; i < 10_000; i++) lines.push(`Bulk${i},Pupil${i},${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2011,${i % 2 ? 'F' : 'M'},CT9 1AA,${'NKE'[i % 3]},${i % 4 ? 'N' : 'Y'}`);
+  for (let i = 0; i < 10_000; i++) {
+    const dateOfBirth = `${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2011`;
+    lines.push(`Bulk${i},Pupil${i},${dateOfBirth},${i % 2 ? 'F' : 'M'},CT9 1AA,${'NKE'[i % 3]},${i % 4 ? 'N' : 'Y'}`);
+  }
   const file = testInfo.outputPath('county.csv');
   writeFileSync(file, `${lines.join('\r\n')}\r\n`);
   await openDataPage(page);

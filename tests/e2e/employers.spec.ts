@@ -9,8 +9,20 @@ interface StoredEmployer {
   offers: { id: string; title: string; periods: { start: string; end: string; capacity: number }[] }[];
   checks: { riskAssessmentOn: string | null; insuranceExpiresOn: string | null; safeguardingConfirmed: boolean };
 }
-interface StoredPupil { id: string; legalForename: string; legalSurname: string; preferredForename: string; preferredSurname: string }
-interface StoredPlacement { id: string; pupilId: string; employerId: string; status: string; feedback: { employer: string; pupil: string; wouldHostAgain: boolean | null } }
+interface StoredPupil {
+  id: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  preferredSurname: string;
+}
+interface StoredPlacement {
+  id: string;
+  pupilId: string;
+  employerId: string;
+  status: string;
+  feedback: { employer: string; pupil: string; wouldHostAgain: boolean | null };
+}
 
 /** A young person with no preferred names and a name nobody else has, so search finds them alone. */
 async function aPupil(page: Page, skip: number): Promise<{ id: string; name: string }> {
@@ -32,7 +44,10 @@ async function propose(page: Page, pupilName: string): Promise<Locator> {
   await form.getByRole('combobox', { name: 'Offer and period' }).selectOption({ index: 1 });
   await form.getByRole('button', { name: 'Propose placement' }).click();
   await expect(form.getByRole('status')).toContainText(`Proposed a placement for ${pupilName}`);
-  const row = page.getByTestId('placement-table').getByRole('row').filter({ has: page.getByRole('link', { name: pupilName }) });
+  const row = page
+    .getByTestId('placement-table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: pupilName }) });
   await expect(row.getByTestId('placement-status')).toHaveText('Proposed');
   return row;
 }
@@ -94,13 +109,22 @@ test('an employer whose insurance has expired is flagged, and a placement there 
   await openWithDemoData(page);
   const today = await localToday(page);
   const employers = await readTable<StoredEmployer>(page, 'employers');
-  const expired = employers.find((e) => e.checks.insuranceExpiresOn !== null && e.checks.insuranceExpiresOn < today && e.offers.some((o) => o.periods.some((p) => p.end >= today)));
+  const expired = employers.find(
+    (e) =>
+      e.checks.insuranceExpiresOn !== null &&
+      e.checks.insuranceExpiresOn < today &&
+      e.offers.some((o) => o.periods.some((p) => p.end >= today)),
+  );
   expect(expired, 'the demo data has an employer with expired insurance and an offer to come').toBeDefined();
   const employer = expired!;
 
   await page.goto('/#/employers');
   await page.getByRole('searchbox', { name: 'Search by name' }).fill(employer.name);
-  const row = page.getByTestId('employer-table').getByRole('row').filter({ has: page.getByRole('link', { name: employer.name, exact: true }) }).first();
+  const row = page
+    .getByTestId('employer-table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: employer.name, exact: true }) })
+    .first();
   await expect(row).toContainText('Checks need attention');
   await row.getByRole('link', { name: employer.name, exact: true }).click();
 
@@ -150,7 +174,11 @@ test('at an employer with checks in order, a placement goes from proposed to com
   await page.goto(`/#/employers/${employer.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(employer.name);
   const placementRow = await propose(page, pupil.name);
-  for (const [button, status] of [['Mark contacted', 'Employer contacted'], ['Confirm', 'Confirmed'], ['Start', 'In progress']] as const) {
+  for (const [button, status] of [
+    ['Mark contacted', 'Employer contacted'],
+    ['Confirm', 'Confirmed'],
+    ['Start', 'In progress'],
+  ] as const) {
     await placementRow.getByRole('button', { name: button }).click();
     await expect(placementRow.getByTestId('placement-status')).toHaveText(status);
   }
@@ -167,8 +195,17 @@ test('at an employer with checks in order, a placement goes from proposed to com
   await expect(placementRow).toContainText('Would host again: Yes');
   await expect(placementRow.getByRole('button')).toHaveCount(0);
 
-  const stored = (await readTable<StoredPlacement>(page, 'placements')).find((p) => p.pupilId === pupil.id && p.employerId === employer.id)!;
-  expect(stored).toMatchObject({ status: 'completed', feedback: { employer: 'Asked good questions and was on time every day.', pupil: 'I want to do an apprenticeship here.', wouldHostAgain: true } });
+  const stored = (await readTable<StoredPlacement>(page, 'placements')).find(
+    (p) => p.pupilId === pupil.id && p.employerId === employer.id,
+  )!;
+  expect(stored).toMatchObject({
+    status: 'completed',
+    feedback: {
+      employer: 'Asked good questions and was on time every day.',
+      pupil: 'I want to do an apprenticeship here.',
+      wouldHostAgain: true,
+    },
+  });
   const audit = await readTable<{ entity: string; recordId: string; pupilId: string }>(page, 'audit');
   expect(audit.filter((a) => a.entity === 'placement' && a.recordId === stored.id && a.pupilId === pupil.id)).toHaveLength(5);
 

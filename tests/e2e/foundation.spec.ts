@@ -57,12 +57,16 @@ test('Settings clears demo data after confirmation', async ({ page }) => {
   await expect(page.getByText('No young people are recorded yet')).toBeVisible();
 });
 
-test('a page load logs no console error and shows the app\'s own icon in the tab', async ({ page }) => {
+test("a page load logs no console error and shows the app's own icon in the tab", async ({ page }) => {
   const errors: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   const missing: string[] = [];
-  page.on('response', (response) => { if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`); });
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
 
   await openWithDemoData(page);
   for (const path of ['/#/', '/#/pupils', '/#/sessions', '/#/settings']) {
@@ -82,10 +86,11 @@ test('a page load logs no console error and shows the app\'s own icon in the tab
 test('after a click in the menu the page takes focus without a ring; from the keyboard the ring shows', async ({ page }) => {
   await openWithDemoData(page);
   const main = page.locator('#main');
-  const ring = () => main.evaluate((element) => {
-    const style = getComputedStyle(element);
-    return { outline: style.outlineStyle, shadow: style.boxShadow, visible: element.matches(':focus-visible') };
-  });
+  const ring = () =>
+    main.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { outline: style.outlineStyle, shadow: style.boxShadow, visible: element.matches(':focus-visible') };
+    });
   const nav = page.getByRole('navigation', { name: 'Main' });
 
   await nav.getByRole('link', { name: 'Settings' }).click();

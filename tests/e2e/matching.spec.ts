@@ -5,7 +5,12 @@ import { intendedDestinationFor } from '../../shared/routes/destination';
 import type { Employer, Placement, Provider, Pupil, Route } from '../../shared/model';
 import { expectAccessible, localToday, openWithDemoData, readTable, watchWorkers } from './support';
 
-interface StoredAudit { entity: string; action: string; pupilId: string | null; recordId: string | null }
+interface StoredAudit {
+  entity: string;
+  action: string;
+  pupilId: string | null;
+  recordId: string | null;
+}
 
 function nameOf(pupil: Pupil): string {
   return `${pupil.preferredForename || pupil.legalForename} ${pupil.preferredSurname || pupil.legalSurname}`;
@@ -13,8 +18,11 @@ function nameOf(pupil: Pupil): string {
 
 async function readAll(page: Page): Promise<Omit<MatchContext, 'today'> & { pupils: Pupil[] }> {
   const [pupils, employers, routes, providers, placements] = await Promise.all([
-    readTable<Pupil>(page, 'pupils'), readTable<Employer>(page, 'employers'), readTable<Route>(page, 'routes'),
-    readTable<Provider>(page, 'providers'), readTable<Placement>(page, 'placements'),
+    readTable<Pupil>(page, 'pupils'),
+    readTable<Employer>(page, 'employers'),
+    readTable<Route>(page, 'routes'),
+    readTable<Provider>(page, 'providers'),
+    readTable<Placement>(page, 'placements'),
   ]);
   return { pupils, employers, routes, providers, placements };
 }
@@ -46,7 +54,8 @@ test('matches a Year 10 pupil: ranked offers with reasons, what was ruled out, a
   await expect(offerCards.first()).toContainText(`${bestOffer.score} out of 100`);
   expect(workers.started.some((url) => url.includes('match.worker'))).toBe(true);
   expect(workers.fellBack).toEqual([]);
-  for (const reason of bestOffer.reasons) await expect(offerCards.first().getByRole('listitem').filter({ hasText: reason }).first()).toBeVisible();
+  for (const reason of bestOffer.reasons)
+    await expect(offerCards.first().getByRole('listitem').filter({ hasText: reason }).first()).toBeVisible();
 
   // What was ruled out is collapsed until asked for, and says why.
   const ruledOut = page.getByTestId('ruled-out');
@@ -58,13 +67,23 @@ test('matches a Year 10 pupil: ranked offers with reasons, what was ruled out, a
   await expectAccessible(page, 'the pupil matches page');
 
   // Accepting the best offer proposes a placement, with its audit entry.
-  await offerCards.first().getByRole('button', { name: /^Accept: propose a placement/ }).click();
+  await offerCards
+    .first()
+    .getByRole('button', { name: /^Accept: propose a placement/ })
+    .click();
   await expect(page.getByTestId('match-message')).toContainText(`Proposed a placement at ${bestOffer.employerName}`);
   const placements = (await readTable<Placement>(page, 'placements')).filter((p) => p.pupilId === pupil.id && p.status === 'proposed');
   expect(placements).toHaveLength(1);
-  expect(placements[0]).toMatchObject({ employerId: bestOffer.employerId, offerId: bestOffer.offerId, start: bestOffer.periodStart, end: bestOffer.periodEnd });
+  expect(placements[0]).toMatchObject({
+    employerId: bestOffer.employerId,
+    offerId: bestOffer.offerId,
+    start: bestOffer.periodStart,
+    end: bestOffer.periodEnd,
+  });
   const audit = await readTable<StoredAudit>(page, 'audit');
-  expect(audit.filter((a) => a.recordId === placements[0]!.id)).toEqual([expect.objectContaining({ entity: 'placement', action: 'create', pupilId: pupil.id })]);
+  expect(audit.filter((a) => a.recordId === placements[0]!.id)).toEqual([
+    expect.objectContaining({ entity: 'placement', action: 'create', pupilId: pupil.id }),
+  ]);
   // The offer now sits among those ruled out: they already have a placement on those dates. The same
   // kept worker ranked again, its prepared directory dropped because the placements changed.
   await expect(ruledOut).toContainText('Already has a placement here for these dates');
@@ -88,7 +107,9 @@ test('accepting a route records the intended destination, asking for the code wh
   const candidate = all.pupils
     .filter((p) => yearGroupOf(p, today) === 11 && p.schoolId)
     .map((pupil) => ({ pupil, matches: matchPupil(pupil, { ...all, today }) }))
-    .find(({ matches }) => settles(matches.routes[0]) && matches.routes.some((r) => r.kind === 'route' && r.routeKind === 'connect-to-work'));
+    .find(
+      ({ matches }) => settles(matches.routes[0]) && matches.routes.some((r) => r.kind === 'route' && r.routeKind === 'connect-to-work'),
+    );
   expect(candidate, 'a demo Year 11 pupil with routes').toBeDefined();
   const { pupil, matches } = candidate!;
   const name = nameOf(pupil);
@@ -105,11 +126,16 @@ test('accepting a route records the intended destination, asking for the code wh
 
   // The best route settles the code: accepting records it at once, with an audit entry.
   const expected = intendedDestinationFor(bestRoute.routeKind, providerKind.get(bestRoute.providerId) ?? null).code;
-  await routeCards.first().getByRole('button', { name: /^Accept: record as intended destination/ }).click();
+  await routeCards
+    .first()
+    .getByRole('button', { name: /^Accept: record as intended destination/ })
+    .click();
   await expect(page.getByTestId('match-message')).toContainText(`intended destination: ${expected}`);
   await expect(page.getByTestId('intended-destination')).toContainText(expected);
   expect((await readTable<Pupil>(page, 'pupils')).find((p) => p.id === pupil.id)!.intendedDestination).toBe(expected);
-  expect((await readTable<StoredAudit>(page, 'audit')).some((a) => a.entity === 'pupil' && a.action === 'update' && a.pupilId === pupil.id)).toBe(true);
+  expect(
+    (await readTable<StoredAudit>(page, 'audit')).some((a) => a.entity === 'pupil' && a.action === 'update' && a.pupilId === pupil.id),
+  ).toBe(true);
 
   // Connect to Work does not: the adviser is asked, starting from a DWP programme (440).
   if (matches.routes.length > 10) await page.getByRole('button', { name: `Show all ${matches.routes.length} routes` }).click();
@@ -133,7 +159,8 @@ test('allocates a Year 10 cohort, changes a line by hand, and confirms the place
   const today = await localToday(page);
   const all = await readAll(page);
   const schools = await readTable<{ id: string; name: string }>(page, 'schools');
-  const yearTenOn = (schoolId: string, day: string) => all.pupils.filter((p) => p.schoolId === schoolId && yearGroupOf(p, day) === 10 && !p.leftOn);
+  const yearTenOn = (schoolId: string, day: string) =>
+    all.pupils.filter((p) => p.schoolId === schoolId && yearGroupOf(p, day) === 10 && !p.leftOn);
   const school = [...schools].sort((a, b) => yearTenOn(b.id, today).length - yearTenOn(a.id, today).length)[0]!;
   const placementsBefore = all.placements.length;
 
@@ -179,7 +206,9 @@ test('allocates a Year 10 cohort, changes a line by hand, and confirms the place
   await expect(proposal.getByTestId('allocation-summary')).toContainText(`${placed - 1} of ${cohort.length} young people placed`);
 
   await page.getByTestId('confirm-allocation').click();
-  await expect(page.getByTestId('allocation-message')).toContainText(`Created ${placed - 1} proposed placements for Year 10 at ${school.name}`);
+  await expect(page.getByTestId('allocation-message')).toContainText(
+    `Created ${placed - 1} proposed placements for Year 10 at ${school.name}`,
+  );
   const after = await readTable<Placement>(page, 'placements');
   expect(after.length).toBe(placementsBefore + placed - 1);
   const created = after.filter((p) => !all.placements.some((b) => b.id === p.id));
@@ -193,7 +222,11 @@ test('allocates a Year 10 cohort, changes a line by hand, and confirms the place
   const one = created[0]!;
   const employer = all.employers.find((e) => e.id === one.employerId)!;
   await page.getByTestId('confirmed-list').locator('summary').click();
-  await page.getByTestId('confirmed-list').getByRole('link', { name: nameOf(all.pupils.find((p) => p.id === one.pupilId)!) }).first().click();
+  await page
+    .getByTestId('confirmed-list')
+    .getByRole('link', { name: nameOf(all.pupils.find((p) => p.id === one.pupilId)!) })
+    .first()
+    .click();
   await expect(page.getByTestId('timeline')).toContainText(`Placement: ${employer.name}`);
 });
 
@@ -217,7 +250,7 @@ test('the routes directory filters by kind, and adding a route or a provider che
   await page.getByRole('button', { name: 'Add a provider' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a provider' });
   await dialog.getByRole('button', { name: 'Save provider' }).click();
-  await expect(dialog.getByTestId('error-summary')).toContainText('Enter the provider\'s name');
+  await expect(dialog.getByTestId('error-summary')).toContainText("Enter the provider's name");
   await dialog.getByLabel('Name').fill('Thanet Skills Centre');
   await dialog.getByRole('combobox', { name: /^Kind of provider/ }).selectOption({ label: 'Training provider' });
   await dialog.getByRole('button', { name: 'Add a campus' }).click();
@@ -260,7 +293,7 @@ test('the routes directory filters by kind, and adding a route or a provider che
   expect(audit.filter((a) => a.entity === 'route' && a.action === 'create')).toHaveLength(1);
 });
 
-test('an employer added with expired insurance is ruled out of a pupil\'s matches, saying why', async ({ page }) => {
+test("an employer added with expired insurance is ruled out of a pupil's matches, saying why", async ({ page }) => {
   await openWithDemoData(page);
   const today = await localToday(page);
   const all = await readAll(page);
@@ -280,7 +313,7 @@ test('an employer added with expired insurance is ruled out of a pupil\'s matche
   await period.getByLabel('End date').fill(week.end);
   await period.getByLabel('Places (capacity)').fill('2');
   await page.getByLabel('Risk assessment date').fill(yesterday);
-  await page.getByLabel('Employer\'s liability insurance expires on').fill(yesterday);
+  await page.getByLabel("Employer's liability insurance expires on").fill(yesterday);
   await page.getByLabel('Safeguarding arrangements confirmed').check();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Harbour Test Garage');

@@ -11,40 +11,60 @@ interface StoredPupil {
 
 /** Reads young people straight from IndexedDB, so this test does not depend on the pupil pages. */
 function readPupil(page: Page, id: string | null): Promise<StoredPupil> {
-  return page.evaluate((wanted) => new Promise<StoredPupil>((resolve, reject) => {
-    const opening = indexedDB.open('careers-desk');
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const request = db.transaction('pupils').objectStore('pupils').getAll();
-      request.onerror = () => reject(request.error);
-      request.onsuccess = () => {
-        db.close();
-        const all = request.result as { id: string; legalForename: string; legalSurname: string; preferredForename: string; preferredSurname: string; homeEducated: boolean; lastGuidanceOn: string | null; intendedDestination: string | null }[];
-        const pupil = wanted ? all.find((p) => p.id === wanted) : all.find((p) => !p.homeEducated);
-        if (!pupil) return reject(new Error('No pupil found'));
-        resolve({
-          id: pupil.id,
-          name: `${pupil.preferredForename || pupil.legalForename} ${pupil.preferredSurname || pupil.legalSurname}`,
-          lastGuidanceOn: pupil.lastGuidanceOn,
-          intendedDestination: pupil.intendedDestination,
-        });
-      };
-    };
-  }), id);
+  return page.evaluate(
+    (wanted) =>
+      new Promise<StoredPupil>((resolve, reject) => {
+        const opening = indexedDB.open('careers-desk');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const request = db.transaction('pupils').objectStore('pupils').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            db.close();
+            const all = request.result as {
+              id: string;
+              legalForename: string;
+              legalSurname: string;
+              preferredForename: string;
+              preferredSurname: string;
+              homeEducated: boolean;
+              lastGuidanceOn: string | null;
+              intendedDestination: string | null;
+            }[];
+            const pupil = wanted ? all.find((p) => p.id === wanted) : all.find((p) => !p.homeEducated);
+            if (!pupil) return reject(new Error('No pupil found'));
+            resolve({
+              id: pupil.id,
+              name: `${pupil.preferredForename || pupil.legalForename} ${pupil.preferredSurname || pupil.legalSurname}`,
+              lastGuidanceOn: pupil.lastGuidanceOn,
+              intendedDestination: pupil.intendedDestination,
+            });
+          };
+        };
+      }),
+    id,
+  );
 }
 
 function countSessions(page: Page, pupilId: string): Promise<number> {
-  return page.evaluate((id) => new Promise<number>((resolve, reject) => {
-    const opening = indexedDB.open('careers-desk');
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const request = db.transaction('sessions').objectStore('sessions').index('pupilId').count(id);
-      request.onsuccess = () => { db.close(); resolve(request.result); };
-      request.onerror = () => reject(request.error);
-    };
-  }), pupilId);
+  return page.evaluate(
+    (id) =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('careers-desk');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const request = db.transaction('sessions').objectStore('sessions').index('pupilId').count(id);
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    pupilId,
+  );
 }
 
 /** A date relative to today on this machine, as ISO text (the browser shares the machine's clock). */
@@ -52,7 +72,9 @@ function isoDay(offset: number): string {
   return addDays(localIsoDate(new Date()), offset);
 }
 
-test('a whole guidance meeting: notes survive a reload, the session is saved, a plan is agreed and its actions are open', async ({ page }) => {
+test('a whole guidance meeting: notes survive a reload, the session is saved, a plan is agreed and its actions are open', async ({
+  page,
+}) => {
   await openWithDemoData(page);
   const pupil = await readPupil(page, null);
   const sessionsBefore = await countSessions(page, pupil.id);
@@ -98,7 +120,9 @@ test('a whole guidance meeting: notes survive a reload, the session is saved, a 
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('EKC Group');
   await expect(page.getByLabel('7. Encounters with further and higher education')).toBeChecked();
   await page.getByLabel('Intended destination').selectOption('310');
-  await page.getByLabel('What the young person agreed').fill('To look at apprenticeship vacancies with EKC Group and ask about bus passes.');
+  await page
+    .getByLabel('What the young person agreed')
+    .fill('To look at apprenticeship vacancies with EKC Group and ask about bus passes.');
   await page.getByRole('button', { name: 'Save and agree an action plan' }).click();
 
   // The plan, from the session.
@@ -162,26 +186,33 @@ test('a whole guidance meeting: notes survive a reload, the session is saved, a 
 });
 
 /** The first stored session and the audit entries about it. */
-function readSession(page: Page, id: string | null): Promise<{ id: string; pupilId: string; notes: string; audit: { action: string; before?: { notes: string } }[] }> {
-  return page.evaluate((wanted) => new Promise((resolve, reject) => {
-    const opening = indexedDB.open('careers-desk');
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const tx = db.transaction(['sessions', 'audit']);
-      const sessions = tx.objectStore('sessions');
-      const read = wanted ? sessions.get(wanted) : sessions.openCursor();
-      read.onsuccess = () => {
-        const value = read.result instanceof IDBCursorWithValue ? read.result.value : read.result;
-        const audit = tx.objectStore('audit').index('recordId').getAll(value.id);
-        audit.onsuccess = () => {
-          db.close();
-          resolve({ id: value.id, pupilId: value.pupilId, notes: value.notes, audit: audit.result });
+function readSession(
+  page: Page,
+  id: string | null,
+): Promise<{ id: string; pupilId: string; notes: string; audit: { action: string; before?: { notes: string } }[] }> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open('careers-desk');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const tx = db.transaction(['sessions', 'audit']);
+          const sessions = tx.objectStore('sessions');
+          const read = wanted ? sessions.get(wanted) : sessions.openCursor();
+          read.onsuccess = () => {
+            const value = read.result instanceof IDBCursorWithValue ? read.result.value : read.result;
+            const audit = tx.objectStore('audit').index('recordId').getAll(value.id);
+            audit.onsuccess = () => {
+              db.close();
+              resolve({ id: value.id, pupilId: value.pupilId, notes: value.notes, audit: audit.result });
+            };
+          };
+          read.onerror = () => reject(read.error);
         };
-      };
-      read.onerror = () => reject(read.error);
-    };
-  }), id);
+      }),
+    id,
+  );
 }
 
 test('editing a saved session keeps its own draft across leaving the page, and the audit keeps the previous version', async ({ page }) => {
@@ -238,16 +269,25 @@ test('a session recorded in error is deleted after confirmation, leaving a copy 
   await page.getByRole('button', { name: 'Delete this session' }).click();
   await dialog.getByRole('button', { name: 'Yes, delete the session' }).click();
   await expect(page).toHaveURL(new RegExp(`#/pupils/${pupil.id}$`));
-  await expect(page.getByTestId('pupil-page-status')).toHaveText('The guidance session was deleted. Its details are kept in the audit log.');
+  await expect(page.getByTestId('pupil-page-status')).toHaveText(
+    'The guidance session was deleted. Its details are kept in the audit log.',
+  );
   expect(await countSessions(page, pupil.id)).toBe(before - 1);
-  const audit = await page.evaluate((id) => new Promise<{ action: string; before?: { notes: string } }[]>((resolve, reject) => {
-    const opening = indexedDB.open('careers-desk');
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const request = opening.result.transaction('audit').objectStore('audit').index('recordId').getAll(id);
-      request.onsuccess = () => { opening.result.close(); resolve(request.result); };
-    };
-  }), mistaken.id);
+  const audit = await page.evaluate(
+    (id) =>
+      new Promise<{ action: string; before?: { notes: string } }[]>((resolve, reject) => {
+        const opening = indexedDB.open('careers-desk');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const request = opening.result.transaction('audit').objectStore('audit').index('recordId').getAll(id);
+          request.onsuccess = () => {
+            opening.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+    mistaken.id,
+  );
   expect(audit.find((entry) => entry.action === 'delete')?.before?.notes).toBe(mistaken.notes);
 });
 

@@ -4,14 +4,24 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, openWithDemoData, readTable } from './support';
 import { pdfPagesText as pdfText } from './pdf-text';
 
-interface StoredPupil { id: string; legalForename: string; legalSurname: string; preferredForename: string; preferredSurname: string; upn: string | null }
-interface StoredPlan { id: string; pupilId: string }
+interface StoredPupil {
+  id: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  preferredSurname: string;
+  upn: string | null;
+}
+interface StoredPlan {
+  id: string;
+  pupilId: string;
+}
 
 function nameOf(p: StoredPupil): string {
   return `${p.preferredForename || p.legalForename} ${p.preferredSurname || p.legalSurname}`;
 }
 
-test('saves a pupil\'s action plan as a PDF that names them and leaves out the UPN', async ({ page }) => {
+test("saves a pupil's action plan as a PDF that names them and leaves out the UPN", async ({ page }) => {
   await openWithDemoData(page);
   const plans = await readTable<StoredPlan>(page, 'actionPlans');
   const pupils = await readTable<StoredPupil>(page, 'pupils');
@@ -36,7 +46,7 @@ test('saves a pupil\'s action plan as a PDF that names them and leaves out the U
   expect(audit.some((a) => a.action === 'export' && a.entity === 'action-plan' && a.pupilId === pupil.id)).toBe(true);
 });
 
-test('saves many pupils\' plans into one zip with progress, naming those without a plan', async ({ page }) => {
+test("saves many pupils' plans into one zip with progress, naming those without a plan", async ({ page }) => {
   await openWithDemoData(page);
   const plans = await readTable<StoredPlan>(page, 'actionPlans');
   const pupils = await readTable<StoredPupil>(page, 'pupils');
@@ -46,7 +56,10 @@ test('saves many pupils\' plans into one zip with progress, naming those without
   const search = page.getByRole('searchbox', { name: 'Search by name or UPN' });
   for (const pupil of [...withPlans, withoutPlan]) {
     await search.fill(pupil.upn ?? pupil.legalSurname);
-    await page.getByRole('checkbox', { name: `Choose ${nameOf(pupil)}` }).first().check();
+    await page
+      .getByRole('checkbox', { name: `Choose ${nameOf(pupil)}` })
+      .first()
+      .check();
   }
   await expect(page.getByTestId('selected-count')).toHaveText('4 selected');
   await page.getByRole('button', { name: 'Save action plans as PDFs' }).click();
@@ -70,7 +83,7 @@ test('saves many pupils\' plans into one zip with progress, naming those without
   }
 });
 
-test('the PDF dialog warns when the service\'s details are missing, and not once they are set up', async ({ page }) => {
+test("the PDF dialog warns when the service's details are missing, and not once they are set up", async ({ page }) => {
   await openWithDemoData(page);
   const plans = await readTable<StoredPlan>(page, 'actionPlans');
   const pupilId = plans[0]!.pupilId;
@@ -78,16 +91,16 @@ test('the PDF dialog warns when the service\'s details are missing, and not once
   await page.getByRole('button', { name: 'Save latest action plan as PDF' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save the action plan as a PDF' });
   const warning = dialog.getByTestId('service-details-warning');
-  await expect(warning).toContainText('Your service\'s details are not set up.');
+  await expect(warning).toContainText("Your service's details are not set up.");
   await expect(warning).toContainText('tell the family to ask their school or adviser for your contact details');
   await expectAccessible(page, 'the PDF options warning of missing service details');
-  await warning.getByRole('link', { name: 'Add your service\'s details in Settings' }).click();
+  await warning.getByRole('link', { name: "Add your service's details in Settings" }).click();
 
   const service = page.getByTestId('service-form');
   await service.getByLabel('Service name').fill('Kent Careers Service');
   await service.getByLabel('Contact email').fill('careers@example.org');
-  await service.getByRole('button', { name: 'Save your service\'s details' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your service\'s details are saved.' })).toBeVisible();
+  await service.getByRole('button', { name: "Save your service's details" }).click();
+  await expect(page.getByRole('status').filter({ hasText: "Your service's details are saved." })).toBeVisible();
 
   await page.goto(`/#/pupils/${pupilId}`);
   await page.getByRole('button', { name: 'Save latest action plan as PDF' }).click();

@@ -2,7 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { formatUkDate, localIsoDate } from '../../shared/academic-year';
 import { expectAccessible, openWithDemoData, readTable } from './support';
 
-interface StoredPupil { id: string; legalForename: string; legalSurname: string; preferredForename: string; upn: string | null; homeEducated: boolean }
+interface StoredPupil {
+  id: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  upn: string | null;
+  homeEducated: boolean;
+}
 
 test('finds a pupil by name as you type and opens their page', async ({ page }) => {
   await openWithDemoData(page);
@@ -14,10 +21,19 @@ test('finds a pupil by name as you type and opens their page', async ({ page }) 
 
   const search = page.getByRole('searchbox', { name: 'Search by name or UPN' });
   await search.pressSequentially(`${target.legalForename.slice(0, 3)} ${target.legalSurname.slice(0, 3)}`);
-  const expected = pupils.filter((p) => [p.legalForename, p.preferredForename].some((n) => n.toLowerCase().startsWith(target.legalForename.slice(0, 3).toLowerCase()) || n.toLowerCase().startsWith(target.legalSurname.slice(0, 3).toLowerCase())));
+  const expected = pupils.filter((p) =>
+    [p.legalForename, p.preferredForename].some(
+      (n) =>
+        n.toLowerCase().startsWith(target.legalForename.slice(0, 3).toLowerCase()) ||
+        n.toLowerCase().startsWith(target.legalSurname.slice(0, 3).toLowerCase()),
+    ),
+  );
   await expect(page.getByTestId('pupil-count')).not.toContainText(`${pupils.length.toLocaleString('en-GB')} young`);
   expect(expected.length).toBeGreaterThan(0);
-  await page.getByRole('link', { name: `${target.legalForename} ${target.legalSurname}` }).first().click();
+  await page
+    .getByRole('link', { name: `${target.legalForename} ${target.legalSurname}` })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${target.legalForename} ${target.legalSurname}`);
   await expect(page.getByRole('heading', { name: 'Risk of NEET' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
@@ -92,7 +108,10 @@ test('erasure removes every record about the young person, after confirmation', 
   await page.getByRole('button', { name: 'Export everything we hold' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^Everything held - .+\.json$/);
-  const held = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8')) as { pupil: { id: string }; guidanceSessions: unknown[] };
+  const held = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8')) as {
+    pupil: { id: string };
+    guidanceSessions: unknown[];
+  };
   expect(held.pupil.id).toBe(pupilId);
   expect(held.guidanceSessions.length).toBeGreaterThan(0);
 
@@ -112,7 +131,7 @@ test('erasure removes every record about the young person, after confirmation', 
   expect(audit.some((a) => a.action === 'erase')).toBe(true);
 });
 
-test('from the search box to a saved session on the pupil\'s timeline', async ({ page }) => {
+test("from the search box to a saved session on the pupil's timeline", async ({ page }) => {
   await openWithDemoData(page);
   const pupils = await readTable<StoredPupil>(page, 'pupils');
   const target = pupils.find((p) => !p.preferredForename && !p.homeEducated && p.upn)!;

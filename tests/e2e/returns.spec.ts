@@ -4,16 +4,34 @@ import { expectAccessible, openWithDemoData, readTable, watchWorkers } from './s
 import { pdfPagesText } from './pdf-text';
 
 interface StoredPupil {
-  legalForename: string; legalSurname: string; preferredForename: string; upn: string | null; uln: string | null;
-  postcode: string | null; dateOfBirth: string; email: string; phone: string; parentCarer: { name: string; phone: string };
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  upn: string | null;
+  uln: string | null;
+  postcode: string | null;
+  dateOfBirth: string;
+  email: string;
+  phone: string;
+  parentCarer: { name: string; phone: string };
 }
 
 /** Every identifying value held about anyone, in the forms it could leak in. */
 function identifiers(pupils: StoredPupil[]): string[] {
-  return pupils.flatMap((p) => [
-    `${p.legalForename} ${p.legalSurname}`, p.upn, p.uln, p.postcode, p.dateOfBirth, p.dateOfBirth.split('-').reverse().join('/'),
-    p.email, p.phone, p.parentCarer.name, p.parentCarer.phone,
-  ]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  return pupils
+    .flatMap((p) => [
+      `${p.legalForename} ${p.legalSurname}`,
+      p.upn,
+      p.uln,
+      p.postcode,
+      p.dateOfBirth,
+      p.dateOfBirth.split('-').reverse().join('/'),
+      p.email,
+      p.phone,
+      p.parentCarer.name,
+      p.parentCarer.phone,
+    ])
+    .filter((v): v is string => typeof v === 'string' && v.length > 0);
 }
 
 /** The identifying values that appear in an exported file: must be none. */
@@ -60,7 +78,9 @@ test('previews an aggregate return, then saves it as CSV and PDF with nothing id
 
   const audit = await readTable<{ action: string; entity: string; summary: string }>(page, 'audit');
   const exports = audit.filter((a) => a.action === 'export' && a.entity === 'return');
-  expect(exports.map((a) => a.summary)).toEqual(expect.arrayContaining([expect.stringContaining('as CSV'), expect.stringContaining('as PDF')]));
+  expect(exports.map((a) => a.summary)).toEqual(
+    expect.arrayContaining([expect.stringContaining('as CSV'), expect.stringContaining('as PDF')]),
+  );
   expect(exports[0]!.summary).toContain('counts below 5 suppressed');
 });
 

@@ -35,8 +35,8 @@ test('sets up the service, a school and an adviser, who is remembered as the one
   await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
   await expect(service.getByTestId('logo-preview')).toBeVisible();
   await expect(logo).not.toHaveAttribute('aria-invalid', 'true');
-  await service.getByRole('button', { name: 'Save your service\'s details' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your service\'s details are saved.' })).toBeVisible();
+  await service.getByRole('button', { name: "Save your service's details" }).click();
+  await expect(page.getByRole('status').filter({ hasText: "Your service's details are saved." })).toBeVisible();
 
   // A school with a bad URN: the message is beside the field and nothing is saved.
   await page.getByRole('button', { name: 'Add a school' }).click();
@@ -70,7 +70,7 @@ test('sets up the service, a school and an adviser, who is remembered as the one
   // An adviser, chosen as the one using this computer from the header.
   await page.getByRole('button', { name: 'Add an adviser' }).click();
   const adviserForm = page.getByTestId('adviser-form');
-  await adviserForm.getByLabel('Adviser\'s name').fill('Priya Shah');
+  await adviserForm.getByLabel("Adviser's name").fill('Priya Shah');
   await adviserForm.getByLabel('Role').selectOption({ label: 'Careers adviser' });
   await adviserForm.getByLabel('Qualification level').selectOption({ label: 'Level 6 or above in careers guidance (qualified)' });
   await adviserForm.getByLabel('Email').fill('priya.shah@example.org');
@@ -116,7 +116,7 @@ test('changed risk-of-NEET weights are kept, and can be reset to the defaults', 
   await expect(page.getByTestId('risk-weights-form').getByLabel('Attendance below 90%')).toHaveValue('3');
 });
 
-test('a school with young people cannot be removed, and new weights recompute the demo caseload\'s bands', async ({ page }) => {
+test("a school with young people cannot be removed, and new weights recompute the demo caseload's bands", async ({ page }) => {
   await openWithDemoData(page);
   await page.getByRole('banner').getByLabel('Adviser using this computer').selectOption({ label: 'Sam Okafor' });
   await openSettings(page);
@@ -133,7 +133,9 @@ test('a school with young people cannot be removed, and new weights recompute th
   const risk = page.getByTestId('risk-weights-form');
   await risk.getByLabel('Free school meals').fill('10');
   await risk.getByRole('button', { name: 'Save weights' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Weights saved.' })).toContainText(/Risk bands recomputed for [\d,]+ young people; [1-9][\d,]* changed band/);
+  await expect(page.getByRole('status').filter({ hasText: 'Weights saved.' })).toContainText(
+    /Risk bands recomputed for [\d,]+ young people; [1-9][\d,]* changed band/,
+  );
   await expectAccessible(page, 'the Settings page with demo data');
 });
 

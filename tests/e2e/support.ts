@@ -5,7 +5,13 @@ import { expect, type Page } from '@playwright/test';
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  const summary = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join('; ')}`,
+  );
   expect(summary, `accessibility problems on ${where}`).toEqual([]);
 }
 
@@ -61,6 +67,8 @@ export async function readTable<T = Record<string, unknown>>(page: Page, table: 
 export function watchWorkers(page: Page): { started: string[]; fellBack: string[] } {
   const seen = { started: [] as string[], fellBack: [] as string[] };
   page.on('worker', (worker) => seen.started.push(worker.url()));
-  page.on('console', (message) => { if (message.text().includes('its worker could not start')) seen.fellBack.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.text().includes('its worker could not start')) seen.fellBack.push(message.text());
+  });
   return seen;
 }

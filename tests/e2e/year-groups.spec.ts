@@ -2,7 +2,13 @@ import { expect, test } from '@playwright/test';
 import { yearGroupOf, type YearGroupFacts } from '../../shared/academic-year';
 import { expectAccessible, openWithDemoData, readTable } from './support';
 
-interface StoredPupil extends YearGroupFacts { id: string; legalForename: string; legalSurname: string; preferredForename: string; preferredSurname: string }
+interface StoredPupil extends YearGroupFacts {
+  id: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  preferredSurname: string;
+}
 
 const countText = (n: number) => (n === 1 ? '1 young person matches' : `${n.toLocaleString('en-GB')} young people match`);
 
@@ -39,7 +45,11 @@ test('year groups move on by themselves over the summer: loaded in July, read in
   const yearElevens = inYear(11, december);
   expect(yearElevens).toBeGreaterThan(0);
   await expect(page.getByTestId('pupil-count')).toHaveText(countText(yearElevens));
-  await expect(page.getByRole('link', { name: `${target.preferredForename || target.legalForename} ${target.preferredSurname || target.legalSurname}` }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('link', { name: `${target.preferredForename || target.legalForename} ${target.preferredSurname || target.legalSurname}` })
+      .first(),
+  ).toBeVisible();
   // July's Year 13s have left school: shown as such, never as Year 14.
   await page.getByLabel('Year group').selectOption({ label: 'Left school (past Year 13)' });
   const leavers = pupils.filter((p) => yearGroupOf(p, december) > 13).length;

@@ -24,7 +24,11 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test.describe('the desktop app', () => {
-  test.skip(binary === null, 'Electron binary not installed (none can be downloaded on this machine): the renderer is tested in Chromium instead, and the main process with electron mocked');
+  test.skip(
+    binary === null,
+    'Electron binary not installed (none can be downloaded on this machine): ' +
+      'the renderer is tested in Chromium instead, and the main process with electron mocked',
+  );
 
   let app: ElectronApplication;
   let win: Page;

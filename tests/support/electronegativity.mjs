@@ -25,7 +25,10 @@ const ALLOWED = [
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'main/main.js',
     line: /shell\.openExternal\(url\)/,
-    why: 'Both calls only ever receive URLs that passed externalUrlSchema (https only, no credentials): the IPC handler parses its payload with it and the navigation and window-open handlers vet with it first; unit tests show http, file, javascript and custom schemes never reach shell.openExternal.',
+    why:
+      'Both calls only ever receive URLs that passed externalUrlSchema (https only, no credentials): ' +
+      'the IPC handler parses its payload with it and the navigation and window-open handlers vet with it first; ' +
+      'unit tests show http, file, javascript and custom schemes never reach shell.openExternal.',
   },
 ];
 
@@ -109,11 +112,19 @@ const parseFailures = result.errors.filter((e) => !e.tolerable);
 
 writeFileSync(
   jsonPath,
-  JSON.stringify({ input: relative(root, input), electronVersion, checks: result.atomicChecks + result.globalChecks, findings, parseFailures }, null, 2),
+  JSON.stringify(
+    { input: relative(root, input), electronVersion, checks: result.atomicChecks + result.globalChecks, findings, parseFailures },
+    null,
+    2,
+  ),
 );
 
 const show = (f) => `  ${f.severity.padEnd(13)} ${f.id} ${f.file}:${f.line}:${f.column} ${f.description}\n      ${f.source}`;
-console.log(`electronegativity ${relative(root, input) || '.'} (Electron ${electronVersion}, ${result.atomicChecks + result.globalChecks} checks): ${findings.length} findings, ${serious.length} medium or above.`);
+const checks = result.atomicChecks + result.globalChecks;
+console.log(
+  `electronegativity ${relative(root, input) || '.'} (Electron ${electronVersion}, ${checks} checks): ` +
+    `${findings.length} findings, ${serious.length} medium or above.`,
+);
 for (const f of findings.filter((f) => f.severityValue < FAIL_AT)) console.log(`${show(f)}  [below the bar]`);
 for (const f of serious.filter((f) => allowedBy(f))) console.log(`${show(f)}\n      allowed: ${allowedBy(f).why}`);
 for (const a of unused) console.log(`  note: allow-list entry ${a.id} ${a.file} ${a.line} matched nothing; remove it if the code is gone.`);

@@ -6,6 +6,6 @@ import { execSync } from 'node:child_process';
 if (existsSync('/usr/bin/chromium')) {
   console.log('Using Debian Chromium at /usr/bin/chromium for the end-to-end tests.');
 } else {
-  console.log('No /usr/bin/chromium: installing Playwright\'s Chromium for the end-to-end tests.');
+  console.log("No /usr/bin/chromium: installing Playwright's Chromium for the end-to-end tests.");
   execSync('npx playwright install chromium', { stdio: 'inherit' });
 }

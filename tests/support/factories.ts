@@ -9,9 +9,24 @@
  */
 import type { z } from 'zod';
 import {
-  adviserSchema, employerSchema, guidanceSessionSchema, placementOfferSchema, placementSchema, providerSchema, pupilSchema,
-  routeSchema, schoolSchema,
-  type Adviser, type Employer, type GuidanceSession, type Placement, type PlacementOffer, type Provider, type Pupil, type Route, type School,
+  adviserSchema,
+  employerSchema,
+  guidanceSessionSchema,
+  placementOfferSchema,
+  placementSchema,
+  providerSchema,
+  pupilSchema,
+  routeSchema,
+  schoolSchema,
+  type Adviser,
+  type Employer,
+  type GuidanceSession,
+  type Placement,
+  type PlacementOffer,
+  type Provider,
+  type Pupil,
+  type Route,
+  type School,
 } from '@shared/model';
 import type { EmployerInput } from '@renderer/db/employers';
 import type { PupilInput } from '@renderer/db/pupils';
@@ -50,7 +65,12 @@ export function createFactories({ ids = randomIds, stamp = DEFAULT_STAMP }: Fact
   }
 
   function offer(overrides: Overrides<typeof placementOfferSchema> = {}): PlacementOffer {
-    return placementOfferSchema.parse({ id: ids.uuid(), title: 'Work-experience week', periods: [{ ...DEFAULT_WEEK, capacity: 2 }], ...overrides });
+    return placementOfferSchema.parse({
+      id: ids.uuid(),
+      title: 'Work-experience week',
+      periods: [{ ...DEFAULT_WEEK, capacity: 2 }],
+      ...overrides,
+    });
   }
 
   function employer(overrides: Overrides<typeof employerSchema> = {}): Employer {
@@ -70,7 +90,14 @@ export function createFactories({ ids = randomIds, stamp = DEFAULT_STAMP }: Fact
 
   /** A guidance session needs the young person and the day. */
   function session(overrides: Overrides<typeof guidanceSessionSchema> & Pick<GuidanceSession, 'pupilId' | 'date'>): GuidanceSession {
-    return guidanceSessionSchema.parse({ ...record(), adviserId: null, kind: 'personal-guidance', mode: 'in-person', durationMinutes: 30, ...overrides });
+    return guidanceSessionSchema.parse({
+      ...record(),
+      adviserId: null,
+      kind: 'personal-guidance',
+      mode: 'in-person',
+      durationMinutes: 30,
+      ...overrides,
+    });
   }
 
   function school(overrides: Overrides<typeof schoolSchema> = {}): School {
@@ -78,7 +105,13 @@ export function createFactories({ ids = randomIds, stamp = DEFAULT_STAMP }: Fact
   }
 
   function adviser(overrides: Overrides<typeof adviserSchema> = {}): Adviser {
-    return adviserSchema.parse({ ...record(), name: 'Quinn Adviser', role: 'careers-adviser', qualificationLevel: 'level-6-or-above', ...overrides });
+    return adviserSchema.parse({
+      ...record(),
+      name: 'Quinn Adviser',
+      role: 'careers-adviser',
+      qualificationLevel: 'level-6-or-above',
+      ...overrides,
+    });
   }
 
   function provider(overrides: Overrides<typeof providerSchema> = {}): Provider {
@@ -87,11 +120,19 @@ export function createFactories({ ids = randomIds, stamp = DEFAULT_STAMP }: Fact
 
   /** A route needs the provider that runs it. */
   function route(overrides: Overrides<typeof routeSchema> & Pick<Route, 'providerId'>): Route {
-    return routeSchema.parse({ ...record(), title: 'T Level in Engineering', kind: 't-level', level: 3, applyVia: 'kent-choices', ...overrides });
+    return routeSchema.parse({
+      ...record(),
+      title: 'T Level in Engineering',
+      kind: 't-level',
+      level: 3,
+      applyVia: 'kent-choices',
+      ...overrides,
+    });
   }
 
   return { record, pupil, pupilInput, offer, employer, employerInput, placement, session, school, adviser, provider, route };
 }
 
 /** Builders with random ids, for tests that do not care which ids they get. */
-export const { pupil, pupilInput, offer, employer, employerInput, placement, session, school, adviser, provider, route } = createFactories();
+export const { pupil, pupilInput, offer, employer, employerInput, placement, session, school, adviser, provider, route } =
+  createFactories();

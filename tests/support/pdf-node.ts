@@ -48,7 +48,12 @@ export async function pdfTextItems(buffer: Uint8Array): Promise<string[][]> {
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
-      pages.push(content.items.filter(isTextItem).map((item) => item.str).filter((text) => text.trim().length > 0));
+      pages.push(
+        content.items
+          .filter(isTextItem)
+          .map((item) => item.str)
+          .filter((text) => text.trim().length > 0),
+      );
     }
     return pages;
   } finally {

@@ -15,7 +15,12 @@ import { generateDemoDataset } from '../../shared/demo';
 import type { CaseloadDataset } from '../../shared/model/dataset';
 import type { ServiceDetails } from '../../shared/model/organisation';
 import { addDays, yearGroupOf } from '../../shared/academic-year';
-import { buildActionPlanDocument, DEFAULT_ACTION_PLAN_PDF_OPTIONS, type ActionPlanPdfInput, type ActionPlanPdfOptions } from '../../shared/pdf/action-plan';
+import {
+  buildActionPlanDocument,
+  DEFAULT_ACTION_PLAN_PDF_OPTIONS,
+  type ActionPlanPdfInput,
+  type ActionPlanPdfOptions,
+} from '../../shared/pdf/action-plan';
 import { resolveDiscussedOptions } from '../../shared/pdf/discussed';
 import { renderPdf } from './pdf-node';
 
@@ -113,19 +118,41 @@ export function sampleActionPlanInput(options: Partial<ActionPlanPdfOptions> = {
   const routes = data.routes.filter((r) => r.kind === 't-level' || r.kind === 'apprenticeship' || r.kind === 'a-levels').slice(0, 3);
   const employer = data.employers.find((e) => e.offersApprenticeships) ?? data.employers[0]!;
   const discussed = [
-    ...routes.map((route, index) => ({ kind: 'route' as const, refId: route.id, label: route.title, note: index === 0 ? 'First choice: open evening in January' : '' })),
+    ...routes.map((route, index) => ({
+      kind: 'route' as const,
+      refId: route.id,
+      label: route.title,
+      note: index === 0 ? 'First choice: open evening in January' : '',
+    })),
     { kind: 'employer' as const, refId: employer.id, label: employer.name, note: 'Offers work experience in the summer term' },
   ];
   const plan = {
     ...base,
-    situation: `${base.situation} Enjoys practical subjects and is predicted a grade 5 in English. Lives with mum and a younger brother; gets the bus to school.\n\nHas started to think about what to do after Year 11 and would like to stay close to home.`,
+    situation:
+      `${base.situation} Enjoys practical subjects and is predicted a grade 5 in English. ` +
+      'Lives with mum and a younger brother; gets the bus to school.\n\n' +
+      'Has started to think about what to do after Year 11 and would like to stay close to home.',
     strengths: 'Reliable and kind; good with people; keeps going when things are hard. Helps run the school\u2019s lunchtime club.',
     barriers: 'The bus to the nearest college campus takes over an hour. Feels nervous in interviews and has not written a CV yet.',
     discussed,
     actions: [
       ...base.actions,
-      { id: '00000000-0000-4000-8000-000000000001', what: 'Write a first CV with help from the form tutor', who: 'pupil' as const, byWhen: addDays(SAMPLE_TODAY, -3), status: 'open' as const, doneOn: null },
-      { id: '00000000-0000-4000-8000-000000000002', what: 'Book a practice interview with the careers team', who: 'school' as const, byWhen: addDays(SAMPLE_TODAY, 10), status: 'open' as const, doneOn: null },
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        what: 'Write a first CV with help from the form tutor',
+        who: 'pupil' as const,
+        byWhen: addDays(SAMPLE_TODAY, -3),
+        status: 'open' as const,
+        doneOn: null,
+      },
+      {
+        id: '00000000-0000-4000-8000-000000000002',
+        what: 'Book a practice interview with the careers team',
+        who: 'school' as const,
+        byWhen: addDays(SAMPLE_TODAY, 10),
+        status: 'open' as const,
+        doneOn: null,
+      },
     ],
     reviewOn: addDays(meeting, 42),
   };
@@ -148,8 +175,12 @@ export const PDFTOPPM = '/usr/bin/pdftoppm';
  * Renders page 1 of the sample plan to a PNG at 80 dpi. Returns the reason instead when pdftoppm
  * (Debian's poppler-utils) is not installed.
  */
-export async function renderSamplePage1Png(outFile = SAMPLE_PNG, options: Partial<ActionPlanPdfOptions> = {}): Promise<{ ok: true; file: string; pdf: Buffer } | { ok: false; reason: string }> {
-  if (!existsSync(PDFTOPPM)) return { ok: false, reason: `${PDFTOPPM} not found: install poppler-utils (apt-get install poppler-utils) to draw the sample page` };
+export async function renderSamplePage1Png(
+  outFile = SAMPLE_PNG,
+  options: Partial<ActionPlanPdfOptions> = {},
+): Promise<{ ok: true; file: string; pdf: Buffer } | { ok: false; reason: string }> {
+  if (!existsSync(PDFTOPPM))
+    return { ok: false, reason: `${PDFTOPPM} not found: install poppler-utils (apt-get install poppler-utils) to draw the sample page` };
   const pdf = await renderPdf(buildActionPlanDocument(sampleActionPlanInput(options)));
   const work = await mkdtemp(join(tmpdir(), 'action-plan-'));
   try {

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  academicYearOf, addDays, addMonths, ageOn, formatUkDate, isRealIsoDate, localClockTime, localIsoDate, hasLeftSchool, parseUkDate, receptionYearOf, yearGroupLabel, yearGroupLabelOf,
-  yearGroupOf, yearGroupOn, yearGroupOverrideOn, type YearGroupFacts,
+  academicYearOf,
+  addDays,
+  addMonths,
+  ageOn,
+  formatUkDate,
+  isRealIsoDate,
+  localClockTime,
+  localIsoDate,
+  hasLeftSchool,
+  parseUkDate,
+  receptionYearOf,
+  yearGroupLabel,
+  yearGroupLabelOf,
+  yearGroupOf,
+  yearGroupOn,
+  yearGroupOverrideOn,
+  type YearGroupFacts,
 } from '@shared/academic-year';
 
 describe('year groups from the date of birth', () => {
@@ -19,7 +34,7 @@ describe('year groups from the date of birth', () => {
   });
 });
 
-describe('a young person\'s year group on a date (yearGroupOf)', () => {
+describe("a young person's year group on a date (yearGroupOf)", () => {
   const bornJune2011: YearGroupFacts = { dateOfBirth: '2011-06-20', yearGroupOverride: null };
   // Held back: the school set Year 9 during 2025/26, though the date of birth gives Year 10 then.
   const heldBack: YearGroupFacts = { dateOfBirth: '2011-06-20', yearGroupOverride: { yearGroup: 9, academicYearStart: 2025 } };
@@ -37,7 +52,9 @@ describe('a young person\'s year group on a date (yearGroupOf)', () => {
     for (let day = 0; day < 366; day++) {
       const dateOfBirth = addDays('2010-08-25', day);
       for (const onDate of ['2026-08-31', '2026-09-01', '2027-02-28']) {
-        expect(yearGroupOf({ dateOfBirth, yearGroupOverride: null }, onDate), `${dateOfBirth} on ${onDate}`).toBe(yearGroupOn(dateOfBirth, onDate));
+        expect(yearGroupOf({ dateOfBirth, yearGroupOverride: null }, onDate), `${dateOfBirth} on ${onDate}`).toBe(
+          yearGroupOn(dateOfBirth, onDate),
+        );
       }
     }
     // Born on 31 August and 1 September: a school year apart.
@@ -115,7 +132,7 @@ describe('dates', () => {
     expect(isRealIsoDate('2026-06-01T09:00')).toBe(false);
   });
 
-  it('reads today and the time from the machine\'s own clock, not UTC', () => {
+  it("reads today and the time from the machine's own clock, not UTC", () => {
     const lateEvening = new Date(2026, 10, 23, 23, 45);
     expect(localIsoDate(lateEvening)).toBe('2026-11-23');
     expect(localClockTime(lateEvening)).toBe('23:45');

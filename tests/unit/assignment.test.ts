@@ -44,15 +44,22 @@ function expectFeasible(result: Assignment, scores: Scores, capacities: number[]
   expect(result.total).toBeCloseTo(total, 9);
 }
 
-function randomInstance(random: RandomSource, maxPupils: number, maxOffers: number, integerScores: boolean): { scores: Scores; capacities: number[] } {
+function randomInstance(
+  random: RandomSource,
+  maxPupils: number,
+  maxOffers: number,
+  integerScores: boolean,
+): { scores: Scores; capacities: number[] } {
   const pupils = random.int(0, maxPupils);
   const offers = random.int(0, maxOffers);
   const capacities = Array.from({ length: offers }, () => random.int(0, 2));
   const nullChance = random.pick([0, 0.3, 0.6, 0.9]);
-  const scores = Array.from({ length: pupils }, () => Array.from({ length: offers }, () => {
-    if (random.chance(nullChance)) return null;
-    return integerScores ? random.int(-3, 5) : Math.round((random.next() * 140 - 40) * 1000) / 1000;
-  }));
+  const scores = Array.from({ length: pupils }, () =>
+    Array.from({ length: offers }, () => {
+      if (random.chance(nullChance)) return null;
+      return integerScores ? random.int(-3, 5) : Math.round((random.next() * 140 - 40) * 1000) / 1000;
+    }),
+  );
   return { scores, capacities };
 }
 
@@ -83,7 +90,10 @@ describe('best assignment of pupils to offers', () => {
 
   it('places as many pupils as possible before looking at the total score', () => {
     // Pupil 0 loves offer 0, but only offer 0 will take pupil 1: both are placed, at a cost.
-    const scores: Scores = [[100, -50], [1, null]];
+    const scores: Scores = [
+      [100, -50],
+      [1, null],
+    ];
     const result = bestAssignment(scores, [1, 1]);
     expect(result).toEqual({ offerOfPupil: [1, 0], placed: 2, total: -49 });
   });
@@ -99,7 +109,10 @@ describe('best assignment of pupils to offers', () => {
   });
 
   it('never uses a pair that is not allowed, even when it would place more', () => {
-    const scores: Scores = [[null, 5], [null, 9]];
+    const scores: Scores = [
+      [null, 5],
+      [null, 9],
+    ];
     const result = bestAssignment(scores, [5, 1]);
     expect(result).toEqual({ offerOfPupil: [null, 1], placed: 1, total: 9 });
   });
@@ -107,8 +120,24 @@ describe('best assignment of pupils to offers', () => {
   it('handles no pupils, no offers, zero capacity and nothing allowed', () => {
     expect(bestAssignment([], [1, 2])).toEqual({ offerOfPupil: [], placed: 0, total: 0 });
     expect(bestAssignment([[], []], [])).toEqual({ offerOfPupil: [null, null], placed: 0, total: 0 });
-    expect(bestAssignment([[10, 20], [30, 40]], [0, 0])).toEqual({ offerOfPupil: [null, null], placed: 0, total: 0 });
-    expect(bestAssignment([[null, null], [null, null]], [3, 3])).toEqual({ offerOfPupil: [null, null], placed: 0, total: 0 });
+    expect(
+      bestAssignment(
+        [
+          [10, 20],
+          [30, 40],
+        ],
+        [0, 0],
+      ),
+    ).toEqual({ offerOfPupil: [null, null], placed: 0, total: 0 });
+    expect(
+      bestAssignment(
+        [
+          [null, null],
+          [null, null],
+        ],
+        [3, 3],
+      ),
+    ).toEqual({ offerOfPupil: [null, null], placed: 0, total: 0 });
     expect(bestAssignment([[10, 20]], [0, 1])).toEqual({ offerOfPupil: [1], placed: 1, total: 20 });
   });
 
@@ -128,7 +157,8 @@ describe('best assignment of pupils to offers', () => {
     const random = createRandom(300500);
     const capacities = Array.from({ length: 500 }, () => random.int(1, 4));
     const scores: Scores = Array.from({ length: 300 }, () =>
-      Array.from({ length: 500 }, () => (random.chance(0.7) ? null : random.int(0, 10_000) / 100)));
+      Array.from({ length: 500 }, () => (random.chance(0.7) ? null : random.int(0, 10_000) / 100)),
+    );
     const result = bestAssignment(scores, capacities);
     expectFeasible(result, scores, capacities);
     expect(result.placed).toBe(300);
@@ -138,7 +168,8 @@ describe('best assignment of pupils to offers', () => {
     // 200 pupils who all want the same 3 offers of 10 places each, plus a few with a private offer.
     const random = createRandom(99);
     const scores: Scores = Array.from({ length: 200 }, (_, p) =>
-      Array.from({ length: 23 }, (_, o) => (o < 3 ? random.int(0, 100) : o - 3 === p ? 1 : null)));
+      Array.from({ length: 23 }, (_, o) => (o < 3 ? random.int(0, 100) : o - 3 === p ? 1 : null)),
+    );
     const capacities = [10, 10, 10, ...Array.from({ length: 20 }, () => 1)];
     const result = bestAssignment(scores, capacities);
     expectFeasible(result, scores, capacities);

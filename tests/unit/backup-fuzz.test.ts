@@ -16,20 +16,55 @@ import { digestTables } from '../fixtures/db-digest';
 
 const MUTATIONS = 300;
 const PASSPHRASE = 'a passphrase for the fuzz';
-const CODES: BackupErrorCode[] = ['not-a-backup', 'damaged', 'truncated', 'newer-format', 'newer-schema', 'weak-key', 'wrong-passphrase', 'different-key', 'tampered', 'invalid-content'];
+const CODES: BackupErrorCode[] = [
+  'not-a-backup',
+  'damaged',
+  'truncated',
+  'newer-format',
+  'newer-schema',
+  'weak-key',
+  'wrong-passphrase',
+  'different-key',
+  'tampered',
+  'invalid-content',
+];
 const HEADER_EDITS: ((d: Record<string, unknown>, random: RandomSource) => void)[] = [
-  (d, r) => { d.formatVersion = r.int(0, 3); },
-  (d, r) => { d.schemaVersion = r.pick([0, 2, 99, '1', null]); },
-  (d, r) => { (d.kdf as Record<string, unknown>).iterations = r.pick([1, 599_999, 600_001, 1e9, -5, 'many']); },
-  (d) => { (d.kdf as Record<string, unknown>).salt = 'AAAAAAAAAAAAAAAAAAAAAA=='; },
-  (d) => { (d.cipher as Record<string, unknown>).iv = 'AAAAAAAAAAAAAAAA'; },
-  (d) => { d.keyCheck = 'A'.repeat(43) + '='; },
-  (d, r) => { d.compression = r.pick(['none', 'zip', 'gzip']); },
-  (d, r) => { d.ciphertextBytes = (d.ciphertextBytes as number) + r.int(-3, 3); },
-  (d) => { d.createdAt = '2030-01-01T00:00:00.000Z'; },
-  (d) => { delete d.ciphertext; },
-  (d) => { d.extra = 'field'; },
-  (d) => { d.format = 'something-else'; },
+  (d, r) => {
+    d.formatVersion = r.int(0, 3);
+  },
+  (d, r) => {
+    d.schemaVersion = r.pick([0, 2, 99, '1', null]);
+  },
+  (d, r) => {
+    (d.kdf as Record<string, unknown>).iterations = r.pick([1, 599_999, 600_001, 1e9, -5, 'many']);
+  },
+  (d) => {
+    (d.kdf as Record<string, unknown>).salt = 'AAAAAAAAAAAAAAAAAAAAAA==';
+  },
+  (d) => {
+    (d.cipher as Record<string, unknown>).iv = 'AAAAAAAAAAAAAAAA';
+  },
+  (d) => {
+    d.keyCheck = 'A'.repeat(43) + '=';
+  },
+  (d, r) => {
+    d.compression = r.pick(['none', 'zip', 'gzip']);
+  },
+  (d, r) => {
+    d.ciphertextBytes = (d.ciphertextBytes as number) + r.int(-3, 3);
+  },
+  (d) => {
+    d.createdAt = '2030-01-01T00:00:00.000Z';
+  },
+  (d) => {
+    delete d.ciphertext;
+  },
+  (d) => {
+    d.extra = 'field';
+  },
+  (d) => {
+    d.format = 'something-else';
+  },
 ];
 
 function mutate(file: Uint8Array, random: RandomSource): Uint8Array {
@@ -56,7 +91,11 @@ function mutate(file: Uint8Array, random: RandomSource): Uint8Array {
   }
   if (kind === 4) {
     const at = random.int(0, copy.length);
-    return new Uint8Array([...copy.subarray(0, at), ...Array.from({ length: random.int(1, 16) }, () => random.int(0, 255)), ...copy.subarray(at)]);
+    return new Uint8Array([
+      ...copy.subarray(0, at),
+      ...Array.from({ length: random.int(1, 16) }, () => random.int(0, 255)),
+      ...copy.subarray(at),
+    ]);
   }
   // Whitespace between JSON tokens: harmless, the file must still open.
   const text = new TextDecoder().decode(copy);
@@ -105,6 +144,17 @@ describe('a fuzz of mutated backup files through restore', () => {
       expect(await digestTables(db)).toEqual(before);
     }
     expect(opened).toBeGreaterThan(0);
-    expect([...seen].sort()).toEqual(expect.arrayContaining(['damaged', 'different-key', 'newer-format', 'newer-schema', 'not-a-backup', 'tampered', 'truncated', 'weak-key']));
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'damaged',
+        'different-key',
+        'newer-format',
+        'newer-schema',
+        'not-a-backup',
+        'tampered',
+        'truncated',
+        'weak-key',
+      ]),
+    );
   }, 180_000);
 });

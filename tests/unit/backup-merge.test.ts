@@ -17,7 +17,17 @@ let there: CareersDeskDb;
 let counter = 0;
 let pupils: Pupil[];
 
-const spareSchool: School = { id: '6a1d2b7e-0000-4000-8000-00000000a001', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', isDemo: false, name: 'Closed School', urn: '', district: 'dover', phase: 'secondary', establishmentNumber: '' };
+const spareSchool: School = {
+  id: '6a1d2b7e-0000-4000-8000-00000000a001',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  isDemo: false,
+  name: 'Closed School',
+  urn: '',
+  district: 'dover',
+  phase: 'secondary',
+  establishmentNumber: '',
+};
 
 function input(pupil: Pupil, overrides: Partial<Pupil> = {}) {
   const { createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = { ...pupil, ...overrides };
@@ -50,7 +60,7 @@ async function plan() {
   return planMerge(await localMergeTables(here), incoming);
 }
 
-describe('merging another adviser\'s data', () => {
+describe("merging another adviser's data", () => {
   it('never brings back a young person erased here, nor their sessions, plans, placements or audit entries', async () => {
     const target = pupils[0]!;
     const theirSessions = await there.sessions.where('pupilId').equals(target.id).count();
@@ -75,7 +85,11 @@ describe('merging another adviser\'s data', () => {
 
   it('adds new records, takes newer versions, keeps newer ones here, and asks about real conflicts', async () => {
     const [p1, p2, p3] = pupils;
-    const newcomer = await savePupil(there, input(p1!, { id: undefined, legalForename: 'Newcomer', upn: null, upnNotKnown: true }) as never, null);
+    const newcomer = await savePupil(
+      there,
+      input(p1!, { id: undefined, legalForename: 'Newcomer', upn: null, upnNotKnown: true }) as never,
+      null,
+    );
     await savePupil(there, input(p1!, { aspirations: 'Changed on the other computer' }), null, new Date('2026-11-25T10:00:00Z'));
     await savePupil(here, input(p2!, { aspirations: 'Changed here' }), null, new Date('2026-11-25T10:00:00Z'));
     await savePupil(here, input(p3!, { preferredForename: 'Here' }), null, new Date('2026-11-25T10:00:00Z'));
@@ -88,7 +102,13 @@ describe('merging another adviser\'s data', () => {
     expect(merge.keptNewerHere).toBe(1);
     expect(merge.deletedHere).toBe(1);
     expect(merge.conflicts).toHaveLength(1);
-    expect(merge.conflicts[0]).toMatchObject({ key: `pupils:${p3!.id}`, kind: 'changed-on-both', fields: ['preferredForename'], local: { preferredForename: 'Here' }, incoming: { preferredForename: 'There' } });
+    expect(merge.conflicts[0]).toMatchObject({
+      key: `pupils:${p3!.id}`,
+      kind: 'changed-on-both',
+      fields: ['preferredForename'],
+      local: { preferredForename: 'Here' },
+      incoming: { preferredForename: 'There' },
+    });
 
     // Nothing is written while a conflict has no choice.
     expect(resolveMerge(merge, {})).toEqual({ ok: false, missing: [`pupils:${p3!.id}`] });
@@ -96,7 +116,7 @@ describe('merging another adviser\'s data', () => {
     if (!resolved.ok) throw new Error('unresolved');
     const checked = checkMergeWrites(resolved.value);
     if (!checked.ok) throw new Error(checked.problems.join('; '));
-    await applyMerge(here, checked.value, { actorId: null, source: 'the other adviser\'s backup' });
+    await applyMerge(here, checked.value, { actorId: null, source: "the other adviser's backup" });
 
     expect((await here.pupils.get(newcomer.id))?.legalForename).toBe('Newcomer');
     expect((await here.pupils.get(p1!.id))?.aspirations).toBe('Changed on the other computer');
@@ -104,7 +124,9 @@ describe('merging another adviser\'s data', () => {
     expect((await here.pupils.get(p3!.id))?.preferredForename).toBe('Here');
     expect(await here.schools.get(spareSchool.id)).toBeUndefined();
     const entries = await here.audit.where('[entity+action]').equals(['database', 'merge']).toArray();
-    expect(entries[0]!.summary).toBe('Merged the other adviser\'s backup: 1 records added, 1 updated, 0 young people recorded on both computers joined');
+    expect(entries[0]!.summary).toBe(
+      "Merged the other adviser's backup: 1 records added, 1 updated, 0 young people recorded on both computers joined",
+    );
     // The other computer's audit entries come too.
     expect(await here.audit.where('recordId').equals(newcomer.id).count()).toBe(1);
   });
@@ -135,7 +157,7 @@ describe('merging another adviser\'s data', () => {
     expect(await here.audit.where('pupilId').equals(mine.id).count()).toBe(2);
   });
 
-  it('can keep both records of a same-UPN pair, or take the other computer\'s version', async () => {
+  it("can keep both records of a same-UPN pair, or take the other computer's version", async () => {
     const upn = buildUpn('886', '4000', '15', '778');
     const base = input(pupils[0]!, { id: undefined, legalForename: 'Pair', upn, upnNotKnown: false });
     const mine = await savePupil(here, base as never, null);
@@ -155,13 +177,18 @@ describe('merging another adviser\'s data', () => {
     const bad = structuredClone(merge);
     (bad.newer.pupils[0]!.incoming as BackupRow).yearGroupOverride = { yearGroup: 99, academicYearStart: 2026 };
     const resolvedBad = resolveMerge(bad, {});
-    expect(resolvedBad.ok && checkMergeWrites(resolvedBad.value)).toMatchObject({ ok: false, problems: [expect.stringContaining('Young people, record')] });
+    expect(resolvedBad.ok && checkMergeWrites(resolvedBad.value)).toMatchObject({
+      ok: false,
+      problems: [expect.stringContaining('Young people, record')],
+    });
 
     const resolved = resolveMerge(merge, {});
     if (!resolved.ok) throw new Error('unresolved');
     await savePupil(here, input(pupils[0]!, { aspirations: 'Edited here meanwhile' }), null, new Date('2026-11-25T12:00:00Z'));
     const before = await digestTables(here);
-    await expect(applyMerge(here, resolved.value, { actorId: null, source: 'a backup' })).rejects.toThrow('changed or removed since the merge was previewed');
+    await expect(applyMerge(here, resolved.value, { actorId: null, source: 'a backup' })).rejects.toThrow(
+      'changed or removed since the merge was previewed',
+    );
     expect(await digestTables(here)).toEqual(before);
   });
 });

@@ -1,6 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  BACKUP_TABLES, MIN_PBKDF2_ITERATIONS, encodePayload, fromBase64, hashPassphrase, inspectBackup, newBackupKey, passphraseProblems, sealBackup, toBase64, verifyPassphrase,
+  BACKUP_TABLES,
+  MIN_PBKDF2_ITERATIONS,
+  encodePayload,
+  fromBase64,
+  hashPassphrase,
+  inspectBackup,
+  newBackupKey,
+  passphraseProblems,
+  sealBackup,
+  toBase64,
+  verifyPassphrase,
   type BackupKey,
 } from '@shared/backup';
 import { generateDemoDataset } from '@shared/demo';
@@ -8,7 +18,15 @@ import { CareersDeskDb, allTables } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
 import { getSetting, setSetting } from '@renderer/db/settings';
 import { erasePupil } from '@renderer/db/pupils';
-import { exportPayload, getAutoBackupKey, makeBackupFile, readBackupFile, restorePayload, secureRandom, setAutoBackupPassphrase } from '@renderer/db/backup';
+import {
+  exportPayload,
+  getAutoBackupKey,
+  makeBackupFile,
+  readBackupFile,
+  restorePayload,
+  secureRandom,
+  setAutoBackupPassphrase,
+} from '@renderer/db/backup';
 import { digestTables } from '../fixtures/db-digest';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -59,7 +77,19 @@ describe('the backup file format', () => {
     const file = await makeBackupFile(db, key, { reason: 'manual', now: NOW, appVersion: '0.1.0' });
 
     const header = inspectBackup(file, { currentSchemaVersion: db.verno });
-    expect(header).toMatchObject({ ok: true, value: { header: { format: 'careers-desk-backup', formatVersion: 1, schemaVersion: db.verno, compression: 'gzip', kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 }, cipher: { name: 'AES-GCM', keyBits: 256 } } } });
+    expect(header).toMatchObject({
+      ok: true,
+      value: {
+        header: {
+          format: 'careers-desk-backup',
+          formatVersion: 1,
+          schemaVersion: db.verno,
+          compression: 'gzip',
+          kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 },
+          cipher: { name: 'AES-GCM', keyBits: 256 },
+        },
+      },
+    });
     // Nothing personal is readable in the file.
     const text = new TextDecoder().decode(file);
     const somePupil = (await db.pupils.toCollection().first())!;
@@ -83,7 +113,10 @@ describe('the backup file format', () => {
     const file = await makeBackupFile(db, await quickKey(), { reason: 'manual', now: NOW });
     const before = await digestTables(db);
     const read = await readBackupFile(db, file, { passphrase: 'Correct horse battery staple' }, WEAK);
-    expect(read).toMatchObject({ ok: false, error: { code: 'wrong-passphrase', message: expect.stringContaining('passphrase does not open this backup') } });
+    expect(read).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase', message: expect.stringContaining('passphrase does not open this backup') },
+    });
     expect(await digestTables(db)).toEqual(before);
   });
 
@@ -94,22 +127,54 @@ describe('the backup file format', () => {
       bytes[100] = bytes[100]! ^ 0x01;
       d.ciphertext = toBase64(bytes);
     });
-    expect(await readBackupFile(db, flipped, { passphrase: PASSPHRASE }, WEAK)).toMatchObject({ ok: false, error: { code: 'tampered', message: expect.stringContaining('changed or damaged') } });
-    const redated = edit(file, (d) => { d.createdAt = '2020-01-01T00:00:00.000Z'; });
+    expect(await readBackupFile(db, flipped, { passphrase: PASSPHRASE }, WEAK)).toMatchObject({
+      ok: false,
+      error: { code: 'tampered', message: expect.stringContaining('changed or damaged') },
+    });
+    const redated = edit(file, (d) => {
+      d.createdAt = '2020-01-01T00:00:00.000Z';
+    });
     expect(await readBackupFile(db, redated, { passphrase: PASSPHRASE }, WEAK)).toMatchObject({ ok: false, error: { code: 'tampered' } });
   });
 
   it('refuses a truncated file, a file of another kind, and a file from a newer version, before asking for the passphrase', async () => {
     const file = await makeBackupFile(db, await quickKey(), { reason: 'manual', now: NOW });
-    expect(inspectBackup(file.subarray(0, file.length - 200), { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'truncated', message: expect.stringContaining('incomplete') } });
-    const shortCiphertext = edit(file, (d) => { d.ciphertext = (d.ciphertext as string).slice(0, 400); });
-    expect(inspectBackup(shortCiphertext, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'truncated' } });
-    expect(inspectBackup(new TextEncoder().encode('UPN,Surname\r\nA,B\r\n'), { currentSchemaVersion: db.verno })).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
-    expect(inspectBackup(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe]), { currentSchemaVersion: db.verno })).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
-    const newerFormat = edit(file, (d) => { d.formatVersion = 2; });
-    expect(inspectBackup(newerFormat, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'newer-format', message: expect.stringContaining('Update Careers Desk') } });
-    const newerSchema = edit(file, (d) => { d.schemaVersion = db.verno + 1; });
-    expect(inspectBackup(newerSchema, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'newer-schema', message: expect.stringContaining(`database version ${db.verno + 1}; this computer has version ${db.verno}`) } });
+    expect(inspectBackup(file.subarray(0, file.length - 200), { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({
+      ok: false,
+      error: { code: 'truncated', message: expect.stringContaining('incomplete') },
+    });
+    const shortCiphertext = edit(file, (d) => {
+      d.ciphertext = (d.ciphertext as string).slice(0, 400);
+    });
+    expect(inspectBackup(shortCiphertext, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({
+      ok: false,
+      error: { code: 'truncated' },
+    });
+    expect(inspectBackup(new TextEncoder().encode('UPN,Surname\r\nA,B\r\n'), { currentSchemaVersion: db.verno })).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-backup' },
+    });
+    expect(inspectBackup(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe]), { currentSchemaVersion: db.verno })).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-backup' },
+    });
+    const newerFormat = edit(file, (d) => {
+      d.formatVersion = 2;
+    });
+    expect(inspectBackup(newerFormat, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({
+      ok: false,
+      error: { code: 'newer-format', message: expect.stringContaining('Update Careers Desk') },
+    });
+    const newerSchema = edit(file, (d) => {
+      d.schemaVersion = db.verno + 1;
+    });
+    expect(inspectBackup(newerSchema, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'newer-schema',
+        message: expect.stringContaining(`database version ${db.verno + 1}; this computer has version ${db.verno}`),
+      },
+    });
   });
 
   it('writes at least 600,000 PBKDF2 iterations, and refuses to read fewer unless a test says so', async () => {
@@ -117,28 +182,54 @@ describe('the backup file format', () => {
     const file = await sealBackup(new TextEncoder().encode('{}'), key, { schemaVersion: 1, createdAt: NOW.toISOString() }, secureRandom);
     expect(inspectBackup(file, { currentSchemaVersion: db.verno })).toMatchObject({ ok: false, error: { code: 'weak-key' } });
     expect(inspectBackup(file, { currentSchemaVersion: db.verno, ...WEAK }).ok).toBe(true);
-    const slow = edit(file, (d) => { (d.kdf as { iterations: number }).iterations = 50_000_000; });
+    const slow = edit(file, (d) => {
+      (d.kdf as { iterations: number }).iterations = 50_000_000;
+    });
     expect(inspectBackup(slow, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'weak-key' } });
   });
 
   it('asks for a passphrase of at least 10 characters, typed the same twice', () => {
     expect(passphraseProblems('short', 'short')).toEqual([{ field: 'passphrase', message: expect.stringContaining('at least 10') }]);
-    expect(passphraseProblems('long enough words', 'long enough word')).toEqual([{ field: 'confirmation', message: 'The two passphrases are different' }]);
+    expect(passphraseProblems('long enough words', 'long enough word')).toEqual([
+      { field: 'confirmation', message: 'The two passphrases are different' },
+    ]);
     expect(passphraseProblems('long enough words', 'long enough words')).toEqual([]);
   });
 
   it('refuses decrypted content that is not a database', async () => {
     const key = await quickKey();
-    const notData = await sealBackup(new TextEncoder().encode('{"format":"careers-desk-data","schemaVersion":1,"exportedAt":"x","tables":{"pupils":[{"id":"a"},{"id":"a"}]}}'), key, { schemaVersion: 1, createdAt: NOW.toISOString() }, secureRandom);
-    expect(await readBackupFile(db, notData, { key }, WEAK)).toMatchObject({ ok: false, error: { code: 'invalid-content', message: expect.stringContaining('same id') } });
-    const strange = await sealBackup(new TextEncoder().encode('{"format":"careers-desk-data","schemaVersion":1,"exportedAt":"x","tables":{"secrets":[]}}'), key, { schemaVersion: 1, createdAt: NOW.toISOString() }, secureRandom);
-    expect(await readBackupFile(db, strange, { key }, WEAK)).toMatchObject({ ok: false, error: { code: 'invalid-content', message: expect.stringContaining('"secrets"') } });
+    const notData = await sealBackup(
+      new TextEncoder().encode(
+        '{"format":"careers-desk-data","schemaVersion":1,"exportedAt":"x","tables":{"pupils":[{"id":"a"},{"id":"a"}]}}',
+      ),
+      key,
+      { schemaVersion: 1, createdAt: NOW.toISOString() },
+      secureRandom,
+    );
+    expect(await readBackupFile(db, notData, { key }, WEAK)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-content', message: expect.stringContaining('same id') },
+    });
+    const strange = await sealBackup(
+      new TextEncoder().encode('{"format":"careers-desk-data","schemaVersion":1,"exportedAt":"x","tables":{"secrets":[]}}'),
+      key,
+      { schemaVersion: 1, createdAt: NOW.toISOString() },
+      secureRandom,
+    );
+    expect(await readBackupFile(db, strange, { key }, WEAK)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-content', message: expect.stringContaining('"secrets"') },
+    });
   });
 });
 
 describe('restoring', () => {
   it('lists every table of the database', () => {
-    expect([...BACKUP_TABLES].sort()).toEqual(allTables(db).map((t) => t.name).sort());
+    expect([...BACKUP_TABLES].sort()).toEqual(
+      allTables(db)
+        .map((t) => t.name)
+        .sort(),
+    );
   });
 
   it('replaces everything in one transaction and leaves the database as it was when a record cannot be written', async () => {
@@ -149,7 +240,7 @@ describe('restoring', () => {
     expect(await digestTables(db)).toEqual(before);
   });
 
-  it('keeps this computer\'s own settings (its automatic-backup key) and never writes them into a backup', async () => {
+  it("keeps this computer's own settings (its automatic-backup key) and never writes them into a backup", async () => {
     const key = await quickKey();
     await setSetting(db, 'autoBackupKey', { salt: toBase64(key.salt), iterations: key.iterations, master: toBase64(key.master) }, null);
     const payload = await exportPayload(db, NOW);
@@ -158,7 +249,17 @@ describe('restoring', () => {
     const other = freshDb();
     await other.open();
     await setSetting(other, 'autoBackupKey', { salt: 'AAAA', iterations: 600_000, master: 'BBBB' }, null);
-    await restorePayload(other, { ...payload, tables: { ...payload.tables, settings: [...payload.tables.settings, { key: 'autoBackupKey', value: { salt: 'CCCC', iterations: 1, master: 'DDDD' } }] } }, { actorId: null, source: 'a file' });
+    await restorePayload(
+      other,
+      {
+        ...payload,
+        tables: {
+          ...payload.tables,
+          settings: [...payload.tables.settings, { key: 'autoBackupKey', value: { salt: 'CCCC', iterations: 1, master: 'DDDD' } }],
+        },
+      },
+      { actorId: null, source: 'a file' },
+    );
     expect((await other.settings.get('autoBackupKey'))!.value).toEqual({ salt: 'AAAA', iterations: 600_000, master: 'BBBB' });
     expect(await other.pupils.count()).toBe(await db.pupils.count());
   });
@@ -167,7 +268,7 @@ describe('restoring', () => {
     const payload = await exportPayload(db, NOW);
     const [erased, kept] = await db.pupils.limit(2).toArray();
     await erasePupil(db, erased!.id, null, NOW);
-    expect((await getSetting(db, 'erasedPupilIds'))).toEqual([erased!.id]);
+    expect(await getSetting(db, 'erasedPupilIds')).toEqual([erased!.id]);
     expect((await exportPayload(db, NOW)).tables.settings.some((row) => row.key === 'erasedPupilIds')).toBe(false);
 
     await restorePayload(db, payload, { actorId: null, source: 'an old file', now: NOW });
@@ -179,7 +280,7 @@ describe('restoring', () => {
     expect(restore!.summary).toContain('1 young person erased on this computer since were erased again');
   });
 
-  it('opens automatic backups with this computer\'s key, and tells a backup made with another key apart', async () => {
+  it("opens automatic backups with this computer's key, and tells a backup made with another key apart", async () => {
     const key = await setAutoBackupPassphrase(db, PASSPHRASE, null);
     const stored = await getAutoBackupKey(db);
     expect(stored).toEqual(key);

@@ -47,7 +47,9 @@ describe('saving in the browser', () => {
   it('downloads the bytes under the suggested name', async () => {
     const bridge = createWebBridge();
     const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0xff]);
-    await expect(bridge.saveFile({ suggestedName: 'Action plan - Amy Ng.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data: pdf })).resolves.toEqual({ saved: true });
+    await expect(
+      bridge.saveFile({ suggestedName: 'Action plan - Amy Ng.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data: pdf }),
+    ).resolves.toEqual({ saved: true });
 
     expect(downloads).toHaveLength(1);
     const [download] = downloads as [Download];
@@ -84,7 +86,10 @@ describe('saving in the browser', () => {
     expect(result).toEqual({
       saved: true,
       folder: 'Year 11 action plans.zip',
-      files: [{ name: 'Amy Ng.pdf', ok: true }, { name: 'Ben Ola.txt', ok: true }],
+      files: [
+        { name: 'Amy Ng.pdf', ok: true },
+        { name: 'Ben Ola.txt', ok: true },
+      ],
     });
 
     expect(downloads.map((d) => d.name)).toEqual(['Year 11 action plans.zip']);
@@ -152,7 +157,12 @@ describe('automatic backups in the browser', () => {
     }
     const listed = await bridge.listBackups();
     expect(listed.map((b) => b.name)).toEqual(Array.from({ length: 14 }, (_, i) => nameFor(16 - i)));
-    expect(listed[0]).toEqual({ name: nameFor(16), sizeBytes: 3, createdAt: new Date(start + 16 * 86_400_000).toISOString(), reason: 'daily' });
+    expect(listed[0]).toEqual({
+      name: nameFor(16),
+      sizeBytes: 3,
+      createdAt: new Date(start + 16 * 86_400_000).toISOString(),
+      reason: 'daily',
+    });
     await expect(bridge.readBackup({ name: nameFor(0) })).rejects.toThrow(`There is no backup called ${nameFor(0)}`);
   });
 

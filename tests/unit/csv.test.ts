@@ -27,8 +27,14 @@ describe('the CSV writer', () => {
 
   it('round-trips a value holding a comma, a quote and a new line', () => {
     const awkward = 'Flat 2, "The Old Forge"\r\nHigh Street';
-    const csv = csvDocument([['Address', 'Note'], [awkward, 'plain']]);
-    expect(cellsOf(csv)).toEqual([['Address', 'Note'], [awkward, 'plain']]);
+    const csv = csvDocument([
+      ['Address', 'Note'],
+      [awkward, 'plain'],
+    ]);
+    expect(cellsOf(csv)).toEqual([
+      ['Address', 'Note'],
+      [awkward, 'plain'],
+    ]);
   });
 
   it('writes a byte-order mark, CRLF line ends, Yes/No for flags and empty cells for nothing', () => {
@@ -39,9 +45,16 @@ describe('the CSV writer', () => {
 describe('the audit log export', () => {
   it('writes its summary through the same guard', () => {
     const entry = auditEntrySchema.parse({
-      id: '00000000-0000-4000-8000-000000000001', seq: 1, at: '2026-11-24T09:00:00.000Z', adviserId: null, action: 'create',
-      entity: 'pupil', recordId: '00000000-0000-4000-8000-000000000002', pupilId: '00000000-0000-4000-8000-000000000002',
-      summary: '=cmd|calc, added', before: null,
+      id: '00000000-0000-4000-8000-000000000001',
+      seq: 1,
+      at: '2026-11-24T09:00:00.000Z',
+      adviserId: null,
+      action: 'create',
+      entity: 'pupil',
+      recordId: '00000000-0000-4000-8000-000000000002',
+      pupilId: '00000000-0000-4000-8000-000000000002',
+      summary: '=cmd|calc, added',
+      before: null,
     });
     const cells = cellsOf(auditCsv([entry], () => 'Nobody'));
     expect(cells[0]).toEqual(['When', 'Adviser', 'Action', 'Record type', 'Record id', 'Young person id', 'Summary']);

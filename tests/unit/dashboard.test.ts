@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { GuidanceSession, Placement, Pupil } from '@shared/model';
 import { scopeCaseload, type ReturnScope } from '@shared/returns';
 import {
-  buildDashboard, categoryLabel, monthsOf, peopleBehind, personBehind, sharePercent, showPupilsWords, summariseSeries,
-  type Dashboard, type DashboardChartId, type DashboardSeries, groupsShareOneMeasure,
+  buildDashboard,
+  categoryLabel,
+  monthsOf,
+  peopleBehind,
+  personBehind,
+  sharePercent,
+  showPupilsWords,
+  summariseSeries,
+  type Dashboard,
+  type DashboardChartId,
+  type DashboardSeries,
+  groupsShareOneMeasure,
 } from '@shared/dashboard';
 import { createFactories } from '../support/factories';
 
@@ -36,15 +46,27 @@ const eli = pupil('Eli', 9, { homeEducated: true, riskBand: 'high' });
 const fay = pupil('Fay', 8, { schoolId: schoolB.id, riskBand: 'low', leftOn: '2026-07-01' }); // left before the period
 const gus = pupil('Gus', 10, { schoolId: schoolA.id, riskBand: 'low' });
 
-function session(who: Pupil, date: string, kind: GuidanceSession['kind'], adviserId: string, encounters: ('employer' | 'provider')[] = []): GuidanceSession {
+function session(
+  who: Pupil,
+  date: string,
+  kind: GuidanceSession['kind'],
+  adviserId: string,
+  encounters: ('employer' | 'provider')[] = [],
+): GuidanceSession {
   return make.session({
-    pupilId: who.id, adviserId, date, kind, mode: 'in-person', durationMinutes: 30,
+    pupilId: who.id,
+    adviserId,
+    date,
+    kind,
+    mode: 'in-person',
+    durationMinutes: 30,
     encounters: encounters.map((k) => ({ kind: k, name: k === 'employer' ? 'Local employer' : 'EKC Group' })),
   });
 }
 
 const sessions = [
-  session(ada, '2026-10-01', 'personal-guidance', qualified.id, ['provider']), // Oct; Ada's Benchmark 8 meeting; provider 1 of 2 in Years 10–11
+  session(ada, '2026-10-01', 'personal-guidance', qualified.id, ['provider']), // Oct; Ada's Benchmark 8 meeting;
+  //                                                                              provider 1 of 2 in Years 10–11
   session(ada, '2026-10-20', 'group', qualified.id), //                           Oct again: Ada listed once
   session(ben, '2026-10-05', 'personal-guidance', unqualified.id), //              Oct; not a qualified adviser
   session(cai, '2025-11-01', 'personal-guidance', qualified.id), //                before the period: counts for Benchmark 8, not per month
@@ -92,10 +114,12 @@ function chart(dashboard: Dashboard, id: DashboardChartId): DashboardSeries {
 function figures(series: DashboardSeries): Record<string, [number, string[]]> {
   const byId = new Map(fixture.pupils.map((p) => [p.id, p.legalForename]));
   const out: Record<string, [number, string[]]> = {};
-  series.groups.forEach((_g, gi) => series.segments.forEach((_s, si) => {
-    const cell = series.cells[gi]![si]!;
-    out[categoryLabel(series, gi, si)] = [cell.count, cell.pupilIds.map((id) => byId.get(id)!).sort()];
-  }));
+  series.groups.forEach((_g, gi) =>
+    series.segments.forEach((_s, si) => {
+      const cell = series.cells[gi]![si]!;
+      out[categoryLabel(series, gi, si)] = [cell.count, cell.pupilIds.map((id) => byId.get(id)!).sort()];
+    }),
+  );
   return out;
 }
 
@@ -104,7 +128,14 @@ describe('the coordinator dashboard', () => {
 
   it('counts the young people in scope, leaving out those who left before the period', () => {
     expect(dashboard.pupilCount).toBe(6);
-    expect(dashboard.series.map((s) => s.id)).toEqual(['sessions-per-month', 'benchmark-8', 'provider-access', 'risk-bands', 'placements', 'intended-destinations']);
+    expect(dashboard.series.map((s) => s.id)).toEqual([
+      'sessions-per-month',
+      'benchmark-8',
+      'provider-access',
+      'risk-bands',
+      'placements',
+      'intended-destinations',
+    ]);
   });
 
   it('counts sessions per month up to this month, listing each young person seen once', () => {
@@ -219,13 +250,15 @@ describe('dashboard words', () => {
   const dashboard = dashboardFor();
 
   it('summarises a plain bar chart with each figure and the total', () => {
-    expect(summariseSeries(chart(dashboard, 'risk-bands'))).toBe('Bar chart: Risk of NEET. Low 2, Medium 1, High 2, Not recorded 1. Total 6 young people.');
+    expect(summariseSeries(chart(dashboard, 'risk-bands'))).toBe(
+      'Bar chart: Risk of NEET. Low 2, Medium 1, High 2, Not recorded 1. Total 6 young people.',
+    );
   });
 
   it('summarises a split bar chart as shares of each group', () => {
     expect(summariseSeries(chart(dashboard, 'provider-access'))).toBe(
-      'Stacked bar chart: Encounters with providers against the Provider Access targets. Two or more encounters, by year groups: '
-      + 'Years 8 to 9: 1 of 1 (100%); Years 10 to 11: 1 of 3 (33%); Years 12 to 13: 0 of 2 (0%).',
+      'Stacked bar chart: Encounters with providers against the Provider Access targets. Two or more encounters, by year groups: ' +
+        'Years 8 to 9: 1 of 1 (100%); Years 10 to 11: 1 of 3 (33%); Years 12 to 13: 0 of 2 (0%).',
     );
   });
 
@@ -251,12 +284,21 @@ describe('the young people behind a figure', () => {
   const people = new Map(scoped.pupils.map((facts) => [facts.pupil.id, personBehind(facts)]));
 
   it('describes each by name, year group and school or home education, and nothing more', () => {
-    expect(people.get(ada.id)).toEqual({ id: ada.id, name: 'Ada Testperson', sortKey: 'testperson ada', detail: 'Year 11, Margate Harbour School' });
+    expect(people.get(ada.id)).toEqual({
+      id: ada.id,
+      name: 'Ada Testperson',
+      sortKey: 'testperson ada',
+      detail: 'Year 11, Margate Harbour School',
+    });
     expect(people.get(eli.id)?.detail).toBe('Year 9, home educated');
     expect(Object.keys(people.get(cai.id) ?? {})).toEqual(['id', 'name', 'sortKey', 'detail']);
   });
 
   it('lists them by surname then forename, leaving out anyone no longer in scope', () => {
-    expect(peopleBehind([gus.id, cai.id, fay.id, ada.id], people).map((p) => p.name)).toEqual(['Ada Testperson', 'Cai Testperson', 'Gus Testperson']);
+    expect(peopleBehind([gus.id, cai.id, fay.id, ada.id], people).map((p) => p.name)).toEqual([
+      'Ada Testperson',
+      'Cai Testperson',
+      'Gus Testperson',
+    ]);
   });
 });

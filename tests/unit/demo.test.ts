@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '@shared/demo';
-import { actionPlanSchema, adviserSchema, employerSchema, guidanceSessionSchema, placementSchema, providerSchema, pupilSchema, routeSchema, schoolSchema } from '@shared/model';
+import {
+  actionPlanSchema,
+  adviserSchema,
+  employerSchema,
+  guidanceSessionSchema,
+  placementSchema,
+  providerSchema,
+  pupilSchema,
+  routeSchema,
+  schoolSchema,
+} from '@shared/model';
 import { isValidUln, isValidUpn, normalisePostcode } from '@shared/identifiers';
 import { findOutcode, FE_COLLEGES } from '@shared/reference';
 import { yearGroupOn } from '@shared/academic-year';
@@ -11,15 +21,22 @@ const dataset = generateDemoDataset({ seed: 42, today });
 describe('demo data', () => {
   it('is the same for the same seed and different for another', () => {
     expect(generateDemoDataset({ seed: 42, today })).toEqual(dataset);
-    expect(generateDemoDataset({ seed: 43, today }).pupils[0]!.legalSurname + generateDemoDataset({ seed: 43, today }).pupils[1]!.id)
-      .not.toBe(dataset.pupils[0]!.legalSurname + dataset.pupils[1]!.id);
+    expect(
+      generateDemoDataset({ seed: 43, today }).pupils[0]!.legalSurname + generateDemoDataset({ seed: 43, today }).pupils[1]!.id,
+    ).not.toBe(dataset.pupils[0]!.legalSurname + dataset.pupils[1]!.id);
   });
 
   it('produces records that pass their schemas', () => {
     const checks = [
-      [schoolSchema, dataset.schools], [adviserSchema, dataset.advisers], [pupilSchema, dataset.pupils], [guidanceSessionSchema, dataset.sessions],
-      [actionPlanSchema, dataset.actionPlans], [employerSchema, dataset.employers], [placementSchema, dataset.placements],
-      [providerSchema, dataset.providers], [routeSchema, dataset.routes],
+      [schoolSchema, dataset.schools],
+      [adviserSchema, dataset.advisers],
+      [pupilSchema, dataset.pupils],
+      [guidanceSessionSchema, dataset.sessions],
+      [actionPlanSchema, dataset.actionPlans],
+      [employerSchema, dataset.employers],
+      [placementSchema, dataset.placements],
+      [providerSchema, dataset.providers],
+      [routeSchema, dataset.routes],
     ] as const;
     for (const [schema, rows] of checks) {
       expect(rows.length).toBeGreaterThan(0);
@@ -68,7 +85,11 @@ describe('demo data', () => {
   it('records past sessions only, and the latest guidance meeting on each pupil', () => {
     expect(dataset.sessions.every((s) => s.date < today)).toBe(true);
     const pupil = dataset.pupils.find((p) => p.lastGuidanceOn !== null)!;
-    const latest = dataset.sessions.filter((s) => s.pupilId === pupil.id && (s.kind === 'personal-guidance' || s.kind === 'home-visit')).map((s) => s.date).sort().at(-1);
+    const latest = dataset.sessions
+      .filter((s) => s.pupilId === pupil.id && (s.kind === 'personal-guidance' || s.kind === 'home-visit'))
+      .map((s) => s.date)
+      .sort()
+      .at(-1);
     expect(pupil.lastGuidanceOn).toBe(latest);
   });
 

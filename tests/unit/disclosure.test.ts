@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, type RandomSource } from '@shared/random';
 import {
-  protectTable, protectedPercentage, roundCell, roundCells, sumCells, thresholdNote,
-  findDerivableByCombination, findDerivableCells, findDerivableInLinkedTables,
-  type Cell, type ProtectedTable,
+  protectTable,
+  protectedPercentage,
+  roundCell,
+  roundCells,
+  sumCells,
+  thresholdNote,
+  findDerivableByCombination,
+  findDerivableCells,
+  findDerivableInLinkedTables,
+  type Cell,
+  type ProtectedTable,
 } from '@shared/returns';
 import { protectTables, type KeyedTable } from '@shared/returns/suppression';
 
@@ -27,15 +35,18 @@ function randomTable(random: RandomSource, threshold: number): number[][] {
   const width = shape > 0.85 ? 1 : random.int(1, 8);
   const zeros = random.next() * 0.6;
   const small = random.next() * 0.6;
-  return Array.from({ length: height }, () => Array.from({ length: width }, () => {
-    const roll = random.next();
-    if (roll < zeros) return 0;
-    if (roll < zeros + small) return random.int(1, Math.max(1, threshold - 1));
-    return random.int(threshold, random.chance(0.2) ? 500 : 60);
-  }));
+  return Array.from({ length: height }, () =>
+    Array.from({ length: width }, () => {
+      const roll = random.next();
+      if (roll < zeros) return 0;
+      if (roll < zeros + small) return random.int(1, Math.max(1, threshold - 1));
+      return random.int(threshold, random.chance(0.2) ? 500 : 60);
+    }),
+  );
 }
 
-const count = (table: ProtectedTable) => [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.grandTotal].filter((c) => c === 'c').length;
+const count = (table: ProtectedTable) =>
+  [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.grandTotal].filter((c) => c === 'c').length;
 
 describe('protectTable: properties on random tables', () => {
   const random = createRandom(20261124);
@@ -86,8 +97,19 @@ describe('protectTable: properties on random tables', () => {
 
 describe('protectTable: hand-made tables', () => {
   it('hides nothing when no count is small', () => {
-    const counts = [[10, 20], [30, 0]];
-    expect(protectTable(counts, { threshold: 5 })).toEqual({ cells: [[10, 20], [30, 0]], rowTotals: [30, 30], columnTotals: [40, 20], grandTotal: 60 });
+    const counts = [
+      [10, 20],
+      [30, 0],
+    ];
+    expect(protectTable(counts, { threshold: 5 })).toEqual({
+      cells: [
+        [10, 20],
+        [30, 0],
+      ],
+      rowTotals: [30, 30],
+      columnTotals: [40, 20],
+      grandTotal: 60,
+    });
   });
 
   it('hides one small cell with exactly one more in its row, one in its column and the corner, choosing the smallest', () => {
@@ -118,48 +140,120 @@ describe('protectTable: hand-made tables', () => {
 
   it('hides a small total too, and what would give it away', () => {
     // Row 0 adds up to 3: both its cells and its total are small.
-    const table = protectTable([[2, 1], [20, 30]], { threshold: 5 });
+    const table = protectTable(
+      [
+        [2, 1],
+        [20, 30],
+      ],
+      { threshold: 5 },
+    );
     expect(table.rowTotals[0]).toBe('c');
     expect(table.cells[0]).toEqual(['c', 'c']);
-    expect(findDerivableByCombination(table, [[2, 1], [20, 30]])).toEqual([]);
+    expect(
+      findDerivableByCombination(table, [
+        [2, 1],
+        [20, 30],
+      ]),
+    ).toEqual([]);
   });
 
   it('protects a single row: a hidden cell takes its column total with it, and a second cell is hidden', () => {
-    expect(protectTable([[3, 7, 10]], { threshold: 5 })).toEqual({ cells: [['c', 'c', 10]], rowTotals: [20], columnTotals: ['c', 'c', 10], grandTotal: 20 });
+    expect(protectTable([[3, 7, 10]], { threshold: 5 })).toEqual({
+      cells: [['c', 'c', 10]],
+      rowTotals: [20],
+      columnTotals: ['c', 'c', 10],
+      grandTotal: 20,
+    });
   });
 
   it('protects a single column the same way', () => {
-    expect(protectTable([[3], [7], [10]], { threshold: 5 })).toEqual({ cells: [['c'], ['c'], [10]], rowTotals: ['c', 'c', 10], columnTotals: [20], grandTotal: 20 });
+    expect(protectTable([[3], [7], [10]], { threshold: 5 })).toEqual({
+      cells: [['c'], ['c'], [10]],
+      rowTotals: ['c', 'c', 10],
+      columnTotals: [20],
+      grandTotal: 20,
+    });
   });
 
   it('hides everything non-zero when the whole table is smaller than the threshold', () => {
-    expect(protectTable([[1, 0], [2, 1]], { threshold: 5 })).toEqual({ cells: [['c', 0], ['c', 'c']], rowTotals: ['c', 'c'], columnTotals: ['c', 'c'], grandTotal: 'c' });
+    expect(
+      protectTable(
+        [
+          [1, 0],
+          [2, 1],
+        ],
+        { threshold: 5 },
+      ),
+    ).toEqual({
+      cells: [
+        ['c', 0],
+        ['c', 'c'],
+      ],
+      rowTotals: ['c', 'c'],
+      columnTotals: ['c', 'c'],
+      grandTotal: 'c',
+    });
   });
 
   it('follows the threshold it is given', () => {
-    expect(protectTable([[2, 10], [10, 10]], { threshold: 3 }).cells[0]![0]).toBe('c');
-    expect(protectTable([[5, 10], [10, 10]], { threshold: 6 }).cells[0]![0]).toBe('c');
-    expect(protectTable([[5, 10], [10, 10]], { threshold: 5 }).cells[0]![0]).toBe(5);
-    expect(protectTable([[1, 10], [10, 10]], { threshold: 1 }).cells[0]![0]).toBe(1);
+    expect(
+      protectTable(
+        [
+          [2, 10],
+          [10, 10],
+        ],
+        { threshold: 3 },
+      ).cells[0]![0],
+    ).toBe('c');
+    expect(
+      protectTable(
+        [
+          [5, 10],
+          [10, 10],
+        ],
+        { threshold: 6 },
+      ).cells[0]![0],
+    ).toBe('c');
+    expect(
+      protectTable(
+        [
+          [5, 10],
+          [10, 10],
+        ],
+        { threshold: 5 },
+      ).cells[0]![0],
+    ).toBe(5);
+    expect(
+      protectTable(
+        [
+          [1, 10],
+          [10, 10],
+        ],
+        { threshold: 1 },
+      ).cells[0]![0],
+    ).toBe(1);
   });
 
-  it('joins two blocks of hidden cells that only a sum of rows would tell apart, and hides a zero only when nothing else joins them', () => {
-    // Two 2×2 blocks of small counts joined by one small cell (row 1, column 2). Every row and column
-    // has two or more c, yet rows 0 and 1 less columns 0 and 1 would give that cell away. The only
-    // cells that join the blocks directly are zeros, so one zero (the first) is hidden.
-    const counts = [
-      [1, 1, 0, 0, 50],
-      [1, 1, 1, 0, 50],
-      [0, 0, 1, 1, 50],
-      [0, 0, 1, 1, 50],
-      [50, 50, 50, 50, 50],
-    ];
-    const table = protectTable(counts, { threshold: 5 });
-    expect(findDerivableCells(table, counts)).toEqual([]);
-    expect(findDerivableByCombination(table, counts)).toEqual([]);
-    expect(table.cells[0]![2]).toBe('c');
-    expect(count(table)).toBe(10);
-  });
+  it(
+    'joins two blocks of hidden cells that only a sum of rows would tell apart, ' + 'and hides a zero only when nothing else joins them',
+    () => {
+      // Two 2×2 blocks of small counts joined by one small cell (row 1, column 2). Every row and column
+      // has two or more c, yet rows 0 and 1 less columns 0 and 1 would give that cell away. The only
+      // cells that join the blocks directly are zeros, so one zero (the first) is hidden.
+      const counts = [
+        [1, 1, 0, 0, 50],
+        [1, 1, 1, 0, 50],
+        [0, 0, 1, 1, 50],
+        [0, 0, 1, 1, 50],
+        [50, 50, 50, 50, 50],
+      ];
+      const table = protectTable(counts, { threshold: 5 });
+      expect(findDerivableCells(table, counts)).toEqual([]);
+      expect(findDerivableByCombination(table, counts)).toEqual([]);
+      expect(table.cells[0]![2]).toBe('c');
+      expect(count(table)).toBe(10);
+    },
+  );
 
   it('rejects tables that are not counts', () => {
     expect(() => protectTable([[1, 2], [3]], { threshold: 5 })).toThrow();
@@ -171,8 +265,19 @@ describe('protectTable: hand-made tables', () => {
 
 describe('the audits', () => {
   it('finds a hidden cell that is alone in its row', () => {
-    const table: ProtectedTable = { cells: [['c', 10], [20, 30]], rowTotals: [13, 50], columnTotals: [23, 40], grandTotal: 63 };
-    const found = findDerivableCells(table, [[3, 10], [20, 30]]);
+    const table: ProtectedTable = {
+      cells: [
+        ['c', 10],
+        [20, 30],
+      ],
+      rowTotals: [13, 50],
+      columnTotals: [23, 40],
+      grandTotal: 63,
+    };
+    const found = findDerivableCells(table, [
+      [3, 10],
+      [20, 30],
+    ]);
     expect(found).toContainEqual({ row: 0, column: 0, derived: 3, actual: 3, from: { direction: 'row', index: 0 } });
     expect(found).toContainEqual({ row: 0, column: 0, derived: 3, actual: 3, from: { direction: 'column', index: 0 } });
   });
@@ -206,7 +311,12 @@ describe('linked tables protected together', () => {
     const sizes = Array.from({ length: 5 }, () => random.int(2, 6));
     const weights = sizes.map((n) => Array.from({ length: n }, () => random.next() ** 3));
     const rows = Array.from({ length: people }, () => {
-      const v = sizes.map((_, a) => random.weighted(weights[a]!.map((_, i) => i), weights[a]!));
+      const v = sizes.map((_, a) =>
+        random.weighted(
+          weights[a]!.map((_, i) => i),
+          weights[a]!,
+        ),
+      );
       if (random.chance(0.6)) v[1] = v[2]! % sizes[1]!; // structural zeros, as year groups and year-specific measures give
       return v;
     });
@@ -234,7 +344,10 @@ describe('linked tables protected together', () => {
       const threshold = random.pick([3, 5, 6]);
       const result = protectTables(tables, threshold);
       const exposed = findDerivableInLinkedTables(tables, result);
-      expect(exposed.filter((e) => e.value > 0 || e.reason === 'inconsistent'), `case ${i}`).toEqual([]);
+      expect(
+        exposed.filter((e) => e.value > 0 || e.reason === 'inconsistent'),
+        `case ${i}`,
+      ).toEqual([]);
       result.forEach((table, t) => {
         expect(findDerivableCells(table, tables[t]!.counts)).toEqual([]);
         for (const figure of everyFigure(tables[t]!.counts, table)) {
@@ -246,7 +359,13 @@ describe('linked tables protected together', () => {
   });
 
   it('refuses a figure named twice with two different values', () => {
-    const table = (value: number): KeyedTable => ({ counts: [[value]], cellKeys: [['x']], rowTotalKeys: ['r'], columnTotalKeys: ['k'], grandTotalKey: 'g' });
+    const table = (value: number): KeyedTable => ({
+      counts: [[value]],
+      cellKeys: [['x']],
+      rowTotalKeys: ['r'],
+      columnTotalKeys: ['k'],
+      grandTotalKey: 'g',
+    });
     expect(() => protectTables([table(5), table(6)], 5)).toThrow(/two different values/);
   });
 });
@@ -258,8 +377,22 @@ describe('rounding and percentages', () => {
   });
 
   it('rounds every figure of a table on its own', () => {
-    const table = protectTable([[6, 6], [6, 6]], { threshold: 5 });
-    expect(roundCells(table)).toEqual({ cells: [[5, 5], [5, 5]], rowTotals: [10, 10], columnTotals: [10, 10], grandTotal: 25 });
+    const table = protectTable(
+      [
+        [6, 6],
+        [6, 6],
+      ],
+      { threshold: 5 },
+    );
+    expect(roundCells(table)).toEqual({
+      cells: [
+        [5, 5],
+        [5, 5],
+      ],
+      rowTotals: [10, 10],
+      columnTotals: [10, 10],
+      grandTotal: 25,
+    });
   });
 
   it('hides a percentage of a hidden or low figure, and marks one of nobody as z', () => {

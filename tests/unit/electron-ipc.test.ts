@@ -26,7 +26,15 @@ import { registerAppHandlers } from '../../electron/ipc/app';
 import { registerFileHandlers } from '../../electron/ipc/files';
 import { listBackups, registerBackupHandlers } from '../../electron/ipc/backups';
 import { isAppUrl, type AppLocation } from '../../electron/security';
-import { BACKUPS_TO_KEEP, BRIDGE_CHANNELS, BRIDGE_SCHEMAS, backupFileName, type BridgeChannel, type DesktopBridge, type IpcResult } from '../../shared/bridge';
+import {
+  BACKUPS_TO_KEEP,
+  BRIDGE_CHANNELS,
+  BRIDGE_SCHEMAS,
+  backupFileName,
+  type BridgeChannel,
+  type DesktopBridge,
+  type IpcResult,
+} from '../../shared/bridge';
 
 const location: AppLocation = { kind: 'app', rendererDir: '/opt/careers-desk/resources/app.asar/out/renderer' };
 const appUrl = 'app://careers-desk/index.html#/data';
@@ -94,7 +102,10 @@ describe('the IPC guard', () => {
     ];
     for (const foreign of foreigners) {
       const result = await listener(eventFrom(foreign), undefined);
-      expect(result).toEqual({ ok: false, error: 'Refused careers-desk:app-version: the request did not come from the Careers Desk window' });
+      expect(result).toEqual({
+        ok: false,
+        error: 'Refused careers-desk:app-version: the request did not come from the Careers Desk window',
+      });
     }
     expect((await listener(eventFrom(null), undefined)).ok).toBe(false);
     expect(fn).not.toHaveBeenCalled();
@@ -109,12 +120,29 @@ describe('the IPC guard', () => {
       [BRIDGE_CHANNELS.saveFile, { filters: [], data: 'x' }, /^Invalid request to careers-desk:save-file: suggestedName: /],
       [BRIDGE_CHANNELS.saveFile, { suggestedName: '../../.bashrc', filters: [], data: 'x' }, /suggestedName: File name must not contain/],
       [BRIDGE_CHANNELS.saveFile, { suggestedName: 'plan.pdf', filters: [], data: 42 }, /data: Expected bytes/],
-      [BRIDGE_CHANNELS.saveFile, { suggestedName: 'plan.pdf', filters: [{ name: 'PDF', extensions: ['.pdf'] }], data: 'x' }, /filters\.0\.extensions\.0: /],
+      [
+        BRIDGE_CHANNELS.saveFile,
+        { suggestedName: 'plan.pdf', filters: [{ name: 'PDF', extensions: ['.pdf'] }], data: 'x' },
+        /filters\.0\.extensions\.0: /,
+      ],
       [BRIDGE_CHANNELS.saveFilesToFolder, { files: [] }, /files: No files to save/],
-      [BRIDGE_CHANNELS.saveFilesToFolder, { files: [{ name: 'a.pdf', data: 'x' }, { name: 'A.pdf', data: 'y' }] }, /files\.1\.name: Duplicate file name A\.pdf/],
+      [
+        BRIDGE_CHANNELS.saveFilesToFolder,
+        {
+          files: [
+            { name: 'a.pdf', data: 'x' },
+            { name: 'A.pdf', data: 'y' },
+          ],
+        },
+        /files\.1\.name: Duplicate file name A\.pdf/,
+      ],
       [BRIDGE_CHANNELS.openFile, 'everything', /^Invalid request to careers-desk:open-file: /],
       [BRIDGE_CHANNELS.writeBackup, { name: 'x.json', data: new Uint8Array(1), reason: 'daily' }, /name: Not a backup file name/],
-      [BRIDGE_CHANNELS.writeBackup, { name: backupFileName('daily', new Date()), data: new Uint8Array(1), reason: 'manual' }, /reason: Reason does not match/],
+      [
+        BRIDGE_CHANNELS.writeBackup,
+        { name: backupFileName('daily', new Date()), data: new Uint8Array(1), reason: 'manual' },
+        /reason: Reason does not match/,
+      ],
       [BRIDGE_CHANNELS.readBackup, null, /^Invalid request to careers-desk:read-backup: /],
       [BRIDGE_CHANNELS.openExternal, { url: 'http://example.org/' }, /url: Only https:\/\/ links can be opened/],
       [BRIDGE_CHANNELS.openExternal, { url: 'file:///etc/passwd' }, /url: Only https/],
@@ -135,13 +163,21 @@ describe('the IPC guard', () => {
         throw new Error('boom');
       },
     };
-    await expect(call(BRIDGE_CHANNELS.saveFile, hostile)).resolves.toEqual({ ok: false, error: 'Invalid request to careers-desk:save-file: boom' });
+    await expect(call(BRIDGE_CHANNELS.saveFile, hostile)).resolves.toEqual({
+      ok: false,
+      error: 'Invalid request to careers-desk:save-file: boom',
+    });
   });
 
   it('turns a handler failure into an error value', async () => {
-    const listener = guardedListener(BRIDGE_CHANNELS.listBackups, BRIDGE_SCHEMAS.listBackups.request, () => {
-      throw new Error('The disk is full');
-    }, () => true);
+    const listener = guardedListener(
+      BRIDGE_CHANNELS.listBackups,
+      BRIDGE_SCHEMAS.listBackups.request,
+      () => {
+        throw new Error('The disk is full');
+      },
+      () => true,
+    );
     await expect(listener(eventFrom(appUrl))).resolves.toEqual({ ok: false, error: 'The disk is full' });
   });
 
@@ -156,14 +192,23 @@ describe('saving and opening files', () => {
   it('writes text and bytes where the person chose, and reports a cancel', async () => {
     const target = join(folder, 'plan.csv');
     electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    expect(await call(BRIDGE_CHANNELS.saveFile, { suggestedName: 'plan.csv', filters: [{ name: 'CSV', extensions: ['csv'] }], data: 'name,école\n' })).toEqual({
+    expect(
+      await call(BRIDGE_CHANNELS.saveFile, {
+        suggestedName: 'plan.csv',
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        data: 'name,école\n',
+      }),
+    ).toEqual({
       ok: true,
       value: { saved: true, path: target },
     });
     expect(readFileSync(target, 'utf8')).toBe('name,école\n');
 
     electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
-    expect(await call(BRIDGE_CHANNELS.saveFile, { suggestedName: 'plan.csv', filters: [], data: 'x' })).toEqual({ ok: true, value: { saved: false } });
+    expect(await call(BRIDGE_CHANNELS.saveFile, { suggestedName: 'plan.csv', filters: [], data: 'x' })).toEqual({
+      ok: true,
+      value: { saved: false },
+    });
   });
 
   it('asks for a folder once and writes every file into it', async () => {
@@ -178,7 +223,14 @@ describe('saving and opening files', () => {
     expect(electron.dialog.showOpenDialog.mock.calls[0]?.[0].properties).toContain('openDirectory');
     expect(result).toMatchObject({
       ok: true,
-      value: { saved: true, folder, files: [{ name: 'Amy Ng.pdf', ok: true }, { name: 'Ben Ola.pdf', ok: true }] },
+      value: {
+        saved: true,
+        folder,
+        files: [
+          { name: 'Amy Ng.pdf', ok: true },
+          { name: 'Ben Ola.pdf', ok: true },
+        ],
+      },
     });
     expect([...readFileSync(join(folder, 'Amy Ng.pdf'))]).toEqual([37, 80, 68, 70]);
     expect(readFileSync(join(folder, 'Ben Ola.pdf'), 'utf8')).toBe('text');
@@ -214,7 +266,12 @@ describe('the automatic backup folder', () => {
     const names = (listed.ok ? listed.value : []) as { name: string; createdAt: string; reason: string; sizeBytes: number }[];
     expect(BACKUPS_TO_KEEP).toBe(14);
     expect(names.map((b) => b.name)).toEqual(Array.from({ length: 14 }, (_, i) => nameFor(19 - i)));
-    expect(names[0]).toEqual({ name: nameFor(19), sizeBytes: 1, createdAt: new Date(start + 19 * 86_400_000).toISOString(), reason: 'daily' });
+    expect(names[0]).toEqual({
+      name: nameFor(19),
+      sizeBytes: 1,
+      createdAt: new Date(start + 19 * 86_400_000).toISOString(),
+      reason: 'daily',
+    });
     expect(readdirSync(backups).sort()).toEqual([...names.map((b) => b.name), 'notes.txt'].sort());
   });
 
@@ -244,7 +301,10 @@ describe('the automatic backup folder', () => {
   });
 
   it('says plainly when a backup does not exist', async () => {
-    expect(await call(BRIDGE_CHANNELS.readBackup, { name: nameFor(2) })).toEqual({ ok: false, error: `There is no backup called ${nameFor(2)}` });
+    expect(await call(BRIDGE_CHANNELS.readBackup, { name: nameFor(2) })).toEqual({
+      ok: false,
+      error: `There is no backup called ${nameFor(2)}`,
+    });
     expect(await call(BRIDGE_CHANNELS.listBackups)).toEqual({ ok: true, value: [] });
   });
 });
@@ -260,7 +320,17 @@ describe('the preload', () => {
 
   it('exposes narrow functions only, never ipcRenderer', async () => {
     const bridge = await loadPreload();
-    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'kind', 'listBackups', 'openExternal', 'openFile', 'readBackup', 'saveFile', 'saveFilesToFolder', 'writeBackup']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'appVersion',
+      'kind',
+      'listBackups',
+      'openExternal',
+      'openFile',
+      'readBackup',
+      'saveFile',
+      'saveFilesToFolder',
+      'writeBackup',
+    ]);
     expect(bridge.kind).toBe('desktop');
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer.invoke);
@@ -272,8 +342,13 @@ describe('the preload', () => {
     await expect(bridge.appVersion()).resolves.toBe('0.1.0');
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BRIDGE_CHANNELS.appVersion, undefined);
 
-    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: 'Invalid request to careers-desk:read-backup: name: Not a backup file name' });
-    await expect(bridge.readBackup({ name: '../x' })).rejects.toThrow('Invalid request to careers-desk:read-backup: name: Not a backup file name');
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: 'Invalid request to careers-desk:read-backup: name: Not a backup file name',
+    });
+    await expect(bridge.readBackup({ name: '../x' })).rejects.toThrow(
+      'Invalid request to careers-desk:read-backup: name: Not a backup file name',
+    );
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BRIDGE_CHANNELS.readBackup, { name: '../x' });
   });
 });

@@ -28,12 +28,16 @@ const electron = vi.hoisted(() => {
       ready = value;
     },
     protocol: {
-      registerSchemesAsPrivileged: vi.fn(() => steps.push(ready ? 'registerSchemesAsPrivileged after ready' : 'registerSchemesAsPrivileged')),
+      registerSchemesAsPrivileged: vi.fn(() =>
+        steps.push(ready ? 'registerSchemesAsPrivileged after ready' : 'registerSchemesAsPrivileged'),
+      ),
       handle: vi.fn(() => steps.push(ready ? 'handle' : 'handle before ready')),
     },
     app: {
       isPackaged: false,
-      commandLine: { appendSwitch: vi.fn((name: string) => steps.push(ready ? `appendSwitch ${name} after ready` : `appendSwitch ${name}`)) },
+      commandLine: {
+        appendSwitch: vi.fn((name: string) => steps.push(ready ? `appendSwitch ${name} after ready` : `appendSwitch ${name}`)),
+      },
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: vi.fn(),
       quit: vi.fn(),
@@ -146,8 +150,17 @@ describe('the window web preferences', () => {
     expect(prefs.enableBlinkFeatures).toBeUndefined();
     expect(Object.keys(prefs).sort()).toEqual(
       [
-        'allowRunningInsecureContent', 'contextIsolation', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration',
-        'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'webSecurity', 'webviewTag',
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'experimentalFeatures',
+        'navigateOnDragDrop',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'nodeIntegrationInWorker',
+        'preload',
+        'sandbox',
+        'webSecurity',
+        'webviewTag',
       ].sort(),
     );
   });
@@ -177,9 +190,9 @@ describe('the Content-Security-Policy', () => {
     expect(parsed.get('connect-src')).toEqual(["'self'"]);
   });
 
-  it('is the meta tag\'s policy in renderer/index.html plus frame-ancestors, which browsers ignore in a meta tag', () => {
+  it("is the meta tag's policy in renderer/index.html plus frame-ancestors, which browsers ignore in a meta tag", () => {
     const html = readFileSync(resolve(root, 'renderer/index.html'), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta?.[1]).not.toContain('frame-ancestors');
     expect(`${meta?.[1]}; frame-ancestors 'none'`).toBe(policy);
   });
@@ -199,7 +212,10 @@ describe('the Content-Security-Policy', () => {
       callback: (response: { responseHeaders: Record<string, string[]> }) => void,
     ) => void;
     const callback = vi.fn();
-    listener({ responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'Content-Type': ['text/html'] } }, callback);
+    listener(
+      { responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'Content-Type': ['text/html'] } },
+      callback,
+    );
     const headers = callback.mock.calls[0]?.[0].responseHeaders as Record<string, string[]>;
     expect(headers['Content-Security-Policy']).toEqual([policy]);
     expect(headers['content-security-policy']).toBeUndefined();
@@ -314,7 +330,10 @@ describe('navigation and new windows', () => {
 
     const events = on.mock.calls.map(([name]) => name);
     expect(events).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']));
-    const willNavigate = on.mock.calls.find(([name]) => name === 'will-navigate')?.[1] as (event: { preventDefault(): void }, url: string) => void;
+    const willNavigate = on.mock.calls.find(([name]) => name === 'will-navigate')?.[1] as (
+      event: { preventDefault(): void },
+      url: string,
+    ) => void;
     const event = { preventDefault: vi.fn() };
     willNavigate(event, 'https://evil.example/');
     expect(event.preventDefault).toHaveBeenCalled();
@@ -325,13 +344,22 @@ describe('navigation and new windows', () => {
 
   it('refuses to attach any webview, whatever it asks for', () => {
     const on = vi.fn();
-    hardenWebContents({ on, setWindowOpenHandler: vi.fn() } as unknown as WebContents, built, vi.fn(() => Promise.resolve()));
-    const listeners = on.mock.calls.filter(([name]) => name === 'will-attach-webview').map(([, listener]) => listener as (...args: unknown[]) => void);
+    hardenWebContents(
+      { on, setWindowOpenHandler: vi.fn() } as unknown as WebContents,
+      built,
+      vi.fn(() => Promise.resolve()),
+    );
+    const listeners = on.mock.calls
+      .filter(([name]) => name === 'will-attach-webview')
+      .map(([, listener]) => listener as (...args: unknown[]) => void);
     expect(listeners).toHaveLength(1);
     const attach = listeners[0]!;
     for (const [webPreferences, params] of [
       [{}, { src: 'app://careers-desk/index.html' }],
-      [{ nodeIntegration: true, contextIsolation: false, preload: '/tmp/evil.js' }, { src: 'https://evil.example/', allowpopups: 'true' }],
+      [
+        { nodeIntegration: true, contextIsolation: false, preload: '/tmp/evil.js' },
+        { src: 'https://evil.example/', allowpopups: 'true' },
+      ],
     ]) {
       const event = { preventDefault: vi.fn() };
       attach(event, webPreferences, params);
@@ -341,7 +369,11 @@ describe('navigation and new windows', () => {
 
   it('hardens a webContents directly too', () => {
     const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
-    hardenWebContents(contents as unknown as WebContents, dev, vi.fn(() => Promise.resolve()));
+    hardenWebContents(
+      contents as unknown as WebContents,
+      dev,
+      vi.fn(() => Promise.resolve()),
+    );
     expect(contents.setWindowOpenHandler).toHaveBeenCalledTimes(1);
   });
 });
@@ -349,10 +381,31 @@ describe('navigation and new windows', () => {
 describe('permissions', () => {
   // Every permission Electron names for request or check handlers (and the device ones), asked by the app itself.
   const permissions = [
-    'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection',
-    'media', 'mediaKeySystem', 'midi', 'midiSysex', 'notifications', 'pointerLock', 'keyboardLock', 'openExternal',
-    'speaker-selection', 'storage-access', 'top-level-storage-access', 'window-management', 'unknown', 'fileSystem',
-    'hid', 'serial', 'usb', 'background-sync', 'persistent-storage',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'display-capture',
+    'fullscreen',
+    'geolocation',
+    'idle-detection',
+    'media',
+    'mediaKeySystem',
+    'midi',
+    'midiSysex',
+    'notifications',
+    'pointerLock',
+    'keyboardLock',
+    'openExternal',
+    'speaker-selection',
+    'storage-access',
+    'top-level-storage-access',
+    'window-management',
+    'unknown',
+    'fileSystem',
+    'hid',
+    'serial',
+    'usb',
+    'background-sync',
+    'persistent-storage',
   ];
 
   function installed() {
@@ -363,7 +416,12 @@ describe('permissions', () => {
 
   it('refuses every permission request', () => {
     const session = installed();
-    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string, cb: (granted: boolean) => void, details: unknown) => void;
+    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      wc: unknown,
+      permission: string,
+      cb: (granted: boolean) => void,
+      details: unknown,
+    ) => void;
     for (const permission of permissions) {
       const callback = vi.fn();
       request({}, permission, callback, { requestingUrl: 'app://careers-desk/index.html', isMainFrame: true });
@@ -371,7 +429,7 @@ describe('permissions', () => {
     }
   });
 
-  it('answers every permission check with no, the app\'s own origin included', () => {
+  it("answers every permission check with no, the app's own origin included", () => {
     const session = installed();
     expect(session.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
     const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
@@ -439,20 +497,30 @@ describe('one instance at a time', () => {
 
 describe('the application menu', () => {
   function roles(items: MenuItemConstructorOptions[]): string[] {
-    return items.flatMap((item) => [
-      ...(item.role ? [item.role] : []),
-      ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
-    ]);
+    return items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
   }
 
   it('has File, Edit, View, Window and Help with the usual roles', () => {
     const found = roles(applicationMenuTemplate({ isDev: false, platform: 'win32' }));
     expect(found).toEqual(
       expect.arrayContaining([
-        'fileMenu', 'quit',
-        'editMenu', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll',
-        'viewMenu', 'reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen',
-        'windowMenu', 'minimize',
+        'fileMenu',
+        'quit',
+        'editMenu',
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'viewMenu',
+        'reload',
+        'resetZoom',
+        'zoomIn',
+        'zoomOut',
+        'togglefullscreen',
+        'windowMenu',
+        'minimize',
         'help',
       ]),
     );
@@ -514,7 +582,10 @@ describe('the main process start-up (electron/main.ts)', () => {
     await startMain(true);
     expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }),
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
+      }),
     ]);
     expect(electron.steps).toEqual(['appendSwitch lang', 'registerSchemesAsPrivileged', 'handle']);
     // The page says so too, for screen readers and spelling.

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { findEmployers, getEmployer, saveEmployer, searchEmployers } from '@renderer/db/employers';
 import {
-  checkEmployerForm, emptyEmployerForm, emptyOffer, employerFieldLabel, formFromEmployer, type EmployerForm,
+  checkEmployerForm,
+  emptyEmployerForm,
+  emptyOffer,
+  employerFieldLabel,
+  formFromEmployer,
+  type EmployerForm,
 } from '@shared/employers/form';
 import { emptyEmployerFilters, engagementLabels, matchesEmployerFilters, offerSummary, yearGroupsText } from '@shared/employers/list';
 import type { Employer } from '@shared/model';
@@ -38,7 +43,13 @@ describe('the employer form rules', () => {
     const checked = checkEmployerForm(filledForm());
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
-    expect(checked.value).toMatchObject({ name: 'Harbour Kitchens', postcode: 'CT9 1AA', outcode: 'CT9', district: 'thanet', isDemo: false });
+    expect(checked.value).toMatchObject({
+      name: 'Harbour Kitchens',
+      postcode: 'CT9 1AA',
+      outcode: 'CT9',
+      district: 'thanet',
+      isDemo: false,
+    });
     expect(checked.value.checks).toEqual({ riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2027-12-31', safeguardingConfirmed: true });
     expect(checked.value.offers[0]).toMatchObject({ id: OFFER_ID, yearGroups: [10, 11, 12], minimumAge: 14 });
   });
@@ -50,7 +61,7 @@ describe('the employer form rules', () => {
 
   it('asks for a name and a sector', () => {
     const form = filledForm({ name: '  ', sector: null });
-    expect(messageFor(form, 'name')).toBe('Enter the employer\'s name');
+    expect(messageFor(form, 'name')).toBe("Enter the employer's name");
     expect(messageFor(form, 'sector')).toBe('Choose the sector the employer works in');
   });
 
@@ -99,11 +110,15 @@ describe('the employer form rules', () => {
   it('treats empty check dates as not recorded and refuses ones that are not real dates', () => {
     const empty = checkEmployerForm(filledForm({ checks: { riskAssessmentOn: '', insuranceExpiresOn: '', safeguardingConfirmed: false } }));
     expect(empty.ok && empty.value.checks).toEqual({ riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false });
-    expect(messageFor(filledForm({ checks: { riskAssessmentOn: '2026-13-01', insuranceExpiresOn: '', safeguardingConfirmed: true } }), 'checks.riskAssessmentOn'))
-      .toBe('Enter a real date, or leave it empty if not known');
+    expect(
+      messageFor(
+        filledForm({ checks: { riskAssessmentOn: '2026-13-01', insuranceExpiresOn: '', safeguardingConfirmed: true } }),
+        'checks.riskAssessmentOn',
+      ),
+    ).toBe('Enter a real date, or leave it empty if not known');
   });
 
-  it('reports the contact email in the schema\'s words, in form order before the offers', () => {
+  it("reports the contact email in the schema's words, in form order before the offers", () => {
     const form = filledForm({ contact: { name: '', email: 'not an email', phone: '' } });
     form.offers[0]!.title = '';
     expect(fieldsOf(form)).toEqual(['contact.email', 'offers.0.title']);
@@ -112,13 +127,21 @@ describe('the employer form rules', () => {
   it('will not drop an offer that has placements under way', () => {
     const checked = checkEmployerForm(filledForm({ offers: [] }), { offersInUse: new Map([[OFFER_ID, 'Kitchen week']]) });
     expect(checked.ok).toBe(false);
-    expect(!checked.ok && checked.problems[0]).toEqual({ field: 'offers', message: '"Kitchen week" has placements under way, so it cannot be removed; cancel or complete them first' });
+    expect(!checked.ok && checked.problems[0]).toEqual({
+      field: 'offers',
+      message: '"Kitchen week" has placements under way, so it cannot be removed; cancel or complete them first',
+    });
   });
 
   it('fills the form back from a stored employer unchanged', () => {
     const checked = checkEmployerForm(filledForm());
     if (!checked.ok) throw new Error('expected a good form');
-    const stored: Employer = { ...checked.value, id: crypto.randomUUID(), createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z' };
+    const stored: Employer = {
+      ...checked.value,
+      id: crypto.randomUUID(),
+      createdAt: '2026-11-24T09:00:00.000Z',
+      updatedAt: '2026-11-24T09:00:00.000Z',
+    };
     const again = checkEmployerForm(formFromEmployer(stored));
     expect(again.ok && again.value).toEqual(checked.value);
   });
@@ -172,7 +195,10 @@ describe('employer records', () => {
     expect(await getEmployer(db, saved.id)).toMatchObject({ name: 'Harbour Kitchens', outcode: 'CT9' });
     await saveEmployer(db, { ...record({ name: 'Harbour Kitchens Ltd' }), id: saved.id }, actor, new Date('2026-11-24T09:05:00Z'));
     const entries = await db.audit.where('recordId').equals(saved.id).sortBy('seq');
-    expect(entries.map((e) => [e.action, e.entity, e.adviserId, e.pupilId])).toEqual([['create', 'employer', actor, null], ['update', 'employer', actor, null]]);
+    expect(entries.map((e) => [e.action, e.entity, e.adviserId, e.pupilId])).toEqual([
+      ['create', 'employer', actor, null],
+      ['update', 'employer', actor, null],
+    ]);
     expect((entries[1]!.before as Employer).name).toBe('Harbour Kitchens');
     expect((await getEmployer(db, saved.id))!.createdAt).toBe(saved.createdAt);
   });
@@ -187,7 +213,8 @@ describe('employer records', () => {
     await saveEmployer(db, record(), null);
     await saveEmployer(db, record({ name: 'harbourside Care', sector: 'care' }), null);
     await saveEmployer(db, record({ name: 'Medway Motors', sector: 'engineering', postcode: 'ME4 4AA' }), null);
-    const names = async (filters: Partial<ReturnType<typeof emptyEmployerFilters>>) => (await findEmployers(db, { ...emptyEmployerFilters(), ...filters })).map((e) => e.name);
+    const names = async (filters: Partial<ReturnType<typeof emptyEmployerFilters>>) =>
+      (await findEmployers(db, { ...emptyEmployerFilters(), ...filters })).map((e) => e.name);
     expect(await names({ text: 'HARB' })).toEqual(['Harbour Kitchens', 'harbourside Care']);
     expect(await names({ text: 'harb', sector: 'care' })).toEqual(['harbourside Care']);
     expect(await names({ district: 'thanet' })).toEqual(['Harbour Kitchens', 'harbourside Care']);

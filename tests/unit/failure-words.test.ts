@@ -8,8 +8,8 @@ function bulkError(): Error {
   return Object.assign(error, { inner: Object.assign(new Error('Key already exists'), { name: 'ConstraintError' }) });
 }
 
-describe('failures in the users\' words', () => {
-  it('never repeats the database\'s own message', () => {
+describe("failures in the users' words", () => {
+  it("never repeats the database's own message", () => {
     const words = failureInWords('Demo data could not be loaded', bulkError());
     expect(words).not.toMatch(/bulkAdd|ConstraintError|operations failed|object store/);
     expect(words).toBe('Demo data could not be loaded: some of those records are already stored. Nothing was changed.');
@@ -17,13 +17,17 @@ describe('failures in the users\' words', () => {
 
   it('says when the disk is full', () => {
     const full = Object.assign(new Error('QuotaExceededError: The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    expect(failureInWords('The session could not be saved', full)).toMatch(/^The session could not be saved: this computer has run out of space/);
+    expect(failureInWords('The session could not be saved', full)).toMatch(
+      /^The session could not be saved: this computer has run out of space/,
+    );
   });
 
   it('gives a next step for anything else, whatever was thrown', () => {
-    for (const thrown of [new TypeError('Cannot read properties of undefined (reading \'id\')'), 'a string', null]) {
+    for (const thrown of [new TypeError("Cannot read properties of undefined (reading 'id')"), 'a string', null]) {
       const words = failureInWords('Demo data could not be cleared', thrown);
-      expect(words).toBe('Demo data could not be cleared. Nothing was changed. Try again; if it keeps happening, close Careers Desk and open it again.');
+      expect(words).toBe(
+        'Demo data could not be cleared. Nothing was changed. Try again; if it keeps happening, close Careers Desk and open it again.',
+      );
     }
   });
 });

@@ -5,7 +5,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom, type RandomSource } from '@shared/random';
-import { PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, checkPupilRows, decodeCsvBytes, findDuplicates, parseCsv, planPupilImport, suggestMapping, type PupilImportContext } from '@shared/import';
+import {
+  PUPIL_DUPLICATE_OPTIONS,
+  PUPIL_IMPORT_FIELDS,
+  checkPupilRows,
+  decodeCsvBytes,
+  findDuplicates,
+  parseCsv,
+  planPupilImport,
+  suggestMapping,
+  type PupilImportContext,
+} from '@shared/import';
 import type { Problem, School } from '@shared/model';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { findStoredMatches, importPupils } from '@renderer/db/import';
@@ -15,10 +25,12 @@ import { digestTables } from '../fixtures/db-digest';
 
 const MUTATIONS = 300;
 const messy = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/mis-pupils-messy.csv')));
-const clean = new TextEncoder().encode([
-  'Legal Surname,Legal Forename,DOB,Gender,Postcode,SEN Status,FSM Eligible,Notes',
-  ...Array.from({ length: 8 }, (_, i) => `Fuzz${i},Pupil${i},0${i + 1}/03/2011,F,CT9 1AA,N,N,"free text, with ""quotes"" ${i}"`),
-].join('\r\n'));
+const clean = new TextEncoder().encode(
+  [
+    'Legal Surname,Legal Forename,DOB,Gender,Postcode,SEN Status,FSM Eligible,Notes',
+    ...Array.from({ length: 8 }, (_, i) => `Fuzz${i},Pupil${i},0${i + 1}/03/2011,F,CT9 1AA,N,N,"free text, with ""quotes"" ${i}"`),
+  ].join('\r\n'),
+);
 const PALETTE = ['"', ',', '\r\n', '\n', '\r', '""', ';', '\t', '\u0000', 'é', '\uFEFF', '31/02/2011', 'Y', ' ', 'X'];
 
 function mutate(bytes: Uint8Array, random: RandomSource): Uint8Array {
@@ -27,12 +39,28 @@ function mutate(bytes: Uint8Array, random: RandomSource): Uint8Array {
   const times = random.int(1, 4);
   for (let i = 0; i < times; i++) {
     switch (random.int(0, 5)) {
-      case 0: copy.splice(at(), random.int(1, 30)); break;
-      case 1: copy.splice(at(), 0, ...new TextEncoder().encode(random.pick(PALETTE))); break;
-      case 2: copy.length = at(); break;
-      case 3: { const a = at(); const b = at(); [copy[a], copy[b]] = [copy[b]!, copy[a]!]; break; }
-      case 4: copy[at()] = random.int(0, 255); break;
-      default: { const start = at(); copy.splice(at(), 0, ...copy.slice(start, start + random.int(5, 80))); }
+      case 0:
+        copy.splice(at(), random.int(1, 30));
+        break;
+      case 1:
+        copy.splice(at(), 0, ...new TextEncoder().encode(random.pick(PALETTE)));
+        break;
+      case 2:
+        copy.length = at();
+        break;
+      case 3: {
+        const a = at();
+        const b = at();
+        [copy[a], copy[b]] = [copy[b]!, copy[a]!];
+        break;
+      }
+      case 4:
+        copy[at()] = random.int(0, 255);
+        break;
+      default: {
+        const start = at();
+        copy.splice(at(), 0, ...copy.slice(start, start + random.int(5, 80)));
+      }
     }
   }
   return new Uint8Array(copy);
@@ -82,9 +110,19 @@ describe('a fuzz of mutated CSV files through the import', () => {
       }
       const rows = checkPupilRows(parsed.value, suggestMapping(parsed.value.headers, PUPIL_IMPORT_FIELDS), context);
       for (const row of rows) if (row.problems.length > 0) expectClear(row.problems);
-      const findings = findDuplicates(rows, await findStoredMatches(db, rows.map((r) => r.keys)), PUPIL_DUPLICATE_OPTIONS);
+      const findings = findDuplicates(
+        rows,
+        await findStoredMatches(
+          db,
+          rows.map((r) => r.keys),
+        ),
+        PUPIL_DUPLICATE_OPTIONS,
+      );
       // Every row as if the adviser chose to add it: the strictest case, since nothing is skipped.
-      const plan = planPupilImport(rows.map((checked) => ({ checked, choice: 'add', updateTarget: findings.get(checked.row)?.updateTarget ?? null })), { leaveOutRowsWithProblems: false });
+      const plan = planPupilImport(
+        rows.map((checked) => ({ checked, choice: 'add', updateTarget: findings.get(checked.row)?.updateTarget ?? null })),
+        { leaveOutRowsWithProblems: false },
+      );
       if (!plan.ok) {
         expectClear(plan.problems);
         outcomes.rowsRefused += 1;
@@ -93,7 +131,15 @@ describe('a fuzz of mutated CSV files through the import', () => {
       }
       const count = await db.pupils.count();
       if (random.chance(0.5)) {
-        await expect(importPupils(db, plan.value.operations, { actorId: null, fileName: 'fuzz.csv', onProgress: () => { throw new Error('Power cut'); } })).rejects.toThrow('Power cut');
+        await expect(
+          importPupils(db, plan.value.operations, {
+            actorId: null,
+            fileName: 'fuzz.csv',
+            onProgress: () => {
+              throw new Error('Power cut');
+            },
+          }),
+        ).rejects.toThrow('Power cut');
         expect(await digestTables(db)).toEqual(before);
         outcomes.failedMidway += 1;
       } else {

@@ -3,9 +3,28 @@ import { yearGroupOf } from '@shared/academic-year';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, checkPupilRows, checkRowAsUpdate, decodeCsvBytes, findDuplicates, mappingProblems, parseCsv,
-  planPupilImport, readFlag, readGender, readPercent, readSenStatus, readUkDate, readYearGroup, suggestMapping, unmappedHeadings,
-  type CheckedPupilRow, type ParsedCsv, type PupilImportContext, type PupilMapping, type RowChoice,
+  PUPIL_DUPLICATE_OPTIONS,
+  PUPIL_IMPORT_FIELDS,
+  checkPupilRows,
+  checkRowAsUpdate,
+  decodeCsvBytes,
+  findDuplicates,
+  mappingProblems,
+  parseCsv,
+  planPupilImport,
+  readFlag,
+  readGender,
+  readPercent,
+  readSenStatus,
+  readUkDate,
+  readYearGroup,
+  suggestMapping,
+  unmappedHeadings,
+  type CheckedPupilRow,
+  type ParsedCsv,
+  type PupilImportContext,
+  type PupilMapping,
+  type RowChoice,
 } from '@shared/import';
 import { csvDocument } from '@shared/csv';
 import { pupilInput } from '../support/factories';
@@ -20,7 +39,17 @@ const school: School = pupilSchoolFixture();
 const context: PupilImportContext = { today: TODAY, schools: [school], defaultSchoolId: school.id };
 
 function pupilSchoolFixture(): School {
-  return { id: '0a7f6c2e-5b1d-4c3e-9f00-000000000001', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', isDemo: false, name: 'Margate Coastal Academy', urn: '118000', district: 'thanet', phase: 'secondary-with-sixth-form', establishmentNumber: '4000' };
+  return {
+    id: '0a7f6c2e-5b1d-4c3e-9f00-000000000001',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    isDemo: false,
+    name: 'Margate Coastal Academy',
+    urn: '118000',
+    district: 'thanet',
+    phase: 'secondary-with-sixth-form',
+    establishmentNumber: '4000',
+  };
 }
 
 function messyFile(): ParsedCsv {
@@ -93,21 +122,46 @@ describe('parsing a deliberately messy MIS export', () => {
     expect(latin).toMatchObject({ ok: true, text: 'Surname\nZoë', encoding: 'Windows-1252' });
     const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from('a,b', (c) => [c.charCodeAt(0), 0]).flat()]);
     expect(decodeCsvBytes(utf16)).toMatchObject({ ok: true, text: 'a,b' });
-    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toMatchObject({ ok: false, problems: [{ field: 'file', message: expect.stringContaining('binary') }] });
+    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toMatchObject({
+      ok: false,
+      problems: [{ field: 'file', message: expect.stringContaining('binary') }],
+    });
     expect(decodeCsvBytes(new Uint8Array())).toMatchObject({ ok: false });
     expect(parseCsv('\r\n\r\n')).toMatchObject({ ok: false });
     expect(parseCsv('UPN,Surname\r\n')).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('no pupils') }] });
-    expect(parseCsv('just one column\n1\n2')).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('only one column') }] });
+    expect(parseCsv('just one column\n1\n2')).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringContaining('only one column') }],
+    });
   });
 
   it('maps the common MIS headings and leaves the others for the adviser', () => {
     const file = messyFile();
     const mapping = suggestMapping(file.headers, PUPIL_IMPORT_FIELDS);
-    expect(mapping).toMatchObject({ upn: 0, legalSurname: 1, legalForename: 2, preferredForename: 3, dateOfBirth: 4, gender: 5, yearGroup: 6, postcode: 7, senStatus: 8, freeSchoolMeals: 9, lookedAfter: 10, school: null });
+    expect(mapping).toMatchObject({
+      upn: 0,
+      legalSurname: 1,
+      legalForename: 2,
+      preferredForename: 3,
+      dateOfBirth: 4,
+      gender: 5,
+      yearGroup: 6,
+      postcode: 7,
+      senStatus: 8,
+      freeSchoolMeals: 9,
+      lookedAfter: 10,
+      school: null,
+    });
     expect(unmappedHeadings(mapping, file.headers)).toEqual(['Address', 'Reg Group']);
     expect(mappingProblems(mapping, PUPIL_IMPORT_FIELDS, file.headers)).toEqual([]);
     // Other packages' headings, in other cases and spellings.
-    expect(suggestMapping(['Forename', 'Surname', 'Date_of_Birth', 'Year Group', 'FSM'], PUPIL_IMPORT_FIELDS)).toMatchObject({ legalForename: 0, legalSurname: 1, dateOfBirth: 2, yearGroup: 3, freeSchoolMeals: 4 });
+    expect(suggestMapping(['Forename', 'Surname', 'Date_of_Birth', 'Year Group', 'FSM'], PUPIL_IMPORT_FIELDS)).toMatchObject({
+      legalForename: 0,
+      legalSurname: 1,
+      dateOfBirth: 2,
+      yearGroup: 3,
+      freeSchoolMeals: 4,
+    });
     const missing = mappingProblems({ ...mapping, dateOfBirth: null, postcode: 1 }, PUPIL_IMPORT_FIELDS, file.headers);
     expect(missing).toEqual([
       { field: 'dateOfBirth', message: 'Choose the column that holds date of birth' },
@@ -115,7 +169,7 @@ describe('parsing a deliberately messy MIS export', () => {
     ]);
   });
 
-  it('shows each row\'s problems by row number and field, in the pupil form\'s words', () => {
+  it("shows each row's problems by row number and field, in the pupil form's words", () => {
     const file = messyFile();
     const rows = checkPupilRows(file, suggestMapping(file.headers, PUPIL_IMPORT_FIELDS), context);
     const problems = rows.flatMap((r) => r.problems).map((p) => `${p.row} ${p.field}: ${p.message}`);
@@ -128,11 +182,24 @@ describe('parsing a deliberately messy MIS export', () => {
       '13 row: This row has 14 values but there are 13 columns: check for a stray comma or an unclosed quote.',
     ]);
     const aoife = byRow(rows, 2).record!;
-    expect(aoife).toMatchObject({ legalSurname: 'O\'Brien', dateOfBirth: '2011-03-04', yearGroupOverride: null, gender: 'female', postcode: 'CT9 1AA', district: 'thanet', schoolId: school.id, upn: 'G886400015101' });
+    expect(aoife).toMatchObject({
+      legalSurname: "O'Brien",
+      dateOfBirth: '2011-03-04',
+      yearGroupOverride: null,
+      gender: 'female',
+      postcode: 'CT9 1AA',
+      district: 'thanet',
+      schoolId: school.id,
+      upn: 'G886400015101',
+    });
     expect(yearGroupOf(aoife, TODAY)).toBe(11);
     expect(aoife.characteristics).toMatchObject({ senSupport: true, ehcp: false, freeSchoolMeals: true, lookedAfter: false });
     expect(yearGroupOf(byRow(rows, 3).record!, TODAY)).toBe(10);
-    expect(byRow(rows, 3).record).toMatchObject({ preferredForename: 'Tommy', postcode: 'CT10 2BB', characteristics: { ehcp: true, freeSchoolMeals: true } });
+    expect(byRow(rows, 3).record).toMatchObject({
+      preferredForename: 'Tommy',
+      postcode: 'CT10 2BB',
+      characteristics: { ehcp: true, freeSchoolMeals: true },
+    });
     expect(byRow(rows, 7).record).toMatchObject({ gender: 'other', characteristics: { lookedAfter: true } });
     // The MIS says Year 9 where the date of birth gives Year 8: kept as the school's own record.
     expect(byRow(rows, 10).record).toMatchObject({ yearGroupOverride: { yearGroup: 9, academicYearStart: 2026 } });
@@ -146,14 +213,23 @@ describe('parsing a deliberately messy MIS export', () => {
   });
 
   it('asks for a school when none is chosen or mapped, and matches a School column by URN, establishment number or name', () => {
-    const csv = 'Surname,Forename,DOB,School\nA,B,04/03/2011,118000\nC,D,04/03/2011,8864000\nE,F,04/03/2011,margate coastal academy\nG,H,04/03/2011,Nowhere High\nI,J,04/03/2011,\n';
+    const csv =
+      'Surname,Forename,DOB,School\n' +
+      'A,B,04/03/2011,118000\n' +
+      'C,D,04/03/2011,8864000\n' +
+      'E,F,04/03/2011,margate coastal academy\n' +
+      'G,H,04/03/2011,Nowhere High\n' +
+      'I,J,04/03/2011,\n';
     const parsed = parseCsv(csv);
     if (!parsed.ok) throw new Error('parse');
     const mapping = suggestMapping(parsed.value.headers, PUPIL_IMPORT_FIELDS);
     const rows = checkPupilRows(parsed.value, mapping, { ...context, defaultSchoolId: null });
     expect(rows.slice(0, 3).map((r) => r.record?.schoolId)).toEqual([school.id, school.id, school.id]);
     expect(rows[3]!.problems[0]).toMatchObject({ field: 'school', message: expect.stringContaining('No school "Nowhere High" is set up') });
-    expect(rows[4]!.problems[0]).toMatchObject({ field: 'school', message: 'No school: choose the school for this file, or map a School column' });
+    expect(rows[4]!.problems[0]).toMatchObject({
+      field: 'school',
+      message: 'No school: choose the school for this file, or map a School column',
+    });
   });
 });
 
@@ -179,7 +255,11 @@ describe('likely duplicates', () => {
     ];
     const findings = findDuplicates(rows, stored, PUPIL_DUPLICATE_OPTIONS);
     expect(findings.get(2)).toMatchObject({ stored: [{ recordId: 'one', reason: 'upn' }], defaultChoice: 'update', updateTarget: 'one' });
-    expect(findings.get(3)).toMatchObject({ stored: [{ recordId: 'two', reason: 'nameAndBirth' }], defaultChoice: 'skip', updateTarget: 'two' });
+    expect(findings.get(3)).toMatchObject({
+      stored: [{ recordId: 'two', reason: 'nameAndBirth' }],
+      defaultChoice: 'skip',
+      updateTarget: 'two',
+    });
     expect(findings.has(4)).toBe(false);
   });
 });
@@ -201,13 +281,23 @@ describe('importing into the database', () => {
   });
 
   function storedPupil(overrides: Partial<PupilInput>): PupilInput {
-    return pupilInput({ legalForename: 'Jan', legalSurname: 'Nowak', dateOfBirth: '2011-12-01', schoolId: school.id, upnNotKnown: true, ...overrides });
+    return pupilInput({
+      legalForename: 'Jan',
+      legalSurname: 'Nowak',
+      dateOfBirth: '2011-12-01',
+      schoolId: school.id,
+      upnNotKnown: true,
+      ...overrides,
+    });
   }
 
   async function prepare(file: ParsedCsv, choices: Record<number, RowChoice> = {}) {
     const mapping = suggestMapping(file.headers, PUPIL_IMPORT_FIELDS);
     const rows = checkPupilRows(file, mapping, context);
-    const stored = await findStoredMatches(db, rows.map((r) => r.keys));
+    const stored = await findStoredMatches(
+      db,
+      rows.map((r) => r.keys),
+    );
     const findings = findDuplicates(rows, stored, PUPIL_DUPLICATE_OPTIONS);
     return rows.map((checked) => {
       const finding = findings.get(checked.row);
@@ -219,7 +309,18 @@ describe('importing into the database', () => {
   }
 
   it('refuses to plan while a row to be written has problems, then imports the rest when told to leave them out', async () => {
-    const sam = await savePupil(db, storedPupil({ legalForename: 'Sam', legalSurname: 'Green', dateOfBirth: '2013-09-01', upn: 'R886400015107', upnNotKnown: false, aspirations: 'Wants to be a vet' }), null);
+    const sam = await savePupil(
+      db,
+      storedPupil({
+        legalForename: 'Sam',
+        legalSurname: 'Green',
+        dateOfBirth: '2013-09-01',
+        upn: 'R886400015107',
+        upnNotKnown: false,
+        aspirations: 'Wants to be a vet',
+      }),
+      null,
+    );
     const nowak = await savePupil(db, storedPupil({}), null);
     const before = await digestTables(db);
     const planned = await prepare(messyFile());
@@ -232,18 +333,30 @@ describe('importing into the database', () => {
     // Rows 2 and 3 added; row 7 (Nowak, same name and birth) skipped; row 8 repeats row 2; row 10 updates Sam Green.
     expect(plan.value).toMatchObject({ added: 2, updated: 1, skipped: 2, leftOut: [5, 6, 9, 11, 12, 13] });
     const progress: number[] = [];
-    const result = await importPupils(db, plan.value.operations.map((o) => ({ ...o, expectedUpdatedAt: planned.find((p) => p.checked.row === o.row)?.expectedUpdatedAt })), { actorId: null, fileName: 'messy.csv', onProgress: (done) => progress.push(done) });
+    const result = await importPupils(
+      db,
+      plan.value.operations.map((o) => ({ ...o, expectedUpdatedAt: planned.find((p) => p.checked.row === o.row)?.expectedUpdatedAt })),
+      { actorId: null, fileName: 'messy.csv', onProgress: (done) => progress.push(done) },
+    );
     expect(result).toEqual({ added: 2, updated: 1 });
     expect(progress).toEqual([3]);
     expect(await db.pupils.count()).toBe(4);
     const updatedSam = (await db.pupils.get(sam.id))!;
     // The file's values replace the stored ones; what the file does not hold (aspirations) is kept.
     expect(yearGroupOf(updatedSam, TODAY)).toBe(9);
-    expect(updatedSam).toMatchObject({ postcode: 'TN24 8AB', aspirations: 'Wants to be a vet', createdAt: sam.createdAt, characteristics: { senSupport: true } });
+    expect(updatedSam).toMatchObject({
+      postcode: 'TN24 8AB',
+      aspirations: 'Wants to be a vet',
+      createdAt: sam.createdAt,
+      characteristics: { senSupport: true },
+    });
     expect((await db.pupils.get(nowak.id))!.updatedAt).toBe(nowak.updatedAt);
     const audit = await db.audit.toArray();
     expect(audit.filter((e) => e.action === 'import')).toHaveLength(1);
-    expect(audit.find((e) => e.recordId === sam.id && e.action === 'update')).toMatchObject({ summary: 'Updated a young person\'s record from messy.csv, row 10', before: { postcode: null } });
+    expect(audit.find((e) => e.recordId === sam.id && e.action === 'update')).toMatchObject({
+      summary: "Updated a young person's record from messy.csv, row 10",
+      before: { postcode: null },
+    });
   });
 
   it('writes nothing at all when the import fails part-way', async () => {
@@ -254,33 +367,79 @@ describe('importing into the database', () => {
     const plan = planPupilImport(await prepare(parsed.value), { leaveOutRowsWithProblems: false });
     if (!plan.ok) throw new Error('plan');
     const before = await digestTables(db);
-    await expect(importPupils(db, plan.value.operations, { actorId: null, fileName: 'big.csv', onProgress: (done) => { if (done > 500) throw new Error('The disk is full'); } })).rejects.toThrow('The disk is full');
+    await expect(
+      importPupils(db, plan.value.operations, {
+        actorId: null,
+        fileName: 'big.csv',
+        onProgress: (done) => {
+          if (done > 500) throw new Error('The disk is full');
+        },
+      }),
+    ).rejects.toThrow('The disk is full');
     expect(await digestTables(db)).toEqual(before);
   });
 
   it('stops, changing nothing, when a record to update was edited after the preview', async () => {
-    await savePupil(db, storedPupil({ legalForename: 'Sam', legalSurname: 'Green', dateOfBirth: '2013-09-01', upn: 'R886400015107', upnNotKnown: false }), null);
+    await savePupil(
+      db,
+      storedPupil({ legalForename: 'Sam', legalSurname: 'Green', dateOfBirth: '2013-09-01', upn: 'R886400015107', upnNotKnown: false }),
+      null,
+    );
     const planned = await prepare(messyFile());
     const plan = planPupilImport(planned, { leaveOutRowsWithProblems: true });
     if (!plan.ok) throw new Error('plan');
     const update = planned.find((p) => p.choice === 'update')!;
     await db.pupils.update(update.updateTarget!, { updatedAt: '2026-11-24T10:00:00.000Z' });
     const before = await digestTables(db);
-    const operations = plan.value.operations.map((o) => ({ ...o, expectedUpdatedAt: o.kind === 'update' ? update.expectedUpdatedAt : undefined }));
-    await expect(importPupils(db, operations, { actorId: null, fileName: 'messy.csv' })).rejects.toThrow('Row 10: the record it updates was changed since the preview');
+    const operations = plan.value.operations.map((o) => ({
+      ...o,
+      expectedUpdatedAt: o.kind === 'update' ? update.expectedUpdatedAt : undefined,
+    }));
+    await expect(importPupils(db, operations, { actorId: null, fileName: 'messy.csv' })).rejects.toThrow(
+      'Row 10: the record it updates was changed since the preview',
+    );
     expect(await digestTables(db)).toEqual(before);
   });
 
   it('refuses two rows updating the same stored record', async () => {
-    await savePupil(db, storedPupil({ legalForename: 'Aoife', legalSurname: 'O\'Brien', dateOfBirth: '2011-03-04', upn: 'G886400015101', upnNotKnown: false }), null);
+    await savePupil(
+      db,
+      storedPupil({ legalForename: 'Aoife', legalSurname: "O'Brien", dateOfBirth: '2011-03-04', upn: 'G886400015101', upnNotKnown: false }),
+      null,
+    );
     const planned = await prepare(messyFile(), { 8: 'update' });
     const plan = planPupilImport(planned, { leaveOutRowsWithProblems: true });
-    expect(plan).toMatchObject({ ok: false, problems: [{ row: 8, message: 'Row 2 already updates the same stored record: skip one of them' }] });
+    expect(plan).toMatchObject({
+      ok: false,
+      problems: [{ row: 8, message: 'Row 2 already updates the same stored record: skip one of them' }],
+    });
   });
 
   it('checks and imports 10,000 rows in one transaction', async () => {
-    const header = ['UPN', 'Legal Surname', 'Legal Forename', 'DOB', 'Gender', 'NC Year Actual', 'Postcode', 'SEN Status', 'FSM Eligible', 'In Care'];
-    const body = Array.from({ length: 10_000 }, (_, i) => ['', `Surname${i}`, `Forename${i}`, `${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2011`, i % 2 ? 'F' : 'M', '', 'CT9 1AA', ['N', 'K', 'E'][i % 3]!, i % 4 ? 'N' : 'Y', 'N']);
+    const header = [
+      'UPN',
+      'Legal Surname',
+      'Legal Forename',
+      'DOB',
+      'Gender',
+      'NC Year Actual',
+      'Postcode',
+      'SEN Status',
+      'FSM Eligible',
+      'In Care',
+    ];
+    const body = Array.from({ length: 10_000 }, (_, i) => [
+      '',
+      `Surname${i}`,
+      `Forename${i}`,
+      `${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2011`,
+      i % 2 ? 'F' : 'M',
+      '',
+      'CT9 1AA',
+      ['N', 'K', 'E'][i % 3]!,
+      i % 4 ? 'N' : 'Y',
+      'N',
+    ]);
     const parsed = parseCsv(csvDocument([header, ...body]));
     if (!parsed.ok) throw new Error('parse');
     const started = Date.now();

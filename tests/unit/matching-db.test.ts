@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
-import { acceptOffer, confirmAllocation, loadCohort, loadMatchData, recordIntendedDestination, type OfferChoice } from '@renderer/db/matching';
+import {
+  acceptOffer,
+  confirmAllocation,
+  loadCohort,
+  loadMatchData,
+  recordIntendedDestination,
+  type OfferChoice,
+} from '@renderer/db/matching';
 import type { Employer, Pupil } from '@shared/model';
 import { allocateCohort, matchPupil } from '@shared/matching';
 import { createRandom } from '@shared/random';
@@ -29,15 +36,22 @@ afterEach(async () => {
 
 function pupil(fields: Partial<Pupil> = {}): Pupil {
   return make.pupil({
-    legalForename: 'Amira', legalSurname: 'Khan', dateOfBirth: '2011-10-05', schoolId,
-    outcode: 'CT9', interests: ['engineering'], travel: { maxDistanceKm: 15, reliesOnPublicTransport: true },
+    legalForename: 'Amira',
+    legalSurname: 'Khan',
+    dateOfBirth: '2011-10-05',
+    schoolId,
+    outcode: 'CT9',
+    interests: ['engineering'],
+    travel: { maxDistanceKm: 15, reliesOnPublicTransport: true },
     ...fields,
   });
 }
 
 function employer(fields: Partial<Employer> = {}, capacity = 2): Employer {
   return make.employer({
-    name: 'Thanet Engineering Ltd', sector: 'engineering', outcode: 'CT10',
+    name: 'Thanet Engineering Ltd',
+    sector: 'engineering',
+    outcode: 'CT10',
     checks: { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true },
     requirements: { stepFreeAccess: true, reachableByPublicTransport: true },
     offers: [make.offer({ periods: [{ ...week, capacity }], yearGroups: [10, 11, 12], minimumAge: 14 })],
@@ -99,7 +113,9 @@ describe('recording an intended destination from a route', () => {
   it('updates the pupil and keeps the previous record in the audit entry', async () => {
     const amira = pupil();
     await db.pupils.add(amira);
-    const saved = await recordIntendedDestination(db, amira.id, '310', null, { because: 'accepted Advanced apprenticeship: Engineering at MidKent College' });
+    const saved = await recordIntendedDestination(db, amira.id, '310', null, {
+      because: 'accepted Advanced apprenticeship: Engineering at MidKent College',
+    });
     expect(saved.ok).toBe(true);
     expect((await db.pupils.get(amira.id))!.intendedDestination).toBe('310');
     const audit = await db.audit.where('pupilId').equals(amira.id).toArray();
@@ -111,8 +127,12 @@ describe('recording an intended destination from a route', () => {
 });
 
 describe('confirming a cohort allocation', () => {
-  it('creates every proposed placement, each with its audit entry, from the optimiser\'s lines', async () => {
-    const pupils = [pupil(), pupil({ legalForename: 'Ben', legalSurname: 'Ode' }), pupil({ legalForename: 'Cara', legalSurname: 'Lee', dateOfBirth: '2010-10-05' })];
+  it("creates every proposed placement, each with its audit entry, from the optimiser's lines", async () => {
+    const pupils = [
+      pupil(),
+      pupil({ legalForename: 'Ben', legalSurname: 'Ode' }),
+      pupil({ legalForename: 'Cara', legalSurname: 'Lee', dateOfBirth: '2010-10-05' }),
+    ];
     const firms = [employer({}, 1), employer({ name: 'Broadstairs Boatyard' }, 1)];
     await db.pupils.bulkAdd(pupils);
     await db.employers.bulkAdd(firms);
@@ -121,7 +141,13 @@ describe('confirming a cohort allocation', () => {
     expect(cohort.map((p) => p.legalForename)).toEqual(['Amira', 'Ben']);
     const allocation = allocateCohort({ pupils: cohort, employers: firms, placements: [], period: week, today });
     expect(allocation.placed).toBe(2);
-    const lines = allocation.lines.map((l) => ({ pupilId: l.pupilId, employerId: l.employerId, offerId: l.offerId, start: l.periodStart, end: l.periodEnd }));
+    const lines = allocation.lines.map((l) => ({
+      pupilId: l.pupilId,
+      employerId: l.employerId,
+      offerId: l.offerId,
+      start: l.periodStart,
+      end: l.periodEnd,
+    }));
 
     const confirmed = await confirmAllocation(db, lines, null, { today });
     expect(confirmed.ok).toBe(true);
@@ -129,11 +155,20 @@ describe('confirming a cohort allocation', () => {
     expect(stored).toHaveLength(2);
     expect(stored.every((p) => p.status === 'proposed')).toBe(true);
     const audit = await db.audit.toArray();
-    expect(audit.filter((a) => a.entity === 'placement' && a.action === 'create').map((a) => a.pupilId).sort()).toEqual(cohort.map((p) => p.id).sort());
+    expect(
+      audit
+        .filter((a) => a.entity === 'placement' && a.action === 'create')
+        .map((a) => a.pupilId)
+        .sort(),
+    ).toEqual(cohort.map((p) => p.id).sort());
   });
 
   it('writes nothing at all when one line is invalid, and says which young person and why', async () => {
-    const [amira, ben, cara] = [pupil(), pupil({ legalForename: 'Ben', legalSurname: 'Ode' }), pupil({ legalForename: 'Cara', legalSurname: 'Lee' })];
+    const [amira, ben, cara] = [
+      pupil(),
+      pupil({ legalForename: 'Ben', legalSurname: 'Ode' }),
+      pupil({ legalForename: 'Cara', legalSurname: 'Lee' }),
+    ];
     const [roomy, single] = [employer({}, 3), employer({ name: 'Broadstairs Boatyard' }, 1)];
     await db.pupils.bulkAdd([amira, ben, cara]);
     await db.employers.bulkAdd([roomy, single]);
@@ -156,7 +191,9 @@ describe('confirming a cohort allocation', () => {
     const firm = employer();
     await db.pupils.add(amira);
     await db.employers.add(firm);
-    const confirmed = await confirmAllocation(db, [choiceFor(amira, firm), { ...choiceFor(pupil(), firm), pupilId: ids.uuid() }], null, { today });
+    const confirmed = await confirmAllocation(db, [choiceFor(amira, firm), { ...choiceFor(pupil(), firm), pupilId: ids.uuid() }], null, {
+      today,
+    });
     expect(confirmed.ok).toBe(false);
     expect(await db.placements.count()).toBe(0);
   });
@@ -166,7 +203,9 @@ describe('confirming a cohort allocation', () => {
     const firm = employer({}, 1);
     await db.pupils.bulkAdd([amira, ben]);
     await db.employers.add(firm);
-    await db.placements.add(make.placement({ pupilId: amira.id, employerId: firm.id, offerId: firm.offers[0]!.id, ...week, status: 'confirmed' }));
+    await db.placements.add(
+      make.placement({ pupilId: amira.id, employerId: firm.id, offerId: firm.offers[0]!.id, ...week, status: 'confirmed' }),
+    );
     const data = (await loadMatchData(db, ben.id))!;
     const matches = matchPupil(data.pupil, { ...data, today });
     expect(matches.offers).toHaveLength(0);

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Employer, Placement, Provider, Pupil, Route } from '@shared/model';
 import {
-  allocateCohort, capacityLeft, DEFAULT_PRIORITY_WEIGHT, employerCheckProblems, matchPupil, prepareMatchDirectory,
-  type AllocatablePupil, type MatchContext,
+  allocateCohort,
+  capacityLeft,
+  DEFAULT_PRIORITY_WEIGHT,
+  employerCheckProblems,
+  matchPupil,
+  prepareMatchDirectory,
+  type AllocatablePupil,
+  type MatchContext,
 } from '@shared/matching';
 import { generateDemoDataset } from '@shared/demo';
 import { createRandom } from '@shared/random';
@@ -17,7 +23,11 @@ const make = createFactories({ ids, stamp: '2027-01-10T09:00:00.000Z' });
 
 const goodChecks = { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true };
 
-function employer(fields: Partial<Omit<Employer, 'offers'>> & { offers?: { yearGroups?: number[]; minimumAge?: number; periods?: { start: string; end: string; capacity: number }[] }[] } = {}): Employer {
+function employer(
+  fields: Partial<Omit<Employer, 'offers'>> & {
+    offers?: { yearGroups?: number[]; minimumAge?: number; periods?: { start: string; end: string; capacity: number }[] }[];
+  } = {},
+): Employer {
   const { offers = [{}], ...rest } = fields;
   return make.employer({
     name: 'Thanet Engineering Ltd',
@@ -49,7 +59,10 @@ function placement(fields: Partial<Placement> & Pick<Placement, 'pupilId' | 'emp
 const college: Provider = make.provider({
   name: 'EKC Group',
   kind: 'fe-college',
-  campuses: [{ id: ids.uuid(), name: 'Broadstairs College', outcode: 'CT10' }, { id: ids.uuid(), name: 'Ashford College', outcode: 'TN23' }],
+  campuses: [
+    { id: ids.uuid(), name: 'Broadstairs College', outcode: 'CT10' },
+    { id: ids.uuid(), name: 'Ashford College', outcode: 'TN23' },
+  ],
 });
 
 function route(fields: Partial<Route> = {}): Route {
@@ -80,25 +93,32 @@ describe('employer safety checks', () => {
     const missing = employer({ checks: { riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false } });
     expect(employerCheckProblems(missing, today)).toEqual([
       'No risk assessment recorded',
-      'No employer\'s liability insurance expiry date recorded',
+      "No employer's liability insurance expiry date recorded",
       'Safeguarding arrangements not confirmed',
     ]);
   });
 
   it('accepts a risk assessment up to 12 months old and no older', () => {
     expect(employerCheckProblems(employer({ checks: { ...goodChecks, riskAssessmentOn: '2026-06-14' } }), '2027-06-14')).toEqual([]);
-    expect(employerCheckProblems(employer({ checks: { ...goodChecks, riskAssessmentOn: '2026-06-13' } }), '2027-06-14'))
-      .toEqual(['Risk assessment of 13/06/2026 is more than 12 months old by 14/06/2027']);
+    expect(employerCheckProblems(employer({ checks: { ...goodChecks, riskAssessmentOn: '2026-06-13' } }), '2027-06-14')).toEqual([
+      'Risk assessment of 13/06/2026 is more than 12 months old by 14/06/2027',
+    ]);
     // A year before 29 February is 28 February.
-    expect(employerCheckProblems(employer({ checks: { ...goodChecks, riskAssessmentOn: '2027-02-28', insuranceExpiresOn: '2028-12-31' } }), '2028-02-29')).toEqual([]);
+    expect(
+      employerCheckProblems(
+        employer({ checks: { ...goodChecks, riskAssessmentOn: '2027-02-28', insuranceExpiresOn: '2028-12-31' } }),
+        '2028-02-29',
+      ),
+    ).toEqual([]);
   });
 
   it('counts insurance as valid to the end of its expiry day, and asks that it cover the whole placement', () => {
     const insured = (insuranceExpiresOn: string) => employer({ checks: { ...goodChecks, insuranceExpiresOn } });
     expect(employerCheckProblems(insured('2027-06-14'), '2027-06-14')).toEqual([]);
-    expect(employerCheckProblems(insured('2027-06-13'), '2027-06-14')).toEqual(['Employer\'s liability insurance expired on 13/06/2027']);
-    expect(employerCheckProblems(insured('2027-06-16'), '2027-06-14', '2027-06-18'))
-      .toEqual(['Employer\'s liability insurance expires on 16/06/2027, before the placement ends on 18/06/2027']);
+    expect(employerCheckProblems(insured('2027-06-13'), '2027-06-14')).toEqual(["Employer's liability insurance expired on 13/06/2027"]);
+    expect(employerCheckProblems(insured('2027-06-16'), '2027-06-14', '2027-06-18')).toEqual([
+      "Employer's liability insurance expires on 16/06/2027, before the placement ends on 18/06/2027",
+    ]);
   });
 });
 
@@ -131,7 +151,7 @@ describe('matching one pupil to employer offers', () => {
     expect(result.offers).toEqual([]);
     expect(result.excluded).toHaveLength(1);
     expect(result.excluded[0]).toMatchObject({ kind: 'offer', employerId: lapsed.id, excluded: true });
-    expect(result.excluded[0]!.exclusions).toEqual(['Employer\'s liability insurance expired on 28/02/2027']);
+    expect(result.excluded[0]!.exclusions).toEqual(["Employer's liability insurance expired on 28/02/2027"]);
   });
 
   it('excludes an employer whose checks will have lapsed by the start of the period', () => {
@@ -143,15 +163,21 @@ describe('matching one pupil to employer offers', () => {
 
   it('excludes an employer that has not confirmed safeguarding', () => {
     const unconfirmed = employer({ checks: { ...goodChecks, safeguardingConfirmed: false } });
-    expect(matchPupil(pupil(), context({ employers: [unconfirmed] })).excluded[0]!.exclusions).toEqual(['Safeguarding arrangements not confirmed']);
+    expect(matchPupil(pupil(), context({ employers: [unconfirmed] })).excluded[0]!.exclusions).toEqual([
+      'Safeguarding arrangements not confirmed',
+    ]);
   });
 
-  it('ranks a nearby employer in the pupil\'s sector above a distant one', () => {
+  it("ranks a nearby employer in the pupil's sector above a distant one", () => {
     const near = employer({ name: 'Broadstairs Precision', sector: 'engineering', outcode: 'CT10' });
     const far = employer({ name: 'Maidstone Motors', sector: 'engineering', outcode: 'ME14' });
     const other = employer({ name: 'Margate Hair Studio', sector: 'hair-beauty', outcode: 'CT9' });
     const { offers } = matchPupil(pupil(), context({ employers: [far, other, near] }));
-    expect(offers.map((o) => o.kind === 'offer' && o.employerName)).toEqual(['Broadstairs Precision', 'Margate Hair Studio', 'Maidstone Motors']);
+    expect(offers.map((o) => o.kind === 'offer' && o.employerName)).toEqual([
+      'Broadstairs Precision',
+      'Margate Hair Studio',
+      'Maidstone Motors',
+    ]);
     expect(offers[0]!.reasons).toContain('Interested in Engineering and manufacturing: +30');
     expect(offers[0]!.reasons.some((r) => /^4 km away, within the 15 km they can travel: \+\d+$/.test(r))).toBe(true);
     expect(offers[2]!.reasons).toContain('60 km away, beyond the 15 km they can travel: −30');
@@ -159,9 +185,16 @@ describe('matching one pupil to employer offers', () => {
   });
 
   it('gives more distance points the closer the employer is, up to the limit the pupil can travel', () => {
-    const { offers } = matchPupil(pupil({ travel: { ...pupil().travel, maxDistanceKm: 30 } }), context({
-      employers: [employer({ name: 'Canterbury', outcode: 'CT1' }), employer({ name: 'Margate', outcode: 'CT9' }), employer({ name: 'Ramsgate', outcode: 'CT11' })],
-    }));
+    const { offers } = matchPupil(
+      pupil({ travel: { ...pupil().travel, maxDistanceKm: 30 } }),
+      context({
+        employers: [
+          employer({ name: 'Canterbury', outcode: 'CT1' }),
+          employer({ name: 'Margate', outcode: 'CT9' }),
+          employer({ name: 'Ramsgate', outcode: 'CT11' }),
+        ],
+      }),
+    );
     expect(offers.map((o) => o.kind === 'offer' && o.employerName)).toEqual(['Margate', 'Ramsgate', 'Canterbury']);
     expect(offers[0]!.score).toBe(100);
     expect(offers[0]!.reasons).toContain('Less than 1 km away, within the 30 km they can travel: +20');
@@ -172,30 +205,42 @@ describe('matching one pupil to employer offers', () => {
     expect(offers[0]!.distanceKm).toBeNull();
     expect(offers[0]!.reasons).toContain('Distance not known: no postcode recorded for the employer: −5');
     const away = matchPupil(pupil({ outcode: 'SW1A' }), context({ employers: [employer()] }));
-    expect(away.offers[0]!.reasons).toContain('Distance not known: the pupil\'s postcode (SW1A) is not in Kent or Medway: −5');
+    expect(away.offers[0]!.reasons).toContain("Distance not known: the pupil's postcode (SW1A) is not in Kent or Medway: −5");
   });
 
   it('penalises employers unreachable by public transport for pupils who rely on it', () => {
-    const remote = employer({ requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: true, reachableByPublicTransport: false } });
+    const remote = employer({
+      requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: true, reachableByPublicTransport: false },
+    });
     const onTheBus = matchPupil(pupil(), context({ employers: [remote] })).offers[0]!;
-    const driven = matchPupil(pupil({ travel: { ...pupil().travel, reliesOnPublicTransport: false } }), context({ employers: [remote] })).offers[0]!;
+    const driven = matchPupil(pupil({ travel: { ...pupil().travel, reliesOnPublicTransport: false } }), context({ employers: [remote] }))
+      .offers[0]!;
     expect(onTheBus.reasons).toContain('Relies on public transport and this employer is hard to reach by bus or train: −15');
     expect(driven.score - onTheBus.score).toBe(15);
     expect(driven.reasons.some((r) => r.includes('public transport'))).toBe(false);
   });
 
-  it('excludes an offer that does not take the pupil\'s year group', () => {
-    const [excluded] = matchPupil(pupil({ dateOfBirth: '2012-10-05' }), context({ employers: [employer({ offers: [{ yearGroups: [10, 12] }] })] })).excluded;
+  it("excludes an offer that does not take the pupil's year group", () => {
+    const [excluded] = matchPupil(
+      pupil({ dateOfBirth: '2012-10-05' }),
+      context({ employers: [employer({ offers: [{ yearGroups: [10, 12] }] })] }),
+    ).excluded;
     expect(excluded!.exclusions).toEqual(['Takes Years 10 and 12, not Year 9']);
   });
 
   it('says a young person will have left school, not "Year 14", for an offer after Year 13', () => {
-    const [excluded] = matchPupil(pupil({ dateOfBirth: '2007-10-05' }), context({ employers: [employer({ offers: [{ yearGroups: [12, 13] }] })] })).excluded;
+    const [excluded] = matchPupil(
+      pupil({ dateOfBirth: '2007-10-05' }),
+      context({ employers: [employer({ offers: [{ yearGroups: [12, 13] }] })] }),
+    ).excluded;
     expect(excluded!.exclusions).toEqual(['Takes Years 12 and 13; they will have left school by then']);
   });
 
   it('moves the year group on for a period in the next academic year', () => {
-    const autumn = employer({ checks: { ...goodChecks, riskAssessmentOn: '2027-01-15' }, offers: [{ yearGroups: [10], periods: [{ start: '2027-10-04', end: '2027-10-08', capacity: 1 }] }] });
+    const autumn = employer({
+      checks: { ...goodChecks, riskAssessmentOn: '2027-01-15' },
+      offers: [{ yearGroups: [10], periods: [{ start: '2027-10-04', end: '2027-10-08', capacity: 1 }] }],
+    });
     const result = matchPupil(pupil({ dateOfBirth: '2012-10-05' }), context({ employers: [autumn] }));
     expect(result.offers).toHaveLength(1);
   });
@@ -205,11 +250,19 @@ describe('matching one pupil to employer offers', () => {
     const [excluded] = matchPupil(pupil(), context({ employers: [over15] })).excluded;
     expect(excluded!.exclusions).toEqual(['Aged 15 on 14/06/2027; the minimum age is 16']);
     // Sixteen on the first day is old enough.
-    expect(matchPupil(pupil({ dateOfBirth: '2011-06-14', yearGroupOverride: { yearGroup: 10, academicYearStart: 2026 } }), context({ employers: [over15] })).offers).toHaveLength(1);
+    expect(
+      matchPupil(
+        pupil({ dateOfBirth: '2011-06-14', yearGroupOverride: { yearGroup: 10, academicYearStart: 2026 } }),
+        context({ employers: [over15] }),
+      ).offers,
+    ).toHaveLength(1);
   });
 
   it('excludes an employer without step-free access for a pupil who needs it, and says it suits those it does', () => {
-    const stairs = employer({ name: 'Upstairs Office', requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true } });
+    const stairs = employer({
+      name: 'Upstairs Office',
+      requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true },
+    });
     const level = employer({ name: 'Ground Floor Works' });
     const result = matchPupil(pupil({ travel: { ...pupil().travel, needsStepFreeAccess: true } }), context({ employers: [stairs, level] }));
     expect(result.excluded[0]!.exclusions).toEqual(['Needs step-free access, which this employer does not have']);
@@ -217,7 +270,16 @@ describe('matching one pupil to employer offers', () => {
   });
 
   it('excludes a full offer period and shows places left in the others', () => {
-    const host = employer({ offers: [{ periods: [{ ...week, capacity: 1 }, { start: '2027-06-21', end: '2027-06-25', capacity: 3 }] }] });
+    const host = employer({
+      offers: [
+        {
+          periods: [
+            { ...week, capacity: 1 },
+            { start: '2027-06-21', end: '2027-06-25', capacity: 3 },
+          ],
+        },
+      ],
+    });
     const held = [placement({ pupilId: ids.uuid(), employerId: host.id, offerId: host.offers[0]!.id, status: 'confirmed' })];
     const result = matchPupil(pupil(), context({ employers: [host], placements: held }));
     expect(result.excluded[0]!.exclusions).toEqual(['No places left from 14/06/2027 to 18/06/2027 (all 1 taken)']);
@@ -239,8 +301,21 @@ describe('matching one pupil to employer offers', () => {
   });
 
   it('lists only periods still to come, and only those overlapping the chosen dates', () => {
-    const host = employer({ offers: [{ periods: [{ start: '2027-02-01', end: '2027-02-05', capacity: 2 }, { ...week, capacity: 2 }, { start: '2027-07-05', end: '2027-07-09', capacity: 2 }] }] });
-    expect(matchPupil(pupil(), context({ employers: [host] })).offers.map((o) => o.kind === 'offer' && o.periodStart)).toEqual(['2027-06-14', '2027-07-05']);
+    const host = employer({
+      offers: [
+        {
+          periods: [
+            { start: '2027-02-01', end: '2027-02-05', capacity: 2 },
+            { ...week, capacity: 2 },
+            { start: '2027-07-05', end: '2027-07-09', capacity: 2 },
+          ],
+        },
+      ],
+    });
+    expect(matchPupil(pupil(), context({ employers: [host] })).offers.map((o) => o.kind === 'offer' && o.periodStart)).toEqual([
+      '2027-06-14',
+      '2027-07-05',
+    ]);
     expect(matchPupil(pupil(), context({ employers: [host], period: { start: '2027-07-01', end: '2027-07-31' } })).offers).toHaveLength(1);
   });
 
@@ -261,13 +336,17 @@ describe('matching one pupil to employer offers', () => {
     const demoToday = '2026-11-24';
     const data = generateDemoDataset({ seed: 9, today: demoToday, pupils: 80, employers: 60, routes: 120 });
     const placed = new Set(data.placements.map((p) => p.pupilId));
-    const young = [
-      ...data.pupils.filter((p) => placed.has(p.id)).slice(0, 3),
-      ...data.pupils.filter((p) => !placed.has(p.id)).slice(0, 5),
-    ];
+    const young = [...data.pupils.filter((p) => placed.has(p.id)).slice(0, 3), ...data.pupils.filter((p) => !placed.has(p.id)).slice(0, 5)];
     expect(young.length).toBeGreaterThan(4);
     for (const period of [undefined, { start: '2027-06-01', end: '2027-07-31' }]) {
-      const raw = { employers: data.employers, routes: data.routes, providers: data.providers, placements: data.placements, today: demoToday, period };
+      const raw = {
+        employers: data.employers,
+        routes: data.routes,
+        providers: data.providers,
+        placements: data.placements,
+        today: demoToday,
+        period,
+      };
       const prepared = prepareMatchDirectory(raw);
       for (const pupil of young) {
         const once = matchPupil(pupil, { prepared });
@@ -280,22 +359,32 @@ describe('matching one pupil to employer offers', () => {
 
 describe('matching one pupil to post-16 routes', () => {
   // A Year 11 pupil, 16 by September.
-  const year11 = (fields: Partial<Pupil> = {}) => pupil({ dateOfBirth: '2011-03-10', predictedGrades: { english: 5, maths: 4 }, ...fields });
+  const year11 = (fields: Partial<Pupil> = {}) =>
+    pupil({ dateOfBirth: '2011-03-10', predictedGrades: { english: 5, maths: 4 }, ...fields });
 
-  it('suggests a route in the pupil\'s sector they meet the entry requirements for, with the reasons', () => {
+  it("suggests a route in the pupil's sector they meet the entry requirements for, with the reasons", () => {
     const { routes } = matchPupil(year11(), context({ routes: [route()] }));
     expect(routes).toHaveLength(1);
-    expect(routes[0]).toMatchObject({ kind: 'route', providerName: 'EKC Group', campusName: 'Broadstairs College', startDate: '2027-09-06', excluded: false });
-    expect(routes[0]!.reasons).toEqual(expect.arrayContaining([
-      'Interested in Engineering and manufacturing: +25',
-      'Predicted English grade 5 meets the grade 4 asked for: +5',
-      'Predicted maths grade 4 meets the grade 4 asked for: +5',
-      'Level 3 suits their predicted grades: +10',
-    ]));
+    expect(routes[0]).toMatchObject({
+      kind: 'route',
+      providerName: 'EKC Group',
+      campusName: 'Broadstairs College',
+      startDate: '2027-09-06',
+      excluded: false,
+    });
+    expect(routes[0]!.reasons).toEqual(
+      expect.arrayContaining([
+        'Interested in Engineering and manufacturing: +25',
+        'Predicted English grade 5 meets the grade 4 asked for: +5',
+        'Predicted maths grade 4 meets the grade 4 asked for: +5',
+        'Level 3 suits their predicted grades: +10',
+      ]),
+    );
   });
 
   it('scores entry requirements against predicted grades: meets, one grade below, below, not known', () => {
-    const score = (english: number | null, maths: number | null) => matchPupil(year11({ predictedGrades: { english, maths } }), context({ routes: [route()] })).routes[0]!;
+    const score = (english: number | null, maths: number | null) =>
+      matchPupil(year11({ predictedGrades: { english, maths } }), context({ routes: [route()] })).routes[0]!;
     expect(score(3, 4).reasons).toContain('Predicted English grade 3 is one below the grade 4 asked for: −5');
     expect(score(2, 4).reasons).toContain('Predicted English grade 2 is below the grade 4 asked for: −20');
     expect(score(null, 4).reasons).toContain('No predicted English grade to set against the grade 4 asked for');
@@ -304,10 +393,15 @@ describe('matching one pupil to post-16 routes', () => {
   });
 
   it('prefers a route at the level the predicted grades suggest', () => {
-    const levels = [route({ title: 'Level 3', level: 3, entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' } }),
+    const levels = [
+      route({ title: 'Level 3', level: 3, entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' } }),
       route({ title: 'Level 2', level: 2, entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' } }),
-      route({ title: 'Level 1', level: 1, entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' } })];
-    const ranked = (english: number, maths: number) => matchPupil(year11({ predictedGrades: { english, maths } }), context({ routes: levels })).routes.map((r) => r.kind === 'route' && r.routeTitle);
+      route({ title: 'Level 1', level: 1, entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' } }),
+    ];
+    const ranked = (english: number, maths: number) =>
+      matchPupil(year11({ predictedGrades: { english, maths } }), context({ routes: levels })).routes.map(
+        (r) => r.kind === 'route' && r.routeTitle,
+      );
     expect(ranked(6, 5)[0]).toBe('Level 3');
     expect(ranked(3, 3)[0]).toBe('Level 2');
     expect(ranked(2, 1)[0]).toBe('Level 1');
@@ -317,14 +411,23 @@ describe('matching one pupil to post-16 routes', () => {
     const bootcamp = route({ kind: 'skills-bootcamp', title: 'Skills Bootcamp in welding', minimumAge: 16 });
     const [excluded] = matchPupil(year11(), context({ routes: [bootcamp] })).excluded;
     expect(excluded!.exclusions).toEqual(['Skills Bootcamps are for people aged 19 and over; aged 16 on 06/09/2027']);
-    expect(matchPupil(year11({ dateOfBirth: '2008-01-01', yearGroupOverride: { yearGroup: 13, academicYearStart: 2026 } }), context({ routes: [bootcamp] })).routes).toHaveLength(1);
+    expect(
+      matchPupil(
+        year11({ dateOfBirth: '2008-01-01', yearGroupOverride: { yearGroup: 13, academicYearStart: 2026 } }),
+        context({ routes: [bootcamp] }),
+      ).routes,
+    ).toHaveLength(1);
   });
 
-  it('checks minimum and maximum ages on the route\'s start date', () => {
+  it("checks minimum and maximum ages on the route's start date", () => {
     const hub = route({ kind: 'youth-hub', title: 'Youth Hub', minimumAge: 18, maximumAge: 24, startDates: [], sector: null });
     expect(matchPupil(year11(), context({ routes: [hub] })).excluded[0]!.exclusions).toEqual(['Aged 15 now; the minimum age is 18']);
-    expect(matchPupil(year11({ dateOfBirth: '2002-01-01', yearGroupOverride: { yearGroup: 13, academicYearStart: 2026 } }), context({ routes: [hub] })).excluded[0]!.exclusions)
-      .toEqual(['Aged 25 now; the maximum age is 24']);
+    expect(
+      matchPupil(
+        year11({ dateOfBirth: '2002-01-01', yearGroupOverride: { yearGroup: 13, academicYearStart: 2026 } }),
+        context({ routes: [hub] }),
+      ).excluded[0]!.exclusions,
+    ).toEqual(['Aged 25 now; the maximum age is 24']);
   });
 
   it('checks age against the first intake the pupil is old enough for', () => {
@@ -335,21 +438,40 @@ describe('matching one pupil to post-16 routes', () => {
   });
 
   it('keeps supported internships for young people with an EHCP, and Connect to Work for those with a health condition', () => {
-    const internship = route({ kind: 'supported-internship', title: 'Supported internship', sector: null, level: 1, entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' } });
-    expect(matchPupil(year11(), context({ routes: [internship] })).excluded[0]!.exclusions)
-      .toEqual(['Supported internships are for young people with an education, health and care plan']);
+    const internship = route({
+      kind: 'supported-internship',
+      title: 'Supported internship',
+      sector: null,
+      level: 1,
+      entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' },
+    });
+    expect(matchPupil(year11(), context({ routes: [internship] })).excluded[0]!.exclusions).toEqual([
+      'Supported internships are for young people with an education, health and care plan',
+    ]);
     const withPlan = year11({ characteristics: { ...year11().characteristics, ehcp: true } });
     expect(matchPupil(withPlan, context({ routes: [internship] })).routes).toHaveLength(1);
 
-    const connect = route({ kind: 'connect-to-work', title: 'Connect to Work', sector: null, level: 0, campusId: null, providerId: college.id, entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' }, startDates: [] });
+    const connect = route({
+      kind: 'connect-to-work',
+      title: 'Connect to Work',
+      sector: null,
+      level: 0,
+      campusId: null,
+      providerId: college.id,
+      entryRequirements: { englishGrade: null, mathsGrade: null, notes: '' },
+      startDates: [],
+    });
     const year12 = (fields: Partial<Pupil> = {}) => year11({ dateOfBirth: '2010-03-10', ...fields });
     const healthy = matchPupil(year12(), context({ routes: [connect] })).routes[0]!;
-    const unwell = matchPupil(year12({ characteristics: { ...year12().characteristics, healthCondition: true } }), context({ routes: [connect] })).routes[0]!;
+    const unwell = matchPupil(
+      year12({ characteristics: { ...year12().characteristics, healthCondition: true } }),
+      context({ routes: [connect] }),
+    ).routes[0]!;
     expect(unwell.score).toBeGreaterThan(healthy.score);
     expect(healthy.reasons).toContain('Connect to Work is for people with a health condition or disability: −25');
   });
 
-  it('measures distance to the route\'s campus', () => {
+  it("measures distance to the route's campus", () => {
     const ashford = route({ title: 'Ashford', campusId: college.campuses[1]!.id });
     const broadstairs = route({ title: 'Broadstairs' });
     const { routes } = matchPupil(year11(), context({ routes: [ashford, broadstairs] }));
@@ -361,14 +483,16 @@ describe('matching one pupil to post-16 routes', () => {
 describe('allocating a year group to work-experience placements', () => {
   const cohortPupil = (fields: Partial<Pupil> = {}): AllocatablePupil => pupil(fields);
 
-  it('allocation never exceeds an offer\'s capacity', () => {
+  it("allocation never exceeds an offer's capacity", () => {
     const host = employer({ offers: [{ periods: [{ ...week, capacity: 2 }] }] });
     const pupils = Array.from({ length: 5 }, () => cohortPupil());
     const result = allocateCohort({ pupils, employers: [host], placements: [], period: week, today });
     expect(result.placed).toBe(2);
     expect(result.lines).toHaveLength(2);
     expect(result.unplaced).toHaveLength(3);
-    expect(result.unplaced[0]!.why).toBe('The 1 offer open to them went to other pupils, so that as many pupils as possible could be placed');
+    expect(result.unplaced[0]!.why).toBe(
+      'The 1 offer open to them went to other pupils, so that as many pupils as possible could be placed',
+    );
   });
 
   it('counts places already taken in the period', () => {
@@ -387,7 +511,14 @@ describe('allocating a year group to work-experience placements', () => {
     expect(result.lines.map((l) => l.pupilId)).toEqual([lookedAfter.id]);
     expect(result.lines[0]!.reasons).toContain(`Priority in the allocation (Looked after): +${DEFAULT_PRIORITY_WEIGHT}`);
     // Without the weight, the better fit wins.
-    const plain = allocateCohort({ pupils: [keen, lookedAfter], employers: [host], placements: [], period: week, today, priorityWeight: 0 });
+    const plain = allocateCohort({
+      pupils: [keen, lookedAfter],
+      employers: [host],
+      placements: [],
+      period: week,
+      today,
+      priorityWeight: 0,
+    });
     expect(plain.lines.map((l) => l.pupilId)).toEqual([keen.id]);
   });
 
@@ -399,7 +530,10 @@ describe('allocating a year group to work-experience placements', () => {
     const year11 = cohortPupil({ dateOfBirth: '2010-10-05' });
     const result = allocateCohort({ pupils: [year10, year11], employers: [engineering, farm], placements: [], period: week, today });
     expect(result.placed).toBe(2);
-    expect(Object.fromEntries(result.lines.map((l) => [l.pupilId, l.employerId]))).toEqual({ [year10.id]: engineering.id, [year11.id]: farm.id });
+    expect(Object.fromEntries(result.lines.map((l) => [l.pupilId, l.employerId]))).toEqual({
+      [year10.id]: engineering.id,
+      [year11.id]: farm.id,
+    });
   });
 
   it('does not use employers whose checks have lapsed, and leaves out pupils already placed for those dates', () => {
@@ -407,47 +541,86 @@ describe('allocating a year group to work-experience placements', () => {
     const fine = employer({ name: 'Fine' });
     const placedAlready = cohortPupil();
     const held = [placement({ pupilId: placedAlready.id, employerId: fine.id, offerId: fine.offers[0]!.id })];
-    const result = allocateCohort({ pupils: [placedAlready, cohortPupil(), cohortPupil()], employers: [lapsed, fine], placements: held, period: week, today });
+    const result = allocateCohort({
+      pupils: [placedAlready, cohortPupil(), cohortPupil()],
+      employers: [lapsed, fine],
+      placements: held,
+      period: week,
+      today,
+    });
     expect(result.lines.every((l) => l.employerId === fine.id)).toBe(true);
     expect(result.placed).toBe(1);
-    expect(result.unplaced.find((u) => u.pupilId === placedAlready.id)!.why).toBe('Already has a placement at Fine from 14/06/2027 to 18/06/2027');
+    expect(result.unplaced.find((u) => u.pupilId === placedAlready.id)!.why).toBe(
+      'Already has a placement at Fine from 14/06/2027 to 18/06/2027',
+    );
   });
 
   it('explains why each pupil is left out', () => {
     const onlyYear10 = employer({ offers: [{ yearGroups: [10, 12] }] });
     const year9 = cohortPupil({ dateOfBirth: '2012-10-05' });
-    expect(allocateCohort({ pupils: [year9], employers: [onlyYear10], placements: [], period: week, today }).unplaced[0]!.why)
-      .toBe('No offer in this period accepts Year 9');
+    expect(allocateCohort({ pupils: [year9], employers: [onlyYear10], placements: [], period: week, today }).unplaced[0]!.why).toBe(
+      'No offer in this period accepts Year 9',
+    );
 
     const young = cohortPupil({ dateOfBirth: '2012-08-31' });
-    expect(allocateCohort({ pupils: [young], employers: [employer({ offers: [{ minimumAge: 15 }] })], placements: [], period: week, today }).unplaced[0]!.why)
-      .toBe('Too young for every offer in this period (aged 14 on 14/06/2027)');
+    expect(
+      allocateCohort({ pupils: [young], employers: [employer({ offers: [{ minimumAge: 15 }] })], placements: [], period: week, today })
+        .unplaced[0]!.why,
+    ).toBe('Too young for every offer in this period (aged 14 on 14/06/2027)');
 
-    expect(allocateCohort({ pupils: [cohortPupil()], employers: [], placements: [], period: week, today }).unplaced[0]!.why)
-      .toBe('No work-experience offers cover these dates');
+    expect(allocateCohort({ pupils: [cohortPupil()], employers: [], placements: [], period: week, today }).unplaced[0]!.why).toBe(
+      'No work-experience offers cover these dates',
+    );
   });
 
   it('says every suitable offer is full, or which nearby offers were ruled out', () => {
     const full = employer({ name: 'Full' });
     const held = [1, 2].map(() => placement({ pupilId: ids.uuid(), employerId: full.id, offerId: full.offers[0]!.id }));
     const year11Only = employer({ name: 'Older', offers: [{ yearGroups: [11] }] });
-    expect(allocateCohort({ pupils: [cohortPupil()], employers: [full, year11Only], placements: held, period: week, today }).unplaced[0]!.why)
-      .toBe('Every suitable offer is full');
+    expect(
+      allocateCohort({ pupils: [cohortPupil()], employers: [full, year11Only], placements: held, period: week, today }).unplaced[0]!.why,
+    ).toBe('Every suitable offer is full');
 
     const nearLapsed = employer({ name: 'Near', outcode: 'CT10', checks: { ...goodChecks, safeguardingConfirmed: false } });
     const nearOlder = employer({ name: 'Near older', outcode: 'CT11', offers: [{ minimumAge: 16 }] });
     const farFull = employer({ name: 'Far', outcode: 'ME14' });
     const farHeld = [1, 2].map(() => placement({ pupilId: ids.uuid(), employerId: farFull.id, offerId: farFull.offers[0]!.id }));
-    const why = allocateCohort({ pupils: [cohortPupil({ travel: { ...pupil().travel, maxDistanceKm: 10 } })], employers: [nearLapsed, nearOlder, farFull], placements: farHeld, period: week, today }).unplaced[0]!.why;
-    expect(why).toBe('All 2 offers within 10 km excluded: 1 has a higher minimum age, 1 has safety checks out of date; further away, 1 is full');
+    const why = allocateCohort({
+      pupils: [cohortPupil({ travel: { ...pupil().travel, maxDistanceKm: 10 } })],
+      employers: [nearLapsed, nearOlder, farFull],
+      placements: farHeld,
+      period: week,
+      today,
+    }).unplaced[0]!.why;
+    expect(why).toBe(
+      'All 2 offers within 10 km excluded: 1 has a higher minimum age, 1 has safety checks out of date; further away, 1 is full',
+    );
 
-    const farOnly = allocateCohort({ pupils: [cohortPupil({ travel: { ...pupil().travel, maxDistanceKm: 10 } })], employers: [employer({ name: 'Far and older', outcode: 'ME14', offers: [{ minimumAge: 16 }] }), employer({ name: 'Far, Year 11', outcode: 'TN23', offers: [{ yearGroups: [11] }] })], placements: [], period: week, today });
-    expect(farOnly.unplaced[0]!.why).toBe('No offer within 10 km, and none further away is open to them: 1 does not take Year 10, 1 has a higher minimum age');
+    const farOnly = allocateCohort({
+      pupils: [cohortPupil({ travel: { ...pupil().travel, maxDistanceKm: 10 } })],
+      employers: [
+        employer({ name: 'Far and older', outcode: 'ME14', offers: [{ minimumAge: 16 }] }),
+        employer({ name: 'Far, Year 11', outcode: 'TN23', offers: [{ yearGroups: [11] }] }),
+      ],
+      placements: [],
+      period: week,
+      today,
+    });
+    expect(farOnly.unplaced[0]!.why).toBe(
+      'No offer within 10 km, and none further away is open to them: 1 does not take Year 10, 1 has a higher minimum age',
+    );
   });
 
   it('reports progress from 0 to 1', () => {
     const seen: number[] = [];
-    allocateCohort({ pupils: Array.from({ length: 40 }, () => cohortPupil()), employers: [employer()], placements: [], period: week, today, onProgress: (f) => seen.push(f) });
+    allocateCohort({
+      pupils: Array.from({ length: 40 }, () => cohortPupil()),
+      employers: [employer()],
+      placements: [],
+      period: week,
+      today,
+      onProgress: (f) => seen.push(f),
+    });
     expect(seen[0]).toBe(0);
     expect(seen[seen.length - 1]).toBe(1);
     expect(seen.every((f, i) => i === 0 || f >= seen[i - 1]!)).toBe(true);
@@ -466,9 +639,12 @@ describe('allocating a year group to work-experience placements', () => {
 
       // Independently: what matchPupil allows, with the priority weight, searched exhaustively.
       const options = pupils.map((p) => {
-        const bonus = p.homeEducated || p.characteristics.lookedAfter || p.characteristics.ehcp || p.riskBand === 'high' ? DEFAULT_PRIORITY_WEIGHT : 0;
-        return matchPupil(p, { employers, routes: [], providers: [], placements: data.placements, today: demoToday, period: june }).offers
-          .map((o) => (o.kind === 'offer' ? { key: `${o.offerId}|${o.periodStart}`, value: o.score + bonus, left: o.capacityLeft } : null))
+        const bonus =
+          p.homeEducated || p.characteristics.lookedAfter || p.characteristics.ehcp || p.riskBand === 'high' ? DEFAULT_PRIORITY_WEIGHT : 0;
+        return matchPupil(p, { employers, routes: [], providers: [], placements: data.placements, today: demoToday, period: june })
+          .offers.map((o) =>
+            o.kind === 'offer' ? { key: `${o.offerId}|${o.periodStart}`, value: o.score + bonus, left: o.capacityLeft } : null,
+          )
           .filter((o) => o !== null);
       });
       const left = new Map(options.flat().map((o) => [o.key, o.left]));
@@ -487,7 +663,10 @@ describe('allocating a year group to work-experience placements', () => {
         }
       };
       search(0, 0, 0);
-      const weighted = result.lines.reduce((sum, line) => sum + line.score + (line.reasons.some((r) => r.startsWith('Priority')) ? DEFAULT_PRIORITY_WEIGHT : 0), 0);
+      const weighted = result.lines.reduce(
+        (sum, line) => sum + line.score + (line.reasons.some((r) => r.startsWith('Priority')) ? DEFAULT_PRIORITY_WEIGHT : 0),
+        0,
+      );
       expect(result.placed).toBe(best.placed);
       expect(weighted).toBe(best.total);
       expect(result.placed + result.unplaced.length).toBe(pupils.length);
@@ -500,7 +679,13 @@ describe('allocating a year group to work-experience placements', () => {
     const june = { start: '2027-06-14', end: '2027-06-27' };
     const cohort = data.pupils.filter((p) => yearGroupOf(p, demoToday) === 10).slice(0, 300);
     expect(cohort.length).toBe(300);
-    const result = allocateCohort({ pupils: cohort, employers: data.employers, placements: data.placements, period: june, today: demoToday });
+    const result = allocateCohort({
+      pupils: cohort,
+      employers: data.employers,
+      placements: data.placements,
+      period: june,
+      today: demoToday,
+    });
 
     expect(result.placed).toBeGreaterThan(100);
     expect(result.placed + result.unplaced.length).toBe(cohort.length);
@@ -513,14 +698,28 @@ describe('allocating a year group to work-experience placements', () => {
     for (const line of result.lines) {
       const key = `${line.offerId}|${line.periodStart}`;
       used.set(key, (used.get(key) ?? 0) + 1);
-      const period = employers.get(line.employerId)!.offers.find((o) => o.id === line.offerId)!.periods.find((p) => p.start === line.periodStart)!;
+      const period = employers
+        .get(line.employerId)!
+        .offers.find((o) => o.id === line.offerId)!
+        .periods.find((p) => p.start === line.periodStart)!;
       expect(used.get(key)).toBeLessThanOrEqual(capacityLeft(employers.get(line.employerId)!, line.offerId, period, data.placements));
     }
     // Spot-check that each allocated pair is one matchPupil also allows.
     for (const line of result.lines.slice(0, 40)) {
       const young = cohort.find((p) => p.id === line.pupilId)!;
-      const { offers } = matchPupil(young, { employers: [employers.get(line.employerId)!], routes: [], providers: [], placements: data.placements, today: demoToday, period: june });
-      expect(offers.some((o) => o.kind === 'offer' && o.offerId === line.offerId && o.periodStart === line.periodStart && o.score === line.score)).toBe(true);
+      const { offers } = matchPupil(young, {
+        employers: [employers.get(line.employerId)!],
+        routes: [],
+        providers: [],
+        placements: data.placements,
+        today: demoToday,
+        period: june,
+      });
+      expect(
+        offers.some(
+          (o) => o.kind === 'offer' && o.offerId === line.offerId && o.periodStart === line.periodStart && o.score === line.score,
+        ),
+      ).toBe(true);
     }
   });
 });

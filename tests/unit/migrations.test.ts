@@ -54,11 +54,43 @@ function v2Fixture(): Rows {
   const pupil = dataset.pupils[0]!;
   return {
     ...(dataset as unknown as Rows),
-    drafts: [{ id: crypto.randomUUID(), kind: 'guidance-session', pupilId: pupil.id, recordId: null, data: { notes: 'Half-typed notes' }, updatedAt: '2026-11-24T09:30:00.000Z' }],
-    settings: [{ key: 'retentionYears', value: 3 }, { key: 'service', value: { name: 'Kent Careers', logoDataUrl: '', contact: { name: '', email: '', phone: '' }, address: '' } }],
+    drafts: [
+      {
+        id: crypto.randomUUID(),
+        kind: 'guidance-session',
+        pupilId: pupil.id,
+        recordId: null,
+        data: { notes: 'Half-typed notes' },
+        updatedAt: '2026-11-24T09:30:00.000Z',
+      },
+    ],
+    settings: [
+      { key: 'retentionYears', value: 3 },
+      { key: 'service', value: { name: 'Kent Careers', logoDataUrl: '', contact: { name: '', email: '', phone: '' }, address: '' } },
+    ],
     audit: [
-      { id: crypto.randomUUID(), at: '2026-11-24T09:00:00.000Z', seq: 1, adviserId: null, action: 'create', entity: 'pupil', recordId: pupil.id, pupilId: pupil.id, summary: 'Added a young person' },
-      { id: crypto.randomUUID(), at: '2026-11-24T09:00:00.000Z', seq: 2, adviserId: null, action: 'update', entity: 'pupil', recordId: pupil.id, pupilId: pupil.id, summary: 'Updated a young person\'s record' },
+      {
+        id: crypto.randomUUID(),
+        at: '2026-11-24T09:00:00.000Z',
+        seq: 1,
+        adviserId: null,
+        action: 'create',
+        entity: 'pupil',
+        recordId: pupil.id,
+        pupilId: pupil.id,
+        summary: 'Added a young person',
+      },
+      {
+        id: crypto.randomUUID(),
+        at: '2026-11-24T09:00:00.000Z',
+        seq: 2,
+        adviserId: null,
+        action: 'update',
+        entity: 'pupil',
+        recordId: pupil.id,
+        pupilId: pupil.id,
+        summary: "Updated a young person's record",
+      },
     ],
   };
 }
@@ -75,7 +107,15 @@ function v1Fixture(): Rows {
     const derived = yearGroupOn(String(row.dateOfBirth), String(row.updatedAt).slice(0, 10));
     if (i === 3) return { ...rest, yearGroup: derived - 1, yearGroupOverridden: true, updatedAt: '2026-03-10T11:00:00.000Z' };
     // Version 1's search words kept accents and split O'Brien into "o" and "brien" only.
-    if (i === 4) return { ...rest, legalForename: 'Zoë', legalSurname: "O'Brien", searchWords: ['zoë', 'o', 'brien'], yearGroup: derived, yearGroupOverridden: false };
+    if (i === 4)
+      return {
+        ...rest,
+        legalForename: 'Zoë',
+        legalSurname: "O'Brien",
+        searchWords: ['zoë', 'o', 'brien'],
+        yearGroup: derived,
+        yearGroupOverridden: false,
+      };
     return { ...rest, yearGroup: derived, yearGroupOverridden: false };
   });
   const pupil = pupils[0]!;
@@ -84,8 +124,26 @@ function v1Fixture(): Rows {
     pupils,
     // Written out of time order, to show that seq follows the time, not the order of the rows.
     audit: [
-      { id: crypto.randomUUID(), at: '2026-11-24T09:05:00.000Z', adviserId: null, action: 'update', entity: 'pupil', recordId: pupil.id, pupilId: pupil.id, summary: 'Updated a young person\'s record' },
-      { id: crypto.randomUUID(), at: '2026-11-24T09:00:00.000Z', adviserId: null, action: 'create', entity: 'pupil', recordId: pupil.id, pupilId: pupil.id, summary: 'Added a young person' },
+      {
+        id: crypto.randomUUID(),
+        at: '2026-11-24T09:05:00.000Z',
+        adviserId: null,
+        action: 'update',
+        entity: 'pupil',
+        recordId: pupil.id,
+        pupilId: pupil.id,
+        summary: "Updated a young person's record",
+      },
+      {
+        id: crypto.randomUUID(),
+        at: '2026-11-24T09:00:00.000Z',
+        adviserId: null,
+        action: 'create',
+        entity: 'pupil',
+        recordId: pupil.id,
+        pupilId: pupil.id,
+        summary: 'Added a young person',
+      },
     ],
   };
 }
@@ -96,7 +154,8 @@ function v1Upgraded(rows: Rows): Rows {
     ...rows,
     pupils: rows.pupils!.map((row) => {
       const { yearGroup, yearGroupOverridden, ...rest } = row;
-      const searchWords = row.legalForename === 'Zoë' ? ['zoe', 'o', 'brien', 'obrien', ...(row.searchWords as string[]).slice(3)] : row.searchWords;
+      const searchWords =
+        row.legalForename === 'Zoë' ? ['zoe', 'o', 'brien', 'obrien', ...(row.searchWords as string[]).slice(3)] : row.searchWords;
       return { ...rest, searchWords, yearGroupOverride: yearGroupOverridden ? { yearGroup, academicYearStart: 2025 } : null };
     }),
     audit: [...rows.audit!].sort((a, b) => String(a.at).localeCompare(String(b.at))).map((row, i) => ({ ...row, seq: i + 1 })),
@@ -140,8 +199,13 @@ describe('schema migrations', () => {
 
   it('has a backup upgrade step for every version before the current one', () => {
     const current = new CareersDeskDb('careers-desk-migrations-probe').verno;
-    for (let version = 1; version < current; version++) expect(PAYLOAD_UPGRADES[version], `backup upgrade from version ${version}`).toBeTypeOf('function');
-    expect([...BACKUP_TABLES].sort()).toEqual(allTables(new CareersDeskDb('careers-desk-migrations-probe')).map((t) => t.name).sort());
+    for (let version = 1; version < current; version++)
+      expect(PAYLOAD_UPGRADES[version], `backup upgrade from version ${version}`).toBeTypeOf('function');
+    expect([...BACKUP_TABLES].sort()).toEqual(
+      allTables(new CareersDeskDb('careers-desk-migrations-probe'))
+        .map((t) => t.name)
+        .sort(),
+    );
   });
 
   for (const shipped of SHIPPED) {
@@ -156,23 +220,34 @@ describe('schema migrations', () => {
       expect(db.verno).toBe(new CareersDeskDb('careers-desk-migrations-probe').verno);
       const expected = shipped.expected ? shipped.expected(rows) : rows;
       for (const table of allTables(db)) {
-        expect(byKey((await table.toArray()) as Record<string, unknown>[]), `table ${table.name}`).toEqual(byKey(expected[table.name] ?? []));
+        expect(byKey((await table.toArray()) as Record<string, unknown>[]), `table ${table.name}`).toEqual(
+          byKey(expected[table.name] ?? []),
+        );
       }
 
       // The current indexes answer queries over the upgraded rows.
-      const pupil = (expected.pupils as { id: string; upn: string | null; searchWords: string[]; schoolId: string | null }[]).find((p) => p.upn)!;
+      const pupil = (expected.pupils as { id: string; upn: string | null; searchWords: string[]; schoolId: string | null }[]).find(
+        (p) => p.upn,
+      )!;
       expect((await db.pupils.where('upn').equals(pupil.upn!).toArray()).map((p) => p.id)).toContain(pupil.id);
       expect((await db.pupils.where('searchWords').startsWith(pupil.searchWords[0]!).toArray()).map((p) => p.id)).toContain(pupil.id);
       const session = (expected.sessions as { pupilId: string; date: string }[])[0]!;
       expect(await db.sessions.where('[pupilId+date]').equals([session.pupilId, session.date]).count()).toBeGreaterThan(0);
-      expect(await db.audit.where('[entity+action]').equals(['pupil', 'create']).count()).toBe((expected.audit ?? []).filter((e) => e.entity === 'pupil' && e.action === 'create').length);
+      expect(await db.audit.where('[entity+action]').equals(['pupil', 'create']).count()).toBe(
+        (expected.audit ?? []).filter((e) => e.entity === 'pupil' && e.action === 'create').length,
+      );
       expect((await db.audit.orderBy('[at+seq]').toArray()).map((e) => e.action)).toEqual(['create', 'update']);
 
       // A backup made at this version comes out of its upgrade the same as the database did.
       if (shipped.version < db.verno) {
-        const payload = upgradePayload({ format: 'careers-desk-data', schemaVersion: shipped.version, exportedAt: '2026-11-24T10:00:00.000Z', tables: rows as never }, db.verno);
+        const payload = upgradePayload(
+          { format: 'careers-desk-data', schemaVersion: shipped.version, exportedAt: '2026-11-24T10:00:00.000Z', tables: rows as never },
+          db.verno,
+        );
         for (const table of allTables(db)) {
-          expect(byKey(payload.tables[table.name as keyof typeof payload.tables] ?? []), `backup table ${table.name}`).toEqual(byKey((await table.toArray()) as Record<string, unknown>[]));
+          expect(byKey(payload.tables[table.name as keyof typeof payload.tables] ?? []), `backup table ${table.name}`).toEqual(
+            byKey((await table.toArray()) as Record<string, unknown>[]),
+          );
         }
       }
     });

@@ -38,7 +38,7 @@ afterEach(async () => {
 });
 
 describe('opening the store early (renderer/public/open-store-early.js)', () => {
-  it('is told the app\'s own database name by renderer/index.html', () => {
+  it("is told the app's own database name by renderer/index.html", () => {
     const html = readFileSync(resolve(root, 'renderer/index.html'), 'utf8');
     expect(html).toContain(`<script src="./open-store-early.js" data-database="${DATABASE_NAME}"></script>`);
     // A classic script before the app's module, so that it runs while the modules load.

@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { savePupil } from '@renderer/db/pupils';
-import { listAdvisers, listSchools, removeAdviser, removeSchool, saveAdviser, saveRiskWeights, saveSchool, type AdviserInput, type SchoolInput } from '@renderer/db/organisation';
+import {
+  listAdvisers,
+  listSchools,
+  removeAdviser,
+  removeSchool,
+  saveAdviser,
+  saveRiskWeights,
+  saveSchool,
+  type AdviserInput,
+  type SchoolInput,
+} from '@renderer/db/organisation';
 import { getSetting } from '@renderer/db/settings';
 import { checkRiskWeightsForm } from '@renderer/features/settings/risk-weights-form';
 import type { GuidanceSession } from '@shared/model';
@@ -28,7 +38,15 @@ function schoolInput(overrides: Partial<SchoolInput> = {}): SchoolInput {
 }
 
 function adviserInput(overrides: Partial<AdviserInput> = {}): AdviserInput {
-  return { name: 'Priya Shah', role: 'careers-adviser', qualificationLevel: 'level-6-or-above', email: 'priya.shah@example.org', phone: '01843 000 111', active: true, ...overrides };
+  return {
+    name: 'Priya Shah',
+    role: 'careers-adviser',
+    qualificationLevel: 'level-6-or-above',
+    email: 'priya.shah@example.org',
+    phone: '01843 000 111',
+    active: true,
+    ...overrides,
+  };
 }
 
 describe('schools served', () => {
@@ -49,7 +67,13 @@ describe('schools served', () => {
 
   it('refuses a URN that is not six digits, saying so beside the field, and writes nothing', async () => {
     const saved = await saveSchool(db, schoolInput({ urn: '12345', district: null }), ACTOR);
-    expect(saved).toEqual({ ok: false, problems: [{ field: 'urn', message: 'A URN is six digits' }, { field: 'district', message: 'Choose the district' }] });
+    expect(saved).toEqual({
+      ok: false,
+      problems: [
+        { field: 'urn', message: 'A URN is six digits' },
+        { field: 'district', message: 'Choose the district' },
+      ],
+    });
     expect(await db.schools.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
   });
@@ -68,7 +92,10 @@ describe('schools served', () => {
 
     const refused = await removeSchool(db, school.value.id, ACTOR);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.problems[0]!.message).toBe('Hartsdown Academy cannot be removed: 1 young person is recorded at this school. Move them to another school first.');
+    if (!refused.ok)
+      expect(refused.problems[0]!.message).toBe(
+        'Hartsdown Academy cannot be removed: 1 young person is recorded at this school. Move them to another school first.',
+      );
     expect(await db.schools.count()).toBe(1);
     expect(await db.audit.where('[entity+action]').equals(['school', 'delete']).count()).toBe(0);
 
@@ -99,7 +126,12 @@ describe('advisers', () => {
     const newcomer = await saveAdviser(db, adviserInput({ name: 'New Starter' }), ACTOR);
     const busy = await saveAdviser(db, adviserInput(), ACTOR);
     if (!newcomer.ok || !busy.ok) throw new Error('advisers not saved');
-    await db.sessions.add({ id: crypto.randomUUID(), adviserId: busy.value.id, pupilId: crypto.randomUUID(), date: '2026-11-20' } as unknown as GuidanceSession);
+    await db.sessions.add({
+      id: crypto.randomUUID(),
+      adviserId: busy.value.id,
+      pupilId: crypto.randomUUID(),
+      date: '2026-11-20',
+    } as unknown as GuidanceSession);
 
     expect((await removeAdviser(db, newcomer.value.id, ACTOR)).outcome).toBe('deleted');
     expect((await removeAdviser(db, busy.value.id, ACTOR)).outcome).toBe('deactivated');
@@ -108,23 +140,39 @@ describe('advisers', () => {
 });
 
 describe('risk-of-NEET weights', () => {
-  it('recomputes every young person\'s stored band with the new weights, in one go with one audit entry', async () => {
-    const lowAttendance = await savePupil(db, pupilInput({ characteristics: { ...pupilInput().characteristics, attendancePercent: 80 } }), ACTOR);
-    const carer = await savePupil(db, pupilInput({ legalForename: 'Ben', characteristics: { ...pupilInput().characteristics, youngCarer: true } }), ACTOR);
+  it("recomputes every young person's stored band with the new weights, in one go with one audit entry", async () => {
+    const lowAttendance = await savePupil(
+      db,
+      pupilInput({ characteristics: { ...pupilInput().characteristics, attendancePercent: 80 } }),
+      ACTOR,
+    );
+    const carer = await savePupil(
+      db,
+      pupilInput({ legalForename: 'Ben', characteristics: { ...pupilInput().characteristics, youngCarer: true } }),
+      ACTOR,
+    );
     // Saved by hand with the default weights: attendance 3 points (medium), young carer 2 points (low).
     await db.pupils.update(lowAttendance.id, { riskBand: 'medium' });
     await db.pupils.update(carer.id, { riskBand: 'low' });
     const progress: [number, number][] = [];
 
-    const result = await saveRiskWeights(db, { ...defaultRiskWeights(), 'low-attendance': 6, 'young-carer': 0 }, ACTOR, { batchSize: 1, onProgress: (done, total) => progress.push([done, total]) });
+    const result = await saveRiskWeights(db, { ...defaultRiskWeights(), 'low-attendance': 6, 'young-carer': 0 }, ACTOR, {
+      batchSize: 1,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
 
     expect(result).toEqual({ ok: true, value: { pupils: 2, changed: 1 } });
     expect((await db.pupils.get(lowAttendance.id))!.riskBand).toBe('high');
     expect((await db.pupils.get(carer.id))!.riskBand).toBe('low');
     expect(await db.pupils.where('riskBand').equals('high').count()).toBe(1);
-    expect(progress).toEqual([[1, 2], [2, 2]]);
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
     expect((await getSetting(db, 'riskWeights'))?.['low-attendance']).toBe(6);
-    expect(await db.audit.where('[entity+action]').equals(['settings', 'update']).toArray()).toMatchObject([{ recordId: 'riskWeights', adviserId: ACTOR }]);
+    expect(await db.audit.where('[entity+action]').equals(['settings', 'update']).toArray()).toMatchObject([
+      { recordId: 'riskWeights', adviserId: ACTOR },
+    ]);
   });
 
   it('refuses a weight outside 0 to 20 and leaves the bands alone', async () => {
@@ -139,10 +187,13 @@ describe('risk-of-NEET weights', () => {
   it('gives the Settings form a message beside each weight that is missing or out of range', () => {
     const form = { ...defaultRiskWeights(), 'low-attendance': 21, eal: null };
     const checked = checkRiskWeightsForm(form);
-    expect(checked).toEqual({ ok: false, problems: [
-      { field: 'low-attendance', message: 'Enter a number of points from 0 to 20' },
-      { field: 'eal', message: 'Enter a number of points from 0 to 20' },
-    ] });
+    expect(checked).toEqual({
+      ok: false,
+      problems: [
+        { field: 'low-attendance', message: 'Enter a number of points from 0 to 20' },
+        { field: 'eal', message: 'Enter a number of points from 0 to 20' },
+      ],
+    });
     expect(checkRiskWeightsForm(defaultRiskWeights())).toEqual({ ok: true, value: defaultRiskWeights() });
   });
 });

@@ -40,9 +40,10 @@ function manyActions(count: number): PlanAction[] {
     const n = String(i + 1).padStart(2, '0');
     return {
       id: `00000000-0000-4000-8000-0000000001${n}`,
-      what: i % 3 === 0
-        ? `Step ${n}: visit the open evening, ask about entry requirements and write down the questions to take to the next meeting`
-        : `Step ${n}: look up course ${n} on Kent Choices`,
+      what:
+        i % 3 === 0
+          ? `Step ${n}: visit the open evening, ask about entry requirements and write down the questions to take to the next meeting`
+          : `Step ${n}: look up course ${n} on Kent Choices`,
       who: ACTION_OWNERS[i % ACTION_OWNERS.length]!.id,
       byWhen: addDays(SAMPLE_TODAY, i + 1),
       status: 'open',
@@ -66,7 +67,7 @@ describe('action plan PDF', () => {
     expect(actionPlanSchema.safeParse(sample.plan).success).toBe(true);
   });
 
-  it('prints the title, the service, and the young person\'s name, year group and school', () => {
+  it("prints the title, the service, and the young person's name, year group and school", () => {
     expect(pages[0]).toContain('Careers action plan');
     expect(pages[0]).toContain('Kent and Medway Careers Service');
     expect(pages[0]).toContain(`for ${displayName(sample.pupil)}`);
@@ -106,7 +107,9 @@ describe('action plan PDF', () => {
   });
 
   it('says "Overdue" in words for an open action past its date, and "Done" with the date for a finished one', () => {
-    expect(text).toContain(`Write a first CV with help from the form tutor Young person ${formatUkDate(addDays(SAMPLE_TODAY, -3))} Overdue`);
+    expect(text).toContain(
+      `Write a first CV with help from the form tutor Young person ${formatUkDate(addDays(SAMPLE_TODAY, -3))} Overdue`,
+    );
     expect(text).toContain(`Book a practice interview with the careers team School ${formatUkDate(addDays(SAMPLE_TODAY, 10))} Not yet`);
     const done = sample.plan.actions.find((a) => a.status === 'done' && a.doneOn)!;
     expect(text).toContain(`Done ${formatUkDate(done.doneOn)}`);
@@ -124,7 +127,7 @@ describe('action plan PDF', () => {
     expect(text).toContain('First choice: open evening in January');
   });
 
-  it('tells the young person where to get help: the plan\'s resources, the adviser, the service and the programmes for their age', () => {
+  it("tells the young person where to get help: the plan's resources, the adviser, the service and the programmes for their age", () => {
     expect(text).toContain(sample.plan.resources);
     expect(text).toContain(sample.adviser!.name);
     expect(text).toContain(sample.adviser!.email);
@@ -168,9 +171,19 @@ describe('action plan PDF', () => {
   });
 
   it('still reads well when the plan is nearly empty', async () => {
-    const empty = await textOf(withPlan(sample, {
-      situation: '', strengths: '', barriers: '', goals: [], actions: [], backupPlan: '', resources: '', discussed: [], reviewOn: null,
-    }));
+    const empty = await textOf(
+      withPlan(sample, {
+        situation: '',
+        strengths: '',
+        barriers: '',
+        goals: [],
+        actions: [],
+        backupPlan: '',
+        resources: '',
+        discussed: [],
+        reviewOn: null,
+      }),
+    );
     for (const heading of Object.values(ACTION_PLAN_HEADINGS)) expect(empty).toContain(heading);
     expect(empty).toContain('No next steps written yet.');
     expect(empty).toContain('No review date set yet.');
@@ -183,7 +196,13 @@ describe('page breaks and what is printed', () => {
   /** Every heading the plan prints, at both levels. */
   const headings = new Set<string>([
     ...Object.values(ACTION_PLAN_HEADINGS),
-    'Your situation', 'Your strengths', 'Long-term goals', 'Short-term goals', 'From our meeting', 'Your adviser', 'Programmes and services',
+    'Your situation',
+    'Your strengths',
+    'Long-term goals',
+    'Short-term goals',
+    'From our meeting',
+    'Your adviser',
+    'Programmes and services',
     sample.service.name,
   ]);
   /** The running header and footer, which are on every page whatever the content. */
@@ -235,7 +254,11 @@ describe('page breaks and what is printed', () => {
   });
 
   it('prints the intended destination in words and what the young person agreed at the meeting', async () => {
-    const session = { ...sample.session!, intendedDestination: '310' as const, agreed: 'To ask two employers about apprenticeships before half term.' };
+    const session = {
+      ...sample.session!,
+      intendedDestination: '310' as const,
+      agreed: 'To ask two employers about apprenticeships before half term.',
+    };
     const text = await textOf({ ...sample, session });
     expect(text).toContain(`${ACTION_PLAN_HEADINGS.destination} Apprenticeship`);
     expect(text).not.toContain('310');
@@ -250,9 +273,14 @@ describe('page breaks and what is printed', () => {
   it('says which service details are missing, the ones the family would otherwise be told to ask for', async () => {
     expect(missingServiceDetails(sampleService())).toEqual([]);
     const empty = { ...sampleService(false), name: '', contact: { name: '', email: '', phone: '' }, address: '' };
-    expect(missingServiceDetails(empty)).toEqual(['the service\'s name', 'an email address, phone number or address for the family to contact']);
+    expect(missingServiceDetails(empty)).toEqual([
+      "the service's name",
+      'an email address, phone number or address for the family to contact',
+    ]);
     expect(missingServiceDetails(null)).toHaveLength(2);
-    expect(missingServiceDetails({ ...empty, name: 'Kent Careers', contact: { name: 'Careers team', email: '', phone: '' } })).toHaveLength(1);
+    expect(missingServiceDetails({ ...empty, name: 'Kent Careers', contact: { name: 'Careers team', email: '', phone: '' } })).toHaveLength(
+      1,
+    );
     expect(missingServiceDetails({ ...empty, name: 'Kent Careers', contact: { name: '', email: '', phone: '01234 567890' } })).toEqual([]);
     // What the PDF says when they are missing, and does not say when they are there.
     expect(await textOf({ ...sample, service: { ...empty, name: 'Careers guidance service' } })).toContain(NO_SERVICE_CONTACT);
@@ -337,7 +365,8 @@ describe('document definition', () => {
     for (const style of ['title', 'h1', 'h2', 'running', 'note'] as const) {
       expect(large.styles?.[style]?.fontSize, style).toBeGreaterThan(normal.styles?.[style]?.fontSize ?? Infinity);
     }
-    for (const style of Object.values(large.styles ?? {})) if (style.fontSize !== undefined) expect(style.fontSize).toBeGreaterThanOrEqual(12);
+    for (const style of Object.values(large.styles ?? {}))
+      if (style.fontSize !== undefined) expect(style.fontSize).toBeGreaterThanOrEqual(12);
   });
 
   it('comes out the same from the same input (no clock, no randomness)', () => {
@@ -393,8 +422,17 @@ describe('programmes to signpost', () => {
 
   it('names Connect to Work and supported internships for a young person with an EHCP', () => {
     const ehcp = { ...base, characteristics: { ...base.characteristics, ehcp: true } };
-    expect(ids({ ...ehcp, yearGroupOverride: null, dateOfBirth: '2010-01-10' })).toEqual(expect.arrayContaining(['connect-to-work', 'supported-internships']));
-    expect(ids({ ...base, characteristics: { ...base.characteristics, ehcp: false, healthCondition: false }, yearGroupOverride: null, dateOfBirth: '2010-01-10' })).not.toContain('connect-to-work');
+    expect(ids({ ...ehcp, yearGroupOverride: null, dateOfBirth: '2010-01-10' })).toEqual(
+      expect.arrayContaining(['connect-to-work', 'supported-internships']),
+    );
+    expect(
+      ids({
+        ...base,
+        characteristics: { ...base.characteristics, ehcp: false, healthCondition: false },
+        yearGroupOverride: null,
+        dateOfBirth: '2010-01-10',
+      }),
+    ).not.toContain('connect-to-work');
   });
 });
 
@@ -415,14 +453,20 @@ describe('file name', () => {
   });
 
   it('strips characters Windows and macOS do not allow, and control characters', () => {
-    const name = actionPlanFileName({ legalForename: 'A/B\\C:D*E?F"G<H>I|J', legalSurname: "O'Brien\u0000\u001f\u007f.", preferredForename: '', preferredSurname: '' }, '2026-11-23');
+    const name = actionPlanFileName(
+      { legalForename: 'A/B\\C:D*E?F"G<H>I|J', legalSurname: "O'Brien\u0000\u001f\u007f.", preferredForename: '', preferredSurname: '' },
+      '2026-11-23',
+    );
     expect(name).toBe("Action plan - A B C D E F G H I J O'Brien - 2026-11-23.pdf");
     expect([...name].some((ch) => '\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)).toBe(false);
     expect(safeFileNamePart('  ..hidden  name.. ')).toBe('hidden name');
   });
 
   it('drops the invisible right-to-left override that would make a name end in .exe', () => {
-    const name = actionPlanFileName({ legalForename: 'Ali\u202Efdp.exe', legalSurname: 'Khan', preferredForename: '', preferredSurname: '' }, '2026-11-23');
+    const name = actionPlanFileName(
+      { legalForename: 'Ali\u202Efdp.exe', legalSurname: 'Khan', preferredForename: '', preferredSurname: '' },
+      '2026-11-23',
+    );
     expect(name).toBe('Action plan - Ali fdp.exe Khan - 2026-11-23.pdf');
     expect([...name].some((ch) => /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u0080-\u009f]/.test(ch))).toBe(false);
   });
@@ -439,22 +483,32 @@ describe('file name', () => {
   });
 
   it('treats two spellings of Zoë, or a change of case or accent, as the same file in a batch', () => {
-    const composed = actionPlanFileName({ legalForename: 'Zo\u00eb', legalSurname: 'Hart', preferredForename: '', preferredSurname: '' }, '2026-11-23');
+    const composed = actionPlanFileName(
+      { legalForename: 'Zo\u00eb', legalSurname: 'Hart', preferredForename: '', preferredSurname: '' },
+      '2026-11-23',
+    );
     const decomposed = `Action plan - Zoe\u0308 Hart - 2026-11-23.pdf`;
     expect(fileNameKey(composed)).toBe(fileNameKey(decomposed));
     expect(uniqueFileNames([composed, decomposed, 'ACTION PLAN - ZOE HART - 2026-11-23.pdf'])).toEqual([
-      composed, 'Action plan - Zoe\u0308 Hart - 2026-11-23 (2).pdf', 'ACTION PLAN - ZOE HART - 2026-11-23 (3).pdf',
+      composed,
+      'Action plan - Zoe\u0308 Hart - 2026-11-23 (2).pdf',
+      'ACTION PLAN - ZOE HART - 2026-11-23 (3).pdf',
     ]);
   });
 
   it('keeps letters with accents and names with hyphens or apostrophes', () => {
-    expect(actionPlanFileName({ legalForename: 'Zoë', legalSurname: 'Ní Bhriain-Smith', preferredForename: '', preferredSurname: '' }, '2026-11-23'))
-      .toBe('Action plan - Zoë Ní Bhriain-Smith - 2026-11-23.pdf');
+    expect(
+      actionPlanFileName(
+        { legalForename: 'Zoë', legalSurname: 'Ní Bhriain-Smith', preferredForename: '', preferredSurname: '' },
+        '2026-11-23',
+      ),
+    ).toBe('Action plan - Zoë Ní Bhriain-Smith - 2026-11-23.pdf');
   });
 
   it('never leaves the name empty', () => {
-    expect(actionPlanFileName({ legalForename: '???', legalSurname: '***', preferredForename: '', preferredSurname: '' }, '2026-11-23'))
-      .toBe('Action plan - Young person - 2026-11-23.pdf');
+    expect(
+      actionPlanFileName({ legalForename: '???', legalSurname: '***', preferredForename: '', preferredSurname: '' }, '2026-11-23'),
+    ).toBe('Action plan - Young person - 2026-11-23.pdf');
   });
 
   it('makes names in a batch unique, ignoring case', () => {

@@ -3,11 +3,25 @@ import { CareersDeskDb } from '@renderer/db/schema';
 import { saveEmployer, type EmployerInput } from '@renderer/db/employers';
 import { savePupil, type PupilInput } from '@renderer/db/pupils';
 import {
-  changePlacementStatus, completePlacement, listPlacementsForEmployer, listPlacementsForPupil, proposePlacement,
+  changePlacementStatus,
+  completePlacement,
+  listPlacementsForEmployer,
+  listPlacementsForPupil,
+  proposePlacement,
 } from '@renderer/db/placements';
 import {
-  PLACEMENT_TRANSITIONS, canMoveTo, confirmBlockers, countsTowardsBenchmark6, isUnderWay, nextStatuses, offersInUse,
-  pupilsWithWorkplaceExperience, statusChangeProblems, transitionProblem, wouldHostAgainAnswer, wouldHostAgainValue,
+  PLACEMENT_TRANSITIONS,
+  canMoveTo,
+  confirmBlockers,
+  countsTowardsBenchmark6,
+  isUnderWay,
+  nextStatuses,
+  offersInUse,
+  pupilsWithWorkplaceExperience,
+  statusChangeProblems,
+  transitionProblem,
+  wouldHostAgainAnswer,
+  wouldHostAgainValue,
 } from '@shared/placements';
 import type { Employer, Placement } from '@shared/model';
 import { PLACEMENT_STATUS_IDS } from '@shared/reference';
@@ -19,7 +33,8 @@ const OFFER_ID = '22222222-2222-4222-8222-222222222222';
 
 function employerInput(overrides: Partial<EmployerInput> = {}): EmployerInput {
   return make.employerInput({
-    name: 'Harbour Kitchens', sector: 'hospitality',
+    name: 'Harbour Kitchens',
+    sector: 'hospitality',
     offers: [make.offer({ id: OFFER_ID, title: 'Kitchen week', periods: [{ ...WEEK, capacity: 2 }] })],
     checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2027-12-31', safeguardingConfirmed: true },
     ...overrides,
@@ -31,7 +46,14 @@ function pupilInput(forename: string): PupilInput {
 }
 
 function placement(overrides: Partial<Placement> = {}): Placement {
-  return make.placement({ pupilId: crypto.randomUUID(), employerId: crypto.randomUUID(), offerId: OFFER_ID, ...WEEK, status: 'proposed', ...overrides });
+  return make.placement({
+    pupilId: crypto.randomUUID(),
+    employerId: crypto.randomUUID(),
+    offerId: OFFER_ID,
+    ...WEEK,
+    status: 'proposed',
+    ...overrides,
+  });
 }
 
 describe('placement status rules', () => {
@@ -52,14 +74,18 @@ describe('placement status rules', () => {
     }
     expect(PLACEMENT_TRANSITIONS.completed).toEqual([]);
     expect(transitionProblem('completed', 'cancelled')).toBe('This placement is completed, so its status can no longer change');
-    expect(transitionProblem('proposed', 'completed')).toBe('A placement that is proposed cannot become completed; next it can be employer contacted or cancelled');
+    expect(transitionProblem('proposed', 'completed')).toBe(
+      'A placement that is proposed cannot become completed; next it can be employer contacted or cancelled',
+    );
   });
 
   it('blocks confirming when insurance has expired, or runs out before the placement ends, and says why', () => {
     const expired = { checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2026-11-01', safeguardingConfirmed: true } };
-    expect(confirmBlockers(expired, WEEK, TODAY)).toEqual(['Employer\'s liability insurance expired on 01/11/2026']);
+    expect(confirmBlockers(expired, WEEK, TODAY)).toEqual(["Employer's liability insurance expired on 01/11/2026"]);
     const runsOut = { checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2027-06-16', safeguardingConfirmed: true } };
-    expect(confirmBlockers(runsOut, WEEK, TODAY)).toEqual(['Employer\'s liability insurance expires on 16/06/2027, before the placement ends on 18/06/2027']);
+    expect(confirmBlockers(runsOut, WEEK, TODAY)).toEqual([
+      "Employer's liability insurance expires on 16/06/2027, before the placement ends on 18/06/2027",
+    ]);
     expect(statusChangeProblems({ status: 'contacted', ...WEEK }, 'confirmed', runsOut, TODAY)).toHaveLength(1);
     // Other steps are not held up by the checks.
     expect(statusChangeProblems({ status: 'proposed', ...WEEK }, 'contacted', expired, TODAY)).toEqual([]);
@@ -120,7 +146,15 @@ describe('placements in the database', () => {
     if (!result.ok) return;
     expect(result.value).toMatchObject({ status: 'proposed', pupilId: pupilIds[0], employerId: employer.id, offerId: OFFER_ID, ...WEEK });
     const audit = await db.audit.where('recordId').equals(result.value.id).toArray();
-    expect(audit).toEqual([expect.objectContaining({ action: 'create', entity: 'placement', pupilId: pupilIds[0], adviserId: actor, summary: 'Proposed a placement at Harbour Kitchens, 14/06/2027 to 18/06/2027' })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        entity: 'placement',
+        pupilId: pupilIds[0],
+        adviserId: actor,
+        summary: 'Proposed a placement at Harbour Kitchens, 14/06/2027 to 18/06/2027',
+      }),
+    ]);
     expect((await listPlacementsForPupil(db, pupilIds[0]!)).map((p) => p.id)).toEqual([result.value.id]);
   });
 
@@ -131,14 +165,19 @@ describe('placements in the database', () => {
     }
     const auditBefore = await db.audit.count();
     const full = await proposePlacement(db, { pupilId: pupilIds[2]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor);
-    expect(full).toEqual({ ok: false, problems: [{ field: 'period', message: 'No places left in "Kitchen week" from 14/06/2027 to 18/06/2027: all 2 places are taken' }] });
+    expect(full).toEqual({
+      ok: false,
+      problems: [{ field: 'period', message: 'No places left in "Kitchen week" from 14/06/2027 to 18/06/2027: all 2 places are taken' }],
+    });
     expect(await db.placements.count()).toBe(2);
     expect(await db.audit.count()).toBe(auditBefore);
 
     // A cancelled placement gives its place back.
     const [first] = await listPlacementsForEmployer(db, employer.id);
     expect((await changePlacementStatus(db, first!.id, 'cancelled', actor, { today: TODAY })).ok).toBe(true);
-    expect((await proposePlacement(db, { pupilId: pupilIds[2]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor)).ok).toBe(true);
+    expect((await proposePlacement(db, { pupilId: pupilIds[2]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor)).ok).toBe(
+      true,
+    );
   });
 
   it('refuses a second placement for the same pupil on overlapping dates, and dates outside every period', async () => {
@@ -146,7 +185,9 @@ describe('placements in the database', () => {
     const input = { pupilId: pupilIds[0]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK };
     await proposePlacement(db, input, actor);
     const again = await proposePlacement(db, input, actor);
-    expect(!again.ok && again.problems).toEqual([{ field: 'pupilId', message: 'This young person already has a placement here from 14/06/2027 to 18/06/2027' }]);
+    expect(!again.ok && again.problems).toEqual([
+      { field: 'pupilId', message: 'This young person already has a placement here from 14/06/2027 to 18/06/2027' },
+    ]);
     const outside = await proposePlacement(db, { ...input, pupilId: pupilIds[1]!, start: '2027-07-01', end: '2027-07-02' }, actor);
     expect(!outside.ok && outside.problems[0]!.field).toBe('period');
   });
@@ -155,18 +196,36 @@ describe('placements in the database', () => {
     const { employer, pupilIds } = await setUp();
     // Distinct times, so the audit trail sorts in the order the steps were taken.
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 10, minute));
-    const proposed = await proposePlacement(db, { pupilId: pupilIds[0]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor, at(0));
+    const proposed = await proposePlacement(
+      db,
+      { pupilId: pupilIds[0]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK },
+      actor,
+      at(0),
+    );
     if (!proposed.ok) throw new Error('expected a proposal');
     const id = proposed.value.id;
     for (const [i, to] of (['contacted', 'confirmed', 'in-progress'] as const).entries()) {
       const moved = await changePlacementStatus(db, id, to, actor, { today: TODAY, now: at(i + 1) });
       expect(moved.ok && moved.value.status).toBe(to);
     }
-    const done = await completePlacement(db, id, { employer: 'Keen and punctual.', pupil: 'Loved the kitchen.', wouldHostAgain: true }, actor, { today: TODAY, now: at(9) });
-    expect(done.ok && done.value).toMatchObject({ status: 'completed', feedback: { employer: 'Keen and punctual.', pupil: 'Loved the kitchen.', wouldHostAgain: true } });
+    const done = await completePlacement(
+      db,
+      id,
+      { employer: 'Keen and punctual.', pupil: 'Loved the kitchen.', wouldHostAgain: true },
+      actor,
+      { today: TODAY, now: at(9) },
+    );
+    expect(done.ok && done.value).toMatchObject({
+      status: 'completed',
+      feedback: { employer: 'Keen and punctual.', pupil: 'Loved the kitchen.', wouldHostAgain: true },
+    });
     const audit = await db.audit.where('recordId').equals(id).sortBy('seq');
     expect(audit.map((a) => a.summary.split(': ')[1])).toEqual([
-      undefined, 'Proposed to Employer contacted', 'Employer contacted to Confirmed', 'Confirmed to In progress', 'In progress to Completed',
+      undefined,
+      'Proposed to Employer contacted',
+      'Employer contacted to Confirmed',
+      'Confirmed to In progress',
+      'In progress to Completed',
     ]);
     expect(audit.every((a) => a.pupilId === pupilIds[0] && a.entity === 'placement')).toBe(true);
     expect((await listPlacementsForEmployer(db, employer.id, 'completed')).map((p) => p.id)).toEqual([id]);
@@ -183,13 +242,18 @@ describe('placements in the database', () => {
   });
 
   it('blocks confirming at an employer whose insurance has expired, with the reason, and changes nothing', async () => {
-    const { employer, pupilIds } = await setUp({ checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2026-10-31', safeguardingConfirmed: true } });
+    const { employer, pupilIds } = await setUp({
+      checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2026-10-31', safeguardingConfirmed: true },
+    });
     const proposed = await proposePlacement(db, { pupilId: pupilIds[0]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor);
     if (!proposed.ok) throw new Error('expected a proposal');
     expect((await changePlacementStatus(db, proposed.value.id, 'contacted', actor, { today: TODAY })).ok).toBe(true);
     const auditBefore = await db.audit.count();
     const blocked = await changePlacementStatus(db, proposed.value.id, 'confirmed', actor, { today: TODAY });
-    expect(blocked).toEqual({ ok: false, problems: [{ field: 'status', message: 'Employer\'s liability insurance expired on 31/10/2026' }] });
+    expect(blocked).toEqual({
+      ok: false,
+      problems: [{ field: 'status', message: "Employer's liability insurance expired on 31/10/2026" }],
+    });
     expect((await db.placements.get(proposed.value.id))!.status).toBe('contacted');
     expect(await db.audit.count()).toBe(auditBefore);
 
@@ -202,18 +266,24 @@ describe('placements in the database', () => {
     const { employer, pupilIds } = await setUp();
     const proposed = await proposePlacement(db, { pupilId: pupilIds[0]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor);
     if (!proposed.ok) throw new Error('expected a proposal');
-    for (const to of ['contacted', 'confirmed', 'in-progress'] as const) await changePlacementStatus(db, proposed.value.id, to, actor, { today: TODAY });
-    const result = await completePlacement(db, proposed.value.id, { employer: 'x'.repeat(3001), pupil: '', wouldHostAgain: null }, actor, { today: TODAY });
+    for (const to of ['contacted', 'confirmed', 'in-progress'] as const)
+      await changePlacementStatus(db, proposed.value.id, to, actor, { today: TODAY });
+    const result = await completePlacement(db, proposed.value.id, { employer: 'x'.repeat(3001), pupil: '', wouldHostAgain: null }, actor, {
+      today: TODAY,
+    });
     expect(!result.ok && result.problems[0]!.field).toBe('feedback.employer');
     expect((await db.placements.get(proposed.value.id))!.status).toBe('in-progress');
   });
 
-  it('joins a caller\'s transaction, so a batch of proposals is written together or not at all', async () => {
+  it("joins a caller's transaction, so a batch of proposals is written together or not at all", async () => {
     const { employer, pupilIds } = await setUp();
-    await expect(db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
-      for (const pupilId of pupilIds.slice(0, 2)) await proposePlacement(db, { pupilId, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor);
-      throw new Error('the adviser changed their mind');
-    })).rejects.toThrow('the adviser changed their mind');
+    await expect(
+      db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
+        for (const pupilId of pupilIds.slice(0, 2))
+          await proposePlacement(db, { pupilId, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor);
+        throw new Error('the adviser changed their mind');
+      }),
+    ).rejects.toThrow('the adviser changed their mind');
     expect(await db.placements.count()).toBe(0);
   });
 });

@@ -16,13 +16,24 @@ const SORTS: PupilSort[] = ['name', 'year-group', 'risk', 'last-guidance'];
 
 /** What the list must show: every match, in the order sortPupils gives. */
 function expected(all: Pupil[], filters: PupilFilters, sort: PupilSort, today = TODAY): string[] {
-  return sortPupils(all.filter((p) => matchesFilters(p, filters, today)), sort).map((p) => p.id);
+  return sortPupils(
+    all.filter((p) => matchesFilters(p, filters, today)),
+    sort,
+  ).map((p) => p.id);
 }
 
 function randomFilters(random: ReturnType<typeof createRandom>, pupils: Pupil[], today: string): PupilFilters {
   const someone = random.pick(pupils);
   const word = random.pick(someone.searchWords);
-  const text = random.pick(['', word.slice(0, 1), word.slice(0, 2), word, `${word.slice(0, 2)} ${someone.searchWords[0]?.slice(0, 1) ?? ''}`, (someone.upn ?? '').slice(0, 4), 'zzq']);
+  const text = random.pick([
+    '',
+    word.slice(0, 1),
+    word.slice(0, 2),
+    word,
+    `${word.slice(0, 2)} ${someone.searchWords[0]?.slice(0, 1) ?? ''}`,
+    (someone.upn ?? '').slice(0, 4),
+    'zzq',
+  ]);
   return {
     ...emptyPupilFilters(),
     text,
@@ -62,7 +73,13 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
     expect(index.find(blank, 'name', TODAY)).toHaveLength(dataset.pupils.length);
     const someone = dataset.pupils.find((p) => p.schoolId !== null)!;
     const narrowing: Partial<PupilFilters>[] = [
-      { text: 'a' }, { schoolId: someone.schoolId }, { yearGroup: 10 }, { district: 'thanet' }, { riskBand: 'high' }, { homeEducatedOnly: true }, { noGuidanceYet: true },
+      { text: 'a' },
+      { schoolId: someone.schoolId },
+      { yearGroup: 10 },
+      { district: 'thanet' },
+      { riskBand: 'high' },
+      { homeEducatedOnly: true },
+      { noGuidanceYet: true },
     ];
     for (const change of narrowing) expect(keepsEveryone({ ...emptyPupilFilters(), ...change }), JSON.stringify(change)).toBe(false);
   });
@@ -85,7 +102,7 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
         held.delete(victim.id);
       } else {
         const renamed = random.pick([...held.values()]);
-        const changed = { ...renamed, preferredSurname: random.pick(['Ábel', 'Zoë', 'O\'Brien', 'Smith-Jones', 'aaron']) };
+        const changed = { ...renamed, preferredSurname: random.pick(['Ábel', 'Zoë', "O'Brien", 'Smith-Jones', 'aaron']) };
         const withWords = { ...changed, searchWords: searchWordsFor(changed) };
         index.upsert(withWords);
         held.set(withWords.id, withWords);
@@ -93,10 +110,13 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
     }
     expect(index.size).toBe(held.size);
     const all = [...held.values()];
-    for (const text of ['', 'a', 'ab', 'zo', 'o', 'smith', 'jones', 'o\'b']) {
+    for (const text of ['', 'a', 'ab', 'zo', 'o', 'smith', 'jones', "o'b"]) {
       for (const sort of SORTS) {
         const filters = { ...emptyPupilFilters(), text };
-        expect(index.find(filters, sort, TODAY).map((p) => p.id), `${text} ${sort}`).toEqual(expected(all, filters, sort));
+        expect(
+          index.find(filters, sort, TODAY).map((p) => p.id),
+          `${text} ${sort}`,
+        ).toEqual(expected(all, filters, sort));
       }
     }
   });
@@ -133,7 +153,9 @@ describe('the pupil list read from the database (renderer/src/db/pupil-list)', (
     const filters = emptyPupilFilters();
     expect(await findPupils(db, filters, 'name', TODAY)).toEqual([]);
     let changes = 0;
-    const stop = onPupilListChange(db, () => { changes += 1; });
+    const stop = onPupilListChange(db, () => {
+      changes += 1;
+    });
 
     const [one, two] = dataset.pupils as [Pupil, Pupil];
     await savePupil(db, inputFrom(one, { preferredSurname: 'Quennell' }), null);
@@ -164,14 +186,27 @@ describe('the pupil list read from the database (renderer/src/db/pupil-list)', (
     const july = '2026-07-15';
     const [one, two] = dataset.pupils as [Pupil, Pupil];
     // Born in June 2011: Year 10 in 2025/26. The other was held back a year by hand that July.
-    const born2011 = await savePupil(db, inputFrom(one, { dateOfBirth: '2011-06-20', yearGroupOverride: null, leftOn: null }), null, new Date(`${july}T10:00:00`));
-    const heldBack = await savePupil(db, inputFrom(two, { dateOfBirth: '2011-02-01', yearGroupOverride: { yearGroup: 9, academicYearStart: 2025 }, leftOn: null }), null, new Date(`${july}T10:00:00`));
-    const yearOf = async (yearGroup: number | 'left', day: string) => (await findPupils(db, { ...emptyPupilFilters(), yearGroup }, 'name', day)).map((p) => p.id);
+    const born2011 = await savePupil(
+      db,
+      inputFrom(one, { dateOfBirth: '2011-06-20', yearGroupOverride: null, leftOn: null }),
+      null,
+      new Date(`${july}T10:00:00`),
+    );
+    const heldBack = await savePupil(
+      db,
+      inputFrom(two, { dateOfBirth: '2011-02-01', yearGroupOverride: { yearGroup: 9, academicYearStart: 2025 }, leftOn: null }),
+      null,
+      new Date(`${july}T10:00:00`),
+    );
+    const yearOf = async (yearGroup: number | 'left', day: string) =>
+      (await findPupils(db, { ...emptyPupilFilters(), yearGroup }, 'name', day)).map((p) => p.id);
     expect(await yearOf(10, july)).toEqual([born2011.id]);
     expect(await yearOf(9, july)).toEqual([heldBack.id]);
 
     let changes = 0;
-    const stop = onPupilListChange(db, () => { changes += 1; });
+    const stop = onPupilListChange(db, () => {
+      changes += 1;
+    });
     const auditBefore = await db.audit.count();
     const september = '2026-09-01';
     expect(await yearOf(11, september)).toEqual([born2011.id]);

@@ -8,7 +8,15 @@ const today = '2026-11-24';
 const schoolId = '11111111-1111-4111-8111-111111111111';
 
 function form(overrides: Partial<PupilForm> = {}): PupilForm {
-  return { ...emptyPupilForm(), legalForename: 'Amelia', legalSurname: 'Turner', dateOfBirth: '2011-03-04', schoolId, upn: 'B801200005001', ...overrides };
+  return {
+    ...emptyPupilForm(),
+    legalForename: 'Amelia',
+    legalSurname: 'Turner',
+    dateOfBirth: '2011-03-04',
+    schoolId,
+    upn: 'B801200005001',
+    ...overrides,
+  };
 }
 
 function fields(result: ReturnType<typeof checkPupilForm>): Record<string, string> {
@@ -21,7 +29,14 @@ describe('the add-a-young-person form', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(yearGroupOf(result.value, today)).toBe(11);
-    expect(result.value).toMatchObject({ yearGroupOverride: null, postcode: 'CT9 1AA', outcode: 'CT9', district: 'thanet', upn: 'B801200005001', riskBand: 'low' });
+    expect(result.value).toMatchObject({
+      yearGroupOverride: null,
+      postcode: 'CT9 1AA',
+      outcode: 'CT9',
+      district: 'thanet',
+      upn: 'B801200005001',
+      riskBand: 'low',
+    });
   });
 
   it('keeps a district the adviser chose over the postcode default', () => {
@@ -30,7 +45,9 @@ describe('the add-a-young-person form', () => {
   });
 
   it('names each problem: future date of birth, invalid UPN, malformed postcode, bad ULN', () => {
-    const result = checkPupilForm(form({ dateOfBirth: '2099-01-01', upn: 'B801200005002', postcode: 'CT9 XYZ', uln: '0000000043' }), { today });
+    const result = checkPupilForm(form({ dateOfBirth: '2099-01-01', upn: 'B801200005002', postcode: 'CT9 XYZ', uln: '0000000043' }), {
+      today,
+    });
     expect(fields(result)).toEqual({
       dateOfBirth: 'The date of birth must be in the past',
       upn: 'This UPN is not valid: check each character (the first letter is a check letter)',
@@ -60,8 +77,12 @@ describe('the add-a-young-person form', () => {
     // Kept with the academic year it was set in, so that it moves on every 1 September.
     expect(result.ok && result.value.yearGroupOverride).toEqual({ yearGroup: 9, academicYearStart: academicYearStartYear(today) });
     expect(result.ok && yearGroupOf(result.value, today)).toBe(9);
-    expect(fields(checkPupilForm(form({ yearGroupOverridden: true, yearGroup: null }), { today })).yearGroup).toBe('Choose a year group from 7 to 13');
-    expect(fields(checkPupilForm(form({ yearGroupOverridden: true, yearGroup: 14 }), { today })).yearGroup).toBe('Choose a year group from 7 to 13');
+    expect(fields(checkPupilForm(form({ yearGroupOverridden: true, yearGroup: null }), { today })).yearGroup).toBe(
+      'Choose a year group from 7 to 13',
+    );
+    expect(fields(checkPupilForm(form({ yearGroupOverridden: true, yearGroup: 14 }), { today })).yearGroup).toBe(
+      'Choose a year group from 7 to 13',
+    );
     // Without the tick, nothing is stored but the date of birth.
     const derived = checkPupilForm(form({ yearGroupOverridden: false, yearGroup: 9 }), { today });
     expect(derived.ok && derived.value.yearGroupOverride).toBeNull();
@@ -70,7 +91,13 @@ describe('the add-a-young-person form', () => {
   it('shows an override as it stands today when the record is opened again a year later', () => {
     const saved = checkPupilForm(form({ yearGroupOverridden: true, yearGroup: 9 }), { today });
     if (!saved.ok) throw new Error('expected the form to pass');
-    const record = { ...saved.value, id: '33333333-3333-4333-8333-333333333333', createdAt: `${today}T09:00:00Z`, updatedAt: `${today}T09:00:00Z`, searchWords: [] };
+    const record = {
+      ...saved.value,
+      id: '33333333-3333-4333-8333-333333333333',
+      createdAt: `${today}T09:00:00Z`,
+      updatedAt: `${today}T09:00:00Z`,
+      searchWords: [],
+    };
     const nextYear = `${academicYearStartYear(today) + 1}-10-01`;
     expect(formFromPupil(record, nextYear)).toMatchObject({ yearGroupOverridden: true, yearGroup: 10 });
     expect(formFromPupil({ ...record, yearGroupOverride: null }, nextYear)).toMatchObject({ yearGroupOverridden: false, yearGroup: null });
@@ -78,15 +105,23 @@ describe('the add-a-young-person form', () => {
 
   it('says when a date of birth is too young for secondary school, unless the year group is set by hand', () => {
     const young = `${academicYearStartYear(today) - 10}-10-01`;
-    expect(fields(checkPupilForm(form({ dateOfBirth: young }), { today })).dateOfBirth).toMatch(/puts them in Year 5; the service starts at Year 7/);
+    expect(fields(checkPupilForm(form({ dateOfBirth: young }), { today })).dateOfBirth).toMatch(
+      /puts them in Year 5; the service starts at Year 7/,
+    );
     expect(checkPupilForm(form({ dateOfBirth: young, yearGroupOverridden: true, yearGroup: 7 }), { today }).ok).toBe(true);
   });
 
   it('refuses control characters and text-direction controls in names, saying which and where', () => {
-    expect(fields(checkPupilForm(form({ legalSurname: 'Smi\u0007th' }), { today })).legalSurname).toBe('Remove a hidden control character (U+0007) at character 4');
-    expect(fields(checkPupilForm(form({ legalForename: 'Ali\u202Efdp.exe' }), { today })).legalForename).toBe('Remove an invisible text-direction control (U+202E) at character 4');
+    expect(fields(checkPupilForm(form({ legalSurname: 'Smi\u0007th' }), { today })).legalSurname).toBe(
+      'Remove a hidden control character (U+0007) at character 4',
+    );
+    expect(fields(checkPupilForm(form({ legalForename: 'Ali\u202Efdp.exe' }), { today })).legalForename).toBe(
+      'Remove an invisible text-direction control (U+202E) at character 4',
+    );
     expect(fields(checkPupilForm(form({ aspirations: 'Line one\nLine two\tand a tab' }), { today })).aspirations).toBeUndefined();
-    expect(fields(checkPupilForm(form({ aspirations: 'Bell\u0007' }), { today })).aspirations).toBe('Remove a hidden control character (U+0007) at character 5');
+    expect(fields(checkPupilForm(form({ aspirations: 'Bell\u0007' }), { today })).aspirations).toBe(
+      'Remove a hidden control character (U+0007) at character 5',
+    );
   });
 
   it('stores names in one Unicode spelling, whichever way they were typed', () => {
@@ -95,23 +130,52 @@ describe('the add-a-young-person form', () => {
   });
 
   it('rejects an oversized field with its limit, and an attendance over 100%', () => {
-    const result = checkPupilForm(form({ legalSurname: 'x'.repeat(81), characteristics: { ...emptyPupilForm().characteristics, attendancePercent: 120 } }), { today });
-    expect(fields(result)).toMatchObject({ legalSurname: 'Keep this to 80 characters or fewer', 'characteristics.attendancePercent': 'Attendance cannot be above 100%' });
+    const result = checkPupilForm(
+      form({ legalSurname: 'x'.repeat(81), characteristics: { ...emptyPupilForm().characteristics, attendancePercent: 120 } }),
+      { today },
+    );
+    expect(fields(result)).toMatchObject({
+      legalSurname: 'Keep this to 80 characters or fewer',
+      'characteristics.attendancePercent': 'Attendance cannot be above 100%',
+    });
   });
 
   it('scores the risk band with the weights from Settings', () => {
     const withCarer = form({ characteristics: { ...emptyPupilForm().characteristics, youngCarer: true } });
-    expect(checkPupilForm(withCarer, { today }).ok && (checkPupilForm(withCarer, { today }) as { value: { riskBand: string } }).value.riskBand).toBe('low');
+    expect(
+      checkPupilForm(withCarer, { today }).ok && (checkPupilForm(withCarer, { today }) as { value: { riskBand: string } }).value.riskBand,
+    ).toBe('low');
     const weighted = checkPupilForm(withCarer, { today, riskWeights: { 'young-carer': 8 } });
     expect(weighted.ok && weighted.value.riskBand).toBe('high');
   });
 });
 
 describe('the pupil list', () => {
-  const base = { id: '22222222-2222-4222-8222-222222222222', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', dateOfBirth: '2011-03-04' };
+  const base = {
+    id: '22222222-2222-4222-8222-222222222222',
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    dateOfBirth: '2011-03-04',
+  };
   const onDay = '2026-11-24';
-  const amy = pupilSchema.parse({ ...base, legalForename: 'Amelia', legalSurname: 'Turner', preferredForename: 'Amy', upn: 'B801200005001', searchWords: ['amelia', 'turner', 'amy'], riskBand: 'high' });
-  const bob = pupilSchema.parse({ ...base, legalForename: 'Bob', legalSurname: 'Adams', searchWords: ['bob', 'adams'], homeEducated: true, riskBand: 'low', lastGuidanceOn: '2026-10-01' });
+  const amy = pupilSchema.parse({
+    ...base,
+    legalForename: 'Amelia',
+    legalSurname: 'Turner',
+    preferredForename: 'Amy',
+    upn: 'B801200005001',
+    searchWords: ['amelia', 'turner', 'amy'],
+    riskBand: 'high',
+  });
+  const bob = pupilSchema.parse({
+    ...base,
+    legalForename: 'Bob',
+    legalSurname: 'Adams',
+    searchWords: ['bob', 'adams'],
+    homeEducated: true,
+    riskBand: 'low',
+    lastGuidanceOn: '2026-10-01',
+  });
 
   it('tells a UPN prefix from a name', () => {
     expect(looksLikeUpn('b801')).toBe(true);
@@ -142,7 +206,7 @@ describe('the pupil list', () => {
     expect(matchesFilters(named('Siân', 'Evans'), { ...f, text: 'sian ev' }, onDay)).toBe(true);
     expect(matchesFilters(named('Lena', 'Müller'), { ...f, text: 'Muller' }, onDay)).toBe(true);
     expect(matchesFilters(named('Aoife', "O'Brien"), { ...f, text: 'obrien' }, onDay)).toBe(true);
-    expect(matchesFilters(named('Aoife', "O’Brien"), { ...f, text: "o'bri" }, onDay)).toBe(true);
+    expect(matchesFilters(named('Aoife', 'O’Brien'), { ...f, text: "o'bri" }, onDay)).toBe(true);
     expect(matchesFilters(named('Ann', 'Smith-Jones'), { ...f, text: 'smithj' }, onDay)).toBe(true);
     expect(matchesFilters(named('Zoë', 'Hart'), { ...f, text: 'zoa' }, onDay)).toBe(false);
   });

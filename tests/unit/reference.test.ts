@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AREAS, DESTINATIONS, GATSBY_BENCHMARKS, OUTCODES, areaIdFromLabel, defaultDistrictFor, destinationGroup, distanceBetweenOutcodesKm } from '@shared/reference';
+import {
+  AREAS,
+  DESTINATIONS,
+  GATSBY_BENCHMARKS,
+  OUTCODES,
+  areaIdFromLabel,
+  defaultDistrictFor,
+  destinationGroup,
+  distanceBetweenOutcodesKm,
+} from '@shared/reference';
 
 describe('reference data', () => {
   it('has the 13 Kent and Medway areas', () => {
@@ -15,7 +24,13 @@ describe('reference data', () => {
     expect(OUTCODES).toHaveLength(rows.length);
     rows.forEach((row, i) => {
       const [outcode, lat, lon, place, district] = row.split(',');
-      expect(OUTCODES[i]).toEqual({ outcode, latitude: Number(lat), longitude: Number(lon), place, primaryDistrict: areaIdFromLabel(district!) });
+      expect(OUTCODES[i]).toEqual({
+        outcode,
+        latitude: Number(lat),
+        longitude: Number(lon),
+        place,
+        primaryDistrict: areaIdFromLabel(district!),
+      });
     });
   });
 

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION_YEARS, finalYearStartOf, isPastRetention, keepUntil, retentionReason, type RetentionFacts } from '@shared/retention';
+import {
+  DEFAULT_RETENTION_YEARS,
+  finalYearStartOf,
+  isPastRetention,
+  keepUntil,
+  retentionReason,
+  type RetentionFacts,
+} from '@shared/retention';
 import { generateDemoDataset } from '@shared/demo';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
@@ -29,7 +36,7 @@ describe('the retention date', () => {
     expect(retentionReason(facts({ leftOn: '2027-07-20', lastGuidanceOn: '2029-10-01' }))).toBe('Last guidance meeting in 2029/30');
   });
 
-  it('follows the school\'s year group when it differs from the date of birth\'s', () => {
+  it("follows the school's year group when it differs from the date of birth's", () => {
     // Held back a year: Year 10 in 2026/27 though the date of birth says Year 11.
     expect(finalYearStartOf(facts({ yearGroupOverride: { yearGroup: 10, academicYearStart: 2026 } }))).toBe(2029);
     // The same override read a year later says the same: it was dated when it was set.
@@ -48,7 +55,10 @@ describe('deleting records past the date', () => {
     await db.open();
     const dataset = generateDemoDataset({ seed: 17, today, pupils: 30 });
     // Two young people who left long ago, one of them with sessions, plans and placements.
-    const withHistory = dataset.pupils.find((p) => dataset.sessions.some((s) => s.pupilId === p.id) && dataset.placements.some((pl) => pl.pupilId === p.id)) ?? dataset.pupils[0]!;
+    const withHistory =
+      dataset.pupils.find(
+        (p) => dataset.sessions.some((s) => s.pupilId === p.id) && dataset.placements.some((pl) => pl.pupilId === p.id),
+      ) ?? dataset.pupils[0]!;
     withHistory.leftOn = '2021-07-15';
     withHistory.lastGuidanceOn = null;
     for (const session of dataset.sessions.filter((s) => s.pupilId === withHistory.id)) session.date = '2021-03-01';
@@ -79,7 +89,10 @@ describe('deleting records past the date', () => {
     }
     const entries = await db.audit.where('[entity+action]').equals(['database', 'retention-delete']).toArray();
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.summary).toBe('Deleted 2 young people\'s records past the retention period (3 years after their final academic year), with everything held about them');
+    expect(entries[0]!.summary).toBe(
+      "Deleted 2 young people's records past the retention period " +
+        '(3 years after their final academic year), with everything held about them',
+    );
     expect(JSON.stringify(entries)).not.toContain(past[0]!.pupil.legalSurname);
     expect(await findPastRetention(db, 3, today)).toEqual([]);
   });
@@ -93,7 +106,13 @@ describe('deleting records past the date', () => {
     const past = await findPastRetention(db, 3, today);
     await db.pupils.update(past[1]!.pupil.id, { lastGuidanceOn: '2026-10-01' });
     const before = await digestTables(db);
-    await expect(deletePastRetention(db, past.map((p) => p.pupil.id), { years: 3, today, actorId: null })).rejects.toThrow('no longer past its retention date');
+    await expect(
+      deletePastRetention(
+        db,
+        past.map((p) => p.pupil.id),
+        { years: 3, today, actorId: null },
+      ),
+    ).rejects.toThrow('no longer past its retention date');
     expect(await digestTables(db)).toEqual(before);
   });
 });

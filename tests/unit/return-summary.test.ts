@@ -7,11 +7,19 @@ import { pdfText, renderPdf } from '../support/pdf-node';
 
 const today = '2026-11-24';
 const dataset = generateDemoDataset({ seed: 11, today, pupils: 150 });
-const report = buildAggregateReturn(dataset, { period: { start: '2025-09-01', end: '2026-08-31' }, scope: { kind: 'all' }, threshold: 5, roundToNearest5: false, now: `${today}T10:00:00` });
+const report = buildAggregateReturn(dataset, {
+  period: { start: '2025-09-01', end: '2026-08-31' },
+  scope: { kind: 'all' },
+  threshold: 5,
+  roundToNearest5: false,
+  now: `${today}T10:00:00`,
+});
 
 describe('the return summary PDF', () => {
   it('prints every measure with the notes on what was applied', async () => {
-    const pages = await pdfText(await renderPdf(buildReturnSummaryDocument(report, { serviceName: 'Kent Careers Service', now: `${today}T10:00:00` })));
+    const pages = await pdfText(
+      await renderPdf(buildReturnSummaryDocument(report, { serviceName: 'Kent Careers Service', now: `${today}T10:00:00` })),
+    );
     const text = pages.join('\n');
     expect(text).toContain('Anonymised return');
     expect(text).toContain('Counts of 1 to 4 are shown as c');
@@ -20,10 +28,22 @@ describe('the return summary PDF', () => {
   });
 
   it('holds no name, UPN, ULN, postcode, date of birth, email or phone number', async () => {
-    const text = (await pdfText(await renderPdf(buildReturnSummaryDocument(report, { serviceName: 'Kent Careers Service', now: `${today}T10:00:00` })))).join('\n');
-    const identifying = dataset.pupils.flatMap((p) => [
-      `${p.legalForename} ${p.legalSurname}`, p.upn, p.uln, p.postcode, p.dateOfBirth, formatUkDate(p.dateOfBirth), p.email, p.phone, p.parentCarer.phone,
-    ]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+    const text = (
+      await pdfText(await renderPdf(buildReturnSummaryDocument(report, { serviceName: 'Kent Careers Service', now: `${today}T10:00:00` })))
+    ).join('\n');
+    const identifying = dataset.pupils
+      .flatMap((p) => [
+        `${p.legalForename} ${p.legalSurname}`,
+        p.upn,
+        p.uln,
+        p.postcode,
+        p.dateOfBirth,
+        formatUkDate(p.dateOfBirth),
+        p.email,
+        p.phone,
+        p.parentCarer.phone,
+      ])
+      .filter((v): v is string => typeof v === 'string' && v.length > 0);
     expect(identifying.filter((value) => text.includes(value))).toEqual([]);
   });
 

@@ -3,10 +3,23 @@ import type { GuidanceSession, Pupil, School } from '@shared/model';
 import { generateDemoDataset } from '@shared/demo';
 import { formatUkDate } from '@shared/academic-year';
 import {
-  buildAggregateReturn, buildExtract, buildPseudonymisedExtract, extractToCsv, findDerivableCells,
-  findDerivableInLinkedTables, generaliseRareRows, hmacPseudonym, periodProblems, protectReturnTables, pseudonymSubject,
-  pseudonymsFor, returnToCsv, scopeCaseload,
-  type AggregateReturn, type ReturnOptions, type ReturnTable,
+  buildAggregateReturn,
+  buildExtract,
+  buildPseudonymisedExtract,
+  extractToCsv,
+  findDerivableCells,
+  findDerivableInLinkedTables,
+  generaliseRareRows,
+  hmacPseudonym,
+  periodProblems,
+  protectReturnTables,
+  pseudonymSubject,
+  pseudonymsFor,
+  returnToCsv,
+  scopeCaseload,
+  type AggregateReturn,
+  type ReturnOptions,
+  type ReturnTable,
 } from '@shared/returns';
 import { csvField } from '@shared/csv';
 import { createFactories } from '../support/factories';
@@ -30,7 +43,11 @@ const liaison = make.adviser({ name: 'Hari Liaison', role: 'home-education-offic
 /** A date of birth in the middle of the cohort that is in `yearGroup` in 2026/27. */
 const bornFor = (yearGroup: number) => `${2026 - yearGroup - 5}-11-15`;
 
-function pupil(name: string, yearGroup: number, fields: Omit<Partial<Pupil>, 'characteristics'> & { characteristics?: Partial<Pupil['characteristics']> } = {}): Pupil {
+function pupil(
+  name: string,
+  yearGroup: number,
+  fields: Omit<Partial<Pupil>, 'characteristics'> & { characteristics?: Partial<Pupil['characteristics']> } = {},
+): Pupil {
   return make.pupil({
     legalForename: name,
     legalSurname: 'Testperson',
@@ -41,18 +58,68 @@ function pupil(name: string, yearGroup: number, fields: Omit<Partial<Pupil>, 'ch
   });
 }
 
-const p1 = pupil('Ada', 11, { schoolId: schoolA.id, district: 'thanet', upn: 'A886123426001', riskBand: 'medium', intendedDestination: '230', characteristics: { freeSchoolMeals: true } });
-const p2 = pupil('Ben', 11, { schoolId: schoolA.id, district: 'thanet', upn: 'A886123426002', riskBand: 'low', intendedDestination: '310' });
-const p3 = pupil('Cai', 11, { schoolId: schoolB.id, district: 'medway', upn: 'A887123426003', riskBand: 'high', characteristics: { senSupport: true } });
-const p4 = pupil('Dee', 13, { schoolId: schoolA.id, district: 'thanet', upn: 'A886123424004', riskBand: 'low', intendedDestination: '240', characteristics: { ehcp: true } });
-const p5 = pupil('Eli', 13, { schoolId: schoolB.id, district: 'medway', upn: 'A887123424005', riskBand: 'medium', intendedDestination: '619', characteristics: { youngCarer: true, healthCondition: true } });
-const p6 = pupil('Fay', 9, { homeEducated: true, district: 'dover', liaisonOfficerId: liaison.id, riskBand: 'high', characteristics: { lookedAfter: true } });
+const p1 = pupil('Ada', 11, {
+  schoolId: schoolA.id,
+  district: 'thanet',
+  upn: 'A886123426001',
+  riskBand: 'medium',
+  intendedDestination: '230',
+  characteristics: { freeSchoolMeals: true },
+});
+const p2 = pupil('Ben', 11, {
+  schoolId: schoolA.id,
+  district: 'thanet',
+  upn: 'A886123426002',
+  riskBand: 'low',
+  intendedDestination: '310',
+});
+const p3 = pupil('Cai', 11, {
+  schoolId: schoolB.id,
+  district: 'medway',
+  upn: 'A887123426003',
+  riskBand: 'high',
+  characteristics: { senSupport: true },
+});
+const p4 = pupil('Dee', 13, {
+  schoolId: schoolA.id,
+  district: 'thanet',
+  upn: 'A886123424004',
+  riskBand: 'low',
+  intendedDestination: '240',
+  characteristics: { ehcp: true },
+});
+const p5 = pupil('Eli', 13, {
+  schoolId: schoolB.id,
+  district: 'medway',
+  upn: 'A887123424005',
+  riskBand: 'medium',
+  intendedDestination: '619',
+  characteristics: { youngCarer: true, healthCondition: true },
+});
+const p6 = pupil('Fay', 9, {
+  homeEducated: true,
+  district: 'dover',
+  liaisonOfficerId: liaison.id,
+  riskBand: 'high',
+  characteristics: { lookedAfter: true },
+});
 const p7 = pupil('Gus', 10, { schoolId: schoolA.id, district: 'thanet', upn: 'A886123427007', leftOn: '2026-07-01' });
 const p8 = pupil('Hal', 8, { schoolId: schoolB.id, district: 'medway', upn: 'A887123428008' });
 
-function session(who: Pupil, date: string, kind: GuidanceSession['kind'], adviserId: string, encounters: ('employer' | 'provider')[] = []): GuidanceSession {
+function session(
+  who: Pupil,
+  date: string,
+  kind: GuidanceSession['kind'],
+  adviserId: string,
+  encounters: ('employer' | 'provider')[] = [],
+): GuidanceSession {
   return make.session({
-    pupilId: who.id, adviserId, date, kind, mode: 'in-person', durationMinutes: 30,
+    pupilId: who.id,
+    adviserId,
+    date,
+    kind,
+    mode: 'in-person',
+    durationMinutes: 30,
     encounters: encounters.map((kindOf) => ({ kind: kindOf, name: kindOf === 'employer' ? 'Local employer' : 'EKC Group' })),
   });
 }
@@ -61,9 +128,11 @@ const sessions = [
   session(p1, '2026-10-01', 'personal-guidance', qualified.id, ['employer']), // s1: B8 meeting; 1 employer encounter
   session(p1, '2026-06-01', 'group', qualified.id, ['provider']), //             s2: before the period, in Year 10: counts for Years 10–11
   session(p1, '2026-11-01', 'drop-in', unqualified.id, ['provider']), //         s3: second provider encounter in Years 10–11
-  session(p2, '2026-10-05', 'personal-guidance', unqualified.id, ['employer', 'employer']), // s4: not a qualified adviser; 2 employer encounters
+  session(p2, '2026-10-05', 'personal-guidance', unqualified.id, ['employer', 'employer']), // s4: not a qualified adviser;
+  //                                                                                               2 employer encounters
   session(p3, '2027-09-10', 'personal-guidance', qualified.id), //               s5: after the period: not counted
-  session(p4, '2025-03-01', 'personal-guidance', qualified.id, ['provider']), // s6: Year 11 then: counts for Benchmark 8 (by 18), not for Years 12–13
+  session(p4, '2025-03-01', 'personal-guidance', qualified.id, ['provider']), // s6: Year 11 then: counts for Benchmark 8 (by 18),
+  //                                                                                 not for Years 12–13
   session(p4, '2026-12-01', 'personal-guidance', qualified.id), //               s7: second qualified meeting
   session(p5, '2026-10-10', 'personal-guidance', qualified.id), //               s8: one meeting only
   session(p6, '2026-10-20', 'home-visit', liaison.id, ['provider', 'provider']), // s9: home visit, 2 provider encounters in Year 9
@@ -101,7 +170,9 @@ function table(report: AggregateReturn, id: string): ReturnTable {
 
 /** Rows of a table by label, with only the rows that count anything. */
 function rows(t: ReturnTable): Record<string, number[]> {
-  return Object.fromEntries(t.rowLabels.map((label, r) => [label, t.counts[r]!] as const).filter(([, counts]) => counts.some((n) => n > 0)));
+  return Object.fromEntries(
+    t.rowLabels.map((label, r) => [label, t.counts[r]!] as const).filter(([, counts]) => counts.some((n) => n > 0)),
+  );
 }
 
 describe('the aggregate return, counted by hand', () => {
@@ -110,10 +181,20 @@ describe('the aggregate return, counted by hand', () => {
   it('counts young people on the caseload, seen and not seen, by district, year group, group and risk band', () => {
     // On the caseload: everyone but Gus, who left before the period. Seen: Ada, Ben, Dee, Eli, Fay.
     expect(rows(table(report, 'caseload-by-district'))).toEqual({ Dover: [1, 0], Thanet: [3, 0], Medway: [1, 2] });
-    expect(rows(table(report, 'caseload-by-year-group'))).toEqual({ 'Year 8': [0, 1], 'Year 9': [1, 0], 'Year 11': [2, 1], 'Year 13': [2, 0] });
+    expect(rows(table(report, 'caseload-by-year-group'))).toEqual({
+      'Year 8': [0, 1],
+      'Year 9': [1, 0],
+      'Year 11': [2, 1],
+      'Year 13': [2, 0],
+    });
     expect(rows(table(report, 'caseload-by-characteristic'))).toEqual({
-      'SEN support': [0, 1], 'Education, health and care plan': [1, 0], 'Free school meals': [1, 0], 'Looked after': [1, 0],
-      'Young carer': [1, 0], 'Long-term health condition': [1, 0], 'Home educated': [1, 0],
+      'SEN support': [0, 1],
+      'Education, health and care plan': [1, 0],
+      'Free school meals': [1, 0],
+      'Looked after': [1, 0],
+      'Young carer': [1, 0],
+      'Long-term health condition': [1, 0],
+      'Home educated': [1, 0],
     });
     expect(rows(table(report, 'caseload-by-risk-band'))).toEqual({ Low: [2, 0], Medium: [2, 0], High: [1, 1], 'Not recorded': [0, 1] });
     expect(table(report, 'caseload-by-district').shown.columnTotals).toEqual([5, 2]);
@@ -122,7 +203,14 @@ describe('the aggregate return, counted by hand', () => {
 
   it('counts sessions in the period by kind, and none before or after it', () => {
     const t = table(report, 'sessions-by-year-group');
-    expect(t.columnLabels).toEqual(['Personal guidance meeting', 'Group session', 'Drop-in', 'Parent or carer meeting', 'Home visit', 'Follow-up']);
+    expect(t.columnLabels).toEqual([
+      'Personal guidance meeting',
+      'Group session',
+      'Drop-in',
+      'Parent or carer meeting',
+      'Home visit',
+      'Follow-up',
+    ]);
     expect(t.shown.columnTotals).toEqual([4, 0, 1, 0, 1, 0]);
     expect(rows(t)).toEqual({ 'Year 9': [0, 0, 0, 0, 1, 0], 'Year 11': [2, 0, 1, 0, 0, 0], 'Year 13': [2, 0, 0, 0, 0, 0] });
   });
@@ -131,34 +219,52 @@ describe('the aggregate return, counted by hand', () => {
     // Year 11: Ada met a level 6 adviser; Ben only a level 4 one; Cai's meeting is after the period.
     // Year 13: Dee had two (one of them before the period); Eli one.
     const byDistrict = table(report, 'personal-guidance-by-district');
-    expect(byDistrict.columnLabels).toEqual(['Year 11: at least one meeting', 'Year 11: none yet', 'Year 13: two or more meetings', 'Year 13: fewer than two']);
+    expect(byDistrict.columnLabels).toEqual([
+      'Year 11: at least one meeting',
+      'Year 11: none yet',
+      'Year 13: two or more meetings',
+      'Year 13: fewer than two',
+    ]);
     expect(byDistrict.shown.columnTotals).toEqual([1, 2, 1, 1]);
     expect(rows(byDistrict)).toEqual({ Thanet: [1, 1, 1, 0], Medway: [0, 1, 0, 1] });
     expect(byDistrict.percentages.map((p) => p.total)).toEqual([33.3, 50]);
     expect(byDistrict.shown.grandTotal).toBe(5); // only Years 11 and 13 are counted in the totals
     expect(rows(table(report, 'personal-guidance-by-characteristic'))).toEqual({
-      'SEN support': [0, 1, 0, 0], 'Education, health and care plan': [0, 0, 1, 0], 'Free school meals': [1, 0, 0, 0],
-      'Young carer': [0, 0, 0, 1], 'Long-term health condition': [0, 0, 0, 1],
+      'SEN support': [0, 1, 0, 0],
+      'Education, health and care plan': [0, 0, 1, 0],
+      'Free school meals': [1, 0, 0, 0],
+      'Young carer': [0, 0, 0, 1],
+      'Long-term health condition': [0, 0, 0, 1],
     });
     expect(table(report, 'personal-guidance-by-year-group').rowLabels).toEqual(['Year 11', 'Year 13']);
   });
 
   it('counts employer encounters and completed placements per young person (Benchmarks 5 and 6)', () => {
     expect(table(report, 'employer-encounters-by-district').shown.columnTotals).toEqual([5, 1, 1]);
-    expect(rows(table(report, 'employer-encounters-by-risk-band'))).toEqual({ Low: [1, 0, 1], Medium: [1, 1, 0], High: [2, 0, 0], 'Not recorded': [1, 0, 0] });
+    expect(rows(table(report, 'employer-encounters-by-risk-band'))).toEqual({
+      Low: [1, 0, 1],
+      Medium: [1, 1, 0],
+      High: [2, 0, 0],
+      'Not recorded': [1, 0, 0],
+    });
     // Ada's placement was completed in the period; Eli's was completed before it.
     expect(table(report, 'workplace-experiences-by-district').shown.columnTotals).toEqual([1, 6]);
     expect(rows(table(report, 'workplace-experiences-by-district')).Thanet).toEqual([1, 2]);
   });
 
-  it('counts Provider Access encounters against each young person\'s pair of year groups', () => {
+  it("counts Provider Access encounters against each young person's pair of year groups", () => {
     // Years 8–9: Fay (Year 9) had two in Year 9; Hal (Year 8) none.
     // Years 10–11: Ada had one in Year 10 (before the period) and one in Year 11; Ben and Cai none.
     // Years 12–13: Dee's only encounter was in Year 11, so it does not count; Eli none.
     const t = table(report, 'provider-access-by-year-group');
     expect(t.rowLabels).toEqual(['Year 8', 'Year 9', 'Year 10', 'Year 11', 'Year 12', 'Year 13']);
     expect(t.shown.columnTotals).toEqual([1, 1, 1, 2, 0, 2]);
-    expect(rows(t)).toEqual({ 'Year 8': [0, 1, 0, 0, 0, 0], 'Year 9': [1, 0, 0, 0, 0, 0], 'Year 11': [0, 0, 1, 2, 0, 0], 'Year 13': [0, 0, 0, 0, 0, 2] });
+    expect(rows(t)).toEqual({
+      'Year 8': [0, 1, 0, 0, 0, 0],
+      'Year 9': [1, 0, 0, 0, 0, 0],
+      'Year 11': [0, 0, 1, 2, 0, 0],
+      'Year 13': [0, 0, 0, 0, 0, 2],
+    });
     expect(t.percentages.map((p) => p.total)).toEqual([50, 33.3, 0]);
   });
 
@@ -177,13 +283,18 @@ describe('the aggregate return, counted by hand', () => {
   });
 
   it('has the four breakdowns for every measure, in a fixed order', () => {
-    expect(report.tables.filter((t) => t.measureId === 'caseload').map((t) => t.dimensionId)).toEqual(['district', 'year-group', 'characteristic', 'risk-band']);
+    expect(report.tables.filter((t) => t.measureId === 'caseload').map((t) => t.dimensionId)).toEqual([
+      'district',
+      'year-group',
+      'characteristic',
+      'risk-band',
+    ]);
     expect(report.tables.find((t) => t.dimensionId === 'characteristic')!.rowsOverlap).toBe(true);
   });
 });
 
 describe('scope and period', () => {
-  it('counts only one school\'s young people for a school return', () => {
+  it("counts only one school's young people for a school return", () => {
     const report = buildAggregateReturn(fixture, { ...thisYear, scope: { kind: 'school', schoolId: schoolA.id } });
     expect(report.scopeLabel).toBe('Young people at Margate Harbour School');
     expect(table(report, 'caseload-by-district').shown.grandTotal).toBe(3); // Ada, Ben, Dee (Gus has left)
@@ -195,7 +306,7 @@ describe('scope and period', () => {
     expect(rows(table(report, 'caseload-by-district'))).toEqual({ Dover: [1, 0] });
   });
 
-  it('counts an adviser\'s own sessions and the young people they saw or look after', () => {
+  it("counts an adviser's own sessions and the young people they saw or look after", () => {
     const q = buildAggregateReturn(fixture, { ...thisYear, scope: { kind: 'adviser', adviserId: qualified.id } });
     expect(table(q, 'caseload-by-district').shown.grandTotal).toBe(3); // Ada, Dee, Eli
     expect(table(q, 'sessions-by-district').shown.columnTotals).toEqual([3, 0, 0, 0, 0, 0]); // s1, s7, s8
@@ -210,7 +321,13 @@ describe('scope and period', () => {
   it('counts a past academic year with year groups as they were then, and those who left during it', () => {
     const lastYear = buildAggregateReturn(fixture, { ...thisYear, period: { start: '2025-09-01', end: '2026-08-31' } });
     // Gus left on 1 July 2026, inside this period; everyone is a year younger.
-    expect(rows(table(lastYear, 'caseload-by-year-group'))).toEqual({ 'Year 7': [0, 1], 'Year 8': [0, 1], 'Year 9': [0, 1], 'Year 10': [1, 2], 'Year 12': [0, 2] });
+    expect(rows(table(lastYear, 'caseload-by-year-group'))).toEqual({
+      'Year 7': [0, 1],
+      'Year 8': [0, 1],
+      'Year 9': [0, 1],
+      'Year 10': [1, 2],
+      'Year 12': [0, 2],
+    });
     expect(table(lastYear, 'sessions-by-district').shown.columnTotals).toEqual([0, 1, 0, 0, 0, 0]); // s2 only
     expect(table(lastYear, 'personal-guidance-by-district').shown.grandTotal).toBe(0); // nobody was in Year 11 or 13 then
   });
@@ -222,8 +339,11 @@ describe('scope and period', () => {
     expect(table(autumn, 'personal-guidance-by-district').shown.columnTotals).toEqual([1, 2, 0, 2]);
   });
 
-  it('works out year groups at the end of the period, moving an adviser\'s override on with the years', () => {
-    const yearsOf = (fields: Partial<Pupil>, end: string) => scopeCaseload({ ...fixture, pupils: [pupil('Zed', 11, fields)] }, { ...thisYear, period: { start: '2025-09-01', end } }).pupils.map((f) => f.yearGroup);
+  it("works out year groups at the end of the period, moving an adviser's override on with the years", () => {
+    const yearsOf = (fields: Partial<Pupil>, end: string) =>
+      scopeCaseload({ ...fixture, pupils: [pupil('Zed', 11, fields)] }, { ...thisYear, period: { start: '2025-09-01', end } }).pupils.map(
+        (f) => f.yearGroup,
+      );
     expect(yearsOf({}, '2027-08-31')).toEqual([11]);
     expect(yearsOf({}, '2026-08-31')).toEqual([10]);
     expect(yearsOf({ yearGroupOverride: { yearGroup: 10, academicYearStart: 2026 } }, '2026-08-31')).toEqual([9]);
@@ -233,41 +353,66 @@ describe('scope and period', () => {
   });
 
   it('reports a period that ends before it starts as a problem to fix', () => {
-    expect(periodProblems({ start: '2026-09-01', end: '2026-08-31' })).toEqual([{ field: 'period.end', message: 'The period must end on or after the day it starts' }]);
+    expect(periodProblems({ start: '2026-09-01', end: '2026-08-31' })).toEqual([
+      { field: 'period.end', message: 'The period must end on or after the day it starts' },
+    ]);
     expect(periodProblems({ start: '', end: '2026-08-31' })[0]!.field).toBe('period.start');
     expect(() => scopeCaseload(fixture, { ...thisYear, period: { start: '2026-09-01', end: '2026-01-01' } })).toThrow();
   });
 });
 
 describe('disclosure control in the return', () => {
-  const options: ReturnOptions = { period: { start: '2025-09-01', end: '2026-11-24' }, scope: { kind: 'all' }, threshold: 5, roundToNearest5: false, now: '2026-11-24' };
+  const options: ReturnOptions = {
+    period: { start: '2025-09-01', end: '2026-11-24' },
+    scope: { kind: 'all' },
+    threshold: 5,
+    roundToNearest5: false,
+    now: '2026-11-24',
+  };
   const demo = generateDemoDataset({ seed: 7, today: '2026-11-24' });
   const report = buildAggregateReturn(demo, options);
 
   it('shows every count from 1 to 4 as c, in every table and total', () => {
     for (const t of report.tables) {
-      t.counts.forEach((row, r) => row.forEach((n, c) => { if (n >= 1 && n < 5) expect(t.shown.cells[r]![c], `${t.id} ${t.rowLabels[r]}`).toBe('c'); }));
+      t.counts.forEach((row, r) =>
+        row.forEach((n, c) => {
+          if (n >= 1 && n < 5) expect(t.shown.cells[r]![c], `${t.id} ${t.rowLabels[r]}`).toBe('c');
+        }),
+      );
       const rowTotals = t.counts.map((row) => row.reduce((a, b) => a + b, 0));
-      rowTotals.forEach((n, r) => { if (n >= 1 && n < 5) expect(t.shown.rowTotals[r]).toBe('c'); });
+      rowTotals.forEach((n, r) => {
+        if (n >= 1 && n < 5) expect(t.shown.rowTotals[r]).toBe('c');
+      });
     }
   });
 
   it('leaves nothing derivable from a row or column of any table, or from all the tables together', () => {
     for (const t of report.tables.filter((x) => !x.rowsOverlap)) expect(findDerivableCells(t.protected, t.counts), t.id).toEqual([]);
     const linked = protectReturnTables(scopeCaseload(demo, options), 5);
-    const exposed = findDerivableInLinkedTables(linked.map((l) => l.table), linked.map((l) => l.protected));
+    const exposed = findDerivableInLinkedTables(
+      linked.map((l) => l.table),
+      linked.map((l) => l.protected),
+    );
     expect(exposed.filter((e) => e.value > 0 || e.reason === 'inconsistent')).toEqual([]);
   });
 
   it('stays safe for a school, an adviser and home education, at other thresholds too', () => {
     const scopes: ReturnOptions['scope'][] = [
-      { kind: 'school', schoolId: demo.schools[0]!.id }, { kind: 'home-educated' }, { kind: 'adviser', adviserId: demo.advisers[0]!.id },
+      { kind: 'school', schoolId: demo.schools[0]!.id },
+      { kind: 'home-educated' },
+      { kind: 'adviser', adviserId: demo.advisers[0]!.id },
     ];
     for (const scope of scopes) {
       for (const threshold of [3, 6, 10]) {
         const linked = protectReturnTables(scopeCaseload(demo, { ...options, scope }), threshold);
-        const exposed = findDerivableInLinkedTables(linked.map((l) => l.table), linked.map((l) => l.protected));
-        expect(exposed.filter((e) => e.value > 0 || e.reason === 'inconsistent'), `${scope.kind} ${threshold}`).toEqual([]);
+        const exposed = findDerivableInLinkedTables(
+          linked.map((l) => l.table),
+          linked.map((l) => l.protected),
+        );
+        expect(
+          exposed.filter((e) => e.value > 0 || e.reason === 'inconsistent'),
+          `${scope.kind} ${threshold}`,
+        ).toEqual([]);
       }
     }
   });
@@ -318,7 +463,9 @@ describe('the pseudonymised extract', () => {
 
   it('makes an HMAC-SHA-256 pseudonym, the same for the same key and different for another', async () => {
     // RFC 4231 test case 2.
-    expect(await hmacPseudonym('Jefe', 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(await hmacPseudonym('Jefe', 'what do ya want for nothing?')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
     expect(await hmacPseudonym(key, 'A886123426001')).toBe(await hmacPseudonym(key, 'A886123426001'));
     expect(await hmacPseudonym('another key', 'A886123426001')).not.toBe(await hmacPseudonym(key, 'A886123426001'));
     await expect(hmacPseudonym('', 'x')).rejects.toThrow();
@@ -343,7 +490,15 @@ describe('the pseudonymised extract', () => {
       birthMonth: '2010-11',
       school: 'Margate Harbour School',
       district: 'Thanet',
-      characteristics: { 'sen-support': 'N', ehcp: 'N', 'free-school-meals': 'Y', 'looked-after': 'N', 'young-carer': 'N', 'health-condition': 'N', 'home-educated': 'N' },
+      characteristics: {
+        'sen-support': 'N',
+        ehcp: 'N',
+        'free-school-meals': 'Y',
+        'looked-after': 'N',
+        'young-carer': 'N',
+        'health-condition': 'N',
+        'home-educated': 'N',
+      },
       riskBand: 'Medium',
       sessions: 2,
       encounters: 2, // an employer encounter in s1 and a provider encounter in s3
@@ -369,10 +524,14 @@ describe('the pseudonymised extract', () => {
     const young = (schoolId: string, district: Pupil['district'], characteristics: Partial<Pupil['characteristics']> = {}) =>
       pupil('Zed', 10, { schoolId, district, upn: null, characteristics });
     const pupils = [
-      young(a.id, 'thanet'), young(a.id, 'thanet'), young(a.id, 'thanet'), //                 3 alike: shown in full
+      young(a.id, 'thanet'),
+      young(a.id, 'thanet'),
+      young(a.id, 'thanet'), //                 3 alike: shown in full
       ...others.map((s) => young(s.id, 'thanet')), //                                        one per school: school not shown
       young(medway.id, 'medway', { freeSchoolMeals: true }), //                              alone even in Medway: left out
-      young(gravesham.id, 'gravesham', { ehcp: true }), young(gravesham.id, 'gravesham', { lookedAfter: true }), young(gravesham.id, 'gravesham', { senSupport: true }),
+      young(gravesham.id, 'gravesham', { ehcp: true }),
+      young(gravesham.id, 'gravesham', { lookedAfter: true }),
+      young(gravesham.id, 'gravesham', { senSupport: true }),
     ];
     const data = { schools: [a, ...others, medway, gravesham], advisers: [], pupils, sessions: [], placements: [] };
     const extract = buildExtract(data, { ...thisYear, threshold: 3 }, new Map(pupils.map((p, i) => [p.id, `p${i}`])));
@@ -388,8 +547,35 @@ describe('the pseudonymised extract', () => {
 
   it('keeps every row unchanged when the threshold hides nothing', () => {
     const facts = scopeCaseload(fixture, thisYear).pupils;
-    const items = facts.map((f) => ({ facts: f, row: { pseudonym: f.pupil.id, yearGroup: f.yearGroup, birthMonth: '', school: 'S', district: 'D', characteristics: { 'sen-support': 'N', ehcp: 'N', 'free-school-meals': 'N', 'looked-after': 'N', 'young-carer': 'N', 'health-condition': 'N', 'home-educated': 'N' } as const, riskBand: 'Low', sessions: 0, encounters: 0, intendedDestination: '' } }));
-    expect(generaliseRareRows(items.map((i) => ({ ...i, row: { ...i.row, characteristics: { ...i.row.characteristics } } })), 1)).toHaveLength(facts.length);
+    const items = facts.map((f) => ({
+      facts: f,
+      row: {
+        pseudonym: f.pupil.id,
+        yearGroup: f.yearGroup,
+        birthMonth: '',
+        school: 'S',
+        district: 'D',
+        characteristics: {
+          'sen-support': 'N',
+          ehcp: 'N',
+          'free-school-meals': 'N',
+          'looked-after': 'N',
+          'young-carer': 'N',
+          'health-condition': 'N',
+          'home-educated': 'N',
+        } as const,
+        riskBand: 'Low',
+        sessions: 0,
+        encounters: 0,
+        intendedDestination: '',
+      },
+    }));
+    expect(
+      generaliseRareRows(
+        items.map((i) => ({ ...i, row: { ...i.row, characteristics: { ...i.row.characteristics } } })),
+        1,
+      ),
+    ).toHaveLength(facts.length);
   });
 });
 
@@ -434,11 +620,19 @@ describe('CSV', () => {
 describe('nothing personal leaves the machine (demo data, seed 7)', () => {
   const today = '2026-11-24';
   const demo = generateDemoDataset({ seed: 7, today });
-  const options: ReturnOptions = { period: { start: '2025-09-01', end: '2026-08-31' }, scope: { kind: 'all' }, threshold: 5, roundToNearest5: false, now: today };
+  const options: ReturnOptions = {
+    period: { start: '2025-09-01', end: '2026-08-31' },
+    scope: { kind: 'all' },
+    threshold: 5,
+    roundToNearest5: false,
+    now: today,
+  };
 
   function forbidden(): string[] {
     const found = new Set<string>();
-    const add = (value: string | null | undefined) => { if (value && value.trim()) found.add(value.trim()); };
+    const add = (value: string | null | undefined) => {
+      if (value && value.trim()) found.add(value.trim());
+    };
     for (const p of demo.pupils) {
       add(`${p.legalForename} ${p.legalSurname}`);
       if (p.preferredForename) add(`${p.preferredForename} ${p.preferredSurname || p.legalSurname}`);
@@ -466,7 +660,9 @@ describe('nothing personal leaves the machine (demo data, seed 7)', () => {
 
   it('puts no name, UPN, ULN, postcode, date of birth, email or phone number in either CSV', async () => {
     const aggregate = returnToCsv(buildAggregateReturn(demo, options));
-    const rounded = returnToCsv(buildAggregateReturn(demo, { ...options, roundToNearest5: true, period: { start: '2024-09-01', end: today } }));
+    const rounded = returnToCsv(
+      buildAggregateReturn(demo, { ...options, roundToNearest5: true, period: { start: '2024-09-01', end: today } }),
+    );
     const extract = extractToCsv(await buildPseudonymisedExtract(demo, options, 'a recipient key'));
     const text = [aggregate, rounded, extract].join('\n');
     const leaks = forbidden().filter((value) => text.includes(value));

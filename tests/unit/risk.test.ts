@@ -10,7 +10,7 @@ describe('risk of NEET', () => {
     expect(result).toMatchObject({ score: 0, band: 'low', reasons: [] });
   });
 
-  it('adds each factor\'s weight and names it among the reasons', () => {
+  it("adds each factor's weight and names it among the reasons", () => {
     const result = assessRisk({ characteristics: { ...none, attendancePercent: 85, youngCarer: true }, homeEducated: false });
     expect(result.score).toBe(5);
     expect(result.band).toBe('medium');
@@ -34,8 +34,11 @@ describe('risk of NEET', () => {
   it('counts home education as a factor and flags home-educated, looked-after and EHCP young people as priority', () => {
     const result = assessRisk({ characteristics: none, homeEducated: true });
     expect(result.reasons.map((r) => r.factorId)).toEqual(['off-site-or-home-educated']);
-    expect(priorityReasons({ characteristics: { ...none, lookedAfter: true, ehcp: true }, homeEducated: true }))
-      .toEqual(['Home educated', 'Looked after', 'Education, health and care plan']);
+    expect(priorityReasons({ characteristics: { ...none, lookedAfter: true, ehcp: true }, homeEducated: true })).toEqual([
+      'Home educated',
+      'Looked after',
+      'Education, health and care plan',
+    ]);
     expect(priorityReasons({ characteristics: none, homeEducated: false, riskBand: 'high' })).toEqual(['High risk of NEET']);
   });
 

@@ -1,8 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routeSchema, type Provider } from '@shared/model';
 import {
-  campusDistrict, checkProviderForm, checkRouteForm, emptyCampus, emptyProviderForm, emptyRouteForm, formFromProvider, formFromRoute,
-  normaliseOutcode, routeFieldLabel, type RouteForm,
+  campusDistrict,
+  checkProviderForm,
+  checkRouteForm,
+  emptyCampus,
+  emptyProviderForm,
+  emptyRouteForm,
+  formFromProvider,
+  formFromRoute,
+  normaliseOutcode,
+  routeFieldLabel,
+  type RouteForm,
 } from '@shared/routes/form';
 import { campusText, emptyRouteFilters, entryRequirementsText, matchesRouteFilters, startDatesText } from '@shared/routes/list';
 import { intendedDestinationFor } from '@shared/routes/destination';
@@ -14,15 +23,26 @@ import { createFactories } from '../support/factories';
 const ids = createRandom(21);
 const stamp = '2027-01-10T09:00:00.000Z';
 const college: Provider = createFactories({ ids, stamp }).provider({
-  name: 'MidKent College', kind: 'fe-college',
-  campuses: [{ id: ids.uuid(), name: 'Maidstone campus', outcode: 'ME16', district: 'maidstone' }, { id: ids.uuid(), name: 'Gillingham campus', outcode: 'ME7', district: 'medway' }],
+  name: 'MidKent College',
+  kind: 'fe-college',
+  campuses: [
+    { id: ids.uuid(), name: 'Maidstone campus', outcode: 'ME16', district: 'maidstone' },
+    { id: ids.uuid(), name: 'Gillingham campus', outcode: 'ME7', district: 'medway' },
+  ],
 });
 
 function tLevelForm(overrides: Partial<RouteForm> = {}): RouteForm {
   return {
     ...emptyRouteForm(),
-    providerId: college.id, campusId: college.campuses[1]!.id, title: 'T Level in Digital', kind: 't-level', sector: 'digital', level: 3,
-    entryRequirements: { englishGrade: 4, mathsGrade: 4, notes: '' }, applyVia: 'kent-choices', startDates: ['2027-09-06'],
+    providerId: college.id,
+    campusId: college.campuses[1]!.id,
+    title: 'T Level in Digital',
+    kind: 't-level',
+    sector: 'digital',
+    level: 3,
+    entryRequirements: { englishGrade: 4, mathsGrade: 4, notes: '' },
+    applyVia: 'kent-choices',
+    startDates: ['2027-09-06'],
     ...overrides,
   };
 }
@@ -47,11 +67,14 @@ describe('the route form', () => {
   });
 
   it('refuses a campus of another provider, a grade outside 1 to 9 and a level above 7', () => {
-    const checked = checkRouteForm(tLevelForm({ campusId: ids.uuid(), level: 8, entryRequirements: { englishGrade: 10, mathsGrade: 4, notes: '' } }), { providers: [college] });
+    const checked = checkRouteForm(
+      tLevelForm({ campusId: ids.uuid(), level: 8, entryRequirements: { englishGrade: 10, mathsGrade: 4, notes: '' } }),
+      { providers: [college] },
+    );
     expect(checked.ok).toBe(false);
     if (!checked.ok) {
       expect(checked.problems.map((p) => p.field)).toEqual(['campusId', 'level', 'entryRequirements.englishGrade']);
-      expect(checked.problems[0]!.message).toContain('MidKent College\'s campuses');
+      expect(checked.problems[0]!.message).toContain("MidKent College's campuses");
     }
   });
 
@@ -86,12 +109,23 @@ describe('the route form', () => {
 
 describe('the provider form', () => {
   it('tidies each campus outcode and fills the district from it unless one is chosen', () => {
-    const form = { ...emptyProviderForm(), name: ' Kent Training ', kind: 'training-provider' as const, campuses: [{ ...emptyCampus(ids.uuid()), name: 'Margate', outcode: 'ct9 1aa' }, { ...emptyCampus(ids.uuid()), name: 'Chatham', outcode: 'ME4', district: 'swale' as const }] };
+    const form = {
+      ...emptyProviderForm(),
+      name: ' Kent Training ',
+      kind: 'training-provider' as const,
+      campuses: [
+        { ...emptyCampus(ids.uuid()), name: 'Margate', outcode: 'ct9 1aa' },
+        { ...emptyCampus(ids.uuid()), name: 'Chatham', outcode: 'ME4', district: 'swale' as const },
+      ],
+    };
     const checked = checkProviderForm(form);
     expect(checked.ok).toBe(true);
     if (checked.ok) {
       expect(checked.value.name).toBe('Kent Training');
-      expect(checked.value.campuses.map((c) => [c.outcode, c.district])).toEqual([['CT9', 'thanet'], ['ME4', 'swale']]);
+      expect(checked.value.campuses.map((c) => [c.outcode, c.district])).toEqual([
+        ['CT9', 'thanet'],
+        ['ME4', 'swale'],
+      ]);
     }
     expect(normaliseOutcode('tn23')).toBe('TN23');
     expect(campusDistrict({ outcode: 'TN23', district: null })).toBe('ashford');
@@ -100,7 +134,10 @@ describe('the provider form', () => {
   it('lists problems beside each campus and refuses to drop a campus routes still name', () => {
     const form = formFromProvider(college);
     form.website = 'midkent.ac.uk';
-    form.campuses = [{ ...form.campuses[0]!, outcode: '12345' }, { ...emptyCampus(ids.uuid()), name: 'maidstone CAMPUS' }];
+    form.campuses = [
+      { ...form.campuses[0]!, outcode: '12345' },
+      { ...emptyCampus(ids.uuid()), name: 'maidstone CAMPUS' },
+    ];
     const checked = checkProviderForm(form, { campusesInUse: new Map([[college.campuses[1]!.id, 3]]) });
     expect(checked.ok).toBe(false);
     if (!checked.ok) {
@@ -113,7 +150,9 @@ describe('the provider form', () => {
 describe('the routes directory', () => {
   it('says entry requirements as an adviser would', () => {
     expect(entryRequirementsText({ englishGrade: 4, mathsGrade: 4, notes: '' })).toBe('GCSE grade 4 in English and maths');
-    expect(entryRequirementsText({ englishGrade: 5, mathsGrade: 4, notes: 'Grade 6 in the subjects to be studied' })).toBe('GCSE grade 5 in English and grade 4 in maths; Grade 6 in the subjects to be studied');
+    expect(entryRequirementsText({ englishGrade: 5, mathsGrade: 4, notes: 'Grade 6 in the subjects to be studied' })).toBe(
+      'GCSE grade 5 in English and grade 4 in maths; Grade 6 in the subjects to be studied',
+    );
     expect(entryRequirementsText({ englishGrade: null, mathsGrade: 3, notes: '' })).toBe('GCSE grade 3 in maths');
     expect(entryRequirementsText({ englishGrade: null, mathsGrade: null, notes: '' })).toBe('No GCSE grades asked for');
   });
@@ -173,7 +212,12 @@ describe('route and provider records', () => {
     expect(await findRoutes(db, { ...emptyRouteFilters(), kind: 'apprenticeship' })).toEqual([]);
     expect((await campusesInUse(db, provider.id)).get(provider.campuses[0]!.id)).toBe(1);
     const audit = await db.audit.toArray();
-    expect(audit.map((a) => [a.entity, a.action])).toEqual(expect.arrayContaining([['provider', 'create'], ['route', 'create']]));
+    expect(audit.map((a) => [a.entity, a.action])).toEqual(
+      expect.arrayContaining([
+        ['provider', 'create'],
+        ['route', 'create'],
+      ]),
+    );
   });
 
   it('refuses a route whose provider is not recorded, writing nothing', async () => {

@@ -6,10 +6,29 @@ import { listOpenActions, listOverdueActions, listPlansForPupil, markActionDone,
 import { deleteDraft, findDraft, saveDraft } from '@renderer/db/drafts';
 import type { ActionPlan, Pupil } from '@shared/model';
 import {
-  checkPlanForm, checkSessionForm, countsAsPersonalGuidance, defaultBenchmarksFor, emptyPlanForm, emptySessionForm, formFromDraft,
-  destinationFromSession, isOverdue, latestGuidanceDate, latestIntendedDestination, markActionDone as withActionDone, normaliseActions, openActionDueDates,
-  openActionsOf, parseTopics, planProblemLabels, rebaseBenchmarks, suggestedBenchmarks,
-  type PlanForm, type PlanInput, type SessionForm, type SessionInput,
+  checkPlanForm,
+  checkSessionForm,
+  countsAsPersonalGuidance,
+  defaultBenchmarksFor,
+  emptyPlanForm,
+  emptySessionForm,
+  formFromDraft,
+  destinationFromSession,
+  isOverdue,
+  latestGuidanceDate,
+  latestIntendedDestination,
+  markActionDone as withActionDone,
+  normaliseActions,
+  openActionDueDates,
+  openActionsOf,
+  parseTopics,
+  planProblemLabels,
+  rebaseBenchmarks,
+  suggestedBenchmarks,
+  type PlanForm,
+  type PlanInput,
+  type SessionForm,
+  type SessionInput,
 } from '@shared/sessions';
 import { pupilInput } from '../support/factories';
 
@@ -37,23 +56,59 @@ async function addPupil(overrides: Partial<PupilInput> = {}): Promise<Pupil> {
 
 function sessionInput(pupilId: string, overrides: Partial<SessionInput> = {}): SessionInput {
   return {
-    pupilId, adviserId: ADVISER, date: '2026-11-20', startTime: '10:15', kind: 'personal-guidance', mode: 'in-person', durationMinutes: 45,
-    location: 'Careers room', topics: ['apprenticeships'], notes: 'Keen on engineering.', benchmarks: [8], encounters: [],
-    intendedDestination: null, agreed: 'Look at EKC Group courses.', ...overrides,
+    pupilId,
+    adviserId: ADVISER,
+    date: '2026-11-20',
+    startTime: '10:15',
+    kind: 'personal-guidance',
+    mode: 'in-person',
+    durationMinutes: 45,
+    location: 'Careers room',
+    topics: ['apprenticeships'],
+    notes: 'Keen on engineering.',
+    benchmarks: [8],
+    encounters: [],
+    intendedDestination: null,
+    agreed: 'Look at EKC Group courses.',
+    ...overrides,
   };
 }
 
 function planInput(pupilId: string, overrides: Partial<PlanInput> = {}): PlanInput {
   return {
-    pupilId, sessionId: null, adviserId: ADVISER, situation: 'Year 10 at a Thanet school.', strengths: 'Practical', barriers: 'Bus times',
+    pupilId,
+    sessionId: null,
+    adviserId: ADVISER,
+    situation: 'Year 10 at a Thanet school.',
+    strengths: 'Practical',
+    barriers: 'Bus times',
     goals: [{ id: crypto.randomUUID(), term: 'long', text: 'An engineering apprenticeship' }],
     actions: [
-      { id: crypto.randomUUID(), what: 'Visit the Broadstairs campus open evening', who: 'pupil', byWhen: '2026-11-10', status: 'open', doneOn: null },
-      { id: crypto.randomUUID(), what: 'Send the apprenticeship vacancy list', who: 'adviser', byWhen: '2026-12-15', status: 'open', doneOn: null },
+      {
+        id: crypto.randomUUID(),
+        what: 'Visit the Broadstairs campus open evening',
+        who: 'pupil',
+        byWhen: '2026-11-10',
+        status: 'open',
+        doneOn: null,
+      },
+      {
+        id: crypto.randomUUID(),
+        what: 'Send the apprenticeship vacancy list',
+        who: 'adviser',
+        byWhen: '2026-12-15',
+        status: 'open',
+        doneOn: null,
+      },
       { id: crypto.randomUUID(), what: 'Book a taster day', who: 'school', byWhen: '2026-11-01', status: 'done', doneOn: '2026-10-30' },
     ],
-    backupPlan: 'Level 2 engineering course at college.', resources: 'Kent Choices', discussed: [], reviewOn: '2027-01-12',
-    agreedWithYoungPerson: true, agreedOn: '2026-11-20', ...overrides,
+    backupPlan: 'Level 2 engineering course at college.',
+    resources: 'Kent Choices',
+    discussed: [],
+    reviewOn: '2027-01-12',
+    agreedWithYoungPerson: true,
+    agreedOn: '2026-11-20',
+    ...overrides,
   };
 }
 
@@ -96,7 +151,9 @@ describe('what a session evidences', () => {
 
 describe('the session form', () => {
   const form = (overrides: Partial<SessionForm> = {}): SessionForm => ({
-    ...emptySessionForm({ today: TODAY, time: '14:32', adviserId: ADVISER, kind: 'personal-guidance' }), durationMinutes: 40, ...overrides,
+    ...emptySessionForm({ today: TODAY, time: '14:32', adviserId: ADVISER, kind: 'personal-guidance' }),
+    durationMinutes: 40,
+    ...overrides,
   });
 
   it('starts on today with the benchmarks of its kind and turns typed topics into a list', () => {
@@ -107,7 +164,15 @@ describe('the session form', () => {
   });
 
   it('says what is wrong beside each field, in form order', () => {
-    const checked = checkSessionForm(form({ date: '2026-12-01', kind: null, durationMinutes: null, encounters: [{ kind: 'employer', name: '', employerId: null, providerId: null }] }), { pupilId: crypto.randomUUID(), today: TODAY });
+    const checked = checkSessionForm(
+      form({
+        date: '2026-12-01',
+        kind: null,
+        durationMinutes: null,
+        encounters: [{ kind: 'employer', name: '', employerId: null, providerId: null }],
+      }),
+      { pupilId: crypto.randomUUID(), today: TODAY },
+    );
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.problems).toEqual([
@@ -127,7 +192,7 @@ describe('the session form', () => {
 });
 
 describe('saving a guidance session', () => {
-  it('writes the session, its audit entry and the pupil\'s latest guidance date and destination together', async () => {
+  it("writes the session, its audit entry and the pupil's latest guidance date and destination together", async () => {
     const pupil = await addPupil();
     const session = await saveSession(db, sessionInput(pupil.id, { intendedDestination: '310' }), ADVISER);
     expect(await listSessionsForPupil(db, pupil.id)).toEqual([session]);
@@ -168,15 +233,22 @@ describe('saving a guidance session', () => {
   it('keeps the previous version in the audit log when a session is edited', async () => {
     const pupil = await addPupil();
     const first = await saveSession(db, sessionInput(pupil.id), ADVISER);
-    const edited = await saveSession(db, { ...sessionInput(pupil.id, { notes: 'Keen on engineering and electrics.' }), id: first.id }, OTHER_ADVISER);
+    const edited = await saveSession(
+      db,
+      { ...sessionInput(pupil.id, { notes: 'Keen on engineering and electrics.' }), id: first.id },
+      OTHER_ADVISER,
+    );
     expect(edited.createdAt).toBe(first.createdAt);
     expect(await db.sessions.count()).toBe(1);
     const entries = await db.audit.where('recordId').equals(first.id).sortBy('seq');
-    expect(entries.map((e) => [e.action, e.adviserId])).toEqual([['create', ADVISER], ['update', OTHER_ADVISER]]);
+    expect(entries.map((e) => [e.action, e.adviserId])).toEqual([
+      ['create', ADVISER],
+      ['update', OTHER_ADVISER],
+    ]);
     expect((entries[1]!.before as { notes: string }).notes).toBe('Keen on engineering.');
   });
 
-  it('records a session\'s destination on the pupil unless a later session recorded another', async () => {
+  it("records a session's destination on the pupil unless a later session recorded another", async () => {
     const pupil = await addPupil();
     await saveSession(db, sessionInput(pupil.id, { date: '2026-11-20', intendedDestination: '230' }), ADVISER);
     await saveSession(db, sessionInput(pupil.id, { date: '2026-10-01', intendedDestination: '310' }), ADVISER);
@@ -194,38 +266,56 @@ describe('saving a guidance session', () => {
     expect((await db.pupils.get(pupil.id))!.lastGuidanceOn).toBeNull();
   });
 
-  it('deletes a session recorded in error: plans kept and unlinked, its edit draft gone, latest meeting worked out again, audited', async () => {
-    const pupil = await addPupil();
-    const earlier = await saveSession(db, sessionInput(pupil.id, { date: '2026-10-01' }), ADVISER);
-    const mistaken = await saveSession(db, sessionInput(pupil.id, { date: '2026-11-20', intendedDestination: '310' }), ADVISER);
-    const plan = await savePlan(db, planInput(pupil.id, { sessionId: mistaken.id }), ADVISER);
-    const editDraft = { id: crypto.randomUUID(), kind: 'guidance-session' as const, pupilId: pupil.id, recordId: mistaken.id, data: { notes: 'typo' }, updatedAt: '2026-11-24T14:32:00.000Z' };
-    const newDraft = { ...editDraft, id: crypto.randomUUID(), recordId: null };
-    await saveDraft(db, editDraft);
-    await saveDraft(db, newDraft);
-    expect((await db.pupils.get(pupil.id))!.lastGuidanceOn).toBe('2026-11-20');
+  it(
+    'deletes a session recorded in error: ' + 'plans kept and unlinked, its edit draft gone, latest meeting worked out again, audited',
+    async () => {
+      const pupil = await addPupil();
+      const earlier = await saveSession(db, sessionInput(pupil.id, { date: '2026-10-01' }), ADVISER);
+      const mistaken = await saveSession(db, sessionInput(pupil.id, { date: '2026-11-20', intendedDestination: '310' }), ADVISER);
+      const plan = await savePlan(db, planInput(pupil.id, { sessionId: mistaken.id }), ADVISER);
+      const editDraft = {
+        id: crypto.randomUUID(),
+        kind: 'guidance-session' as const,
+        pupilId: pupil.id,
+        recordId: mistaken.id,
+        data: { notes: 'typo' },
+        updatedAt: '2026-11-24T14:32:00.000Z',
+      };
+      const newDraft = { ...editDraft, id: crypto.randomUUID(), recordId: null };
+      await saveDraft(db, editDraft);
+      await saveDraft(db, newDraft);
+      expect((await db.pupils.get(pupil.id))!.lastGuidanceOn).toBe('2026-11-20');
 
-    await deleteSession(db, mistaken.id, OTHER_ADVISER, new Date('2026-11-24T15:00:00Z'));
+      await deleteSession(db, mistaken.id, OTHER_ADVISER, new Date('2026-11-24T15:00:00Z'));
 
-    expect((await listSessionsForPupil(db, pupil.id)).map((s) => s.id)).toEqual([earlier.id]);
-    expect((await db.actionPlans.get(plan.id))!.sessionId).toBeNull();
-    expect(await db.drafts.get(editDraft.id)).toBeUndefined();
-    expect(await db.drafts.get(newDraft.id)).toBeDefined();
-    const after = (await db.pupils.get(pupil.id))!;
-    expect(after.lastGuidanceOn).toBe('2026-10-01');
-    expect(after.intendedDestination).toBe('310');
-    const entry = (await db.audit.where('recordId').equals(mistaken.id).toArray()).find((e) => e.action === 'delete');
-    expect(entry).toMatchObject({ entity: 'guidance-session', pupilId: pupil.id, adviserId: OTHER_ADVISER, summary: 'Deleted the guidance session of 20/11/2026; the action plan agreed at it is kept' });
-    expect(entry!.before).toMatchObject({ id: mistaken.id, notes: mistaken.notes });
-    await expect(deleteSession(db, mistaken.id, ADVISER)).rejects.toThrow('no longer exists');
-  });
+      expect((await listSessionsForPupil(db, pupil.id)).map((s) => s.id)).toEqual([earlier.id]);
+      expect((await db.actionPlans.get(plan.id))!.sessionId).toBeNull();
+      expect(await db.drafts.get(editDraft.id)).toBeUndefined();
+      expect(await db.drafts.get(newDraft.id)).toBeDefined();
+      const after = (await db.pupils.get(pupil.id))!;
+      expect(after.lastGuidanceOn).toBe('2026-10-01');
+      expect(after.intendedDestination).toBe('310');
+      const entry = (await db.audit.where('recordId').equals(mistaken.id).toArray()).find((e) => e.action === 'delete');
+      expect(entry).toMatchObject({
+        entity: 'guidance-session',
+        pupilId: pupil.id,
+        adviserId: OTHER_ADVISER,
+        summary: 'Deleted the guidance session of 20/11/2026; the action plan agreed at it is kept',
+      });
+      expect(entry!.before).toMatchObject({ id: mistaken.id, notes: mistaken.notes });
+      await expect(deleteSession(db, mistaken.id, ADVISER)).rejects.toThrow('no longer exists');
+    },
+  );
 
-  it('lists the latest sessions across the caseload with the young people\'s names', async () => {
+  it("lists the latest sessions across the caseload with the young people's names", async () => {
     const amelia = await addPupil();
     const jack = await addPupil({ legalForename: 'Jack', legalSurname: 'Reed', preferredForename: 'Jay' });
     await saveSession(db, sessionInput(amelia.id, { date: '2026-11-01' }), ADVISER);
     await saveSession(db, sessionInput(jack.id, { date: '2026-11-21' }), ADVISER);
-    expect((await listRecentSessions(db, 20)).map((r) => [r.session.date, r.pupilName])).toEqual([['2026-11-21', 'Jay Reed'], ['2026-11-01', 'Amelia Turner']]);
+    expect((await listRecentSessions(db, 20)).map((r) => [r.session.date, r.pupilName])).toEqual([
+      ['2026-11-21', 'Jay Reed'],
+      ['2026-11-01', 'Amelia Turner'],
+    ]);
     expect(await listRecentSessions(db, 1)).toHaveLength(1);
   });
 });
@@ -233,14 +323,23 @@ describe('saving a guidance session', () => {
 describe('drafts', () => {
   it('keeps a draft per form, young person and record, and deletes it when the session is saved', async () => {
     const pupil = await addPupil();
-    const draft = { id: crypto.randomUUID(), kind: 'guidance-session' as const, pupilId: pupil.id, recordId: null, data: { notes: 'Talked about apprentice' }, updatedAt: '2026-11-24T14:32:00.000Z' };
+    const draft = {
+      id: crypto.randomUUID(),
+      kind: 'guidance-session' as const,
+      pupilId: pupil.id,
+      recordId: null,
+      data: { notes: 'Talked about apprentice' },
+      updatedAt: '2026-11-24T14:32:00.000Z',
+    };
     await saveDraft(db, draft);
     await saveDraft(db, { ...draft, id: crypto.randomUUID(), kind: 'action-plan', data: { situation: 'x' } });
     expect(await findDraft(db, { kind: 'guidance-session', pupilId: pupil.id, recordId: null })).toEqual(draft);
     expect(await findDraft(db, { kind: 'guidance-session', pupilId: pupil.id, recordId: crypto.randomUUID() })).toBeUndefined();
 
     await saveDraft(db, { ...draft, data: { notes: 'Talked about apprenticeships' }, updatedAt: '2026-11-24T14:33:00.000Z' });
-    expect((await findDraft(db, { kind: 'guidance-session', pupilId: pupil.id, recordId: null }))!.data).toEqual({ notes: 'Talked about apprenticeships' });
+    expect((await findDraft(db, { kind: 'guidance-session', pupilId: pupil.id, recordId: null }))!.data).toEqual({
+      notes: 'Talked about apprenticeships',
+    });
 
     await saveSession(db, sessionInput(pupil.id), ADVISER, { draftId: draft.id });
     expect(await findDraft(db, { kind: 'guidance-session', pupilId: pupil.id, recordId: null })).toBeUndefined();
@@ -249,7 +348,14 @@ describe('drafts', () => {
 
   it('keeps the draft when saving fails', async () => {
     const pupil = await addPupil();
-    const draft = { id: crypto.randomUUID(), kind: 'guidance-session' as const, pupilId: pupil.id, recordId: null, data: {}, updatedAt: '2026-11-24T14:32:00.000Z' };
+    const draft = {
+      id: crypto.randomUUID(),
+      kind: 'guidance-session' as const,
+      pupilId: pupil.id,
+      recordId: null,
+      data: {},
+      updatedAt: '2026-11-24T14:32:00.000Z',
+    };
     await saveDraft(db, draft);
     await expect(saveSession(db, sessionInput(pupil.id, { durationMinutes: 0 }), ADVISER, { draftId: draft.id })).rejects.toThrow();
     expect(await db.drafts.get(draft.id)).toBeDefined();
@@ -272,18 +378,40 @@ describe('open and overdue actions', () => {
     expect(isOverdue({ status: 'done', byWhen: '2026-11-23' }, TODAY)).toBe(false);
   });
 
-  it('lists a plan\'s open actions overdue first', () => {
+  it("lists a plan's open actions overdue first", () => {
     const plan = { id: crypto.randomUUID(), pupilId: crypto.randomUUID(), adviserId: ADVISER, actions };
-    expect(openActionsOf(plan, TODAY).map((r) => [r.action.byWhen, r.overdue])).toEqual([['2026-11-10', true], ['2026-12-15', false]]);
+    expect(openActionsOf(plan, TODAY).map((r) => [r.action.byWhen, r.overdue])).toEqual([
+      ['2026-11-10', true],
+      ['2026-12-15', false],
+    ]);
   });
 
   it('dates an action done today and clears the date of one reopened', () => {
-    expect(normaliseActions([{ status: 'done', doneOn: null }, { status: 'open', doneOn: '2026-11-01' }, { status: 'done', doneOn: '2026-11-02' }], TODAY))
-      .toEqual([{ status: 'done', doneOn: TODAY }, { status: 'open', doneOn: null }, { status: 'done', doneOn: '2026-11-02' }]);
+    expect(
+      normaliseActions(
+        [
+          { status: 'done', doneOn: null },
+          { status: 'open', doneOn: '2026-11-01' },
+          { status: 'done', doneOn: '2026-11-02' },
+        ],
+        TODAY,
+      ),
+    ).toEqual([
+      { status: 'done', doneOn: TODAY },
+      { status: 'open', doneOn: null },
+      { status: 'done', doneOn: '2026-11-02' },
+    ]);
   });
 
   it('recomputes the open due dates when an action is ticked off', () => {
-    const plan = { ...planInput(crypto.randomUUID(), { actions }), id: crypto.randomUUID(), createdAt: '', updatedAt: '', isDemo: false, openActionDueDates: openActionDueDates(actions) } as ActionPlan;
+    const plan = {
+      ...planInput(crypto.randomUUID(), { actions }),
+      id: crypto.randomUUID(),
+      createdAt: '',
+      updatedAt: '',
+      isDemo: false,
+      openActionDueDates: openActionDueDates(actions),
+    } as ActionPlan;
     const done = withActionDone(plan, actions[0]!.id, TODAY)!;
     expect(done.actions[0]).toMatchObject({ status: 'done', doneOn: TODAY });
     expect(done.openActionDueDates).toEqual(['2026-12-15']);
@@ -298,7 +426,10 @@ describe('action plans', () => {
 
     const form: PlanForm = {
       ...emptyPlanForm(),
-      goals: [{ id: crypto.randomUUID(), term: 'short', text: 'Apply to college' }, { id: crypto.randomUUID(), term: 'long', text: '' }],
+      goals: [
+        { id: crypto.randomUUID(), term: 'short', text: 'Apply to college' },
+        { id: crypto.randomUUID(), term: 'long', text: '' },
+      ],
       actions: [{ id: crypto.randomUUID(), what: '', who: null, byWhen: '', status: 'open', doneOn: null }],
       agreedWithYoungPerson: true,
     };
@@ -319,11 +450,18 @@ describe('action plans', () => {
     const plan = await savePlan(db, planInput(pupil.id), ADVISER);
     expect(plan.openActionDueDates).toEqual(['2026-11-10', '2026-12-15']);
     const input = planInput(pupil.id);
-    const edited = await savePlan(db, { ...input, id: plan.id, actions: input.actions.map((a) => ({ ...a, status: 'done' as const, doneOn: '2026-11-24' })) }, ADVISER);
+    const edited = await savePlan(
+      db,
+      { ...input, id: plan.id, actions: input.actions.map((a) => ({ ...a, status: 'done' as const, doneOn: '2026-11-24' })) },
+      ADVISER,
+    );
     expect(edited.openActionDueDates).toEqual([]);
     expect(await listPlansForPupil(db, pupil.id)).toHaveLength(1);
     const entries = await db.audit.where('recordId').equals(plan.id).sortBy('seq');
-    expect(entries.map((e) => [e.entity, e.action])).toEqual([['action-plan', 'create'], ['action-plan', 'update']]);
+    expect(entries.map((e) => [e.entity, e.action])).toEqual([
+      ['action-plan', 'create'],
+      ['action-plan', 'update'],
+    ]);
     expect((entries[1]!.before as ActionPlan).openActionDueDates).toEqual(['2026-11-10', '2026-12-15']);
   });
 
@@ -332,10 +470,17 @@ describe('action plans', () => {
     const jack = await addPupil({ legalForename: 'Jack', legalSurname: 'Reed' });
     await savePlan(db, planInput(amelia.id), ADVISER);
     await savePlan(db, planInput(jack.id, { adviserId: OTHER_ADVISER }), OTHER_ADVISER);
-    await savePlan(db, planInput(jack.id, { actions: [] , goals: [{ id: crypto.randomUUID(), term: 'short', text: 'Nothing open' }] }), ADVISER);
+    await savePlan(
+      db,
+      planInput(jack.id, { actions: [], goals: [{ id: crypto.randomUUID(), term: 'short', text: 'Nothing open' }] }),
+      ADVISER,
+    );
 
     const mine = await listOpenActions(db, { adviserId: ADVISER, today: TODAY });
-    expect(mine.map((r) => [r.pupilName, r.action.byWhen, r.overdue])).toEqual([['Amelia Turner', '2026-11-10', true], ['Amelia Turner', '2026-12-15', false]]);
+    expect(mine.map((r) => [r.pupilName, r.action.byWhen, r.overdue])).toEqual([
+      ['Amelia Turner', '2026-11-10', true],
+      ['Amelia Turner', '2026-12-15', false],
+    ]);
     expect(await listOpenActions(db, { adviserId: null, today: TODAY })).toHaveLength(4);
     const overdue = await listOverdueActions(db, { adviserId: null, today: TODAY });
     expect(overdue.map((r) => r.pupilName).sort()).toEqual(['Amelia Turner', 'Jack Reed']);

@@ -32,10 +32,12 @@ beforeEach(async () => {
   db = new CareersDeskDb(`careers-desk-stores-${crypto.randomUUID()}`);
   await db.open();
   restart();
-  before = installRepositories(createRepositories(db, {
-    actor: () => useSessionStore(pinia).currentAdviserId,
-    clock: fixedClock(new Date('2026-11-24T10:00:00Z')),
-  }));
+  before = installRepositories(
+    createRepositories(db, {
+      actor: () => useSessionStore(pinia).currentAdviserId,
+      clock: fixedClock(new Date('2026-11-24T10:00:00Z')),
+    }),
+  );
 });
 
 afterEach(async () => {
@@ -77,7 +79,13 @@ describe('the session: who is using this computer', () => {
   it('records every write by the adviser using the computer, without the view passing them', async () => {
     const helen = await addAdviser('Helen Price');
     await useSessionStore().setCurrentAdviser(helen);
-    const saved = await useOrganisationStore().saveSchool({ name: 'Dane Court Grammar School', urn: '118940', district: 'thanet', phase: 'secondary', establishmentNumber: '4002' });
+    const saved = await useOrganisationStore().saveSchool({
+      name: 'Dane Court Grammar School',
+      urn: '118940',
+      district: 'thanet',
+      phase: 'secondary',
+      establishmentNumber: '4002',
+    });
     if (!saved.ok) throw new Error(saved.problems.map((p) => p.message).join('; '));
 
     const entry = await db.audit.where('recordId').equals(saved.value.id).first();
@@ -97,14 +105,19 @@ describe('the organisation: service, schools and advisers', () => {
     expect(await db.settings.get('currentAdviserId')).toEqual({ key: 'currentAdviserId', value: null });
   });
 
-  it('keeps the service\'s details only when they are complete, and reads them again on restart', async () => {
+  it("keeps the service's details only when they are complete, and reads them again on restart", async () => {
     const organisation = useOrganisationStore();
     const refused = await organisation.saveService({ name: '' });
     expect(refused.ok).toBe(false);
     expect(organisation.service).toBeNull();
     expect(await db.settings.get('service')).toBeUndefined();
 
-    const details = { name: 'Kent Careers Service', logoDataUrl: '', contact: { name: 'Helen Price', email: 'helen.price@kent.example', phone: '' }, address: '' };
+    const details = {
+      name: 'Kent Careers Service',
+      logoDataUrl: '',
+      contact: { name: 'Helen Price', email: 'helen.price@kent.example', phone: '' },
+      address: '',
+    };
     const saved = await organisation.saveService(details);
     expect(saved.ok).toBe(true);
 

@@ -96,7 +96,7 @@ describe('a guidance session form kept as a draft (useDraft)', () => {
     expect(reloaded.draft.offered.value).toBeNull();
   });
 
-  it('does not offer one young person\'s draft on another\'s form', async () => {
+  it("does not offer one young person's draft on another's form", async () => {
     const first = openForm(key);
     await first.draft.start();
     first.form.notes = 'Wants to work with animals';

@@ -26,7 +26,10 @@ afterEach(async () => {
 });
 
 /** A stand-in Worker that answers each message with the replies it was given, under the message's number. */
-function scriptedWorker(replies: WorkerJobReply<number>[], crashAfter = false): { worker: Worker; terminated: () => boolean; sent: unknown[] } {
+function scriptedWorker(
+  replies: WorkerJobReply<number>[],
+  crashAfter = false,
+): { worker: Worker; terminated: () => boolean; sent: unknown[] } {
   let terminated = false;
   const sent: unknown[] = [];
   const worker = {
@@ -39,34 +42,52 @@ function scriptedWorker(replies: WorkerJobReply<number>[], crashAfter = false): 
         if (crashAfter) this.onerror?.({ message: '', preventDefault: () => {} } as unknown as ErrorEvent);
       });
     },
-    terminate() { terminated = true; },
+    terminate() {
+      terminated = true;
+    },
   };
   return { worker: worker as unknown as Worker, terminated: () => terminated, sent };
 }
 
 describe('running long work in a worker (renderer/src/app/worker-job)', () => {
   it('passes progress on, resolves with the result and stops the worker', async () => {
-    const scripted = scriptedWorker([{ type: 'progress', fraction: 0.5 }, { type: 'done', result: 42 }]);
+    const scripted = scriptedWorker([
+      { type: 'progress', fraction: 0.5 },
+      { type: 'done', result: 42 },
+    ]);
     const progress: number[] = [];
-    const result = await runWorkerJob({ start: () => scripted.worker, request: 'go', onPageThread: () => -1, what: 'Test' }, (f) => progress.push(f));
+    const result = await runWorkerJob({ start: () => scripted.worker, request: 'go', onPageThread: () => -1, what: 'Test' }, (f) =>
+      progress.push(f),
+    );
     expect(result).toBe(42);
     expect(progress).toEqual([0.5]);
     expect(scripted.sent).toEqual(['go']);
     expect(scripted.terminated()).toBe(true);
   });
 
-  it('rejects with the worker\'s own message when the work fails', async () => {
+  it("rejects with the worker's own message when the work fails", async () => {
     const scripted = scriptedWorker([{ type: 'failed', message: 'No school with that id' }]);
-    await expect(runWorkerJob({ start: () => scripted.worker, request: 1, onPageThread: () => -1, what: 'Test' })).rejects.toThrow('No school with that id');
+    await expect(runWorkerJob({ start: () => scripted.worker, request: 1, onPageThread: () => -1, what: 'Test' })).rejects.toThrow(
+      'No school with that id',
+    );
   });
 
   it('names the job when the worker dies after it started talking', async () => {
     const scripted = scriptedWorker([{ type: 'progress', fraction: 0.1 }], true);
-    await expect(runWorkerJob({ start: () => scripted.worker, request: 1, onPageThread: () => -1, what: 'The allocation' })).rejects.toThrow('The allocation stopped unexpectedly');
+    await expect(
+      runWorkerJob({ start: () => scripted.worker, request: 1, onPageThread: () => -1, what: 'The allocation' }),
+    ).rejects.toThrow('The allocation stopped unexpectedly');
   });
 
   it('does the work on the page when no worker can start', async () => {
-    const result = await runWorkerJob({ start: () => { throw new Error('refused'); }, request: 20, onPageThread: (n: number) => n + 1, what: 'Test' });
+    const result = await runWorkerJob({
+      start: () => {
+        throw new Error('refused');
+      },
+      request: 20,
+      onPageThread: (n: number) => n + 1,
+      what: 'Test',
+    });
     expect(result).toBe(21);
   });
 });
@@ -81,13 +102,18 @@ function doublingWorker(options: { delayMs?: (n: number) => number; crashOn?: (n
     onerror: null as ((event: ErrorEvent) => void) | null,
     terminated: false,
     postMessage({ id, request }: WorkerJobEnvelope<number>) {
-      setTimeout(() => {
-        if (this.terminated) return;
-        if (options.crashOn?.(request)) this.onerror?.({ message: 'Script error', preventDefault: () => {} } as unknown as ErrorEvent);
-        else this.onmessage?.({ data: { id, type: 'done', result: request * 2 } } as MessageEvent);
-      }, options.delayMs?.(request) ?? 0);
+      setTimeout(
+        () => {
+          if (this.terminated) return;
+          if (options.crashOn?.(request)) this.onerror?.({ message: 'Script error', preventDefault: () => {} } as unknown as ErrorEvent);
+          else this.onmessage?.({ data: { id, type: 'done', result: request * 2 } } as MessageEvent);
+        },
+        options.delayMs?.(request) ?? 0,
+      );
     },
-    terminate() { this.terminated = true; },
+    terminate() {
+      this.terminated = true;
+    },
   };
   return worker as unknown as Worker;
 }
@@ -95,7 +121,14 @@ function doublingWorker(options: { delayMs?: (n: number) => number; crashOn?: (n
 describe('a kept worker (renderer/src/app/worker-job JobWorker)', () => {
   it('serves many jobs with one worker, each getting its own answer whatever order they finish in', async () => {
     let starts = 0;
-    const kept = new JobWorker<number, number>({ start: () => { starts += 1; return doublingWorker({ delayMs: (n) => (n === 30 ? 30 : 0) }); }, onPageThread: () => -1, what: 'Test' });
+    const kept = new JobWorker<number, number>({
+      start: () => {
+        starts += 1;
+        return doublingWorker({ delayMs: (n) => (n === 30 ? 30 : 0) });
+      },
+      onPageThread: () => -1,
+      what: 'Test',
+    });
     const [slow, quick] = await Promise.all([kept.run(30), kept.run(1)]);
     expect([slow, quick]).toEqual([60, 2]);
     expect(await kept.run(7)).toBe(14);
@@ -106,7 +139,14 @@ describe('a kept worker (renderer/src/app/worker-job JobWorker)', () => {
   it('runs every job on the page, and keeps doing so, when its worker fails before it ever answered', async () => {
     let starts = 0;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const kept = new JobWorker<number, number>({ start: () => { starts += 1; return doublingWorker({ crashOn: () => true }); }, onPageThread: (n) => n + 100, what: 'Test' });
+    const kept = new JobWorker<number, number>({
+      start: () => {
+        starts += 1;
+        return doublingWorker({ crashOn: () => true });
+      },
+      onPageThread: (n) => n + 100,
+      what: 'Test',
+    });
     expect(await Promise.all([kept.run(1), kept.run(2)])).toEqual([101, 102]);
     expect(await kept.run(3)).toBe(103);
     expect(starts).toBe(1);
@@ -117,7 +157,14 @@ describe('a kept worker (renderer/src/app/worker-job JobWorker)', () => {
 
   it('refuses the job in hand when a worker that has answered dies, and starts a fresh one for the next', async () => {
     let starts = 0;
-    const kept = new JobWorker<number, number>({ start: () => { starts += 1; return doublingWorker({ crashOn: (n) => n === 13 }); }, onPageThread: () => -1, what: 'Matching' });
+    const kept = new JobWorker<number, number>({
+      start: () => {
+        starts += 1;
+        return doublingWorker({ crashOn: (n) => n === 13 });
+      },
+      onPageThread: () => -1,
+      what: 'Matching',
+    });
     expect(await kept.run(4)).toBe(8);
     await expect(kept.run(13)).rejects.toThrow('Script error');
     expect(await kept.run(5)).toBe(10);
@@ -127,7 +174,15 @@ describe('a kept worker (renderer/src/app/worker-job JobWorker)', () => {
 
   it('stops its worker once no job has come for the idle time, and starts a fresh one for the next', async () => {
     let starts = 0;
-    const kept = new JobWorker<number, number>({ start: () => { starts += 1; return doublingWorker(); }, onPageThread: () => -1, what: 'Test', stopWhenIdleMs: 300 });
+    const kept = new JobWorker<number, number>({
+      start: () => {
+        starts += 1;
+        return doublingWorker();
+      },
+      onPageThread: () => -1,
+      what: 'Test',
+      stopWhenIdleMs: 300,
+    });
     expect(await kept.run(1)).toBe(2);
     expect(await kept.run(2)).toBe(4);
     expect(starts).toBe(1);
@@ -138,7 +193,11 @@ describe('a kept worker (renderer/src/app/worker-job JobWorker)', () => {
   });
 
   it('refuses the jobs still in hand when stopped', async () => {
-    const kept = new JobWorker<number, number>({ start: () => doublingWorker({ delayMs: () => 20 }), onPageThread: () => -1, what: 'Matching' });
+    const kept = new JobWorker<number, number>({
+      start: () => doublingWorker({ delayMs: () => 20 }),
+      onPageThread: () => -1,
+      what: 'Matching',
+    });
     const answer = kept.run(2);
     kept.stop();
     await expect(answer).rejects.toThrow('Matching was stopped');
@@ -150,7 +209,13 @@ describe('building a return (renderer/src/features/returns/build-return)', () =>
     db = new CareersDeskDb('careers-desk-build-return');
     await loadDataset(db, generateDemoDataset({ seed: 4, today: '2026-11-24', pupils: 150 }), null);
     const source = await loadReturnSource(db);
-    const options = { period: { start: '2025-09-01', end: '2026-11-24' }, scope: { kind: 'all' } as const, threshold: 5, roundToNearest5: false, now: '2026-11-24T10:00:00.000Z' };
+    const options = {
+      period: { start: '2025-09-01', end: '2026-11-24' },
+      scope: { kind: 'all' } as const,
+      threshold: 5,
+      roundToNearest5: false,
+      now: '2026-11-24T10:00:00.000Z',
+    };
     const aggregate = await buildReturn({ kind: 'aggregate', options }, db);
     expect(aggregate).toEqual(buildAggregateReturn(source, options));
     expect(aggregate.kind === 'aggregate' && aggregate.tables.length).toBeGreaterThan(3);
@@ -178,7 +243,9 @@ describe('the dashboard worked out through its job (renderer/src/features/dashbo
     db = new CareersDeskDb('careers-desk-dashboard-changes');
     await db.open();
     let heard = 0;
-    const stop = onTablesChange(db, ['schools', 'sessions'], () => { heard += 1; });
+    const stop = onTablesChange(db, ['schools', 'sessions'], () => {
+      heard += 1;
+    });
     const school = make.school({ name: 'Coastal Academy', district: 'thanet', phase: 'secondary' });
     await db.schools.add(school);
     expect(heard).toBe(1);
@@ -190,7 +257,7 @@ describe('the dashboard worked out through its job (renderer/src/features/dashbo
   });
 });
 
-describe('one young person\'s matches through their job (renderer/src/features/matching/match-job)', () => {
+describe("one young person's matches through their job (renderer/src/features/matching/match-job)", () => {
   it('ranks exactly as matchPupil over the database, and answers null for someone no longer recorded', async () => {
     db = new CareersDeskDb('careers-desk-match-job');
     await loadDataset(db, generateDemoDataset({ seed: 12, today: '2026-11-24', pupils: 80 }), null);
@@ -207,18 +274,29 @@ describe('one young person\'s matches through their job (renderer/src/features/m
     await loadDataset(db, generateDemoDataset({ seed: 12, today: '2026-11-24', pupils: 80 }), null);
     const today = '2026-11-24';
     const cache = new MatchDirectoryCache();
-    const request = (pupilId: string, directoryVersion: number) => ({ databaseName: db!.name, pupilId, today, period: null, directoryVersion });
+    const request = (pupilId: string, directoryVersion: number) => ({
+      databaseName: db!.name,
+      pupilId,
+      today,
+      period: null,
+      directoryVersion,
+    });
     // Every young person ranks exactly as matchPupil over freshly read records, with one preparation.
     const pupils = (await db.pupils.toArray()).slice(0, 12);
     for (const pupil of pupils) {
       const data = (await loadMatchData(db, pupil.id))!;
       expect(await cache.workOut(db, request(pupil.id, 0))).toEqual(matchPupil(data.pupil, { ...data, today }));
     }
-    const withOffer = (await Promise.all(pupils.map(async (p) => ({ pupil: p, ranked: (await cache.workOut(db!, request(p.id, 0)))! }))))
-      .find(({ ranked }) => ranked.offers.length > 0)!;
+    const withOffer = (
+      await Promise.all(pupils.map(async (p) => ({ pupil: p, ranked: (await cache.workOut(db!, request(p.id, 0)))! })))
+    ).find(({ ranked }) => ranked.offers.length > 0)!;
     const best = withOffer.ranked.offers[0]!;
     if (best.kind !== 'offer') throw new Error('expected an offer');
-    const proposed = await proposePlacement(db, { pupilId: withOffer.pupil.id, employerId: best.employerId, offerId: best.offerId, start: best.periodStart, end: best.periodEnd }, null);
+    const proposed = await proposePlacement(
+      db,
+      { pupilId: withOffer.pupil.id, employerId: best.employerId, offerId: best.offerId, start: best.periodStart, end: best.periodEnd },
+      null,
+    );
     expect(proposed.ok).toBe(true);
     // Same count: the directory prepared before the placement is used (which is why the page counts changes).
     expect((await cache.workOut(db, request(withOffer.pupil.id, 0)))!.offers[0]).toEqual(best);

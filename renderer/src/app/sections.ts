@@ -12,9 +12,24 @@ export const SECTIONS: readonly Section[] = [
   { path: '/pupils', name: 'pupils', label: 'Pupils', purpose: 'Find a young person, see their history and record a guidance session.' },
   { path: '/sessions', name: 'sessions', label: 'Sessions', purpose: 'Guidance sessions and the open actions from action plans.' },
   { path: '/employers', name: 'employers', label: 'Employers', purpose: 'Employers, their work-experience offers and safety checks.' },
-  { path: '/routes', name: 'routes', label: 'Routes', purpose: 'Post-16 providers and routes: colleges, sixth forms, apprenticeships and programmes.' },
-  { path: '/matching', name: 'matching', label: 'Matching', purpose: 'Match a pupil to employers and routes, or allocate a year group to placements.' },
-  { path: '/returns', name: 'returns', label: 'Returns', purpose: 'Anonymised returns for the council and partners, with small numbers suppressed.' },
+  {
+    path: '/routes',
+    name: 'routes',
+    label: 'Routes',
+    purpose: 'Post-16 providers and routes: colleges, sixth forms, apprenticeships and programmes.',
+  },
+  {
+    path: '/matching',
+    name: 'matching',
+    label: 'Matching',
+    purpose: 'Match a pupil to employers and routes, or allocate a year group to placements.',
+  },
+  {
+    path: '/returns',
+    name: 'returns',
+    label: 'Returns',
+    purpose: 'Anonymised returns for the council and partners, with small numbers suppressed.',
+  },
   { path: '/data', name: 'data', label: 'Data', purpose: 'Import from a school MIS, back up, restore and merge data.' },
   { path: '/settings', name: 'settings', label: 'Settings', purpose: 'The service, schools, advisers and demo data.' },
 ];

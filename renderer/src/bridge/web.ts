@@ -177,7 +177,9 @@ function createBackupStore(factory: () => IDBFactory, keep: number) {
     },
     async read(name: string): Promise<Uint8Array> {
       const connection = await db();
-      const data = await requestResult(connection.transaction(DATA_STORE).objectStore(DATA_STORE).get(name) as IDBRequest<Uint8Array | undefined>);
+      const data = await requestResult(
+        connection.transaction(DATA_STORE).objectStore(DATA_STORE).get(name) as IDBRequest<Uint8Array | undefined>,
+      );
       if (!data) throw new Error(`There is no backup called ${name}`);
       return data;
     },

@@ -1,8 +1,24 @@
 import {
-  actionPlanSchema, displayName, type ActionPlan, type Adviser, type Employer, type GuidanceSession, type Provider, type Pupil, type Route, type School,
+  actionPlanSchema,
+  displayName,
+  type ActionPlan,
+  type Adviser,
+  type Employer,
+  type GuidanceSession,
+  type Provider,
+  type Pupil,
+  type Route,
+  type School,
   type ServiceDetails,
 } from '@shared/model';
-import { compareOpenActions, markActionDone as withActionDone, openActionDueDates, openActionsOf, type OpenAction, type PlanInput } from '@shared/sessions';
+import {
+  compareOpenActions,
+  markActionDone as withActionDone,
+  openActionDueDates,
+  openActionsOf,
+  type OpenAction,
+  type PlanInput,
+} from '@shared/sessions';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { putAudited, stampsFor } from './audited-save';
@@ -22,22 +38,36 @@ export function getPlan(db: CareersDeskDb, id: string): Promise<ActionPlan | und
  * and the open actions' due dates recomputed for the overdue index; the form's draft is removed in
  * the same transaction.
  */
-export async function savePlan(db: CareersDeskDb, input: PlanInput, actorId: string | null, options: SaveOptions = {}): Promise<ActionPlan> {
+export async function savePlan(
+  db: CareersDeskDb,
+  input: PlanInput,
+  actorId: string | null,
+  options: SaveOptions = {},
+): Promise<ActionPlan> {
   const now = options.now ?? new Date();
   return db.transaction('rw', [db.actionPlans, db.pupils, db.audit, db.drafts], async () => {
     const existing = input.id ? await db.actionPlans.get(input.id) : undefined;
     if (existing && existing.pupilId !== input.pupilId) throw new Error('A plan cannot be moved to another young person.');
-    if (!(await db.pupils.get(input.pupilId))) throw new Error('That young person\'s record no longer exists.');
+    if (!(await db.pupils.get(input.pupilId))) throw new Error("That young person's record no longer exists.");
     const plan = actionPlanSchema.parse({
       ...input,
       ...stampsFor(existing, input.id, now),
       isDemo: existing?.isDemo ?? false,
       openActionDueDates: openActionDueDates(input.actions),
     });
-    await putAudited(db, db.actionPlans, plan, {
-      actorId, entity: 'action-plan', pupilId: plan.pupilId, existing,
-      summary: (added) => (added ? 'Agreed an action plan' : 'Edited an action plan'),
-    }, now);
+    await putAudited(
+      db,
+      db.actionPlans,
+      plan,
+      {
+        actorId,
+        entity: 'action-plan',
+        pupilId: plan.pupilId,
+        existing,
+        summary: (added) => (added ? 'Agreed an action plan' : 'Edited an action plan'),
+      },
+      now,
+    );
     if (options.draftId) await db.drafts.delete(options.draftId);
     return plan;
   });
@@ -47,7 +77,14 @@ export async function savePlan(db: CareersDeskDb, input: PlanInput, actorId: str
  * Ticks one action off, dated `today`, with an audit entry holding the plan as it was. Returns the
  * updated plan, or null when the action was already done or removed (nothing is written then).
  */
-export async function markActionDone(db: CareersDeskDb, planId: string, actionId: string, today: string, actorId: string | null, now: Date = new Date()): Promise<ActionPlan | null> {
+export async function markActionDone(
+  db: CareersDeskDb,
+  planId: string,
+  actionId: string,
+  today: string,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<ActionPlan | null> {
   return db.transaction('rw', db.actionPlans, db.audit, async () => {
     const plan = await db.actionPlans.get(planId);
     if (!plan) return null;
@@ -56,15 +93,19 @@ export async function markActionDone(db: CareersDeskDb, planId: string, actionId
     const saved = { ...updated, updatedAt: now.toISOString() };
     await db.actionPlans.put(saved);
     const what = plan.actions.find((a) => a.id === actionId)?.what ?? '';
-    await writeAudit(db, {
-      actorId,
-      action: 'update',
-      entity: 'action-plan',
-      recordId: plan.id,
-      pupilId: plan.pupilId,
-      summary: `Marked an action done: ${what}`.slice(0, 500),
-      before: plan,
-    }, now);
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'update',
+        entity: 'action-plan',
+        recordId: plan.id,
+        pupilId: plan.pupilId,
+        summary: `Marked an action done: ${what}`.slice(0, 500),
+        before: plan,
+      },
+      now,
+    );
     return saved;
   });
 }
@@ -80,7 +121,8 @@ export interface OpenActionRow extends OpenAction {
  */
 export async function listOpenActions(db: CareersDeskDb, options: { adviserId: string | null; today: string }): Promise<OpenActionRow[]> {
   const plans = await db.actionPlans
-    .where('openActionDueDates').aboveOrEqual('')
+    .where('openActionDueDates')
+    .aboveOrEqual('')
     .distinct()
     .filter((plan) => options.adviserId === null || plan.adviserId === options.adviserId)
     .toArray();
@@ -88,13 +130,24 @@ export async function listOpenActions(db: CareersDeskDb, options: { adviserId: s
 }
 
 /** Only the overdue actions (due before `today`), from the index range below today. */
-export async function listOverdueActions(db: CareersDeskDb, options: { adviserId: string | null; today: string; pupilId?: string }): Promise<OpenActionRow[]> {
+export async function listOverdueActions(
+  db: CareersDeskDb,
+  options: { adviserId: string | null; today: string; pupilId?: string },
+): Promise<OpenActionRow[]> {
   const plans = await db.actionPlans
-    .where('openActionDueDates').below(options.today)
+    .where('openActionDueDates')
+    .below(options.today)
     .distinct()
-    .filter((plan) => (options.adviserId === null || plan.adviserId === options.adviserId) && (options.pupilId === undefined || plan.pupilId === options.pupilId))
+    .filter(
+      (plan) =>
+        (options.adviserId === null || plan.adviserId === options.adviserId) &&
+        (options.pupilId === undefined || plan.pupilId === options.pupilId),
+    )
     .toArray();
-  const rows = plans.flatMap((plan) => openActionsOf(plan, options.today)).filter((row) => row.overdue).sort(compareOpenActions);
+  const rows = plans
+    .flatMap((plan) => openActionsOf(plan, options.today))
+    .filter((row) => row.overdue)
+    .sort(compareOpenActions);
   return withPupilNames(db, rows);
 }
 
@@ -122,7 +175,7 @@ export async function loadPlanPdfRecords(db: CareersDeskDb, planId: string): Pro
   const plan = await db.actionPlans.get(planId);
   if (!plan) throw new Error('the action plan no longer exists');
   const pupil = await db.pupils.get(plan.pupilId);
-  if (!pupil) throw new Error('the young person\'s record no longer exists');
+  if (!pupil) throw new Error("the young person's record no longer exists");
   const [session, school, adviser, service] = await Promise.all([
     plan.sessionId ? db.sessions.get(plan.sessionId) : undefined,
     pupil.schoolId ? db.schools.get(pupil.schoolId) : undefined,
@@ -133,13 +186,26 @@ export async function loadPlanPdfRecords(db: CareersDeskDb, planId: string): Pro
   const routes = (await db.routes.bulkGet(refsOf('route'))).filter((r) => r !== undefined);
   const providers = (await db.providers.bulkGet([...new Set(routes.map((r) => r.providerId))])).filter((p) => p !== undefined);
   const employers = (await db.employers.bulkGet(refsOf('employer'))).filter((e) => e !== undefined);
-  return { plan, pupil, session: session ?? null, school: school ?? null, adviser: adviser ?? null, service: service ?? null, routes, providers, employers };
+  return {
+    plan,
+    pupil,
+    session: session ?? null,
+    school: school ?? null,
+    adviser: adviser ?? null,
+    service: service ?? null,
+    routes,
+    providers,
+    employers,
+  };
 }
 
 /** The newest plan of each young person (by the day agreed, else last change), for batch export. */
 export async function latestPlanIds(db: CareersDeskDb, pupilIds: readonly string[]): Promise<Map<string, string>> {
   const latest = new Map<string, { id: string; at: string }>();
-  const plans = await db.actionPlans.where('pupilId').anyOf([...pupilIds]).toArray();
+  const plans = await db.actionPlans
+    .where('pupilId')
+    .anyOf([...pupilIds])
+    .toArray();
   for (const plan of plans) {
     const at = plan.agreedOn ?? plan.updatedAt;
     const current = latest.get(plan.pupilId);

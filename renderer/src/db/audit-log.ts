@@ -45,13 +45,21 @@ function matches(entry: AuditEntry, filters: AuditFilters): boolean {
  * Entries matching the filters, newest first, at most `limit` (and whether there are more).
  * The record filter takes a record id, or a young person's name or UPN (their entries).
  */
-export async function findAuditEntries(db: CareersDeskDb, filters: AuditFilters, today: string, limit = Number.POSITIVE_INFINITY): Promise<{ entries: AuditEntry[]; more: boolean }> {
+export async function findAuditEntries(
+  db: CareersDeskDb,
+  filters: AuditFilters,
+  today: string,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<{ entries: AuditEntry[]; more: boolean }> {
   const record = filters.record.trim();
   let rows: AuditEntry[];
   if (record !== '') {
     let candidates: AuditEntry[];
     if (UUID.test(record)) {
-      const [byRecord, byPupil] = await Promise.all([db.audit.where('recordId').equals(record).toArray(), db.audit.where('pupilId').equals(record).toArray()]);
+      const [byRecord, byPupil] = await Promise.all([
+        db.audit.where('recordId').equals(record).toArray(),
+        db.audit.where('pupilId').equals(record).toArray(),
+      ]);
       candidates = [...new Map([...byRecord, ...byPupil].map((e) => [e.id, e])).values()];
     } else {
       const pupilIds = (await searchPupils(db, record, today, 200)).map((p) => p.id);
@@ -62,18 +70,30 @@ export async function findAuditEntries(db: CareersDeskDb, filters: AuditFilters,
     let collection: Collection<AuditEntry, string, InsertType<AuditEntry, 'id'>>;
     if (filters.adviserId && filters.adviserId !== 'none') collection = db.audit.where('adviserId').equals(filters.adviserId).reverse();
     // [at+seq] gives the order entries were written in, even within one millisecond (seq starts at 1).
-    else if (filters.from || filters.to) collection = db.audit.where('[at+seq]').between([filters.from ? startOf(filters.from) : '', 0], [filters.to ? dayAfter(filters.to) : '\uffff', 0], true, false).reverse();
+    else if (filters.from || filters.to)
+      collection = db.audit
+        .where('[at+seq]')
+        .between([filters.from ? startOf(filters.from) : '', 0], [filters.to ? dayAfter(filters.to) : '\uffff', 0], true, false)
+        .reverse();
     else collection = db.audit.orderBy('[at+seq]').reverse();
     // An index on adviser gives its entries in id order; sorting by time happens below on that subset.
     const filtered = collection.filter((e) => matches(e, filters));
-    rows = filters.adviserId && filters.adviserId !== 'none'
-      ? byWrittenOrder(await filtered.toArray()).reverse()
-      : await (Number.isFinite(limit) ? filtered.limit(limit + 1) : filtered).toArray();
+    rows =
+      filters.adviserId && filters.adviserId !== 'none'
+        ? byWrittenOrder(await filtered.toArray()).reverse()
+        : await (Number.isFinite(limit) ? filtered.limit(limit + 1) : filtered).toArray();
   }
   return { entries: rows.slice(0, limit), more: rows.length > limit };
 }
 
 /** Records that the audit log left the machine as CSV, and how many entries. */
 export async function auditAuditExport(db: CareersDeskDb, count: number, actorId: string | null): Promise<void> {
-  await recordAudit(db, { actorId, action: 'export', entity: 'database', recordId: null, pupilId: null, summary: `Exported the audit log as CSV (${count} entries)` });
+  await recordAudit(db, {
+    actorId,
+    action: 'export',
+    entity: 'database',
+    recordId: null,
+    pupilId: null,
+    summary: `Exported the audit log as CSV (${count} entries)`,
+  });
 }

@@ -35,16 +35,26 @@ export interface AuditedWrite<T> {
  * kept in `before`). Call inside a transaction over the record's table and the audit table, so the
  * record and its trail are written together or not at all.
  */
-export async function putAudited<T extends { id: string }>(db: CareersDeskDb, table: EntityTable<T, 'id'>, record: T, write: AuditedWrite<T>, now: Date): Promise<T> {
+export async function putAudited<T extends { id: string }>(
+  db: CareersDeskDb,
+  table: EntityTable<T, 'id'>,
+  record: T,
+  write: AuditedWrite<T>,
+  now: Date,
+): Promise<T> {
   await table.put(record);
-  await writeAudit(db, {
-    actorId: write.actorId,
-    action: write.existing ? 'update' : 'create',
-    entity: write.entity,
-    recordId: record.id,
-    pupilId: write.pupilId,
-    summary: write.summary(write.existing === undefined),
-    before: write.existing,
-  }, now);
+  await writeAudit(
+    db,
+    {
+      actorId: write.actorId,
+      action: write.existing ? 'update' : 'create',
+      entity: write.entity,
+      recordId: record.id,
+      pupilId: write.pupilId,
+      summary: write.summary(write.existing === undefined),
+      before: write.existing,
+    },
+    now,
+  );
   return record;
 }

@@ -1,6 +1,23 @@
 import {
-  BACKUP_TABLES, MACHINE_SETTING_KEYS, decodePayload, encodePayload, fromBase64, newBackupKey, openBackup, sealBackup, summarisePayload, toBase64,
-  type BackupHeader, type BackupKey, type BackupPayload, type BackupResult, type BackupRow, type BackupSummary, type BackupTable, type RandomBytes, type Unlock,
+  BACKUP_TABLES,
+  MACHINE_SETTING_KEYS,
+  decodePayload,
+  encodePayload,
+  fromBase64,
+  newBackupKey,
+  openBackup,
+  sealBackup,
+  summarisePayload,
+  toBase64,
+  type BackupHeader,
+  type BackupKey,
+  type BackupPayload,
+  type BackupResult,
+  type BackupRow,
+  type BackupSummary,
+  type BackupTable,
+  type RandomBytes,
+  type Unlock,
 } from '@shared/backup';
 import { formatUkDate } from '@shared/academic-year';
 import { allTables, type CareersDeskDb } from './schema';
@@ -40,7 +57,12 @@ export interface BackupFileOptions {
 export async function makeBackupFile(db: CareersDeskDb, key: BackupKey, options: BackupFileOptions): Promise<Uint8Array> {
   const now = options.now ?? new Date();
   const payload = await exportPayload(db, now);
-  return sealBackup(encodePayload(payload), key, { schemaVersion: payload.schemaVersion, createdAt: now.toISOString(), reason: options.reason, appVersion: options.appVersion }, options.random ?? secureRandom);
+  return sealBackup(
+    encodePayload(payload),
+    key,
+    { schemaVersion: payload.schemaVersion, createdAt: now.toISOString(), reason: options.reason, appVersion: options.appVersion },
+    options.random ?? secureRandom,
+  );
 }
 
 export interface OpenedBackup {
@@ -51,13 +73,21 @@ export interface OpenedBackup {
 }
 
 /** Opens and checks a backup file: nothing in the database is touched. */
-export async function readBackupFile(db: CareersDeskDb, bytes: Uint8Array, unlock: Unlock, options: { UNSAFE_testOnlyAllowWeakIterations?: boolean } = {}): Promise<BackupResult<OpenedBackup>> {
+export async function readBackupFile(
+  db: CareersDeskDb,
+  bytes: Uint8Array,
+  unlock: Unlock,
+  options: { UNSAFE_testOnlyAllowWeakIterations?: boolean } = {},
+): Promise<BackupResult<OpenedBackup>> {
   const currentSchemaVersion = schemaVersionOf(db);
   const opened = await openBackup(bytes, unlock, { currentSchemaVersion, ...options });
   if (!opened.ok) return opened;
   const payload = decodePayload(opened.value.plaintext, currentSchemaVersion);
   if (!payload.ok) return payload;
-  return { ok: true, value: { header: opened.value.header, payload: payload.value, summary: summarisePayload(payload.value), key: opened.value.key } };
+  return {
+    ok: true,
+    value: { header: opened.value.header, payload: payload.value, summary: summarisePayload(payload.value), key: opened.value.key },
+  };
 }
 
 /**
@@ -65,29 +95,65 @@ export async function readBackupFile(db: CareersDeskDb, bytes: Uint8Array, unloc
  * refilled, this computer's own settings kept, and an audit entry saying so. A failure
  * anywhere aborts the transaction and the database stays as it was.
  */
-export async function restorePayload(db: CareersDeskDb, payload: BackupPayload, options: { actorId: string | null; source: string; now?: Date }): Promise<void> {
+export async function restorePayload(
+  db: CareersDeskDb,
+  payload: BackupPayload,
+  options: { actorId: string | null; source: string; now?: Date },
+): Promise<void> {
   await db.transaction('rw', allTables(db), async () => {
-    const kept = await db.settings.where('key').anyOf([...MACHINE_SETTING_KEYS]).toArray();
+    const kept = await db.settings
+      .where('key')
+      .anyOf([...MACHINE_SETTING_KEYS])
+      .toArray();
     for (const name of BACKUP_TABLES) await db.table(name).clear();
     for (const name of BACKUP_TABLES) {
-      const rows = name === 'settings' ? payload.tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))) : payload.tables[name];
+      const rows =
+        name === 'settings'
+          ? payload.tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key)))
+          : payload.tables[name];
       await bulkAddInSlices(db.table(name), rows);
     }
     await db.settings.bulkPut(kept);
     // A backup made before an erasure still holds that young person: erase them again.
     const back = (await db.pupils.bulkGet((await getSetting(db, 'erasedPupilIds')) ?? [])).filter((pupil) => pupil !== undefined);
     for (const pupil of back) await removeEverythingAbout(db, pupil.id);
-    const erasedAgain = back.length === 0 ? '' : `; ${back.length === 1 ? '1 young person' : `${back.length} young people`} erased on this computer since were erased again`;
-    await writeAudit(db, {
-      actorId: options.actorId, action: 'restore', entity: 'database', recordId: null, pupilId: null,
-      summary: `Restored the whole database from ${options.source} (made ${formatUkDate(payload.exportedAt.slice(0, 10))})${erasedAgain}`.slice(0, 500),
-    }, options.now);
+    const erasedAgain =
+      back.length === 0
+        ? ''
+        : `; ${back.length === 1 ? '1 young person' : `${back.length} young people`} erased on this computer since were erased again`;
+    await writeAudit(
+      db,
+      {
+        actorId: options.actorId,
+        action: 'restore',
+        entity: 'database',
+        recordId: null,
+        pupilId: null,
+        summary:
+          `Restored the whole database from ${options.source} (made ${formatUkDate(payload.exportedAt.slice(0, 10))})${erasedAgain}`.slice(
+            0,
+            500,
+          ),
+      },
+      options.now,
+    );
   });
 }
 
 /** Records that a backup was saved (who and when; nothing of what it holds). */
 export async function auditBackupSaved(db: CareersDeskDb, actorId: string | null, now: Date = new Date()): Promise<void> {
-  await recordAudit(db, { actorId, action: 'export', entity: 'database', recordId: null, pupilId: null, summary: 'Saved an encrypted backup of the whole database' }, now);
+  await recordAudit(
+    db,
+    {
+      actorId,
+      action: 'export',
+      entity: 'database',
+      recordId: null,
+      pupilId: null,
+      summary: 'Saved an encrypted backup of the whole database',
+    },
+    now,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,7 +168,12 @@ export async function getAutoBackupKey(db: CareersDeskDb): Promise<BackupKey | n
 }
 
 /** Derives and keeps the key for automatic backups from a passphrase the adviser chose; the passphrase is not kept. */
-export async function setAutoBackupPassphrase(db: CareersDeskDb, passphrase: string, actorId: string | null, random: RandomBytes = secureRandom): Promise<BackupKey> {
+export async function setAutoBackupPassphrase(
+  db: CareersDeskDb,
+  passphrase: string,
+  actorId: string | null,
+  random: RandomBytes = secureRandom,
+): Promise<BackupKey> {
   const key = await newBackupKey(passphrase, random);
   await setSetting(db, 'autoBackupKey', { salt: toBase64(key.salt), iterations: key.iterations, master: toBase64(key.master) }, actorId);
   return key;

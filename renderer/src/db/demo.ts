@@ -20,12 +20,28 @@ export async function hasDemoData(db: CareersDeskDb): Promise<boolean> {
 }
 
 /** Loads a generated demo caseload in one transaction: all of it, or none of it. */
-export async function loadDataset(db: CareersDeskDb, dataset: CaseloadDataset, actorId: string | null, now: Date = new Date()): Promise<void> {
+export async function loadDataset(
+  db: CareersDeskDb,
+  dataset: CaseloadDataset,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<void> {
   const tables = DATASET_TABLES.map((table) => db[table]);
   await db.transaction('rw', [...tables, db.audit], async () => {
     // Each table holds its own record type; the dataset's arrays match them one to one.
     for (const table of DATASET_TABLES) await bulkAddInSlices(db.table(table), dataset[table]);
-    await writeAudit(db, { actorId, action: 'demo-load', entity: 'database', recordId: null, pupilId: null, summary: `Loaded demo data: ${dataset.pupils.length} young people, ${dataset.employers.length} employers` }, now);
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'demo-load',
+        entity: 'database',
+        recordId: null,
+        pupilId: null,
+        summary: `Loaded demo data: ${dataset.pupils.length} young people, ${dataset.employers.length} employers`,
+      },
+      now,
+    );
   });
 }
 
@@ -34,14 +50,25 @@ export async function clearDemoData(db: CareersDeskDb, actorId: string | null, n
   const tables = DATASET_TABLES.map((table) => db[table]);
   return db.transaction('rw', [...tables, db.drafts, db.audit], async () => {
     let removed = 0;
-    const demoPupilIds = new Set((await db.pupils.filter((p) => p.isDemo).primaryKeys()));
+    const demoPupilIds = new Set(await db.pupils.filter((p) => p.isDemo).primaryKeys());
     for (const table of DATASET_TABLES) {
-      const collection = (db[table] as unknown as { filter(fn: (row: { isDemo?: boolean }) => boolean): { delete(): Promise<number> } });
+      const collection = db[table] as unknown as { filter(fn: (row: { isDemo?: boolean }) => boolean): { delete(): Promise<number> } };
       removed += await collection.filter((row) => row.isDemo === true).delete();
     }
     await db.drafts.filter((draft) => demoPupilIds.has(draft.pupilId)).delete();
     await db.audit.filter((entry) => entry.pupilId !== null && demoPupilIds.has(entry.pupilId)).delete();
-    await writeAudit(db, { actorId, action: 'demo-clear', entity: 'database', recordId: null, pupilId: null, summary: `Cleared demo data (${removed} records)` }, now);
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'demo-clear',
+        entity: 'database',
+        recordId: null,
+        pupilId: null,
+        summary: `Cleared demo data (${removed} records)`,
+      },
+      now,
+    );
     return removed;
   });
 }

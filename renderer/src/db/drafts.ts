@@ -12,7 +12,11 @@ export interface DraftKey {
 
 /** The latest draft of this form for this young person (and record), from the [kind+pupilId] index. */
 export async function findDraft(db: CareersDeskDb, key: DraftKey): Promise<Draft | undefined> {
-  const drafts = await db.drafts.where('[kind+pupilId]').equals([key.kind, key.pupilId]).filter((d) => d.recordId === key.recordId).toArray();
+  const drafts = await db.drafts
+    .where('[kind+pupilId]')
+    .equals([key.kind, key.pupilId])
+    .filter((d) => d.recordId === key.recordId)
+    .toArray();
   return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 

@@ -12,14 +12,28 @@ export type EmployerInput = Omit<Employer, 'id' | 'createdAt' | 'updatedAt'> & {
  * edited record is kept in the audit entry. Throws (and writes nothing) when the record is invalid:
  * forms check it first with checkEmployerForm (shared/employers/form).
  */
-export async function saveEmployer(db: CareersDeskDb, input: EmployerInput, actorId: string | null, now: Date = new Date()): Promise<Employer> {
+export async function saveEmployer(
+  db: CareersDeskDb,
+  input: EmployerInput,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<Employer> {
   return db.transaction('rw', db.employers, db.audit, async () => {
     const existing = input.id ? await db.employers.get(input.id) : undefined;
     const employer = employerSchema.parse({ ...input, ...stampsFor(existing, input.id, now) });
-    return putAudited(db, db.employers, employer, {
-      actorId, entity: 'employer', pupilId: null, existing,
-      summary: (added) => `${added ? 'Added' : 'Updated'} the employer ${employer.name}`,
-    }, now);
+    return putAudited(
+      db,
+      db.employers,
+      employer,
+      {
+        actorId,
+        entity: 'employer',
+        pupilId: null,
+        existing,
+        summary: (added) => `${added ? 'Added' : 'Updated'} the employer ${employer.name}`,
+      },
+      now,
+    );
   });
 }
 

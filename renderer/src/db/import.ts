@@ -29,11 +29,20 @@ export async function findStoredMatches(db: CareersDeskDb, keys: readonly RowKey
   }
   return db.transaction('r', db.pupils, async () => {
     const byUpn = upns.length > 0 ? await db.pupils.where('upn').anyOf(upns).toArray() : [];
-    const byName = surnameWords.size > 0 ? await db.pupils.where('searchWords').anyOf([...surnameWords]).distinct().toArray() : [];
+    const byName =
+      surnameWords.size > 0
+        ? await db.pupils
+            .where('searchWords')
+            .anyOf([...surnameWords])
+            .distinct()
+            .toArray()
+        : [];
     const found = new Map<string, StoredMatch<Pupil>>();
     for (const pupil of [...byUpn, ...byName]) {
       const pupilKeys = duplicateKeysOfPupil(pupil);
-      const relevant = (pupilKeys.upn !== null && upns.includes(pupilKeys.upn)) || (pupilKeys.nameAndBirth !== null && nameKeys.has(pupilKeys.nameAndBirth));
+      const relevant =
+        (pupilKeys.upn !== null && upns.includes(pupilKeys.upn)) ||
+        (pupilKeys.nameAndBirth !== null && nameKeys.has(pupilKeys.nameAndBirth));
       if (relevant) found.set(pupil.id, { id: pupil.id, keys: pupilKeys, record: pupil });
     }
     return [...found.values()];
@@ -41,7 +50,11 @@ export async function findStoredMatches(db: CareersDeskDb, keys: readonly RowKey
 }
 
 /** Stored employers with the same name (any case, on the name index) and postcode as any row. */
-export async function findStoredEmployerMatches(db: CareersDeskDb, names: readonly string[], keys: readonly RowKeys[]): Promise<StoredMatch<Employer>[]> {
+export async function findStoredEmployerMatches(
+  db: CareersDeskDb,
+  names: readonly string[],
+  keys: readonly RowKeys[],
+): Promise<StoredMatch<Employer>[]> {
   const wanted = new Set(keys.map((k) => k.nameAndPostcode).filter((k): k is string => typeof k === 'string'));
   const distinctNames = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
   if (distinctNames.length === 0) return [];
@@ -80,7 +93,12 @@ interface Kind<R, T extends { id: string; createdAt: string; updatedAt: string }
  * for the import as a whole. Any failure (a record that no longer fits, a record changed or erased
  * since the preview, the disk full) aborts the transaction and leaves the database as it was.
  */
-async function importRecords<R, T extends { id: string; createdAt: string; updatedAt: string }>(db: CareersDeskDb, kind: Kind<R, T>, operations: readonly StoredImportOperation<R>[], options: ImportOptions): Promise<{ added: number; updated: number }> {
+async function importRecords<R, T extends { id: string; createdAt: string; updatedAt: string }>(
+  db: CareersDeskDb,
+  kind: Kind<R, T>,
+  operations: readonly StoredImportOperation<R>[],
+  options: ImportOptions,
+): Promise<{ added: number; updated: number }> {
   const now = options.now ?? new Date();
   const stamp = now.toISOString();
   const table = db.table<T, string>(kind.table);
@@ -95,15 +113,23 @@ async function importRecords<R, T extends { id: string; createdAt: string; updat
       for (const operation of operations.slice(start, start + CHUNK)) {
         const existing = operation.kind === 'update' ? stored.get(operation.targetId) : undefined;
         if (operation.kind === 'update') {
-          if (!existing) throw new Error(`Row ${operation.row}: the record it updates has been removed since the preview. Check the file again.`);
+          if (!existing)
+            throw new Error(`Row ${operation.row}: the record it updates has been removed since the preview. Check the file again.`);
           if (operation.expectedUpdatedAt && existing.updatedAt !== operation.expectedUpdatedAt) {
             throw new Error(`Row ${operation.row}: the record it updates was changed since the preview. Check the file again.`);
           }
         }
-        const record = kind.build(operation.record, { id: existing?.id ?? crypto.randomUUID(), createdAt: existing?.createdAt ?? stamp, updatedAt: stamp });
+        const record = kind.build(operation.record, {
+          id: existing?.id ?? crypto.randomUUID(),
+          createdAt: existing?.createdAt ?? stamp,
+          updatedAt: stamp,
+        });
         records.push(record);
         audit.push({
-          actorId: options.actorId, entity: kind.entity, recordId: record.id, pupilId: kind.pupilIdOf(record),
+          actorId: options.actorId,
+          entity: kind.entity,
+          recordId: record.id,
+          pupilId: kind.pupilIdOf(record),
           action: existing ? 'update' : 'create',
           summary: `${existing ? kind.updatedOne : kind.addedOne} from ${options.fileName}, row ${operation.row}`.slice(0, 500),
           ...(existing ? { before: existing } : {}),
@@ -115,26 +141,60 @@ async function importRecords<R, T extends { id: string; createdAt: string; updat
       await writeAudits(db, audit, now);
       options.onProgress?.(Math.min(start + CHUNK, operations.length), operations.length);
     }
-    await writeAudit(db, {
-      actorId: options.actorId, action: 'import', entity: 'database', recordId: null, pupilId: null,
-      summary: `Imported ${kind.many} from ${options.fileName}: ${added} added, ${updated} updated`.slice(0, 500),
-    }, now);
+    await writeAudit(
+      db,
+      {
+        actorId: options.actorId,
+        action: 'import',
+        entity: 'database',
+        recordId: null,
+        pupilId: null,
+        summary: `Imported ${kind.many} from ${options.fileName}: ${added} added, ${updated} updated`.slice(0, 500),
+      },
+      now,
+    );
   });
   return { added, updated };
 }
 
-export function importPupils(db: CareersDeskDb, operations: readonly StoredImportOperation<PupilRecordInput>[], options: ImportOptions): Promise<{ added: number; updated: number }> {
-  return importRecords<PupilRecordInput, Pupil>(db, {
-    table: 'pupils', entity: 'pupil', many: 'young people', addedOne: 'Added a young person', updatedOne: 'Updated a young person\'s record',
-    build: (record, base) => pupilSchema.parse({ ...record, ...base, searchWords: searchWordsFor(record) }),
-    pupilIdOf: (pupil) => pupil.id,
-  }, operations, options);
+export function importPupils(
+  db: CareersDeskDb,
+  operations: readonly StoredImportOperation<PupilRecordInput>[],
+  options: ImportOptions,
+): Promise<{ added: number; updated: number }> {
+  return importRecords<PupilRecordInput, Pupil>(
+    db,
+    {
+      table: 'pupils',
+      entity: 'pupil',
+      many: 'young people',
+      addedOne: 'Added a young person',
+      updatedOne: "Updated a young person's record",
+      build: (record, base) => pupilSchema.parse({ ...record, ...base, searchWords: searchWordsFor(record) }),
+      pupilIdOf: (pupil) => pupil.id,
+    },
+    operations,
+    options,
+  );
 }
 
-export function importEmployers(db: CareersDeskDb, operations: readonly StoredImportOperation<EmployerRecordInput>[], options: ImportOptions): Promise<{ added: number; updated: number }> {
-  return importRecords<EmployerRecordInput, Employer>(db, {
-    table: 'employers', entity: 'employer', many: 'employers', addedOne: 'Added an employer', updatedOne: 'Updated an employer\'s record',
-    build: (record, base) => employerSchema.parse({ ...record, ...base }),
-    pupilIdOf: () => null,
-  }, operations, options);
+export function importEmployers(
+  db: CareersDeskDb,
+  operations: readonly StoredImportOperation<EmployerRecordInput>[],
+  options: ImportOptions,
+): Promise<{ added: number; updated: number }> {
+  return importRecords<EmployerRecordInput, Employer>(
+    db,
+    {
+      table: 'employers',
+      entity: 'employer',
+      many: 'employers',
+      addedOne: 'Added an employer',
+      updatedOne: "Updated an employer's record",
+      build: (record, base) => employerSchema.parse({ ...record, ...base }),
+      pupilIdOf: () => null,
+    },
+    operations,
+    options,
+  );
 }

@@ -1,4 +1,15 @@
-import { displayName, pupilSchema, type Checked, type Employer, type Placement, type Problem, type Provider, type Pupil, type Route, type School } from '@shared/model';
+import {
+  displayName,
+  pupilSchema,
+  type Checked,
+  type Employer,
+  type Placement,
+  type Problem,
+  type Provider,
+  type Pupil,
+  type Route,
+  type School,
+} from '@shared/model';
 import { evaluateOffer, holdsAPlace, offerSlots } from '@shared/matching';
 import { destinationLabel, type DestinationCode } from '@shared/reference';
 import { inYearGroup, sortPupils } from '@shared/pupils/list';
@@ -37,7 +48,10 @@ export type MatchDirectoryData = Omit<MatchData, 'pupil'>;
 export async function loadMatchDirectory(db: CareersDeskDb): Promise<MatchDirectoryData> {
   return db.transaction('r', [db.employers, db.routes, db.providers, db.placements], async () => {
     const [employers, routes, providers, placements] = await Promise.all([
-      db.employers.toArray(), db.routes.toArray(), db.providers.toArray(), placementsHoldingPlaces(db),
+      db.employers.toArray(),
+      db.routes.toArray(),
+      db.providers.toArray(),
+      placementsHoldingPlaces(db),
     ]);
     return { employers, routes, providers, placements };
   });
@@ -64,7 +78,11 @@ export async function loadAllocationData(db: CareersDeskDb): Promise<{ employers
  * answers, the year group is worked out for that date.
  */
 export async function loadCohort(db: CareersDeskDb, schoolId: string, yearGroup: number, onDate: string): Promise<Pupil[]> {
-  const pupils = await db.pupils.where('schoolId').equals(schoolId).filter((p) => p.leftOn === null && inYearGroup(p, yearGroup, onDate)).toArray();
+  const pupils = await db.pupils
+    .where('schoolId')
+    .equals(schoolId)
+    .filter((p) => p.leftOn === null && inYearGroup(p, yearGroup, onDate))
+    .toArray();
   return sortPupils(pupils, 'name');
 }
 
@@ -73,7 +91,11 @@ export async function loadCohort(db: CareersDeskDb, schoolId: string, yearGroup:
  * age, access, double booking) for one choice, read inside the caller's transaction, so a stale
  * suggestion cannot become a placement the rules would have ruled out.
  */
-async function choiceProblems(db: CareersDeskDb, choice: OfferChoice, today: string): Promise<{ pupil: Pupil | undefined; problems: Problem[] }> {
+async function choiceProblems(
+  db: CareersDeskDb,
+  choice: OfferChoice,
+  today: string,
+): Promise<{ pupil: Pupil | undefined; problems: Problem[] }> {
   const [pupil, employer] = await Promise.all([db.pupils.get(choice.pupilId), db.employers.get(choice.employerId)]);
   if (!pupil) return { pupil, problems: [{ field: 'pupilId', message: 'This young person is no longer recorded' }] };
   if (!employer) return { pupil, problems: [{ field: 'employerId', message: 'This employer is no longer recorded' }] };
@@ -82,8 +104,9 @@ async function choiceProblems(db: CareersDeskDb, choice: OfferChoice, today: str
     db.placements.where('pupilId').equals(pupil.id).toArray(),
   ]);
   const placements = [...new Map([...atEmployer, ...ofPupil].map((p) => [p.id, p])).values()];
-  const slot = offerSlots([employer], placements, today, { start: choice.start, end: choice.end })
-    .find((s) => s.offer.id === choice.offerId && s.period.start <= choice.start && choice.end <= s.period.end);
+  const slot = offerSlots([employer], placements, today, { start: choice.start, end: choice.end }).find(
+    (s) => s.offer.id === choice.offerId && s.period.start <= choice.start && choice.end <= s.period.end,
+  );
   if (!slot) return { pupil, problems: [{ field: 'offerId', message: `${employer.name} no longer offers these dates` }] };
   const evaluation = evaluateOffer(pupil, slot, ofPupil.filter(holdsAPlace), false);
   return { pupil, problems: evaluation.exclusions.map((e) => ({ field: 'offerId', message: e.message })) };
@@ -94,7 +117,12 @@ async function choiceProblems(db: CareersDeskDb, choice: OfferChoice, today: str
  * proposes the placement, with its audit entry (entity 'placement', the pupil named), in one
  * transaction. Refused, with the reasons and nothing written, when a constraint no longer holds.
  */
-export async function acceptOffer(db: CareersDeskDb, choice: OfferChoice, actorId: string | null, options: MatchingOptions = {}): Promise<Checked<Placement>> {
+export async function acceptOffer(
+  db: CareersDeskDb,
+  choice: OfferChoice,
+  actorId: string | null,
+  options: MatchingOptions = {},
+): Promise<Checked<Placement>> {
   const now = options.now ?? new Date();
   const today = options.today ?? todayIso(now);
   return db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
@@ -120,17 +148,22 @@ export async function recordIntendedDestination(
     const existing = await db.pupils.get(pupilId);
     if (!existing) return { ok: false, problems: [{ field: 'pupilId', message: 'This young person is no longer recorded' }] };
     const checked = pupilSchema.safeParse({ ...existing, intendedDestination: code, updatedAt: now.toISOString() });
-    if (!checked.success) return { ok: false, problems: [{ field: 'intendedDestination', message: 'Choose one of the destination codes' }] };
+    if (!checked.success)
+      return { ok: false, problems: [{ field: 'intendedDestination', message: 'Choose one of the destination codes' }] };
     await db.pupils.put(checked.data);
-    await writeAudit(db, {
-      actorId,
-      action: 'update',
-      entity: 'pupil',
-      recordId: pupilId,
-      pupilId,
-      summary: `Recorded the intended destination ${destinationLabel(code)}${options.because ? `: ${options.because}` : ''}`,
-      before: existing,
-    }, now);
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'update',
+        entity: 'pupil',
+        recordId: pupilId,
+        pupilId,
+        summary: `Recorded the intended destination ${destinationLabel(code)}${options.because ? `: ${options.because}` : ''}`,
+        before: existing,
+      },
+      now,
+    );
     return { ok: true, value: checked.data };
   });
 }
@@ -147,10 +180,16 @@ class AllocationRefused extends Error {
  * transaction. If any line breaks a rule (a hard constraint, no places left, a double booking, a
  * record gone), nothing at all is written and the problems say which young person and why.
  */
-export async function confirmAllocation(db: CareersDeskDb, lines: readonly OfferChoice[], actorId: string | null, options: MatchingOptions = {}): Promise<Checked<Placement[]>> {
+export async function confirmAllocation(
+  db: CareersDeskDb,
+  lines: readonly OfferChoice[],
+  actorId: string | null,
+  options: MatchingOptions = {},
+): Promise<Checked<Placement[]>> {
   const now = options.now ?? new Date();
   const today = options.today ?? todayIso(now);
-  if (lines.length === 0) return { ok: false, problems: [{ field: 'lines', message: 'No placements to confirm: place at least one young person' }] };
+  if (lines.length === 0)
+    return { ok: false, problems: [{ field: 'lines', message: 'No placements to confirm: place at least one young person' }] };
   try {
     const created = await db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
       const placements: Placement[] = [];
@@ -173,7 +212,10 @@ export async function confirmAllocation(db: CareersDeskDb, lines: readonly Offer
 }
 
 /** The young person whose matches are shown, their school and every provider (for the routes' names), or null. */
-export async function loadPupilForMatching(db: CareersDeskDb, pupilId: string): Promise<{ pupil: Pupil; school: School | undefined; providers: Provider[] } | null> {
+export async function loadPupilForMatching(
+  db: CareersDeskDb,
+  pupilId: string,
+): Promise<{ pupil: Pupil; school: School | undefined; providers: Provider[] } | null> {
   const pupil = await db.pupils.get(pupilId);
   if (!pupil) return null;
   const [school, providers] = await Promise.all([pupil.schoolId ? db.schools.get(pupil.schoolId) : undefined, db.providers.toArray()]);

@@ -14,7 +14,11 @@ export async function localMergeTables(db: CareersDeskDb) {
  * conflicts, the other computer's audit entries, and one entry for the merge. A record changed
  * here since the preview stops the whole merge, so nothing is overwritten unseen.
  */
-export async function applyMerge(db: CareersDeskDb, writes: MergeWrites, options: { actorId: string | null; source: string; now?: Date }): Promise<void> {
+export async function applyMerge(
+  db: CareersDeskDb,
+  writes: MergeWrites,
+  options: { actorId: string | null; source: string; now?: Date },
+): Promise<void> {
   const tables = MERGE_TABLES.map((name) => db.table(name));
   await db.transaction('rw', [...tables, db.audit], async () => {
     for (const { table, id, updatedAt } of writes.expected) {
@@ -28,10 +32,20 @@ export async function applyMerge(db: CareersDeskDb, writes: MergeWrites, options
     }
     if (writes.audit.length > 0) await db.audit.bulkPut(writes.audit as never[]);
     const { added, updated, joined } = writes.counts;
-    await writeAudit(db, {
-      actorId: options.actorId, action: 'merge', entity: 'database', recordId: null, pupilId: null,
-      summary: `Merged ${options.source}: ${added} records added, ${updated} updated, ${joined} young people recorded on both computers joined`.slice(0, 500),
-    }, options.now);
+    const summary =
+      `Merged ${options.source}: ${added} records added, ${updated} updated, ` + `${joined} young people recorded on both computers joined`;
+    await writeAudit(
+      db,
+      {
+        actorId: options.actorId,
+        action: 'merge',
+        entity: 'database',
+        recordId: null,
+        pupilId: null,
+        summary: summary.slice(0, 500),
+      },
+      options.now,
+    );
   });
 }
 

@@ -32,7 +32,12 @@ function dates(range: { start: string; end: string }): string {
  * Safe to call inside a caller's own transaction over pupils, employers, placements and audit (for
  * example to propose a cohort's placements all together): it then joins that transaction.
  */
-export async function proposePlacement(db: CareersDeskDb, input: ProposalInput, actorId: string | null, now: Date = new Date()): Promise<Checked<Placement>> {
+export async function proposePlacement(
+  db: CareersDeskDb,
+  input: ProposalInput,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<Checked<Placement>> {
   return db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
     const [pupil, employer] = await Promise.all([db.pupils.get(input.pupilId), db.employers.get(input.employerId)]);
     if (!pupil) return refused<Placement>('pupilId', 'Choose a young person: the one chosen is no longer recorded');
@@ -57,14 +62,18 @@ export async function proposePlacement(db: CareersDeskDb, input: ProposalInput, 
       status: 'proposed',
     });
     await db.placements.add(placement);
-    await writeAudit(db, {
-      actorId,
-      action: 'create',
-      entity: 'placement',
-      recordId: placement.id,
-      pupilId: pupil.id,
-      summary: `Proposed a placement at ${employer.name}, ${dates(placement)}`,
-    }, now);
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'create',
+        entity: 'placement',
+        recordId: placement.id,
+        pupilId: pupil.id,
+        summary: `Proposed a placement at ${employer.name}, ${dates(placement)}`,
+      },
+      now,
+    );
     return { ok: true, value: placement };
   });
 }
@@ -102,15 +111,19 @@ export async function changePlacementStatus(
     }
     const updated = placementSchema.parse({ ...placement, status: to, feedback, updatedAt: now.toISOString() });
     await db.placements.put(updated);
-    await writeAudit(db, {
-      actorId,
-      action: 'update',
-      entity: 'placement',
-      recordId: updated.id,
-      pupilId: updated.pupilId,
-      summary: `Placement at ${employer.name}, ${dates(updated)}: ${statusLabel(placement.status)} to ${statusLabel(to)}`,
-      before: placement,
-    }, now);
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'update',
+        entity: 'placement',
+        recordId: updated.id,
+        pupilId: updated.pupilId,
+        summary: `Placement at ${employer.name}, ${dates(updated)}: ${statusLabel(placement.status)} to ${statusLabel(to)}`,
+        before: placement,
+      },
+      now,
+    );
     return { ok: true, value: updated };
   });
 }

@@ -46,7 +46,9 @@ class LivePupilList {
     this.part = `idb://${db.name}/pupils/`;
     Dexie.on('storagemutated', (parts: ObservabilitySet) => this.noteChanges(parts));
     // Closed from elsewhere (deleted, or upgraded by a newer window): read everything again on reopening.
-    db.on('close', () => { this.reloadNeeded = true; });
+    db.on('close', () => {
+      this.reloadNeeded = true;
+    });
   }
 
   async find(filters: PupilFilters, sort: PupilSort, today: string): Promise<Pupil[]> {
@@ -73,7 +75,9 @@ class LivePupilList {
   private catchUp(): Promise<void> {
     if (!this.reloadNeeded && this.changedIds.size === 0) return Promise.resolve();
     // Outside any caller's transaction or live query: the index is shared, not part of their read.
-    this.catchingUp ??= Dexie.ignoreTransaction(() => this.applyChanges()).finally(() => { this.catchingUp = null; });
+    this.catchingUp ??= Dexie.ignoreTransaction(() => this.applyChanges()).finally(() => {
+      this.catchingUp = null;
+    });
     return this.catchingUp;
   }
 
@@ -110,7 +114,9 @@ class LivePupilList {
     const builder = new PupilListIndexBuilder();
     let last: string | null = null;
     for (;;) {
-      const chunk: Pupil[] = await (last === null ? this.db.pupils.orderBy(':id') : this.db.pupils.where(':id').above(last)).limit(LOAD_CHUNK).toArray();
+      const chunk: Pupil[] = await (last === null ? this.db.pupils.orderBy(':id') : this.db.pupils.where(':id').above(last))
+        .limit(LOAD_CHUNK)
+        .toArray();
       if (last === null) performance.mark('pupil-list:first-chunk');
       builder.add(chunk);
       if (chunk.length < LOAD_CHUNK) return builder;

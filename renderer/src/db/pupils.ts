@@ -1,4 +1,14 @@
-import { pupilSchema, searchWordsFor, type ActionPlan, type Adviser, type Employer, type GuidanceSession, type Placement, type Pupil, type School } from '@shared/model';
+import {
+  pupilSchema,
+  searchWordsFor,
+  type ActionPlan,
+  type Adviser,
+  type Employer,
+  type GuidanceSession,
+  type Placement,
+  type Pupil,
+  type School,
+} from '@shared/model';
 import type { RiskWeights } from '@shared/risk';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
@@ -19,10 +29,19 @@ export async function savePupil(db: CareersDeskDb, input: PupilInput, actorId: s
   return db.transaction('rw', db.pupils, db.audit, async () => {
     const existing = input.id ? await db.pupils.get(input.id) : undefined;
     const pupil = pupilSchema.parse({ ...input, ...stampsFor(existing, input.id, now), searchWords: searchWordsFor(input) });
-    return putAudited(db, db.pupils, pupil, {
-      actorId, entity: 'pupil', pupilId: pupil.id, existing,
-      summary: (added) => (added ? 'Added a young person' : 'Updated a young person\'s record'),
-    }, now);
+    return putAudited(
+      db,
+      db.pupils,
+      pupil,
+      {
+        actorId,
+        entity: 'pupil',
+        pupilId: pupil.id,
+        existing,
+        summary: (added) => (added ? 'Added a young person' : "Updated a young person's record"),
+      },
+      now,
+    );
   });
 }
 
@@ -50,7 +69,7 @@ export async function searchPupils(db: CareersDeskDb, text: string, today: strin
 export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, now: Date = new Date()): Promise<Record<string, unknown>> {
   return db.transaction('r', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.placements, db.audit, db.schools], async () => {
     const pupil = await db.pupils.get(pupilId);
-    if (!pupil) throw new Error('That young person\'s record no longer exists.');
+    if (!pupil) throw new Error("That young person's record no longer exists.");
     return {
       producedAt: now.toISOString(),
       about: 'Everything Careers Desk holds about this young person on this computer.',
@@ -67,7 +86,14 @@ export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, no
 
 /** Records that a subject access export was made, without copying what it held. */
 export async function auditSubjectAccessExport(db: CareersDeskDb, pupilId: string, actorId: string | null): Promise<void> {
-  await recordAudit(db, { actorId, action: 'export', entity: 'pupil', recordId: pupilId, pupilId, summary: 'Exported everything held about a young person (subject access request)' });
+  await recordAudit(db, {
+    actorId,
+    action: 'export',
+    entity: 'pupil',
+    recordId: pupilId,
+    pupilId,
+    summary: 'Exported everything held about a young person (subject access request)',
+  });
 }
 
 /**
@@ -79,11 +105,22 @@ export async function auditSubjectAccessExport(db: CareersDeskDb, pupilId: strin
 export async function erasePupil(db: CareersDeskDb, pupilId: string, actorId: string | null, now: Date = new Date()): Promise<void> {
   await db.transaction('rw', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.placements, db.audit, db.settings], async () => {
     const pupil = await db.pupils.get(pupilId);
-    if (!pupil) throw new Error('That young person\'s record no longer exists.');
+    if (!pupil) throw new Error("That young person's record no longer exists.");
     await removeEverythingAbout(db, pupilId);
-    const erased = await getSetting(db, 'erasedPupilIds') ?? [];
+    const erased = (await getSetting(db, 'erasedPupilIds')) ?? [];
     await db.settings.put({ key: 'erasedPupilIds', value: [...new Set([...erased, pupilId])] });
-    await writeAudit(db, { actorId, action: 'erase', entity: 'pupil', recordId: null, pupilId: null, summary: 'Erased a young person\'s record and everything held about them (right to erasure)' }, now);
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'erase',
+        entity: 'pupil',
+        recordId: null,
+        pupilId: null,
+        summary: "Erased a young person's record and everything held about them (right to erasure)",
+      },
+      now,
+    );
   });
 }
 
@@ -129,5 +166,14 @@ export async function loadPupilRecord(db: CareersDeskDb, pupilId: string): Promi
     db.advisers.toArray(),
   ]);
   const employers = await db.employers.bulkGet([...new Set(placements.map((p) => p.employerId))]);
-  return { pupil, sessions, plans, placements, school: school ?? null, riskWeights: riskWeights ?? {}, advisers, employers: employers.filter((e) => e !== undefined) };
+  return {
+    pupil,
+    sessions,
+    plans,
+    placements,
+    school: school ?? null,
+    riskWeights: riskWeights ?? {},
+    advisers,
+    employers: employers.filter((e) => e !== undefined),
+  };
 }

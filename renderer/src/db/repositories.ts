@@ -12,31 +12,90 @@ import type { CaseloadDataset } from '@shared/model';
 import type { RiskWeights } from '@shared/risk';
 import type { Clock } from '../platform/clock';
 import type { CareersDeskDb } from './schema';
-import { auditSubjectAccessExport, erasePupil, everythingHeldAbout, findPupils, getPupil, getPupils, loadPupilRecord, savePupil, searchPupils, type PupilInput } from './pupils';
+import {
+  auditSubjectAccessExport,
+  erasePupil,
+  everythingHeldAbout,
+  findPupils,
+  getPupil,
+  getPupils,
+  loadPupilRecord,
+  savePupil,
+  searchPupils,
+  type PupilInput,
+} from './pupils';
 import { onPupilListChange } from './pupil-list';
 import { deleteSession, getSession, listRecentSessions, listSessionChoices, saveSession } from './sessions';
 import { getPlan, latestPlanIds, listOpenActions, loadPlanPdfRecords, markActionDone, savePlan } from './action-plans';
 import { deleteDraft, findDraft, saveDraft, saveDraftBeforeUnload, type DraftKey } from './drafts';
-import { findEmployers, getEmployer, listEmployers, loadEmployerRecord, saveEmployer, searchEmployers, type EmployerInput } from './employers';
-import { changePlacementStatus, completePlacement, listPlacementsForEmployer, proposePlacement, type PlacementFeedback, type ProposalInput } from './placements';
+import {
+  findEmployers,
+  getEmployer,
+  listEmployers,
+  loadEmployerRecord,
+  saveEmployer,
+  searchEmployers,
+  type EmployerInput,
+} from './employers';
+import {
+  changePlacementStatus,
+  completePlacement,
+  listPlacementsForEmployer,
+  proposePlacement,
+  type PlacementFeedback,
+  type ProposalInput,
+} from './placements';
 import { campusesInUse, findRoutes, getRoute, listProviders, saveProvider, saveRoute, type ProviderInput, type RouteInput } from './routes';
 import {
-  adviserName, listAdvisers, listSchools, removeAdviser, removeSchool, saveAdviser, saveRiskWeights, saveSchool,
-  type AdviserInput, type RiskWeightOptions, type SchoolInput,
+  adviserName,
+  listAdvisers,
+  listSchools,
+  removeAdviser,
+  removeSchool,
+  saveAdviser,
+  saveRiskWeights,
+  saveSchool,
+  type AdviserInput,
+  type RiskWeightOptions,
+  type SchoolInput,
 } from './organisation';
 import { getSetting, removeLock, setSetting } from './settings';
-import { acceptOffer, confirmAllocation, loadAllocationData, loadCohort, loadPupilForMatching, recordIntendedDestination, type OfferChoice } from './matching';
+import {
+  acceptOffer,
+  confirmAllocation,
+  loadAllocationData,
+  loadCohort,
+  loadPupilForMatching,
+  recordIntendedDestination,
+  type OfferChoice,
+} from './matching';
 import { auditReturnExport } from './returns';
 import { countCaseload } from './dashboard';
 import { auditAuditExport, findAuditEntries, type AuditFilters } from './audit-log';
 import { recordAudit } from './audit';
 import { deletePastRetention, findPastRetention } from './retention';
 import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from './demo';
-import { findStoredEmployerMatches, findStoredMatches, importEmployers, importPupils, type ImportOptions, type StoredImportOperation } from './import';
+import {
+  findStoredEmployerMatches,
+  findStoredMatches,
+  importEmployers,
+  importPupils,
+  type ImportOptions,
+  type StoredImportOperation,
+} from './import';
 import type { RowKeys } from '@shared/import';
 import type { PupilRecordInput } from '@shared/pupils/form';
 import type { EmployerRecordInput } from '@shared/employers/form';
-import { auditBackupSaved, getAutoBackupKey, makeBackupFile, readBackupFile, restorePayload, schemaVersionOf, setAutoBackupPassphrase, type BackupFileOptions } from './backup';
+import {
+  auditBackupSaved,
+  getAutoBackupKey,
+  makeBackupFile,
+  readBackupFile,
+  restorePayload,
+  schemaVersionOf,
+  setAutoBackupPassphrase,
+  type BackupFileOptions,
+} from './backup';
 import { applyMerge, localMergeTables } from './merge';
 import { onTablesChange } from './changes';
 
@@ -87,9 +146,19 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       openActions: (adviserId: string | null, today: string) => listOpenActions(db, { adviserId, today }),
       pdfRecords: (planId: string) => loadPlanPdfRecords(db, planId),
       latestIds: (pupilIds: readonly string[]) => latestPlanIds(db, pupilIds),
-      auditPdfExport: (planId: string, pupilId: string, how: string) => recordAudit(db, {
-        actorId: actor(), action: 'export', entity: 'action-plan', recordId: planId, pupilId, summary: `Exported an action plan as PDF (${how})`,
-      }, now()),
+      auditPdfExport: (planId: string, pupilId: string, how: string) =>
+        recordAudit(
+          db,
+          {
+            actorId: actor(),
+            action: 'export',
+            entity: 'action-plan',
+            recordId: planId,
+            pupilId,
+            summary: `Exported an action plan as PDF (${how})`,
+          },
+          now(),
+        ),
     },
 
     drafts: {
@@ -111,8 +180,10 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
     placements: {
       forEmployer: (employerId: string, status?: PlacementStatusId) => listPlacementsForEmployer(db, employerId, status),
       propose: (input: ProposalInput) => proposePlacement(db, input, actor(), now()),
-      move: (placementId: string, to: PlacementStatusId) => changePlacementStatus(db, placementId, to, actor(), { now: now(), today: clock.today() }),
-      complete: (placementId: string, feedback: PlacementFeedback) => completePlacement(db, placementId, feedback, actor(), { now: now(), today: clock.today() }),
+      move: (placementId: string, to: PlacementStatusId) =>
+        changePlacementStatus(db, placementId, to, actor(), { now: now(), today: clock.today() }),
+      complete: (placementId: string, feedback: PlacementFeedback) =>
+        completePlacement(db, placementId, feedback, actor(), { now: now(), today: clock.today() }),
     },
 
     routes: {
@@ -132,7 +203,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       removeSchool: (id: string) => removeSchool(db, id, actor(), now()),
       saveAdviser: (input: AdviserInput) => saveAdviser(db, input, actor(), now()),
       removeAdviser: (id: string) => removeAdviser(db, id, actor(), now()),
-      saveRiskWeights: (weights: RiskWeights, options: Omit<RiskWeightOptions, 'now'> = {}) => saveRiskWeights(db, weights, actor(), { ...options, now: now() }),
+      saveRiskWeights: (weights: RiskWeights, options: Omit<RiskWeightOptions, 'now'> = {}) =>
+        saveRiskWeights(db, weights, actor(), { ...options, now: now() }),
     },
 
     settings: {
@@ -152,7 +224,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       allocationData: () => loadAllocationData(db),
       acceptOffer: (choice: OfferChoice, today: string) => acceptOffer(db, choice, actor(), { today, now: now() }),
       confirmAllocation: (lines: readonly OfferChoice[], today: string) => confirmAllocation(db, lines, actor(), { today, now: now() }),
-      recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string) => recordIntendedDestination(db, pupilId, code, actor(), { because, now: now() }),
+      recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string) =>
+        recordIntendedDestination(db, pupilId, code, actor(), { because, now: now() }),
     },
 
     returns: {
@@ -170,7 +243,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
 
     retention: {
       pastRetention: (years: number, today: string) => findPastRetention(db, years, today),
-      deletePastRetention: (pupilIds: readonly string[], years: number, today: string) => deletePastRetention(db, pupilIds, { years, today, actorId: actor(), now: now() }),
+      deletePastRetention: (pupilIds: readonly string[], years: number, today: string) =>
+        deletePastRetention(db, pupilIds, { years, today, actorId: actor(), now: now() }),
     },
 
     demo: {
@@ -183,8 +257,10 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
     imports: {
       storedPupilMatches: (keys: readonly RowKeys[]) => findStoredMatches(db, keys),
       storedEmployerMatches: (names: readonly string[], keys: readonly RowKeys[]) => findStoredEmployerMatches(db, names, keys),
-      pupils: (operations: readonly StoredImportOperation<PupilRecordInput>[], options: ImportRunOptions) => importPupils(db, operations, { ...options, actorId: actor(), now: now() }),
-      employers: (operations: readonly StoredImportOperation<EmployerRecordInput>[], options: ImportRunOptions) => importEmployers(db, operations, { ...options, actorId: actor(), now: now() }),
+      pupils: (operations: readonly StoredImportOperation<PupilRecordInput>[], options: ImportRunOptions) =>
+        importPupils(db, operations, { ...options, actorId: actor(), now: now() }),
+      employers: (operations: readonly StoredImportOperation<EmployerRecordInput>[], options: ImportRunOptions) =>
+        importEmployers(db, operations, { ...options, actorId: actor(), now: now() }),
     },
 
     backup: {

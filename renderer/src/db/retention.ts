@@ -29,13 +29,20 @@ export async function findPastRetention(db: CareersDeskDb, years: number, today:
  * again inside the transaction: a record no longer past its date (edited since the list was
  * shown) stops the whole deletion.
  */
-export async function deletePastRetention(db: CareersDeskDb, pupilIds: readonly string[], options: { years: number; today: string; actorId: string | null; now?: Date }): Promise<number> {
+export async function deletePastRetention(
+  db: CareersDeskDb,
+  pupilIds: readonly string[],
+  options: { years: number; today: string; actorId: string | null; now?: Date },
+): Promise<number> {
   if (pupilIds.length === 0) return 0;
   return db.transaction('rw', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.placements, db.audit], async () => {
     const pupils = await db.pupils.bulkGet([...pupilIds]);
     for (const [index, pupil] of pupils.entries()) {
       if (!pupil) throw new Error(`A record on the list (${pupilIds[index]}) no longer exists. Refresh the list and try again.`);
-      if (!isPastRetention(pupil, options.years, options.today)) throw new Error(`${pupil.legalForename} ${pupil.legalSurname}'s record is no longer past its retention date. Refresh the list and try again.`);
+      if (!isPastRetention(pupil, options.years, options.today))
+        throw new Error(
+          `${pupil.legalForename} ${pupil.legalSurname}'s record is no longer past its retention date. Refresh the list and try again.`,
+        );
     }
     const ids = [...pupilIds];
     await db.sessions.where('pupilId').anyOf(ids).delete();
@@ -45,10 +52,20 @@ export async function deletePastRetention(db: CareersDeskDb, pupilIds: readonly 
     await db.placements.where('pupilId').anyOf(ids).delete();
     await db.audit.where('pupilId').anyOf(ids).delete();
     await db.pupils.bulkDelete(ids);
-    await writeAudit(db, {
-      actorId: options.actorId, action: 'retention-delete', entity: 'database', recordId: null, pupilId: null,
-      summary: `Deleted ${ids.length} young people's records past the retention period (${options.years} years after their final academic year), with everything held about them`,
-    }, options.now);
+    await writeAudit(
+      db,
+      {
+        actorId: options.actorId,
+        action: 'retention-delete',
+        entity: 'database',
+        recordId: null,
+        pupilId: null,
+        summary:
+          `Deleted ${ids.length} young people's records past the retention period ` +
+          `(${options.years} years after their final academic year), with everything held about them`,
+      },
+      options.now,
+    );
     return ids.length;
   });
 }

@@ -6,7 +6,11 @@ import { recordAudit } from './audit';
 export async function loadReturnSource(db: CareersDeskDb): Promise<ReturnSource> {
   return db.transaction('r', [db.pupils, db.sessions, db.placements, db.schools, db.advisers], async () => {
     const [pupils, sessions, placements, schools, advisers] = await Promise.all([
-      db.pupils.toArray(), db.sessions.toArray(), db.placements.toArray(), db.schools.toArray(), db.advisers.toArray(),
+      db.pupils.toArray(),
+      db.sessions.toArray(),
+      db.placements.toArray(),
+      db.schools.toArray(),
+      db.advisers.toArray(),
     ]);
     return { pupils, sessions, placements, schools, advisers };
   });

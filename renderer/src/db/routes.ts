@@ -25,10 +25,19 @@ export async function saveRoute(db: CareersDeskDb, input: RouteInput, actorId: s
     const route = routeSchema.parse({ ...input, ...stampsFor(existing, input.id, now) });
     const provider = await db.providers.get(route.providerId);
     if (!provider) throw new Error('The provider of this route is no longer recorded.');
-    return putAudited(db, db.routes, route, {
-      actorId, entity: 'route', pupilId: null, existing,
-      summary: (added) => `${added ? 'Added' : 'Updated'} the route ${route.title} at ${provider.name}`,
-    }, now);
+    return putAudited(
+      db,
+      db.routes,
+      route,
+      {
+        actorId,
+        entity: 'route',
+        pupilId: null,
+        existing,
+        summary: (added) => `${added ? 'Added' : 'Updated'} the route ${route.title} at ${provider.name}`,
+      },
+      now,
+    );
   });
 }
 
@@ -40,14 +49,28 @@ export function getRoute(db: CareersDeskDb, id: string): Promise<Route | undefin
  * Adds or updates a provider and its campuses, with its audit entry, in one transaction. Throws (and
  * writes nothing) when the record is invalid: forms check it first with checkProviderForm.
  */
-export async function saveProvider(db: CareersDeskDb, input: ProviderInput, actorId: string | null, now: Date = new Date()): Promise<Provider> {
+export async function saveProvider(
+  db: CareersDeskDb,
+  input: ProviderInput,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<Provider> {
   return db.transaction('rw', [db.providers, db.audit], async () => {
     const existing = input.id ? await db.providers.get(input.id) : undefined;
     const provider = providerSchema.parse({ ...input, ...stampsFor(existing, input.id, now) });
-    return putAudited(db, db.providers, provider, {
-      actorId, entity: 'provider', pupilId: null, existing,
-      summary: (added) => `${added ? 'Added' : 'Updated'} the provider ${provider.name}`,
-    }, now);
+    return putAudited(
+      db,
+      db.providers,
+      provider,
+      {
+        actorId,
+        entity: 'provider',
+        pupilId: null,
+        existing,
+        summary: (added) => `${added ? 'Added' : 'Updated'} the provider ${provider.name}`,
+      },
+      now,
+    );
   });
 }
 
@@ -63,9 +86,12 @@ export async function listProviders(db: CareersDeskDb): Promise<Provider[]> {
 /** How many routes name each of a provider's campuses, so a campus in use is not removed. */
 export async function campusesInUse(db: CareersDeskDb, providerId: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  await db.routes.where('providerId').equals(providerId).each((route) => {
-    if (route.campusId) counts.set(route.campusId, (counts.get(route.campusId) ?? 0) + 1);
-  });
+  await db.routes
+    .where('providerId')
+    .equals(providerId)
+    .each((route) => {
+      if (route.campusId) counts.set(route.campusId, (counts.get(route.campusId) ?? 0) + 1);
+    });
   return counts;
 }
 

@@ -1,6 +1,17 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type {
-  ActionPlan, Adviser, AuditEntry, Draft, Employer, GuidanceSession, Placement, Provider, Pupil, Route, School, SettingRow,
+  ActionPlan,
+  Adviser,
+  AuditEntry,
+  Draft,
+  Employer,
+  GuidanceSession,
+  Placement,
+  Provider,
+  Pupil,
+  Route,
+  School,
+  SettingRow,
 } from '@shared/model';
 
 import { pupilRowToVersion2 } from '@shared/model/upgrades';
@@ -48,23 +59,44 @@ export class CareersDeskDb extends Dexie {
     });
     // Version 2: year groups are worked out from the date of birth (or a dated override), so the
     // stored yearGroup and its index go; the audit log gets its write order (seq) beside the time.
-    this.version(2).stores({
-      pupils: 'id, *searchWords, upn, uln, schoolId, district, riskBand, lastGuidanceOn, leftOn, updatedAt',
-      audit: 'id, at, seq, [at+seq], adviserId, recordId, pupilId, [entity+action]',
-    }).upgrade(async (tx) => {
-      await tx.table('pupils').toCollection().modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
-        ref.value = pupilRowToVersion2(row);
+    this.version(2)
+      .stores({
+        pupils: 'id, *searchWords, upn, uln, schoolId, district, riskBand, lastGuidanceOn, leftOn, updatedAt',
+        audit: 'id, at, seq, [at+seq], adviserId, recordId, pupilId, [entity+action]',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('pupils')
+          .toCollection()
+          .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+            ref.value = pupilRowToVersion2(row);
+          });
+        let seq = 0;
+        await tx
+          .table('audit')
+          .orderBy('at')
+          .modify((row: Record<string, unknown>) => {
+            seq += 1;
+            row.seq = seq;
+          });
       });
-      let seq = 0;
-      await tx.table('audit').orderBy('at').modify((row: Record<string, unknown>) => {
-        seq += 1;
-        row.seq = seq;
-      });
-    });
   }
 }
 
 /** Every table, for whole-database work (demo data, erasure checks, backups). */
 export function allTables(db: CareersDeskDb) {
-  return [db.pupils, db.schools, db.advisers, db.sessions, db.actionPlans, db.drafts, db.employers, db.placements, db.providers, db.routes, db.settings, db.audit];
+  return [
+    db.pupils,
+    db.schools,
+    db.advisers,
+    db.sessions,
+    db.actionPlans,
+    db.drafts,
+    db.employers,
+    db.placements,
+    db.providers,
+    db.routes,
+    db.settings,
+    db.audit,
+  ];
 }

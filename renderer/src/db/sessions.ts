@@ -25,18 +25,32 @@ export interface SaveOptions {
  * keeps the previous version in `before`), the young person's latest guidance date and intended
  * destination brought up to date (with their own audit entry), and the form's draft removed.
  */
-export async function saveSession(db: CareersDeskDb, input: SessionInput, actorId: string | null, options: SaveOptions = {}): Promise<GuidanceSession> {
+export async function saveSession(
+  db: CareersDeskDb,
+  input: SessionInput,
+  actorId: string | null,
+  options: SaveOptions = {},
+): Promise<GuidanceSession> {
   const now = options.now ?? new Date();
   return db.transaction('rw', [db.sessions, db.pupils, db.audit, db.drafts], async () => {
     const existing = input.id ? await db.sessions.get(input.id) : undefined;
     if (existing && existing.pupilId !== input.pupilId) throw new Error('A session cannot be moved to another young person.');
     const pupil = await db.pupils.get(input.pupilId);
-    if (!pupil) throw new Error('That young person\'s record no longer exists.');
+    if (!pupil) throw new Error("That young person's record no longer exists.");
     const session = guidanceSessionSchema.parse({ ...input, ...stampsFor(existing, input.id, now), isDemo: existing?.isDemo ?? false });
-    await putAudited(db, db.sessions, session, {
-      actorId, entity: 'guidance-session', pupilId: session.pupilId, existing,
-      summary: (added) => (added ? 'Recorded a guidance session' : 'Edited a guidance session'),
-    }, now);
+    await putAudited(
+      db,
+      db.sessions,
+      session,
+      {
+        actorId,
+        entity: 'guidance-session',
+        pupilId: session.pupilId,
+        existing,
+        summary: (added) => (added ? 'Recorded a guidance session' : 'Edited a guidance session'),
+      },
+      now,
+    );
     await updatePupilFromSessions(db, pupil, session, actorId, now);
     if (options.draftId) await db.drafts.delete(options.draftId);
     return session;
@@ -49,24 +63,44 @@ export async function saveSession(db: CareersDeskDb, input: SessionInput, actorI
  * date is worked out again (their intended destination is left as recorded), and the audit entry keeps
  * the deleted session so that it can be seen, and re-entered, later.
  */
-export async function deleteSession(db: CareersDeskDb, sessionId: string, actorId: string | null, now: Date = new Date()): Promise<GuidanceSession> {
+export async function deleteSession(
+  db: CareersDeskDb,
+  sessionId: string,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<GuidanceSession> {
   return db.transaction('rw', [db.sessions, db.pupils, db.actionPlans, db.drafts, db.audit], async () => {
     const session = await db.sessions.get(sessionId);
     if (!session) throw new Error('This guidance session no longer exists.');
-    const plans = await db.actionPlans.where('pupilId').equals(session.pupilId).filter((plan) => plan.sessionId === sessionId).toArray();
+    const plans = await db.actionPlans
+      .where('pupilId')
+      .equals(session.pupilId)
+      .filter((plan) => plan.sessionId === sessionId)
+      .toArray();
     for (const plan of plans) await db.actionPlans.put({ ...plan, sessionId: null, updatedAt: now.toISOString() });
-    await db.drafts.where('[kind+pupilId]').equals(['guidance-session', session.pupilId]).filter((draft) => draft.recordId === sessionId).delete();
+    await db.drafts
+      .where('[kind+pupilId]')
+      .equals(['guidance-session', session.pupilId])
+      .filter((draft) => draft.recordId === sessionId)
+      .delete();
     await db.sessions.delete(sessionId);
-    const keptPlans = plans.length === 0 ? '' : `; ${plans.length === 1 ? 'the action plan agreed at it is' : `the ${plans.length} action plans agreed at it are`} kept`;
-    await writeAudit(db, {
-      actorId,
-      action: 'delete',
-      entity: 'guidance-session',
-      recordId: session.id,
-      pupilId: session.pupilId,
-      summary: `Deleted the guidance session of ${formatUkDate(session.date)}${keptPlans}`,
-      before: session,
-    }, now);
+    const keptPlans =
+      plans.length === 0
+        ? ''
+        : `; ${plans.length === 1 ? 'the action plan agreed at it is' : `the ${plans.length} action plans agreed at it are`} kept`;
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'delete',
+        entity: 'guidance-session',
+        recordId: session.id,
+        pupilId: session.pupilId,
+        summary: `Deleted the guidance session of ${formatUkDate(session.date)}${keptPlans}`,
+        before: session,
+      },
+      now,
+    );
     const pupil = await db.pupils.get(session.pupilId);
     if (pupil) await updatePupilFromSessions(db, pupil, null, actorId, now);
     return session;
@@ -77,7 +111,13 @@ export async function deleteSession(db: CareersDeskDb, sessionId: string, actorI
  * Call inside a transaction over sessions, pupils and audit. `saved` is the session just saved, whose
  * intended destination may become the young person's; null after a deletion (the destination stays).
  */
-async function updatePupilFromSessions(db: CareersDeskDb, pupil: Pupil, saved: GuidanceSession | null, actorId: string | null, now: Date): Promise<void> {
+async function updatePupilFromSessions(
+  db: CareersDeskDb,
+  pupil: Pupil,
+  saved: GuidanceSession | null,
+  actorId: string | null,
+  now: Date,
+): Promise<void> {
   const sessions = await listSessionsForPupil(db, pupil.id);
   const lastGuidanceOn = latestGuidanceDate(sessions);
   const intendedDestination = (saved && destinationFromSession(saved, sessions)) ?? pupil.intendedDestination;
@@ -85,17 +125,23 @@ async function updatePupilFromSessions(db: CareersDeskDb, pupil: Pupil, saved: G
   const changed = [
     lastGuidanceOn !== pupil.lastGuidanceOn ? 'the date of the latest guidance meeting' : '',
     intendedDestination !== pupil.intendedDestination ? 'the intended destination' : '',
-  ].filter(Boolean).join(' and ');
+  ]
+    .filter(Boolean)
+    .join(' and ');
   await db.pupils.put(pupilSchema.parse({ ...pupil, lastGuidanceOn, intendedDestination, updatedAt: now.toISOString() }));
-  await writeAudit(db, {
-    actorId,
-    action: 'update',
-    entity: 'pupil',
-    recordId: pupil.id,
-    pupilId: pupil.id,
-    summary: `Updated ${changed} from a guidance session`,
-    before: pupil,
-  }, now);
+  await writeAudit(
+    db,
+    {
+      actorId,
+      action: 'update',
+      entity: 'pupil',
+      recordId: pupil.id,
+      pupilId: pupil.id,
+      summary: `Updated ${changed} from a guidance session`,
+      before: pupil,
+    },
+    now,
+  );
 }
 
 export interface SessionWithPupil {

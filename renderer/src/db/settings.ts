@@ -10,11 +10,23 @@ export async function getSetting<K extends SettingKey>(db: CareersDeskDb, key: K
   return parsed.success ? (parsed.data as SettingValue<K>) : undefined;
 }
 
-export async function setSetting<K extends SettingKey>(db: CareersDeskDb, key: K, value: SettingValue<K>, actorId: string | null): Promise<void> {
+export async function setSetting<K extends SettingKey>(
+  db: CareersDeskDb,
+  key: K,
+  value: SettingValue<K>,
+  actorId: string | null,
+): Promise<void> {
   const checked = settingSchemas[key].parse(value);
   await db.transaction('rw', db.settings, db.audit, async () => {
     await db.settings.put({ key, value: checked });
-    await writeAudit(db, { actorId, action: 'update', entity: 'settings', recordId: key, pupilId: null, summary: `Changed the setting "${key}"` });
+    await writeAudit(db, {
+      actorId,
+      action: 'update',
+      entity: 'settings',
+      recordId: key,
+      pupilId: null,
+      summary: `Changed the setting "${key}"`,
+    });
   });
 }
 

@@ -5,7 +5,11 @@ import { onScopeDispose, shallowRef, watch, type Ref, type WatchSource } from 'v
  * A Dexie live query as a Vue ref: re-runs when the tables it read change, and stops when the
  * component goes away. `deps` re-subscribe the query when its inputs (filters, ids) change.
  */
-export function useLiveQuery<T>(query: () => Promise<T>, initial: T, deps: WatchSource[] = []): { value: Ref<T>; loading: Ref<boolean>; error: Ref<Error | null> } {
+export function useLiveQuery<T>(
+  query: () => Promise<T>,
+  initial: T,
+  deps: WatchSource[] = [],
+): { value: Ref<T>; loading: Ref<boolean>; error: Ref<Error | null> } {
   const value = shallowRef(initial) as Ref<T>;
   const loading = shallowRef(true);
   const error = shallowRef<Error | null>(null);

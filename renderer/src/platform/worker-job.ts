@@ -1,8 +1,6 @@
 /** What a job worker sends back: progress as it goes, then the result or why it failed. */
 export type WorkerJobReply<Result> =
-  | { type: 'progress'; fraction: number }
-  | { type: 'done'; result: Result }
-  | { type: 'failed'; message: string };
+  { type: 'progress'; fraction: number } | { type: 'done'; result: Result } | { type: 'failed'; message: string };
 
 /** A request as posted to the worker, numbered so that a kept worker's replies find their job. */
 export interface WorkerJobEnvelope<Request> {
@@ -118,7 +116,9 @@ export class JobWorker<Request, Result> {
         for (const job of inHand) job.reject(new Error(event.message || `${this.kind.what} stopped unexpectedly`));
       } else {
         const answers = this.fallBack(event.message || 'the worker failed to load', inHand);
-        answers.forEach((answer, i) => { void answer.then(inHand[i]!.resolve, inHand[i]!.reject); });
+        answers.forEach((answer, i) => {
+          void answer.then(inHand[i]!.resolve, inHand[i]!.reject);
+        });
       }
     };
     this.worker = worker;
@@ -129,7 +129,9 @@ export class JobWorker<Request, Result> {
     const idleMs = this.kind.stopWhenIdleMs;
     if (idleMs === undefined || this.pending.size > 0) return;
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => { if (this.pending.size === 0) this.stop(); }, idleMs);
+    this.idleTimer = setTimeout(() => {
+      if (this.pending.size === 0) this.stop();
+    }, idleMs);
   }
 
   /** Runs jobs on the page, saying so once in the console, so a worker that never starts is noticed. */
@@ -149,7 +151,10 @@ export class JobWorker<Request, Result> {
  * Runs one long job in its own Web Worker so the window never freezes, reporting progress from 0 to 1,
  * and stops the worker after. If the worker cannot be started, the job runs on the page instead.
  */
-export async function runWorkerJob<Request, Result>(job: WorkerJob<Request, Result>, onProgress: (fraction: number) => void = () => {}): Promise<Result> {
+export async function runWorkerJob<Request, Result>(
+  job: WorkerJob<Request, Result>,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<Result> {
   const worker = new JobWorker(job);
   try {
     return await worker.run(job.request, onProgress);
@@ -162,7 +167,9 @@ export async function runWorkerJob<Request, Result>(job: WorkerJob<Request, Resu
  * The worker's side: runs the job on each numbered request and posts progress, then the result or the
  * failure, under the request's number. Requests may overlap; each is answered on its own.
  */
-export function serveWorkerJob<Request, Result>(work: (request: Request, onProgress: (fraction: number) => void) => Promise<Result> | Result): void {
+export function serveWorkerJob<Request, Result>(
+  work: (request: Request, onProgress: (fraction: number) => void) => Promise<Result> | Result,
+): void {
   const reply = (message: NumberedReply<Result>) => self.postMessage(message);
   self.onmessage = async (event: MessageEvent<WorkerJobEnvelope<Request>>) => {
     const { id, request } = event.data;

@@ -16,7 +16,10 @@ export function failureInWords(what: string, error: unknown): string {
   const name = errorName(error);
   const inner = error && typeof error === 'object' && 'inner' in error ? errorName(error.inner) : '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return `${what}: this computer has run out of space for Careers Desk's records. Nothing was changed. Free some disk space and try again.`;
+    return (
+      `${what}: this computer has run out of space for Careers Desk's records. ` +
+      'Nothing was changed. Free some disk space and try again.'
+    );
   }
   if (name === 'ConstraintError' || inner === 'ConstraintError' || name === 'BulkError') {
     return `${what}: some of those records are already stored. Nothing was changed.`;

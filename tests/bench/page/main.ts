@@ -55,14 +55,20 @@ async function openRawDatabase(): Promise<IDBDatabase> {
   const stores = db.tables.map((table) => ({
     name: table.name,
     keyPath: table.schema.primKey.keyPath ?? null,
-    indexes: table.schema.indexes.map((index) => ({ name: index.name, keyPath: index.keyPath!, unique: Boolean(index.unique), multiEntry: Boolean(index.multi) })),
+    indexes: table.schema.indexes.map((index) => ({
+      name: index.name,
+      keyPath: index.keyPath!,
+      unique: Boolean(index.unique),
+      multiEntry: Boolean(index.multi),
+    })),
   }));
   await request(indexedDB.deleteDatabase(RAW_DATABASE));
   const opening = indexedDB.open(RAW_DATABASE, 1);
   opening.onupgradeneeded = () => {
     for (const store of stores) {
       const created = opening.result.createObjectStore(store.name, { keyPath: store.keyPath });
-      for (const index of store.indexes) created.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
+      for (const index of store.indexes)
+        created.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
     }
   };
   return request(opening);
@@ -80,7 +86,12 @@ const api: BenchPageApi = {
     const start = performance.now();
     bench = benchDataset(size);
     const generateMs = performance.now() - start;
-    return { counts: countsOf(bench.data), generateMs, pupilId: bench.pupilWithFiftySessions.id, pupilName: displayName(bench.pupilWithFiftySessions) };
+    return {
+      counts: countsOf(bench.data),
+      generateMs,
+      pupilId: bench.pupilWithFiftySessions.id,
+      pupilName: displayName(bench.pupilWithFiftySessions),
+    };
   },
 
   async rawLoad(slice: number | null) {
@@ -91,27 +102,33 @@ const api: BenchPageApi = {
     raw.onclose = () => console.warn('bench page: the raw database connection was closed by the browser');
     const rows = DATASET_TABLES.flatMap((table) => data[table].map((row) => [table, row] as const));
     try {
-      return await timed(() => new Promise<void>((resolve, reject) => {
-        const tx = raw.transaction([...DATASET_TABLES], 'readwrite');
-        tx.oncomplete = () => { console.info('bench page: raw load committed'); resolve(); };
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error ?? new Error('The raw transaction was aborted'));
-        const size = slice ?? rows.length;
-        // The next slice is issued from the last put's success, so the one transaction stays active.
-        const issue = (from: number): void => {
-          const to = Math.min(from + size, rows.length);
-          let last: IDBRequest | null = null;
-          for (let i = from; i < to; i++) {
-            const [table, row] = rows[i]!;
-            last = tx.objectStore(table).put(row);
-          }
-          if (last && to < rows.length) {
-            if (to % 100_000 < size) console.info(`bench page: raw load issued ${to} of ${rows.length} rows`);
-            last.onsuccess = () => issue(to);
-          }
-        };
-        issue(0);
-      }));
+      return await timed(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const tx = raw.transaction([...DATASET_TABLES], 'readwrite');
+            tx.oncomplete = () => {
+              console.info('bench page: raw load committed');
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+            tx.onabort = () => reject(tx.error ?? new Error('The raw transaction was aborted'));
+            const size = slice ?? rows.length;
+            // The next slice is issued from the last put's success, so the one transaction stays active.
+            const issue = (from: number): void => {
+              const to = Math.min(from + size, rows.length);
+              let last: IDBRequest | null = null;
+              for (let i = from; i < to; i++) {
+                const [table, row] = rows[i]!;
+                last = tx.objectStore(table).put(row);
+              }
+              if (last && to < rows.length) {
+                if (to % 100_000 < size) console.info(`bench page: raw load issued ${to} of ${rows.length} rows`);
+                last.onsuccess = () => issue(to);
+              }
+            };
+            issue(0);
+          }),
+      );
     } finally {
       raw.close();
       await request(indexedDB.deleteDatabase(RAW_DATABASE));
@@ -158,10 +175,14 @@ const api: BenchPageApi = {
       const loaded = await new Promise<number>((resolve, reject) => {
         scope.run(() => {
           const state = usePupilRecord(ref(pupilWithFiftySessions.id));
-          watch([state.loading, state.error], ([loading, error]) => {
-            if (error) reject(error);
-            else if (!loading) resolve(state.record.value?.sessions.length ?? -1);
-          }, { immediate: true });
+          watch(
+            [state.loading, state.error],
+            ([loading, error]) => {
+              if (error) reject(error);
+              else if (!loading) resolve(state.record.value?.sessions.length ?? -1);
+            },
+            { immediate: true },
+          );
         });
       });
       const elapsed = performance.now() - before;

@@ -1,6 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { MERGE_TABLES, BACKUP_TABLE_LABELS, checkMergeWrites, inspectBackup, planMerge, resolveMerge, type ConflictChoice, type MergePlan } from '@shared/backup';
+import {
+  MERGE_TABLES,
+  BACKUP_TABLE_LABELS,
+  checkMergeWrites,
+  inspectBackup,
+  planMerge,
+  resolveMerge,
+  type ConflictChoice,
+  type MergePlan,
+} from '@shared/backup';
 import { getBridge } from '../../bridge';
 import { takeAutomaticBackup } from './automatic-backups';
 import { useBackupStore } from './store';
@@ -36,7 +45,10 @@ export const useMergeStore = defineStore('merge', () => {
     reset();
     name.value = file.name;
     const inspected = inspectBackup(file.data, { currentSchemaVersion: repos.backup.schemaVersion() });
-    if (!inspected.ok) { error.value = inspected.error.message; return; }
+    if (!inspected.ok) {
+      error.value = inspected.error.message;
+      return;
+    }
     bytes.value = file.data;
   }
 
@@ -45,9 +57,16 @@ export const useMergeStore = defineStore('merge', () => {
     busy.value = 'Opening and comparing…';
     try {
       const read = await repos.backup.readFile(bytes.value, { passphrase });
-      if (!read.ok) { error.value = read.error.message; return; }
+      if (!read.ok) {
+        error.value = read.error.message;
+        return;
+      }
       error.value = '';
-      plan.value = planMerge(await repos.backup.localMergeTables(), read.value.payload.tables, (await repos.settings.get('erasedPupilIds')) ?? []);
+      plan.value = planMerge(
+        await repos.backup.localMergeTables(),
+        read.value.payload.tables,
+        (await repos.settings.get('erasedPupilIds')) ?? [],
+      );
     } finally {
       busy.value = '';
     }
@@ -63,22 +82,32 @@ export const useMergeStore = defineStore('merge', () => {
   const summary = computed(() => {
     const current = plan.value;
     if (!current) return [];
-    return MERGE_TABLES.map((table) => ({ table, label: BACKUP_TABLE_LABELS[table], added: current.additions[table].length, newer: current.newer[table].length, conflicts: current.conflicts.filter((c) => c.table === table).length }))
-      .filter((row) => row.added + row.newer + row.conflicts > 0);
+    return MERGE_TABLES.map((table) => ({
+      table,
+      label: BACKUP_TABLE_LABELS[table],
+      added: current.additions[table].length,
+      newer: current.newer[table].length,
+      conflicts: current.conflicts.filter((c) => c.table === table).length,
+    })).filter((row) => row.added + row.newer + row.conflicts > 0);
   });
 
   async function confirm(): Promise<void> {
     const result = resolved.value;
     if (!result?.ok) return;
     const checked = checkMergeWrites(result.value);
-    if (!checked.ok) { error.value = `The other backup holds records this version of Careers Desk cannot accept, so nothing was merged: ${checked.problems.join('; ')}`; return; }
+    if (!checked.ok) {
+      error.value =
+        'The other backup holds records this version of Careers Desk cannot accept, so nothing was merged: ' + checked.problems.join('; ');
+      return;
+    }
     busy.value = 'Merging…';
     try {
       await takeAutomaticBackup('before-import');
       await repos.backup.applyMerge(checked.value, `the backup ${name.value}`);
       const { added, updated, joined } = checked.value.counts;
       void useBackupStore().refresh();
-      message.value = `Merged ${name.value}: ${added} records added, ${updated} updated${joined ? `, ${joined} young people recorded on both computers joined` : ''}.`;
+      const joinedNote = joined ? `, ${joined} young people recorded on both computers joined` : '';
+      message.value = `Merged ${name.value}: ${added} records added, ${updated} updated${joinedNote}.`;
       reset();
     } catch (failure) {
       error.value = `The merge stopped and nothing was changed: ${(failure as Error).message}`;

@@ -79,7 +79,8 @@ export const useBackupStore = defineStore('backups', () => {
       const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Careers Desk backup', extensions: ['json'] }], data });
       if (!saved.saved) return { ok: false, problems: [{ field: 'form', message: 'The backup was not saved.' }] };
       await repos.backup.auditSaved();
-      message.value = `Backup saved${saved.path ? ` to ${saved.path}` : ` as ${name}`}. Keep the passphrase safe: without it the backup cannot be opened.`;
+      const where = saved.path ? ` to ${saved.path}` : ` as ${name}`;
+      message.value = `Backup saved${where}. Keep the passphrase safe: without it the backup cannot be opened.`;
       return { ok: true, value: name };
     } catch (error) {
       return { ok: false, problems: [{ field: 'form', message: `The backup could not be made: ${(error as Error).message}` }] };
@@ -90,7 +91,14 @@ export const useBackupStore = defineStore('backups', () => {
 
   function choose(source: PendingRestore['source'], name: string, bytes: Uint8Array): void {
     const inspected = inspectBackup(bytes, { currentSchemaVersion: repos.backup.schemaVersion() });
-    pending.value = { source, name, bytes, header: inspected.ok ? inspected.value.header : null, opened: null, error: inspected.ok ? '' : inspected.error.message };
+    pending.value = {
+      source,
+      name,
+      bytes,
+      header: inspected.ok ? inspected.value.header : null,
+      opened: null,
+      error: inspected.ok ? '' : inspected.error.message,
+    };
   }
 
   async function chooseFile(): Promise<void> {
@@ -130,10 +138,14 @@ export const useBackupStore = defineStore('backups', () => {
     busy.value = 'Restoring…';
     try {
       const safety = await takeAutomaticBackup('before-restore');
-      await repos.backup.restore(current.opened.payload, current.source === 'file' ? `the file ${current.name}` : `the automatic backup ${current.name}`);
+      await repos.backup.restore(
+        current.opened.payload,
+        current.source === 'file' ? `the file ${current.name}` : `the automatic backup ${current.name}`,
+      );
       await loadSettings();
       pending.value = null;
-      message.value = `Restored. The database now holds what the backup held${safety ? '; what was here before is kept as an automatic backup' : ''}.`;
+      const safetyNote = safety ? '; what was here before is kept as an automatic backup' : '';
+      message.value = `Restored. The database now holds what the backup held${safetyNote}.`;
       await refresh();
     } catch (error) {
       pending.value = { ...current, error: `The restore stopped and nothing was changed: ${(error as Error).message}` };
@@ -146,5 +158,21 @@ export const useBackupStore = defineStore('backups', () => {
     pending.value = null;
   }
 
-  return { autoKeySet, backups, listFailure, busy, message, pending, refresh, start, setAutoPassphrase, saveBackup, chooseFile, chooseAutomatic, unlock, confirmRestore, cancelRestore };
+  return {
+    autoKeySet,
+    backups,
+    listFailure,
+    busy,
+    message,
+    pending,
+    refresh,
+    start,
+    setAutoPassphrase,
+    saveBackup,
+    chooseFile,
+    chooseAutomatic,
+    unlock,
+    confirmRestore,
+    cancelRestore,
+  };
 });

@@ -7,7 +7,19 @@
  * split bar's second part is also hatched, the legend and axes name every part, and the table
  * beneath gives every figure in words.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ActiveElement, type ChartData, type ChartEvent, type ChartOptions } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ActiveElement,
+  type ChartData,
+  type ChartEvent,
+  type ChartOptions,
+} from 'chart.js';
 import { groupTotal, sharePercent, type DashboardSeries } from '@shared/dashboard';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -106,7 +118,9 @@ export function chartOptions(series: DashboardSeries, select: (group: number, se
             if (!cell) return '';
             const label = series.segments[item.datasetIndex]!.label;
             if (!shares) return `${label}: ${cell.count.toLocaleString('en-GB')}`;
-            return `${label}: ${cell.count.toLocaleString('en-GB')} of ${groupTotal(series, item.dataIndex).toLocaleString('en-GB')} (${sharePercent(series, item.dataIndex, item.datasetIndex) ?? 0}%)`;
+            const total = groupTotal(series, item.dataIndex).toLocaleString('en-GB');
+            const percent = sharePercent(series, item.dataIndex, item.datasetIndex) ?? 0;
+            return `${label}: ${cell.count.toLocaleString('en-GB')} of ${total} (${percent}%)`;
           },
         },
       },

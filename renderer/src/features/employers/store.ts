@@ -16,10 +16,16 @@ export const useEmployerStore = defineStore('employers', () => {
   // The query follows the filters as they are typed; Dexie re-runs it when employers change.
   const debounced = ref<EmployerFilters>({ ...filters.value });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  watch(filters, (next) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => { debounced.value = { ...next }; }, 60);
-  }, { deep: true });
+  watch(
+    filters,
+    (next) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        debounced.value = { ...next };
+      }, 60);
+    },
+    { deep: true },
+  );
 
   const results = useLiveQuery(() => repos.employers.find(debounced.value), [] as Employer[], [debounced]);
 

@@ -4,8 +4,19 @@
 import { computed, effectScope, ref, shallowRef, type Ref } from 'vue';
 import type { Problem } from '@shared/model';
 import {
-  decodeCsvBytes, findDuplicates, mappingProblems, parseCsv, planImport, suggestMapping,
-  type CheckedRow, type ColumnMapping, type DuplicateFinding, type DuplicateOptions, type ImportField, type ParsedCsv, type RowChoice,
+  decodeCsvBytes,
+  findDuplicates,
+  mappingProblems,
+  parseCsv,
+  planImport,
+  suggestMapping,
+  type CheckedRow,
+  type ColumnMapping,
+  type DuplicateFinding,
+  type DuplicateOptions,
+  type ImportField,
+  type ParsedCsv,
+  type RowChoice,
 } from '@shared/import';
 import { getBridge } from '../../bridge';
 import type { StoredImportOperation, StoredMatch } from '../../db/import';
@@ -91,9 +102,15 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
     outcome.value = '';
     fileName.value = name;
     const decoded = decodeCsvBytes(bytes);
-    if (!decoded.ok) { fileProblems.value = decoded.problems; return; }
+    if (!decoded.ok) {
+      fileProblems.value = decoded.problems;
+      return;
+    }
     const result = parseCsv(decoded.text);
-    if (!result.ok) { fileProblems.value = result.problems; return; }
+    if (!result.ok) {
+      fileProblems.value = result.problems;
+      return;
+    }
     encoding.value = decoded.encoding;
     parsed.value = result.value;
     mapping.value = suggestMapping(result.value.headers, spec.fields);
@@ -144,7 +161,10 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
   }
 
   function setChoice(row: number, choice: RowChoice): void {
-    if (choice === 'update') { recheckAsUpdate(row); asUpdate.value = new Map(asUpdate.value); }
+    if (choice === 'update') {
+      recheckAsUpdate(row);
+      asUpdate.value = new Map(asUpdate.value);
+    }
     choices.value[row] = choice;
   }
 
@@ -164,13 +184,19 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
 
   /** The row as it will be written: checked as an update of the stored record when that is the choice. */
   function resultOf(row: CheckedRow<R>): CheckedRow<R> {
-    return choiceOf(row.row) === 'update' ? asUpdate.value.get(row.row) ?? row : row;
+    return choiceOf(row.row) === 'update' ? (asUpdate.value.get(row.row) ?? row) : row;
   }
 
-  const plan = computed(() => planImport(
-    checked.value.map((row) => ({ checked: resultOf(row), choice: choiceOf(row.row), updateTarget: findings.value.get(row.row)?.updateTarget ?? null })),
-    { leaveOutRowsWithProblems: leaveOutRowsWithProblems.value },
-  ));
+  const plan = computed(() =>
+    planImport(
+      checked.value.map((row) => ({
+        checked: resultOf(row),
+        choice: choiceOf(row.row),
+        updateTarget: findings.value.get(row.row)?.updateTarget ?? null,
+      })),
+      { leaveOutRowsWithProblems: leaveOutRowsWithProblems.value },
+    ),
+  );
 
   const summary = computed(() => {
     const rows = checked.value.map(resultOf);
@@ -178,12 +204,23 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
     const byField = new Map<string, { field: string; label: string; count: number; example: string }>();
     for (const row of withProblems) {
       for (const problem of row.problems) {
-        const entry = byField.get(problem.field) ?? { field: problem.field, label: spec.labels[problem.field] ?? problem.field, count: 0, example: problem.message };
+        const entry = byField.get(problem.field) ?? {
+          field: problem.field,
+          label: spec.labels[problem.field] ?? problem.field,
+          count: 0,
+          example: problem.message,
+        };
         entry.count += 1;
         byField.set(problem.field, entry);
       }
     }
-    return { total: rows.length, withProblems: withProblems.length, duplicates: findings.value.size, skipped: rows.filter((r) => choiceOf(r.row) === 'skip').length, problemsByField: [...byField.values()] };
+    return {
+      total: rows.length,
+      withProblems: withProblems.length,
+      duplicates: findings.value.size,
+      skipped: rows.filter((r) => choiceOf(r.row) === 'skip').length,
+      problemsByField: [...byField.values()],
+    };
   });
 
   /** Rows the adviser should look at: those with problems and the likely duplicates, in file order. */
@@ -211,14 +248,26 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
     try {
       progress.value = { label: 'Taking an automatic backup first', done: 0, total };
       const backup = await takeAutomaticBackup('before-import');
-      const operations = planned.value.operations.map((o) => ({ ...o, expectedUpdatedAt: o.kind === 'update' ? stored.value.get(o.targetId)?.updatedAt : undefined }));
+      const operations = planned.value.operations.map((o) => ({
+        ...o,
+        expectedUpdatedAt: o.kind === 'update' ? stored.value.get(o.targetId)?.updatedAt : undefined,
+      }));
       const label = `Importing ${spec.noun.many}`;
       progress.value = { label, done: 0, total };
-      const result = await spec.write(operations, { fileName: fileName.value, onProgress: (done) => { progress.value = { label, done, total }; } });
+      const result = await spec.write(operations, {
+        fileName: fileName.value,
+        onProgress: (done) => {
+          progress.value = { label, done, total };
+        },
+      });
       const leftOut = planned.value.leftOut.length;
       const n = (count: number) => count.toLocaleString('en-GB');
-      outcome.value = `Imported from ${fileName.value}: ${n(result.added)} ${result.added === 1 ? spec.noun.one : spec.noun.many} added, ${n(result.updated)} updated, ${n(planned.value.skipped)} rows skipped${leftOut ? `, ${n(leftOut)} rows with problems left out` : ''}.`
-        + (backup ? ' An automatic backup was taken first.' : '');
+      const addedNoun = result.added === 1 ? spec.noun.one : spec.noun.many;
+      const leftOutNote = leftOut ? `, ${n(leftOut)} rows with problems left out` : '';
+      outcome.value =
+        `Imported from ${fileName.value}: ${n(result.added)} ${addedNoun} added, ${n(result.updated)} updated, ` +
+        `${n(planned.value.skipped)} rows skipped${leftOutNote}.` +
+        (backup ? ' An automatic backup was taken first.' : '');
       reset();
     } catch (error) {
       failure.value = `The import stopped and nothing was changed: ${(error as Error).message}`;
@@ -230,9 +279,36 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
 
   return {
     spec: spec as unknown as ImportSpec<unknown, StoredRecord>,
-    step, fileName, encoding, parsed, headers, fileProblems, mapping, mappingIssues, checked: checked as Ref<CheckedRow<unknown>[]>, findings, choices,
-    leaveOutRowsWithProblems, progress, outcome, failure, plan, summary, attentionRows: attentionRows as Readonly<Ref<CheckedRow<unknown>[]>>,
-    reset, loadFile, chooseFile, checkRows, setChoice, setAllChoices, choiceOf, matchesOf, runImport, backToMapping: () => { step.value = 'mapping'; },
+    step,
+    fileName,
+    encoding,
+    parsed,
+    headers,
+    fileProblems,
+    mapping,
+    mappingIssues,
+    checked: checked as Ref<CheckedRow<unknown>[]>,
+    findings,
+    choices,
+    leaveOutRowsWithProblems,
+    progress,
+    outcome,
+    failure,
+    plan,
+    summary,
+    attentionRows: attentionRows as Readonly<Ref<CheckedRow<unknown>[]>>,
+    reset,
+    loadFile,
+    chooseFile,
+    checkRows,
+    setChoice,
+    setAllChoices,
+    choiceOf,
+    matchesOf,
+    runImport,
+    backToMapping: () => {
+      step.value = 'mapping';
+    },
   };
 }
 

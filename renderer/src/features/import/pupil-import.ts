@@ -4,7 +4,15 @@ import { ref } from 'vue';
 import { displayName, type Pupil } from '@shared/model';
 import { formatUkDate } from '@shared/academic-year';
 import type { PupilRecordInput } from '@shared/pupils/form';
-import { PUPIL_DUPLICATE_OPTIONS, PUPIL_IMPORT_FIELDS, PUPIL_IMPORT_LABELS, checkPupilRows, checkRowAsUpdate, type PupilImportContext, type PupilMapping } from '@shared/import';
+import {
+  PUPIL_DUPLICATE_OPTIONS,
+  PUPIL_IMPORT_FIELDS,
+  PUPIL_IMPORT_LABELS,
+  checkPupilRows,
+  checkRowAsUpdate,
+  type PupilImportContext,
+  type PupilMapping,
+} from '@shared/import';
 import { todayIso } from '../../platform/clock';
 import { useOrganisationStore, useRiskWeightsStore } from '../settings';
 import { singletonImporter } from './import-state';
@@ -14,7 +22,12 @@ import { useRepositories } from '../../db/repositories';
 export const pupilImportSchoolId = ref<string | null>(null);
 
 function context(): PupilImportContext {
-  return { today: todayIso(), riskWeights: useRiskWeightsStore().riskWeights, schools: useOrganisationStore().schools, defaultSchoolId: pupilImportSchoolId.value };
+  return {
+    today: todayIso(),
+    riskWeights: useRiskWeightsStore().riskWeights,
+    schools: useOrganisationStore().schools,
+    defaultSchoolId: pupilImportSchoolId.value,
+  };
 }
 
 export const usePupilImport = singletonImporter<PupilRecordInput, Pupil>(() => ({

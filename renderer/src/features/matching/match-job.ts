@@ -66,7 +66,9 @@ function workerFor(db: CareersDeskDb) {
       }),
     };
     // Heard in this window for changes made here or in another window (Dexie's storagemutated event).
-    onTablesChange(db, DIRECTORY_TABLES, () => { created.version += 1; });
+    onTablesChange(db, DIRECTORY_TABLES, () => {
+      created.version += 1;
+    });
     workers.set(db.name, created);
     entry = created;
   }
@@ -79,7 +81,10 @@ function workerFor(db: CareersDeskDb) {
  * the window; with the directory prepared by the job before, about a tenth of that. The database is the
  * app's, unless a test gives its own.
  */
-export function runMatchJob(request: Omit<MatchRequest, 'databaseName' | 'directoryVersion'>, db: CareersDeskDb = appDb): Promise<PupilMatches | null> {
+export function runMatchJob(
+  request: Omit<MatchRequest, 'databaseName' | 'directoryVersion'>,
+  db: CareersDeskDb = appDb,
+): Promise<PupilMatches | null> {
   const { worker, version } = workerFor(db);
   return worker.run({ ...request, databaseName: db.name, directoryVersion: version });
 }

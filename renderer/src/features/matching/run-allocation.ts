@@ -7,10 +7,13 @@ import type { AllocateRequest } from './allocate-messages';
  * (a policy or an origin refusing it), the allocation runs on the page instead, with the same result.
  */
 export function runAllocation(input: AllocateRequest, onProgress: (fraction: number) => void): Promise<AllocationResult> {
-  return runWorkerJob({
-    start: () => new Worker(new URL('./allocate.worker.ts', import.meta.url), { type: 'module' }),
-    request: input,
-    onPageThread: (request, progress) => allocateCohort({ ...request, onProgress: progress }),
-    what: 'The allocation',
-  }, onProgress);
+  return runWorkerJob(
+    {
+      start: () => new Worker(new URL('./allocate.worker.ts', import.meta.url), { type: 'module' }),
+      request: input,
+      onPageThread: (request, progress) => allocateCohort({ ...request, onProgress: progress }),
+      what: 'The allocation',
+    },
+    onProgress,
+  );
 }

@@ -78,17 +78,35 @@ export const useAllocationStore = defineStore('allocation', () => {
     message.value = '';
     confirmed.value = [];
     try {
-      const [pupils, { employers, placements }] = await Promise.all([repos.matching.cohort(request.schoolId, request.yearGroup, request.period.start), repos.matching.allocationData()]);
+      const [pupils, { employers, placements }] = await Promise.all([
+        repos.matching.cohort(request.schoolId, request.yearGroup, request.period.start),
+        repos.matching.allocationData(),
+      ]);
       if (pupils.length === 0) {
         proposal.value = null;
-        message.value = `No young people at ${schoolName} are recorded as in Year ${request.yearGroup} on ${formatUkDate(request.period.start)}.`;
+        const onDate = formatUkDate(request.period.start);
+        message.value = `No young people at ${schoolName} are recorded as in Year ${request.yearGroup} on ${onDate}.`;
         return;
       }
-      const result = await runAllocation({ pupils, employers, placements, period: request.period, today }, (f) => { progress.value = f; });
+      const result = await runAllocation({ pupils, employers, placements, period: request.period, today }, (f) => {
+        progress.value = f;
+      });
       const byId = new Map(pupils.map((p) => [p.id, p]));
       const next: Record<string, ProposalLine> = {};
       for (const line of result.lines) {
-        next[line.pupilId] = { pupilId: line.pupilId, why: '', byHand: false, choice: { employerId: line.employerId, offerId: line.offerId, periodStart: line.periodStart, periodEnd: line.periodEnd, score: line.score, reasons: line.reasons } };
+        next[line.pupilId] = {
+          pupilId: line.pupilId,
+          why: '',
+          byHand: false,
+          choice: {
+            employerId: line.employerId,
+            offerId: line.offerId,
+            periodStart: line.periodStart,
+            periodEnd: line.periodEnd,
+            score: line.score,
+            reasons: line.reasons,
+          },
+        };
       }
       for (const left of result.unplaced) next[left.pupilId] = { pupilId: left.pupilId, choice: null, why: left.why, byHand: false };
       const byName = (a: string, b: string) => displayName(byId.get(a)!).localeCompare(displayName(byId.get(b)!), 'en-GB');
@@ -122,7 +140,14 @@ export const useAllocationStore = defineStore('allocation', () => {
     if (!options) {
       let prepared = preparedFor.get(p);
       if (!prepared) {
-        prepared = prepareMatchDirectory({ employers: p.employers, routes: [], providers: [], placements: p.placements, today, period: p.period });
+        prepared = prepareMatchDirectory({
+          employers: p.employers,
+          routes: [],
+          providers: [],
+          placements: p.placements,
+          today,
+          period: p.period,
+        });
         preparedFor.set(p, prepared);
       }
       const matches = matchPupil(pupil, { prepared });
@@ -146,7 +171,19 @@ export const useAllocationStore = defineStore('allocation', () => {
     lines.value = {
       ...lines.value,
       [pupilId]: match
-        ? { pupilId, byHand: true, why: '', choice: { employerId: match.employerId, offerId: match.offerId, periodStart: match.periodStart, periodEnd: match.periodEnd, score: match.score, reasons: match.reasons } }
+        ? {
+            pupilId,
+            byHand: true,
+            why: '',
+            choice: {
+              employerId: match.employerId,
+              offerId: match.offerId,
+              periodStart: match.periodStart,
+              periodEnd: match.periodEnd,
+              score: match.score,
+              reasons: match.reasons,
+            },
+          }
         : { pupilId, byHand: true, choice: null, why: 'Taken out of the proposal by hand' },
     };
   }
@@ -160,15 +197,27 @@ export const useAllocationStore = defineStore('allocation', () => {
     problems.value = [];
     try {
       const chosen = p.order.map((id) => lines.value[id]).filter((l): l is ProposalLine & { choice: ProposalChoice } => !!l?.choice);
-      const result = await repos.matching.confirmAllocation(chosen.map((l) => ({
-        pupilId: l.pupilId, employerId: l.choice.employerId, offerId: l.choice.offerId, start: l.choice.periodStart, end: l.choice.periodEnd,
-      })), today);
+      const result = await repos.matching.confirmAllocation(
+        chosen.map((l) => ({
+          pupilId: l.pupilId,
+          employerId: l.choice.employerId,
+          offerId: l.choice.offerId,
+          start: l.choice.periodStart,
+          end: l.choice.periodEnd,
+        })),
+        today,
+      );
       if (!result.ok) {
         problems.value = result.problems;
         return;
       }
-      confirmed.value = chosen.map((l) => ({ pupilId: l.pupilId, name: displayName(p.pupils.get(l.pupilId)!), employerName: p.employerNames.get(l.choice.employerId) ?? 'Employer' }));
-      message.value = `Created ${result.value.length === 1 ? '1 proposed placement' : `${result.value.length} proposed placements`} for Year ${p.yearGroup} at ${p.schoolName}. Each is on the young person's page.`;
+      confirmed.value = chosen.map((l) => ({
+        pupilId: l.pupilId,
+        name: displayName(p.pupils.get(l.pupilId)!),
+        employerName: p.employerNames.get(l.choice.employerId) ?? 'Employer',
+      }));
+      const created = result.value.length === 1 ? '1 proposed placement' : `${result.value.length} proposed placements`;
+      message.value = `Created ${created} for Year ${p.yearGroup} at ${p.schoolName}. Each is on the young person's page.`;
       proposal.value = null;
       lines.value = {};
     } finally {
@@ -183,7 +232,23 @@ export const useAllocationStore = defineStore('allocation', () => {
   }
 
   return {
-    today, periods, periodsReady, running, progress, proposal, lines, problems, message, confirmed, confirming, placedCount,
-    run, optionsFor, placesLeftInPlan, setChoice, confirm, discard,
+    today,
+    periods,
+    periodsReady,
+    running,
+    progress,
+    proposal,
+    lines,
+    problems,
+    message,
+    confirmed,
+    confirming,
+    placedCount,
+    run,
+    optionsFor,
+    placesLeftInPlan,
+    setChoice,
+    confirm,
+    discard,
   };
 });

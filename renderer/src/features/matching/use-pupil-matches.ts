@@ -26,11 +26,15 @@ export function usePupilMatches(pupilId: Ref<string>) {
   const today = todayIso();
   const period = ref<DateRange | null>(null);
   // What the page shows about the young person; the ranking itself is worked out in a worker.
-  const data = useLiveQuery(async () => {
-    const found = await repos.matching.pupil(pupilId.value);
-    if (!found) return null;
-    return { pupil: found.pupil, providers: found.providers, schoolName: found.school?.name ?? null };
-  }, null, [pupilId]);
+  const data = useLiveQuery(
+    async () => {
+      const found = await repos.matching.pupil(pupilId.value);
+      if (!found) return null;
+      return { pupil: found.pupil, providers: found.providers, schoolName: found.school?.name ?? null };
+    },
+    null,
+    [pupilId],
+  );
 
   const ranked = useNewestAnswer(() => runMatchJob({ pupilId: pupilId.value, today, period: period.value }), null);
   const matches = ranked.value;
@@ -61,11 +65,19 @@ export function usePupilMatches(pupilId: Ref<string>) {
     problems.value = [];
     message.value = '';
     try {
-      const result = await repos.matching.acceptOffer({
-        pupilId: pupilId.value, employerId: match.employerId, offerId: match.offerId, start: match.periodStart, end: match.periodEnd,
-      }, today);
+      const result = await repos.matching.acceptOffer(
+        {
+          pupilId: pupilId.value,
+          employerId: match.employerId,
+          offerId: match.offerId,
+          start: match.periodStart,
+          end: match.periodEnd,
+        },
+        today,
+      );
       if (result.ok) {
-        message.value = `Proposed a placement at ${match.employerName} from ${formatUkDate(match.periodStart)} to ${formatUkDate(match.periodEnd)}. It is on ${name.value}'s timeline.`;
+        const dates = `from ${formatUkDate(match.periodStart)} to ${formatUkDate(match.periodEnd)}`;
+        message.value = `Proposed a placement at ${match.employerName} ${dates}. It is on ${name.value}'s timeline.`;
       } else {
         problems.value = result.problems;
       }
@@ -83,8 +95,9 @@ export function usePupilMatches(pupilId: Ref<string>) {
     problems.value = [];
     message.value = '';
     try {
-      const result = await repos.matching.recordIntendedDestination(pupilId.value, code, `accepted the route ${match.routeTitle} at ${match.providerName}`);
-      if (result.ok) message.value = `Recorded ${name.value}'s intended destination: ${destinationLabel(code)} (${match.routeTitle} at ${match.providerName}).`;
+      const route = `${match.routeTitle} at ${match.providerName}`;
+      const result = await repos.matching.recordIntendedDestination(pupilId.value, code, `accepted the route ${route}`);
+      if (result.ok) message.value = `Recorded ${name.value}'s intended destination: ${destinationLabel(code)} (${route}).`;
       else problems.value = result.problems;
       return result.ok;
     } finally {
@@ -93,8 +106,22 @@ export function usePupilMatches(pupilId: Ref<string>) {
   }
 
   return {
-    data: data.value, loading: data.loading, error: data.error, ranking: ranked.loading, rankingError: ranked.error, today, period, name,
-    offers, routes, excluded, message, problems, busy,
-    acceptOfferMatch, acceptRouteMatch, destinationFor,
+    data: data.value,
+    loading: data.loading,
+    error: data.error,
+    ranking: ranked.loading,
+    rankingError: ranked.error,
+    today,
+    period,
+    name,
+    offers,
+    routes,
+    excluded,
+    message,
+    problems,
+    busy,
+    acceptOfferMatch,
+    acceptRouteMatch,
+    destinationFor,
   };
 }

@@ -7,7 +7,10 @@ import { renderPdf } from './pdfmake';
 import { useRepositories } from '../../db/repositories';
 
 /** Builds one plan's PDF: its file name and bytes. */
-export async function actionPlanPdf(planId: string, options: ActionPlanPdfOptions): Promise<{ name: string; data: Uint8Array; pupilId: string }> {
+export async function actionPlanPdf(
+  planId: string,
+  options: ActionPlanPdfOptions,
+): Promise<{ name: string; data: Uint8Array; pupilId: string }> {
   const input = await loadPlanPdfInput(planId, options);
   const data = await renderPdf(buildActionPlanDocument(input));
   return { name: actionPlanFileName(input.pupil, todayIso()), data, pupilId: input.pupil.id };
@@ -17,7 +20,8 @@ export async function actionPlanPdf(planId: string, options: ActionPlanPdfOption
 export async function exportActionPlan(planId: string, options: ActionPlanPdfOptions): Promise<boolean> {
   const pdf = await actionPlanPdf(planId, options);
   const result = await getBridge().saveFile({ suggestedName: pdf.name, filters: [{ name: 'PDF', extensions: ['pdf'] }], data: pdf.data });
-  if (result.saved) await useRepositories().plans.auditPdfExport(planId, pdf.pupilId, options.largePrint ? 'large print' : 'standard print');
+  if (result.saved)
+    await useRepositories().plans.auditPdfExport(planId, pdf.pupilId, options.largePrint ? 'large print' : 'standard print');
   return result.saved;
 }
 
@@ -41,7 +45,12 @@ export interface BatchOutcome {
  * (desktop) or one zip (browser). A failure on one plan is reported by name and the rest go on;
  * cancelling stops before the next plan and saves nothing.
  */
-export async function exportActionPlansBatch(pupilIds: readonly string[], options: ActionPlanPdfOptions, onProgress: (progress: BatchProgress) => void, signal: AbortSignal): Promise<BatchOutcome> {
+export async function exportActionPlansBatch(
+  pupilIds: readonly string[],
+  options: ActionPlanPdfOptions,
+  onProgress: (progress: BatchProgress) => void,
+  signal: AbortSignal,
+): Promise<BatchOutcome> {
   const repos = useRepositories();
   const planOf = await repos.plans.latestIds(pupilIds);
   const pupils = await repos.pupils.getMany(pupilIds);

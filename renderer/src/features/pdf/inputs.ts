@@ -3,10 +3,19 @@ import type { ServiceDetails } from '@shared/model';
 import { useRepositories } from '../../db/repositories';
 
 /** What the PDF prints when the service has not been set up in Settings yet. */
-const UNNAMED_SERVICE: ServiceDetails = { name: 'Careers guidance service', logoDataUrl: '', contact: { name: '', email: '', phone: '' }, address: '' };
+const UNNAMED_SERVICE: ServiceDetails = {
+  name: 'Careers guidance service',
+  logoDataUrl: '',
+  contact: { name: '', email: '', phone: '' },
+  address: '',
+};
 
 /** Reads everything one plan's PDF needs, or says which record is missing. */
-export async function loadPlanPdfInput(planId: string, options: ActionPlanPdfOptions = DEFAULT_ACTION_PLAN_PDF_OPTIONS, now: Date = new Date()): Promise<ActionPlanPdfInput> {
+export async function loadPlanPdfInput(
+  planId: string,
+  options: ActionPlanPdfOptions = DEFAULT_ACTION_PLAN_PDF_OPTIONS,
+  now: Date = new Date(),
+): Promise<ActionPlanPdfInput> {
   const { plan, pupil, session, school, adviser, service, routes, providers, employers } = await useRepositories().plans.pdfRecords(planId);
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
   return {

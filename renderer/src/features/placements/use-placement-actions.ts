@@ -9,7 +9,8 @@ export function usePlacementActions() {
   return {
     propose: (input: ProposalInput): Promise<Checked<Placement>> => repos.placements.propose(input),
     move: (placementId: string, to: PlacementStatusId): Promise<Checked<Placement>> => repos.placements.move(placementId, to),
-    complete: (placementId: string, feedback: PlacementFeedback): Promise<Checked<Placement>> => repos.placements.complete(placementId, feedback),
+    complete: (placementId: string, feedback: PlacementFeedback): Promise<Checked<Placement>> =>
+      repos.placements.complete(placementId, feedback),
     findPupils: (text: string): Promise<Pupil[]> => (text.trim() === '' ? Promise.resolve([]) : repos.pupils.search(text, 10)),
   };
 }

@@ -18,10 +18,16 @@ export const usePupilListStore = defineStore('pupil-list', () => {
   // The query follows the filters as they are typed, a moment after the last keystroke.
   const debounced = ref<PupilFilters>({ ...filters.value });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  watch(filters, (next) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => { debounced.value = { ...next }; }, 60);
-  }, { deep: true });
+  watch(
+    filters,
+    (next) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        debounced.value = { ...next };
+      }, 60);
+    },
+    { deep: true },
+  );
 
   // The list is answered from the in-memory index, which says when pupils change (here or in another window).
   // Year groups are worked out for the day of each query (they move on every 1 September); the rows show them for the same day.
@@ -53,5 +59,18 @@ export const usePupilListStore = defineStore('pupil-list', () => {
     filters.value = emptyPupilFilters();
   }
 
-  return { filters, sort, pupils: results.value, listedOn, loading: results.loading, error: results.error, schools: schools.value, clearFilters, selected, toggleSelected, selectAllMatching, clearSelection };
+  return {
+    filters,
+    sort,
+    pupils: results.value,
+    listedOn,
+    loading: results.loading,
+    error: results.error,
+    schools: schools.value,
+    clearFilters,
+    selected,
+    toggleSelected,
+    selectAllMatching,
+    clearSelection,
+  };
 });

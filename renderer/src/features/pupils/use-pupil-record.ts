@@ -8,12 +8,16 @@ import { useRepositories } from '../../db/repositories';
 /** Everything the pupil page shows about one young person, kept live as records change. */
 export function usePupilRecord(pupilId: Ref<string>) {
   const repos = useRepositories();
-  const record = useLiveQuery(async () => {
-    const found = await repos.pupils.record(pupilId.value);
-    if (!found) return null;
-    // Worked out on each read, never stored: it moves on every 1 September.
-    return { ...found, yearGroup: yearGroupOf(found.pupil, todayIso()) };
-  }, null, [pupilId]);
+  const record = useLiveQuery(
+    async () => {
+      const found = await repos.pupils.record(pupilId.value);
+      if (!found) return null;
+      // Worked out on each read, never stored: it moves on every 1 September.
+      return { ...found, yearGroup: yearGroupOf(found.pupil, todayIso()) };
+    },
+    null,
+    [pupilId],
+  );
 
   const risk = computed(() => {
     const value = record.value.value;

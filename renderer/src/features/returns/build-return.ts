@@ -1,13 +1,18 @@
-import { buildAggregateReturn, buildPseudonymisedExtract, type AggregateReturn, type ExtractOptions, type PupilExtract, type ReturnOptions } from '@shared/returns';
+import {
+  buildAggregateReturn,
+  buildPseudonymisedExtract,
+  type AggregateReturn,
+  type ExtractOptions,
+  type PupilExtract,
+  type ReturnOptions,
+} from '@shared/returns';
 import type { CareersDeskDb } from '../../db/schema';
 import { db as appDb } from '../../db/database';
 import { loadReturnSource } from '../../db/returns';
 import { runWorkerJob } from '../../platform/worker-job';
 
 /** Which return to build, as plain data a worker can be sent. */
-export type ReturnJob =
-  | { kind: 'aggregate'; options: ReturnOptions }
-  | { kind: 'extract'; options: ExtractOptions; recipientKey: string };
+export type ReturnJob = { kind: 'aggregate'; options: ReturnOptions } | { kind: 'extract'; options: ExtractOptions; recipientKey: string };
 
 /** What the worker is sent: the job, and the database to open by name. */
 export type ReturnRequest = ReturnJob & { databaseName: string };

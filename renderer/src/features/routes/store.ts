@@ -16,10 +16,16 @@ export const useRouteDirectoryStore = defineStore('route-directory', () => {
   // The query follows the filters as they are typed; Dexie re-runs it when routes or providers change.
   const debounced = ref<RouteFilters>({ ...filters.value });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  watch(filters, (next) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => { debounced.value = { ...next }; }, 60);
-  }, { deep: true });
+  watch(
+    filters,
+    (next) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        debounced.value = { ...next };
+      }, 60);
+    },
+    { deep: true },
+  );
 
   const results = useLiveQuery(() => repos.routes.find(debounced.value), [] as RouteRow[], [debounced]);
   const providersQuery = useLiveQuery(() => repos.routes.providers(), [] as Provider[]);

@@ -33,7 +33,10 @@ export const useLockStore = defineStore('lock', () => {
   /** True and unlocked when the passphrase matches. */
   async function unlock(passphrase: string): Promise<boolean> {
     const stored = await repos.settings.get('lockPassphraseHash');
-    if (!stored) { locked.value = false; return true; }
+    if (!stored) {
+      locked.value = false;
+      return true;
+    }
     const ok = await verifyPassphrase(passphrase, stored);
     if (ok) locked.value = false;
     return ok;
@@ -56,7 +59,8 @@ export const useLockStore = defineStore('lock', () => {
   /** Turning the lock off needs its passphrase, so someone at an unlocked desk cannot remove it. */
   async function turnOff(passphrase: string): Promise<Problem[]> {
     const stored = await repos.settings.get('lockPassphraseHash');
-    if (stored && !(await verifyPassphrase(passphrase, stored))) return [{ field: 'current', message: 'That is not the lock\'s passphrase' }];
+    if (stored && !(await verifyPassphrase(passphrase, stored)))
+      return [{ field: 'current', message: "That is not the lock's passphrase" }];
     await repos.settings.removeLock();
     await load();
     return [];

@@ -44,7 +44,13 @@ export const useSessionsStore = defineStore('sessions', () => {
   }
 
   return {
-    flash, today, takeFlash, recordSession, removeSession, recordPlan, tickAction,
+    flash,
+    today,
+    takeFlash,
+    recordSession,
+    removeSession,
+    recordPlan,
+    tickAction,
     loadPupil: (id: string) => repos.pupils.get(id),
     loadSession: (id: string) => repos.sessions.get(id),
     loadPlan: (id: string) => repos.plans.get(id),

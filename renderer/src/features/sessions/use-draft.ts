@@ -34,7 +34,14 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   }
 
   function record(data: string): Draft {
-    return { id, kind: key.kind, pupilId: key.pupilId, recordId: key.recordId, data: JSON.parse(data) as Record<string, unknown>, updatedAt: new Date().toISOString() };
+    return {
+      id,
+      kind: key.kind,
+      pupilId: key.pupilId,
+      recordId: key.recordId,
+      data: JSON.parse(data) as Record<string, unknown>,
+      updatedAt: new Date().toISOString(),
+    };
   }
 
   function needsWriting(): string | null {

@@ -39,7 +39,9 @@ export const useDemoDataStore = defineStore('demo-data', () => {
       const dataset = generateDemoDataset({ seed: DEMO_SEED, today: repos.clock.today() });
       await repos.demo.load(dataset);
       await repos.settings.set('firstRunAnswered', true);
-      message.value = `Demo data loaded: ${dataset.pupils.length} young people, ${dataset.schools.length} schools, ${dataset.employers.length} employers and ${dataset.routes.length} routes.`;
+      message.value =
+        `Demo data loaded: ${dataset.pupils.length} young people, ${dataset.schools.length} schools, ` +
+        `${dataset.employers.length} employers and ${dataset.routes.length} routes.`;
       return 'loaded';
     } catch (error) {
       message.value = '';

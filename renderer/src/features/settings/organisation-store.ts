@@ -58,5 +58,18 @@ export const useOrganisationStore = defineStore('organisation', () => {
     return removal;
   }
 
-  return { service, loaded, schools, advisers, activeAdvisers, currentAdviser, load, saveService, saveSchool, removeSchool, saveAdviser, removeAdviser };
+  return {
+    service,
+    loaded,
+    schools,
+    advisers,
+    activeAdvisers,
+    currentAdviser,
+    load,
+    saveService,
+    saveSchool,
+    removeSchool,
+    saveAdviser,
+    removeAdviser,
+  };
 });

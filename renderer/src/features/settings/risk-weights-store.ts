@@ -27,7 +27,8 @@ export const useRiskWeightsStore = defineStore('risk-weights', () => {
     try {
       const result = await repos.organisation.saveRiskWeights(weights, {
         onProgress: (done, total) => {
-          riskProgress.value = `Recomputing risk bands: ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} young people…`;
+          riskProgress.value =
+            `Recomputing risk bands: ${done.toLocaleString('en-GB')} of ` + `${total.toLocaleString('en-GB')} young people…`;
         },
       });
       if (result.ok) riskWeights.value = { ...weights };

@@ -26,7 +26,9 @@ export function useRecordEditor<T extends NamedRecord>(kind: string, removeRecor
     failure.value = '';
     editing.value = null;
     // A fresh form each time, so it starts from the chosen record's values.
-    void nextTick(() => { editing.value = record; });
+    void nextTick(() => {
+      editing.value = record;
+    });
   }
 
   async function close(focusId: string | null): Promise<void> {
