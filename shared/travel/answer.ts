@@ -101,28 +101,45 @@ export function journeyAnswer(plan: JourneyPlan, context: JourneyAnswerContext, 
     const reasons: string[] = [];
     const [startHours, startMinutes] = plan.arriveBy.split(':').map(Number);
     const spare = Math.floor(((startHours ?? 0) * 3600 + (startMinutes ?? 0) * 60 - there.arrivesAt) / 60);
-    if (spare < r.minSpareMinutes && !isWalkOnly(there)) reasons.push(`Arrives ${there.arrives}, only ${spare} minute${spare === 1 ? '' : 's'} before the ${plan.arriveBy} start`);
-    if (there.doorToDoorMinutes > r.longJourneyMinutes) reasons.push(`The journey there takes ${there.doorToDoorMinutes} minutes door to door`);
-    if (home.doorToDoorMinutes > r.longJourneyMinutes) reasons.push(`The journey home takes ${home.doorToDoorMinutes} minutes door to door`);
-    if (plan.homeJourneys.length === 1 && !isWalkOnly(home)) reasons.push(`Only one journey home after ${plan.leaveAfter}: miss the ${home.departs} and there is no other`);
+    if (spare < r.minSpareMinutes && !isWalkOnly(there))
+      reasons.push(`Arrives ${there.arrives}, only ${spare} minute${spare === 1 ? '' : 's'} before the ${plan.arriveBy} start`);
+    if (there.doorToDoorMinutes > r.longJourneyMinutes)
+      reasons.push(`The journey there takes ${there.doorToDoorMinutes} minutes door to door`);
+    if (home.doorToDoorMinutes > r.longJourneyMinutes)
+      reasons.push(`The journey home takes ${home.doorToDoorMinutes} minutes door to door`);
+    if (plan.homeJourneys.length === 1 && !isWalkOnly(home))
+      reasons.push(`Only one journey home after ${plan.leaveAfter}: miss the ${home.departs} and there is no other`);
     return answer(reasons.length > 0 ? 'only-just' : 'yes', journeyText(there, home), reasons);
   }
 
-  const walkNote = context.maxWalkMetres === undefined ? 'walking distance' : context.maxWalkMetres >= 1000 ? `${Math.round(context.maxWalkMetres / 100) / 10} km` : `${Math.round(context.maxWalkMetres)} m`;
+  const walkNote =
+    context.maxWalkMetres === undefined
+      ? 'walking distance'
+      : context.maxWalkMetres >= 1000
+        ? `${Math.round(context.maxWalkMetres / 100) / 10} km`
+        : `${Math.round(context.maxWalkMetres)} m`;
   if (!plan.dateCovered) {
     return answer('no-published-service', `no published service on ${formatUkDate(plan.date)}`, [
-      `The timetable covers ${formatUkDate(context.feed.firstDate)} to ${formatUkDate(context.feed.lastDate)}, not ${formatUkDate(plan.date)}`,
+      `The timetable covers ${formatUkDate(context.feed.firstDate)} to ${formatUkDate(context.feed.lastDate)}, not ` +
+        `${formatUkDate(plan.date)}`,
     ]);
   }
-  const access = [accessReason(plan.homeAccess, 'home', walkNote), accessReason(plan.placeAccess, 'the place', walkNote)].filter((x): x is string => x !== null);
+  const access = [accessReason(plan.homeAccess, 'home', walkNote), accessReason(plan.placeAccess, 'the place', walkNote)].filter(
+    (x): x is string => x !== null,
+  );
   if (access.length > 0) {
-    return answer('no-published-service', 'no published service', [...access, 'School buses and community transport may not be in the timetable: record their own travel plan if they have one']);
+    return answer('no-published-service', 'no published service', [
+      ...access,
+      'School buses and community transport may not be in the timetable: record their own travel plan if they have one',
+    ]);
   }
   const reasons: string[] = [];
   if (!there) reasons.push(`No journey arrives by the ${plan.arriveBy} start`);
   if (!home) reasons.push(`No journey home leaving after ${plan.leaveAfter}`);
   const parts: string[] = [];
-  parts.push(there ? `leaves ${there.departs}, arrives ${there.arrives}, ${changesText(there.changes)}` : `nothing arrives by ${plan.arriveBy}`);
+  parts.push(
+    there ? `leaves ${there.departs}, arrives ${there.arrives}, ${changesText(there.changes)}` : `nothing arrives by ${plan.arriveBy}`,
+  );
   parts.push(home ? `home ${home.departs} to ${home.arrives}` : `no way home after ${plan.leaveAfter}`);
   return answer('no', parts.join('; '), reasons);
 }

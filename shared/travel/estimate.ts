@@ -40,7 +40,13 @@ export function estimateTravel(straightKm: number, mode: EstimateMode): TravelEs
   const roadKm = roadDistanceKm(straightKm);
   const minutes = Math.round((roadKm / TYPICAL_SPEED_KMH[mode]) * 60 + (mode === 'bus' ? BUS_ACCESS_MINUTES : 0));
   const km = roadKm < 1 ? 'less than 1 km' : `about ${Math.round(roadKm)} km`;
-  return { mode, straightKm, roadKm, minutes, text: `${km} by road, about ${minutes} minutes ${MODE_WORDS[mode]} (estimated: no timetable)` };
+  return {
+    mode,
+    straightKm,
+    roadKm,
+    minutes,
+    text: `${km} by road, about ${minutes} minutes ${MODE_WORDS[mode]} (estimated: no timetable)`,
+  };
 }
 
 export function estimateTravelBetween(from: TravelPoint, to: TravelPoint, mode: EstimateMode): TravelEstimate {

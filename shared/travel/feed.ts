@@ -119,7 +119,14 @@ export function feedFreshness(feed: Pick<TravelFeed, 'lastDate'>, today: string,
  */
 export function modeOfRouteType(routeType: number): TravelMode {
   if (routeType === 3 || routeType === 11 || (routeType >= 200 && routeType < 300) || (routeType >= 700 && routeType < 800)) return 'bus';
-  if (routeType === 1 || routeType === 2 || routeType === 12 || (routeType >= 100 && routeType < 200) || (routeType >= 400 && routeType < 500)) return 'rail';
+  if (
+    routeType === 1 ||
+    routeType === 2 ||
+    routeType === 12 ||
+    (routeType >= 100 && routeType < 200) ||
+    (routeType >= 400 && routeType < 500)
+  )
+    return 'rail';
   if (routeType === 0 || routeType === 5 || routeType === 6 || routeType === 7 || (routeType >= 900 && routeType < 1000)) return 'tram';
   if (routeType === 4 || (routeType >= 1000 && routeType < 1300)) return 'ferry';
   return 'other';

@@ -22,7 +22,13 @@ export function pointDistanceKm(a: TravelPoint, b: TravelPoint): number {
 
 export function isUsableCoordinate(latitude: number, longitude: number): boolean {
   // 0,0 is what some exports write for "unknown": a stop in the Gulf of Guinea is not a Kent stop.
-  return Number.isFinite(latitude) && Number.isFinite(longitude) && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 && !(latitude === 0 && longitude === 0);
+  return (
+    Number.isFinite(latitude) &&
+    Number.isFinite(longitude) &&
+    Math.abs(latitude) <= 90 &&
+    Math.abs(longitude) <= 180 &&
+    !(latitude === 0 && longitude === 0)
+  );
 }
 
 /** Cells of about a kilometre (0.01° of latitude is 1.1 km), keyed by row and column. */

@@ -256,7 +256,15 @@ interface Walks {
 }
 
 /** Earliest arrival at every stop, on the table's axis, leaving the origin stops at `start` plus their walk. */
-function scan(table: ScanTable, feed: TravelFeed, state: ScanState, origin: readonly StopWalk[], start: number, end: number, walks: Walks): void {
+function scan(
+  table: ScanTable,
+  feed: TravelFeed,
+  state: ScanState,
+  origin: readonly StopWalk[],
+  start: number,
+  end: number,
+  walks: Walks,
+): void {
   state.reset();
   const { arrival, ready, enter, exit, walkFrom, boarded } = state;
   for (const { stop, seconds } of origin) {
@@ -308,7 +316,15 @@ type AxisLeg =
   | { kind: 'ride'; enter: number; exit: number };
 
 /** Follows the pointers back from the best stop for the place to the origin, on the scan's axis. */
-function traceBack(table: ScanTable, state: ScanState, lastStop: number, lastWalk: number, originWalk: Int32Array, walks: Walks, feed: TravelFeed): AxisLeg[] {
+function traceBack(
+  table: ScanTable,
+  state: ScanState,
+  lastStop: number,
+  lastWalk: number,
+  originWalk: Int32Array,
+  walks: Walks,
+  feed: TravelFeed,
+): AxisLeg[] {
   const legs: AxisLeg[] = [{ kind: 'walk-end', stop: lastStop, seconds: lastWalk }];
   let stop = lastStop;
   // Every step goes back in time, so the chain ends; the cap only guards against a bug looping forever.
@@ -388,13 +404,22 @@ function journeyOf(day: TravelDay, table: ScanTable, axisLegs: AxisLeg[], backwa
   return journeyFromLegs(legs);
 }
 
-function legOf(kind: 'walk' | 'ride', mode: TravelMode | 'walk', routeName: string, from: number, to: number, departsAt: number, arrivesAt: number, feed: TravelFeed): JourneyLeg {
+function legOf(
+  kind: 'walk' | 'ride',
+  mode: TravelMode | 'walk',
+  routeName: string,
+  from: number,
+  to: number,
+  departsAt: number,
+  arrivesAt: number,
+  feed: TravelFeed,
+): JourneyLeg {
   return {
     kind,
     mode,
     routeName,
-    fromStop: from >= 0 ? feed.stops.names[from] ?? null : null,
-    toStop: to >= 0 ? feed.stops.names[to] ?? null : null,
+    fromStop: from >= 0 ? (feed.stops.names[from] ?? null) : null,
+    toStop: to >= 0 ? (feed.stops.names[to] ?? null) : null,
     departsAt,
     arrivesAt,
     departs: clockTime(departsAt),
@@ -496,10 +521,20 @@ function timeOrDefault(text: string | undefined, fallback: string): { text: stri
 }
 
 function walkOnly(departsAt: number, seconds: number): Journey {
-  return journeyFromLegs([{
-    kind: 'walk', mode: 'walk', routeName: '', fromStop: null, toStop: null,
-    departsAt, arrivesAt: departsAt + seconds, departs: clockTime(departsAt), arrives: clockTime(departsAt + seconds, 'up'), minutes: Math.ceil(seconds / 60),
-  }]);
+  return journeyFromLegs([
+    {
+      kind: 'walk',
+      mode: 'walk',
+      routeName: '',
+      fromStop: null,
+      toStop: null,
+      departsAt,
+      arrivesAt: departsAt + seconds,
+      departs: clockTime(departsAt),
+      arrives: clockTime(departsAt + seconds, 'up'),
+      minutes: Math.ceil(seconds / 60),
+    },
+  ]);
 }
 
 /**
@@ -507,12 +542,20 @@ function walkOnly(departsAt: number, seconds: number): Journey {
  * start time, and the earliest journeys home after its end time (up to two). Places within the
  * walking limit of home are walked to when that is as good.
  */
-export function planJourneys(day: TravelDay, home: TravelPoint, places: readonly PlaceQuery[], options: Partial<JourneyOptions> = {}): JourneyPlan[] {
+export function planJourneys(
+  day: TravelDay,
+  home: TravelPoint,
+  places: readonly PlaceQuery[],
+  options: Partial<JourneyOptions> = {},
+): JourneyPlan[] {
   const o = { ...DEFAULT_JOURNEY_OPTIONS, ...options };
   const walks: Walks = { secondsPerMetre: 3.6 / o.walkingSpeedKmh, changeSeconds: Math.round(o.changeMinutes * 60) };
   const window = o.searchWindowMinutes * 60;
   const feed = day.feed;
-  const toWalks = (near: NearbyStop[]) => near.filter((n) => feed.stops.served[n.stop] === 1).map((n) => ({ stop: n.stop, seconds: Math.ceil(n.metres * walks.secondsPerMetre) }));
+  const toWalks = (near: NearbyStop[]) =>
+    near
+      .filter((n) => feed.stops.served[n.stop] === 1)
+      .map((n) => ({ stop: n.stop, seconds: Math.ceil(n.metres * walks.secondsPerMetre) }));
 
   const homeNear = stopsNear(day.grid, home.latitude, home.longitude, o.maxWalkMetres);
   const homeStops = toWalks(homeNear);
@@ -532,8 +575,22 @@ export function planJourneys(day: TravelDay, home: TravelPoint, places: readonly
     };
   });
   if (day.dateCovered) {
-    searchAll(day, day.forward, state, homeStops, queries.map((q) => q.there), walks);
-    searchAll(day, day.backward, state, homeStops, queries.map((q) => q.back), walks);
+    searchAll(
+      day,
+      day.forward,
+      state,
+      homeStops,
+      queries.map((q) => q.there),
+      walks,
+    );
+    searchAll(
+      day,
+      day.backward,
+      state,
+      homeStops,
+      queries.map((q) => q.back),
+      walks,
+    );
   }
 
   return queries.map((q): JourneyPlan => {

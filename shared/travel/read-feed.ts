@@ -32,7 +32,16 @@ export const MAX_FEED_PROBLEMS = 20;
 
 const REQUIRED_FILES = ['agency.txt', 'stops.txt', 'routes.txt', 'trips.txt', 'stop_times.txt'] as const;
 const CALENDAR_FILES = ['calendar.txt', 'calendar_dates.txt'] as const;
-const GTFS_FILES = new Set<string>([...REQUIRED_FILES, ...CALENDAR_FILES, 'feed_info.txt', 'shapes.txt', 'frequencies.txt', 'transfers.txt', 'fare_attributes.txt', 'fare_rules.txt']);
+const GTFS_FILES = new Set<string>([
+  ...REQUIRED_FILES,
+  ...CALENDAR_FILES,
+  'feed_info.txt',
+  'shapes.txt',
+  'frequencies.txt',
+  'transfers.txt',
+  'fare_attributes.txt',
+  'fare_rules.txt',
+]);
 const WEEKDAY_COLUMNS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const NO_TIME = -1;
 
@@ -76,7 +85,10 @@ class Findings {
   }
 
   warningList(): string[] {
-    return [...this.warnings, ...[...this.warningCounts.values()].map(({ count, first }) => (count === 1 ? first : `${first} (and ${count - 1} more like it)`))];
+    return [
+      ...this.warnings,
+      ...[...this.warningCounts.values()].map(({ count, first }) => (count === 1 ? first : `${first} (and ${count - 1} more like it)`)),
+    ];
   }
 }
 
@@ -92,7 +104,12 @@ interface ZipEntries {
 function listZip(bytes: Uint8Array, findings: Findings): ZipEntries | null {
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
   if (!isZip) {
-    findings.problem(fileProblem('file', 'This file is not a .zip archive. A GTFS timetable is a .zip holding stops.txt, stop_times.txt and other text files.'));
+    findings.problem(
+      fileProblem(
+        'file',
+        'This file is not a .zip archive. A GTFS timetable is a .zip holding stops.txt, stop_times.txt and other text files.',
+      ),
+    );
     return null;
   }
   const entries: UnzipFileInfo[] = [];
@@ -114,7 +131,13 @@ function listZip(bytes: Uint8Array, findings: Findings): ZipEntries | null {
     if (GTFS_FILES.has(base) && !byFile.has(base)) byFile.set(base, info);
   }
   if (byFile.size === 0) {
-    findings.problem(fileProblem('file', 'This .zip is not a GTFS timetable: it has none of the files one holds (stops.txt, stop_times.txt, trips.txt, routes.txt, agency.txt, calendar.txt).'));
+    findings.problem(
+      fileProblem(
+        'file',
+        'This .zip is not a GTFS timetable: it has none of the files one holds (stops.txt, stop_times.txt, trips.txt, ' +
+          'routes.txt, agency.txt, calendar.txt).',
+      ),
+    );
     return null;
   }
   const list = 'agency.txt, stops.txt, routes.txt, trips.txt, stop_times.txt, and calendar.txt or calendar_dates.txt';
@@ -122,11 +145,23 @@ function listZip(bytes: Uint8Array, findings: Findings): ZipEntries | null {
     if (!byFile.has(file)) findings.problem(fileProblem(file, `${file} is missing from the feed. A GTFS timetable needs ${list}.`));
   }
   if (!CALENDAR_FILES.some((f) => byFile.has(f))) {
-    findings.problem(fileProblem('calendar.txt', `calendar.txt and calendar_dates.txt are both missing from the feed, so it says on no day which services run. A GTFS timetable needs ${list}.`));
+    findings.problem(
+      fileProblem(
+        'calendar.txt',
+        `calendar.txt and calendar_dates.txt are both missing from the feed, so it says on no day which services run. A ` +
+          `GTFS timetable needs ${list}.`,
+      ),
+    );
   }
   for (const [file, info] of byFile) {
     if (info.originalSize > MAX_FEED_FILE_BYTES) {
-      findings.problem(fileProblem(file, `${file} is ${sizeText(info.originalSize)} unpacked; Careers Desk reads files up to ${sizeText(MAX_FEED_FILE_BYTES)}. Use a feed for Kent and Medway only.`));
+      findings.problem(
+        fileProblem(
+          file,
+          `${file} is ${sizeText(info.originalSize)} unpacked; Careers Desk reads files up to ` +
+            `${sizeText(MAX_FEED_FILE_BYTES)}. Use a feed for Kent and Medway only.`,
+        ),
+      );
     }
   }
   return findings.problems.length > 0 ? null : { byFile };
@@ -153,7 +188,13 @@ export function readGtfsFeed(bytes: Uint8Array, options: ReadFeedOptions = {}): 
 
 function readChecked(bytes: Uint8Array, findings: Findings, onProgress: (fraction: number) => void): TravelFeed | null {
   if (bytes.byteLength > MAX_FEED_BYTES) {
-    findings.problem(fileProblem('file', `The feed is ${sizeText(bytes.byteLength)}; Careers Desk reads feeds up to ${sizeText(MAX_FEED_BYTES)}. Download the feed for Kent and Medway (or your region) only, not the whole country.`));
+    findings.problem(
+      fileProblem(
+        'file',
+        `The feed is ${sizeText(bytes.byteLength)}; Careers Desk reads feeds up to ${sizeText(MAX_FEED_BYTES)}. Download ` +
+          `the feed for Kent and Medway (or your region) only, not the whole country.`,
+      ),
+    );
     return null;
   }
   const zip = listZip(bytes, findings);
@@ -235,14 +276,18 @@ function readTable<R extends string, O extends string = never>(
 ): boolean {
   let ok = false;
   const present = readFile(file, (text, progress) => {
-    const header = readGtfsCsv(text, (h) => {
-      const missing = required.filter((c) => h.indexOf(c) < 0);
-      for (const column of missing) findings.problem(lineProblem(file, 1, `the column ${column} is missing.`));
-      if (missing.length > 0) return null;
-      ok = true;
-      const columns = Object.fromEntries([...required, ...optional].map((name) => [name, h.indexOf(name)])) as Columns<R | O>;
-      return begin(columns);
-    }, progress);
+    const header = readGtfsCsv(
+      text,
+      (h) => {
+        const missing = required.filter((c) => h.indexOf(c) < 0);
+        for (const column of missing) findings.problem(lineProblem(file, 1, `the column ${column} is missing.`));
+        if (missing.length > 0) return null;
+        ok = true;
+        const columns = Object.fromEntries([...required, ...optional].map((name) => [name, h.indexOf(name)])) as Columns<R | O>;
+        return begin(columns);
+      },
+      progress,
+    );
     if (header.names.length === 0) findings.problem(fileProblem(file, `${file} is empty: it needs a header line naming its columns.`));
   });
   return present && ok;
@@ -255,29 +300,46 @@ function readStops(readFile: ReadFile, findings: Findings) {
   const lons: number[] = [];
   const index = new Map<string, number>();
   let located = 0;
-  readTable(readFile, findings, 'stops.txt', ['stop_id'], (c) => (values, line) => {
-    const id = values[c.stop_id] ?? '';
-    if (!id) return findings.problem(lineProblem('stops.txt', line, 'stop_id is empty.'));
-    if (index.has(id)) return findings.problem(lineProblem('stops.txt', line, `stop_id "${id}" is listed twice.`));
-    const name = values[c.stop_name] || id;
-    const latText = values[c.stop_lat] ?? '';
-    const lonText = values[c.stop_lon] ?? '';
-    const lat = latText === '' ? NaN : Number(latText);
-    const lon = lonText === '' ? NaN : Number(lonText);
-    const usable = isUsableCoordinate(lat, lon);
-    if (usable) located += 1;
-    // Entrances, nodes and boarding areas (location_type 2 to 4) may go without coordinates; stops and stations may not.
-    else if (Number(values[c.location_type] || 0) <= 1) {
-      findings.warn('no-coordinates', `stops.txt line ${line}: stop "${name}" has no usable stop_lat and stop_lon, so no journey starts or ends there; buses and trains calling there still count`);
-    }
-    index.set(id, ids.length);
-    ids.push(id);
-    names.push(name);
-    lats.push(usable ? lat : NaN);
-    lons.push(usable ? lon : NaN);
-  }, ['stop_name', 'stop_lat', 'stop_lon', 'location_type']);
+  readTable(
+    readFile,
+    findings,
+    'stops.txt',
+    ['stop_id'],
+    (c) => (values, line) => {
+      const id = values[c.stop_id] ?? '';
+      if (!id) return findings.problem(lineProblem('stops.txt', line, 'stop_id is empty.'));
+      if (index.has(id)) return findings.problem(lineProblem('stops.txt', line, `stop_id "${id}" is listed twice.`));
+      const name = values[c.stop_name] || id;
+      const latText = values[c.stop_lat] ?? '';
+      const lonText = values[c.stop_lon] ?? '';
+      const lat = latText === '' ? NaN : Number(latText);
+      const lon = lonText === '' ? NaN : Number(lonText);
+      const usable = isUsableCoordinate(lat, lon);
+      if (usable) located += 1;
+      // Entrances, nodes and boarding areas (location_type 2 to 4) may go without coordinates; stops and stations may not.
+      else if (Number(values[c.location_type] || 0) <= 1) {
+        findings.warn(
+          'no-coordinates',
+          `stops.txt line ${line}: stop "${name}" has no usable stop_lat and stop_lon, so no journey starts or ends there; ` +
+            `buses and trains calling there still count`,
+        );
+      }
+      index.set(id, ids.length);
+      ids.push(id);
+      names.push(name);
+      lats.push(usable ? lat : NaN);
+      lons.push(usable ? lon : NaN);
+    },
+    ['stop_name', 'stop_lat', 'stop_lon', 'location_type'],
+  );
   if (ids.length > 0 && located === 0) {
-    findings.problem(fileProblem('stops.txt', 'No stop in stops.txt has coordinates (stop_lat and stop_lon), so no journey from a home or a workplace can be planned with this feed.'));
+    findings.problem(
+      fileProblem(
+        'stops.txt',
+        'No stop in stops.txt has coordinates (stop_lat and stop_lon), so no journey from a home or a workplace can be ' +
+          'planned with this feed.',
+      ),
+    );
   }
   return { ids, names, latitudes: Float64Array.from(lats), longitudes: Float64Array.from(lons), index };
 }
@@ -286,18 +348,27 @@ function readRoutes(readFile: ReadFile, findings: Findings) {
   const names: string[] = [];
   const modes: number[] = [];
   const index = new Map<string, number>();
-  readTable(readFile, findings, 'routes.txt', ['route_id', 'route_type'], (c) => (values, line) => {
-    const id = values[c.route_id] ?? '';
-    if (!id) return findings.problem(lineProblem('routes.txt', line, 'route_id is empty.'));
-    const typeText = values[c.route_type] ?? '';
-    const type = Number(typeText);
-    if (typeText === '' || !Number.isInteger(type) || type < 0) {
-      return findings.problem(lineProblem('routes.txt', line, `route_type "${typeText}" is not a GTFS route type (3 is a bus, 2 a train).`));
-    }
-    index.set(id, names.length);
-    names.push(values[c.route_short_name] || values[c.route_long_name] || '');
-    modes.push(TRAVEL_MODES.indexOf(modeOfRouteType(type)));
-  }, ['route_short_name', 'route_long_name']);
+  readTable(
+    readFile,
+    findings,
+    'routes.txt',
+    ['route_id', 'route_type'],
+    (c) => (values, line) => {
+      const id = values[c.route_id] ?? '';
+      if (!id) return findings.problem(lineProblem('routes.txt', line, 'route_id is empty.'));
+      const typeText = values[c.route_type] ?? '';
+      const type = Number(typeText);
+      if (typeText === '' || !Number.isInteger(type) || type < 0) {
+        return findings.problem(
+          lineProblem('routes.txt', line, `route_type "${typeText}" is not a GTFS route type (3 is a bus, 2 a train).`),
+        );
+      }
+      index.set(id, names.length);
+      names.push(values[c.route_short_name] || values[c.route_long_name] || '');
+      modes.push(TRAVEL_MODES.indexOf(modeOfRouteType(type)));
+    },
+    ['route_short_name', 'route_long_name'],
+  );
   return { names, modes: Uint8Array.from(modes), index };
 }
 
@@ -335,7 +406,8 @@ function readServices(readFile: ReadFile, findings: Findings) {
     let days = 0;
     WEEKDAY_COLUMNS.forEach((day, bit) => {
       const flag = values[c[day]] ?? '';
-      if (flag !== '0' && flag !== '1') findings.problem(lineProblem('calendar.txt', line, `${day} is "${flag}"; it must be 1 (runs) or 0 (does not).`));
+      if (flag !== '0' && flag !== '1')
+        findings.problem(lineProblem('calendar.txt', line, `${day} is "${flag}"; it must be 1 (runs) or 0 (does not).`));
       if (flag === '1') days |= 1 << bit;
     });
     if (start === null || end === null) return;
@@ -358,7 +430,9 @@ function readServices(readFile: ReadFile, findings: Findings) {
     const day = dateIn('calendar_dates.txt', 'date', values[c.date] ?? '', line);
     const type = values[c.exception_type] ?? '';
     if (type !== '1' && type !== '2') {
-      return findings.problem(lineProblem('calendar_dates.txt', line, `exception_type is "${type}"; it must be 1 (service added that day) or 2 (removed).`));
+      return findings.problem(
+        lineProblem('calendar_dates.txt', line, `exception_type is "${type}"; it must be 1 (service added that day) or 2 (removed).`),
+      );
     }
     if (day === null) return;
     exceptionDays.push(day);
@@ -403,7 +477,14 @@ function readTrips(readFile: ReadFile, findings: Findings, routeIndex: Map<strin
     if (route === undefined) return findings.problem(lineProblem('trips.txt', line, `route_id "${routeId}" is not in routes.txt.`));
     const serviceId = values[c.service_id] ?? '';
     const service = serviceIndex.get(serviceId);
-    if (service === undefined) return findings.problem(lineProblem('trips.txt', line, `service_id "${serviceId}" is in neither calendar.txt nor calendar_dates.txt, so the trip runs on no day.`));
+    if (service === undefined)
+      return findings.problem(
+        lineProblem(
+          'trips.txt',
+          line,
+          `service_id "${serviceId}" is in neither calendar.txt nor calendar_dates.txt, so the trip runs on no day.`,
+        ),
+      );
     index.set(id, routes.length);
     ids.push(id);
     routes.push(route);
@@ -416,7 +497,12 @@ function readTrips(readFile: ReadFile, findings: Findings, routeIndex: Map<strin
  * stop_times.txt into connections. Times left blank between timed stops (allowed in GTFS) are
  * spread evenly; a trip whose times go backwards is left out with a warning.
  */
-function readStopTimes(readFile: ReadFile, findings: Findings, trips: { index: Map<string, number>; ids: string[] }, stopIndex: Map<string, number>) {
+function readStopTimes(
+  readFile: ReadFile,
+  findings: Findings,
+  trips: { index: Map<string, number>; ids: string[] },
+  stopIndex: Map<string, number>,
+) {
   const rowTrip = new IntColumn(1 << 16);
   const rowStop = new IntColumn(1 << 16);
   const rowSequence = new IntColumn(1 << 16);
@@ -430,42 +516,54 @@ function readStopTimes(readFile: ReadFile, findings: Findings, trips: { index: M
     if (text === '') return NO_TIME;
     const seconds = parseGtfsTime(text);
     if (seconds === null) {
-      findings.problem(lineProblem('stop_times.txt', line, `${column} "${text}" is not a time like 08:05:00 (times after midnight go on past 24:00:00, such as 25:10:00).`));
+      findings.problem(
+        lineProblem(
+          'stop_times.txt',
+          line,
+          `${column} "${text}" is not a time like 08:05:00 (times after midnight go on past 24:00:00, such as 25:10:00).`,
+        ),
+      );
       return NO_TIME;
     }
     return seconds;
   };
-  readTable(readFile, findings, 'stop_times.txt', ['trip_id', 'stop_id', 'stop_sequence', 'arrival_time', 'departure_time'], (c) => (values, line) => {
-    const tripId = values[c.trip_id] ?? '';
-    let trip = lastTrip;
-    if (tripId !== lastTripId) {
-      const found = trips.index.get(tripId);
-      if (found === undefined) return findings.problem(lineProblem('stop_times.txt', line, `trip_id "${tripId}" is not in trips.txt.`));
-      trip = found;
-      lastTripId = tripId;
-      lastTrip = found;
-    }
-    const stopId = values[c.stop_id] ?? '';
-    const stop = stopIndex.get(stopId);
-    if (stop === undefined) return findings.problem(lineProblem('stop_times.txt', line, `stop_id "${stopId}" is not in stops.txt.`));
-    const sequenceText = values[c.stop_sequence] ?? '';
-    const sequence = Number(sequenceText);
-    if (sequenceText === '' || !Number.isInteger(sequence) || sequence < 0) {
-      return findings.problem(lineProblem('stop_times.txt', line, `stop_sequence "${sequenceText}" is not a whole number.`));
-    }
-    let arrival = timeIn('arrival_time', values[c.arrival_time] ?? '', line);
-    let departure = timeIn('departure_time', values[c.departure_time] ?? '', line);
-    if (arrival === NO_TIME) arrival = departure;
-    if (departure === NO_TIME) departure = arrival;
-    const n = rowTrip.length;
-    if (n > 0 && (rowTrip.get(n - 1) > trip || (rowTrip.get(n - 1) === trip && rowSequence.get(n - 1) >= sequence))) inOrder = false;
-    rowTrip.push(trip);
-    rowStop.push(stop);
-    rowSequence.push(sequence);
-    rowArrival.push(arrival);
-    rowDeparture.push(departure);
-    rowLine.push(line);
-  });
+  readTable(
+    readFile,
+    findings,
+    'stop_times.txt',
+    ['trip_id', 'stop_id', 'stop_sequence', 'arrival_time', 'departure_time'],
+    (c) => (values, line) => {
+      const tripId = values[c.trip_id] ?? '';
+      let trip = lastTrip;
+      if (tripId !== lastTripId) {
+        const found = trips.index.get(tripId);
+        if (found === undefined) return findings.problem(lineProblem('stop_times.txt', line, `trip_id "${tripId}" is not in trips.txt.`));
+        trip = found;
+        lastTripId = tripId;
+        lastTrip = found;
+      }
+      const stopId = values[c.stop_id] ?? '';
+      const stop = stopIndex.get(stopId);
+      if (stop === undefined) return findings.problem(lineProblem('stop_times.txt', line, `stop_id "${stopId}" is not in stops.txt.`));
+      const sequenceText = values[c.stop_sequence] ?? '';
+      const sequence = Number(sequenceText);
+      if (sequenceText === '' || !Number.isInteger(sequence) || sequence < 0) {
+        return findings.problem(lineProblem('stop_times.txt', line, `stop_sequence "${sequenceText}" is not a whole number.`));
+      }
+      let arrival = timeIn('arrival_time', values[c.arrival_time] ?? '', line);
+      let departure = timeIn('departure_time', values[c.departure_time] ?? '', line);
+      if (arrival === NO_TIME) arrival = departure;
+      if (departure === NO_TIME) departure = arrival;
+      const n = rowTrip.length;
+      if (n > 0 && (rowTrip.get(n - 1) > trip || (rowTrip.get(n - 1) === trip && rowSequence.get(n - 1) >= sequence))) inOrder = false;
+      rowTrip.push(trip);
+      rowStop.push(stop);
+      rowSequence.push(sequence);
+      rowArrival.push(arrival);
+      rowDeparture.push(departure);
+      rowLine.push(line);
+    },
+  );
   if (findings.problems.length > 0) return emptyConnections();
 
   // Feeds usually list each trip's stops together and in order; sort only when this one does not.
@@ -488,7 +586,9 @@ function readStopTimes(readFile: ReadFile, findings: Findings, trips: { index: M
     for (let i = start; i < end; i++) {
       const r = rowAt(i);
       if (i > start && rowSequence.get(r) === rowSequence.get(rowAt(i - 1))) {
-        findings.problem(lineProblem('stop_times.txt', rowLine.get(r), `stop_sequence ${rowSequence.get(r)} appears twice on trip "${trips.ids[trip]}".`));
+        findings.problem(
+          lineProblem('stop_times.txt', rowLine.get(r), `stop_sequence ${rowSequence.get(r)} appears twice on trip "${trips.ids[trip]}".`),
+        );
       }
       arrivals.push(rowArrival.get(r));
       departures.push(rowDeparture.get(r));
@@ -497,7 +597,14 @@ function readStopTimes(readFile: ReadFile, findings: Findings, trips: { index: M
     const lastLine = rowLine.get(rowAt(end - 1));
     if (count >= 2 && (departures[0] === NO_TIME || arrivals[count - 1] === NO_TIME)) {
       const line = departures[0] === NO_TIME ? firstLine : lastLine;
-      findings.problem(lineProblem('stop_times.txt', line, `the ${departures[0] === NO_TIME ? 'first' : 'last'} stop of trip "${trips.ids[trip]}" has no time; a trip's first and last stops must have one.`));
+      findings.problem(
+        lineProblem(
+          'stop_times.txt',
+          line,
+          `the ${departures[0] === NO_TIME ? 'first' : 'last'} stop of trip "${trips.ids[trip]}" has no time; a trip's ` +
+            `first and last stops must have one.`,
+        ),
+      );
     } else if (count < 2) {
       findings.warn('short-trip', `stop_times.txt line ${firstLine}: trip "${trips.ids[trip]}" calls at only one stop, so it was left out`);
     } else if (fillMissingTimes(arrivals, departures)) {
@@ -509,7 +616,10 @@ function readStopTimes(readFile: ReadFile, findings: Findings, trips: { index: M
         cArrival.push(arrivals[i + 1]!);
       }
     } else {
-      findings.warn('backwards', `stop_times.txt line ${firstLine}: the times of trip "${trips.ids[trip]}" go backwards, so it was left out`);
+      findings.warn(
+        'backwards',
+        `stop_times.txt line ${firstLine}: the times of trip "${trips.ids[trip]}" go backwards, so it was left out`,
+      );
     }
     start = end;
   }

@@ -216,12 +216,15 @@ function main() {
   const nodeMain = readPart(parts, 'node');
   // The travel benchmark (travel.bench.ts) runs in the same vitest run and writes its own part.
   const travel = readPart(parts, 'travel');
-  const node = nodeMain || travel ? {
-    ...(nodeMain ?? {}),
-    figures: [...(nodeMain?.figures ?? []), ...(travel?.figures ?? [])],
-    datasets: { ...(nodeMain?.datasets ?? {}), ...(travel?.datasets ?? {}) },
-    notMeasured: [...(nodeMain?.notMeasured ?? []), ...(travel?.notMeasured ?? [])],
-  } : null;
+  const node =
+    nodeMain || travel
+      ? {
+          ...(nodeMain ?? {}),
+          figures: [...(nodeMain?.figures ?? []), ...(travel?.figures ?? [])],
+          datasets: { ...(nodeMain?.datasets ?? {}), ...(travel?.datasets ?? {}) },
+          notMeasured: [...(nodeMain?.notMeasured ?? []), ...(travel?.notMeasured ?? [])],
+        }
+      : null;
   const chromium = readPart(parts, 'chromium');
   rmSync(parts, { recursive: true, force: true });
   const order = ['smoke', 'school', 'service', 'county', 'any'];

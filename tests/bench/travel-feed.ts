@@ -107,7 +107,10 @@ export function generateTravelFeed(size: TravelBenchSize, seed = 2026): Generate
     const path: Stop[] = [random.pick(a.hubs)];
     for (let i = 1; i < size.stopsPerRoute - 1; i++) {
       const f = i / (size.stopsPerRoute - 1);
-      const along = { latitude: a.centre.latitude + (b.centre.latitude - a.centre.latitude) * f, longitude: a.centre.longitude + (b.centre.longitude - a.centre.longitude) * f };
+      const along = {
+        latitude: a.centre.latitude + (b.centre.latitude - a.centre.latitude) * f,
+        longitude: a.centre.longitude + (b.centre.longitude - a.centre.longitude) * f,
+      };
       const stop = { id: `R${r}S${i}`, name: `Route ${r} stop ${i}`, ...jitter(random, along, 0.3) };
       stops.push(stop);
       path.push(stop);
@@ -132,13 +135,22 @@ export function generateTravelFeed(size: TravelBenchSize, seed = 2026): Generate
   }
 
   const files = {
-    'agency.txt': 'agency_id,agency_name,agency_url,agency_timezone\r\nA1,Bench Buses,https://example.org,Europe/London\r\nA2,Bench Rail,https://example.org,Europe/London\r\n',
-    'stops.txt': ['stop_id,stop_name,stop_lat,stop_lon', ...stops.map((s) => `${s.id},${s.name},${s.latitude.toFixed(6)},${s.longitude.toFixed(6)}`)].join('\r\n'),
+    'agency.txt':
+      'agency_id,agency_name,agency_url,agency_timezone\r\nA1,Bench Buses,https://example.org,Europe/London\r\nA2,Bench ' +
+      'Rail,https://example.org,Europe/London\r\n',
+    'stops.txt': [
+      'stop_id,stop_name,stop_lat,stop_lon',
+      ...stops.map((s) => `${s.id},${s.name},${s.latitude.toFixed(6)},${s.longitude.toFixed(6)}`),
+    ].join('\r\n'),
     'routes.txt': routes.join('\r\n'),
     'trips.txt': trips.join('\r\n'),
     'stop_times.txt': stopTimes.join('\r\n'),
-    'calendar.txt': 'service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\r\nWEEKDAY,1,1,1,1,1,0,0,20260901,20270831\r\nSATURDAY,0,0,0,0,0,1,0,20260901,20270831\r\n',
-    'calendar_dates.txt': 'service_id,date,exception_type\r\nWEEKDAY,20261225,2\r\nWEEKDAY,20261228,2\r\nWEEKDAY,20270101,2\r\nWEEKDAY,20270329,2\r\nWEEKDAY,20270503,2\r\nWEEKDAY,20270531,2\r\n',
+    'calendar.txt':
+      'service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\r\n' +
+      'WEEKDAY,1,1,1,1,1,0,0,20260901,20270831\r\nSATURDAY,0,0,0,0,0,1,0,20260901,20270831\r\n',
+    'calendar_dates.txt':
+      'service_id,date,exception_type\r\nWEEKDAY,20261225,2\r\nWEEKDAY,20261228,2\r\nWEEKDAY,20270101,2\r\n' +
+      'WEEKDAY,20270329,2\r\nWEEKDAY,20270503,2\r\nWEEKDAY,20270531,2\r\n',
   };
   const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6 });
   const homes = towns.slice(0, 20).map((t) => jitter(random, t.centre, 0.5));

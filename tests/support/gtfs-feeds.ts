@@ -45,7 +45,10 @@ export interface FeedStop extends Point {
 }
 
 function stopsCsv(stops: readonly FeedStop[]): string {
-  return csv([['stop_id', 'stop_name', 'stop_lat', 'stop_lon'], ...stops.map((s) => [s.id, s.name, s.latitude.toFixed(6), s.longitude.toFixed(6)])]);
+  return csv([
+    ['stop_id', 'stop_name', 'stop_lat', 'stop_lon'],
+    ...stops.map((s) => [s.id, s.name, s.latitude.toFixed(6), s.longitude.toFixed(6)]),
+  ]);
 }
 
 /** A trip: its id, route, service and the stops it calls at with one time each ("07:15:00"). */
@@ -81,9 +84,15 @@ export interface FeedSpec {
 
 export function feedFiles(spec: FeedSpec): FeedFiles {
   const files: FeedFiles = {
-    'agency.txt': csv([['agency_id', 'agency_name', 'agency_url', 'agency_timezone'], ...(spec.agencies ?? ['Stagecoach South East']).map((name, i) => [`A${i + 1}`, name, 'https://example.org', 'Europe/London'])]),
+    'agency.txt': csv([
+      ['agency_id', 'agency_name', 'agency_url', 'agency_timezone'],
+      ...(spec.agencies ?? ['Stagecoach South East']).map((name, i) => [`A${i + 1}`, name, 'https://example.org', 'Europe/London']),
+    ]),
     'stops.txt': stopsCsv(spec.stops),
-    'routes.txt': csv([['route_id', 'agency_id', 'route_short_name', 'route_type'], ...spec.routes.map(([id, name, type]) => [id, 'A1', name, type])]),
+    'routes.txt': csv([
+      ['route_id', 'agency_id', 'route_short_name', 'route_type'],
+      ...spec.routes.map(([id, name, type]) => [id, 'A1', name, type]),
+    ]),
     'trips.txt': tripsCsv(spec.trips),
     'stop_times.txt': stopTimesCsv(spec.trips),
   };
@@ -116,10 +125,46 @@ export function coastalLine(): FeedSpec {
     calendar: [WEEKDAYS_2026_27],
     calendarDates: [['WEEKDAYS', '20270531', 2]],
     trips: [
-      { id: 'out-1', route: 'LOOP', service: 'WEEKDAYS', calls: [['MGT', '07:15:00'], ['BDS', '07:35:00'], ['RAM', '07:55:00']] },
-      { id: 'out-2', route: 'LOOP', service: 'WEEKDAYS', calls: [['MGT', '08:00:00'], ['BDS', '08:18:00'], ['RAM', '08:35:00']] },
-      { id: 'back-1', route: 'LOOP', service: 'WEEKDAYS', calls: [['RAM', '16:35:00'], ['BDS', '16:55:00'], ['MGT', '17:15:00']] },
-      { id: 'back-2', route: 'LOOP', service: 'WEEKDAYS', calls: [['RAM', '18:10:00'], ['BDS', '18:30:00'], ['MGT', '18:50:00']] },
+      {
+        id: 'out-1',
+        route: 'LOOP',
+        service: 'WEEKDAYS',
+        calls: [
+          ['MGT', '07:15:00'],
+          ['BDS', '07:35:00'],
+          ['RAM', '07:55:00'],
+        ],
+      },
+      {
+        id: 'out-2',
+        route: 'LOOP',
+        service: 'WEEKDAYS',
+        calls: [
+          ['MGT', '08:00:00'],
+          ['BDS', '08:18:00'],
+          ['RAM', '08:35:00'],
+        ],
+      },
+      {
+        id: 'back-1',
+        route: 'LOOP',
+        service: 'WEEKDAYS',
+        calls: [
+          ['RAM', '16:35:00'],
+          ['BDS', '16:55:00'],
+          ['MGT', '17:15:00'],
+        ],
+      },
+      {
+        id: 'back-2',
+        route: 'LOOP',
+        service: 'WEEKDAYS',
+        calls: [
+          ['RAM', '18:10:00'],
+          ['BDS', '18:30:00'],
+          ['MGT', '18:50:00'],
+        ],
+      },
     ],
   };
 }
@@ -127,7 +172,7 @@ export function coastalLine(): FeedSpec {
 // The Weald: a village bus into Ashford in the morning, and back only at lunchtime.
 export const SMARDEN: FeedStop = { id: 'SMD', name: 'Smarden, The Street', latitude: 51.1486, longitude: 0.6861 };
 export const BIDDENDEN: FeedStop = { id: 'BID', name: 'Biddenden, Village Green', latitude: 51.1148, longitude: 0.6417 };
-export const ASHFORD: FeedStop = { id: 'ASH', name: 'Ashford, Bank Street', latitude: 51.1465, longitude: 0.8750 };
+export const ASHFORD: FeedStop = { id: 'ASH', name: 'Ashford, Bank Street', latitude: 51.1465, longitude: 0.875 };
 
 export function ruralRoute(): FeedSpec {
   return {
@@ -136,16 +181,34 @@ export function ruralRoute(): FeedSpec {
     routes: [['R12', '12', 3]],
     calendar: [WEEKDAYS_2026_27],
     trips: [
-      { id: 'am', route: 'R12', service: 'WEEKDAYS', calls: [['BID', '07:05:00'], ['SMD', '07:15:00'], ['ASH', '07:50:00']] },
-      { id: 'lunch', route: 'R12', service: 'WEEKDAYS', calls: [['ASH', '13:30:00'], ['SMD', '14:05:00'], ['BID', '14:15:00']] },
+      {
+        id: 'am',
+        route: 'R12',
+        service: 'WEEKDAYS',
+        calls: [
+          ['BID', '07:05:00'],
+          ['SMD', '07:15:00'],
+          ['ASH', '07:50:00'],
+        ],
+      },
+      {
+        id: 'lunch',
+        route: 'R12',
+        service: 'WEEKDAYS',
+        calls: [
+          ['ASH', '13:30:00'],
+          ['SMD', '14:05:00'],
+          ['BID', '14:15:00'],
+        ],
+      },
     ],
   };
 }
 
 // Swale and Canterbury by train: the Sheppey line to Sittingbourne, then the main line.
-export const SHEERNESS: FeedStop = { id: 'SSS', name: 'Sheerness-on-Sea', latitude: 51.4410, longitude: 0.7588 };
+export const SHEERNESS: FeedStop = { id: 'SSS', name: 'Sheerness-on-Sea', latitude: 51.441, longitude: 0.7588 };
 export const SITTINGBOURNE: FeedStop = { id: 'SIT', name: 'Sittingbourne', latitude: 51.3421, longitude: 0.7347 };
-export const CANTERBURY_EAST: FeedStop = { id: 'CBE', name: 'Canterbury East', latitude: 51.2740, longitude: 1.0760 };
+export const CANTERBURY_EAST: FeedStop = { id: 'CBE', name: 'Canterbury East', latitude: 51.274, longitude: 1.076 };
 
 /**
  * Sheppey line 07:12 and 07:42 from Sheerness (Sittingbourne 07:35 and 08:05); main line from
@@ -156,16 +219,75 @@ export function railWithChange(): FeedSpec {
   return {
     agencies: ['Southeastern'],
     stops: [SHEERNESS, SITTINGBOURNE, CANTERBURY_EAST],
-    routes: [['SHEP', 'Sheppey line', 2], ['MAIN', 'Main line', 2]],
+    routes: [
+      ['SHEP', 'Sheppey line', 2],
+      ['MAIN', 'Main line', 2],
+    ],
     calendar: [WEEKDAYS_2026_27],
     trips: [
-      { id: 'shep-1', route: 'SHEP', service: 'WEEKDAYS', calls: [['SSS', '07:12:00'], ['SIT', '07:35:00']] },
-      { id: 'shep-2', route: 'SHEP', service: 'WEEKDAYS', calls: [['SSS', '07:42:00'], ['SIT', '08:05:00']] },
-      { id: 'main-1', route: 'MAIN', service: 'WEEKDAYS', calls: [['SIT', '07:45:00'], ['CBE', '08:10:00']] },
-      { id: 'main-2', route: 'MAIN', service: 'WEEKDAYS', calls: [['SIT', '08:06:00'], ['CBE', '08:31:00']] },
-      { id: 'main-3', route: 'MAIN', service: 'WEEKDAYS', calls: [['SIT', '08:20:00'], ['CBE', '08:44:00']] },
-      { id: 'main-back', route: 'MAIN', service: 'WEEKDAYS', calls: [['CBE', '16:30:00'], ['SIT', '16:55:00']] },
-      { id: 'shep-back', route: 'SHEP', service: 'WEEKDAYS', calls: [['SIT', '17:05:00'], ['SSS', '17:28:00']] },
+      {
+        id: 'shep-1',
+        route: 'SHEP',
+        service: 'WEEKDAYS',
+        calls: [
+          ['SSS', '07:12:00'],
+          ['SIT', '07:35:00'],
+        ],
+      },
+      {
+        id: 'shep-2',
+        route: 'SHEP',
+        service: 'WEEKDAYS',
+        calls: [
+          ['SSS', '07:42:00'],
+          ['SIT', '08:05:00'],
+        ],
+      },
+      {
+        id: 'main-1',
+        route: 'MAIN',
+        service: 'WEEKDAYS',
+        calls: [
+          ['SIT', '07:45:00'],
+          ['CBE', '08:10:00'],
+        ],
+      },
+      {
+        id: 'main-2',
+        route: 'MAIN',
+        service: 'WEEKDAYS',
+        calls: [
+          ['SIT', '08:06:00'],
+          ['CBE', '08:31:00'],
+        ],
+      },
+      {
+        id: 'main-3',
+        route: 'MAIN',
+        service: 'WEEKDAYS',
+        calls: [
+          ['SIT', '08:20:00'],
+          ['CBE', '08:44:00'],
+        ],
+      },
+      {
+        id: 'main-back',
+        route: 'MAIN',
+        service: 'WEEKDAYS',
+        calls: [
+          ['CBE', '16:30:00'],
+          ['SIT', '16:55:00'],
+        ],
+      },
+      {
+        id: 'shep-back',
+        route: 'SHEP',
+        service: 'WEEKDAYS',
+        calls: [
+          ['SIT', '17:05:00'],
+          ['SSS', '17:28:00'],
+        ],
+      },
     ],
   };
 }

@@ -1,7 +1,26 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { feedFreshness, parseGtfsTime, readGtfsFeed, summariseFeed, planJourney, prepareTravelDay, MAX_FEED_BYTES } from '../../shared/travel';
-import { MARGATE, RAMSGATE, coastalLine, csv, expiredCoastalLine, feedFiles, northOf, railWithChange, zipFeed, type FeedFiles } from '../support/gtfs-feeds';
+import {
+  feedFreshness,
+  parseGtfsTime,
+  readGtfsFeed,
+  summariseFeed,
+  planJourney,
+  prepareTravelDay,
+  MAX_FEED_BYTES,
+} from '../../shared/travel';
+import {
+  MARGATE,
+  RAMSGATE,
+  coastalLine,
+  csv,
+  expiredCoastalLine,
+  feedFiles,
+  northOf,
+  railWithChange,
+  zipFeed,
+  type FeedFiles,
+} from '../support/gtfs-feeds';
 
 function problemsOf(result: ReturnType<typeof readGtfsFeed>) {
   if (result.ok) throw new Error('expected the feed to be refused');
@@ -19,7 +38,13 @@ describe('reading a GTFS feed', () => {
   it('reads the operators, the stops and the dates the feed covers', async () => {
     const result = readGtfsFeed(await zipFeed(feedFiles(railWithChange())));
     if (!result.ok) throw new Error(result.problems[0]?.message);
-    expect(summariseFeed(result.feed)).toEqual({ operators: ['Southeastern'], stopCount: 3, tripCount: 7, firstDate: '2026-09-01', lastDate: '2027-08-31' });
+    expect(summariseFeed(result.feed)).toEqual({
+      operators: ['Southeastern'],
+      stopCount: 3,
+      tripCount: 7,
+      firstDate: '2026-09-01',
+      lastDate: '2027-08-31',
+    });
     expect(result.feed.warnings).toEqual([]);
   });
 
@@ -39,7 +64,9 @@ describe('reading a GTFS feed', () => {
     expect(copy.connections.departures).toBeInstanceOf(Int32Array);
     const query = { point: northOf(RAMSGATE, 100) };
     const home = northOf(MARGATE, 250);
-    expect(planJourney(prepareTravelDay(copy, '2026-11-24'), home, query)).toEqual(planJourney(prepareTravelDay(result.feed, '2026-11-24'), home, query));
+    expect(planJourney(prepareTravelDay(copy, '2026-11-24'), home, query)).toEqual(
+      planJourney(prepareTravelDay(result.feed, '2026-11-24'), home, query),
+    );
   });
 
   it('reads a feed zipped inside a folder', async () => {
@@ -49,7 +76,9 @@ describe('reading a GTFS feed', () => {
   it('reads times past 24:00:00 as the next morning of the same service day', async () => {
     expect(parseGtfsTime('25:10:00')).toBe(25 * 3600 + 600);
     expect(parseGtfsTime('8:05:00')).toBe(8 * 3600 + 300);
-    const files = edited('stop_times.txt', (t) => t.replace('18:50:00', '24:50:00').replace('18:30:00', '24:30:00').replace('18:10:00', '24:10:00'));
+    const files = edited('stop_times.txt', (t) =>
+      t.replace('18:50:00', '24:50:00').replace('18:30:00', '24:30:00').replace('18:10:00', '24:10:00'),
+    );
     expect(readGtfsFeed(await zipFeed(files)).ok).toBe(true);
   });
 });
@@ -88,7 +117,15 @@ describe('a feed that cannot be used', () => {
     // Line 3 of stop_times.txt is the second call of the first trip.
     const files = edited('stop_times.txt', (t) => t.replace('07:35:00,07:35:00', '07:35:00,8:5'));
     const problems = problemsOf(readGtfsFeed(await zipFeed(files)));
-    expect(problems).toEqual([{ field: 'stop_times.txt', row: 3, message: 'stop_times.txt line 3: departure_time "8:5" is not a time like 08:05:00 (times after midnight go on past 24:00:00, such as 25:10:00).' }]);
+    expect(problems).toEqual([
+      {
+        field: 'stop_times.txt',
+        row: 3,
+        message:
+          'stop_times.txt line 3: departure_time "8:5" is not a time like 08:05:00 (times after midnight go on past ' +
+          '24:00:00, such as 25:10:00).',
+      },
+    ]);
   });
 
   it('names the line of a stop that is not in stops.txt', async () => {
@@ -103,21 +140,35 @@ describe('a feed that cannot be used', () => {
 
   it('names a calendar date that is not a date', async () => {
     const files = edited('calendar.txt', (t) => t.replace('20270831', '2027-08-31'));
-    expect(problemsOf(readGtfsFeed(await zipFeed(files)))[0]?.message).toBe('calendar.txt line 2: end_date "2027-08-31" is not a date like 20260901.');
+    expect(problemsOf(readGtfsFeed(await zipFeed(files)))[0]?.message).toBe(
+      'calendar.txt line 2: end_date "2027-08-31" is not a date like 20260901.',
+    );
   });
 
   it('keeps a stop with no coordinates for the buses that call there, with a warning naming its line', async () => {
-    const files = edited('stops.txt', (t) => t.replace(/BDS,"Broadstairs, Pierremont Park",[\d.]+,[\d.]+/, 'BDS,"Broadstairs, Pierremont Park",,'));
+    const files = edited('stops.txt', (t) =>
+      t.replace(/BDS,"Broadstairs, Pierremont Park",[\d.]+,[\d.]+/, 'BDS,"Broadstairs, Pierremont Park",,'),
+    );
     const result = readGtfsFeed(await zipFeed(files));
     if (!result.ok) throw new Error(result.problems[0]?.message);
-    expect(result.feed.warnings).toEqual(['stops.txt line 3: stop "Broadstairs, Pierremont Park" has no usable stop_lat and stop_lon, so no journey starts or ends there; buses and trains calling there still count']);
+    expect(result.feed.warnings).toEqual([
+      'stops.txt line 3: stop "Broadstairs, Pierremont Park" has no usable stop_lat and stop_lon, so no journey starts or ' +
+        'ends there; buses and trains calling there still count',
+    ]);
     // Nothing within walking distance of Broadstairs now; Margate to Ramsgate still runs through it.
     const day = prepareTravelDay(result.feed, '2026-11-24');
     expect(planJourney(day, northOf(MARGATE, 250), { point: northOf(RAMSGATE, 100) }).there?.arrives).toBe('08:37');
   });
 
   it('refuses a feed in which no stop has coordinates', async () => {
-    const files = edited('stops.txt', () => csv([['stop_id', 'stop_name'], ['MGT', 'Margate'], ['BDS', 'Broadstairs'], ['RAM', 'Ramsgate']]));
+    const files = edited('stops.txt', () =>
+      csv([
+        ['stop_id', 'stop_name'],
+        ['MGT', 'Margate'],
+        ['BDS', 'Broadstairs'],
+        ['RAM', 'Ramsgate'],
+      ]),
+    );
     expect(problemsOf(readGtfsFeed(await zipFeed(files)))[0]?.message).toContain('No stop in stops.txt has coordinates');
   });
 
@@ -133,7 +184,10 @@ describe('a feed that cannot be used', () => {
     zip.file('readme.txt', 'Photos from the careers fair');
     zip.file('photo.jpg', new Uint8Array([0xff, 0xd8, 0xff]));
     const problems = problemsOf(readGtfsFeed(await zip.generateAsync({ type: 'uint8array' })));
-    expect(problems[0]?.message).toBe('This .zip is not a GTFS timetable: it has none of the files one holds (stops.txt, stop_times.txt, trips.txt, routes.txt, agency.txt, calendar.txt).');
+    expect(problems[0]?.message).toBe(
+      'This .zip is not a GTFS timetable: it has none of the files one holds (stops.txt, stop_times.txt, trips.txt, ' +
+        'routes.txt, agency.txt, calendar.txt).',
+    );
   });
 
   it('says a file that is not a zip is not one', () => {
@@ -146,6 +200,13 @@ describe('a feed that cannot be used', () => {
     const big = new Uint8Array(500 * 1024 * 1024);
     const problems = problemsOf(readGtfsFeed(big));
     expect(MAX_FEED_BYTES).toBe(200 * 1024 * 1024);
-    expect(problems).toEqual([{ field: 'file', message: 'The feed is 500 MB; Careers Desk reads feeds up to 200 MB. Download the feed for Kent and Medway (or your region) only, not the whole country.' }]);
+    expect(problems).toEqual([
+      {
+        field: 'file',
+        message:
+          'The feed is 500 MB; Careers Desk reads feeds up to 200 MB. Download the feed for Kent and Medway (or your ' +
+          'region) only, not the whole country.',
+      },
+    ]);
   });
 });

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { journeyAnswer, planJourney, planJourneys, prepareTravelDay, readGtfsFeed, type TravelFeed } from '../../shared/travel';
 import {
-  ASHFORD, CANTERBURY_EAST, MARGATE, RAMSGATE, SHEERNESS, SMARDEN, coastalLine, expiredCoastalLine, feedFiles, northOf, railWithChange, ruralRoute, zipFeed,
+  ASHFORD,
+  CANTERBURY_EAST,
+  MARGATE,
+  RAMSGATE,
+  SHEERNESS,
+  SMARDEN,
+  coastalLine,
+  expiredCoastalLine,
+  feedFiles,
+  northOf,
+  railWithChange,
+  ruralRoute,
+  zipFeed,
   type FeedSpec,
 } from '../support/gtfs-feeds';
 
@@ -22,13 +34,23 @@ describe('a coastal line with two buses a day each way', () => {
   it('takes the later morning bus that still arrives by 08:50, and the first bus home after 16:00', async () => {
     const feed = await feedOf(coastalLine());
     const plan = planJourney(prepareTravelDay(feed, TUESDAY), home, { point: placement });
-    expect(plan.there).toMatchObject({ departs: '07:56', arrives: '08:37', changes: 0, doorToDoorMinutes: 40, walkingMinutes: 5, modes: ['bus'] });
+    expect(plan.there).toMatchObject({
+      departs: '07:56',
+      arrives: '08:37',
+      changes: 0,
+      doorToDoorMinutes: 40,
+      walkingMinutes: 5,
+      modes: ['bus'],
+    });
     expect(plan.there?.legs.map((l) => [l.kind, l.mode, l.routeName, l.fromStop, l.toStop, l.departs, l.arrives])).toEqual([
       ['walk', 'walk', '', null, 'Margate, Clock Tower', '07:56', '08:00'],
       ['ride', 'bus', 'Loop', 'Margate, Clock Tower', 'Ramsgate, Harbour', '08:00', '08:35'],
       ['walk', 'walk', '', 'Ramsgate, Harbour', null, '08:35', '08:37'],
     ]);
-    expect(plan.homeJourneys.map((j) => [j.departs, j.arrives])).toEqual([['16:33', '17:19'], ['18:08', '18:54']]);
+    expect(plan.homeJourneys.map((j) => [j.departs, j.arrives])).toEqual([
+      ['16:33', '17:19'],
+      ['18:08', '18:54'],
+    ]);
     const answer = journeyAnswer(plan, { feed, today: TODAY });
     expect(answer.verdict).toBe('yes');
     expect(answer.sentence).toBe('leaves 07:56, arrives 08:37, no changes; home 16:33 to 17:19');
@@ -75,7 +97,11 @@ describe('a coastal line with two buses a day each way', () => {
     const feed = await feedOf(coastalLine());
     const day = prepareTravelDay(feed, TUESDAY);
     // The second place is 400 m from the Ramsgate stop: the 07:55 bus and a 5 minute walk.
-    const places = [{ point: placement }, { point: northOf(RAMSGATE, 400), arriveBy: '08:05' }, { point: { latitude: 51.2, longitude: 1.0 } }];
+    const places = [
+      { point: placement },
+      { point: northOf(RAMSGATE, 400), arriveBy: '08:05' },
+      { point: { latitude: 51.2, longitude: 1.0 } },
+    ];
     const together = planJourneys(day, home, places);
     expect(together).toEqual(places.map((p) => planJourney(day, home, p)));
     expect(together.map((p) => p.there?.arrives ?? null)).toEqual(['08:37', '08:01', null]);
@@ -122,7 +148,9 @@ describe('a rural route with no bus home after 16:00', () => {
     const feed = await feedOf({ ...spec, stops: [...spec.stops, unserved] });
     const plan = planJourney(prepareTravelDay(feed, TUESDAY), home, { point: northOf(unserved, 100) });
     expect(plan.placeAccess).toBe('not-served');
-    expect(journeyAnswer(plan, { feed, today: TODAY }).reasons[0]).toBe('No bus or train in the timetable calls at the stops near the place');
+    expect(journeyAnswer(plan, { feed, today: TODAY }).reasons[0]).toBe(
+      'No bus or train in the timetable calls at the stops near the place',
+    );
   });
 });
 
@@ -136,10 +164,11 @@ describe('a rail line with a change', () => {
     const plan = planJourney(prepareTravelDay(feed, TUESDAY), home, { point: college });
     // The 07:42 reaches Sittingbourne at 08:05: the 08:06 is too tight, so the 08:20.
     expect(plan.there).toMatchObject({ departs: '07:36', arrives: '08:47', changes: 1, walkingMinutes: 8, modes: ['rail'] });
-    expect(plan.there?.legs.filter((l) => l.kind === 'ride').map((l) => `${l.routeName}: ${l.fromStop} ${l.departs} to ${l.toStop} ${l.arrives}`)).toEqual([
-      'Sheppey line: Sheerness-on-Sea 07:42 to Sittingbourne 08:05',
-      'Main line: Sittingbourne 08:20 to Canterbury East 08:44',
-    ]);
+    expect(
+      plan.there?.legs
+        .filter((l) => l.kind === 'ride')
+        .map((l) => `${l.routeName}: ${l.fromStop} ${l.departs} to ${l.toStop} ${l.arrives}`),
+    ).toEqual(['Sheppey line: Sheerness-on-Sea 07:42 to Sittingbourne 08:05', 'Main line: Sittingbourne 08:20 to Canterbury East 08:44']);
     const answer = journeyAnswer(plan, { feed, today: TODAY });
     expect(answer.verdict).toBe('only-just');
     expect(answer.reasons).toEqual([
@@ -174,7 +203,17 @@ describe('times past midnight', () => {
       stops: [MARGATE, RAMSGATE],
       routes: [['N1', 'Night 1', 3]],
       calendar: [['FRI', '0000100', '20260901', '20270831']],
-      trips: [{ id: 'night', route: 'N1', service: 'FRI', calls: [['MGT', '24:40:00'], ['RAM', '25:10:00']] }],
+      trips: [
+        {
+          id: 'night',
+          route: 'N1',
+          service: 'FRI',
+          calls: [
+            ['MGT', '24:40:00'],
+            ['RAM', '25:10:00'],
+          ],
+        },
+      ],
     };
     const feed = await feedOf(spec);
     const home = northOf(MARGATE, 250);
