@@ -34,6 +34,8 @@ const TARGETS = {
   'pdf-one': { limit: 300, unit: 'ms', text: '< 300 ms' },
   'bulk-load-ratio': { limit: 1.5, unit: 'ratio', text: '≤ 1.5× raw' },
   'cold-start': { limit: 1500, unit: 'ms', text: '< 1.5 s' },
+  'travel-import': { limit: 30000, unit: 'ms', text: '< 30 s' },
+  'travel-journeys': { limit: 300, unit: 'ms', text: '< 300 ms' },
 };
 /** At the county size the app must stay usable: search p95 under 50 ms, no long task over 200 ms. */
 const COUNTY_TARGETS = {
@@ -211,7 +213,18 @@ function main() {
     outcomes.chromium = run('Chromium part', 'npx', ['--no-install', 'playwright', 'test', '--config', 'playwright.bench.config.ts'], env);
   }
 
-  const node = readPart(parts, 'node');
+  const nodeMain = readPart(parts, 'node');
+  // The travel benchmark (travel.bench.ts) runs in the same vitest run and writes its own part.
+  const travel = readPart(parts, 'travel');
+  const node =
+    nodeMain || travel
+      ? {
+          ...(nodeMain ?? {}),
+          figures: [...(nodeMain?.figures ?? []), ...(travel?.figures ?? [])],
+          datasets: { ...(nodeMain?.datasets ?? {}), ...(travel?.datasets ?? {}) },
+          notMeasured: [...(nodeMain?.notMeasured ?? []), ...(travel?.notMeasured ?? [])],
+        }
+      : null;
   const chromium = readPart(parts, 'chromium');
   rmSync(parts, { recursive: true, force: true });
   const order = ['smoke', 'school', 'service', 'county', 'any'];

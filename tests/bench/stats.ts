@@ -22,7 +22,7 @@ export interface Figure {
 }
 
 export interface ResultPart {
-  part: 'node' | 'chromium';
+  part: 'node' | 'chromium' | 'travel';
   figures: Figure[];
   /** Record counts of the data set at each size. */
   datasets: Record<string, Record<string, number>>;
