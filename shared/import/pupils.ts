@@ -8,7 +8,7 @@ import type { School } from '../model/organisation';
 import { foldName, type Pupil } from '../model/pupil';
 import type { Problem } from '../model/problems';
 import type { RiskWeights } from '../risk';
-import { formatUkDate } from '../academic-year';
+import { formatUkDate, yearGroupLabel } from '../academic-year';
 import { normaliseUpn } from '../identifiers';
 import { checkPupilForm, derivedYearGroup, emptyPupilForm, formFromPupil, type PupilForm, type PupilRecordInput } from '../pupils/form';
 import type { ColumnMapping } from './mapping';
@@ -194,6 +194,21 @@ export function pupilFormFromRow(values: Partial<PupilRowValues>, context: Pupil
   return form;
 }
 
+/**
+ * When the file's year group differs from the one the date of birth gives on `today`, what the
+ * preview says and what is kept: the file's, as the school's own record (stored as an override
+ * for this academic year). Null when they agree or either is missing.
+ */
+export function yearGroupDifferenceNote(values: Partial<PupilRowValues>, today: string): string | null {
+  if (values.yearGroup === undefined || values.yearGroup === null || !values.dateOfBirth) return null;
+  const derived = derivedYearGroup(values.dateOfBirth, today);
+  if (derived === null || derived === values.yearGroup) return null;
+  return (
+    `Year ${values.yearGroup} in the file, but the date of birth gives ${yearGroupLabel(derived)}. ` +
+    `Year ${values.yearGroup} is kept, as the school's record, and moves on each September.`
+  );
+}
+
 /** The form's field names as the import names its fields, so each problem sits beside its column. */
 const FORM_TO_IMPORT_FIELD: Record<string, PupilImportFieldId> = {
   schoolId: 'school',
@@ -260,5 +275,6 @@ export function checkPupilRow(
     keys: duplicateKeysOf(values),
     name: [values.legalForename, values.legalSurname].filter(Boolean).join(' '),
     detail: values.dateOfBirth ? `Born ${formatUkDate(values.dateOfBirth)}` : '',
+    notes: [yearGroupDifferenceNote(values, context.today)].filter((note): note is string => note !== null),
   };
 }

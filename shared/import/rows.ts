@@ -13,6 +13,8 @@ export interface CheckedRow<R> {
   /** For the preview: who or what the row is, and one detail (a date of birth, a postcode). */
   name: string;
   detail: string;
+  /** What the adviser should know about a row that will import as it is (not problems): in words. */
+  notes?: string[];
 }
 
 /** The file's own problems with a row (an unclosed quote, a wrong number of values) go with the row, which cannot then be imported. */

@@ -147,6 +147,34 @@ test('backs up with a passphrase, clears the data, restores it, and sees the sam
   await expect(page.getByTestId('restore-error')).toHaveText('This file is not a Careers Desk backup.');
 });
 
+test('the import preview names each row whose year group differs from its date of birth, and what is kept', async ({ page }, testInfo) => {
+  await openWithDemoData(page);
+  // Born in January of the year that puts them in Year 10 today, whatever today is: the file says Year 9.
+  const now = new Date();
+  const startYear = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  const born = `15/01/${startYear - 14}`;
+  const file = testInfo.outputPath('year-groups.csv');
+  writeFileSync(
+    file,
+    'UPN,Surname,Forename,DOB,NC Year Actual\n' + `,Held,Back,${born},9\n` + `,On,Track,${born},10\n` + `,No,Year,${born},\n`,
+  );
+  await openDataPage(page);
+  await chooseFile(page, 'Choose a CSV file of young people…', file);
+  await page.getByLabel('School these young people attend').selectOption({ label: 'Margate Coastal Academy' });
+  await page.getByLabel('UPN').selectOption({ label: 'Not in this file' });
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText(
+    "1 to note: the year group in the file differs from the date of birth, and the file's is kept",
+  );
+  const rows = page.getByTestId('import-rows').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Back Held');
+  await expect(rows.first().getByTestId('row-notes')).toHaveText(
+    "Year 9 in the file, but the date of birth gives Year 10. Year 9 is kept, as the school's record, and moves on each September.",
+  );
+  await expectAccessible(page, 'the import preview with a year group to note');
+});
+
 test('with automatic backups off, restoring says no safety copy can be taken and needs an explicit choice', async ({ page }, testInfo) => {
   await openWithDemoData(page);
   const pupils = await readTable<{ id: string }>(page, 'pupils');

@@ -11,6 +11,7 @@ import {
   findDuplicates,
   mappingProblems,
   parseCsv,
+  yearGroupDifferenceNote,
   planPupilImport,
   readFlag,
   readGender,
@@ -203,6 +204,25 @@ describe('parsing a deliberately messy MIS export', () => {
     expect(byRow(rows, 7).record).toMatchObject({ gender: 'other', characteristics: { lookedAfter: true } });
     // The MIS says Year 9 where the date of birth gives Year 8: kept as the school's own record.
     expect(byRow(rows, 10).record).toMatchObject({ yearGroupOverride: { yearGroup: 9, academicYearStart: 2026 } });
+  });
+
+  it('notes each row whose year group differs from its date of birth, saying which is kept, and only those', () => {
+    const file = messyFile();
+    const rows = checkPupilRows(file, suggestMapping(file.headers, PUPIL_IMPORT_FIELDS), context);
+    const noted = rows.filter((r) => (r.notes?.length ?? 0) > 0);
+    // Row 9 (born 07/07/2011, so Year 11) says Year 10; row 10 (born 01/09/2013, Year 8) says Year 9.
+    expect(noted.map((r) => r.row)).toEqual([9, 10]);
+    expect(byRow(rows, 10).notes).toEqual([
+      "Year 9 in the file, but the date of birth gives Year 8. Year 9 is kept, as the school's record, and moves on each September.",
+    ]);
+    // Row 3 says Year 10 and its date of birth gives Year 10: nothing to note.
+    expect(byRow(rows, 3).notes).toEqual([]);
+    // A year group that agrees on one day can differ on another: the note follows the import's today.
+    expect(yearGroupDifferenceNote({ dateOfBirth: '2011-09-15', yearGroup: 9 }, '2026-08-31')).toBeNull();
+    expect(yearGroupDifferenceNote({ dateOfBirth: '2011-09-15', yearGroup: 9 }, '2026-09-01')).toBe(
+      "Year 9 in the file, but the date of birth gives Year 10. Year 9 is kept, as the school's record, and moves on each September.",
+    );
+    expect(yearGroupDifferenceNote({ dateOfBirth: '2011-09-15', yearGroup: null }, '2026-09-01')).toBeNull();
   });
 
   it('asks for a date of birth on every row while no column is mapped to it', () => {

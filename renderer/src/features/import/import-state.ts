@@ -219,12 +219,16 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
       withProblems: withProblems.length,
       duplicates: findings.value.size,
       skipped: rows.filter((r) => choiceOf(r.row) === 'skip').length,
+      /** Rows that import as they are, with something to know (a year group kept that differs from the date of birth). */
+      withNotes: rows.filter((r) => (r.notes?.length ?? 0) > 0 && choiceOf(r.row) !== 'skip').length,
       problemsByField: [...byField.values()],
     };
   });
 
-  /** Rows the adviser should look at: those with problems and the likely duplicates, in file order. */
-  const attentionRows = computed(() => checked.value.map(resultOf).filter((r) => r.problems.length > 0 || findings.value.has(r.row)));
+  /** Rows the adviser should look at: those with problems or notes and the likely duplicates, in file order. */
+  const attentionRows = computed(() =>
+    checked.value.map(resultOf).filter((r) => r.problems.length > 0 || (r.notes?.length ?? 0) > 0 || findings.value.has(r.row)),
+  );
 
   /** "Already recorded: Amelia Turner, born 04/03/2011 (same UPN)", "Row 8 of this file (same UPN)". */
   function matchesOf(row: number): string[] {
