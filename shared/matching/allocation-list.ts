@@ -108,7 +108,8 @@ export function allocationTitle(list: AllocationList): string {
 /** "25 of 28 young people placed; 3 not placed". */
 export function allocationCounts(list: AllocationList): string {
   const placed = placedLines(list).length;
-  return `${placed} of ${list.lines.length} young ${list.lines.length === 1 ? 'person' : 'people'} placed; ${list.lines.length - placed} not placed`;
+  const everyone = list.lines.length;
+  return `${placed} of ${everyone} young ${everyone === 1 ? 'person' : 'people'} placed; ${everyone - placed} not placed`;
 }
 
 /** Placed young people grouped by employer, employers by name, each employer's young people by name. */
