@@ -36,6 +36,8 @@ export interface AllocationLine {
   periodEnd: string;
   /** Fit, 0 to 100, without the priority weight. */
   score: number;
+  /** Straight-line distance from home, null when a postcode is missing or outside Kent and Medway. */
+  distanceKm: number | null;
   reasons: string[];
 }
 
@@ -123,6 +125,7 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
       periodStart: slot.period.start,
       periodEnd: slot.period.end,
       score: evaluation.score,
+      distanceKm: evaluation.distanceKm,
       reasons,
     });
     total += evaluation.score;

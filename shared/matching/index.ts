@@ -2,3 +2,5 @@ export * from './assignment';
 export * from './checks';
 export * from './score';
 export * from './allocate';
+export * from './words';
+export * from './allocation-list';

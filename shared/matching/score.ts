@@ -19,6 +19,7 @@ import { distanceBetweenOutcodesKm, findOutcode } from '../reference/outcodes';
 import { sectorLabel, type SectorId } from '../reference/sectors';
 import type { RouteKindId } from '../reference/lists';
 import { capacityLeft, checkDateFor, employerCheckProblems, holdsAPlace, rangesOverlap, type DateRange, type OfferPeriod } from './checks';
+import { distanceWords } from './words';
 
 /** What the matching reads from a pupil record. */
 export type MatchablePupil = Pick<
@@ -194,10 +195,6 @@ export function yearsText(yearGroups: readonly number[]): string {
   return `${plural(sorted.length, 'Year', 'Years')} ${listWords(sorted.map(String))}`;
 }
 
-function kmText(km: number): string {
-  return km < 1 ? 'Less than 1 km away' : `${Math.round(km)} km away`;
-}
-
 function whyDistanceUnknown(pupilOutcode: string | null, placeOutcode: string | null, place: string): string {
   if (!pupilOutcode) return 'Distance not known: no postcode recorded for the pupil';
   if (!findOutcode(pupilOutcode)) return `Distance not known: the pupil's postcode (${pupilOutcode}) is not in Kent or Medway`;
@@ -224,12 +221,12 @@ function distancePart(
   }
   if (km <= max) {
     const points = max > 0 ? Math.round(bestPoints * (1 - km / max)) : bestPoints;
-    return { km, points, reason: explain ? withPoints(`${kmText(km)}, within the ${max} km they can travel`, points) : '' };
+    return { km, points, reason: explain ? withPoints(`${distanceWords(km)}, within the ${max} km they can travel`, points) : '' };
   }
   return {
     km,
     points: BEYOND_TRAVEL,
-    reason: explain ? withPoints(`${kmText(km)}, beyond the ${max} km they can travel`, BEYOND_TRAVEL) : '',
+    reason: explain ? withPoints(`${distanceWords(km)}, beyond the ${max} km they can travel`, BEYOND_TRAVEL) : '',
   };
 }
 

@@ -379,12 +379,15 @@ function isBodyText(node: { text?: unknown; canvas?: unknown; headlineLevel?: un
   return !styles.includes('running') && !styles.includes('tableHeader');
 }
 
-function hasLogo(service: ServiceDetails): boolean {
+export function hasLogo(service: ServiceDetails): boolean {
   return /^data:image\/(png|jpeg);base64,/.test(service.logoDataUrl);
 }
 
-/** The service's logo (when it has one) and name, top left. */
-function letterhead(service: ServiceDetails): Content {
+/**
+ * The service's logo (when it has one) and name, top left: shared by every document the service sends out.
+ * Needs the styles `serviceName` and `serviceAddress`, and the image `serviceLogo` when hasLogo says so.
+ */
+export function letterhead(service: ServiceDetails): Content {
   const nameBlock = (margin: [number, number, number, number]): Column => ({
     stack: [{ text: service.name, style: 'serviceName' }, ...(service.address ? [{ text: service.address, style: 'serviceAddress' }] : [])],
     width: '*',

@@ -14,3 +14,9 @@ export { relevantSignposts, type Signpost } from './signposts';
 export { actionPlanFileName, safeFileNamePart, uniqueFileNames } from '../file-names';
 export { PDF_FONT_FAMILY, PDF_FONT_FILES, pdfFontsIn, type PdfFontStyle } from './fonts';
 export { buildReturnSummaryDocument } from './return-summary';
+export {
+  buildAllocationListDocument,
+  ALLOCATION_PDF_COLUMNS,
+  ALLOCATION_PDF_HEADINGS,
+  type AllocationListPdfInput,
+} from './allocation-list';

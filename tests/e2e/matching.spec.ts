@@ -4,6 +4,7 @@ import { addDays, formatUkDate, yearGroupOf } from '../../shared/academic-year';
 import { intendedDestinationFor } from '../../shared/routes/destination';
 import type { Employer, Placement, Provider, Pupil, Route } from '../../shared/model';
 import { expectAccessible, localToday, openWithDemoData, readTable, watchWorkers } from './support';
+import { allocateYearTen } from './allocation';
 
 interface StoredAudit {
   entity: string;
@@ -156,31 +157,10 @@ test('accepting a route records the intended destination, asking for the code wh
 
 test('allocates a Year 10 cohort, changes a line by hand, and confirms the placements in one step', async ({ page }) => {
   await openWithDemoData(page);
-  const today = await localToday(page);
   const all = await readAll(page);
-  const schools = await readTable<{ id: string; name: string }>(page, 'schools');
-  const yearTenOn = (schoolId: string, day: string) =>
-    all.pupils.filter((p) => p.schoolId === schoolId && yearGroupOf(p, day) === 10 && !p.leftOn);
-  const school = [...schools].sort((a, b) => yearTenOn(b.id, today).length - yearTenOn(a.id, today).length)[0]!;
   const placementsBefore = all.placements.length;
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Matching' })).toBeVisible();
-  await expectAccessible(page, 'the matching page');
-
-  // The year group and the most offered period are chosen already; choose the school and allocate.
-  await page.getByRole('combobox', { name: /^School/ }).selectOption({ label: school.name });
-  await expect(page.getByRole('combobox', { name: /^Year group/ })).toHaveValue(/.+/);
-  await expect(page.getByRole('combobox', { name: 'Work-experience period' })).not.toHaveValue('other');
-  // The cohort is the school's Year 10 as it will be in the period's first week.
-  const periodStart = (await page.getByRole('combobox', { name: 'Work-experience period' }).inputValue()).split('|')[0]!;
-  const cohort = yearTenOn(school.id, periodStart);
-  const workers: string[] = [];
-  page.on('worker', (worker) => workers.push(worker.url()));
-  await page.getByRole('button', { name: 'Allocate placements' }).click();
-  const proposal = page.getByTestId('allocation-proposal');
-  await expect(proposal).toBeVisible({ timeout: 30_000 });
-  await expect(proposal.getByTestId('allocation-table').locator('tbody tr')).toHaveCount(cohort.length);
+  const { school, cohort, proposal, workers } = await allocateYearTen(page, () => expectAccessible(page, 'the matching page'));
   // The optimiser ran in a Web Worker, off the page's thread.
   expect(workers.some((url) => url.includes('allocate.worker'))).toBe(true);
   const placedRows = proposal.getByTestId('allocation-placed');
@@ -218,14 +198,16 @@ test('allocates a Year 10 cohort, changes a line by hand, and confirms the place
   const audit = await readTable<StoredAudit>(page, 'audit');
   for (const p of created) expect(audit.some((a) => a.entity === 'placement' && a.recordId === p.id && a.pupilId === p.pupilId)).toBe(true);
 
-  // The placements are on the young people's pages.
+  // The young person taken out by hand is listed as left unplaced, with the reason; the placements are on the young people's pages.
+  const result = page.getByTestId('allocation-result');
+  await expect(result.getByTestId('result-unplaced').locator('tr', { hasText: changed })).toContainText(
+    'Taken out of the proposal by hand',
+  );
   const one = created[0]!;
   const employer = all.employers.find((e) => e.id === one.employerId)!;
-  await page.getByTestId('confirmed-list').locator('summary').click();
-  await page
-    .getByTestId('confirmed-list')
-    .getByRole('link', { name: nameOf(all.pupils.find((p) => p.id === one.pupilId)!) })
-    .first()
+  await result
+    .getByTestId('result-placed')
+    .getByRole('link', { name: nameOf(all.pupils.find((p) => p.id === one.pupilId)!), exact: true })
     .click();
   await expect(page.getByTestId('timeline')).toContainText(`Placement: ${employer.name}`);
 });

@@ -14,7 +14,7 @@ import { evaluateOffer, holdsAPlace, offerSlots } from '@shared/matching';
 import { destinationLabel, type DestinationCode } from '@shared/reference';
 import { inYearGroup, sortPupils } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
-import { writeAudit } from './audit';
+import { recordAudit, writeAudit } from './audit';
 import { proposePlacement, type ProposalInput } from './placements';
 import { todayIso } from '../platform/clock';
 
@@ -220,4 +220,13 @@ export async function loadPupilForMatching(
   if (!pupil) return null;
   const [school, providers] = await Promise.all([pupil.schoolId ? db.schools.get(pupil.schoolId) : undefined, db.providers.toArray()]);
   return { pupil, school, providers };
+}
+
+/**
+ * Records that an allocation left the machine as a file: which school, year group and period, how
+ * many young people it names and in what format; never the names themselves. It changes no record,
+ * so it has no record id; it lists proposed placements, so it is filed under placements.
+ */
+export async function auditAllocationExport(db: CareersDeskDb, summary: string, actorId: string | null, now: Date): Promise<void> {
+  await recordAudit(db, { actorId, action: 'export', entity: 'placement', recordId: null, pupilId: null, summary }, now);
 }

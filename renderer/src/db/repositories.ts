@@ -62,6 +62,7 @@ import {
 import { getSetting, removeLock, setSetting } from './settings';
 import {
   acceptOffer,
+  auditAllocationExport,
   confirmAllocation,
   loadAllocationData,
   loadCohort,
@@ -224,6 +225,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       allocationData: () => loadAllocationData(db),
       acceptOffer: (choice: OfferChoice, today: string) => acceptOffer(db, choice, actor(), { today, now: now() }),
       confirmAllocation: (lines: readonly OfferChoice[], today: string) => confirmAllocation(db, lines, actor(), { today, now: now() }),
+      /** Records an allocation saved as a file (CSV or PDF): `summary` says which, never whom. */
+      auditExport: (summary: string) => auditAllocationExport(db, summary, actor(), now()),
       recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string) =>
         recordIntendedDestination(db, pupilId, code, actor(), { because, now: now() }),
     },

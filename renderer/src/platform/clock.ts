@@ -16,6 +16,11 @@ export function todayIso(now: Date = new Date()): string {
   return localIsoDate(now);
 }
 
+/** This instant as ISO text in local time, without a zone ("2026-11-24T10:30:00"): what PDFs print as their date. */
+export function localIsoDateTime(now: Date = new Date()): string {
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+}
+
 /** The computer's own clock. */
 export const systemClock: Clock = {
   now: () => new Date(),

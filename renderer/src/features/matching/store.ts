@@ -1,7 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { displayName, type Employer, type Placement, type Problem, type Pupil } from '@shared/model';
-import { matchPupil, prepareMatchDirectory, type AllocationLine, type DateRange, type PreparedMatchDirectory } from '@shared/matching';
+import {
+  allocationListOf,
+  matchPupil,
+  prepareMatchDirectory,
+  type AllocationLine,
+  type AllocationList,
+  type DateRange,
+  type PreparedMatchDirectory,
+} from '@shared/matching';
 import { priorityReasons } from '@shared/risk';
 import { formatUkDate } from '@shared/academic-year';
 import { useLiveQuery } from '../../db/use-live-query';
@@ -10,6 +18,7 @@ import { commonPeriods } from './periods';
 import { runAllocation } from './run-allocation';
 import type { OfferMatch } from './use-pupil-matches';
 import { useRepositories } from '../../db/repositories';
+import { failureInWords } from '../../ui/failure-words';
 
 /** Where one young person goes in the proposal, or null for "not placed": an allocation line without its pupil. */
 export type ProposalChoice = Omit<AllocationLine, 'pupilId'>;
@@ -48,7 +57,10 @@ function slotKey(choice: Pick<ProposalChoice, 'employerId' | 'offerId' | 'period
 
 /**
  * Allocating a school's year group to work-experience placements: the run (in a worker, with
- * progress), the proposal the adviser reviews and changes by hand, and confirming it in one step.
+ * progress), the proposal the adviser reviews and changes by hand, confirming it in one step, and
+ * the confirmed allocation, kept on screen (across the app's pages) until the next one is worked out.
+ * The confirmed allocation lives only in this store: keeping it across a restart needs a table for
+ * allocations, which is a schema change of its own.
  */
 export const useAllocationStore = defineStore('allocation', () => {
   const repos = useRepositories();
@@ -64,7 +76,8 @@ export const useAllocationStore = defineStore('allocation', () => {
   const lines = ref<Record<string, ProposalLine>>({});
   const problems = ref<Problem[]>([]);
   const message = ref('');
-  const confirmed = ref<{ pupilId: string; name: string; employerName: string }[]>([]);
+  /** The allocation last confirmed, as a list; null until one is confirmed, and again once a new one is worked out. */
+  const confirmed = shallowRef<AllocationList | null>(null);
   const confirming = ref(false);
   // Each young person's allowed offers, worked out when the adviser first changes their line, against
   // the proposal's employers and places prepared once (not again for every young person).
@@ -76,7 +89,6 @@ export const useAllocationStore = defineStore('allocation', () => {
     progress.value = 0;
     problems.value = [];
     message.value = '';
-    confirmed.value = [];
     try {
       const [pupils, { employers, placements }] = await Promise.all([
         repos.matching.cohort(request.schoolId, request.yearGroup, request.period.start),
@@ -84,6 +96,7 @@ export const useAllocationStore = defineStore('allocation', () => {
       ]);
       if (pupils.length === 0) {
         proposal.value = null;
+        confirmed.value = null;
         const onDate = formatUkDate(request.period.start);
         message.value = `No young people at ${schoolName} are recorded as in Year ${request.yearGroup} on ${onDate}.`;
         return;
@@ -104,6 +117,7 @@ export const useAllocationStore = defineStore('allocation', () => {
             periodStart: line.periodStart,
             periodEnd: line.periodEnd,
             score: line.score,
+            distanceKm: line.distanceKm,
             reasons: line.reasons,
           },
         };
@@ -111,6 +125,7 @@ export const useAllocationStore = defineStore('allocation', () => {
       for (const left of result.unplaced) next[left.pupilId] = { pupilId: left.pupilId, choice: null, why: left.why, byHand: false };
       const byName = (a: string, b: string) => displayName(byId.get(a)!).localeCompare(displayName(byId.get(b)!), 'en-GB');
       optionsCache = new Map();
+      confirmed.value = null;
       lines.value = next;
       proposal.value = {
         period: request.period,
@@ -125,7 +140,8 @@ export const useAllocationStore = defineStore('allocation', () => {
         offerTitles: new Map(employers.flatMap((e) => e.offers.map((o) => [o.id, o.title] as const))),
       };
     } catch (error) {
-      problems.value = [{ field: 'allocation', message: `The allocation could not be worked out: ${(error as Error).message}` }];
+      console.error(error);
+      problems.value = [{ field: 'allocation', message: failureInWords('The allocation could not be worked out', error) }];
     } finally {
       running.value = false;
     }
@@ -181,6 +197,7 @@ export const useAllocationStore = defineStore('allocation', () => {
               periodStart: match.periodStart,
               periodEnd: match.periodEnd,
               score: match.score,
+              distanceKm: match.distanceKm,
               reasons: match.reasons,
             },
           }
@@ -189,6 +206,26 @@ export const useAllocationStore = defineStore('allocation', () => {
   }
 
   const placedCount = computed(() => Object.values(lines.value).filter((l) => l.choice).length);
+
+  function listOf(p: Proposal, stage: AllocationList['stage']): AllocationList {
+    return allocationListOf({
+      stage,
+      schoolName: p.schoolName,
+      yearGroup: p.yearGroup,
+      period: p.period,
+      on: today,
+      lines: p.order.flatMap((id) => {
+        const line = lines.value[id];
+        const pupil = p.pupils.get(id);
+        return line && pupil ? [{ ...line, name: displayName(pupil) }] : [];
+      }),
+      employerNames: p.employerNames,
+      offerTitles: p.offerTitles,
+    });
+  }
+
+  /** The proposal under review as a list, for its CSV and PDF; null when there is none. */
+  const proposalList = computed(() => (proposal.value ? listOf(proposal.value, 'proposal') : null));
 
   async function confirm(): Promise<void> {
     const p = proposal.value;
@@ -211,18 +248,23 @@ export const useAllocationStore = defineStore('allocation', () => {
         problems.value = result.problems;
         return;
       }
-      confirmed.value = chosen.map((l) => ({
-        pupilId: l.pupilId,
-        name: displayName(p.pupils.get(l.pupilId)!),
-        employerName: p.employerNames.get(l.choice.employerId) ?? 'Employer',
-      }));
+      confirmed.value = listOf(p, 'confirmed');
       const created = result.value.length === 1 ? '1 proposed placement' : `${result.value.length} proposed placements`;
       message.value = `Created ${created} for Year ${p.yearGroup} at ${p.schoolName}. Each is on the young person's page.`;
       proposal.value = null;
       lines.value = {};
+    } catch (error) {
+      console.error(error);
+      problems.value = [{ field: 'allocation', message: failureInWords('The placements could not be created', error) }];
     } finally {
       confirming.value = false;
     }
+  }
+
+  /** Puts the confirmed allocation away, to start a new one. Its placements stay on the young people's records. */
+  function clearConfirmed(): void {
+    confirmed.value = null;
+    message.value = '';
   }
 
   function discard(): void {
@@ -244,11 +286,13 @@ export const useAllocationStore = defineStore('allocation', () => {
     confirmed,
     confirming,
     placedCount,
+    proposalList,
     run,
     optionsFor,
     placesLeftInPlan,
     setChoice,
     confirm,
     discard,
+    clearConfirmed,
   };
 });

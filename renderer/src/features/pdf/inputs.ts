@@ -1,6 +1,7 @@
 import { DEFAULT_ACTION_PLAN_PDF_OPTIONS, resolveDiscussedOptions, type ActionPlanPdfInput, type ActionPlanPdfOptions } from '@shared/pdf';
 import type { ServiceDetails } from '@shared/model';
 import { useRepositories } from '../../db/repositories';
+import { localIsoDateTime } from '../../platform/clock';
 
 /** What the PDF prints when the service has not been set up in Settings yet. */
 const UNNAMED_SERVICE: ServiceDetails = {
@@ -17,7 +18,6 @@ export async function loadPlanPdfInput(
   now: Date = new Date(),
 ): Promise<ActionPlanPdfInput> {
   const { plan, pupil, session, school, adviser, service, routes, providers, employers } = await useRepositories().plans.pdfRecords(planId);
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
   return {
     plan,
     pupil,
@@ -26,7 +26,7 @@ export async function loadPlanPdfInput(
     adviser,
     service: service ?? UNNAMED_SERVICE,
     discussed: resolveDiscussedOptions(plan.discussed, { routes, providers, employers }),
-    now: local,
+    now: localIsoDateTime(now),
     options,
   };
 }
