@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
-import { erasePupil, getPupil, savePupil, searchPupils } from '@renderer/db/pupils';
+import { ERASED_RECORD_MESSAGE, erasePupil, getPupil, savePupil, searchPupils } from '@renderer/db/pupils';
+import { saveDraft } from '@renderer/db/drafts';
 import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from '@renderer/db/demo';
 import { getSetting, setSetting } from '@renderer/db/settings';
 import { generateDemoDataset } from '@shared/demo';
@@ -67,6 +68,38 @@ describe('pupil records', () => {
     expect(everything).not.toContain(pupil.id);
     expect(everything).not.toContain(pupil.legalSurname + '"');
     expect((await db.audit.toArray()).some((e) => e.action === 'erase')).toBe(true);
+  });
+});
+
+describe('after an erasure, in every window', () => {
+  it('refuses a save or a draft for the erased young person from a second connection, and writes nothing', async () => {
+    const pupil = await savePupil(db, pupilInput(), null);
+    // The second window: its own connection to the same database, with the form opened before the erasure.
+    const other = new CareersDeskDb(db.name);
+    await other.open();
+    try {
+      await erasePupil(db, pupil.id, null);
+      await expect(savePupil(other, { ...pupil, preferredForename: 'Back' }, null)).rejects.toThrow(ERASED_RECORD_MESSAGE);
+      const draft = {
+        id: crypto.randomUUID(),
+        kind: 'guidance-session' as const,
+        pupilId: pupil.id,
+        recordId: null,
+        data: { notes: 'typed in the other window' },
+        updatedAt: new Date().toISOString(),
+      };
+      await expect(saveDraft(other, draft)).rejects.toThrow(ERASED_RECORD_MESSAGE);
+      expect(await db.pupils.get(pupil.id)).toBeUndefined();
+      expect(await db.drafts.count()).toBe(0);
+      // The erasure removed the first 'Added' entry; no second one was written.
+      expect((await db.audit.toArray()).filter((e) => e.action === 'create')).toHaveLength(0);
+      // Anyone else is saved and drafted as before.
+      const someoneElse = await savePupil(other, pupilInput({ legalForename: 'Other' }), null);
+      await saveDraft(other, { ...draft, id: crypto.randomUUID(), pupilId: someoneElse.id });
+      expect(await db.drafts.count()).toBe(1);
+    } finally {
+      other.close();
+    }
   });
 });
 

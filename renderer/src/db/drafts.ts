@@ -1,5 +1,6 @@
 import type { Draft } from '@shared/model';
 import type { CareersDeskDb } from './schema';
+import { ERASED_RECORD_MESSAGE, wasErased } from './pupils';
 
 export type DraftKind = Draft['kind'];
 
@@ -21,8 +22,12 @@ export async function findDraft(db: CareersDeskDb, key: DraftKey): Promise<Draft
 }
 
 /** Stores the form as it stands. The data is copied, so live (reactive) objects can be passed in. */
+/** Stores the draft, unless its young person was erased on this computer (in any window) meanwhile. */
 export async function saveDraft(db: CareersDeskDb, draft: Draft): Promise<void> {
-  await db.drafts.put(plainDraft(draft));
+  await db.transaction('rw', [db.drafts, db.settings], async () => {
+    if (await wasErased(db, draft.pupilId)) throw new Error(ERASED_RECORD_MESSAGE);
+    await db.drafts.put(plainDraft(draft));
+  });
 }
 
 /**

@@ -26,8 +26,10 @@ export type PupilInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchW
  * The previous version of an edited record is kept in the audit entry.
  */
 export async function savePupil(db: CareersDeskDb, input: PupilInput, actorId: string | null, now: Date = new Date()): Promise<Pupil> {
-  return db.transaction('rw', db.pupils, db.audit, async () => {
+  return db.transaction('rw', [db.pupils, db.audit, db.settings], async () => {
     const existing = input.id ? await db.pupils.get(input.id) : undefined;
+    // A form left open in another window must not bring back a young person erased meanwhile.
+    if (!existing && input.id && (await wasErased(db, input.id))) throw new Error(ERASED_RECORD_MESSAGE);
     const pupil = pupilSchema.parse({ ...input, ...stampsFor(existing, input.id, now), searchWords: searchWordsFor(input) });
     return putAudited(
       db,
@@ -122,6 +124,15 @@ export async function erasePupil(db: CareersDeskDb, pupilId: string, actorId: st
       now,
     );
   });
+}
+
+/** The words for a write refused because the young person was erased on this computer. */
+export const ERASED_RECORD_MESSAGE =
+  "This young person's record was erased on this computer (right to erasure), so it cannot be saved again. Nothing was saved.";
+
+/** Whether the young person was erased on this computer. Read inside a transaction over settings. */
+export async function wasErased(db: CareersDeskDb, pupilId: string): Promise<boolean> {
+  return ((await getSetting(db, 'erasedPupilIds')) ?? []).includes(pupilId);
 }
 
 /**
