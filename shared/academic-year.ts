@@ -90,6 +90,18 @@ export function yearGroupOf(facts: YearGroupFacts, onDate: string): number {
   return academicYearStartYear(onDate) - receptionYearOf(facts);
 }
 
+/** Key stages by year group in England: 3 is Years 7 to 9, 4 is Years 10 and 11, 5 the sixth form. */
+export type KeyStage = 1 | 2 | 3 | 4 | 5;
+
+/** The key stage of a year group; null before Year 1 and past Year 13. */
+export function keyStageOf(yearGroup: number): KeyStage | null {
+  if (yearGroup < 1 || yearGroup > LAST_YEAR_GROUP) return null;
+  if (yearGroup <= 2) return 1;
+  if (yearGroup <= 6) return 2;
+  if (yearGroup <= 9) return 3;
+  return yearGroup <= 11 ? 4 : 5;
+}
+
 /** Past Year 13: the young person has left school, whatever they do now. */
 export function hasLeftSchool(yearGroup: number): boolean {
   return yearGroup > LAST_YEAR_GROUP;

@@ -75,6 +75,20 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
+/** Monday to Friday (a school or working day before holidays are thought of). */
+export function isWeekday(isoDate: string): boolean {
+  const { year, month, day } = isoDateParts(isoDate);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** Every day from `start` to `end`, both included; empty when the end is before the start. */
+export function daysFrom(start: string, end: string): string[] {
+  const days: string[] = [];
+  for (let day = start; day <= end; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
 /** Adds whole months (negative for earlier); a day the month lacks becomes its last: 29/02 a year back is 28/02. */
 export function addMonths(isoDate: string, months: number): string {
   const { year, month, day } = isoDateParts(isoDate);

@@ -28,7 +28,7 @@ export const MERGE_TABLES = [
   'sessions',
   'actionPlans',
   'employers',
-  'placements',
+  'experiences',
   'providers',
   'routes',
 ] as const;
@@ -55,7 +55,7 @@ export interface MergePlan {
   keptNewerHere: number;
   /** Records deleted on this computer that the other still has: not added back. */
   deletedHere: number;
-  /** Records about young people erased on this computer (their record, sessions, plans, placements, audit): left out. */
+  /** Records about young people erased on this computer (their record, sessions, plans, experiences, audit): left out. */
   erasedHere: number;
   conflicts: MergeConflict[];
   /** Audit entries from the other computer that this one does not have. */
@@ -93,7 +93,14 @@ function earlierVersions(audit: readonly BackupRow[]): Map<string, Set<string>> 
 /** A row about a young person erased here: the young person, or anything recorded about them. */
 function aboutErased(table: MergeTable | 'audit', row: BackupRow, erased: ReadonlySet<string>): boolean {
   if (table === 'pupils') return erased.has(row.id as string);
+  if (Array.isArray(row.pupilIds)) return row.pupilIds.length > 0 && (row.pupilIds as string[]).every((id) => erased.has(id));
   return typeof row.pupilId === 'string' && erased.has(row.pupilId);
+}
+
+/** A group's experience without the young people erased here (the others' record of it stays). */
+function withoutErased(row: BackupRow, erased: ReadonlySet<string>): BackupRow {
+  const ids = Array.isArray(row.pupilIds) ? (row.pupilIds as string[]) : [];
+  return ids.some((id) => erased.has(id)) ? { ...row, pupilIds: ids.filter((id) => !erased.has(id)) } : row;
 }
 
 /** `erasedPupilIds`: young people erased on this computer, whom the merge must not bring back. */
@@ -121,12 +128,13 @@ export function planMerge(local: Tables, incoming: Tables, erasedPupilIds: reado
       table === 'pupils'
         ? new Map(local.pupils.filter((p) => typeof p.upn === 'string' && p.upn !== '').map((p) => [p.upn as string, p]))
         : new Map<string, BackupRow>();
-    for (const row of incoming[table]) {
-      const id = row.id as string;
-      if (aboutErased(table, row, erased)) {
+    for (const given of incoming[table]) {
+      const id = given.id as string;
+      if (aboutErased(table, given, erased)) {
         plan.erasedHere += 1;
         continue;
       }
+      const row = withoutErased(given, erased);
       const mine = localById.get(id);
       if (mine) {
         if (same(mine, row)) plan.unchanged += 1;
@@ -220,15 +228,20 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
       updated += 1;
     }
   }
-  // A joined young person's sessions, plans, placements and audit entries follow them to the kept record.
+  // A joined young person's sessions, plans, experiences and audit entries follow them to the kept record.
   const remap = (row: BackupRow): BackupRow => {
+    if (Array.isArray(row.pupilIds)) {
+      const before = row.pupilIds as string[];
+      const ids = before.map((id) => pupilIds.get(id) ?? id);
+      return ids.some((id, i) => id !== before[i]) ? { ...row, pupilIds: [...new Set(ids)] } : row;
+    }
     const to = typeof row.pupilId === 'string' ? pupilIds.get(row.pupilId) : undefined;
     if (!to) return row;
     const moved: BackupRow = { ...row, pupilId: to };
     if (row.recordId === row.pupilId) moved.recordId = to;
     return moved;
   };
-  for (const table of ['sessions', 'actionPlans', 'placements'] as const) puts[table] = puts[table].map(remap);
+  for (const table of ['sessions', 'actionPlans', 'experiences'] as const) puts[table] = puts[table].map(remap);
   const audit = plan.audit.map(remap);
   const added =
     MERGE_TABLES.reduce((sum, t) => sum + plan.additions[t].length, 0) + plan.conflicts.filter((c) => choices[c.key] === 'both').length;

@@ -5,7 +5,7 @@
  */
 import type { BackupResult } from './format';
 import { backupError } from './format';
-import { auditRowsToVersion2, inTimeOrder, pupilRowToVersion2 } from '../model/upgrades';
+import { auditRowsToVersion2, inTimeOrder, placementRowToExperience, pupilRowToVersion2 } from '../model/upgrades';
 
 /** Every table of the database, in the order the backup lists them. Kept equal to allTables() by a test. */
 export const BACKUP_TABLES = [
@@ -16,7 +16,7 @@ export const BACKUP_TABLES = [
   'actionPlans',
   'drafts',
   'employers',
-  'placements',
+  'experiences',
   'providers',
   'routes',
   'settings',
@@ -32,7 +32,7 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
   actionPlans: 'Action plans',
   drafts: 'Unsaved drafts',
   employers: 'Employers',
-  placements: 'Placements',
+  experiences: 'Workplace experiences',
   providers: 'Providers',
   routes: 'Routes',
   settings: 'Settings',
@@ -75,7 +75,12 @@ export const PAYLOAD_UPGRADES: Record<number, (tables: Record<string, BackupRow[
     pupils: (tables.pupils ?? []).map(pupilRowToVersion2),
     audit: auditRowsToVersion2(inTimeOrder(tables.audit ?? [])),
   }),
+  // Placements became workplace experiences of kind work placement.
+  2: ({ placements, ...tables }) => ({ ...tables, experiences: (placements ?? []).map(placementRowToExperience) }),
 };
+
+/** Tables a backup from an older version may hold that this version no longer has: its upgrade moves them. */
+const RETIRED_TABLES: Readonly<Record<string, number>> = { placements: 2 };
 
 export function upgradePayload(payload: BackupPayload, toVersion: number): BackupPayload {
   let tables: Record<string, BackupRow[]> = payload.tables;
@@ -110,24 +115,25 @@ export function decodePayload(bytes: Uint8Array, currentSchemaVersion: number): 
   if (schemaVersion > currentSchemaVersion) return backupError('newer-schema');
   if (typeof exportedAt !== 'string') return backupError('invalid-content', 'It does not say when it was made.');
   const tables = {} as Record<BackupTable, BackupRow[]>;
+  // A table this version retired is still read from a backup made before: its upgrade step moves its rows.
+  const retired = Object.keys(RETIRED_TABLES).filter((name) => schemaVersion <= (RETIRED_TABLES[name] ?? 0));
+  const known: readonly string[] = [...BACKUP_TABLES, ...retired];
   for (const name of Object.keys(document.tables)) {
-    if (!(BACKUP_TABLES as readonly string[]).includes(name))
-      return backupError('invalid-content', `It has a table this version does not know ("${name.slice(0, 40)}").`);
+    if (!known.includes(name)) return backupError('invalid-content', `It has a table this version does not know ("${name.slice(0, 40)}").`);
   }
-  for (const table of BACKUP_TABLES) {
+  for (const table of known) {
+    const label = (BACKUP_TABLE_LABELS[table as BackupTable] ?? table).toLowerCase();
     const rows = (document.tables as Record<string, unknown>)[table] ?? [];
-    if (!Array.isArray(rows)) return backupError('invalid-content', `Its ${BACKUP_TABLE_LABELS[table].toLowerCase()} are not a list.`);
-    const key = primaryKeyOf(table);
+    if (!Array.isArray(rows)) return backupError('invalid-content', `Its ${label} are not a list.`);
+    const key = table === 'settings' ? 'key' : 'id';
     const seen = new Set<string>();
     for (const [index, row] of rows.entries()) {
       const id = isPlainObject(row) ? row[key] : undefined;
-      if (typeof id !== 'string' || id === '')
-        return backupError('invalid-content', `Record ${index + 1} of ${BACKUP_TABLE_LABELS[table].toLowerCase()} has no ${key}.`);
-      if (seen.has(id))
-        return backupError('invalid-content', `Two of its ${BACKUP_TABLE_LABELS[table].toLowerCase()} have the same ${key}.`);
+      if (typeof id !== 'string' || id === '') return backupError('invalid-content', `Record ${index + 1} of ${label} has no ${key}.`);
+      if (seen.has(id)) return backupError('invalid-content', `Two of its ${label} have the same ${key}.`);
       seen.add(id);
     }
-    tables[table] = rows as BackupRow[];
+    (tables as Record<string, BackupRow[]>)[table] = rows as BackupRow[];
   }
   try {
     return { ok: true, value: upgradePayload({ format: 'careers-desk-data', schemaVersion, exportedAt, tables }, currentSchemaVersion) };

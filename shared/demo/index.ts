@@ -17,7 +17,9 @@ import { assessRisk } from '../risk';
 import { searchWordsFor, type Pupil, type Characteristics } from '../model/pupil';
 import type { Adviser, School } from '../model/organisation';
 import type { ActionPlan, GuidanceSession } from '../model/guidance';
-import type { Employer, Placement } from '../model/employer';
+import type { Employer } from '../model/employer';
+import type { WorkplaceExperience } from '../model/experience';
+import { MEANINGFUL_CRITERIA } from '../reference/lists';
 import type { Provider, Route } from '../model/routes';
 import type { CaseloadDataset } from '../model/dataset';
 import { EMPLOYER_STEMS, FORENAMES, SURNAMES } from './names';
@@ -396,26 +398,56 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
 
   const { providers, routes } = providersAndRoutes(random, base, schools, options.routes ?? 90, today);
 
-  const placements: Placement[] = [];
+  const experiences: WorkplaceExperience[] = [];
+  const allCriteria = MEANINGFUL_CRITERIA.map((c) => c.id);
   const lastJune = `${academicYearStartYear(today)}-06`;
   for (const pupil of pupils) {
     const yearGroup = yearGroupOf(pupil, today);
     if (yearGroup !== 11 && yearGroup !== 13) continue;
     if (!random.chance(0.5)) continue;
     const employer = random.pick(employers);
-    placements.push({
+    const end = `${lastJune}-20`;
+    experiences.push({
       ...base(),
-      pupilId: pupil.id,
+      kind: 'work-placement',
+      pupilIds: [pupil.id],
       employerId: employer.id,
+      employerName: '',
       offerId: employer.offers[0]?.id ?? null,
       start: `${lastJune}-16`,
-      end: `${lastJune}-20`,
+      end,
+      mode: 'in-person',
+      hours: { basis: 'per-day', value: 6 },
+      daysAttended: null,
       status: random.weighted(['completed', 'cancelled'] as const, [9, 1]),
-      feedback: {
-        employer: 'Punctual and willing to learn.',
-        pupil: 'I enjoyed seeing how the business works.',
-        wouldHostAgain: random.chance(0.85),
-      },
+      meaningful: random.chance(0.7) ? allCriteria : allCriteria.slice(0, 5),
+      employerTask: { text: 'Plan and present a small project to the team.', on: `${lastJune}-16` },
+      employerFeedback: { text: 'Punctual and willing to learn.', on: end, wouldHostAgain: random.chance(0.85) },
+      reflection: { text: 'I enjoyed seeing how the business works.', on: end },
+    });
+  }
+  // A workplace visit for each school's Year 8 last March: one record for the whole class.
+  const lastMarch = `${academicYearStartYear(today)}-03-11`;
+  for (const school of schools) {
+    const visitors = pupils.filter((p) => p.schoolId === school.id && yearGroupOf(p, lastMarch) === 8).slice(0, 30);
+    if (visitors.length === 0) continue;
+    experiences.push({
+      ...base(),
+      kind: 'workplace-visit',
+      pupilIds: visitors.map((p) => p.id),
+      employerId: random.pick(employers).id,
+      employerName: '',
+      offerId: null,
+      start: lastMarch,
+      end: lastMarch,
+      mode: 'in-person',
+      hours: { basis: 'per-day', value: 5 },
+      daysAttended: null,
+      status: 'completed',
+      meaningful: allCriteria,
+      employerTask: { text: 'Design a poster for the company open day.', on: lastMarch },
+      employerFeedback: { text: 'A lively group with good questions.', on: lastMarch, wouldHostAgain: true },
+      reflection: { text: 'Discussed in the next careers lesson.', on: addDays(lastMarch, 7) },
     });
   }
 
@@ -426,7 +458,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     sessions,
     actionPlans,
     employers,
-    placements,
+    experiences,
     providers,
     routes,
   };

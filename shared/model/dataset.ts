@@ -1,7 +1,8 @@
 import type { Adviser, School } from './organisation';
 import type { Pupil } from './pupil';
 import type { ActionPlan, GuidanceSession } from './guidance';
-import type { Employer, Placement } from './employer';
+import type { Employer } from './employer';
+import type { WorkplaceExperience } from './experience';
 import type { Provider, Route } from './routes';
 
 /** A whole caseload's records: what demo data, imports, backups and benchmarks move in one piece. */
@@ -12,7 +13,7 @@ export interface CaseloadDataset {
   sessions: GuidanceSession[];
   actionPlans: ActionPlan[];
   employers: Employer[];
-  placements: Placement[];
+  experiences: WorkplaceExperience[];
   providers: Provider[];
   routes: Route[];
 }
@@ -24,7 +25,7 @@ export const DATASET_TABLES = [
   'sessions',
   'actionPlans',
   'employers',
-  'placements',
+  'experiences',
   'providers',
   'routes',
 ] as const satisfies readonly (keyof CaseloadDataset)[];

@@ -3,6 +3,7 @@ export * from './organisation';
 export * from './pupil';
 export * from './guidance';
 export * from './employer';
+export * from './experience';
 export * from './routes';
 export * from './audit';
 export * from './settings';

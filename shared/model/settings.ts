@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 import { serviceDetailsSchema } from './organisation';
+import { weeksWorthSchema } from './experience';
 
 /**
  * Settings are stored as one row per key, so a capability adds a key, never a table.
@@ -26,6 +27,8 @@ export const settingSchemas = {
   lockPassphraseHash: z.object({ salt: z.string().min(1), iterations: z.number().int().min(1), hash: z.string().min(1) }),
   /** Minutes without use before the app locks itself; 0 locks only at start. */
   lockIdleMinutes: z.number().int().min(0).max(240),
+  /** How many days of how many hours make a week's worth of workplace experience (5 of 6 when unset). */
+  weeksWorth: weeksWorthSchema,
   /** Returns hide counts from 1 to this number minus one (5 hides 1 to 4). */
   disclosureThreshold: z.number().int().min(2).max(50),
   /**

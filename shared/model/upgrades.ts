@@ -52,3 +52,38 @@ export function inTimeOrder(rows: readonly Row[]): Row[] {
     return x < y ? -1 : x > y ? 1 : 0;
   });
 }
+
+/**
+ * Version 2 to 3, a placement becomes a workplace experience of kind work placement: its young person
+ * the one in `pupilIds`, its status and offer kept, in person. Nothing is invented: hours were never
+ * recorded, so they stay unknown (null) until an adviser adds them, and the feedback's date is not
+ * known. Employer feedback and the young person's words, where given, move to their dated fields and
+ * tick their points of the meaningful checklist, since the record holds them.
+ */
+export function placementRowToExperience(row: Row): Row {
+  const { pupilId, feedback, ...rest } = row;
+  const given = (typeof feedback === 'object' && feedback !== null ? feedback : {}) as Row;
+  const employerText = typeof given.employer === 'string' ? given.employer : '';
+  const pupilText = typeof given.pupil === 'string' ? given.pupil : '';
+  const meaningful: string[] = [];
+  if (employerText.trim() !== '') meaningful.push('employer-feedback');
+  if (pupilText.trim() !== '') meaningful.push('young-person-reflection');
+  return {
+    ...rest,
+    kind: 'work-placement',
+    pupilIds: typeof pupilId === 'string' ? [pupilId] : [],
+    employerName: '',
+    offerId: rest.offerId ?? null,
+    mode: 'in-person',
+    hours: null,
+    daysAttended: null,
+    meaningful,
+    employerTask: { text: '', on: null },
+    employerFeedback: {
+      text: employerText,
+      on: null,
+      wouldHostAgain: typeof given.wouldHostAgain === 'boolean' ? given.wouldHostAgain : null,
+    },
+    reflection: { text: pupilText, on: null },
+  };
+}

@@ -80,6 +80,43 @@ export const PLACEMENT_STATUSES = [
 export const PLACEMENT_STATUS_IDS = ids(PLACEMENT_STATUSES);
 export type PlacementStatusId = (typeof PLACEMENT_STATUSES)[number]['id'];
 
+/** The kinds of workplace experience the 2025 statutory guidance counts (a work placement is one of them). */
+export const EXPERIENCE_KINDS = [
+  { id: 'workplace-visit', label: 'Workplace visit' },
+  { id: 'job-shadowing', label: 'Job shadowing' },
+  { id: 'work-placement', label: 'Work placement' },
+  { id: 'workplace-talk', label: 'Talk or workshop at the workplace' },
+  { id: 'virtual-work-experience', label: 'Virtual work experience' },
+  { id: 'volunteering', label: 'Volunteering' },
+  { id: 'part-time-job', label: 'Part-time job' },
+] as const;
+export const EXPERIENCE_KIND_IDS = ids(EXPERIENCE_KINDS);
+export type ExperienceKindId = (typeof EXPERIENCE_KINDS)[number]['id'];
+
+export const EXPERIENCE_MODES = [
+  { id: 'in-person', label: 'In person' },
+  { id: 'virtual', label: 'Virtual' },
+] as const;
+export const EXPERIENCE_MODE_IDS = ids(EXPERIENCE_MODES);
+export type ExperienceModeId = (typeof EXPERIENCE_MODES)[number]['id'];
+
+/**
+ * What makes an experience meaningful, as the 2025 Gatsby Benchmarks define it: the first three make
+ * a Benchmark 5 encounter; a Benchmark 6 experience of a workplace needs all eight.
+ */
+export const MEANINGFUL_CRITERIA = [
+  { id: 'shared-purpose', label: 'A shared purpose and learning outcomes, agreed beforehand', benchmark: 5 },
+  { id: 'two-way', label: 'Two-way interaction between the young person and the employer', benchmark: 5 },
+  { id: 'reflection-afterwards', label: 'Reflection afterwards on what was learnt', benchmark: 5 },
+  { id: 'extensive-two-way', label: 'Extensive two-way interaction with the employer', benchmark: 6 },
+  { id: 'range-of-staff', label: 'Meeting a range of staff', benchmark: 6 },
+  { id: 'employer-task', label: 'A task set by the employer', benchmark: 6 },
+  { id: 'employer-feedback', label: 'Feedback from the employer', benchmark: 6 },
+  { id: 'young-person-reflection', label: "The young person's own reflection, recorded", benchmark: 6 },
+] as const;
+export const MEANINGFUL_CRITERION_IDS = ids(MEANINGFUL_CRITERIA);
+export type MeaningfulCriterionId = (typeof MEANINGFUL_CRITERIA)[number]['id'];
+
 export const ROUTE_KINDS = [
   { id: 'a-levels', label: 'A levels' },
   { id: 't-level', label: 'T Level' },

@@ -20,6 +20,7 @@ import type { Problem } from '../model/problems';
 import { AREAS, type AreaId } from '../reference/areas';
 import { PROVIDER_ACCESS_TARGETS } from '../reference/gatsby';
 import { countsAsPersonalGuidance } from '../sessions/rules';
+import { placementsOf } from '../experiences/placement';
 
 export type ReturnScope =
   { kind: 'all' } | { kind: 'school'; schoolId: string } | { kind: 'home-educated' } | { kind: 'adviser'; adviserId: string };
@@ -42,7 +43,7 @@ export interface ReturnOptions {
 }
 
 /** The records a return reads: a CaseloadDataset or any part of it with these tables. */
-export type ReturnSource = Pick<CaseloadDataset, 'pupils' | 'sessions' | 'placements' | 'schools' | 'advisers'> &
+export type ReturnSource = Pick<CaseloadDataset, 'pupils' | 'sessions' | 'experiences' | 'schools' | 'advisers'> &
   Partial<Pick<CaseloadDataset, 'actionPlans' | 'employers'>>;
 
 export type ProviderAccessPairId = (typeof PROVIDER_ACCESS_TARGETS)[number]['id'];
@@ -175,7 +176,7 @@ export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions,
     adviserId === null || seenByAdviser.has(facts.pupil.id) || facts.pupil.liaisonOfficerId === adviserId;
 
   const placements: { placement: Placement; facts: PupilFacts }[] = [];
-  for (const placement of source.placements) {
+  for (const placement of placementsOf(source.experiences)) {
     const facts = byId.get(placement.pupilId);
     if (!facts || !inScope(facts)) continue;
     if (placement.start > period.end || placement.end < period.start) continue;

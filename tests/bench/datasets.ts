@@ -29,7 +29,7 @@ export interface DatasetCounts {
   employers: number;
   employerOffers: number;
   offerPeriods: number;
-  placements: number;
+  experiences: number;
   routes: number;
   providers: number;
   schools: number;
@@ -44,7 +44,7 @@ export function countsOf(data: CaseloadDataset): DatasetCounts {
     employers: data.employers.length,
     employerOffers: offers.length,
     offerPeriods: offers.reduce((n, o) => n + o.periods.length, 0),
-    placements: data.placements.length,
+    experiences: data.experiences.length,
     routes: data.routes.length,
     providers: data.providers.length,
     schools: data.schools.length,

@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { matchPupil, allocateCohort, prepareMatchDirectory } from '../../shared/matching';
 import { buildAggregateReturn, buildPseudonymisedExtract, type ReturnOptions } from '../../shared/returns';
+import { placementsOf } from '../../shared/experiences';
 import {
   buildActionPlanDocument,
   DEFAULT_ACTION_PLAN_PDF_OPTIONS,
@@ -157,7 +158,7 @@ describe.each(env.sizes)('at the %s size', (size) => {
         employers: data.employers,
         routes: data.routes,
         providers: data.providers,
-        placements: data.placements,
+        placements: placementsOf(data.experiences),
         today: BENCH_TODAY,
       };
       let considered = 0;

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkDateFor, employerCheckProblems } from '../../shared/matching/checks';
 import { formatUkDate } from '../../shared/academic-year';
-import { expectAccessible, localToday, openWithDemoData, readTable } from './support';
+import { expectAccessible, localToday, openWithDemoData, readPlacements, readTable } from './support';
 
 interface StoredEmployer {
   id: string;
@@ -143,7 +143,7 @@ test('an employer whose insurance has expired is flagged, and a placement there 
   await expect(refusal).toContainText(`Employer's liability insurance expired on ${formatUkDate(employer.checks.insuranceExpiresOn)}`);
   await expect(placementRow.getByTestId('placement-status')).toHaveText('Employer contacted');
   await expectAccessible(page, 'the employer page with a refused step');
-  const placements = await readTable<StoredPlacement>(page, 'placements');
+  const placements = await readPlacements<StoredPlacement>(page);
   expect(placements.filter((p) => p.pupilId === pupil.id && p.employerId === employer.id).map((p) => p.status)).toEqual(['contacted']);
 
   // Cancelling asks first; going back changes nothing, confirming cancels.
@@ -195,9 +195,7 @@ test('at an employer with checks in order, a placement goes from proposed to com
   await expect(placementRow).toContainText('Would host again: Yes');
   await expect(placementRow.getByRole('button')).toHaveCount(0);
 
-  const stored = (await readTable<StoredPlacement>(page, 'placements')).find(
-    (p) => p.pupilId === pupil.id && p.employerId === employer.id,
-  )!;
+  const stored = (await readPlacements<StoredPlacement>(page)).find((p) => p.pupilId === pupil.id && p.employerId === employer.id)!;
   expect(stored).toMatchObject({
     status: 'completed',
     feedback: {

@@ -7,7 +7,7 @@ import { formatUkDate } from '../../shared/academic-year';
 import type { Employer, Placement, Pupil } from '../../shared/model';
 import { allocateYearTen } from './allocation';
 import { pdfPagesText } from './pdf-text';
-import { expectAccessible, openWithDemoData, readTable } from './support';
+import { expectAccessible, openWithDemoData, readPlacements, readTable } from './support';
 
 interface StoredAudit {
   seq: number;
@@ -76,7 +76,7 @@ test('a confirmed allocation stays on screen, and it and its proposal save as CS
   expect(body.map((r) => r[0]).sort()).toEqual(cohort.map(nameOf).sort());
   expect(body.filter((r) => r[3] === 'Yes')).toHaveLength(placed);
   const employers = await readTable<Employer>(page, 'employers');
-  const placements = await readTable<Placement>(page, 'placements');
+  const placements = await readPlacements<Placement>(page);
   for (const row of body.filter((r) => r[3] === 'Yes')) {
     const pupil = cohort.find((p) => nameOf(p) === row[0])!;
     const held = placements.find((p) => p.pupilId === pupil.id && p.status === 'proposed' && p.start === period[0])!;

@@ -3,7 +3,7 @@ import { matchPupil, type MatchContext } from '../../shared/matching';
 import { addDays, formatUkDate, yearGroupOf } from '../../shared/academic-year';
 import { intendedDestinationFor } from '../../shared/routes/destination';
 import type { Employer, Placement, Provider, Pupil, Route } from '../../shared/model';
-import { expectAccessible, localToday, openWithDemoData, readTable, watchWorkers } from './support';
+import { expectAccessible, localToday, openWithDemoData, readPlacements, readTable, watchWorkers } from './support';
 import { allocateYearTen } from './allocation';
 
 interface StoredAudit {
@@ -23,7 +23,7 @@ async function readAll(page: Page): Promise<Omit<MatchContext, 'today'> & { pupi
     readTable<Employer>(page, 'employers'),
     readTable<Route>(page, 'routes'),
     readTable<Provider>(page, 'providers'),
-    readTable<Placement>(page, 'placements'),
+    readPlacements<Placement>(page),
   ]);
   return { pupils, employers, routes, providers, placements };
 }
@@ -73,7 +73,7 @@ test('matches a Year 10 pupil: ranked offers with reasons, what was ruled out, a
     .getByRole('button', { name: /^Accept: propose a placement/ })
     .click();
   await expect(page.getByTestId('match-message')).toContainText(`Proposed a placement at ${bestOffer.employerName}`);
-  const placements = (await readTable<Placement>(page, 'placements')).filter((p) => p.pupilId === pupil.id && p.status === 'proposed');
+  const placements = (await readPlacements<Placement>(page)).filter((p) => p.pupilId === pupil.id && p.status === 'proposed');
   expect(placements).toHaveLength(1);
   expect(placements[0]).toMatchObject({
     employerId: bestOffer.employerId,
@@ -189,7 +189,7 @@ test('allocates a Year 10 cohort, changes a line by hand, and confirms the place
   await expect(page.getByTestId('allocation-message')).toContainText(
     `Created ${placed - 1} proposed placements for Year 10 at ${school.name}`,
   );
-  const after = await readTable<Placement>(page, 'placements');
+  const after = await readPlacements<Placement>(page);
   expect(after.length).toBe(placementsBefore + placed - 1);
   const created = after.filter((p) => !all.placements.some((b) => b.id === p.id));
   expect(created.every((p) => p.status === 'proposed')).toBe(true);

@@ -72,3 +72,23 @@ export function watchWorkers(page: Page): { started: string[]; fellBack: string[
   });
   return seen;
 }
+
+/**
+ * The work placements stored in the app's IndexedDB, in the shape the placement workflow sees them
+ * (one young person, feedback as employer, pupil and would-host-again): since database version 3 they
+ * are workplace experiences of kind work-placement (shared/experiences placementOf).
+ */
+export async function readPlacements<T = Record<string, unknown>>(page: Page): Promise<T[]> {
+  const experiences = await readTable<Record<string, unknown>>(page, 'experiences');
+  return experiences
+    .filter((e) => e.kind === 'work-placement')
+    .map((e) => {
+      const { pupilIds, employerFeedback, reflection, ...rest } = e as Record<string, unknown> & {
+        pupilIds: string[];
+        employerFeedback: { text: string; wouldHostAgain: boolean | null };
+        reflection: { text: string };
+      };
+      const feedback = { employer: employerFeedback.text, pupil: reflection.text, wouldHostAgain: employerFeedback.wouldHostAgain };
+      return { ...rest, pupilId: pupilIds[0], feedback } as T;
+    });
+}

@@ -8,12 +8,14 @@
  * where a test's output depends on the ids (orderings, pseudonyms).
  */
 import type { z } from 'zod';
+import { placementRowToExperience } from '@shared/model/upgrades';
 import {
   adviserSchema,
   employerSchema,
   guidanceSessionSchema,
   placementOfferSchema,
   placementSchema,
+  experienceSchema,
   providerSchema,
   pupilSchema,
   routeSchema,
@@ -22,6 +24,7 @@ import {
   type Employer,
   type GuidanceSession,
   type Placement,
+  type WorkplaceExperience,
   type PlacementOffer,
   type Provider,
   type Pupil,
@@ -88,6 +91,16 @@ export function createFactories({ ids = randomIds, stamp = DEFAULT_STAMP }: Fact
     return placementSchema.parse({ ...record(), ...DEFAULT_WEEK, status: 'proposed', ...overrides });
   }
 
+  /** A workplace experience needs the young people it was for and its kind; it is completed unless told. */
+  function experience(overrides: Overrides<typeof experienceSchema> & Pick<WorkplaceExperience, 'pupilIds' | 'kind'>): WorkplaceExperience {
+    return experienceSchema.parse({ ...record(), ...DEFAULT_WEEK, employerName: 'Harbour Arts Centre', status: 'completed', ...overrides });
+  }
+
+  /** A work placement as it is stored: the experience a placement with these fields is (see placement). */
+  function workPlacement(overrides: Overrides<typeof placementSchema> & Pick<Placement, 'pupilId' | 'employerId'>): WorkplaceExperience {
+    return experienceSchema.parse(placementRowToExperience(placement(overrides)));
+  }
+
   /** A guidance session needs the young person and the day. */
   function session(overrides: Overrides<typeof guidanceSessionSchema> & Pick<GuidanceSession, 'pupilId' | 'date'>): GuidanceSession {
     return guidanceSessionSchema.parse({
@@ -130,9 +143,37 @@ export function createFactories({ ids = randomIds, stamp = DEFAULT_STAMP }: Fact
     });
   }
 
-  return { record, pupil, pupilInput, offer, employer, employerInput, placement, session, school, adviser, provider, route };
+  return {
+    record,
+    pupil,
+    pupilInput,
+    offer,
+    employer,
+    employerInput,
+    placement,
+    experience,
+    workPlacement,
+    session,
+    school,
+    adviser,
+    provider,
+    route,
+  };
 }
 
 /** Builders with random ids, for tests that do not care which ids they get. */
-export const { pupil, pupilInput, offer, employer, employerInput, placement, session, school, adviser, provider, route } =
-  createFactories();
+export const {
+  pupil,
+  pupilInput,
+  offer,
+  employer,
+  employerInput,
+  placement,
+  experience,
+  workPlacement,
+  session,
+  school,
+  adviser,
+  provider,
+  route,
+} = createFactories();

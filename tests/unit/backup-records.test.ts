@@ -95,7 +95,7 @@ describe('restoring checks every record first', () => {
     ['sessions', 'durationMinutes', ['an hour', -5, 100000]],
     ['actionPlans', 'actions', ['none', 3, [{ what: '' }]]],
     ['employers', 'sector', ['underwater basket weaving', 0]],
-    ['placements', 'status', ['maybe', 1]],
+    ['experiences', 'kind', ['a day out', 1]],
     ['routes', 'title', [99, '']],
     ['providers', 'name', [true, '']],
     ['audit', 'at', ['yesterday', 5]],

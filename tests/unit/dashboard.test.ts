@@ -80,14 +80,14 @@ const sessions = [
 ];
 
 const placement = (who: Pupil, start: string, end: string, status: Placement['status']) =>
-  make.placement({ pupilId: who.id, employerId: uuid(), start, end, status });
+  make.workPlacement({ pupilId: who.id, employerId: uuid(), start, end, status });
 
 const fixture = {
   schools: [schoolA, schoolB],
   advisers: [qualified, unqualified],
   pupils: [ada, ben, cai, dee, eli, fay, gus],
   sessions,
-  placements: [
+  experiences: [
     placement(ada, '2026-10-01', '2026-10-05', 'confirmed'),
     placement(ada, '2026-06-01', '2026-06-05', 'completed'), // before the period
     placement(ben, '2026-09-20', '2026-09-24', 'completed'),

@@ -62,7 +62,7 @@ describe('pupil records', () => {
     expect(await db.pupils.get(pupil.id)).toBeUndefined();
     expect(await db.sessions.where('pupilId').equals(pupil.id).count()).toBe(0);
     expect(await db.actionPlans.where('pupilId').equals(pupil.id).count()).toBe(0);
-    expect(await db.placements.where('pupilId').equals(pupil.id).count()).toBe(0);
+    expect(await db.experiences.where('pupilIds').equals(pupil.id).count()).toBe(0);
     expect(await db.audit.where('pupilId').equals(pupil.id).count()).toBe(0);
     const everything = JSON.stringify(await db.audit.toArray());
     expect(everything).not.toContain(pupil.id);

@@ -5,7 +5,7 @@ import {
   adviserSchema,
   employerSchema,
   guidanceSessionSchema,
-  placementSchema,
+  experienceSchema,
   providerSchema,
   pupilSchema,
   routeSchema,
@@ -34,7 +34,7 @@ describe('demo data', () => {
       [guidanceSessionSchema, dataset.sessions],
       [actionPlanSchema, dataset.actionPlans],
       [employerSchema, dataset.employers],
-      [placementSchema, dataset.placements],
+      [experienceSchema, dataset.experiences],
       [providerSchema, dataset.providers],
       [routeSchema, dataset.routes],
     ] as const;

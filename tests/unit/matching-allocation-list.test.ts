@@ -17,6 +17,7 @@ import {
   type AllocationListLine,
 } from '../../shared/matching';
 import { displayName } from '../../shared/model';
+import { placementsOf } from '../../shared/experiences';
 import { ALLOCATION_PDF_COLUMNS, ALLOCATION_PDF_HEADINGS, buildAllocationListDocument } from '../../shared/pdf/allocation-list';
 import { pdfInfo, pdfText, renderPdf } from '../support/pdf-node';
 import { SAMPLE_NOW, SAMPLE_TODAY, sampleDataset, sampleService } from '../support/render-sample-plan';
@@ -37,7 +38,7 @@ function demoAllocation(stage: AllocationList['stage'] = 'confirmed') {
   const result = allocateCohort({
     pupils: cohort,
     employers: data.employers,
-    placements: data.placements,
+    placements: placementsOf(data.experiences),
     period: { start, end },
     today: SAMPLE_TODAY,
   });

@@ -10,6 +10,7 @@ import {
 } from '@renderer/db/matching';
 import type { Employer, Pupil } from '@shared/model';
 import { allocateCohort, matchPupil } from '@shared/matching';
+import { placementsOf } from '@shared/experiences';
 import { createRandom } from '@shared/random';
 import { createFactories } from '../support/factories';
 
@@ -76,7 +77,7 @@ describe('accepting a suggested offer', () => {
 
     const accepted = await acceptOffer(db, choiceFor(amira, firm), null, { today });
     expect(accepted.ok).toBe(true);
-    const placements = await db.placements.where('pupilId').equals(amira.id).toArray();
+    const placements = placementsOf(await db.experiences.where('pupilIds').equals(amira.id).toArray());
     expect(placements).toHaveLength(1);
     expect(placements[0]).toMatchObject({ status: 'proposed', employerId: firm.id, start: week.start, end: week.end });
     const audit = await db.audit.where('recordId').equals(placements[0]!.id).toArray();
@@ -92,7 +93,7 @@ describe('accepting a suggested offer', () => {
     const accepted = await acceptOffer(db, choiceFor(amira, firm), null, { today });
     expect(accepted.ok).toBe(false);
     if (!accepted.ok) expect(accepted.problems[0]!.message).toContain('insurance expired on 31/01/2027');
-    expect(await db.placements.count()).toBe(0);
+    expect(await db.experiences.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
   });
 
@@ -105,7 +106,7 @@ describe('accepting a suggested offer', () => {
     const again = await acceptOffer(db, choiceFor(amira, second), null, { today });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.problems[0]!.message).toContain('Already has a placement elsewhere');
-    expect(await db.placements.count()).toBe(1);
+    expect(await db.experiences.count()).toBe(1);
   });
 });
 
@@ -151,7 +152,7 @@ describe('confirming a cohort allocation', () => {
 
     const confirmed = await confirmAllocation(db, lines, null, { today });
     expect(confirmed.ok).toBe(true);
-    const stored = await db.placements.toArray();
+    const stored = await db.experiences.toArray();
     expect(stored).toHaveLength(2);
     expect(stored.every((p) => p.status === 'proposed')).toBe(true);
     const audit = await db.audit.toArray();
@@ -182,7 +183,7 @@ describe('confirming a cohort allocation', () => {
       expect(confirmed.problems[0]!.field).toBe('lines.2');
       expect(confirmed.problems[0]!.message).toMatch(/^Cara Lee: No places left/);
     }
-    expect(await db.placements.count()).toBe(0);
+    expect(await db.experiences.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
   });
 
@@ -195,7 +196,7 @@ describe('confirming a cohort allocation', () => {
       today,
     });
     expect(confirmed.ok).toBe(false);
-    expect(await db.placements.count()).toBe(0);
+    expect(await db.experiences.count()).toBe(0);
   });
 
   it('counts placements already held against capacity when reading the data to match', async () => {
@@ -203,8 +204,8 @@ describe('confirming a cohort allocation', () => {
     const firm = employer({}, 1);
     await db.pupils.bulkAdd([amira, ben]);
     await db.employers.add(firm);
-    await db.placements.add(
-      make.placement({ pupilId: amira.id, employerId: firm.id, offerId: firm.offers[0]!.id, ...week, status: 'confirmed' }),
+    await db.experiences.add(
+      make.workPlacement({ pupilId: amira.id, employerId: firm.id, offerId: firm.offers[0]!.id, ...week, status: 'confirmed' }),
     );
     const data = (await loadMatchData(db, ben.id))!;
     const matches = matchPupil(data.pupil, { ...data, today });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Employer, Placement, Provider, Pupil, Route } from '@shared/model';
+import { placementsOf } from '@shared/experiences';
 import {
   allocateCohort,
   capacityLeft,
@@ -322,7 +323,7 @@ describe('matching one pupil to employer offers', () => {
   it('keeps every score between 0 and 100', () => {
     const data = generateDemoDataset({ seed: 5, today: '2026-11-24', pupils: 40, sessionsPerPupil: 0 });
     for (const young of data.pupils) {
-      const result = matchPupil(young, { ...data, today: '2026-11-24' });
+      const result = matchPupil(young, { ...data, placements: placementsOf(data.experiences), today: '2026-11-24' });
       for (const item of [...result.offers, ...result.routes, ...result.excluded]) {
         expect(item.score).toBeGreaterThanOrEqual(0);
         expect(item.score).toBeLessThanOrEqual(100);
@@ -335,7 +336,7 @@ describe('matching one pupil to employer offers', () => {
   it('gives exactly the same matches from a directory prepared once as from the raw one', () => {
     const demoToday = '2026-11-24';
     const data = generateDemoDataset({ seed: 9, today: demoToday, pupils: 80, employers: 60, routes: 120 });
-    const placed = new Set(data.placements.map((p) => p.pupilId));
+    const placed = new Set(placementsOf(data.experiences).map((p) => p.pupilId));
     const young = [...data.pupils.filter((p) => placed.has(p.id)).slice(0, 3), ...data.pupils.filter((p) => !placed.has(p.id)).slice(0, 5)];
     expect(young.length).toBeGreaterThan(4);
     for (const period of [undefined, { start: '2027-06-01', end: '2027-07-31' }]) {
@@ -343,7 +344,7 @@ describe('matching one pupil to employer offers', () => {
         employers: data.employers,
         routes: data.routes,
         providers: data.providers,
-        placements: data.placements,
+        placements: placementsOf(data.experiences),
         today: demoToday,
         period,
       };
@@ -635,13 +636,20 @@ describe('allocating a year group to work-experience placements', () => {
     for (let round = 0; round < 25; round++) {
       const pupils = Array.from({ length: 5 }, () => random.pick(year10)).filter((p, i, all) => all.indexOf(p) === i);
       const employers = Array.from({ length: 4 }, () => random.pick(data.employers)).filter((e, i, all) => all.indexOf(e) === i);
-      const result = allocateCohort({ pupils, employers, placements: data.placements, period: june, today: demoToday });
+      const result = allocateCohort({ pupils, employers, placements: placementsOf(data.experiences), period: june, today: demoToday });
 
       // Independently: what matchPupil allows, with the priority weight, searched exhaustively.
       const options = pupils.map((p) => {
         const bonus =
           p.homeEducated || p.characteristics.lookedAfter || p.characteristics.ehcp || p.riskBand === 'high' ? DEFAULT_PRIORITY_WEIGHT : 0;
-        return matchPupil(p, { employers, routes: [], providers: [], placements: data.placements, today: demoToday, period: june })
+        return matchPupil(p, {
+          employers,
+          routes: [],
+          providers: [],
+          placements: placementsOf(data.experiences),
+          today: demoToday,
+          period: june,
+        })
           .offers.map((o) =>
             o.kind === 'offer' ? { key: `${o.offerId}|${o.periodStart}`, value: o.score + bonus, left: o.capacityLeft } : null,
           )
@@ -682,7 +690,7 @@ describe('allocating a year group to work-experience placements', () => {
     const result = allocateCohort({
       pupils: cohort,
       employers: data.employers,
-      placements: data.placements,
+      placements: placementsOf(data.experiences),
       period: june,
       today: demoToday,
     });
@@ -702,7 +710,9 @@ describe('allocating a year group to work-experience placements', () => {
         .get(line.employerId)!
         .offers.find((o) => o.id === line.offerId)!
         .periods.find((p) => p.start === line.periodStart)!;
-      expect(used.get(key)).toBeLessThanOrEqual(capacityLeft(employers.get(line.employerId)!, line.offerId, period, data.placements));
+      expect(used.get(key)).toBeLessThanOrEqual(
+        capacityLeft(employers.get(line.employerId)!, line.offerId, period, placementsOf(data.experiences)),
+      );
     }
     // Spot-check that each allocated pair is one matchPupil also allows.
     for (const line of result.lines.slice(0, 40)) {
@@ -711,7 +721,7 @@ describe('allocating a year group to work-experience placements', () => {
         employers: [employers.get(line.employerId)!],
         routes: [],
         providers: [],
-        placements: data.placements,
+        placements: placementsOf(data.experiences),
         today: demoToday,
         period: june,
       });

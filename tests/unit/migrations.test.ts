@@ -10,7 +10,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '@shared/demo';
-import { PAYLOAD_UPGRADES, BACKUP_TABLES, upgradePayload } from '@shared/backup';
+import { PAYLOAD_UPGRADES, BACKUP_TABLES, decodePayload, encodePayload, upgradePayload } from '@shared/backup';
 import { yearGroupOf, yearGroupOn } from '@shared/academic-year';
 import type { Pupil } from '@shared/model';
 import { CareersDeskDb, allTables } from '@renderer/db/schema';
@@ -48,8 +48,15 @@ const V2_STORES: Record<string, string> = {
   audit: 'id, at, seq, [at+seq], adviserId, recordId, pupilId, [entity+action]',
 };
 
-/** A caseload as version 2 stores it (today's shape), with drafts, settings and a few audit entries. */
-function v2Fixture(): Rows {
+// Version 3 dropped the placements table: its rows moved to experiences.
+const { placements: _placements, ...V2_WITHOUT_PLACEMENTS } = V2_STORES;
+const V3_STORES: Record<string, string> = {
+  ...V2_WITHOUT_PLACEMENTS,
+  experiences: 'id, *pupilIds, employerId, [employerId+status], status, start, kind',
+};
+
+/** A caseload as version 3 stores it (today's shape), with drafts, settings and a few audit entries. */
+function v3Fixture(): Rows {
   const dataset = generateDemoDataset({ seed: 99, today: '2026-11-24', pupils: 25 });
   const pupil = dataset.pupils[0]!;
   return {
@@ -92,6 +99,72 @@ function v2Fixture(): Rows {
         summary: "Updated a young person's record",
       },
     ],
+  };
+}
+
+/**
+ * Version 2 kept placements in their own table: one young person, one employer, a status and
+ * free-text feedback. One placement in each of the six statuses; the completed one with feedback.
+ */
+function v2Fixture(): Rows {
+  const { experiences: _e, ...current } = v3Fixture();
+  const pupils = current.pupils!;
+  const employers = current.employers!;
+  const statuses = ['proposed', 'contacted', 'confirmed', 'in-progress', 'completed', 'cancelled'] as const;
+  const placements = statuses.map((status, i) => ({
+    id: crypto.randomUUID(),
+    createdAt: '2026-06-01T09:00:00.000Z',
+    updatedAt: `2026-06-2${i}T09:00:00.000Z`,
+    isDemo: i % 2 === 0,
+    pupilId: pupils[i]!.id,
+    employerId: employers[i % employers.length]!.id,
+    offerId: i === 5 ? null : ((employers[i % employers.length]!.offers as { id: string }[])[0]?.id ?? null),
+    start: '2026-06-15',
+    end: '2026-06-19',
+    status,
+    feedback:
+      status === 'completed'
+        ? { employer: 'Punctual and keen.', pupil: 'I learnt how a kitchen runs.', wouldHostAgain: true }
+        : status === 'cancelled'
+          ? { employer: '', pupil: 'Could not get there by bus.', wouldHostAgain: false }
+          : { employer: '', pupil: '', wouldHostAgain: null },
+  }));
+  return { ...current, placements };
+}
+
+/**
+ * What version 3's upgrade makes of version 2's placements, spelled out here: each becomes a work
+ * placement for its one young person, every field kept, hours unknown, the feedback moved to its
+ * dated fields (date unknown) with its checklist points ticked.
+ */
+function v2Upgraded(rows: Rows): Rows {
+  const { placements, ...rest } = rows;
+  return {
+    ...rest,
+    experiences: placements!.map((p) => {
+      const feedback = p.feedback as { employer: string; pupil: string; wouldHostAgain: boolean | null };
+      return {
+        id: p.id,
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+        isDemo: p.isDemo,
+        kind: 'work-placement',
+        pupilIds: [p.pupilId],
+        employerId: p.employerId,
+        employerName: '',
+        offerId: p.offerId,
+        start: p.start,
+        end: p.end,
+        mode: 'in-person',
+        hours: null,
+        daysAttended: null,
+        status: p.status,
+        meaningful: [...(feedback.employer ? ['employer-feedback'] : []), ...(feedback.pupil ? ['young-person-reflection'] : [])],
+        employerTask: { text: '', on: null },
+        employerFeedback: { text: feedback.employer, on: null, wouldHostAgain: feedback.wouldHostAgain },
+        reflection: { text: feedback.pupil, on: null },
+      };
+    }),
   };
 }
 
@@ -163,8 +236,9 @@ function v1Upgraded(rows: Rows): Rows {
 }
 
 const SHIPPED: ShippedVersion[] = [
-  { version: 1, stores: V1_STORES, fixture: v1Fixture, expected: v1Upgraded },
-  { version: 2, stores: V2_STORES, fixture: v2Fixture },
+  { version: 1, stores: V1_STORES, fixture: v1Fixture, expected: (rows) => v2Upgraded(v1Upgraded(rows)) },
+  { version: 2, stores: V2_STORES, fixture: v2Fixture, expected: v2Upgraded },
+  { version: 3, stores: V3_STORES, fixture: v3Fixture },
 ];
 
 const created: Dexie[] = [];
@@ -269,5 +343,28 @@ describe('schema migrations', () => {
     const other = (await db.pupils.get(String(rows.pupils![0]!.id))) as Pupil;
     expect(other.yearGroupOverride).toBeNull();
     expect(yearGroupOf(other, '2026-12-04')).toBe(yearGroupOn(other.dateOfBirth, '2026-12-04'));
+  });
+
+  it('restores a version 2 backup file: its placements table is read and becomes work placements', () => {
+    const rows = v2Fixture();
+    const bytes = encodePayload({
+      format: 'careers-desk-data',
+      schemaVersion: 2,
+      exportedAt: '2026-11-24T10:00:00.000Z',
+      tables: rows as never,
+    });
+    const decoded = decodePayload(bytes, 3);
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    expect(decoded.value.schemaVersion).toBe(3);
+    expect('placements' in decoded.value.tables).toBe(false);
+    expect(byKey(decoded.value.tables.experiences)).toEqual(byKey(v2Upgraded(rows).experiences!));
+    // A version 3 backup may not hold a placements table: that is a table this version does not know.
+    const stale = encodePayload({
+      format: 'careers-desk-data',
+      schemaVersion: 3,
+      exportedAt: '2026-11-24T10:00:00.000Z',
+      tables: rows as never,
+    });
+    expect(decodePayload(stale, 3).ok).toBe(false);
   });
 });

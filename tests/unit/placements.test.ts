@@ -169,7 +169,7 @@ describe('placements in the database', () => {
       ok: false,
       problems: [{ field: 'period', message: 'No places left in "Kitchen week" from 14/06/2027 to 18/06/2027: all 2 places are taken' }],
     });
-    expect(await db.placements.count()).toBe(2);
+    expect(await db.experiences.count()).toBe(2);
     expect(await db.audit.count()).toBe(auditBefore);
 
     // A cancelled placement gives its place back.
@@ -238,7 +238,7 @@ describe('placements in the database', () => {
     if (!proposed.ok) throw new Error('expected a proposal');
     const skip = await changePlacementStatus(db, proposed.value.id, 'completed', actor, { today: TODAY });
     expect(skip.ok).toBe(false);
-    expect((await db.placements.get(proposed.value.id))!.status).toBe('proposed');
+    expect((await db.experiences.get(proposed.value.id))!.status).toBe('proposed');
   });
 
   it('blocks confirming at an employer whose insurance has expired, with the reason, and changes nothing', async () => {
@@ -254,7 +254,7 @@ describe('placements in the database', () => {
       ok: false,
       problems: [{ field: 'status', message: "Employer's liability insurance expired on 31/10/2026" }],
     });
-    expect((await db.placements.get(proposed.value.id))!.status).toBe('contacted');
+    expect((await db.experiences.get(proposed.value.id))!.status).toBe('contacted');
     expect(await db.audit.count()).toBe(auditBefore);
 
     // Once the insurance is renewed, the same step goes through.
@@ -272,18 +272,18 @@ describe('placements in the database', () => {
       today: TODAY,
     });
     expect(!result.ok && result.problems[0]!.field).toBe('feedback.employer');
-    expect((await db.placements.get(proposed.value.id))!.status).toBe('in-progress');
+    expect((await db.experiences.get(proposed.value.id))!.status).toBe('in-progress');
   });
 
   it("joins a caller's transaction, so a batch of proposals is written together or not at all", async () => {
     const { employer, pupilIds } = await setUp();
     await expect(
-      db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
+      db.transaction('rw', [db.pupils, db.employers, db.experiences, db.audit], async () => {
         for (const pupilId of pupilIds.slice(0, 2))
           await proposePlacement(db, { pupilId, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor);
         throw new Error('the adviser changed their mind');
       }),
     ).rejects.toThrow('the adviser changed their mind');
-    expect(await db.placements.count()).toBe(0);
+    expect(await db.experiences.count()).toBe(0);
   });
 });

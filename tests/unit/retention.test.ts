@@ -57,7 +57,7 @@ describe('deleting records past the date', () => {
     // Two young people who left long ago, one of them with sessions, plans and placements.
     const withHistory =
       dataset.pupils.find(
-        (p) => dataset.sessions.some((s) => s.pupilId === p.id) && dataset.placements.some((pl) => pl.pupilId === p.id),
+        (p) => dataset.sessions.some((s) => s.pupilId === p.id) && dataset.experiences.some((e) => e.pupilIds.includes(p.id)),
       ) ?? dataset.pupils[0]!;
     withHistory.leftOn = '2021-07-15';
     withHistory.lastGuidanceOn = null;
@@ -84,7 +84,7 @@ describe('deleting records past the date', () => {
     for (const id of ids) {
       expect(await db.sessions.where('pupilId').equals(id).count()).toBe(0);
       expect(await db.actionPlans.where('pupilId').equals(id).count()).toBe(0);
-      expect(await db.placements.where('pupilId').equals(id).count()).toBe(0);
+      expect(await db.experiences.where('pupilIds').equals(id).count()).toBe(0);
       expect(await db.audit.where('pupilId').equals(id).count()).toBe(0);
     }
     const entries = await db.audit.where('[entity+action]').equals(['database', 'retention-delete']).toArray();

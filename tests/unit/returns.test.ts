@@ -139,14 +139,14 @@ const sessions = [
 ];
 
 const placement = (who: Pupil, start: string, end: string, status: 'completed' | 'cancelled' | 'confirmed') =>
-  make.placement({ pupilId: who.id, employerId: uuid(), start, end, status });
+  make.workPlacement({ pupilId: who.id, employerId: uuid(), start, end, status });
 
 const fixture = {
   schools: [schoolA, schoolB],
   advisers: [qualified, unqualified, liaison],
   pupils: [p1, p2, p3, p4, p5, p6, p7, p8],
   sessions,
-  placements: [
+  experiences: [
     placement(p1, '2027-06-14', '2027-06-18', 'completed'),
     placement(p4, '2027-06-14', '2027-06-18', 'cancelled'),
     placement(p5, '2026-06-15', '2026-06-19', 'completed'), // before the period
@@ -533,7 +533,7 @@ describe('the pseudonymised extract', () => {
       young(gravesham.id, 'gravesham', { lookedAfter: true }),
       young(gravesham.id, 'gravesham', { senSupport: true }),
     ];
-    const data = { schools: [a, ...others, medway, gravesham], advisers: [], pupils, sessions: [], placements: [] };
+    const data = { schools: [a, ...others, medway, gravesham], advisers: [], pupils, sessions: [], experiences: [] };
     const extract = buildExtract(data, { ...thisYear, threshold: 3 }, new Map(pupils.map((p, i) => [p.id, `p${i}`])));
     const byPseudonym = Object.fromEntries(extract.rows.map((r) => [r.pseudonym, r]));
     expect(Object.keys(byPseudonym).sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p7', 'p8', 'p9']);
@@ -610,7 +610,7 @@ describe('CSV', () => {
   it('guards a school name that looks like a formula in the extract', () => {
     const evil = make.school({ name: '=cmd|calc', district: 'thanet', phase: 'secondary' });
     const who = pupil('Ivy', 10, { schoolId: evil.id, district: 'thanet', upn: null });
-    const data = { schools: [evil], advisers: [], pupils: [who], sessions: [], placements: [] };
+    const data = { schools: [evil], advisers: [], pupils: [who], sessions: [], experiences: [] };
     const csv = extractToCsv(buildExtract(data, thisYear, new Map([[who.id, 'abc']])));
     expect(csv).toContain("abc,10,2011-11,'=cmd|calc,Thanet,");
     expect(csv).toContain('Threshold,Combinations shared by fewer than 1 young people are generalised or left out\r\n');

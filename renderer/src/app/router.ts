@@ -124,6 +124,19 @@ const capabilityRoutes: RouteRecordRaw[] = [
     meta: { section: 'matching', title: 'Matches for a young person' },
   },
   {
+    path: '/experiences/new',
+    name: 'experience-new',
+    component: () => import('../features/experiences/ExperienceFormView.vue'),
+    meta: { section: 'pupils', title: 'Record a workplace experience' },
+  },
+  {
+    path: '/experiences/:experienceId/edit',
+    name: 'experience-edit',
+    component: () => import('../features/experiences/ExperienceFormView.vue'),
+    props: true,
+    meta: { section: 'pupils', title: 'Edit a workplace experience' },
+  },
+  {
     path: '/returns',
     name: 'returns',
     component: () => import('../features/returns/ReturnsView.vue'),

@@ -11,11 +11,12 @@ import {
   type School,
 } from '@shared/model';
 import { evaluateOffer, holdsAPlace, offerSlots } from '@shared/matching';
+import { placementsOf } from '@shared/experiences';
 import { destinationLabel, type DestinationCode } from '@shared/reference';
 import { inYearGroup, sortPupils } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { recordAudit, writeAudit } from './audit';
-import { proposePlacement, type ProposalInput } from './placements';
+import { placementsAtOrOf, proposePlacement, type ProposalInput } from './placements';
 import { todayIso } from '../platform/clock';
 
 /** One period of one employer's offer chosen for a young person: a match accepted or a line of an allocation. */
@@ -37,8 +38,8 @@ export interface MatchData {
 }
 
 /** Placements that still hold a place, through the status index. */
-function placementsHoldingPlaces(db: CareersDeskDb): Promise<Placement[]> {
-  return db.placements.where('status').noneOf(['cancelled']).toArray();
+async function placementsHoldingPlaces(db: CareersDeskDb): Promise<Placement[]> {
+  return placementsOf(await db.experiences.where('status').noneOf(['cancelled']).toArray());
 }
 
 /** What matchPupil (shared/matching) weighs for anyone: the whole directory, and the places already held. */
@@ -46,7 +47,7 @@ export type MatchDirectoryData = Omit<MatchData, 'pupil'>;
 
 /** Employers, routes and providers are read whole (matching weighs every one); placements only where they hold a place. */
 export async function loadMatchDirectory(db: CareersDeskDb): Promise<MatchDirectoryData> {
-  return db.transaction('r', [db.employers, db.routes, db.providers, db.placements], async () => {
+  return db.transaction('r', [db.employers, db.routes, db.providers, db.experiences], async () => {
     const [employers, routes, providers, placements] = await Promise.all([
       db.employers.toArray(),
       db.routes.toArray(),
@@ -59,7 +60,7 @@ export async function loadMatchDirectory(db: CareersDeskDb): Promise<MatchDirect
 
 /** Everything matchPupil reads for one young person, in one transaction; null when they are gone. */
 export async function loadMatchData(db: CareersDeskDb, pupilId: string): Promise<MatchData | null> {
-  return db.transaction('r', [db.pupils, db.employers, db.routes, db.providers, db.placements], async () => {
+  return db.transaction('r', [db.pupils, db.employers, db.routes, db.providers, db.experiences], async () => {
     const pupil = await db.pupils.get(pupilId);
     return pupil ? { pupil, ...(await loadMatchDirectory(db)) } : null;
   });
@@ -67,7 +68,7 @@ export async function loadMatchData(db: CareersDeskDb, pupilId: string): Promise
 
 /** What allocateCohort (shared/matching) reads besides the pupils: every employer and the places already held. */
 export async function loadAllocationData(db: CareersDeskDb): Promise<{ employers: Employer[]; placements: Placement[] }> {
-  return db.transaction('r', [db.employers, db.placements], async () => {
+  return db.transaction('r', [db.employers, db.experiences], async () => {
     const [employers, placements] = await Promise.all([db.employers.toArray(), placementsHoldingPlaces(db)]);
     return { employers, placements };
   });
@@ -99,11 +100,7 @@ async function choiceProblems(
   const [pupil, employer] = await Promise.all([db.pupils.get(choice.pupilId), db.employers.get(choice.employerId)]);
   if (!pupil) return { pupil, problems: [{ field: 'pupilId', message: 'This young person is no longer recorded' }] };
   if (!employer) return { pupil, problems: [{ field: 'employerId', message: 'This employer is no longer recorded' }] };
-  const [atEmployer, ofPupil] = await Promise.all([
-    db.placements.where('employerId').equals(employer.id).toArray(),
-    db.placements.where('pupilId').equals(pupil.id).toArray(),
-  ]);
-  const placements = [...new Map([...atEmployer, ...ofPupil].map((p) => [p.id, p])).values()];
+  const { placements, ofPupil } = await placementsAtOrOf(db, employer.id, pupil.id);
   const slot = offerSlots([employer], placements, today, { start: choice.start, end: choice.end }).find(
     (s) => s.offer.id === choice.offerId && s.period.start <= choice.start && choice.end <= s.period.end,
   );
@@ -125,7 +122,7 @@ export async function acceptOffer(
 ): Promise<Checked<Placement>> {
   const now = options.now ?? new Date();
   const today = options.today ?? todayIso(now);
-  return db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
+  return db.transaction('rw', [db.pupils, db.employers, db.experiences, db.audit], async () => {
     const { problems } = await choiceProblems(db, choice, today);
     if (problems.length > 0) return { ok: false, problems };
     return proposePlacement(db, choice, actorId, now);
@@ -191,7 +188,7 @@ export async function confirmAllocation(
   if (lines.length === 0)
     return { ok: false, problems: [{ field: 'lines', message: 'No placements to confirm: place at least one young person' }] };
   try {
-    const created = await db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
+    const created = await db.transaction('rw', [db.pupils, db.employers, db.experiences, db.audit], async () => {
       const placements: Placement[] = [];
       for (const [index, line] of lines.entries()) {
         const { pupil, problems } = await choiceProblems(db, line, today);

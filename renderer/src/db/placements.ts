@@ -1,7 +1,16 @@
-import { placementSchema, problemsFromZod, type Checked, type Placement, type Problem } from '@shared/model';
+import {
+  experienceSchema,
+  placementSchema,
+  problemsFromZod,
+  type Checked,
+  type Placement,
+  type Problem,
+  type WorkplaceExperience,
+} from '@shared/model';
 import { formatUkDate } from '@shared/academic-year';
 import type { PlacementStatusId } from '@shared/reference';
 import { proposalProblems, statusChangeProblems, statusLabel, type ProposalInput } from '@shared/placements';
+import { placementOf, placementsOf, withPlacementStep } from '@shared/experiences';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { todayIso } from '../platform/clock';
@@ -24,6 +33,23 @@ function dates(range: { start: string; end: string }): string {
 }
 
 /**
+ * The placements at an employer and the young person's own, each once (`placements`), and the young
+ * person's alone (`ofPupil`): what capacity and double-booking checks read. Call inside a transaction.
+ */
+export async function placementsAtOrOf(
+  db: CareersDeskDb,
+  employerId: string,
+  pupilId: string,
+): Promise<{ placements: Placement[]; ofPupil: Placement[] }> {
+  const [atEmployer, ofPupil] = await Promise.all([
+    db.experiences.where('employerId').equals(employerId).toArray(),
+    db.experiences.where('pupilIds').equals(pupilId).toArray(),
+  ]);
+  const placements = placementsOf([...new Map([...atEmployer, ...ofPupil].map((p) => [p.id, p])).values()]);
+  return { placements, ofPupil: placementsOf(ofPupil) };
+}
+
+/**
  * Proposes a placement for a young person in one period of an employer's offer, with its audit entry,
  * in one transaction. Refused, with the reasons and nothing written, when no places are left in the
  * period (capacityLeft), the pupil already has a placement on those dates, or the offer or period is
@@ -38,30 +64,28 @@ export async function proposePlacement(
   actorId: string | null,
   now: Date = new Date(),
 ): Promise<Checked<Placement>> {
-  return db.transaction('rw', [db.pupils, db.employers, db.placements, db.audit], async () => {
+  return db.transaction('rw', [db.pupils, db.employers, db.experiences, db.audit], async () => {
     const [pupil, employer] = await Promise.all([db.pupils.get(input.pupilId), db.employers.get(input.employerId)]);
     if (!pupil) return refused<Placement>('pupilId', 'Choose a young person: the one chosen is no longer recorded');
     if (!employer) return refused<Placement>('employerId', 'This employer is no longer recorded');
-    const [atEmployer, ofPupil] = await Promise.all([
-      db.placements.where('employerId').equals(employer.id).toArray(),
-      db.placements.where('pupilId').equals(pupil.id).toArray(),
-    ]);
-    const placements = [...new Map([...atEmployer, ...ofPupil].map((p) => [p.id, p])).values()];
+    const { placements } = await placementsAtOrOf(db, employer.id, pupil.id);
     const problems = proposalProblems(input, employer, placements);
     if (problems.length > 0) return { ok: false, problems };
 
-    const placement = placementSchema.parse({
+    const experience = experienceSchema.parse({
       id: crypto.randomUUID(),
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      pupilId: pupil.id,
+      kind: 'work-placement',
+      pupilIds: [pupil.id],
       employerId: employer.id,
       offerId: input.offerId,
       start: input.start,
       end: input.end,
       status: 'proposed',
     });
-    await db.placements.add(placement);
+    await db.experiences.add(experience);
+    const placement = placementOf(experience)!; // a work placement with its employer and young person, as just built
     await writeAudit(
       db,
       {
@@ -93,15 +117,16 @@ export async function changePlacementStatus(
 ): Promise<Checked<Placement>> {
   const now = options.now ?? new Date();
   const today = options.today ?? todayIso(now);
-  return db.transaction('rw', [db.placements, db.employers, db.audit], async () => {
-    const placement = await db.placements.get(placementId);
-    if (!placement) return refused<Placement>('status', 'This placement is no longer recorded');
+  return db.transaction('rw', [db.experiences, db.employers, db.audit], async () => {
+    const experience = await db.experiences.get(placementId);
+    const placement = experience ? placementOf(experience) : null;
+    if (!experience || !placement) return refused<Placement>('status', 'This placement is no longer recorded');
     const employer = await db.employers.get(placement.employerId);
     if (!employer) return refused<Placement>('status', 'The employer of this placement is no longer recorded');
     const blockers = statusChangeProblems(placement, to, employer, today);
     if (blockers.length > 0) return { ok: false, problems: blockers.map((message) => ({ field: 'status', message })) };
 
-    let feedback = placement.feedback;
+    let feedback: PlacementFeedback | undefined;
     if (options.feedback) {
       const checked = placementSchema.shape.feedback.safeParse(options.feedback);
       if (!checked.success) {
@@ -109,8 +134,9 @@ export async function changePlacementStatus(
       }
       feedback = checked.data;
     }
-    const updated = placementSchema.parse({ ...placement, status: to, feedback, updatedAt: now.toISOString() });
-    await db.placements.put(updated);
+    const stored = experienceSchema.parse({ ...withPlacementStep(experience, to, feedback, today), updatedAt: now.toISOString() });
+    await db.experiences.put(stored);
+    const updated = placementOf(stored)!; // still the same work placement, one step on
     await writeAudit(
       db,
       {
@@ -120,7 +146,7 @@ export async function changePlacementStatus(
         recordId: updated.id,
         pupilId: updated.pupilId,
         summary: `Placement at ${employer.name}, ${dates(updated)}: ${statusLabel(placement.status)} to ${statusLabel(to)}`,
-        before: placement,
+        before: experience,
       },
       now,
     );
@@ -145,13 +171,13 @@ function byStart(a: Placement, b: Placement): number {
 
 /** An employer's placements, earliest first; with a status, only those (through the [employerId+status] index). */
 export async function listPlacementsForEmployer(db: CareersDeskDb, employerId: string, status?: PlacementStatusId): Promise<Placement[]> {
-  const rows = status
-    ? await db.placements.where('[employerId+status]').equals([employerId, status]).toArray()
-    : await db.placements.where('employerId').equals(employerId).toArray();
-  return rows.sort(byStart);
+  const rows: WorkplaceExperience[] = status
+    ? await db.experiences.where('[employerId+status]').equals([employerId, status]).toArray()
+    : await db.experiences.where('employerId').equals(employerId).toArray();
+  return placementsOf(rows).sort(byStart);
 }
 
 /** A young person's placements, earliest first. */
 export async function listPlacementsForPupil(db: CareersDeskDb, pupilId: string): Promise<Placement[]> {
-  return (await db.placements.where('pupilId').equals(pupilId).toArray()).sort(byStart);
+  return placementsOf(await db.experiences.where('pupilIds').equals(pupilId).toArray()).sort(byStart);
 }

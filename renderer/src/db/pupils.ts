@@ -8,7 +8,10 @@ import {
   type Placement,
   type Pupil,
   type School,
+  type WeeksWorth,
+  type WorkplaceExperience,
 } from '@shared/model';
+import { DEFAULT_WEEKS_WORTH, placementsOf } from '@shared/experiences';
 import type { RiskWeights } from '@shared/risk';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
@@ -18,6 +21,7 @@ import { getSetting } from './settings';
 import { findInPupilList } from './pupil-list';
 import { listSessionsForPupil } from './sessions';
 import { listPlansForPupil } from './action-plans';
+import { experiencesHeldAbout, listExperiencesForPupil, removePupilsFromExperiences } from './experiences';
 
 export type PupilInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords'> & { id?: string };
 
@@ -69,7 +73,7 @@ export async function searchPupils(db: CareersDeskDb, text: string, today: strin
  * Audit entries are included because they record what was done with the record.
  */
 export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, now: Date = new Date()): Promise<Record<string, unknown>> {
-  return db.transaction('r', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.placements, db.audit, db.schools], async () => {
+  return db.transaction('r', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.audit, db.schools], async () => {
     const pupil = await db.pupils.get(pupilId);
     if (!pupil) throw new Error("That young person's record no longer exists.");
     return {
@@ -79,7 +83,7 @@ export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, no
       school: pupil.schoolId ? await db.schools.get(pupil.schoolId) : null,
       guidanceSessions: await db.sessions.where('pupilId').equals(pupilId).toArray(),
       actionPlans: await db.actionPlans.where('pupilId').equals(pupilId).toArray(),
-      placements: await db.placements.where('pupilId').equals(pupilId).toArray(),
+      workplaceExperiences: await experiencesHeldAbout(db, pupilId),
       unsavedDrafts: await db.drafts.filter((d) => d.pupilId === pupilId).toArray(),
       auditTrail: await db.audit.where('pupilId').equals(pupilId).toArray(),
     };
@@ -105,7 +109,7 @@ export async function auditSubjectAccessExport(db: CareersDeskDb, pupilId: strin
  * the `erasedPupilIds` setting, so that a merge or a restore of an older backup cannot bring them back.
  */
 export async function erasePupil(db: CareersDeskDb, pupilId: string, actorId: string | null, now: Date = new Date()): Promise<void> {
-  await db.transaction('rw', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.placements, db.audit, db.settings], async () => {
+  await db.transaction('rw', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.audit, db.settings], async () => {
     const pupil = await db.pupils.get(pupilId);
     if (!pupil) throw new Error("That young person's record no longer exists.");
     await removeEverythingAbout(db, pupilId);
@@ -137,13 +141,13 @@ export async function wasErased(db: CareersDeskDb, pupilId: string): Promise<boo
 
 /**
  * Deletes the young person and every record about them. Call inside a transaction over pupils,
- * sessions, action plans, drafts, placements and audit.
+ * sessions, action plans, drafts, experiences and audit.
  */
 export async function removeEverythingAbout(db: CareersDeskDb, pupilId: string): Promise<void> {
   await db.sessions.where('pupilId').equals(pupilId).delete();
   await db.actionPlans.where('pupilId').equals(pupilId).delete();
   await db.drafts.filter((draft) => draft.pupilId === pupilId).delete();
-  await db.placements.where('pupilId').equals(pupilId).delete();
+  await removePupilsFromExperiences(db, [pupilId]);
   await db.audit.where('pupilId').equals(pupilId).delete();
   await db.pupils.delete(pupilId);
 }
@@ -157,8 +161,12 @@ export interface PupilRecord {
   pupil: Pupil;
   sessions: GuidanceSession[];
   plans: ActionPlan[];
+  /** Every workplace experience they took part in, work placements among them. */
+  experiences: WorkplaceExperience[];
+  /** Their work placements, as the placement workflow sees them. */
   placements: Placement[];
   school: School | null;
+  weeksWorth: WeeksWorth;
   riskWeights: Partial<RiskWeights>;
   advisers: Adviser[];
   employers: Employer[];
@@ -168,21 +176,25 @@ export interface PupilRecord {
 export async function loadPupilRecord(db: CareersDeskDb, pupilId: string): Promise<PupilRecord | null> {
   const pupil = await db.pupils.get(pupilId);
   if (!pupil) return null;
-  const [sessions, plans, placements, school, riskWeights, advisers] = await Promise.all([
+  const [sessions, plans, experiences, school, riskWeights, advisers, weeksWorth] = await Promise.all([
     listSessionsForPupil(db, pupil.id),
     listPlansForPupil(db, pupil.id),
-    db.placements.where('pupilId').equals(pupil.id).toArray(),
+    listExperiencesForPupil(db, pupil.id),
     pupil.schoolId ? db.schools.get(pupil.schoolId) : Promise.resolve(undefined),
     getSetting(db, 'riskWeights'),
     db.advisers.toArray(),
+    getSetting(db, 'weeksWorth'),
   ]);
-  const employers = await db.employers.bulkGet([...new Set(placements.map((p) => p.employerId))]);
+  const employerIds = experiences.map((e) => e.employerId).filter((id) => id !== null);
+  const employers = await db.employers.bulkGet([...new Set(employerIds)]);
   return {
     pupil,
     sessions,
     plans,
-    placements,
+    experiences,
+    placements: placementsOf(experiences),
     school: school ?? null,
+    weeksWorth: weeksWorth ?? DEFAULT_WEEKS_WORTH,
     riskWeights: riskWeights ?? {},
     advisers,
     employers: employers.filter((e) => e !== undefined),

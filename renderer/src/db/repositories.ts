@@ -45,6 +45,7 @@ import {
   type PlacementFeedback,
   type ProposalInput,
 } from './placements';
+import { getExperience, listExperiencesForPupil, listExperiencesForPupils, saveExperience, type ExperienceSaveInput } from './experiences';
 import { campusesInUse, findRoutes, getRoute, listProviders, saveProvider, saveRoute, type ProviderInput, type RouteInput } from './routes';
 import {
   adviserName,
@@ -185,6 +186,13 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
         changePlacementStatus(db, placementId, to, actor(), { now: now(), today: clock.today() }),
       complete: (placementId: string, feedback: PlacementFeedback) =>
         completePlacement(db, placementId, feedback, actor(), { now: now(), today: clock.today() }),
+    },
+
+    experiences: {
+      get: (id: string) => getExperience(db, id),
+      forPupil: (pupilId: string) => listExperiencesForPupil(db, pupilId),
+      forPupils: (pupilIds: readonly string[]) => listExperiencesForPupils(db, pupilIds),
+      save: (input: ExperienceSaveInput) => saveExperience(db, input, actor(), { now: now(), today: clock.today() }),
     },
 
     routes: {

@@ -2,6 +2,7 @@ import type { Pupil } from '@shared/model';
 import { isPastRetention, keepUntil, retentionReason } from '@shared/retention';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
+import { removePupilsFromExperiences } from './experiences';
 
 export interface PastRetention {
   pupil: Pupil;
@@ -24,7 +25,7 @@ export async function findPastRetention(db: CareersDeskDb, years: number, today:
 
 /**
  * Deletes the records of these young people, and everything held about them (sessions, plans,
- * drafts, placements, and the audit entries that hold earlier versions of their record), in one
+ * drafts, workplace experiences, and the audit entries that hold earlier versions of their record), in one
  * transaction, leaving one audit entry with the count and no personal data. Each is checked
  * again inside the transaction: a record no longer past its date (edited since the list was
  * shown) stops the whole deletion.
@@ -35,7 +36,7 @@ export async function deletePastRetention(
   options: { years: number; today: string; actorId: string | null; now?: Date },
 ): Promise<number> {
   if (pupilIds.length === 0) return 0;
-  return db.transaction('rw', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.placements, db.audit], async () => {
+  return db.transaction('rw', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.audit], async () => {
     const pupils = await db.pupils.bulkGet([...pupilIds]);
     for (const [index, pupil] of pupils.entries()) {
       if (!pupil) throw new Error(`A record on the list (${pupilIds[index]}) no longer exists. Refresh the list and try again.`);
@@ -49,7 +50,7 @@ export async function deletePastRetention(
     await db.actionPlans.where('pupilId').anyOf(ids).delete();
     const idSet = new Set(ids);
     await db.drafts.filter((draft) => idSet.has(draft.pupilId)).delete();
-    await db.placements.where('pupilId').anyOf(ids).delete();
+    await removePupilsFromExperiences(db, ids);
     await db.audit.where('pupilId').anyOf(ids).delete();
     await db.pupils.bulkDelete(ids);
     await writeAudit(

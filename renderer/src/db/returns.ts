@@ -4,15 +4,15 @@ import { recordAudit } from './audit';
 
 /** Every record a return counts. Aggregates need every row, so whole tables are read here, once. */
 export async function loadReturnSource(db: CareersDeskDb): Promise<ReturnSource> {
-  return db.transaction('r', [db.pupils, db.sessions, db.placements, db.schools, db.advisers], async () => {
-    const [pupils, sessions, placements, schools, advisers] = await Promise.all([
+  return db.transaction('r', [db.pupils, db.sessions, db.experiences, db.schools, db.advisers], async () => {
+    const [pupils, sessions, experiences, schools, advisers] = await Promise.all([
       db.pupils.toArray(),
       db.sessions.toArray(),
-      db.placements.toArray(),
+      db.experiences.toArray(),
       db.schools.toArray(),
       db.advisers.toArray(),
     ]);
-    return { pupils, sessions, placements, schools, advisers };
+    return { pupils, sessions, experiences, schools, advisers };
   });
 }
 

@@ -6,15 +6,15 @@ import type {
   Draft,
   Employer,
   GuidanceSession,
-  Placement,
   Provider,
   Pupil,
+  WorkplaceExperience,
   Route,
   School,
   SettingRow,
 } from '@shared/model';
 
-import { pupilRowToVersion2 } from '@shared/model/upgrades';
+import { placementRowToExperience, pupilRowToVersion2 } from '@shared/model/upgrades';
 import { DATABASE_NAME } from './name';
 
 export { DATABASE_NAME };
@@ -31,7 +31,7 @@ export class CareersDeskDb extends Dexie {
   actionPlans!: EntityTable<ActionPlan, 'id'>;
   drafts!: EntityTable<Draft, 'id'>;
   employers!: EntityTable<Employer, 'id'>;
-  placements!: EntityTable<Placement, 'id'>;
+  experiences!: EntityTable<WorkplaceExperience, 'id'>;
   providers!: EntityTable<Provider, 'id'>;
   routes!: EntityTable<Route, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -80,6 +80,18 @@ export class CareersDeskDb extends Dexie {
             row.seq = seq;
           });
       });
+    // Version 3: a placement is one kind of workplace experience. Every placement moves to the
+    // experiences table as a work placement (placementRowToExperience), and the placements table goes.
+    // A group event lists its young people in pupilIds, so *pupilIds finds a young person's experiences.
+    this.version(3)
+      .stores({
+        placements: null,
+        experiences: 'id, *pupilIds, employerId, [employerId+status], status, start, kind',
+      })
+      .upgrade(async (tx) => {
+        const placements = (await tx.table('placements').toArray()) as Record<string, unknown>[];
+        await tx.table('experiences').bulkAdd(placements.map(placementRowToExperience));
+      });
   }
 }
 
@@ -93,7 +105,7 @@ export function allTables(db: CareersDeskDb) {
     db.actionPlans,
     db.drafts,
     db.employers,
-    db.placements,
+    db.experiences,
     db.providers,
     db.routes,
     db.settings,

@@ -20,7 +20,7 @@ export interface MatchRequest {
 }
 
 /** The tables a prepared directory is made from (matchPupil reads the pupil besides). */
-export const DIRECTORY_TABLES = ['employers', 'routes', 'providers', 'placements'] as const;
+export const DIRECTORY_TABLES = ['employers', 'routes', 'providers', 'experiences'] as const;
 
 /**
  * Keeps the last prepared directory (shared/matching prepareMatchDirectory: places left, safety checks,
