@@ -14,7 +14,8 @@ import {
   type PupilMapping,
 } from '@shared/import';
 import { todayIso } from '../../platform/clock';
-import { useOrganisationStore, useRiskWeightsStore } from '../settings';
+import { useOrganisationStore } from '../settings';
+import { useRiskWeightsStore } from '../risk';
 import { singletonImporter } from './import-state';
 import { useRepositories } from '../../db/repositories';
 
