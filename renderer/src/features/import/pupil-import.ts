@@ -45,6 +45,6 @@ export const usePupilImport = singletonImporter<PupilRecordInput, Pupil>(() => (
   write: (operations, options) => useRepositories().imports.pupils(operations, options),
   onLoaded: () => {
     const schools = useOrganisationStore().schools;
-    pupilImportSchoolId.value = schools.length === 1 ? schools[0]!.id : null;
+    pupilImportSchoolId.value = schools.length === 1 ? (schools[0]?.id ?? null) : null;
   },
 }));

@@ -109,7 +109,11 @@ export const useAllocationStore = defineStore('allocation', () => {
         };
       }
       for (const left of result.unplaced) next[left.pupilId] = { pupilId: left.pupilId, choice: null, why: left.why, byHand: false };
-      const byName = (a: string, b: string) => displayName(byId.get(a)!).localeCompare(displayName(byId.get(b)!), 'en-GB');
+      const nameOf = (id: string) => {
+        const pupil = byId.get(id);
+        return pupil ? displayName(pupil) : '';
+      };
+      const byName = (a: string, b: string) => nameOf(a).localeCompare(nameOf(b), 'en-GB');
       optionsCache = new Map();
       lines.value = next;
       proposal.value = {
@@ -211,11 +215,14 @@ export const useAllocationStore = defineStore('allocation', () => {
         problems.value = result.problems;
         return;
       }
-      confirmed.value = chosen.map((l) => ({
-        pupilId: l.pupilId,
-        name: displayName(p.pupils.get(l.pupilId)!),
-        employerName: p.employerNames.get(l.choice.employerId) ?? 'Employer',
-      }));
+      confirmed.value = chosen.map((l) => {
+        const pupil = p.pupils.get(l.pupilId);
+        return {
+          pupilId: l.pupilId,
+          name: pupil ? displayName(pupil) : '',
+          employerName: p.employerNames.get(l.choice.employerId) ?? 'Employer',
+        };
+      });
       const created = result.value.length === 1 ? '1 proposed placement' : `${result.value.length} proposed placements`;
       message.value = `Created ${created} for Year ${p.yearGroup} at ${p.schoolName}. Each is on the young person's page.`;
       proposal.value = null;
