@@ -44,7 +44,7 @@ export function createRandom(seed: number): RandomSource {
   function uuid(): string {
     const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
     hex[12] = '4';
-    hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+    hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
     const s = hex.join('');
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }

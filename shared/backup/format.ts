@@ -136,7 +136,7 @@ async function transform(bytes: Uint8Array, stream: CompressionStream | Decompre
 function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return difference === 0;
 }
 
@@ -324,7 +324,11 @@ export async function openBackup(
   const inspected = inspectBackup(bytes, options);
   if (!inspected.ok) return inspected;
   const { header, ciphertext } = inspected.value;
-  const salt = fromBase64(header.kdf.salt)!;
+  const salt = fromBase64(header.kdf.salt);
+  const keyCheck = fromBase64(header.keyCheck);
+  const iv = fromBase64(header.cipher.iv);
+  // inspectBackup has read the header with its schema, which accepts only base64 here.
+  if (!salt || !keyCheck || !iv) return backupError('not-a-backup');
   let key: BackupKey;
   if ('key' in unlock) {
     if (!constantTimeEqual(unlock.key.salt, salt) || unlock.key.iterations !== header.kdf.iterations) return backupError('different-key');
@@ -333,16 +337,12 @@ export async function openBackup(
     key = await deriveBackupKey(unlock.passphrase, salt, header.kdf.iterations);
   }
   const { aes, check } = await subKeys(key);
-  if (!constantTimeEqual(check, fromBase64(header.keyCheck)!)) return backupError('wrong-passphrase');
+  if (!constantTimeEqual(check, keyCheck)) return backupError('wrong-passphrase');
   let body: Uint8Array;
   try {
     const additionalData = plain(new TextEncoder().encode(canonicalJson(header)));
     body = new Uint8Array(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: plain(fromBase64(header.cipher.iv)!), additionalData, tagLength: 128 },
-        aes,
-        plain(ciphertext),
-      ),
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: plain(iv), additionalData, tagLength: 128 }, aes, plain(ciphertext)),
     );
   } catch {
     return backupError('tampered');

@@ -206,6 +206,7 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
     }
   }
   for (const conflict of plan.conflicts) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every conflict has a choice: `missing` above refused the rest
     const choice = choices[conflict.key]!;
     const { local, incoming, table } = conflict;
     if (conflict.kind === 'same-upn') {

@@ -27,6 +27,6 @@ export async function verifyPassphrase(passphrase: string, stored: PassphraseHas
   if (!salt || !expected || stored.iterations < 1 || stored.iterations > 10_000_000) return false;
   const { master } = await deriveBackupKey(passphrase, salt, stored.iterations);
   let difference = master.length ^ expected.length;
-  for (let i = 0; i < Math.min(master.length, expected.length); i++) difference |= master[i]! ^ expected[i]!;
+  for (let i = 0; i < Math.min(master.length, expected.length); i++) difference |= (master[i] ?? 0) ^ (expected[i] ?? 0);
   return difference === 0;
 }

@@ -80,7 +80,7 @@ export function monthsOf(period: ReturnPeriod, now: string): DashboardGroup[] {
   for (;;) {
     const id = `${year}-${String(month).padStart(2, '0')}`;
     if (id > endKey) break;
-    const name = MONTHS[month - 1]!;
+    const name = MONTHS[month - 1] ?? '';
     groups.push({ id, label: `${name} ${year}`, axisLabel: `${name.slice(0, 3)} ${year}`, note: null });
     month += 1;
     if (month > 12) {
@@ -109,9 +109,9 @@ class ThingCounter {
   }
   add(group: number, segment: number, pupilId: string): void {
     const cell = this.cells[group]?.[segment];
-    if (!cell) return;
+    const seen = this.seen[group]?.[segment];
+    if (!cell || !seen) return;
     cell.count += 1;
-    const seen = this.seen[group]![segment]!;
     if (!seen.has(pupilId)) {
       seen.add(pupilId);
       cell.pupilIds.push(pupilId);
@@ -173,8 +173,9 @@ export function buildDashboard(scoped: ScopedCaseload, options: DashboardOptions
     const row = benchmarkRow.get(year);
     if (row !== undefined) addPupil(benchmark, row, facts.qualifiedGuidanceMeetings >= meetingsExpected(year) ? 0 : 1, id);
     if (facts.providerAccessPair !== null) {
-      const pair = pairIndex.get(facts.providerAccessPair)!;
-      addPupil(providerAccess, pair, facts.providerEncountersInPair >= PROVIDER_ACCESS_TARGETS[pair]!.encounters ? 0 : 1, id);
+      const pair = pairIndex.get(facts.providerAccessPair);
+      const target = pair === undefined ? undefined : PROVIDER_ACCESS_TARGETS[pair];
+      if (pair !== undefined && target) addPupil(providerAccess, pair, facts.providerEncountersInPair >= target.encounters ? 0 : 1, id);
     }
     addPupil(risk, riskRow(facts.pupil.riskBand), 0, id);
     if (DESTINATION_YEARS.has(year)) {

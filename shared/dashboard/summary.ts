@@ -61,14 +61,14 @@ export function summariseSeries(series: DashboardSeries): string {
   if (series.groups.length === 0 || total === 0) return `Bar chart: ${series.title}. Nothing to show for this period and scope.`;
   if (series.shareOf !== null) {
     const segment = series.shareOf;
-    const what = series.segments[segment]!.label;
+    const what = series.segments[segment]?.label ?? '';
     const parts = series.groups.map((g, i) => {
       const groupCount = groupTotal(series, i);
       if (groupCount === 0) return `${g.label}: no young people`;
-      return `${g.label}: ${series.cells[i]![segment]!.count} of ${groupCount} (${sharePercent(series, i, segment)}%)`;
+      return `${g.label}: ${series.cells[i]?.[segment]?.count ?? 0} of ${groupCount} (${sharePercent(series, i, segment)}%)`;
     });
     return `Stacked bar chart: ${series.title}. ${what}, by ${series.groupLabel.toLowerCase()}: ${parts.join('; ')}.`;
   }
-  const parts = series.groups.map((g, i) => `${g.label} ${series.cells[i]![0]!.count}`);
+  const parts = series.groups.map((g, i) => `${g.label} ${series.cells[i]?.[0]?.count ?? 0}`);
   return `Bar chart: ${series.title}. ${parts.join(', ')}. Total ${countWords(series, total)}.`;
 }

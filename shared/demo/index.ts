@@ -52,6 +52,13 @@ const SCHOOL_NAMES: readonly { name: string; district: AreaId; outcode: string; 
 ];
 
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
+
+/** The item at `i`, going round the list again past its end; the demo's lists are never empty. */
+function cycle<T>(list: readonly T[], i: number): T {
+  const item = list[i % list.length];
+  if (item === undefined) throw new Error('The demo caseload cycles through an empty list.');
+  return item;
+}
 const TOPICS = [
   'Post-16 options',
   'Apprenticeships',
@@ -184,7 +191,8 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     },
   ];
   const qualifiedAdvisers = advisers.filter((a) => a.qualificationLevel === 'level-6-or-above' && a.role === 'careers-adviser');
-  const liaisonOfficer = advisers[3]!;
+  const liaisonOfficer = advisers[3];
+  if (!liaisonOfficer) throw new Error('The demo caseload needs its four advisers.');
 
   const schoolTemplates = SCHOOL_NAMES.slice(0, Math.max(1, Math.min(SCHOOL_NAMES.length, options.schools ?? 6)));
   const schools: (School & { outcode: string; sixthForm: boolean })[] = schoolTemplates.map((template, index) => ({
@@ -207,7 +215,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   let serial = 0;
   for (let i = 0; i < pupilCount + homeEducatedCount; i++) {
     const homeEducated = i >= pupilCount;
-    const school = homeEducated ? null : schools[i % schools.length]!;
+    const school = homeEducated ? null : cycle(schools, i);
     const maxYear = school && !school.sixthForm ? 11 : 13;
     const yearGroup = homeEducated ? random.int(8, 11) : random.int(8, maxYear);
     const district: AreaId = school ? school.district : random.pick(AREAS).id;
@@ -330,7 +338,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
         location: kind === 'home-visit' ? 'Family home' : 'Careers room',
         topics: [random.pick(TOPICS), random.pick(TOPICS)].filter((t, i, all) => all.indexOf(t) === i),
         notes: `Talked about ${random.pick(TOPICS).toLowerCase()}. ${random.pick(IMPRESSIONS)}`,
-        benchmarks: isGuidance ? [8] : encounters.length > 0 ? [encounters[0]!.kind === 'employer' ? 5 : 7] : [3],
+        benchmarks: isGuidance ? [8] : encounters.length > 0 ? [encounters[0]?.kind === 'employer' ? 5 : 7] : [3],
         encounters,
         intendedDestination: isGuidance ? pupil.intendedDestination : null,
         agreed: isGuidance ? 'Agreed to look at college courses before the next meeting.' : '',
@@ -345,7 +353,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   const employerCount = options.employers ?? 60;
   const jun = `${academicYearStartYear(today) + 1}-06`;
   for (let e = 0; e < employerCount; e++) {
-    const sector = SECTOR_IDS[e % SECTOR_IDS.length]!;
+    const sector = cycle(SECTOR_IDS, e);
     const area = random.pick(AREAS);
     const outcode = random.pick(outcodesByDistrict.get(area.id) ?? ['ME14']);
     const stem = random.pick(EMPLOYER_STEMS[sector] ?? ['Local Business']);
@@ -588,8 +596,8 @@ function providersAndRoutes(
     },
   ] as const;
   for (let r = 0; routes.length < routeCount && r < routeCount * 2; r++) {
-    const college = colleges[r % colleges.length]!;
-    const campus = college.campuses[random.int(0, college.campuses.length - 1)]!;
+    const college = cycle(colleges, r);
+    const campus = cycle(college.campuses, random.int(0, college.campuses.length - 1));
     const sector = random.pick(SECTOR_IDS);
     const shape = random.pick(kinds);
     routes.push({
@@ -625,8 +633,9 @@ function providersAndRoutes(
       description: '',
     });
   }
-  const connect = providers.find((p) => p.kind === 'programme' && p.name.startsWith('Connect'))!;
-  const hub = providers.find((p) => p.kind === 'programme' && p.name.includes('Youth Hub'))!;
+  const connect = providers.find((p) => p.kind === 'programme' && p.name.startsWith('Connect'));
+  const hub = providers.find((p) => p.kind === 'programme' && p.name.includes('Youth Hub'));
+  if (!connect || !hub) throw new Error('The demo directory needs its Connect and Youth Hub programmes.');
   routes.push({
     ...base(),
     providerId: connect.id,

@@ -142,9 +142,10 @@ export function employerFieldLabel(field: string): string {
   const known = FIELD_LABELS[field];
   if (known) return known;
   const period = /^offers\.(\d+)\.periods\.(\d+)\.(\w+)$/.exec(field);
-  if (period) return `Offer ${Number(period[1]) + 1}, period ${Number(period[2]) + 1}: ${PERIOD_FIELD_LABELS[period[3]!] ?? period[3]}`;
+  if (period)
+    return `Offer ${Number(period[1]) + 1}, period ${Number(period[2]) + 1}: ${PERIOD_FIELD_LABELS[period[3] ?? ''] ?? period[3]}`;
   const offer = /^offers\.(\d+)\.(\w+)/.exec(field);
-  if (offer) return `Offer ${Number(offer[1]) + 1}: ${OFFER_FIELD_LABELS[offer[2]!] ?? offer[2]}`;
+  if (offer) return `Offer ${Number(offer[1]) + 1}: ${OFFER_FIELD_LABELS[offer[2] ?? ''] ?? offer[2]}`;
   return field;
 }
 
@@ -257,7 +258,7 @@ const FORM_ORDER = ['name', 'sector', 'address', 'postcode', 'district', 'contac
 /** Problems sorted as the form shows its fields; rows of offers keep their order (the sort is stable). */
 function inFormOrder(problems: Problem[]): Problem[] {
   const rank = (p: Problem) => {
-    const i = FORM_ORDER.indexOf(p.field.split('.')[0]!);
+    const i = FORM_ORDER.indexOf(p.field.split('.')[0] ?? p.field);
     return i === -1 ? FORM_ORDER.length : i;
   };
   return [...problems].sort((a, b) => rank(a) - rank(b));

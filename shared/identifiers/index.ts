@@ -9,7 +9,7 @@ const UPN_ALPHABET = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 function upnCheckLetter(upn: string): string | null {
   let sum = 0;
   for (let position = 2; position <= 13; position++) {
-    const char = upn[position - 1]!;
+    const char = upn.charAt(position - 1);
     let value: number;
     if (/\d/.test(char)) value = Number(char);
     else if (position === 13 && UPN_ALPHABET.includes(char)) value = UPN_ALPHABET.indexOf(char);

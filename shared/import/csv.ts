@@ -75,8 +75,8 @@ export function parseCsv(text: string): ParsedCsvResult {
   const result = Papa.parse<string[]>(source, { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
   const rows = result.data;
   const headerIndex = rows.findIndex((cells) => Array.isArray(cells) && !isBlank(cells));
-  if (headerIndex < 0) return fileProblem('The file has no rows.');
-  const headerCells = rows[headerIndex]!;
+  const headerCells = rows[headerIndex];
+  if (!headerCells) return fileProblem('The file has no rows.');
   const headers = headerCells.map((cell, index) => cell.trim() || `Column ${index + 1}`);
   if (headers.length < 2) {
     return fileProblem(
@@ -94,8 +94,8 @@ export function parseCsv(text: string): ParsedCsvResult {
 
   const records: ParsedCsv['records'] = [];
   for (let index = headerIndex + 1; index < rows.length; index++) {
-    const cells = rows[index]!;
-    if (isBlank(cells)) continue;
+    const cells = rows[index];
+    if (!cells || isBlank(cells)) continue;
     const row = index + 1;
     const quoteError = quoteErrors.get(index);
     if (quoteError) problems.push({ row, field: 'row', message: quoteError });

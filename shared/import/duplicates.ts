@@ -46,19 +46,19 @@ export function findDuplicates(
   stored: readonly { id: string; keys: RowKeys }[],
   options: DuplicateOptions = {},
 ): Map<number, DuplicateFinding> {
-  const index = (entries: readonly { keys: RowKeys }[], value: (i: number) => string | number) => {
+  const index = <E extends { keys: RowKeys }>(entries: readonly E[], value: (entry: E) => string | number) => {
     const byKey = new Map<string, (string | number)[]>();
-    entries.forEach((entry, i) => {
+    entries.forEach((entry) => {
       for (const [name, key] of Object.entries(entry.keys)) {
         if (key === null) continue;
         const slot = `${name}\u0000${key}`;
-        byKey.set(slot, [...(byKey.get(slot) ?? []), value(i)]);
+        byKey.set(slot, [...(byKey.get(slot) ?? []), value(entry)]);
       }
     });
     return byKey;
   };
-  const storedByKey = index(stored, (i) => stored[i]!.id);
-  const rowsByKey = index(rows, (i) => rows[i]!.row);
+  const storedByKey = index(stored, (entry) => entry.id);
+  const rowsByKey = index(rows, (entry) => entry.row);
 
   const findings = new Map<number, DuplicateFinding>();
   for (const { row, keys } of rows) {

@@ -85,9 +85,8 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
 
   const priority = candidates.map((p) => priorityReasons(p));
   const scores: (number | null)[][] = [];
-  for (let i = 0; i < candidates.length; i++) {
-    const pupil = candidates[i]!;
-    const bonus = priority[i]!.length > 0 ? weight : 0;
+  for (const [i, pupil] of candidates.entries()) {
+    const bonus = (priority[i]?.length ?? 0) > 0 ? weight : 0;
     scores.push(
       open.map((slot) => {
         const evaluation = evaluateOffer(pupil, slot, [], false);
@@ -106,18 +105,18 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
 
   const lines: AllocationLine[] = [];
   let total = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    const pupil = candidates[i]!;
+  for (const [i, pupil] of candidates.entries()) {
     const index = assignment.offerOfPupil[i];
-    if (index === null || index === undefined) {
-      const allowed = scores[i]!.filter((s) => s !== null).length;
+    const slot = index === null || index === undefined ? undefined : open[index];
+    if (!slot) {
+      const allowed = (scores[i] ?? []).filter((s) => s !== null).length;
       unplaced.push({ pupilId: pupil.id, why: whyUnplaced(pupil, slots, allowed, period) });
       continue;
     }
-    const slot = open[index]!;
     const evaluation = evaluateOffer(pupil, slot, [], true);
     const reasons = [...evaluation.reasons];
-    if (priority[i]!.length > 0 && weight !== 0) reasons.push(`Priority in the allocation (${priority[i]!.join(', ')}): +${weight}`);
+    const why = priority[i] ?? [];
+    if (why.length > 0 && weight !== 0) reasons.push(`Priority in the allocation (${why.join(', ')}): +${weight}`);
     lines.push({
       pupilId: pupil.id,
       employerId: slot.employer.id,
@@ -165,7 +164,7 @@ function summarise(codesPerSlot: readonly Set<ExclusionCode>[], yearGroup: numbe
     if (primary) counts.set(primary, (counts.get(primary) ?? 0) + 1);
   }
   return SUMMARY_ORDER.filter((c) => counts.has(c))
-    .map((c) => countPhrase(c, counts.get(c)!, yearGroup))
+    .map((c) => countPhrase(c, counts.get(c) ?? 0, yearGroup))
     .join(', ');
 }
 

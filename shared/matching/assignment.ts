@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   min-cost flow over arrays sized up front (nodes, edges, heap slots); every index is a node or edge number
+   inside them, in the hot loop of the allocation */
 /**
  * Optimal capacitated assignment, generic and free of domain rules: pupils to offers, each pupil to
  * at most one offer, each offer taking at most its capacity. Optimal means lexicographic: first the

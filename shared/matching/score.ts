@@ -566,10 +566,7 @@ interface Ranked<T> {
 }
 
 function ranked<T>(items: Ranked<T>[]): T[] {
-  items.sort(byScoreThenDistance);
-  const out = new Array<T>(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = items[i]!.item;
-  return out;
+  return items.sort(byScoreThenDistance).map((ranked) => ranked.item);
 }
 
 /**

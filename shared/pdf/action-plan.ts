@@ -197,7 +197,8 @@ function detailsPanel(input: ActionPlanPdfInput, name: string): Content {
 
   const rows: TableCell[][] = [];
   for (let i = 0; i < pairs.length; i += 2) {
-    const [left, right] = [pairs[i]!, pairs[i + 1]];
+    const [left, right] = [pairs[i], pairs[i + 1]];
+    if (!left) break;
     rows.push([
       { text: left[0], style: 'label', noWrap: true },
       { text: left[1] },

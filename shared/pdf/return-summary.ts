@@ -13,7 +13,9 @@ const INK = '#1b1b1b';
 const BRAND = '#0b4f6c';
 const BAR = '#2b6f8f';
 
-function cellText(cell: ShownCell | PercentCell): string {
+/** A figure as printed; a row without one (never: the return builds each row whole) prints blank. */
+function cellText(cell: ShownCell | PercentCell | undefined): string {
+  if (cell === undefined) return '';
   return typeof cell === 'number' ? cell.toLocaleString('en-GB') : cell;
 }
 
@@ -28,8 +30,8 @@ function totalsChart(table: ReturnTable): Content {
       widths: [170, width + 10, 40],
       body: table.columnLabels.map((label, i) => [
         { text: label, fontSize: 8 },
-        { canvas: [{ type: 'rect', x: 0, y: 2, w: Math.max(0, (numbers[i]! / max) * width), h: 8, color: BAR }] },
-        { text: cellText(totals[i]!), fontSize: 8, alignment: 'right' },
+        { canvas: [{ type: 'rect', x: 0, y: 2, w: Math.max(0, ((numbers[i] ?? 0) / max) * width), h: 8, color: BAR }] },
+        { text: cellText(totals[i]), fontSize: 8, alignment: 'right' },
       ]),
     },
     layout: 'noBorders',
@@ -48,10 +50,10 @@ function tableBlock(table: ReturnTable): Content {
   table.shown.cells.forEach((cells, r) => {
     body.push(
       [
-        table.rowLabels[r]!,
+        table.rowLabels[r] ?? '',
         ...cells.map(cellText),
-        cellText(table.shown.rowTotals[r]!),
-        ...table.percentages.map((p) => cellText(p.rows[r]!)),
+        cellText(table.shown.rowTotals[r]),
+        ...table.percentages.map((p) => cellText(p.rows[r])),
       ].map((text) => ({ text, fontSize: 8 })),
     );
   });
@@ -87,7 +89,8 @@ export function buildReturnSummaryDocument(report: AggregateReturn, options: { s
   const measures = [...new Set(report.tables.map((t) => t.measureId))];
   for (const measureId of measures) {
     const tables = report.tables.filter((t) => t.measureId === measureId);
-    const first = tables[0]!;
+    const [first] = tables;
+    if (!first) continue;
     content.push({
       text: first.title.replace(/ by .*$/, ''),
       style: 'heading',

@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   tables are built here with one count per (row, column) and one label and total per row; every index runs over
+   those same rows and columns */
 /**
  * The aggregate return: for each measure, tables by district, year group, characteristic group and
  * risk-of-NEET band, every one protected before anyone sees it.

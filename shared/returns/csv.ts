@@ -29,7 +29,8 @@ export function returnToCsv(report: AggregateReturn, options: { serviceName?: st
     rows.push([table.title]);
     rows.push([table.rowHeading, ...table.columnLabels, 'Total', ...table.percentages.map((p) => p.label)]);
     table.shown.cells.forEach((cells, r) => {
-      rows.push([table.rowLabels[r]!, ...cells, table.shown.rowTotals[r]!, ...table.percentages.map((p) => p.rows[r]!)]);
+      // Each row has its label, total and percentages (the return builds them together); a missing one is left blank.
+      rows.push([table.rowLabels[r] ?? '', ...cells, table.shown.rowTotals[r] ?? '', ...table.percentages.map((p) => p.rows[r] ?? '')]);
     });
     rows.push([table.totalLabel, ...table.shown.columnTotals, table.shown.grandTotal, ...table.percentages.map((p) => p.total)]);
     for (const note of table.notes) rows.push(['Note', note]);

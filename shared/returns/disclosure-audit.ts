@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   a protected table's cells, totals and counts have the same rows and columns as the table they audit; every
+   index runs inside them */
 /**
  * Audits of a protected table, for tests and for the preview: can anyone recover a hidden count?
  * Positions use 'total' for the totals row or column.

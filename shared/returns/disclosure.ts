@@ -46,7 +46,8 @@ export function protectTable(counts: number[][], options: { threshold: number })
     ],
     options.threshold,
   );
-  return table!;
+  if (!table) throw new Error('protectTables answers one protected table for each table it is given');
+  return table;
 }
 
 /** Rounds a count to the nearest multiple of `base` (halves up); a count above 0 that rounds to 0 is `low`. */

@@ -149,7 +149,7 @@ export function generaliseRareRows<T extends { row: ExtractRow; facts: PupilFact
     }
     const rare: T[] = [];
     for (const item of pending) {
-      if (sizes.get(step.group(item.row, item.facts))! >= threshold) kept.push(item);
+      if ((sizes.get(step.group(item.row, item.facts)) ?? 0) >= threshold) kept.push(item);
       else rare.push(item);
     }
     for (const item of rare) step.coarsen(item.row, item.facts);

@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   Gaussian elimination over a matrix built here with one row per equation and one column per quantity; every
+   index is inside those bounds */
 /**
  * Which hidden figures can be worked out exactly from published ones. Every table gives linear
  * equations (a row's cells add up to its total, and so on); a hidden figure is exposed when some

@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   every index here runs inside the bounds of arrays sized up front from the table layouts (rows × columns, one
+   slot per quantity), in loops that guards would slow and clutter */
 /**
  * The suppression engine behind `protectTable` and the aggregate return. Tables are laid out with
  * their totals as one more row and column; every figure is a "quantity" named by a key, so a figure

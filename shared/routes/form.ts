@@ -158,8 +158,11 @@ export function checkRouteForm(form: RouteForm, context: RouteFormContext): Chec
     const date = typed.trim();
     if (date === '') add(`startDates.${i}`, 'Enter the start date, or remove this row');
     else if (!isRealDate(date)) add(`startDates.${i}`, 'Enter a real start date');
-    else if (seen.has(date)) add(`startDates.${i}`, `This is the same date as start date ${seen.get(date)! + 1}; remove one`);
-    else seen.set(date, i);
+    else {
+      const earlier = seen.get(date);
+      if (earlier !== undefined) add(`startDates.${i}`, `This is the same date as start date ${earlier + 1}; remove one`);
+      else seen.set(date, i);
+    }
   });
   if (form.startDates.length > MAX_START_DATES) add('startDates', `List at most ${MAX_START_DATES} start dates`);
 
@@ -284,7 +287,7 @@ export function providerFieldLabel(field: string): string {
   const known = PROVIDER_FIELD_LABELS[field];
   if (known) return known;
   const campus = /^campuses\.(\d+)\.(\w+)$/.exec(field);
-  if (campus) return `Campus ${Number(campus[1]) + 1}: ${CAMPUS_FIELD_LABELS[campus[2]!] ?? campus[2]}`;
+  if (campus) return `Campus ${Number(campus[1]) + 1}: ${CAMPUS_FIELD_LABELS[campus[2] ?? ''] ?? campus[2]}`;
   return field;
 }
 
@@ -308,9 +311,9 @@ export function checkProviderForm(form: ProviderForm, context: ProviderFormConte
   const names = new Map<string, number>();
   const campuses = form.campuses.map((campus, i) => {
     const name = campus.name.trim();
+    const earlier = names.get(name.toLowerCase());
     if (name === '') add(`campuses.${i}.name`, 'Enter the campus name, or remove this campus');
-    else if (names.has(name.toLowerCase()))
-      add(`campuses.${i}.name`, `Campus ${names.get(name.toLowerCase())! + 1} has the same name; give each campus its own name`);
+    else if (earlier !== undefined) add(`campuses.${i}.name`, `Campus ${earlier + 1} has the same name; give each campus its own name`);
     else names.set(name.toLowerCase(), i);
     let outcode: string | null = null;
     if (campus.outcode.trim() !== '') {
@@ -343,7 +346,7 @@ const PROVIDER_FORM_ORDER = ['name', 'kind', 'website', 'campuses'];
 /** Problems sorted as the form shows its fields; rows keep their order (the sort is stable). */
 function inOrder(problems: Problem[], order: readonly string[]): Problem[] {
   const rank = (p: Problem) => {
-    const i = order.indexOf(p.field.split('.')[0]!);
+    const i = order.indexOf(p.field.split('.')[0] ?? p.field);
     return i === -1 ? order.length : i;
   };
   return [...problems].sort((a, b) => rank(a) - rank(b));

@@ -13,7 +13,7 @@ export function merged(...lists: Problem[][]): Problem[] {
 /** Collapses list element paths that the form shows as one field ("topics.3" shows beside "topics"). */
 export function onField(problems: Problem[], listFields: readonly string[]): Problem[] {
   return problems.map((p) => {
-    const head = p.field.split('.')[0]!;
+    const head = p.field.split('.')[0] ?? p.field;
     return listFields.includes(head) ? { ...p, field: head } : p;
   });
 }
@@ -21,7 +21,7 @@ export function onField(problems: Problem[], listFields: readonly string[]): Pro
 /** Puts problems in the order the form shows its fields (rows of a list keep their order). */
 export function order(problems: Problem[], fields: readonly string[]): Problem[] {
   const rank = (p: Problem) => {
-    const i = fields.indexOf(p.field.split('.')[0]!);
+    const i = fields.indexOf(p.field.split('.')[0] ?? p.field);
     return i === -1 ? fields.length : i;
   };
   return problems

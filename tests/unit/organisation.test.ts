@@ -13,7 +13,7 @@ import {
   type SchoolInput,
 } from '@renderer/db/organisation';
 import { getSetting } from '@renderer/db/settings';
-import { checkRiskWeightsForm } from '@renderer/features/settings/risk-weights-form';
+import { checkRiskWeightsForm } from '@renderer/features/risk/risk-weights-form';
 import type { GuidanceSession } from '@shared/model';
 import { defaultRiskWeights } from '@shared/risk';
 import { pupilInput } from '../support/factories';

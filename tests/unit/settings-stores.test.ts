@@ -10,7 +10,7 @@ import { createRepositories, installRepositories, type Repositories } from '@ren
 import { fixedClock } from '@renderer/platform/clock';
 import { useSessionStore } from '@renderer/features/session/store';
 import { useOrganisationStore } from '@renderer/features/settings/organisation-store';
-import { useRiskWeightsStore } from '@renderer/features/settings/risk-weights-store';
+import { useRiskWeightsStore } from '@renderer/features/risk/risk-weights-store';
 import { useDemoDataStore } from '@renderer/features/settings/demo-data-store';
 import type { AdviserInput } from '@renderer/db/organisation';
 

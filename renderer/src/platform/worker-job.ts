@@ -62,7 +62,8 @@ export class JobWorker<Request, Result> {
     try {
       worker = this.worker ?? this.startWorker();
     } catch (error) {
-      return this.fallBack(error, [{ request, onProgress }])[0]!;
+      this.fallBack(error);
+      return this.onPage(request, onProgress);
     }
     const id = this.nextId++;
     return new Promise<Result>((resolve, reject) => {
@@ -72,7 +73,8 @@ export class JobWorker<Request, Result> {
       } catch (error) {
         // The request could not be copied to the worker (a value that cannot be cloned): this job alone runs here.
         this.pending.delete(id);
-        this.fallBack(error, [{ request, onProgress }], false)[0]!.then(resolve, reject);
+        this.fallBack(error, false);
+        this.onPage(request, onProgress).then(resolve, reject);
       }
     });
   }
@@ -115,10 +117,8 @@ export class JobWorker<Request, Result> {
       if (answered) {
         for (const job of inHand) job.reject(new Error(event.message || `${this.kind.what} stopped unexpectedly`));
       } else {
-        const answers = this.fallBack(event.message || 'the worker failed to load', inHand);
-        answers.forEach((answer, i) => {
-          void answer.then(inHand[i]!.resolve, inHand[i]!.reject);
-        });
+        this.fallBack(event.message || 'the worker failed to load');
+        for (const job of inHand) void this.onPage(job.request, job.onProgress).then(job.resolve, job.reject);
       }
     };
     this.worker = worker;
@@ -134,11 +134,13 @@ export class JobWorker<Request, Result> {
     }, idleMs);
   }
 
-  /** Runs jobs on the page, saying so once in the console, so a worker that never starts is noticed. */
-  private fallBack(why: unknown, jobs: Pick<PendingJob<Request, Result>, 'request' | 'onProgress'>[], forGood = true): Promise<Result>[] {
+  /**
+   * Before jobs run on the page instead (the caller runs them with onPage): says so once in the console, so a
+   * worker that never starts is noticed, and for good unless only one request could not be sent.
+   */
+  private fallBack(why: unknown, forGood = true): void {
     console.warn(`${this.kind.what} ran on the page: its worker could not start (${why instanceof Error ? why.message : String(why)})`);
     if (forGood) this.onPageOnly = true;
-    return jobs.map((job) => this.onPage(job.request, job.onProgress));
   }
 
   private async onPage(request: Request, onProgress: (fraction: number) => void): Promise<Result> {

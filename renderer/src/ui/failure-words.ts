@@ -26,3 +26,18 @@ export function failureInWords(what: string, error: unknown): string {
   }
   return `${what}. Nothing was changed. Try again; if it keeps happening, close Careers Desk and open it again.`;
 }
+
+/**
+ * A failed step with its reason, as a record form says it. A plain `Error` is a refusal that the
+ * repositories word for the adviser ("That school is no longer recorded.") and is given as it is,
+ * followed by what still holds (`kept`); anything else (the database's or the browser's own errors, a
+ * bug) goes through failureInWords and is never shown raw.
+ */
+export function failureWithReason(what: string, error: unknown, kept = 'Nothing was changed.'): string {
+  if (error instanceof Error && error.name === 'Error') {
+    return `${what}: ${error.message.replace(/\.$/, '')}.${kept ? ` ${kept}` : ''}`;
+  }
+  console.error(what, error);
+  const words = failureInWords(what, error);
+  return kept && !words.includes(kept) ? `${words} ${kept}` : words;
+}

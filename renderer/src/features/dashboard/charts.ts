@@ -58,7 +58,7 @@ function hatchedFill(): CanvasPattern | string {
 
 /** What a bar's length is: the count, or for a split bar of young people the share of its group. */
 function valueOf(series: DashboardSeries, group: number, segment: number): number {
-  const count = series.cells[group]![segment]!.count;
+  const count = series.cells[group]?.[segment]?.count ?? 0;
   if (series.shareOf === null) return count;
   const total = groupTotal(series, group);
   return total === 0 ? 0 : (100 * count) / total;
@@ -116,7 +116,7 @@ export function chartOptions(series: DashboardSeries, select: (group: number, se
           label: (item) => {
             const cell = series.cells[item.dataIndex]?.[item.datasetIndex];
             if (!cell) return '';
-            const label = series.segments[item.datasetIndex]!.label;
+            const label = series.segments[item.datasetIndex]?.label ?? '';
             if (!shares) return `${label}: ${cell.count.toLocaleString('en-GB')}`;
             const total = groupTotal(series, item.dataIndex).toLocaleString('en-GB');
             const percent = sharePercent(series, item.dataIndex, item.datasetIndex) ?? 0;

@@ -14,6 +14,7 @@ export function periodOptions(today: string): { value: PeriodChoice; label: stri
 }
 
 export function periodFor(choice: PeriodChoice, today: string): ReturnPeriod {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a PeriodChoice is the value of one of these options
   return periodOptions(today).find((o) => o.value === choice)!.period;
 }
 

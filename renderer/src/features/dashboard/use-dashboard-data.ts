@@ -1,4 +1,5 @@
 import { computed, onScopeDispose, watch, type Ref } from 'vue';
+import { useDebounceFn } from '@vueuse/core';
 import type { Dashboard, PersonBehind } from '@shared/dashboard';
 import type { School } from '@shared/model';
 import { todayIso } from '../../platform/clock';
@@ -40,18 +41,17 @@ export function useDashboardData(period: Ref<PeriodChoice>, scope: Ref<string>) 
   }, null);
   const schools = computed(() => answer.value.value?.schools ?? []);
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refreshLater = useDebounceFn(() => void answer.refresh(), DEBOUNCE_MS);
   function later(): void {
-    clearTimeout(timer);
     answer.loading.value = true;
-    timer = setTimeout(() => void answer.refresh(), DEBOUNCE_MS);
+    void refreshLater();
   }
   // The first figures come at once; later changes, of choice or of records, wait until they settle.
   void answer.refresh();
   watch([period, scope], later);
   const stop = useRepositories().onTablesChange(COUNTED_TABLES, later);
   onScopeDispose(() => {
-    clearTimeout(timer);
+    refreshLater.cancel();
     stop();
   });
 

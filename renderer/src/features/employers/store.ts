@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { watchDebounced } from '@vueuse/core';
+import { ref } from 'vue';
 import type { Employer } from '@shared/model';
 import { emptyEmployerFilters, type EmployerFilters } from '@shared/employers/list';
 import type { EmployerRecordInput } from '@shared/employers/form';
@@ -15,16 +16,12 @@ export const useEmployerStore = defineStore('employers', () => {
   const filters = ref<EmployerFilters>(emptyEmployerFilters());
   // The query follows the filters as they are typed; Dexie re-runs it when employers change.
   const debounced = ref<EmployerFilters>({ ...filters.value });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  watch(
+  watchDebounced(
     filters,
     (next) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        debounced.value = { ...next };
-      }, 60);
+      debounced.value = { ...next };
     },
-    { deep: true },
+    { debounce: 60, deep: true },
   );
 
   const results = useLiveQuery(() => repos.employers.find(debounced.value), [] as Employer[], [debounced]);

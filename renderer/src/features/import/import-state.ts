@@ -325,6 +325,7 @@ export type Importer = ReturnType<typeof createImportState>;
 export function singletonImporter<R, T extends StoredRecord>(makeSpec: () => ImportSpec<R, T>): () => Importer {
   let importer: Importer | null = null;
   return () => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- run() answers undefined only in a stopped scope; this one is new
     importer ??= effectScope(true).run(() => createImportState(makeSpec()) as unknown as Importer)!;
     return importer;
   };

@@ -14,7 +14,8 @@ import {
   type PupilMapping,
 } from '@shared/import';
 import { todayIso } from '../../platform/clock';
-import { useOrganisationStore, useRiskWeightsStore } from '../settings';
+import { useOrganisationStore } from '../settings';
+import { useRiskWeightsStore } from '../risk';
 import { singletonImporter } from './import-state';
 import { useRepositories } from '../../db/repositories';
 
@@ -44,6 +45,6 @@ export const usePupilImport = singletonImporter<PupilRecordInput, Pupil>(() => (
   write: (operations, options) => useRepositories().imports.pupils(operations, options),
   onLoaded: () => {
     const schools = useOrganisationStore().schools;
-    pupilImportSchoolId.value = schools.length === 1 ? schools[0]!.id : null;
+    pupilImportSchoolId.value = schools.length === 1 ? (schools[0]?.id ?? null) : null;
   },
 }));

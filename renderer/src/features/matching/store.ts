@@ -123,7 +123,11 @@ export const useAllocationStore = defineStore('allocation', () => {
         };
       }
       for (const left of result.unplaced) next[left.pupilId] = { pupilId: left.pupilId, choice: null, why: left.why, byHand: false };
-      const byName = (a: string, b: string) => displayName(byId.get(a)!).localeCompare(displayName(byId.get(b)!), 'en-GB');
+      const nameOf = (id: string) => {
+        const pupil = byId.get(id);
+        return pupil ? displayName(pupil) : '';
+      };
+      const byName = (a: string, b: string) => nameOf(a).localeCompare(nameOf(b), 'en-GB');
       optionsCache = new Map();
       confirmed.value = null;
       lines.value = next;

@@ -1,4 +1,5 @@
 import { computed, onScopeDispose, ref, watch, type Ref } from 'vue';
+import { useDebounceFn } from '@vueuse/core';
 import { displayName, type Problem, type Provider } from '@shared/model';
 import type { DateRange, Match, OfferTarget, RouteTarget } from '@shared/matching';
 import { destinationLabel, type DestinationCode } from '@shared/reference';
@@ -38,15 +39,11 @@ export function usePupilMatches(pupilId: Ref<string>) {
 
   const ranked = useNewestAnswer(() => runMatchJob({ pupilId: pupilId.value, today, period: period.value }), null);
   const matches = ranked.value;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  function later(): void {
-    clearTimeout(timer);
-    timer = setTimeout(() => void ranked.refresh(), RERANK_DELAY_MS);
-  }
+  const later = useDebounceFn(() => void ranked.refresh(), RERANK_DELAY_MS);
   watch([pupilId, period], () => void ranked.refresh(), { immediate: true });
-  const stop = repos.onTablesChange(RANKED_TABLES, later);
+  const stop = repos.onTablesChange(RANKED_TABLES, () => void later());
   onScopeDispose(() => {
-    clearTimeout(timer);
+    later.cancel();
     stop();
   });
   const offers = computed(() => (matches.value?.offers ?? []).filter((m): m is OfferMatch => m.kind === 'offer'));

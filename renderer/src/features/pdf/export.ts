@@ -56,17 +56,18 @@ export async function exportActionPlansBatch(
   const pupils = await repos.pupils.getMany(pupilIds);
   const outcome: BatchOutcome = { saved: 0, failed: [], withoutPlan: [], cancelled: false, where: null };
   const files: { name: string; data: Uint8Array; planId: string; pupilId: string }[] = [];
-  const withPlans = pupils.filter((p) => {
-    if (planOf.has(p.id)) return true;
-    outcome.withoutPlan.push(displayName(p));
-    return false;
+  const withPlans = pupils.flatMap((pupil) => {
+    const plan = planOf.get(pupil.id);
+    if (plan) return [{ pupil, plan }];
+    outcome.withoutPlan.push(displayName(pupil));
+    return [];
   });
-  for (const [index, pupil] of withPlans.entries()) {
+  for (const [index, { pupil, plan }] of withPlans.entries()) {
     if (signal.aborted) return { ...outcome, cancelled: true };
     onProgress({ done: index, total: withPlans.length, current: displayName(pupil) });
     try {
-      const pdf = await actionPlanPdf(planOf.get(pupil.id)!, options);
-      files.push({ ...pdf, planId: planOf.get(pupil.id)! });
+      const pdf = await actionPlanPdf(plan, options);
+      files.push({ ...pdf, planId: plan });
     } catch (error) {
       outcome.failed.push({ name: displayName(pupil), reason: (error as Error).message });
     }
@@ -76,14 +77,16 @@ export async function exportActionPlansBatch(
   if (signal.aborted) return { ...outcome, cancelled: true };
   onProgress({ done: withPlans.length, total: withPlans.length, current: '' });
   if (files.length === 0) return outcome;
+  // One name for each file, in order (uniqueFileNames only adds a number where two would clash).
   const names = uniqueFileNames(files.map((f) => f.name));
+  const nameOf = (i: number): string => names[i] ?? files[i]?.name ?? '';
   const result = await getBridge().saveFilesToFolder({
-    files: files.map((f, i) => ({ name: names[i]!, data: f.data })),
+    files: files.map((f, i) => ({ name: nameOf(i), data: f.data })),
     zipName: `Action plans - ${todayIso()}.zip`,
   });
   for (const [i, file] of files.entries()) {
     const written = result.files[i];
-    if (written && !written.ok) outcome.failed.push({ name: names[i]!, reason: written.error ?? 'could not be written' });
+    if (written && !written.ok) outcome.failed.push({ name: nameOf(i), reason: written.error ?? 'could not be written' });
     else if (result.saved) {
       outcome.saved += 1;
       await repos.plans.auditPdfExport(file.planId, file.pupilId, 'batch');

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { watchDebounced } from '@vueuse/core';
 import { onScopeDispose, ref, watch } from 'vue';
 import type { Pupil } from '@shared/model';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
@@ -17,16 +18,12 @@ export const usePupilListStore = defineStore('pupil-list', () => {
   const sort = ref<PupilSort>('name');
   // The query follows the filters as they are typed, a moment after the last keystroke.
   const debounced = ref<PupilFilters>({ ...filters.value });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  watch(
+  watchDebounced(
     filters,
     (next) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        debounced.value = { ...next };
-      }, 60);
+      debounced.value = { ...next };
     },
-    { deep: true },
+    { debounce: 60, deep: true },
   );
 
   // The list is answered from the in-memory index, which says when pupils change (here or in another window).

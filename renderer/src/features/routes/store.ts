@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { watchDebounced } from '@vueuse/core';
+import { ref } from 'vue';
 import type { Provider } from '@shared/model';
 import { emptyRouteFilters, type RouteFilters } from '@shared/routes/list';
 import type { RouteRow } from '../../db/routes';
@@ -15,16 +16,12 @@ export const useRouteDirectoryStore = defineStore('route-directory', () => {
   const filters = ref<RouteFilters>(emptyRouteFilters());
   // The query follows the filters as they are typed; Dexie re-runs it when routes or providers change.
   const debounced = ref<RouteFilters>({ ...filters.value });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  watch(
+  watchDebounced(
     filters,
     (next) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        debounced.value = { ...next };
-      }, 60);
+      debounced.value = { ...next };
     },
-    { deep: true },
+    { debounce: 60, deep: true },
   );
 
   const results = useLiveQuery(() => repos.routes.find(debounced.value), [] as RouteRow[], [debounced]);

@@ -1,4 +1,5 @@
-import { onBeforeUnmount, onMounted, ref, watch } from 'vue';
+import { onBeforeUnmount, ref, watch } from 'vue';
+import { useDebounceFn, useEventListener } from '@vueuse/core';
 import { onBeforeRouteLeave } from 'vue-router';
 import type { Draft } from '@shared/model';
 import type { DraftKey } from '../../db/drafts';
@@ -10,6 +11,9 @@ export interface DraftOptions {
   /** Quiet time after the last keystroke before the draft is written. */
   debounceMs?: number;
 }
+
+/** While the adviser types without a pause, the draft is still written at least this often. */
+const MAX_WAIT_MS = 5_000;
 
 /**
  * Keeps a form in the drafts table as the adviser types: after a pause in typing, when a field loses focus
@@ -27,7 +31,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   let baseline = snapshot();
   let lastWritten = '';
   let enabled = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flushLater = useDebounceFn(() => flush(), options.debounceMs ?? 500, { maxWait: MAX_WAIT_MS });
 
   function snapshot(): string {
     return JSON.stringify(form);
@@ -51,7 +55,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   }
 
   async function flush(): Promise<void> {
-    clearTimeout(timer);
+    flushLater.cancel();
     const data = needsWriting();
     if (data === null) return;
     const draft = record(data);
@@ -67,8 +71,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
 
   function schedule(): void {
     if (!enabled) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void flush(), options.debounceMs ?? 500);
+    void flushLater();
   }
 
   function onUnload(): void {
@@ -124,7 +127,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   /** Stops writing (the record is being saved, and its transaction deletes the draft). */
   function stop(): void {
     enabled = false;
-    clearTimeout(timer);
+    flushLater.cancel();
   }
 
   function resume(): void {
@@ -132,17 +135,9 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   }
 
   watch(() => snapshot(), schedule);
-  onMounted(() => {
-    window.addEventListener('beforeunload', onUnload);
-    window.addEventListener('pagehide', onUnload);
-    document.addEventListener('visibilitychange', onVisibility);
-  });
-  onBeforeUnmount(() => {
-    window.removeEventListener('beforeunload', onUnload);
-    window.removeEventListener('pagehide', onUnload);
-    document.removeEventListener('visibilitychange', onVisibility);
-    void flush();
-  });
+  useEventListener(window, ['beforeunload', 'pagehide'], onUnload);
+  useEventListener(document, 'visibilitychange', onVisibility);
+  onBeforeUnmount(() => void flush());
   onBeforeRouteLeave(async () => {
     await flush();
   });

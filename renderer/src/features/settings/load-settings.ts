@@ -1,6 +1,6 @@
 import { useSessionStore } from '../session';
 import { useOrganisationStore } from './organisation-store';
-import { useRiskWeightsStore } from './risk-weights-store';
+import { useRiskWeightsStore } from '../risk';
 
 /** Reads who is using this computer, the service and the risk weights: at start, and again after a restore. */
 export async function loadSettings(): Promise<void> {
