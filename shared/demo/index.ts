@@ -8,7 +8,7 @@ import { createRandom, type RandomSource } from '../random';
 import { academicYearStartYear, addDays, yearGroupOf } from '../academic-year';
 import { buildUpn, isValidUln } from '../identifiers';
 import { AREAS, LA_NUMBERS, type AreaId } from '../reference/areas';
-import { OUTCODES } from '../reference/outcodes';
+import { findOutcode, OUTCODES } from '../reference/outcodes';
 import { FE_COLLEGES } from '../reference/providers';
 import { SECTOR_IDS, type SectorId } from '../reference/sectors';
 import type { DestinationCode } from '../reference/destinations';
@@ -22,7 +22,7 @@ import type { WorkplaceExperience } from '../model/experience';
 import { MEANINGFUL_CRITERIA } from '../reference/lists';
 import type { Provider, Route } from '../model/routes';
 import type { CaseloadDataset } from '../model/dataset';
-import { EMPLOYER_STEMS, FORENAMES, SURNAMES } from './names';
+import { EMPLOYER_STEMS, FORENAMES, SEASIDE_STREETS, STEM_AREAS, STREETS, SURNAMES } from './names';
 
 export interface DemoOptions {
   seed: number;
@@ -352,17 +352,26 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   const employers: Employer[] = [];
   const employerCount = options.employers ?? 60;
   const jun = `${academicYearStartYear(today) + 1}-06`;
+  // Each employer sits in a real place of its district: an outcode of the district, its town in the address.
+  const stems: string[] = [];
+  const towns: string[] = [];
   for (let e = 0; e < employerCount; e++) {
     const sector = cycle(SECTOR_IDS, e);
-    const area = random.pick(AREAS);
-    const outcode = random.pick(outcodesByDistrict.get(area.id) ?? ['ME14']);
     const stem = random.pick(EMPLOYER_STEMS[sector] ?? ['Local Business']);
+    const fits = STEM_AREAS[stem];
+    const areaId = fits ? random.pick(fits) : random.pick(AREAS).id;
+    const area = AREAS.find((a) => a.id === areaId) ?? AREAS[0];
+    const outcode = random.pick(outcodesByDistrict.get(area.id) ?? ['ME14']);
+    const town = findOutcode(outcode)?.place ?? area.label;
+    const street = random.pick<string>(area.coastal && random.chance(0.3) ? SEASIDE_STREETS : STREETS);
     const expired = random.chance(0.1);
+    stems.push(stem);
+    towns.push(town);
     employers.push({
       ...base(),
-      name: `${stem}${e >= SECTOR_IDS.length * 3 ? ` (${area.label})` : ''}`,
+      name: stem,
       sector,
-      address: `${random.int(1, 120)} ${random.pick(['High Street', 'Station Road', 'Harbour Way', 'Mill Lane', 'Church Street'])}`,
+      address: `${random.int(1, 120)} ${street}, ${town}`,
       postcode: postcodeIn(random, outcode),
       outcode,
       district: area.id,
@@ -403,6 +412,8 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
       notes: '',
     });
   }
+
+  nameApart(employers, stems, towns);
 
   const { providers, routes } = providersAndRoutes(random, base, schools, options.routes ?? 90, today);
 
@@ -470,6 +481,28 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     providers,
     routes,
   };
+}
+
+/**
+ * Employers that share a name get their town after it, "Pier Hotel (Margate)"; two of one name in the
+ * same town get their street too, "Pier Hotel (Margate, 12 High Street)", and a number only if even that is shared.
+ */
+function nameApart(employers: Employer[], stems: readonly string[], towns: readonly string[]): void {
+  const count = new Map<string, number>();
+  for (const stem of stems) count.set(stem, (count.get(stem) ?? 0) + 1);
+  const taken = new Set<string>();
+  employers.forEach((employer, i) => {
+    const stem = stems[i]!;
+    const town = towns[i]!;
+    const candidates =
+      count.get(stem) === 1
+        ? [stem]
+        : [`${stem} (${town})`, `${stem} (${town}, ${employer.address.slice(0, employer.address.lastIndexOf(', '))})`];
+    let name = candidates.find((c) => !taken.has(c));
+    for (let n = 2; name === undefined; n++) if (!taken.has(`${candidates[0]} ${n}`)) name = `${candidates[0]} ${n}`;
+    taken.add(name);
+    employer.name = name;
+  });
 }
 
 function planFor(
@@ -595,11 +628,16 @@ function providersAndRoutes(
       title: (s: string) => `Foundation learning with ${s.toLowerCase()} taster`,
     },
   ] as const;
-  for (let r = 0; routes.length < routeCount && r < routeCount * 2; r++) {
+  // No route twice: one course of a title at one campus.
+  const listed = new Set<string>();
+  for (let r = 0; routes.length < routeCount && r < routeCount * 20; r++) {
     const college = cycle(colleges, r);
     const campus = cycle(college.campuses, random.int(0, college.campuses.length - 1));
     const sector = random.pick(SECTOR_IDS);
     const shape = random.pick(kinds);
+    const key = `${campus.id}|${shape.title(sectorTitle(sector))}`;
+    if (listed.has(key)) continue;
+    listed.add(key);
     routes.push({
       ...base(),
       providerId: college.id,

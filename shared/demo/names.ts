@@ -1,3 +1,5 @@
+import type { AreaId } from '../reference/areas';
+
 // Made-up names for demo data: common in England, none belonging to anyone in particular.
 export const FORENAMES = [
   'Amelia',
@@ -105,6 +107,7 @@ export const SURNAMES = [
   'Sandhu',
 ] as const;
 
+/** Made-up employer names by sector; STEM_AREAS says where the ones that name a kind of place can be. */
 export const EMPLOYER_STEMS: Record<string, readonly string[]> = {
   agriculture: ['Orchard Farm', 'Marsh Veterinary Practice', 'Weald Garden Centre'],
   business: ['Harbour Accountants', 'Medway Insurance Services', 'Kentish Business Hub'],
@@ -122,3 +125,38 @@ export const EMPLOYER_STEMS: Record<string, readonly string[]> = {
   science: ['Discovery Park Labs', 'Estuary Water Testing', 'Coastal Research Centre'],
   sport: ['Leisure Centre', 'Cricket Club', 'Sailing Club'],
 };
+
+const COAST: readonly AreaId[] = ['canterbury', 'dover', 'folkestone-and-hythe', 'swale', 'thanet', 'medway'];
+const THAMES: readonly AreaId[] = ['dartford', 'gravesham', 'medway', 'swale'];
+const WEALD: readonly AreaId[] = ['ashford', 'maidstone', 'sevenoaks', 'tonbridge-and-malling', 'tunbridge-wells'];
+const PORTS: readonly AreaId[] = ['dover', 'medway', 'swale', 'thanet', 'folkestone-and-hythe'];
+
+/** The districts an employer name fits when it names a kind of place (a harbour, the Weald, Medway); others fit anywhere. */
+export const STEM_AREAS: Readonly<Record<string, readonly AreaId[]>> = {
+  'Marsh Veterinary Practice': ['folkestone-and-hythe', 'ashford', 'swale', 'medway'],
+  'Weald Garden Centre': WEALD,
+  'Harbour Accountants': COAST,
+  'Medway Insurance Services': ['medway'],
+  'Seaview Care Home': COAST,
+  'Coastline Builders': COAST,
+  'Thameside Plumbing': THAMES,
+  'Estuary Digital': [...THAMES, 'canterbury', 'thanet'],
+  'Channel IT Support': ['dover', 'folkestone-and-hythe', 'thanet', 'ashford'],
+  'Pixel Harbour Software': COAST,
+  'Medway Precision Ltd': ['medway'],
+  'Port Marine Engineering': PORTS,
+  'Harbourside Hair': COAST,
+  'Pier Hotel': ['thanet', 'canterbury', 'dover', 'folkestone-and-hythe'],
+  'Seafront Cafe': ['thanet', 'canterbury', 'dover', 'folkestone-and-hythe', 'swale'],
+  'Port Logistics': PORTS,
+  'Channel Freight': ['dover', 'folkestone-and-hythe', 'ashford'],
+  'Westwood Cross Store': ['thanet'],
+  'Discovery Park Labs': ['dover'],
+  'Estuary Water Testing': [...THAMES, 'canterbury', 'thanet'],
+  'Coastal Research Centre': COAST,
+  'Sailing Club': [...COAST, 'maidstone'],
+};
+
+/** Street names for addresses; the seaside ones only where there is a sea front. */
+export const STREETS = ['High Street', 'Station Road', 'Mill Lane', 'Church Street', 'London Road'] as const;
+export const SEASIDE_STREETS = ['Harbour Way', 'Marine Parade'] as const;

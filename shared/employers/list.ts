@@ -43,8 +43,25 @@ export const REQUIREMENTS = [
   { key: 'dbsNeeded', label: 'DBS check needed' },
   { key: 'protectiveEquipment', label: 'Protective equipment worn' },
   { key: 'stepFreeAccess', label: 'Step-free access' },
-  { key: 'reachableByPublicTransport', label: 'Reachable by public transport' },
+  { key: 'reachableByPublicTransport', label: "Reachable by public transport (the adviser's note)" },
 ] as const satisfies readonly { key: keyof Employer['requirements']; label: string }[];
+
+/**
+ * The hand-typed public-transport flag as what it is: the adviser's note, not a fact matching relies on
+ * (matching estimates the journey from the distance: shared/travel).
+ */
+export function publicTransportNote(employer: Pick<Employer, 'requirements'>): string {
+  return employer.requirements.reachableByPublicTransport
+    ? 'The adviser noted: reachable by public transport'
+    : 'The adviser noted: not reachable by public transport';
+}
+
+/** One requirement as the employer's page lists it: "Step-free access: yes", or the adviser's public-transport note. */
+export function requirementText(employer: Pick<Employer, 'requirements'>, key: (typeof REQUIREMENTS)[number]['key']): string {
+  if (key === 'reachableByPublicTransport') return publicTransportNote(employer);
+  const label = REQUIREMENTS.find((r) => r.key === key)?.label ?? key;
+  return `${label}: ${employer.requirements[key] ? 'yes' : 'no'}`;
+}
 
 export function engagementLabels(employer: Pick<Employer, (typeof ENGAGEMENTS)[number]['key']>): string[] {
   return ENGAGEMENTS.filter((e) => employer[e.key]).map((e) => e.label);

@@ -1,6 +1,6 @@
 /**
  * Allocating a year group to work-experience placements for one period: the score of every pupil for
- * every offer period that overlaps it (hard constraints as "not allowed"), extra weight for priority
+ * every offer period that overlaps it (hard constraints, the travel limit among them, as "not allowed"), extra weight for priority
  * pupils, then the optimal assignment — as many placed as possible, then the best total fit.
  * Pure and synchronous on plain data, so the UI can run it in a Web Worker.
  */
@@ -134,8 +134,17 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
 }
 
 /** Which exclusion names a slot in a summary: the pupil's own reasons first, since they are what the adviser can act on. */
-const SUMMARY_ORDER: readonly ExclusionCode[] = ['year-group', 'age', 'access', 'checks', 'capacity', 'already-placed', 'eligibility'];
-const PUPIL_SPECIFIC: ReadonlySet<ExclusionCode> = new Set<ExclusionCode>(['year-group', 'age', 'access']);
+const SUMMARY_ORDER: readonly ExclusionCode[] = [
+  'year-group',
+  'age',
+  'access',
+  'checks',
+  'capacity',
+  'already-placed',
+  'eligibility',
+  'travel',
+];
+const PUPIL_SPECIFIC: ReadonlySet<ExclusionCode> = new Set<ExclusionCode>(['year-group', 'age', 'access', 'travel']);
 
 function countPhrase(code: ExclusionCode, n: number, yearGroup: number): string {
   const one = n === 1;
@@ -154,6 +163,8 @@ function countPhrase(code: ExclusionCode, n: number, yearGroup: number): string 
       return `${n} clash with another placement`;
     case 'eligibility':
       return `${n} ${one ? 'is' : 'are'} not open to them`;
+    case 'travel':
+      return `${n} ${one ? 'is' : 'are'} further than they can travel`;
   }
 }
 
@@ -178,7 +189,7 @@ function whyUnplaced(pupil: AllocatablePupil, slots: readonly OfferSlot[], allow
   const yearGroup = yearGroupOf(pupil, period.start);
   const evaluated = slots.map((slot) => {
     const evaluation = evaluateOffer(pupil, slot, [], false);
-    return { codes: new Set(evaluation.exclusions.map((e) => e.code)), km: evaluation.distanceKm };
+    return { codes: new Set(evaluation.exclusions.map((e) => e.code)) };
   });
   const all = (code: ExclusionCode) => evaluated.every((e) => e.codes.has(code));
   if (all('year-group')) return `No offer in this period accepts Year ${yearGroup}`;
@@ -190,25 +201,17 @@ function whyUnplaced(pupil: AllocatablePupil, slots: readonly OfferSlot[], allow
   if (suitable.length > 0 && suitable.every((e) => e.codes.has('capacity'))) return 'Every suitable offer is full';
   if (suitable.length > 0 && suitable.every((e) => e.codes.has('checks'))) return 'Every suitable offer has safety checks out of date';
 
+  // Offers beyond the travel limit are ruled out (shared/travel judgeTravelLimit); say so apart from the rest.
   const max = pupil.travel.maxDistanceKm;
-  const near = evaluated.filter((e) => e.km !== null && e.km <= max);
-  const far = evaluated.filter((e) => !(e.km !== null && e.km <= max));
-  if (near.length > 0 && far.length > 0) {
-    return `All ${near.length} ${near.length === 1 ? 'offer' : 'offers'} within ${max} km excluded: ${summarise(
-      near.map((e) => e.codes),
-      yearGroup,
-    )}; further away, ${summarise(
-      far.map((e) => e.codes),
-      yearGroup,
-    )}`;
-  }
-  if (near.length === 0)
-    return `No offer within ${max} km, and none further away is open to them: ${summarise(
-      far.map((e) => e.codes),
-      yearGroup,
-    )}`;
-  return `No suitable offer: ${summarise(
-    evaluated.map((e) => e.codes),
+  const reachable = evaluated.filter((e) => !e.codes.has('travel'));
+  const far = evaluated.length - reachable.length;
+  const farText = `${far} ${far === 1 ? 'is' : 'are'} beyond the ${max} km they can travel`;
+  if (reachable.length === 0) return `No offer in this period is within the ${max} km they can travel`;
+  const reachableText = summarise(
+    reachable.map((e) => e.codes),
     yearGroup,
-  )}`;
+  );
+  if (far === 0) return `No suitable offer: ${reachableText}`;
+  const offers = reachable.length === 1 ? 'offer' : 'offers';
+  return `All ${reachable.length} ${offers} within ${max} km excluded: ${reachableText}; the other ${farText}`;
 }

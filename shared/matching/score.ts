@@ -1,7 +1,10 @@
 /**
  * Matching one young person: every employer offer period and post-16 route, scored 0 to 100 with the
- * reasons in plain words. Hard constraints (safety checks, places, year group, age, access) exclude an
- * item and say why, so the adviser sees what was ruled out as well as what was suggested.
+ * reasons in plain words. Hard constraints (safety checks, places, year group, age, access, eligibility,
+ * the travel limit) exclude an item and say why, so the adviser sees what was ruled out as well as what
+ * was suggested. Travel is estimated from the straight line (shared/travel estimateTravel) and judged
+ * against the young person's limit (judgeTravelLimit): beyond it ruled out, near it or on a long
+ * journey fewer points.
  */
 import type { Employer, Placement, PlacementOffer } from '../model/employer';
 import type { Pupil } from '../model/pupil';
@@ -15,11 +18,13 @@ import {
   receptionYearOf,
   type DateParts,
 } from '../academic-year';
-import { distanceBetweenOutcodesKm, findOutcode } from '../reference/outcodes';
+import { distanceBetweenOutcodesKm, findOutcode, townOf } from '../reference/outcodes';
+import { estimateTravel, judgeTravelLimit, type EstimateMode } from '../travel/estimate';
+import { circumstancesFit, circumstancesRuleOut, levelSuggestedFor, post16StartFor, routeAges } from '../routes/eligibility';
 import { sectorLabel, type SectorId } from '../reference/sectors';
+import { publicTransportNote } from '../employers/list';
 import type { RouteKindId } from '../reference/lists';
 import { capacityLeft, checkDateFor, employerCheckProblems, holdsAPlace, rangesOverlap, type DateRange, type OfferPeriod } from './checks';
-import { distanceWords } from './words';
 
 /** What the matching reads from a pupil record. */
 export type MatchablePupil = Pick<
@@ -48,7 +53,12 @@ export interface OfferTarget {
   periodEnd: string;
   capacity: number;
   capacityLeft: number;
+  /** Straight-line km between outcode centroids, which the travel limit is set in. */
   distanceKm: number | null;
+  /** "Margate, Thanet": the employer's town, from its outcode. */
+  town: string | null;
+  /** "about 14 km by road, about 55 minutes by bus (estimated: no timetable)", when the distance is known. */
+  travelText: string | null;
 }
 
 export interface RouteTarget {
@@ -63,7 +73,12 @@ export interface RouteTarget {
   campusName: string | null;
   /** The start date the age rules were checked against; null for routes that start any time. */
   startDate: string | null;
+  /** "Starts 07/09/2027", or for a young person still at school "Starts September 2028, after Year 11". */
+  startText: string;
   distanceKm: number | null;
+  /** "Broadstairs, Thanet": the campus's town, from its outcode. */
+  town: string | null;
+  travelText: string | null;
 }
 
 export type MatchTarget = OfferTarget | RouteTarget;
@@ -79,7 +94,7 @@ export interface PupilMatches {
   excluded: ExcludedMatch[];
 }
 
-export type ExclusionCode = 'checks' | 'capacity' | 'year-group' | 'age' | 'access' | 'eligibility' | 'already-placed';
+export type ExclusionCode = 'checks' | 'capacity' | 'year-group' | 'age' | 'access' | 'eligibility' | 'already-placed' | 'travel';
 export interface Exclusion {
   code: ExclusionCode;
   message: string;
@@ -91,6 +106,8 @@ export interface Evaluation {
   reasons: string[];
   exclusions: Exclusion[];
   distanceKm: number | null;
+  /** The estimate in words, when the distance is known. */
+  travelText: string | null;
 }
 
 /** One period of one employer's offer, with what does not depend on the pupil worked out once. */
@@ -118,6 +135,8 @@ export interface SlotFacts {
   capacityText: string;
   /** The tie-break name when sorting: employer name and first day. */
   sortName: string;
+  /** "Margate, Thanet", from the employer's outcode. */
+  town: string | null;
 }
 
 /** What is read from the pupil record once per match rather than once per offer. */
@@ -146,6 +165,7 @@ function slotFacts(employer: Employer, offer: PlacementOffer, period: OfferPerio
         ? `No places left from ${startText} to ${endText} (all ${period.capacity} taken)`
         : `${left} of ${period.capacity} ${plural(period.capacity, 'place', 'places')} left from ${startText} to ${endText}`,
     sortName: `${employer.name} ${period.start}`,
+    town: townOf(employer.outcode),
   };
 }
 
@@ -165,11 +185,7 @@ const LEVEL_SUITS = 10;
 const LEVEL_ABOVE = -10;
 const LEVEL_WELL_BELOW = -5;
 const PROGRAMME_FITS = 15;
-const PROGRAMME_DOES_NOT_FIT = -25;
-const BEYOND_TRAVEL = -30;
 const DISTANCE_UNKNOWN = -5;
-const HARD_TO_REACH = -15;
-const SKILLS_BOOTCAMP_MIN_AGE = 19;
 
 /** "Interested in X: +30"; the minus sign is a real one, as it is read, not typed. */
 function withPoints(text: string, points: number): string {
@@ -195,6 +211,14 @@ export function yearsText(yearGroups: readonly number[]): string {
   return `${plural(sorted.length, 'Year', 'Years')} ${listWords(sorted.map(String))}`;
 }
 
+function kmText(km: number): string {
+  return km < 1 ? 'less than 1 km' : `${Math.round(km)} km`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function whyDistanceUnknown(pupilOutcode: string | null, placeOutcode: string | null, place: string): string {
   if (!pupilOutcode) return 'Distance not known: no postcode recorded for the pupil';
   if (!findOutcode(pupilOutcode)) return `Distance not known: the pupil's postcode (${pupilOutcode}) is not in Kent or Medway`;
@@ -202,32 +226,56 @@ function whyDistanceUnknown(pupilOutcode: string | null, placeOutcode: string | 
   return `Distance not known: the ${place}'s postcode (${placeOutcode}) is not in Kent or Medway`;
 }
 
-/** Straight-line distance against how far the pupil can travel: points, and the sentence saying so. */
-function distancePart(
-  pupil: MatchablePupil,
-  placeOutcode: string | null,
-  place: string,
-  bestPoints: number,
-  explain: boolean,
-): { km: number | null; points: number; reason: string } {
+/** How the young person travels, for the estimate: by bus when they rely on public transport, otherwise by car. */
+function travelModeOf(pupil: MatchablePupil): EstimateMode {
+  return pupil.travel.reliesOnPublicTransport ? 'bus' : 'car';
+}
+
+interface TravelPart {
+  km: number | null;
+  points: number;
+  reasons: string[];
+  /** Set when the place is beyond what they can travel. */
+  exclusion: Exclusion | null;
+  text: string | null;
+}
+
+/**
+ * The journey against how far the pupil can travel (shared/travel judgeTravelLimit): within it, points for
+ * being close less any penalty for being near the limit or a long journey; beyond it, ruled out with why.
+ */
+function travelPart(pupil: MatchablePupil, placeOutcode: string | null, place: string, bestPoints: number, explain: boolean): TravelPart {
   const km = distanceBetweenOutcodesKm(pupil.outcode, placeOutcode);
   const max = pupil.travel.maxDistanceKm;
   if (km === null) {
     return {
       km,
       points: DISTANCE_UNKNOWN,
-      reason: explain ? withPoints(whyDistanceUnknown(pupil.outcode, placeOutcode, place), DISTANCE_UNKNOWN) : '',
+      reasons: explain ? [withPoints(whyDistanceUnknown(pupil.outcode, placeOutcode, place), DISTANCE_UNKNOWN)] : [],
+      exclusion: null,
+      text: null,
     };
   }
-  if (km <= max) {
-    const points = max > 0 ? Math.round(bestPoints * (1 - km / max)) : bestPoints;
-    return { km, points, reason: explain ? withPoints(`${distanceWords(km)}, within the ${max} km they can travel`, points) : '' };
+  const estimate = estimateTravel(km, travelModeOf(pupil));
+  const judged = judgeTravelLimit({ straightKm: km, minutes: estimate.minutes }, { maxDistanceKm: max });
+  if (judged.ruledOut) {
+    return {
+      km,
+      points: 0,
+      reasons: explain ? [capitalised(estimate.text)] : [],
+      exclusion: { code: 'travel', message: `${capitalised(judged.reasons.join('; '))}: ${estimate.text}` },
+      text: estimate.text,
+    };
   }
-  return {
-    km,
-    points: BEYOND_TRAVEL,
-    reason: explain ? withPoints(`${distanceWords(km)}, beyond the ${max} km they can travel`, BEYOND_TRAVEL) : '',
-  };
+  const closeness = max > 0 ? Math.round(bestPoints * (1 - km / max)) : bestPoints;
+  const reasons: string[] = [];
+  if (explain) {
+    reasons.push(
+      withPoints(`${capitalised(estimate.text)}; ${kmText(km)} in a straight line, within the ${max} km they can travel`, closeness),
+    );
+    if (judged.penalty > 0) reasons.push(withPoints(capitalised(judged.reasons.join('; ')), -judged.penalty));
+  }
+  return { km, points: closeness - judged.penalty, reasons, exclusion: null, text: estimate.text };
 }
 
 /** Every offer period still to come (and overlapping `within`, when given), with its checks and places worked out. */
@@ -304,6 +352,8 @@ function evaluateOfferFor(
   if (pupil.travel.needsStepFreeAccess && !employer.requirements.stepFreeAccess) {
     exclusions.push({ code: 'access', message: 'Needs step-free access, which this employer does not have' });
   }
+  const travel = travelPart(pupil, employer.outcode, 'employer', OFFER_DISTANCE, explain);
+  if (travel.exclusion) exclusions.push(travel.exclusion);
   for (const placement of pupilPlacements) {
     if (!rangesOverlap(placement, period)) continue;
     const here = placement.employerId === employer.id && (placement.offerId === offer.id || placement.offerId === null);
@@ -324,32 +374,17 @@ function evaluateOfferFor(
   } else if (explain) {
     reasons.push(pupil.interests.length > 0 ? `${sector} is not among their interests` : `No interests recorded to compare with ${sector}`);
   }
-  const distance = distancePart(pupil, employer.outcode, 'employer', OFFER_DISTANCE, explain);
-  points += distance.points;
-  if (explain) reasons.push(distance.reason);
-  if (pupil.travel.reliesOnPublicTransport && !employer.requirements.reachableByPublicTransport) {
-    points += HARD_TO_REACH;
-    if (explain) reasons.push(withPoints('Relies on public transport and this employer is hard to reach by bus or train', HARD_TO_REACH));
-  }
+  points += travel.points;
   if (explain) {
-    if (pupil.travel.reliesOnPublicTransport && employer.requirements.reachableByPublicTransport)
-      reasons.push('Reachable by public transport, which they rely on');
+    reasons.push(...travel.reasons);
+    // The employer's hand-typed flag is the adviser's note, not a fact the score rests on: the estimate is.
+    if (pupil.travel.reliesOnPublicTransport) reasons.push(publicTransportNote(employer));
     if (pupil.travel.needsStepFreeAccess && employer.requirements.stepFreeAccess) reasons.push('Has the step-free access they need');
     if (employer.requirements.dbsNeeded) reasons.push('Asks for a DBS check: allow time to arrange it');
     if (employer.requirements.protectiveEquipment) reasons.push('Protective equipment is worn here');
     if (slot.capacityLeft > 0) reasons.push(facts.capacityText);
   }
-  return { score: clampScore(points), reasons, exclusions, distanceKm: distance.km };
-}
-
-/** The level a young person's predicted GCSE English and maths point to: 4+ level 3, 3 level 2, lower level 1. */
-function levelForGrades(grades: Pupil['predictedGrades']): number | null {
-  const known = [grades.english, grades.maths].filter((g): g is number => g !== null);
-  if (known.length === 0) return null;
-  const lowest = Math.min(...known);
-  if (lowest >= 4) return 3;
-  if (lowest === 3) return 2;
-  return 1;
+  return { score: clampScore(points), reasons, exclusions, distanceKm: travel.km, travelText: travel.text };
 }
 
 function gradePart(subject: string, predicted: number | null, asked: number | null): { points: number; reason: string } | null {
@@ -367,7 +402,9 @@ const LEVEL_NOT_RELEVANT: ReadonlySet<RouteKindId> = new Set<RouteKindId>(['supp
 
 export interface RouteEvaluation extends Evaluation {
   startDate: string | null;
+  startText: string;
   campusName: string | null;
+  town: string | null;
 }
 
 /** A route with what does not depend on the pupil worked out once: its provider, campus and starts to come. */
@@ -375,15 +412,33 @@ export interface PreparedRoute {
   route: Route;
   provider: Provider | undefined;
   campus: Provider['campuses'][number] | undefined;
-  minimumAge: number;
+  /** Its ages, narrowed by its programme's rule (Skills Bootcamps 19+, Youth Hubs 18 to 24). */
+  ages: ReturnType<typeof routeAges>;
   /** Start dates on or after today, in order, each read and in UK form. */
-  upcoming: { date: string; parts: DateParts; text: string }[];
+  upcoming: Start[];
   todayParts: DateParts;
+  /** The start year of today's academic year. */
+  academicYear: number;
   sectorText: string | null;
   levelText: string;
   /** The tie-break name when sorting: route title and provider name. */
   sortName: string;
   providerName: string;
+  town: string | null;
+}
+
+interface Start {
+  date: string;
+  parts: DateParts;
+  /** "on 07/09/2027", or "in September 2028" for a start derived from the year group. */
+  when: string;
+  /** What the card says: "Starts 07/09/2027", "Starts September 2028, after Year 11". */
+  words: string;
+}
+
+function listedStart(date: string): Start {
+  const text = formatUkDate(date);
+  return { date, parts: isoDateParts(date), when: `on ${text}`, words: `Starts ${text}` };
 }
 
 function routeEntry(route: Route, provider: Provider | undefined, today: string): PreparedRoute {
@@ -395,16 +450,18 @@ function routeEntry(route: Route, provider: Provider | undefined, today: string)
     route,
     provider,
     campus,
-    minimumAge: route.kind === 'skills-bootcamp' ? Math.max(SKILLS_BOOTCAMP_MIN_AGE, route.minimumAge) : route.minimumAge,
+    ages: routeAges(route),
     upcoming: route.startDates
       .filter((d) => d >= today)
       .sort()
-      .map((date) => ({ date, parts: isoDateParts(date), text: formatUkDate(date) })),
+      .map(listedStart),
     todayParts: isoDateParts(today),
+    academicYear: academicYearStartYear(today),
     sectorText: route.sector === null ? null : sectorLabel(route.sector),
     levelText: route.level === 0 ? 'Entry level' : `Level ${route.level}`,
     sortName: `${route.title} ${providerName}`,
     providerName,
+    town: townOf(campus?.outcode),
   };
 }
 
@@ -418,34 +475,49 @@ export function evaluateRoute(
   return evaluateRouteFor(pupil, pupilFacts(pupil), routeEntry(route, provider, today), explain);
 }
 
+/**
+ * The start the route is judged at. A young person still in Year 11 or below starts post-16 routes the
+ * September after Year 11 (shared/routes post16StartFor): a listed start in or after that September if
+ * there is one, otherwise that September itself, taking the route to run again each year. Those in
+ * Year 12 and beyond take the first start to come that they are old enough for.
+ */
+function startFor(pupil: MatchablePupil, entry: PreparedRoute, ageFits: (on: DateParts) => boolean): Start | undefined {
+  const post16 = post16StartFor(pupil, entry.academicYear);
+  if (!post16) return entry.upcoming.find((u) => ageFits(u.parts)) ?? entry.upcoming[0];
+  const listed = entry.upcoming.filter((u) => u.date >= post16.firstDay);
+  const fits = listed.find((u) => ageFits(u.parts)) ?? listed[0];
+  if (fits) return fits;
+  const month = `September ${post16.startYear}`;
+  return {
+    date: post16.firstDay,
+    parts: isoDateParts(post16.firstDay),
+    when: `in ${month}`,
+    words: entry.route.startDates.length === 0 ? `From ${month}, after Year 11` : `Starts ${month}, after Year 11`,
+  };
+}
+
 function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: PreparedRoute, explain: boolean): RouteEvaluation {
-  const { route, minimumAge, upcoming } = entry;
+  const { route, ages, upcoming } = entry;
   const ageFits = (on: DateParts) => {
     const age = ageBetween(known.birth, on);
-    return age >= minimumAge && (route.maximumAge === null || age <= route.maximumAge);
+    return age >= ages.minimum && (ages.maximum === null || age <= ages.maximum);
   };
-  // The first start to come at which the pupil is old enough (a Year 10 may fit next year's intake, not this one's).
-  const start = upcoming.find((u) => ageFits(u.parts)) ?? upcoming[0];
+  const start = startFor(pupil, entry, ageFits);
   const startDate = start?.date ?? null;
-  const onWhen = start ? `on ${start.text}` : 'now';
+  const onWhen = start ? start.when : 'now';
 
   const exclusions: Exclusion[] = [];
   const age = ageBetween(known.birth, start?.parts ?? entry.todayParts);
-  if (age < minimumAge) {
-    exclusions.push({
-      code: 'age',
-      message:
-        route.kind === 'skills-bootcamp'
-          ? `Skills Bootcamps are for people aged ${SKILLS_BOOTCAMP_MIN_AGE} and over; aged ${age} ${onWhen}`
-          : `Aged ${age} ${onWhen}; the minimum age is ${minimumAge}`,
-    });
+  const tooYoung = age < ages.minimum;
+  const tooOld = ages.maximum !== null && age > ages.maximum;
+  if (ages.who !== null && (tooYoung || tooOld)) {
+    exclusions.push({ code: 'age', message: `${ages.who}; aged ${age} ${onWhen}` });
+  } else {
+    if (tooYoung) exclusions.push({ code: 'age', message: `Aged ${age} ${onWhen}; the minimum age is ${ages.minimum}` });
+    if (tooOld) exclusions.push({ code: 'age', message: `Aged ${age} ${onWhen}; the maximum age is ${ages.maximum}` });
   }
-  if (route.maximumAge !== null && age > route.maximumAge) {
-    exclusions.push({ code: 'age', message: `Aged ${age} ${onWhen}; the maximum age is ${route.maximumAge}` });
-  }
-  if (route.kind === 'supported-internship' && !pupil.characteristics.ehcp) {
-    exclusions.push({ code: 'eligibility', message: 'Supported internships are for young people with an education, health and care plan' });
-  }
+  const notEligible = circumstancesRuleOut(route.kind, pupil.characteristics);
+  if (notEligible !== null) exclusions.push({ code: 'eligibility', message: notEligible });
 
   const reasons: string[] = [];
   let points = ROUTE_BASE;
@@ -466,25 +538,30 @@ function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: Prepa
 
   const { campus } = entry;
   let distanceKm: number | null = null;
+  let travelText: string | null = null;
   if (campus) {
-    const distance = distancePart(pupil, campus.outcode, 'campus', ROUTE_DISTANCE, explain);
-    distanceKm = distance.km;
-    points += distance.points;
-    if (explain) reasons.push(distance.reason);
+    const travel = travelPart(pupil, campus.outcode, 'campus', ROUTE_DISTANCE, explain);
+    distanceKm = travel.km;
+    travelText = travel.text;
+    points += travel.points;
+    if (travel.exclusion) exclusions.push(travel.exclusion);
+    if (explain) reasons.push(...travel.reasons);
   } else if (explain) {
     reasons.push('No campus given, so distance is not counted');
   }
 
+  // Entry requirements subject by subject; the level on the stronger grade of those asked for (see levelSuggestedFor).
   const { english, maths } = pupil.predictedGrades;
-  const grades = [
-    gradePart('English', english, route.entryRequirements.englishGrade),
-    gradePart('maths', maths, route.entryRequirements.mathsGrade),
-  ].filter((g) => g !== null);
-  if (grades.length === 0) add(0, 'No GCSE grades asked for');
+  const requirements = route.entryRequirements;
+  const grades = [gradePart('English', english, requirements.englishGrade), gradePart('maths', maths, requirements.mathsGrade)].filter(
+    (g) => g !== null,
+  );
+  if (grades.length === 0 && requirements.notes.trim() === '') add(0, 'No GCSE grades asked for');
   for (const grade of grades) add(grade.points, grade.reason);
+  if (explain && requirements.notes.trim() !== '') reasons.push(`Entry requirements also say: "${requirements.notes.trim()}"`);
 
   if (!LEVEL_NOT_RELEVANT.has(route.kind)) {
-    const suits = levelForGrades(pupil.predictedGrades);
+    const suits = levelSuggestedFor(requirements, pupil.predictedGrades);
     const level = entry.levelText;
     if (suits === null) add(0, 'No predicted grades, so the level cannot be judged');
     else if (route.level === suits) add(LEVEL_SUITS, `${level} suits their predicted grades`);
@@ -493,18 +570,25 @@ function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: Prepa
     else add(LEVEL_WELL_BELOW, `${level} is well below what their predicted grades suggest`);
   }
 
-  const { ehcp, healthCondition, senSupport } = pupil.characteristics;
-  if (route.kind === 'connect-to-work') {
-    if (healthCondition || ehcp || senSupport)
-      add(PROGRAMME_FITS, 'Has a health condition, disability or special educational need, which Connect to Work supports');
-    else add(PROGRAMME_DOES_NOT_FIT, 'Connect to Work is for people with a health condition or disability');
+  const fits = circumstancesFit(route.kind, pupil.characteristics);
+  if (fits !== null) add(PROGRAMME_FITS, fits);
+  if (explain && route.startDates.length > 0) {
+    if (upcoming.length === 0) reasons.push('No start date after today is listed: check with the provider');
+    else if (start && !route.startDates.includes(start.date))
+      reasons.push(`The starts listed are before they finish Year 11; taken to run again ${start.when}: check with the provider`);
   }
-  if (route.kind === 'supported-internship' && ehcp)
-    add(PROGRAMME_FITS, 'Has an education, health and care plan, which supported internships are for');
-  if (explain && route.startDates.length > 0 && upcoming.length === 0)
-    reasons.push('No start date after today is listed: check with the provider');
 
-  return { score: clampScore(points), reasons, exclusions, distanceKm, startDate, campusName: campus?.name ?? null };
+  return {
+    score: clampScore(points),
+    reasons,
+    exclusions,
+    distanceKm,
+    travelText,
+    startDate,
+    startText: start?.words ?? 'Starts at any time',
+    campusName: campus?.name ?? null,
+    town: entry.town,
+  };
 }
 
 /**
@@ -584,7 +668,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
   const known = pupilFacts(pupil);
 
   for (const slot of slots) {
-    const { score, reasons, exclusions, distanceKm } = evaluateOfferFor(pupil, known, slot, pupilPlacements, true);
+    const { score, reasons, exclusions, distanceKm, travelText } = evaluateOfferFor(pupil, known, slot, pupilPlacements, true);
     const { employer, offer, period } = slot;
     const name = slot.facts.sortName;
     if (exclusions.length > 0) {
@@ -601,6 +685,8 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
           capacity: period.capacity,
           capacityLeft: slot.capacityLeft,
           distanceKm,
+          town: slot.facts.town,
+          travelText,
           score,
           reasons,
           excluded: true,
@@ -624,6 +710,8 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
           capacity: period.capacity,
           capacityLeft: slot.capacityLeft,
           distanceKm,
+          town: slot.facts.town,
+          travelText,
           score,
           reasons,
           excluded: false,
@@ -636,7 +724,12 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
   }
 
   for (const entry of entries) {
-    const { score, reasons, exclusions, distanceKm, startDate, campusName } = evaluateRouteFor(pupil, known, entry, true);
+    const { score, reasons, exclusions, distanceKm, travelText, startDate, startText, campusName, town } = evaluateRouteFor(
+      pupil,
+      known,
+      entry,
+      true,
+    );
     const { route } = entry;
     const name = entry.sortName;
     if (exclusions.length > 0) {
@@ -652,7 +745,10 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
           providerName: entry.providerName,
           campusName,
           startDate,
+          startText,
           distanceKm,
+          town,
+          travelText,
           score,
           reasons,
           excluded: true,
@@ -675,7 +771,10 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
           providerName: entry.providerName,
           campusName,
           startDate,
+          startText,
           distanceKm,
+          town,
+          travelText,
           score,
           reasons,
           excluded: false,

@@ -1,4 +1,4 @@
-import type { AreaId } from './areas';
+import { areaLabel, type AreaId } from './areas';
 import { OUTCODES, type Outcode } from './outcodes-data';
 
 export { OUTCODES, type Outcode };
@@ -17,6 +17,17 @@ export function findOutcode(outcode: string | null | undefined): Outcode | undef
 /** The district an outcode mostly lies in, as the default for a pupil's or employer's district. */
 export function defaultDistrictFor(outcode: string | null | undefined): AreaId | null {
   return findOutcode(outcode)?.primaryDistrict ?? null;
+}
+
+/**
+ * Where an outcode is, as a card shows it: its main town and, when the town's name is not the district's,
+ * the district too ("Sheerness, Swale", "Canterbury"); null when the outcode is not in Kent or Medway.
+ */
+export function townOf(outcode: string | null | undefined): string | null {
+  const found = findOutcode(outcode);
+  if (!found) return null;
+  const district = areaLabel(found.primaryDistrict);
+  return found.place === district ? found.place : `${found.place}, ${district}`;
 }
 
 const EARTH_RADIUS_KM = 6371;

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { matchPupil, type MatchContext } from '../../shared/matching';
-import { addDays, formatUkDate, yearGroupOf } from '../../shared/academic-year';
+import { academicYearStartYear, addDays, formatUkDate, yearGroupOf } from '../../shared/academic-year';
 import { intendedDestinationFor } from '../../shared/routes/destination';
 import type { Employer, Placement, Provider, Pupil, Route } from '../../shared/model';
 import { expectAccessible, localToday, openWithDemoData, readPlacements, readTable, watchWorkers } from './support';
@@ -104,7 +104,7 @@ test('accepting a route records the intended destination, asking for the code wh
   const providerKind = new Map(all.providers.map((p) => [p.id, p.kind]));
   const settles = (m: ReturnType<typeof matchPupil>['routes'][number] | undefined) =>
     m?.kind === 'route' && intendedDestinationFor(m.routeKind, providerKind.get(m.providerId) ?? null).certain;
-  // Year 10s are too young for next September's intake, so a Year 11 leaver, whose best route settles its code.
+  // A Year 11 leaver, whose best route settles its code, and who can have Connect to Work (a health condition or SEND).
   const candidate = all.pupils
     .filter((p) => yearGroupOf(p, today) === 11 && p.schoolId)
     .map((pupil) => ({ pupil, matches: matchPupil(pupil, { ...all, today }) }))
@@ -153,6 +153,44 @@ test('accepting a route records the intended destination, asking for the code wh
 
   await page.getByRole('link', { name: `Back to ${name}'s page` }).click();
   await expect(page.getByTestId('timeline')).toContainText('Intended destination — 340 Employment with other training');
+});
+
+test("a Year 10's matches list the post-16 routes they could start after Year 11, with the start year, and each card its town", async ({
+  page,
+}) => {
+  await openWithDemoData(page);
+  const today = await localToday(page);
+  const all = await readAll(page);
+  const candidate = all.pupils
+    .filter((p) => yearGroupOf(p, today) === 10)
+    .map((pupil) => ({ pupil, matches: matchPupil(pupil, { ...all, today }) }))
+    .find(
+      ({ matches }) => matches.offers.length > 0 && matches.routes.some((r) => r.kind === 'route' && r.routeKind !== 'connect-to-work'),
+    );
+  expect(candidate, 'a demo Year 10 with offers and post-16 routes').toBeDefined();
+  const { pupil, matches } = candidate!;
+  // Not ruled out for being too young for next September's intake.
+  expect(matches.excluded.some((e) => e.kind === 'route' && e.exclusions.some((why) => why.startsWith('Aged 15 on')))).toBe(false);
+  const startYear = academicYearStartYear(today) + 2;
+
+  await page.goto(`/#/pupils/${pupil.id}/matches`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Matches for ${nameOf(pupil)}`);
+  const routeCards = page.getByTestId('route-match');
+  await expect(routeCards).toHaveCount(Math.min(10, matches.routes.length));
+  const course = matches.routes.find((r) => r.kind === 'route' && r.routeKind !== 'connect-to-work')!;
+  if (course.kind !== 'route') throw new Error('expected a route');
+  const card = routeCards.filter({ has: page.getByRole('heading', { level: 3, name: course.routeTitle, exact: true }) }).first();
+  await expect(card.getByTestId('route-start')).toHaveText(`Starts September ${startYear}, after Year 11`);
+  if (course.town) await expect(card.getByTestId('match-where')).toContainText(course.town);
+
+  // The offer cards show the employer's town, and the journey as an estimate.
+  const bestOffer = matches.offers[0]!;
+  if (bestOffer.kind !== 'offer') throw new Error('expected an offer');
+  expect(bestOffer.town).not.toBeNull();
+  const offerCard = page.getByTestId('offer-match').first();
+  await expect(offerCard.getByTestId('match-where')).toContainText(bestOffer.town!);
+  if (bestOffer.travelText) await expect(offerCard).toContainText('(estimated: no timetable)');
+  await expectAccessible(page, "a Year 10's matches");
 });
 
 test('allocates a Year 10 cohort, changes a line by hand, and confirms the placements in one step', async ({ page }) => {

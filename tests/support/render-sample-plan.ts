@@ -115,7 +115,10 @@ export function sampleActionPlanInput(options: Partial<ActionPlanPdfOptions> = {
   const adviser = data.advisers.find((a) => a.id === base.adviserId) ?? null;
   const meeting = session?.date ?? addDays(SAMPLE_TODAY, -14);
 
-  const routes = data.routes.filter((r) => r.kind === 't-level' || r.kind === 'apprenticeship' || r.kind === 'a-levels').slice(0, 3);
+  // A T Level first (applied for through Kent Choices), then the first two apprenticeships or A levels.
+  const tLevel = data.routes.find((r) => r.kind === 't-level');
+  const others = data.routes.filter((r) => r.kind === 'apprenticeship' || r.kind === 'a-levels').slice(0, 2);
+  const routes = [...(tLevel ? [tLevel] : []), ...others];
   const employer = data.employers.find((e) => e.offersApprenticeships) ?? data.employers[0]!;
   const discussed = [
     ...routes.map((route, index) => ({

@@ -82,6 +82,44 @@ describe('demo data', () => {
     expect(dataset.routes.filter((r) => collegeIds.has(r.providerId)).length).toBeGreaterThan(50);
   });
 
+  it('lists no route twice: one course of a title at one campus', () => {
+    const keys = dataset.routes.map((r) => `${r.providerId}|${r.campusId}|${r.title}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Still the size asked for: 90 college routes by default.
+    const collegeIds = new Set(dataset.providers.filter((p) => p.kind === 'fe-college').map((p) => p.id));
+    expect(dataset.routes.filter((r) => collegeIds.has(r.providerId))).toHaveLength(90);
+    const bigger = generateDemoDataset({ seed: 9, today, pupils: 20, employers: 60, routes: 300, sessionsPerPupil: 0 });
+    expect(new Set(bigger.routes.map((r) => `${r.providerId}|${r.campusId}|${r.title}`)).size).toBe(bigger.routes.length);
+  });
+
+  it('puts each employer in a real town of its district, and tells employers of one name apart by their town', () => {
+    for (const employer of dataset.employers) {
+      const outcode = findOutcode(employer.outcode);
+      expect(outcode?.primaryDistrict, employer.name).toBe(employer.district);
+      expect(employer.postcode!.startsWith(`${employer.outcode} `)).toBe(true);
+      expect(employer.address.endsWith(`, ${outcode!.place}`), employer.address).toBe(true);
+    }
+    const names = dataset.employers.map((e) => e.name);
+    expect(new Set(names).size).toBe(names.length);
+    // Employers of one name carry their town after it: "Seafront Cafe (Herne Bay)".
+    const byStem = new Map<string, typeof dataset.employers>();
+    for (const employer of dataset.employers) {
+      const stem = employer.name.replace(/ \(.*\)$/, '');
+      byStem.set(stem, [...(byStem.get(stem) ?? []), employer]);
+    }
+    const shared = [...byStem.values()].filter((group) => group.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const group of shared)
+      for (const employer of group) expect(employer.name, employer.name).toContain(`(${findOutcode(employer.outcode)!.place}`);
+    // A name that names a place sits there: the Westwood Cross store in Thanet, Medway firms in Medway.
+    for (const employer of dataset.employers) {
+      if (employer.name.startsWith('Westwood Cross')) expect(employer.district).toBe('thanet');
+      if (employer.name.startsWith('Medway ')) expect(employer.district).toBe('medway');
+    }
+    const large = generateDemoDataset({ seed: 5, today, pupils: 20, employers: 450, sessionsPerPupil: 0 });
+    expect(new Set(large.employers.map((e) => e.name)).size).toBe(450);
+  });
+
   it('records past sessions only, and the latest guidance meeting on each pupil', () => {
     expect(dataset.sessions.every((s) => s.date < today)).toBe(true);
     const pupil = dataset.pupils.find((p) => p.lastGuidanceOn !== null)!;

@@ -9,7 +9,14 @@ import {
   formFromEmployer,
   type EmployerForm,
 } from '@shared/employers/form';
-import { emptyEmployerFilters, engagementLabels, matchesEmployerFilters, offerSummary, yearGroupsText } from '@shared/employers/list';
+import {
+  emptyEmployerFilters,
+  engagementLabels,
+  matchesEmployerFilters,
+  offerSummary,
+  requirementText,
+  yearGroupsText,
+} from '@shared/employers/list';
 import type { Employer } from '@shared/model';
 
 const OFFER_ID = '11111111-1111-4111-8111-111111111111';
@@ -165,6 +172,16 @@ describe('the employer directory rules', () => {
     expect(engagementLabels(checked.value)).toEqual(['Talks in schools', 'Careers fairs']);
     expect(yearGroupsText([12, 10, 11])).toBe('Years 10, 11 and 12');
     expect(yearGroupsText([10])).toBe('Year 10');
+  });
+
+  it("shows the hand-typed public-transport flag as the adviser's note, not a fact", () => {
+    const requirements = { dbsNeeded: true, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true };
+    expect(requirementText({ requirements }, 'reachableByPublicTransport')).toBe('The adviser noted: reachable by public transport');
+    expect(requirementText({ requirements: { ...requirements, reachableByPublicTransport: false } }, 'reachableByPublicTransport')).toBe(
+      'The adviser noted: not reachable by public transport',
+    );
+    expect(requirementText({ requirements }, 'dbsNeeded')).toBe('DBS check needed: yes');
+    expect(requirementText({ requirements }, 'stepFreeAccess')).toBe('Step-free access: no');
   });
 });
 

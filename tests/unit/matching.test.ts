@@ -169,20 +169,27 @@ describe('matching one pupil to employer offers', () => {
     ]);
   });
 
-  it("ranks a nearby employer in the pupil's sector above a distant one", () => {
+  it("ranks a nearby employer in the pupil's sector above others, with the estimated journey and the employer's town", () => {
     const near = employer({ name: 'Broadstairs Precision', sector: 'engineering', outcode: 'CT10' });
     const far = employer({ name: 'Maidstone Motors', sector: 'engineering', outcode: 'ME14' });
     const other = employer({ name: 'Margate Hair Studio', sector: 'hair-beauty', outcode: 'CT9' });
-    const { offers } = matchPupil(pupil(), context({ employers: [far, other, near] }));
-    expect(offers.map((o) => o.kind === 'offer' && o.employerName)).toEqual([
-      'Broadstairs Precision',
-      'Margate Hair Studio',
-      'Maidstone Motors',
-    ]);
+    const { offers, excluded } = matchPupil(pupil(), context({ employers: [far, other, near] }));
+    expect(offers.map((o) => o.kind === 'offer' && o.employerName)).toEqual(['Broadstairs Precision', 'Margate Hair Studio']);
     expect(offers[0]!.reasons).toContain('Interested in Engineering and manufacturing: +30');
-    expect(offers[0]!.reasons.some((r) => /^4 km away, within the 15 km they can travel: \+\d+$/.test(r))).toBe(true);
-    expect(offers[2]!.reasons).toContain('60 km away, beyond the 15 km they can travel: −30');
+    expect(offers[0]!.reasons).toContain(
+      'About 5 km by road, about 26 minutes by bus (estimated: no timetable); ' +
+        '4 km in a straight line, within the 15 km they can travel: +15',
+    );
+    expect(offers[0]).toMatchObject({
+      town: 'Broadstairs, Thanet',
+      travelText: 'about 5 km by road, about 26 minutes by bus (estimated: no timetable)',
+    });
     expect(offers[1]!.reasons).toContain('Hair and beauty is not among their interests');
+    // 60 km away with a 15 km limit: ruled out, not just given fewer points.
+    expect(excluded.map((e) => e.kind === 'offer' && e.employerName)).toEqual(['Maidstone Motors']);
+    expect(excluded[0]!.exclusions).toEqual([
+      '60.1 km away, beyond the 15 km they can travel: about 81 km by road, about 281 minutes by bus (estimated: no timetable)',
+    ]);
   });
 
   it('gives more distance points the closer the employer is, up to the limit the pupil can travel', () => {
@@ -198,7 +205,12 @@ describe('matching one pupil to employer offers', () => {
     );
     expect(offers.map((o) => o.kind === 'offer' && o.employerName)).toEqual(['Margate', 'Ramsgate', 'Canterbury']);
     expect(offers[0]!.score).toBe(100);
-    expect(offers[0]!.reasons).toContain('Less than 1 km away, within the 30 km they can travel: +20');
+    expect(offers[0]!.reasons).toContain(
+      'Less than 1 km by road, about 10 minutes by bus (estimated: no timetable); ' +
+        'less than 1 km in a straight line, within the 30 km they can travel: +20',
+    );
+    // Canterbury, 24 km away, is near the 30 km limit and about two hours by bus: the score falls.
+    expect(offers[2]!.reasons).toContain('24.1 km away, near the 30 km they can travel; a long journey: about 119 minutes each way: −30');
   });
 
   it('says when the distance is not known and why', () => {
@@ -209,15 +221,19 @@ describe('matching one pupil to employer offers', () => {
     expect(away.offers[0]!.reasons).toContain("Distance not known: the pupil's postcode (SW1A) is not in Kent or Medway: −5");
   });
 
-  it('penalises employers unreachable by public transport for pupils who rely on it', () => {
+  it("estimates the bus journey for those who rely on public transport, and shows the employer's flag as the adviser's note", () => {
     const remote = employer({
       requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: true, reachableByPublicTransport: false },
     });
     const onTheBus = matchPupil(pupil(), context({ employers: [remote] })).offers[0]!;
     const driven = matchPupil(pupil({ travel: { ...pupil().travel, reliesOnPublicTransport: false } }), context({ employers: [remote] }))
       .offers[0]!;
-    expect(onTheBus.reasons).toContain('Relies on public transport and this employer is hard to reach by bus or train: −15');
-    expect(driven.score - onTheBus.score).toBe(15);
+    expect(onTheBus.reasons).toContain('The adviser noted: not reachable by public transport');
+    expect(onTheBus.travelText).toBe('about 5 km by road, about 26 minutes by bus (estimated: no timetable)');
+    expect(driven.travelText).toBe('about 5 km by road, about 7 minutes by car (estimated: no timetable)');
+    // The hand-typed flag is a note, not a fact: it moves no points.
+    const reachable = employer({ requirements: { ...remote.requirements, reachableByPublicTransport: true } });
+    expect(matchPupil(pupil(), context({ employers: [reachable] })).offers[0]!.score).toBe(onTheBus.score);
     expect(driven.reasons.some((r) => r.includes('public transport'))).toBe(false);
   });
 
@@ -422,13 +438,23 @@ describe('matching one pupil to post-16 routes', () => {
 
   it("checks minimum and maximum ages on the route's start date", () => {
     const hub = route({ kind: 'youth-hub', title: 'Youth Hub', minimumAge: 18, maximumAge: 24, startDates: [], sector: null });
-    expect(matchPupil(year11(), context({ routes: [hub] })).excluded[0]!.exclusions).toEqual(['Aged 15 now; the minimum age is 18']);
+    // A Year 11 is judged at the September after Year 11.
+    expect(matchPupil(year11(), context({ routes: [hub] })).excluded[0]!.exclusions).toEqual([
+      'Youth Hubs are for people aged 18 to 24; aged 16 in September 2027',
+    ]);
     expect(
       matchPupil(
         year11({ dateOfBirth: '2002-01-01', yearGroupOverride: { yearGroup: 13, academicYearStart: 2026 } }),
         context({ routes: [hub] }),
       ).excluded[0]!.exclusions,
-    ).toEqual(['Aged 25 now; the maximum age is 24']);
+    ).toEqual(['Youth Hubs are for people aged 18 to 24; aged 25 now']);
+    const sixthFormCourse = route({ minimumAge: 16, maximumAge: 18, startDates: ['2027-09-06'] });
+    expect(
+      matchPupil(
+        year11({ dateOfBirth: '2008-01-01', yearGroupOverride: { yearGroup: 13, academicYearStart: 2026 } }),
+        context({ routes: [sixthFormCourse] }),
+      ).excluded[0]!.exclusions,
+    ).toEqual(['Aged 19 on 06/09/2027; the maximum age is 18']);
   });
 
   it('checks age against the first intake the pupil is old enough for', () => {
@@ -463,21 +489,29 @@ describe('matching one pupil to post-16 routes', () => {
       startDates: [],
     });
     const year12 = (fields: Partial<Pupil> = {}) => year11({ dateOfBirth: '2010-03-10', ...fields });
-    const healthy = matchPupil(year12(), context({ routes: [connect] })).routes[0]!;
+    // Neither a health condition nor a disability recorded: ruled out, saying why (it used to rank third with −25).
+    const healthy = matchPupil(year12(), context({ routes: [connect] }));
+    expect(healthy.routes).toEqual([]);
+    expect(healthy.excluded[0]!.exclusions).toEqual([
+      'Connect to Work is for people with a health condition or disability; neither is recorded (no health condition, EHCP or SEN support)',
+    ]);
     const unwell = matchPupil(
       year12({ characteristics: { ...year12().characteristics, healthCondition: true } }),
       context({ routes: [connect] }),
     ).routes[0]!;
-    expect(unwell.score).toBeGreaterThan(healthy.score);
-    expect(healthy.reasons).toContain('Connect to Work is for people with a health condition or disability: −25');
+    expect(unwell.reasons).toContain('Has a health condition, which Connect to Work supports: +15');
+    const withSenSupport = year12({ characteristics: { ...year12().characteristics, senSupport: true } });
+    expect(matchPupil(withSenSupport, context({ routes: [connect] })).routes).toHaveLength(1);
   });
 
-  it("measures distance to the route's campus", () => {
+  it("measures distance to the route's campus, shows its town, and rules out a campus beyond the travel limit", () => {
     const ashford = route({ title: 'Ashford', campusId: college.campuses[1]!.id });
     const broadstairs = route({ title: 'Broadstairs' });
-    const { routes } = matchPupil(year11(), context({ routes: [ashford, broadstairs] }));
-    expect(routes.map((r) => r.kind === 'route' && r.routeTitle)).toEqual(['Broadstairs', 'Ashford']);
-    expect(routes[1]!.reasons.some((r) => r.includes('beyond the 15 km they can travel'))).toBe(true);
+    const { routes, excluded } = matchPupil(year11(), context({ routes: [ashford, broadstairs] }));
+    expect(routes.map((r) => r.kind === 'route' && r.routeTitle)).toEqual(['Broadstairs']);
+    expect(routes[0]).toMatchObject({ campusName: 'Broadstairs College', town: 'Broadstairs, Thanet' });
+    expect(excluded[0]).toMatchObject({ routeTitle: 'Ashford', town: 'Ashford' });
+    expect(excluded[0]!.exclusions[0]).toMatch(/^\d+\.\d km away, beyond the 15 km they can travel: about \d+ km by road/);
   });
 });
 
@@ -584,17 +618,25 @@ describe('allocating a year group to work-experience placements', () => {
 
     const nearLapsed = employer({ name: 'Near', outcode: 'CT10', checks: { ...goodChecks, safeguardingConfirmed: false } });
     const nearOlder = employer({ name: 'Near older', outcode: 'CT11', offers: [{ minimumAge: 16 }] });
-    const farFull = employer({ name: 'Far', outcode: 'ME14' });
-    const farHeld = [1, 2].map(() => placement({ pupilId: ids.uuid(), employerId: farFull.id, offerId: farFull.offers[0]!.id }));
+    const nearFull = employer({ name: 'Near full', outcode: 'CT8' });
+    const nearHeld = [1, 2].map(() => placement({ pupilId: ids.uuid(), employerId: nearFull.id, offerId: nearFull.offers[0]!.id }));
+    const farOpen = employer({ name: 'Far', outcode: 'ME14' });
+    const withinTen = cohortPupil({ travel: { ...pupil().travel, maxDistanceKm: 10 } });
+    // The far one is open and has places, but is beyond their limit: that is not "every suitable offer".
+    expect(
+      allocateCohort({ pupils: [withinTen], employers: [nearLapsed, nearOlder, farOpen], placements: [], period: week, today }).unplaced[0]!
+        .why,
+    ).toBe('Every suitable offer has safety checks out of date');
     const why = allocateCohort({
-      pupils: [cohortPupil({ travel: { ...pupil().travel, maxDistanceKm: 10 } })],
-      employers: [nearLapsed, nearOlder, farFull],
-      placements: farHeld,
+      pupils: [withinTen],
+      employers: [nearLapsed, nearOlder, nearFull, farOpen],
+      placements: nearHeld,
       period: week,
       today,
     }).unplaced[0]!.why;
     expect(why).toBe(
-      'All 2 offers within 10 km excluded: 1 has a higher minimum age, 1 has safety checks out of date; further away, 1 is full',
+      'All 3 offers within 10 km excluded: 1 has a higher minimum age, 1 has safety checks out of date, 1 is full; ' +
+        'the other 1 is beyond the 10 km they can travel',
     );
 
     const farOnly = allocateCohort({
@@ -607,9 +649,7 @@ describe('allocating a year group to work-experience placements', () => {
       period: week,
       today,
     });
-    expect(farOnly.unplaced[0]!.why).toBe(
-      'No offer within 10 km, and none further away is open to them: 1 does not take Year 10, 1 has a higher minimum age',
-    );
+    expect(farOnly.unplaced[0]!.why).toBe('No offer in this period is within the 10 km they can travel');
   });
 
   it('reports progress from 0 to 1', () => {
@@ -731,5 +771,145 @@ describe('allocating a year group to work-experience placements', () => {
         ),
       ).toBe(true);
     }
+  });
+});
+
+describe('travel without timetables: estimated, and the limit is a limit', () => {
+  it('rules out a Thanet employer for a Sheppey young person who relies on buses, with the estimate in words', () => {
+    const sheppey = pupil({ outcode: 'ME12', travel: { ...pupil().travel, maxDistanceKm: 15 } });
+    const thanet = employer({ name: 'Broadstairs Precision', outcode: 'CT10' });
+    const result = matchPupil(sheppey, context({ employers: [thanet] }));
+    expect(result.offers).toEqual([]);
+    expect(result.excluded[0]).toMatchObject({ employerName: 'Broadstairs Precision', town: 'Broadstairs, Thanet' });
+    expect(result.excluded[0]!.exclusions).toEqual([
+      '43.9 km away, beyond the 15 km they can travel: about 59 km by road, about 208 minutes by bus (estimated: no timetable)',
+    ]);
+  });
+
+  it('does not place Margate Year 10s beyond their limits (44 km with 10 km, 24 km with 5 km), and says why', () => {
+    const tenKm = pupil({ legalForename: 'Ten', outcode: 'CT9', travel: { ...pupil().travel, maxDistanceKm: 10 } });
+    const fiveKm = pupil({ legalForename: 'Five', outcode: 'CT9', travel: { ...pupil().travel, maxDistanceKm: 5 } });
+    const ashford = employer({ name: 'Ashford Engineering', outcode: 'TN24', offers: [{ periods: [{ ...week, capacity: 5 }] }] });
+    const canterbury = employer({ name: 'Canterbury Engineering', outcode: 'CT1', offers: [{ periods: [{ ...week, capacity: 5 }] }] });
+    const result = allocateCohort({ pupils: [tenKm, fiveKm], employers: [ashford, canterbury], placements: [], period: week, today });
+    expect(result.lines).toEqual([]);
+    expect(Object.fromEntries(result.unplaced.map((u) => [u.pupilId, u.why]))).toEqual({
+      [tenKm.id]: 'No offer in this period is within the 10 km they can travel',
+      [fiveKm.id]: 'No offer in this period is within the 5 km they can travel',
+    });
+    // One pupil's own matches say the same, place by place.
+    const [far] = matchPupil(tenKm, context({ employers: [ashford] })).excluded;
+    expect(far!.exclusions[0]).toMatch(/^43\.6 km away, beyond the 10 km they can travel: about 59 km by road, about \d+ minutes by bus/);
+  });
+
+  it('takes points off a place near the limit, more the nearer it is, and still allocates it', () => {
+    const margate = pupil({ outcode: 'CT9', travel: { ...pupil().travel, maxDistanceKm: 7 } });
+    const birchington = employer({ name: 'Birchington', outcode: 'CT7' });
+    const manston = employer({ name: 'Manston', outcode: 'CT12' });
+    const { offers } = matchPupil(margate, context({ employers: [birchington, manston] }));
+    expect(offers.map((o) => o.kind === 'offer' && o.employerName)).toEqual(['Manston', 'Birchington']);
+    expect(offers[1]!.reasons).toContain('6.4 km away, near the 7 km they can travel: −11');
+    expect(offers[0]!.reasons.some((r) => r.includes('near the 7 km'))).toBe(false);
+    const allocated = allocateCohort({ pupils: [margate], employers: [birchington], placements: [], period: week, today });
+    expect(allocated.lines).toHaveLength(1);
+    expect(allocated.lines[0]!.score).toBe(offers[1]!.score);
+  });
+});
+
+describe('post-16 routes for young people still at school', () => {
+  const ashfordCampus = college.campuses[1]!;
+  // A home-educated Year 10 in TN27 (Smarden), 11 km from Ashford College; today is in 2026/27.
+  const tn27 = (fields: Partial<Pupil> = {}) =>
+    pupil({
+      dateOfBirth: '2011-11-20',
+      outcode: 'TN27',
+      homeEducated: true,
+      schoolId: null,
+      predictedGrades: { english: 5, maths: 5 },
+      ...fields,
+    });
+
+  it('offers a Year 10 the routes they could start after Year 11, with the start year', () => {
+    const tLevel = route({ campusId: ashfordCampus.id, startDates: ['2027-09-06'] });
+    const result = matchPupil(tn27(), context({ routes: [tLevel] }));
+    expect(result.excluded).toEqual([]);
+    expect(result.routes[0]).toMatchObject({
+      startDate: '2028-09-01',
+      startText: 'Starts September 2028, after Year 11',
+      campusName: 'Ashford College',
+      town: 'Ashford',
+    });
+    expect(result.routes[0]!.reasons).toContain(
+      'The starts listed are before they finish Year 11; taken to run again in September 2028: check with the provider',
+    );
+    // A Year 9 a year later; a listed start in their year is used as it is.
+    expect(matchPupil(tn27({ dateOfBirth: '2012-11-20' }), context({ routes: [tLevel] })).routes[0]).toMatchObject({
+      startText: 'Starts September 2029, after Year 11',
+    });
+    const listed = route({ campusId: ashfordCampus.id, startDates: ['2027-09-06', '2028-09-04'] });
+    expect(matchPupil(tn27(), context({ routes: [listed] })).routes[0]).toMatchObject({
+      startDate: '2028-09-04',
+      startText: 'Starts 04/09/2028',
+    });
+  });
+
+  it('keeps a Year 11 on the listed start next September', () => {
+    const year11 = pupil({ dateOfBirth: '2011-03-10', predictedGrades: { english: 5, maths: 5 } });
+    expect(matchPupil(year11, context({ routes: [route()] })).routes[0]).toMatchObject({
+      startDate: '2027-09-06',
+      startText: 'Starts 06/09/2027',
+    });
+  });
+
+  it('still rules out programmes a Year 10 will be too young for after Year 11', () => {
+    const near = { campusId: ashfordCampus.id, startDates: [] };
+    const bootcamp = route({ kind: 'skills-bootcamp', title: 'Skills Bootcamp in welding', minimumAge: 16, ...near });
+    // The records say 16 and no upper age; the programme's own rule holds.
+    const hub = route({ kind: 'youth-hub', title: 'Youth Hub', minimumAge: 16, maximumAge: null, sector: null, ...near });
+    const result = matchPupil(tn27(), context({ routes: [bootcamp, hub] }));
+    expect(result.routes).toEqual([]);
+    expect(result.excluded.flatMap((e) => e.exclusions).sort()).toEqual([
+      'Skills Bootcamps are for people aged 19 and over; aged 16 in September 2028',
+      'Youth Hubs are for people aged 18 to 24; aged 16 in September 2028',
+    ]);
+  });
+});
+
+describe('entry requirements, subject by subject', () => {
+  const year11 = (english: number | null, maths: number | null) =>
+    pupil({ dateOfBirth: '2011-03-10', predictedGrades: { english, maths } });
+  const mathsCourse = route({
+    title: 'Level 2 diploma: Engineering',
+    kind: 'vocational',
+    level: 2,
+    entryRequirements: { englishGrade: null, mathsGrade: 4, notes: '' },
+  });
+
+  it('does not tell a young person predicted maths 8 and English 4 that a Level 2 maths course is above their grades', () => {
+    const [match] = matchPupil(year11(4, 8), context({ routes: [mathsCourse] })).routes;
+    expect(match!.reasons).toContain('Predicted maths grade 8 meets the grade 4 asked for: +5');
+    expect(match!.reasons.some((r) => r.includes('above what their predicted grades suggest'))).toBe(false);
+    expect(match!.reasons).toContain('Level 2 is a step below what their predicted grades suggest');
+    // Weak English does not count against a course that asks only for maths...
+    const weakEnglish = matchPupil(year11(2, 8), context({ routes: [mathsCourse] })).routes[0]!;
+    expect(weakEnglish.reasons.some((r) => r.includes('above what their predicted grades suggest'))).toBe(false);
+    // ...but does against one that asks for English.
+    const englishCourse = route({ level: 2, entryRequirements: { englishGrade: 4, mathsGrade: null, notes: '' } });
+    const reasons = matchPupil(year11(2, 8), context({ routes: [englishCourse] })).routes[0]!.reasons;
+    expect(reasons).toContain('Predicted English grade 2 is below the grade 4 asked for: −20');
+    expect(reasons).toContain('Level 2 is above what their predicted grades suggest: −10');
+  });
+
+  it('counts a weak grade once, in its own subject, when a route asks for both', () => {
+    const both = route({ level: 3, entryRequirements: { englishGrade: 4, mathsGrade: 4, notes: 'Grade 6 in the subjects to be studied' } });
+    const reasons = matchPupil(year11(3, 8), context({ routes: [both] })).routes[0]!.reasons;
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        'Predicted English grade 3 is one below the grade 4 asked for: −5',
+        'Predicted maths grade 8 meets the grade 4 asked for: +5',
+        'Level 3 suits their predicted grades: +10',
+        'Entry requirements also say: "Grade 6 in the subjects to be studied"',
+      ]),
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   defaultDistrictFor,
   destinationGroup,
   distanceBetweenOutcodesKm,
+  townOf,
 } from '@shared/reference';
 
 describe('reference data', () => {
@@ -42,6 +43,16 @@ describe('reference data', () => {
     expect(margateToMaidstone).toBeGreaterThan(55);
     expect(margateToMaidstone).toBeLessThan(70);
     expect(distanceBetweenOutcodesKm('CT9', 'XX1')).toBeNull();
+  });
+
+  it("names an outcode's town, with its district when the names differ", () => {
+    expect(townOf('CT9')).toBe('Margate, Thanet');
+    expect(townOf('ME12')).toBe('Sheerness, Swale');
+    expect(townOf('CT11')).toBe('Ramsgate, Thanet');
+    expect(townOf('CT1')).toBe('Canterbury');
+    expect(townOf('TN27')).toBe('Smarden, Ashford');
+    expect(townOf('SW1A')).toBeNull();
+    expect(townOf(null)).toBeNull();
   });
 
   it('lists the NCCIS codes with their groups, and the eight Gatsby Benchmarks', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { routeSchema, type Provider } from '@shared/model';
+import { characteristicsSchema, routeSchema, type Provider } from '@shared/model';
 import {
   campusDistrict,
   checkProviderForm,
@@ -15,6 +15,7 @@ import {
 } from '@shared/routes/form';
 import { campusText, emptyRouteFilters, entryRequirementsText, matchesRouteFilters, startDatesText } from '@shared/routes/list';
 import { intendedDestinationFor } from '@shared/routes/destination';
+import { circumstancesRuleOut, levelSuggestedFor, post16StartFor, routeAges } from '@shared/routes/eligibility';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { campusesInUse, findRoutes, saveProvider, saveRoute } from '@renderer/db/routes';
 import { createRandom } from '@shared/random';
@@ -226,5 +227,43 @@ describe('route and provider records', () => {
     await expect(saveRoute(db, checked.value, null)).rejects.toThrow('provider');
     expect(await db.routes.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
+  });
+});
+
+describe('who a route is open to', () => {
+  it('judges the level on the stronger grade of the subjects asked for, or of English and maths when none is', () => {
+    const maths8English4 = { english: 4, maths: 8 };
+    expect(levelSuggestedFor({ englishGrade: null, mathsGrade: 4 }, { english: 2, maths: 8 })).toBe(3);
+    expect(levelSuggestedFor({ englishGrade: 4, mathsGrade: null }, { english: 2, maths: 8 })).toBe(1);
+    expect(levelSuggestedFor({ englishGrade: 4, mathsGrade: 4 }, maths8English4)).toBe(3);
+    expect(levelSuggestedFor({ englishGrade: null, mathsGrade: null }, { english: 3, maths: 2 })).toBe(2);
+    expect(levelSuggestedFor({ englishGrade: null, mathsGrade: null }, { english: null, maths: null })).toBeNull();
+  });
+
+  it('starts a young person still at school on post-16 routes the September after Year 11', () => {
+    // Year 10 in 2026/27, Year 9, Year 11; and a Year 12, who can start any intake to come.
+    expect(post16StartFor({ dateOfBirth: '2011-11-20', yearGroupOverride: null }, 2026)).toEqual({
+      startYear: 2028,
+      firstDay: '2028-09-01',
+    });
+    expect(post16StartFor({ dateOfBirth: '2012-11-20', yearGroupOverride: null }, 2026)?.startYear).toBe(2029);
+    expect(post16StartFor({ dateOfBirth: '2011-03-10', yearGroupOverride: null }, 2026)?.startYear).toBe(2027);
+    expect(post16StartFor({ dateOfBirth: '2010-03-10', yearGroupOverride: null }, 2026)).toBeNull();
+    // A year repeated, set by the adviser: still in Year 10 in 2026/27.
+    expect(
+      post16StartFor({ dateOfBirth: '2010-11-20', yearGroupOverride: { yearGroup: 10, academicYearStart: 2026 } }, 2026)?.startYear,
+    ).toBe(2028);
+  });
+
+  it("narrows a route's ages to its programme's rule, and keeps supported internships and Connect to Work for those they are for", () => {
+    expect(routeAges({ kind: 'youth-hub', minimumAge: 16, maximumAge: null })).toMatchObject({ minimum: 18, maximum: 24 });
+    expect(routeAges({ kind: 'skills-bootcamp', minimumAge: 16, maximumAge: null })).toMatchObject({ minimum: 19, maximum: null });
+    expect(routeAges({ kind: 't-level', minimumAge: 16, maximumAge: 18 })).toEqual({ minimum: 16, maximum: 18, who: null });
+    const none = characteristicsSchema.parse({});
+    expect(circumstancesRuleOut('connect-to-work', none)).toMatch(/^Connect to Work is for people with a health condition or disability/);
+    expect(circumstancesRuleOut('connect-to-work', { ...none, healthCondition: true })).toBeNull();
+    expect(circumstancesRuleOut('supported-internship', { ...none, senSupport: true })).toMatch(/education, health and care plan/);
+    expect(circumstancesRuleOut('supported-internship', { ...none, ehcp: true })).toBeNull();
+    expect(circumstancesRuleOut('t-level', none)).toBeNull();
   });
 });
