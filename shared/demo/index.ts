@@ -492,8 +492,8 @@ function nameApart(employers: Employer[], stems: readonly string[], towns: reado
   for (const stem of stems) count.set(stem, (count.get(stem) ?? 0) + 1);
   const taken = new Set<string>();
   employers.forEach((employer, i) => {
-    const stem = stems[i]!;
-    const town = towns[i]!;
+    const stem = stems[i] ?? employer.name;
+    const town = towns[i] ?? '';
     const candidates =
       count.get(stem) === 1
         ? [stem]

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   the stop grid reads coordinates by stop number from typed arrays of the feed's stop count */
 /** Distances on the ground, and a grid of stops for "which stops are within a walk of here". */
 
 export interface TravelPoint {

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   a typed-array column: every index read is below its length, checked by the callers' loops */
 /** A growing column of 32-bit integers: a feed's millions of stop times without a JS object each. */
 export class IntColumn {
   private data: Int32Array;

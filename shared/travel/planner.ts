@@ -1,8 +1,11 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   the connection scan over typed arrays sized up front (stops, trips, connections); every index is a stop,
+   trip or connection number inside them, in the hot loop of each query */
 /**
  * "Can they get there?": journeys between a young person's home and the places they might go, on
  * one date, from a stored TravelFeed. A compact Connection Scan (Dibbelt, Pajor, Strasser and
  * Wagner, 2013): the day's connections sorted by departure, scanned once per query. Why not a
- * library is in docs-travel-library.md.
+ * library is in the README (Travel: which libraries, and why).
  *
  * Two questions, for every place at once:
  * - there: the LATEST departure from home that arrives by the start (08:50). Tried from the latest

@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   building the timetable walks typed arrays and per-trip lists by index within their lengths (stop numbers,
+   connection numbers, a trip's own stop times), millions of times for a county's feed */
 /**
  * Reading a GTFS feed (the .zip the Bus Open Data Service publishes, or a rail timetable converted
  * to GTFS) into a TravelFeed, checking it as it goes. Problems that make the feed untrustworthy
@@ -6,7 +9,7 @@
  * only make a few answers poorer (a stop with no coordinates, a trip that goes back in time) are
  * kept out and listed as warnings.
  *
- * The zip is read with fflate (see docs-travel-library.md): it lists a zip's files and their
+ * The zip is read with fflate (see the README, Travel: which libraries, and why): it lists a zip's files and their
  * unpacked sizes without unpacking them, so an over-large feed is refused before it fills memory.
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';

@@ -15,6 +15,13 @@ import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { todayIso } from '../platform/clock';
 
+/** The placement view of an experience this module has just written as a work placement (kind, employer, one young person). */
+function workPlacementOf(experience: WorkplaceExperience): Placement {
+  const placement = placementOf(experience);
+  if (!placement) throw new Error('A work placement was written without its employer or young person.');
+  return placement;
+}
+
 export type PlacementFeedback = Placement['feedback'];
 export type { ProposalInput };
 
@@ -85,7 +92,7 @@ export async function proposePlacement(
       status: 'proposed',
     });
     await db.experiences.add(experience);
-    const placement = placementOf(experience)!; // a work placement with its employer and young person, as just built
+    const placement = workPlacementOf(experience);
     await writeAudit(
       db,
       {
@@ -136,7 +143,7 @@ export async function changePlacementStatus(
     }
     const stored = experienceSchema.parse({ ...withPlacementStep(experience, to, feedback, today), updatedAt: now.toISOString() });
     await db.experiences.put(stored);
-    const updated = placementOf(stored)!; // still the same work placement, one step on
+    const updated = workPlacementOf(stored);
     await writeAudit(
       db,
       {
