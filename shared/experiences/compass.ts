@@ -77,7 +77,9 @@ export function compassFiguresCsv(
   figures: readonly CompassFigure[],
   options: { placeName: string; onDate: string; weeksWorth: WeeksWorth; serviceName?: string },
 ): string {
-  const week = `${options.weeksWorth.days} days of ${formatHours(options.weeksWorth.hoursPerDay)} (${formatHours(weeksWorthHours(options.weeksWorth))})`;
+  const { days, hoursPerDay } = options.weeksWorth;
+  const total = formatHours(weeksWorthHours(options.weeksWorth));
+  const week = `${days} ${days === 1 ? 'day' : 'days'} of ${formatHours(hoursPerDay)} (${total})`;
   return csvDocument([
     ['Compass supplementary Benchmark 6 figures'],
     ['School', options.placeName],

@@ -144,6 +144,10 @@ test('find the short young people in the cohort view, and follow one to their pa
   await page.getByTestId('cohort-row').first().getByRole('link', { name }).click();
   await expect(page.getByTestId('pupil-page')).toBeVisible();
   await expect(page.getByTestId('weeks-worth-ks4')).toContainText(`${shortBy} short`);
+  // Back on the cohort view, the year group and the filter chosen are kept.
+  await page.goBack();
+  await expect(page.getByLabel('Free school meals or pupil premium')).toBeChecked();
+  await expect(page.getByTestId('cohort-row').first().getByRole('link')).toHaveText(name);
 });
 
 test('the figures for Compass are one click away, and the CSV says the same', async ({ page }) => {
