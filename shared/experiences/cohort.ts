@@ -11,10 +11,14 @@ import { keyStageOf, yearGroupOf } from '../academic-year';
 import { nameSortKey } from '../pupils/list';
 import { WEEKS_WORTH_KEY_STAGES, weeksWorthProgress, type KeyStageProgress, type WeeksWorthKeyStage } from './weeks-worth';
 
-/** Where a cohort is drawn from: one school's young people (not home educated), or the home-educated ones. */
-export type CohortPlace = { kind: 'school'; schoolId: string } | { kind: 'home-educated' };
+/**
+ * Where a cohort is drawn from: one school's young people (not home educated, as in returns), the
+ * home-educated ones, or everyone on the caseload (where the home-educated filter picks them out).
+ */
+export type CohortPlace = { kind: 'school'; schoolId: string } | { kind: 'home-educated' } | { kind: 'all' };
 
 export function inCohortPlace(pupil: Pick<Pupil, 'schoolId' | 'homeEducated'>, place: CohortPlace): boolean {
+  if (place.kind === 'all') return true;
   return place.kind === 'home-educated' ? pupil.homeEducated : !pupil.homeEducated && pupil.schoolId === place.schoolId;
 }
 
@@ -40,6 +44,7 @@ export const COHORT_FILTERS = [
     label: `Low attendance (below ${LOW_ATTENDANCE_BELOW}%)`,
     has: (p: Pupil) => hasLowAttendance(p.characteristics),
   },
+  { id: 'home-educated', label: 'Home educated', has: (p: Pupil) => p.homeEducated },
 ] as const;
 export type CohortFilterId = (typeof COHORT_FILTERS)[number]['id'];
 

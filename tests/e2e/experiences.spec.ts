@@ -148,6 +148,14 @@ test('find the short young people in the cohort view, and follow one to their pa
   await page.goBack();
   await expect(page.getByLabel('Free school meals or pupil premium')).toBeChecked();
   await expect(page.getByTestId('cohort-row').first().getByRole('link')).toHaveText(name);
+
+  // Everyone on the caseload, home educated only: no Compass figures, which are a school's.
+  await page.getByLabel('School', { exact: true }).selectOption({ label: 'Everyone on the caseload' });
+  await page.getByLabel('Free school meals or pupil premium').uncheck();
+  await page.getByLabel('Home educated', { exact: true }).check();
+  await expect(page.getByTestId('cohort-row').first().or(page.getByTestId('cohort-no-match'))).toBeVisible();
+  await expect(page.getByTestId('compass-for-a-school')).toBeVisible();
+  await expect(page.getByTestId('compass-figures')).toBeHidden();
 });
 
 test('the figures for Compass are one click away, and the CSV says the same', async ({ page }) => {

@@ -69,6 +69,24 @@ describe("a year group's week's worth", () => {
     expect(rows.map((r) => r.pupil.legalSurname)).toEqual(['Dev']);
   });
 
+  it('picks out the home educated among everyone on the caseload', () => {
+    const rows = cohortWeeksWorth(pupils, experiences, {
+      place: { kind: 'all' },
+      yearGroup: 10,
+      onDate,
+      weeksWorth: DEFAULT_WEEKS_WORTH,
+      filters: ['home-educated'],
+    });
+    expect(rows.map((r) => r.pupil.legalSurname)).toEqual(['Dev']);
+    const everyone = cohortWeeksWorth(pupils, experiences, {
+      place: { kind: 'all' },
+      yearGroup: 10,
+      onDate,
+      weeksWorth: DEFAULT_WEEKS_WORTH,
+    });
+    expect(everyone.map((r) => r.pupil.legalSurname)).toEqual(['Bea', 'Dev', 'Eli', 'Cal', 'Amir']); // Fay has left
+  });
+
   it("follows the week's worth setting", () => {
     const rows = cohortWeeksWorth(pupils, experiences, { place, yearGroup: 10, onDate, weeksWorth: { days: 2, hoursPerDay: 6 } });
     expect(rows.map((r) => r.progress.met)).toEqual([false, true, true]);
