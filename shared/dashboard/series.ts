@@ -14,7 +14,7 @@ import { NOT_RECORDED, RISK_ROWS, riskRow } from '../returns/groups';
 import type { ReturnPeriod, ScopedCaseload } from '../returns/scope';
 
 export type DashboardChartId =
-  'sessions-per-month' | 'benchmark-8' | 'provider-access' | 'risk-bands' | 'placements' | 'intended-destinations';
+  'sessions-per-month' | 'benchmark-8' | 'weeks-worth' | 'provider-access' | 'risk-bands' | 'placements' | 'intended-destinations';
 
 /** What one bar or part of a bar counts, and whose figure it is. */
 export interface DashboardCell {
@@ -136,6 +136,16 @@ function benchmarkNote(yearGroup: number): string {
   return yearGroup < 11 ? 'For context: at least one meeting so far' : 'For context: two or more meetings so far';
 }
 
+/** A week's worth is asked of Years 7 to 11, each towards the key stage they are in. */
+const WEEKS_WORTH_YEARS = [7, 8, 9, 10, 11];
+const weeksWorthRow = new Map<number, number>(WEEKS_WORTH_YEARS.map((y, i) => [y, i]));
+
+function weeksWorthNote(yearGroup: number): string {
+  if (yearGroup === 9) return "Key Stage 3: a week's worth of workplace experiences by the end of Year 9";
+  if (yearGroup === 11) return "Key Stage 4: a week's worth of work placement by the end of Year 11";
+  return yearGroup < 9 ? 'Key Stage 3 so far: workplace experiences' : 'Key Stage 4 so far: work placement';
+}
+
 const DESTINATION_YEARS = new Set([10, 11, 12, 13]);
 const destinationIndex = new Map<string, number>(DESTINATION_GROUPS.map((g, i) => [g.id, i]));
 const placementIndex = new Map<string, number>(PLACEMENT_STATUSES.map((s, i) => [s.id, i]));
@@ -164,6 +174,7 @@ export function buildDashboard(scoped: ScopedCaseload, options: DashboardOptions
   const benchmarkRow = new Map<number, number>(benchmarkYears.map((y, i) => [y, i]));
 
   const benchmark = emptyCells(benchmarkYears.length, 2);
+  const weeksWorth = emptyCells(WEEKS_WORTH_YEARS.length, 2);
   const providerAccess = emptyCells(PROVIDER_ACCESS_TARGETS.length, 2);
   const risk = emptyCells(RISK_ROWS.length, 1);
   const destinations = emptyCells(DESTINATION_GROUPS.length + 1, 1);
@@ -172,6 +183,8 @@ export function buildDashboard(scoped: ScopedCaseload, options: DashboardOptions
     const year = facts.yearGroup;
     const row = benchmarkRow.get(year);
     if (row !== undefined) addPupil(benchmark, row, facts.qualifiedGuidanceMeetings >= meetingsExpected(year) ? 0 : 1, id);
+    const weeksRow = weeksWorthRow.get(year);
+    if (weeksRow !== undefined && facts.weeksWorth !== null) addPupil(weeksWorth, weeksRow, facts.weeksWorth.met ? 0 : 1, id);
     if (facts.providerAccessPair !== null) {
       const pair = pairIndex.get(facts.providerAccessPair);
       const target = pair === undefined ? undefined : PROVIDER_ACCESS_TARGETS[pair];
@@ -220,6 +233,29 @@ export function buildDashboard(scoped: ScopedCaseload, options: DashboardOptions
         'A meeting is a personal guidance meeting or home visit with an adviser qualified to level 6 or above, ' +
           'at any time up to the end of the period.',
         'Years 11 and 13 are the Benchmark 8 measures; other years are shown for context.',
+      ],
+    },
+    {
+      id: 'weeks-worth',
+      title: "A week's worth of workplace experience by year group (Gatsby Benchmark 6)",
+      description:
+        "Young people who have had a week's worth of meaningful workplace experience in the key stage they are in: " +
+        'any kind in Years 7 to 9, work placement in Years 10 and 11.',
+      unit: 'pupil',
+      countLabel: 'Young people',
+      groupLabel: 'Year group',
+      orientation: 'vertical',
+      groups: WEEKS_WORTH_YEARS.map((y) => ({ id: String(y), label: `Year ${y}`, axisLabel: `Year ${y}`, note: weeksWorthNote(y) })),
+      segments: [
+        { id: 'met', label: "A week's worth" },
+        { id: 'not-met', label: 'Not yet' },
+      ],
+      cells: weeksWorth,
+      shareOf: 0,
+      notes: [
+        'Completed experiences that meet the whole Benchmark 6 checklist and ended by the end of the period; ' +
+          "a week's worth is the number of hours set in Settings.",
+        'Years 9 and 11 are the end of each key stage; other years are shown as progress so far.',
       ],
     },
     {

@@ -8,3 +8,5 @@ export * from './hours';
 export * from './weeks-worth';
 export * from './form';
 export * from './placement';
+export * from './cohort';
+export * from './compass';

@@ -55,7 +55,11 @@ export type WorkplaceExperience = z.infer<typeof experienceSchema>;
 
 /** The setting of how many days of how many hours make a week's worth (shared/experiences/weeks-worth.ts). */
 export const weeksWorthSchema = z.object({
-  days: z.number({ message: 'Enter a number of days' }).int({ message: 'Enter whole days' }).min(1).max(10),
+  days: z
+    .number({ message: 'Enter a number of days' })
+    .int({ message: 'Enter whole days' })
+    .min(1, { message: 'At least 1 day' })
+    .max(10, { message: 'At most 10 days' }),
   // A young person's working day is limited to 8 hours.
   hoursPerDay: z
     .number({ message: 'Enter a number of hours' })

@@ -47,6 +47,7 @@ export type MeasureId =
   | 'personal-guidance'
   | 'employer-encounters'
   | 'workplace-experiences'
+  | 'weeks-worth'
   | 'provider-access'
   | 'placements'
   | 'intended-destinations';
@@ -175,6 +176,34 @@ export const MEASURES: readonly Measure[] = [
     entries: everyone((f) => (f.completedPlacementsInPeriod > 0 ? 0 : 1)),
     percentages: [{ label: '% with a completed placement', numerator: [0], denominator: 'total' }],
     notes: ['Work-experience placements marked completed that ended in the period.'],
+  },
+  {
+    id: 'weeks-worth',
+    title: "A week's worth of workplace experience (Gatsby Benchmark 6)",
+    unit: 'pupil',
+    totalLabel: 'All young people in Years 7 to 11',
+    columns: [
+      { id: 'ks3-met', label: "Years 7 to 9: a week's worth in Key Stage 3" },
+      { id: 'ks3-not-met', label: 'Years 7 to 9: not yet' },
+      { id: 'ks4-met', label: "Years 10 and 11: a week's worth of work placement in Key Stage 4" },
+      { id: 'ks4-not-met', label: 'Years 10 and 11: not yet' },
+    ],
+    remainder: 'Years 12 and 13',
+    years: [7, 8, 9, 10, 11],
+    entries: everyone((f) => {
+      if (f.weeksWorth === null) return 4;
+      return (f.weeksWorth.keyStage === 3 ? 0 : 2) + (f.weeksWorth.met ? 0 : 1);
+    }),
+    percentages: [
+      { label: "% of Years 7 to 9 with a week's worth", numerator: [0], denominator: [0, 1] },
+      { label: "% of Years 10 and 11 with a week's worth of work placement", numerator: [2], denominator: [2, 3] },
+    ],
+    notes: [
+      'Each young person is counted in the key stage they are in at the end of the period, with the hours of every experience ' +
+        'that ended by then: in Key Stage 3 every kind of workplace experience, in Key Stage 4 only work placements; only ' +
+        "completed experiences that meet the whole Benchmark 6 checklist count. A week's worth is the number of hours set in Settings.",
+      "The statutory careers guidance (2025) asks for a week's worth by the end of Year 9 and another by the end of Year 11.",
+    ],
   },
   {
     id: 'provider-access',

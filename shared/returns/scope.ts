@@ -10,6 +10,8 @@
  * - Sessions after the end of the period are never counted. Benchmark 8 and Provider Access count
  *   everything up to the end of the period (they are "by 16" and "over two years"); the other
  *   measures count only the period.
+ * - A week's worth counts every experience that ended by the end of the period, in the key stage the
+ *   young person is in at the end of the period (shared/experiences weeksWorthProgress).
  */
 import { FIRST_YEAR_GROUP, academicYearStartYear, formatUkDate, hasLeftSchool, yearGroupOf } from '../academic-year';
 import type { CaseloadDataset } from '../model/dataset';
@@ -21,6 +23,9 @@ import { AREAS, type AreaId } from '../reference/areas';
 import { PROVIDER_ACCESS_TARGETS } from '../reference/gatsby';
 import { countsAsPersonalGuidance } from '../sessions/rules';
 import { placementsOf } from '../experiences/placement';
+import { experiencesByPupil, weeksWorthKeyStageOf } from '../experiences/cohort';
+import { DEFAULT_WEEKS_WORTH, weeksWorthProgress, type WeeksWorthKeyStage } from '../experiences/weeks-worth';
+import type { WeeksWorth } from '../model/experience';
 
 export type ReturnScope =
   { kind: 'all' } | { kind: 'school'; schoolId: string } | { kind: 'home-educated' } | { kind: 'adviser'; adviserId: string };
@@ -44,7 +49,10 @@ export interface ReturnOptions {
 
 /** The records a return reads: a CaseloadDataset or any part of it with these tables. */
 export type ReturnSource = Pick<CaseloadDataset, 'pupils' | 'sessions' | 'experiences' | 'schools' | 'advisers'> &
-  Partial<Pick<CaseloadDataset, 'actionPlans' | 'employers'>>;
+  Partial<Pick<CaseloadDataset, 'actionPlans' | 'employers'>> & {
+    /** The week's worth setting; 5 days of 6 hours when not given. */
+    weeksWorth?: WeeksWorth;
+  };
 
 export type ProviderAccessPairId = (typeof PROVIDER_ACCESS_TARGETS)[number]['id'];
 
@@ -66,6 +74,11 @@ export interface PupilFacts {
   /** Provider encounters while in that pair of year groups, up to the end of the period. */
   providerEncountersInPair: number;
   completedPlacementsInPeriod: number;
+  /**
+   * In Years 7 to 11 at the end of the period: the key stage they are in then, and whether they have had a
+   * week's worth in it (weeksWorthProgress), counting experiences that ended by the end of the period.
+   */
+  weeksWorth: { keyStage: WeeksWorthKeyStage; met: boolean } | null;
 }
 
 export interface ScopedCaseload {
@@ -141,6 +154,7 @@ export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions,
       providerAccessPair: PAIR_OF_YEAR.get(yearGroup) ?? null,
       providerEncountersInPair: 0,
       completedPlacementsInPeriod: 0,
+      weeksWorth: null,
     });
   }
 
@@ -182,6 +196,15 @@ export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions,
     if (placement.start > period.end || placement.end < period.start) continue;
     placements.push({ placement, facts });
     if (placement.status === 'completed' && placement.end <= period.end) facts.completedPlacementsInPeriod += 1;
+  }
+
+  const ofPupil = experiencesByPupil(source.experiences.filter((e) => e.end <= period.end));
+  const weeksWorth = source.weeksWorth ?? DEFAULT_WEEKS_WORTH;
+  for (const facts of byId.values()) {
+    const keyStage = weeksWorthKeyStageOf(facts.yearGroup);
+    if (keyStage === null) continue;
+    const progress = weeksWorthProgress(facts.pupil, ofPupil.get(facts.pupil.id) ?? [], weeksWorth)[keyStage];
+    facts.weeksWorth = { keyStage, met: progress.met };
   }
 
   return {

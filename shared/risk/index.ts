@@ -11,12 +11,20 @@ export interface RiskInputs {
   homeEducated: boolean;
 }
 
+/** Attendance below this per cent is low (persistent absence: missing 10% or more of sessions). */
+export const LOW_ATTENDANCE_BELOW = 90;
+
+/** Attendance is known and below LOW_ATTENDANCE_BELOW. */
+export function hasLowAttendance(characteristics: Pick<Characteristics, 'attendancePercent'>): boolean {
+  return characteristics.attendancePercent !== null && characteristics.attendancePercent < LOW_ATTENDANCE_BELOW;
+}
+
 export const RISK_FACTORS = [
   {
     id: 'low-attendance',
-    label: 'Attendance below 90%',
+    label: `Attendance below ${LOW_ATTENDANCE_BELOW}%`,
     defaultWeight: 3,
-    applies: (i: RiskInputs) => i.characteristics.attendancePercent !== null && i.characteristics.attendancePercent < 90,
+    applies: (i: RiskInputs) => hasLowAttendance(i.characteristics),
   },
   {
     id: 'exclusions',

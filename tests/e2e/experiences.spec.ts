@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, localToday, openWithDemoData, readTable } from './support';
 
@@ -112,4 +113,92 @@ test("see a young person's week's worth fill up", async ({ page }) => {
   await record('Workplace visit', isoDaysBefore(today, 30), isoDaysBefore(today, 21), '6', '4');
   await expect(ks3.getByTestId('weeks-worth-text')).toHaveText("30 hours of a week's worth (30 hours): a week's worth reached");
   await expect(page.getByTestId('experience-list').getByRole('row')).toHaveCount(3);
+});
+
+test('find the short young people in the cohort view, and follow one to their page', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openWithDemoData(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Work experience', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /a year group's week's worth/ })).toBeVisible();
+  await expect(page.getByLabel('Year group')).toHaveValue('10');
+  const table = page.getByTestId('cohort-table');
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  const everyone = await page.getByTestId('cohort-row').count();
+  await expectAccessible(page, 'the cohort view');
+
+  await page.getByLabel('Free school meals or pupil premium').check();
+  await expect.poll(() => page.getByTestId('cohort-row').count()).toBeLessThan(everyone);
+  await expect(page.getByTestId('cohort-summary')).toContainText(/short of a week's worth/);
+  const first = page.getByTestId('cohort-row').first();
+  const shortBy = (await first.getByRole('cell').nth(1).textContent())!.trim();
+  expect(shortBy).toMatch(/^\d+(\.\d)? hours?$/);
+  const name = (await first.getByRole('link').textContent())!.trim();
+
+  // Filters narrow by every characteristic chosen: looked after and low attendance together may leave nobody.
+  await page.getByLabel('Looked after').check();
+  await page.getByLabel(/Low attendance \(below 90%\)/).check();
+  await expect(page.getByTestId('cohort-row').first().or(page.getByTestId('cohort-no-match'))).toBeVisible();
+  await page.getByLabel('Looked after').uncheck();
+  await page.getByLabel(/Low attendance/).uncheck();
+
+  await page.getByTestId('cohort-row').first().getByRole('link', { name }).click();
+  await expect(page.getByTestId('pupil-page')).toBeVisible();
+  await expect(page.getByTestId('weeks-worth-ks4')).toContainText(`${shortBy} short`);
+  // Back on the cohort view, the year group and the filter chosen are kept.
+  await page.goBack();
+  await expect(page.getByLabel('Free school meals or pupil premium')).toBeChecked();
+  await expect(page.getByTestId('cohort-row').first().getByRole('link')).toHaveText(name);
+
+  // Everyone on the caseload, home educated only: no Compass figures, which are a school's.
+  await page.getByLabel('School', { exact: true }).selectOption({ label: 'Everyone on the caseload' });
+  await page.getByLabel('Free school meals or pupil premium').uncheck();
+  await page.getByLabel('Home educated', { exact: true }).check();
+  await expect(page.getByTestId('cohort-row').first().or(page.getByTestId('cohort-no-match'))).toBeVisible();
+  await expect(page.getByTestId('compass-for-a-school')).toBeVisible();
+  await expect(page.getByTestId('compass-figures')).toBeHidden();
+});
+
+test('the figures for Compass are one click away, and the CSV says the same', async ({ page }) => {
+  await openWithDemoData(page);
+  await page.goto('/#/experiences/cohort');
+  const panel = page.getByTestId('compass-figures');
+  await expect(panel.getByRole('heading', { name: 'Figures for Compass' })).toBeVisible();
+  const rows = panel.getByTestId('compass-table').getByRole('row');
+  await expect(rows).toHaveCount(3);
+  const cells = async (r: number) => (await rows.nth(r).getByRole('cell').allTextContents()).map((t) => t.trim());
+  const [year9, year11] = [await cells(1), await cells(2)];
+  expect(Number(year9[0])).toBeGreaterThan(0);
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save the figures for Compass as CSV' }).click();
+  const csv = await readFile((await (await download).path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Compass supplementary Benchmark 6 figures');
+  expect(lines).toContain("A week's worth,5 days of 6 hours (30 hours)");
+  const line9 = lines.find((l) => l.startsWith("Year 9: a week's worth"))!;
+  const line11 = lines.find((l) => l.startsWith("Year 11: a week's worth"))!;
+  const percent = (cell: string | undefined) => (cell ?? '').replace('%', '');
+  expect(line9.split(',').slice(1, 4)).toEqual([year9[0], year9[1], percent(year9[2])]);
+  expect(line11.split(',').slice(1, 4)).toEqual([year11[0], year11[1], percent(year11[2])]);
+  await expect(panel.getByRole('status')).toHaveText('The figures are saved as CSV.');
+});
+
+test("the week's worth set in Settings changes the bar on a young person's page", async ({ page }) => {
+  await openWithDemoData(page);
+  await page.goto('/#/settings#weeks-worth');
+  const form = page.getByTestId('weeks-worth-form');
+  await expect(page.locator('#weeks-worth p', { hasText: 'What counts:' })).toContainText('Only completed experiences');
+  await form.getByLabel('Days').fill('0');
+  await form.getByRole('button', { name: "Save the week's worth" }).click();
+  await expect(form.getByText('At least 1 day').last()).toBeVisible();
+  await form.getByLabel('Days').fill('2');
+  await form.getByLabel('Hours a day').fill('5');
+  await form.getByRole('button', { name: "Save the week's worth" }).click();
+  await expect(form.getByRole('status')).toHaveText("Saved: a week's worth is now 10 hours.");
+  await expectAccessible(page, "the week's worth in Settings");
+
+  await page.goto('/#/experiences/cohort');
+  await expect(page.getByTestId('cohort-row').first()).toBeVisible();
+  await page.getByTestId('cohort-row').first().getByRole('link').click();
+  await expect(page.getByTestId('weeks-worth-ks4')).toContainText("of a week's worth (10 hours)");
 });

@@ -16,6 +16,7 @@ import {
   groupsShareOneMeasure,
 } from '@shared/dashboard';
 import { createFactories } from '../support/factories';
+import { MEANINGFUL_CRITERIA } from '@shared/reference';
 
 // ---------------------------------------------------------------------------------------------
 // A small caseload built by hand; every figure expected below is counted by hand from it.
@@ -131,6 +132,7 @@ describe('the coordinator dashboard', () => {
     expect(dashboard.series.map((s) => s.id)).toEqual([
       'sessions-per-month',
       'benchmark-8',
+      'weeks-worth',
       'provider-access',
       'risk-bands',
       'placements',
@@ -163,6 +165,38 @@ describe('the coordinator dashboard', () => {
     expect(series.groups.find((g) => g.id === '11')!.note).toBe('Benchmark 8: at least one meeting by 16');
     expect(series.groups.find((g) => g.id === '13')!.note).toBe('Benchmark 8: two or more meetings by 18');
     expect(sharePercent(series, 2, 0)).toBe(50);
+  });
+
+  it("shows who has had a week's worth in the key stage they are in, by year group", () => {
+    const meaningful = MEANINGFUL_CRITERIA.map((c) => c.id);
+    const week = { hours: { basis: 'per-day' as const, value: 6 }, meaningful };
+    const withWeeks = {
+      ...fixture,
+      experiences: [
+        ...fixture.experiences,
+        make.experience({ pupilIds: [ada.id], kind: 'work-placement', start: '2026-06-15', end: '2026-06-19', ...week }), // Year 10
+        make.experience({ pupilIds: [eli.id, gus.id], kind: 'workplace-visit', start: '2026-10-05', end: '2026-10-09', ...week }),
+      ],
+    };
+    const series = chart(
+      buildDashboard(scopeCaseload(withWeeks, { period: thisYear, scope: { kind: 'all' } }), { period: thisYear, now }),
+      'weeks-worth',
+    );
+    expect(figures(series)).toEqual({
+      "Year 7: A week's worth": [0, []],
+      'Year 7: Not yet': [0, []],
+      "Year 8: A week's worth": [0, []],
+      'Year 8: Not yet': [0, []],
+      "Year 9: A week's worth": [1, ['Eli']],
+      'Year 9: Not yet': [0, []],
+      "Year 10: A week's worth": [0, []],
+      'Year 10: Not yet': [1, ['Gus']], // a visit is not a work placement, so it does not count in Key Stage 4
+      "Year 11: A week's worth": [1, ['Ada']],
+      'Year 11: Not yet': [1, ['Ben']],
+    });
+    expect(series.groups.find((g) => g.id === '11')!.note).toBe("Key Stage 4: a week's worth of work placement by the end of Year 11");
+    expect(groupsShareOneMeasure(series)).toBe(false);
+    expect(sharePercent(series, 4, 0)).toBe(50);
   });
 
   it('gives no total across year groups measured against different expectations', () => {

@@ -22,6 +22,7 @@ import {
   type ReturnTable,
 } from '@shared/returns';
 import { csvField } from '@shared/csv';
+import { MEANINGFUL_CRITERIA } from '@shared/reference';
 import { createFactories } from '../support/factories';
 
 // ---------------------------------------------------------------------------------------------
@@ -250,6 +251,38 @@ describe('the aggregate return, counted by hand', () => {
     // Ada's placement was completed in the period; Eli's was completed before it.
     expect(table(report, 'workplace-experiences-by-district').shown.columnTotals).toEqual([1, 6]);
     expect(rows(table(report, 'workplace-experiences-by-district')).Thanet).toEqual([1, 2]);
+  });
+
+  it("counts a week's worth in the key stage each young person is in at the end of the period", () => {
+    const meaningful = MEANINGFUL_CRITERIA.map((c) => c.id);
+    const week = { hours: { basis: 'per-day' as const, value: 6 }, meaningful };
+    const withWeeks = {
+      ...fixture,
+      experiences: [
+        ...fixture.experiences,
+        // Ben's week in Year 10 (before the period) counts for Key Stage 4; Fay's visits in Year 9 count for Key Stage 3.
+        make.experience({ pupilIds: [p2.id], kind: 'work-placement', start: '2026-06-15', end: '2026-06-19', ...week }),
+        make.experience({ pupilIds: [p6.id, p8.id], kind: 'workplace-visit', start: '2026-10-05', end: '2026-10-09', ...week }),
+        // Ada's week of job shadowing is not a work placement, so it does not count in Key Stage 4.
+        make.experience({ pupilIds: [p1.id], kind: 'job-shadowing', start: '2026-10-05', end: '2026-10-09', ...week }),
+        // Cai's placement ends after the period.
+        make.experience({ pupilIds: [p3.id], kind: 'work-placement', start: '2027-08-30', end: '2027-09-03', ...week }),
+      ],
+    };
+    const t = table(buildAggregateReturn(withWeeks, thisYear), 'weeks-worth-by-year-group');
+    expect(t.rowLabels).toEqual(['Year 7', 'Year 8', 'Year 9', 'Year 10', 'Year 11']);
+    expect(rows(t)).toEqual({ 'Year 8': [1, 0, 0, 0], 'Year 9': [1, 0, 0, 0], 'Year 11': [0, 0, 1, 2] });
+    expect(t.percentages.map((p) => p.total)).toEqual([100, 33.3]);
+    // A shorter week's worth set in Settings is what the return counts against.
+    const short = buildAggregateReturn({ ...fixture, weeksWorth: { days: 1, hoursPerDay: 1 } }, thisYear);
+    expect(table(short, 'weeks-worth-by-district').shown.columnTotals).toEqual([0, 2, 0, 3]); // placements have no hours recorded
+  });
+
+  it("hides week's worth counts below the threshold, and the percentages worked out from them", () => {
+    const t = table(buildAggregateReturn(fixture, { ...thisYear, threshold: 5 }), 'weeks-worth-by-district');
+    expect(t.counts.flat().some((n) => n > 0 && n < 5)).toBe(true);
+    t.counts.forEach((row, r) => row.forEach((n, c) => n > 0 && n < 5 && expect(t.shown.cells[r]![c]).toBe('c')));
+    expect(t.percentages.map((p) => p.total)).toEqual(['c', 'c']);
   });
 
   it("counts Provider Access encounters against each young person's pair of year groups", () => {

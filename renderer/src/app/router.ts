@@ -124,6 +124,12 @@ const capabilityRoutes: RouteRecordRaw[] = [
     meta: { section: 'matching', title: 'Matches for a young person' },
   },
   {
+    path: '/experiences/cohort',
+    name: 'experiences',
+    component: () => import('../features/experiences/ExperienceCohortView.vue'),
+    meta: { section: 'experiences', title: 'Work experience' },
+  },
+  {
     path: '/experiences/new',
     name: 'experience-new',
     component: () => import('../features/experiences/ExperienceFormView.vue'),

@@ -25,6 +25,12 @@ export const SECTIONS: readonly Section[] = [
     purpose: 'Match a pupil to employers and routes, or allocate a year group to placements.',
   },
   {
+    path: '/experiences/cohort',
+    name: 'experiences',
+    label: 'Work experience',
+    purpose: "Who in a year group is short of a week's worth of workplace experience, and the figures for Compass.",
+  },
+  {
     path: '/returns',
     name: 'returns',
     label: 'Returns',

@@ -1,9 +1,17 @@
-import { experienceSchema, problemsFromZod, type Checked, type WorkplaceExperience } from '@shared/model';
-import { experienceKindLabel, experienceProblems, type ExperienceRecordInput } from '@shared/experiences';
+import { experienceSchema, problemsFromZod, type Checked, type Pupil, type WeeksWorth, type WorkplaceExperience } from '@shared/model';
+import {
+  DEFAULT_WEEKS_WORTH,
+  experienceKindLabel,
+  experienceProblems,
+  inCohortPlace,
+  type CohortPlace,
+  type ExperienceRecordInput,
+} from '@shared/experiences';
 import { formatUkDate } from '@shared/academic-year';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { stampsFor } from './audited-save';
+import { getSetting } from './settings';
 
 export interface ExperienceSaveInput {
   /** The experience edited, or null for a new one. */
@@ -121,4 +129,33 @@ export async function experiencesHeldAbout(db: CareersDeskDb, pupilId: string): 
     pupilIds: [pupilId],
     groupSize: pupilIds.length,
   }));
+}
+
+/** What the cohort view and the Compass figures read: a place's young people, their experiences, the week's worth. */
+export interface CohortRecords {
+  pupils: Pupil[];
+  experiences: WorkplaceExperience[];
+  weeksWorth: WeeksWorth;
+}
+
+/**
+ * Every young person of a school (or every home-educated one) not left by `onDate`, with their
+ * experiences and the week's worth setting, read in one transaction. Year groups are worked out by the
+ * caller (shared/experiences cohortWeeksWorth), so changing the year group shown reads nothing again.
+ */
+export async function loadCohortRecords(db: CareersDeskDb, place: CohortPlace, onDate: string): Promise<CohortRecords> {
+  return db.transaction('r', [db.pupils, db.experiences, db.settings], async () => {
+    const stillHere = (p: Pupil) => (p.leftOn === null || p.leftOn > onDate) && inCohortPlace(p, place);
+    const pupils = await (place.kind === 'school' ? db.pupils.where('schoolId').equals(place.schoolId) : db.pupils.toCollection())
+      .filter(stillHere)
+      .toArray();
+    const [experiences, weeksWorth] = await Promise.all([
+      listExperiencesForPupils(
+        db,
+        pupils.map((p) => p.id),
+      ),
+      getSetting(db, 'weeksWorth'),
+    ]);
+    return { pupils, experiences, weeksWorth: weeksWorth ?? DEFAULT_WEEKS_WORTH };
+  });
 }

@@ -45,7 +45,15 @@ import {
   type PlacementFeedback,
   type ProposalInput,
 } from './placements';
-import { getExperience, listExperiencesForPupil, listExperiencesForPupils, saveExperience, type ExperienceSaveInput } from './experiences';
+import {
+  getExperience,
+  listExperiencesForPupil,
+  listExperiencesForPupils,
+  loadCohortRecords,
+  saveExperience,
+  type ExperienceSaveInput,
+} from './experiences';
+import type { CohortPlace } from '@shared/experiences';
 import { campusesInUse, findRoutes, getRoute, listProviders, saveProvider, saveRoute, type ProviderInput, type RouteInput } from './routes';
 import {
   adviserName,
@@ -192,6 +200,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       get: (id: string) => getExperience(db, id),
       forPupil: (pupilId: string) => listExperiencesForPupil(db, pupilId),
       forPupils: (pupilIds: readonly string[]) => listExperiencesForPupils(db, pupilIds),
+      /** A school's (or the home-educated) young people on the day, their experiences and the week's worth: the cohort view's records. */
+      cohort: (place: CohortPlace, onDate: string) => loadCohortRecords(db, place, onDate),
       save: (input: ExperienceSaveInput) => saveExperience(db, input, actor(), { now: now(), today: clock.today() }),
     },
 

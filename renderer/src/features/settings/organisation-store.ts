@@ -19,6 +19,8 @@ export const useOrganisationStore = defineStore('organisation', () => {
   const schoolsQuery = useLiveQuery(() => repos.organisation.schools(), [] as School[]);
   const advisersQuery = useLiveQuery(() => repos.organisation.advisers(), [] as Adviser[]);
   const schools = computed(() => schoolsQuery.value.value);
+  /** True until the schools have first been read, so an empty list is not taken for "no schools". */
+  const schoolsLoading = computed(() => schoolsQuery.loading.value);
   const advisers = computed(() => advisersQuery.value.value);
   const activeAdvisers = computed(() => advisers.value.filter((adviser) => adviser.active));
   /** The adviser using this computer, while they are recorded and active. */
@@ -62,6 +64,7 @@ export const useOrganisationStore = defineStore('organisation', () => {
     service,
     loaded,
     schools,
+    schoolsLoading,
     advisers,
     activeAdvisers,
     currentAdviser,
