@@ -92,3 +92,22 @@ export async function readPlacements<T = Record<string, unknown>>(page: Page): P
       return { ...rest, pupilId: pupilIds[0], feedback } as T;
     });
 }
+
+/**
+ * Records a parent's consent on a placement's consent and paperwork page (opened by its address), and
+ * answers "Record it anyway?" when the young person is 18 or over on the start.
+ */
+export async function recordParentalConsent(page: Page, placementId: string, today: string): Promise<void> {
+  await page.goto(`/#/placements/${placementId}/paperwork`);
+  const form = page.getByTestId('paperwork-form');
+  await form.getByLabel('Given by').fill('Pat Example');
+  await form.getByLabel('Relationship to the young person').fill('Parent');
+  await form.getByLabel('Given on').fill(today);
+  await form.getByLabel('How it was given').selectOption({ label: 'Consent form returned' });
+  await form.getByRole('button', { name: 'Save paperwork' }).click();
+  const adult = page.getByRole('dialog', { name: 'Record parental consent anyway?' });
+  const saved = form.getByTestId('paperwork-saved');
+  await expect(adult.or(saved.filter({ hasText: 'Saved' }))).toBeVisible();
+  if (await adult.isVisible()) await adult.getByRole('button', { name: 'Yes, record it' }).click();
+  await expect(saved).toContainText('Saved, with parental consent given on');
+}
