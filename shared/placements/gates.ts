@@ -61,7 +61,9 @@ export function checksStanding(
   if (checkedOn === null) return { reused: null, problems };
   const window = `within ${reuseMonths} ${reuseMonths === 1 ? 'month' : 'months'}`;
   if (checkedOn < addMonths(today, -reuseMonths)) {
-    const stale = `The employer's checks of ${formatUkDate(checkedOn)} are older than ${reuseMonths} months, so they cannot be reused: do them again`;
+    const stale =
+      `The employer's checks of ${formatUkDate(checkedOn)} are older than ${reuseMonths} months, ` +
+      'so they cannot be reused: do them again';
     return { reused: null, problems: [...problems, stale] };
   }
   return { reused: problems.length === 0 ? `Checks of ${formatUkDate(checkedOn)} reused (${window})` : null, problems };

@@ -1,21 +1,17 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checksStanding } from '../../shared/placements/gates';
 import { formatUkDate } from '../../shared/academic-year';
-import { expectAccessible, localToday, openWithDemoData, readPlacements, readTable, recordParentalConsent } from './support';
+import {
+  expectAccessible,
+  localToday,
+  openWithDemoData,
+  readPlacements,
+  readTable,
+  type StoredEmployer,
+  type StoredPupil,
+  recordParentalConsent,
+} from './support';
 
-interface StoredEmployer {
-  id: string;
-  name: string;
-  offers: { id: string; title: string; periods: { start: string; end: string; capacity: number }[] }[];
-  checks: { riskAssessmentOn: string | null; insuranceExpiresOn: string | null; safeguardingConfirmed: boolean };
-}
-interface StoredPupil {
-  id: string;
-  legalForename: string;
-  legalSurname: string;
-  preferredForename: string;
-  preferredSurname: string;
-}
 interface StoredPlacement {
   id: string;
   pupilId: string;

@@ -1,21 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checksStanding } from '../../shared/placements/gates';
-import { expectAccessible, localToday, openWithDemoData, readPlacements, readTable } from './support';
+import {
+  expectAccessible,
+  localToday,
+  openWithDemoData,
+  readPlacements,
+  readTable,
+  type StoredEmployer,
+  type StoredPupil,
+} from './support';
 
-interface StoredEmployer {
-  id: string;
-  name: string;
-  offers: { id: string; title: string; periods: { start: string; end: string; capacity: number }[] }[];
-  checks: { riskAssessmentOn: string | null; insuranceExpiresOn: string | null; safeguardingConfirmed: boolean };
-}
-interface StoredPupil {
-  id: string;
-  legalForename: string;
-  legalSurname: string;
-  preferredForename: string;
-  preferredSurname: string;
-  dateOfBirth: string;
-}
 interface StoredPlacement {
   id: string;
   pupilId: string;
@@ -143,7 +137,7 @@ test('be blocked by missing consent, record it, confirm', async ({ page }) => {
   await form.getByLabel('Given by').press('Enter');
   await expect(form.getByTestId('paperwork-saved')).toHaveText('');
   await form.getByRole('button', { name: 'Save paperwork' }).click();
-  await expect(form.getByText('Enter their relationship to the young person')).toBeVisible();
+  await expect(form.locator('.field__error').filter({ hasText: 'Enter their relationship to the young person' })).toBeVisible();
   expect((await readPlacements<StoredPlacement>(page)).find((p) => p.id === id)!.paperwork.consent).toBeNull();
   await form.getByLabel('Relationship to the young person').fill('Mother');
   await form.getByLabel('Given on').fill(today);

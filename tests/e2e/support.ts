@@ -111,3 +111,21 @@ export async function recordParentalConsent(page: Page, placementId: string, tod
   if (await adult.isVisible()) await adult.getByRole('button', { name: 'Yes, record it' }).click();
   await expect(saved).toContainText('Saved, with parental consent given on');
 }
+
+/** An employer as stored, the parts the end-to-end tests read. */
+export interface StoredEmployer {
+  id: string;
+  name: string;
+  offers: { id: string; title: string; periods: { start: string; end: string; capacity: number }[] }[];
+  checks: { riskAssessmentOn: string | null; insuranceExpiresOn: string | null; safeguardingConfirmed: boolean };
+}
+
+/** A young person as stored, the parts the end-to-end tests read. */
+export interface StoredPupil {
+  id: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  preferredSurname: string;
+  dateOfBirth: string;
+}

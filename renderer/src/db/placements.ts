@@ -367,7 +367,9 @@ export async function undoBulkMove(
           entity: 'placement',
           recordId: id,
           pupilId: placement.pupilId,
-          summary: `Placement at ${employer?.name ?? 'an employer no longer recorded'}, ${dates(placement)}: undone, ${statusLabel(to)} back to ${statusLabel(from)}`,
+          summary:
+            `Placement at ${employer?.name ?? 'an employer no longer recorded'}, ${dates(placement)}: ` +
+            `undone, ${statusLabel(to)} back to ${statusLabel(from)}`,
           before: experience,
         },
         now,
