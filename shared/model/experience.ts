@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPERIENCE_KIND_IDS, EXPERIENCE_MODE_IDS, MEANINGFUL_CRITERION_IDS, PLACEMENT_STATUS_IDS } from '../reference';
+import { CONSENT_WAY_IDS, EXPERIENCE_KIND_IDS, EXPERIENCE_MODE_IDS, MEANINGFUL_CRITERION_IDS, PLACEMENT_STATUS_IDS } from '../reference';
 import { idSchema, isoDateSchema, lineOfText, paragraphsOfText, phoneSchema, recordBase } from './common';
 
 /** A piece of optional text with the day it was given (the employer's task, feedback, a reflection). */
@@ -16,14 +16,6 @@ export const experienceHoursSchema = z.object({
   value: z.number({ message: 'Enter the hours as a number' }).finite(),
 });
 export type ExperienceHours = z.infer<typeof experienceHoursSchema>;
-
-/** How parental consent for a work placement reached the adviser. */
-export const CONSENT_WAYS = [
-  { id: 'form', label: 'Consent form returned' },
-  { id: 'phone', label: 'By phone' },
-  { id: 'email', label: 'By email' },
-] as const;
-export const CONSENT_WAY_IDS = ['form', 'phone', 'email'] as const;
 
 /** Parental consent for a work placement: who gave it, their relationship to the young person, when and how. */
 export const parentalConsentSchema = z.object({

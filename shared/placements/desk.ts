@@ -3,6 +3,8 @@
  * several selected placements can move on together. Pure: the desk and the database layer share these.
  */
 import type { Employer } from '../model/employer';
+import type { WorkplaceExperience } from '../model/experience';
+import type { Pupil } from '../model/pupil';
 import { formatUkDate } from '../dates';
 import type { PlacementStatusId } from '../reference/lists';
 import { confirmGateProblems, DEFAULT_CHECKS_REUSE_MONTHS, type GateFacts } from './gates';
@@ -17,6 +19,18 @@ export interface DeskFacts extends GateFacts {
 export interface DeskContext {
   today: string;
   reuseMonths?: number;
+}
+
+/** What the placement rules need to know of a work placement and its young person (null when no longer recorded). */
+export function deskFacts(experience: WorkplaceExperience, pupil: Pick<Pupil, 'dateOfBirth'> | null): DeskFacts {
+  return {
+    id: experience.id,
+    status: experience.status,
+    start: experience.start,
+    end: experience.end,
+    dateOfBirth: pupil?.dateOfBirth ?? null,
+    consent: experience.paperwork.consent,
+  };
 }
 
 /** Everything that stops a placement moving to `to`, in words: the workflow step, then consent and checks. */

@@ -17,11 +17,11 @@ import type { PlacementStatusId } from '@shared/reference';
 import {
   checksStanding,
   consentStillNeededQuestion,
+  deskFacts,
   DEFAULT_CHECKS_REUSE_MONTHS,
   placementMoveProblems,
   proposalProblems,
   statusLabel,
-  type DeskFacts,
   type ProposalInput,
 } from '@shared/placements';
 import { placementOf, placementsOf, withPlacementStep } from '@shared/experiences';
@@ -202,18 +202,6 @@ export async function listPlacementsForPupil(db: CareersDeskDb, pupilId: string)
 export async function checksReuseMonths(db: CareersDeskDb): Promise<number> {
   const parsed = settingSchemas.checksReuseMonths.safeParse((await db.settings.get('checksReuseMonths'))?.value);
   return parsed.success ? parsed.data : DEFAULT_CHECKS_REUSE_MONTHS;
-}
-
-/** What the placement rules need to know of a work placement and its young person. */
-export function deskFacts(experience: WorkplaceExperience, pupil: Pick<Pupil, 'dateOfBirth'> | null): DeskFacts {
-  return {
-    id: experience.id,
-    status: experience.status,
-    start: experience.start,
-    end: experience.end,
-    dateOfBirth: pupil?.dateOfBirth ?? null,
-    consent: experience.paperwork.consent,
-  };
 }
 
 /** One row of the placements desk: the placement, its young person and employer as they are now. */

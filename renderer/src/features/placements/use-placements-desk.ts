@@ -3,9 +3,8 @@ import type { School } from '@shared/model';
 import { displayName } from '@shared/model';
 import { yearGroupOf } from '@shared/academic-year';
 import { formatUkDate } from '@shared/dates';
-import { needsAction, nextStepWords, type DeskFacts } from '@shared/placements';
+import { deskFacts, needsAction, nextStepWords, type DeskFacts } from '@shared/placements';
 import type { DeskRow } from '../../db/placements';
-import { deskFacts } from '../../db/placements';
 import { useRepositories } from '../../db/repositories';
 
 /** One line of the placements desk as shown: names, the year group on the start, the next step in words. */
