@@ -153,3 +153,36 @@ test('be blocked by missing consent, record it, confirm', async ({ page }) => {
   await expect(page.getByTestId('paperwork-status')).toHaveText('Confirmed');
   expect(await statusesOf(page, [id])).toEqual(['confirmed']);
 });
+
+test('consent recorded for a young person who is 18 on the start asks whether it is still needed', async ({ page }) => {
+  await openWithDemoData(page);
+  const today = await localToday(page);
+  const [employer] = await employersReadyToConfirm(page, today);
+  const period = employer!.offers[0]!.periods.find((p) => p.start > today)!;
+  const students = await readTable<StoredPupil>(page, 'pupils');
+  const eighteenBy = `${Number(period.start.slice(0, 4)) - 18}${period.start.slice(4)}`;
+  const adult = (await uniquePupils(page, 400, 0)).find((p) => students.find((s) => s.id === p.id)!.dateOfBirth <= eighteenBy);
+  test.skip(adult === undefined, 'the demo data has nobody 18 or over on the start');
+  const id = await propose(page, employer!, adult!);
+
+  await page.goto(`/#/placements/${id}/paperwork`);
+  const form = page.getByTestId('paperwork-form');
+  await expect(form).toContainText('Not needed:');
+  await form.getByLabel('Given by').fill('Pat Example');
+  await form.getByLabel('Relationship to the young person').fill('Father');
+  await form.getByLabel('Given on').fill(today);
+  await form.getByLabel('How it was given').selectOption({ label: 'By email' });
+  await form.getByRole('button', { name: 'Save paperwork' }).click();
+  const question = page.getByRole('dialog', { name: 'Record parental consent anyway?' });
+  await expect(question).toContainText('so parental consent is not needed. Record it anyway?');
+  await expectAccessible(page, 'the consent question for an adult');
+  await question.getByRole('button', { name: 'No, leave it out' }).click();
+  expect((await readPlacements<StoredPlacement>(page)).find((p) => p.id === id)!.paperwork.consent).toBeNull();
+
+  await form.getByRole('button', { name: 'Save paperwork' }).click();
+  await question.getByRole('button', { name: 'Yes, record it' }).click();
+  await expect(form.getByTestId('paperwork-saved')).toContainText('Saved, with parental consent given on');
+  expect((await readPlacements<StoredPlacement>(page)).find((p) => p.id === id)!.paperwork.consent).toMatchObject({
+    givenBy: 'Pat Example',
+  });
+});
