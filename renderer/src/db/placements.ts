@@ -46,6 +46,22 @@ function dates(range: { start: string; end: string }): string {
   return `${formatUkDate(range.start)} to ${formatUkDate(range.end)}`;
 }
 
+/** The audit entry of a change to an existing placement, in the young person's trail. */
+function auditPlacementChange(
+  db: CareersDeskDb,
+  actorId: string | null,
+  placement: Pick<Placement, 'id' | 'pupilId'>,
+  summary: string,
+  before: WorkplaceExperience,
+  now: Date,
+): Promise<unknown> {
+  return writeAudit(
+    db,
+    { actorId, action: 'update', entity: 'placement', recordId: placement.id, pupilId: placement.pupilId, summary, before },
+    now,
+  );
+}
+
 /**
  * The placements at an employer and the young person's own, each once (`placements`), and the young
  * person's alone (`ofPupil`): what capacity and double-booking checks read. Call inside a transaction.
@@ -153,17 +169,12 @@ export async function changePlacementStatus(
     const stored = experienceSchema.parse({ ...withPlacementStep(experience, to, feedback, today), updatedAt: now.toISOString() });
     await db.experiences.put(stored);
     const updated = placementOf(stored)!; // still the same work placement, one step on
-    await writeAudit(
+    await auditPlacementChange(
       db,
-      {
-        actorId,
-        action: 'update',
-        entity: 'placement',
-        recordId: updated.id,
-        pupilId: updated.pupilId,
-        summary: `Placement at ${employer.name}, ${dates(updated)}: ${statusLabel(placement.status)} to ${statusLabel(to)}`,
-        before: experience,
-      },
+      actorId,
+      updated,
+      `Placement at ${employer.name}, ${dates(updated)}: ${statusLabel(placement.status)} to ${statusLabel(to)}`,
+      experience,
       now,
     );
     return { ok: true, value: updated };
@@ -280,19 +291,14 @@ export async function savePlacementPaperwork(
     if (!experience || !placement) return refused<PlacementPaperwork>('consent', 'This placement is no longer recorded');
     const stored = experienceSchema.parse({ ...experience, paperwork: checked.data, updatedAt: now.toISOString() });
     await db.experiences.put(stored);
-    await writeAudit(
+    await auditPlacementChange(
       db,
-      {
-        actorId,
-        action: 'update',
-        entity: 'placement',
-        recordId: placement.id,
-        pupilId: placement.pupilId,
-        summary: checked.data.consent
-          ? `Recorded the placement's paperwork, with parental consent given on ${formatUkDate(checked.data.consent.on)}`
-          : "Recorded the placement's paperwork, without parental consent",
-        before: experience,
-      },
+      actorId,
+      placement,
+      checked.data.consent
+        ? `Recorded the placement's paperwork, with parental consent given on ${formatUkDate(checked.data.consent.on)}`
+        : "Recorded the placement's paperwork, without parental consent",
+      experience,
       now,
     );
     return { ok: true, value: stored.paperwork };
@@ -347,19 +353,13 @@ export async function undoBulkMove(
       if (!experience || !placement || experience.status !== to) continue;
       const employer = await db.employers.get(placement.employerId);
       await db.experiences.put({ ...experience, status: from, updatedAt: now.toISOString() });
-      await writeAudit(
+      await auditPlacementChange(
         db,
-        {
-          actorId,
-          action: 'update',
-          entity: 'placement',
-          recordId: id,
-          pupilId: placement.pupilId,
-          summary:
-            `Placement at ${employer?.name ?? 'an employer no longer recorded'}, ${dates(placement)}: ` +
-            `undone, ${statusLabel(to)} back to ${statusLabel(from)}`,
-          before: experience,
-        },
+        actorId,
+        placement,
+        `Placement at ${employer?.name ?? 'an employer no longer recorded'}, ${dates(placement)}: ` +
+          `undone, ${statusLabel(to)} back to ${statusLabel(from)}`,
+        experience,
         now,
       );
       undone++;
