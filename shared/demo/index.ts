@@ -18,7 +18,7 @@ import { searchWordsFor, type Pupil, type Characteristics } from '../model/pupil
 import type { Adviser, School } from '../model/organisation';
 import type { ActionPlan, GuidanceSession } from '../model/guidance';
 import type { Employer } from '../model/employer';
-import type { WorkplaceExperience } from '../model/experience';
+import { NO_PAPERWORK, type WorkplaceExperience } from '../model/experience';
 import { MEANINGFUL_CRITERIA } from '../reference/lists';
 import type { Provider, Route } from '../model/routes';
 import type { CaseloadDataset } from '../model/dataset';
@@ -429,6 +429,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     experiences.push({
       ...base(),
       kind: 'work-placement',
+      paperwork: NO_PAPERWORK,
       pupilIds: [pupil.id],
       employerId: employer.id,
       employerName: '',
@@ -453,6 +454,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     experiences.push({
       ...base(),
       kind: 'workplace-visit',
+      paperwork: NO_PAPERWORK,
       pupilIds: visitors.map((p) => p.id),
       employerId: random.pick(employers).id,
       employerName: '',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EXPERIENCE_KIND_IDS, EXPERIENCE_MODE_IDS, MEANINGFUL_CRITERION_IDS, PLACEMENT_STATUS_IDS } from '../reference';
-import { idSchema, isoDateSchema, lineOfText, paragraphsOfText, recordBase } from './common';
+import { CONSENT_WAY_IDS, EXPERIENCE_KIND_IDS, EXPERIENCE_MODE_IDS, MEANINGFUL_CRITERION_IDS, PLACEMENT_STATUS_IDS } from '../reference';
+import { idSchema, isoDateSchema, lineOfText, paragraphsOfText, phoneSchema, recordBase } from './common';
 
 /** A piece of optional text with the day it was given (the employer's task, feedback, a reflection). */
 export const datedTextSchema = z.object({
@@ -16,6 +16,41 @@ export const experienceHoursSchema = z.object({
   value: z.number({ message: 'Enter the hours as a number' }).finite(),
 });
 export type ExperienceHours = z.infer<typeof experienceHoursSchema>;
+
+/** Parental consent for a work placement: who gave it, their relationship to the young person, when and how. */
+export const parentalConsentSchema = z.object({
+  givenBy: lineOfText(120).pipe(z.string().min(1, { message: 'Enter who gave consent' })),
+  relationship: lineOfText(60).pipe(z.string().min(1, { message: 'Enter their relationship to the young person' })),
+  on: isoDateSchema,
+  how: z.enum(CONSENT_WAY_IDS, { message: 'Choose how consent was given' }),
+});
+export type ParentalConsent = z.infer<typeof parentalConsentSchema>;
+
+export const emergencyContactSchema = z.object({
+  name: lineOfText(120).pipe(z.string().min(1, { message: "Enter the contact's name" })),
+  phone: phoneSchema.pipe(z.string().min(1, { message: 'Enter a phone number' })),
+});
+export type EmergencyContact = z.infer<typeof emergencyContactSchema>;
+
+/**
+ * A work placement's own paperwork. Medical or access notes are special-category data: kept short,
+ * and never on the employer's letter unless the adviser ticks `shareNotesWithEmployer`.
+ */
+export const placementPaperworkSchema = z.object({
+  consent: parentalConsentSchema.nullable().default(null),
+  emergencyContacts: z.array(emergencyContactSchema).max(3).default([]),
+  accessNotes: paragraphsOfText(500).default(''),
+  shareNotesWithEmployer: z.boolean().default(false),
+  travelPlan: paragraphsOfText(1000).default(''),
+});
+export type PlacementPaperwork = z.infer<typeof placementPaperworkSchema>;
+export const NO_PAPERWORK: PlacementPaperwork = {
+  consent: null,
+  emergencyContacts: [],
+  accessNotes: '',
+  shareNotesWithEmployer: false,
+  travelPlan: '',
+};
 
 /**
  * One workplace experience (Gatsby Benchmark 6, or an encounter under Benchmark 5) for one young person
@@ -50,6 +85,8 @@ export const experienceSchema = z.object({
     .extend({ wouldHostAgain: z.boolean().nullable().default(null) })
     .default({ text: '', on: null, wouldHostAgain: null }),
   reflection: datedTextSchema.default({ text: '', on: null }),
+  /** A work placement's consent, emergency contacts, notes and travel plan (empty for other kinds). */
+  paperwork: placementPaperworkSchema.default(NO_PAPERWORK),
 });
 export type WorkplaceExperience = z.infer<typeof experienceSchema>;
 

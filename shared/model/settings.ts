@@ -29,6 +29,8 @@ export const settingSchemas = {
   lockIdleMinutes: z.number().int().min(0).max(240),
   /** How many days of how many hours make a week's worth of workplace experience (5 of 6 when unset). */
   weeksWorth: weeksWorthSchema,
+  /** An employer's checks done within this many months before a placement starts are reused (6 when unset). */
+  checksReuseMonths: z.number().int().min(1).max(24),
   /** Returns hide counts from 1 to this number minus one (5 hides 1 to 4). */
   disclosureThreshold: z.number().int().min(2).max(50),
   /**

@@ -167,3 +167,6 @@ export function wouldHostAgainValue(answer: WouldHostAgainAnswer): boolean | nul
 export function wouldHostAgainAnswer(value: boolean | null): WouldHostAgainAnswer {
   return value === true ? 'yes' : value === false ? 'no' : 'not-asked';
 }
+
+export * from './gates';
+export * from './desk';

@@ -80,6 +80,14 @@ export const PLACEMENT_STATUSES = [
 export const PLACEMENT_STATUS_IDS = ids(PLACEMENT_STATUSES);
 export type PlacementStatusId = (typeof PLACEMENT_STATUSES)[number]['id'];
 
+/** How parental consent for a work placement reached the adviser. */
+export const CONSENT_WAYS = [
+  { id: 'form', label: 'Consent form returned' },
+  { id: 'phone', label: 'By phone' },
+  { id: 'email', label: 'By email' },
+] as const;
+export const CONSENT_WAY_IDS = ids(CONSENT_WAYS);
+
 /** The kinds of workplace experience the 2025 statutory guidance counts (a work placement is one of them). */
 export const EXPERIENCE_KINDS = [
   { id: 'workplace-visit', label: 'Workplace visit' },

@@ -1,21 +1,17 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { checkDateFor, employerCheckProblems } from '../../shared/matching/checks';
+import { checksStanding } from '../../shared/placements/gates';
 import { formatUkDate } from '../../shared/academic-year';
-import { expectAccessible, localToday, openWithDemoData, readPlacements, readTable } from './support';
+import {
+  expectAccessible,
+  localToday,
+  openWithDemoData,
+  readPlacements,
+  readTable,
+  type StoredEmployer,
+  type StoredPupil,
+  recordParentalConsent,
+} from './support';
 
-interface StoredEmployer {
-  id: string;
-  name: string;
-  offers: { id: string; title: string; periods: { start: string; end: string; capacity: number }[] }[];
-  checks: { riskAssessmentOn: string | null; insuranceExpiresOn: string | null; safeguardingConfirmed: boolean };
-}
-interface StoredPupil {
-  id: string;
-  legalForename: string;
-  legalSurname: string;
-  preferredForename: string;
-  preferredSurname: string;
-}
 interface StoredPlacement {
   id: string;
   pupilId: string;
@@ -165,7 +161,8 @@ test('at an employer with checks in order, a placement goes from proposed to com
   // The first period to come must pass the same check the confirm step makes.
   const good = employers.find((e) => {
     const first = e.offers[0]?.periods.find((p) => p.end >= today);
-    return first !== undefined && employerCheckProblems(e, checkDateFor(first, today), first.end).length === 0;
+    // ...and the confirm gate: checks done within the reuse window (6 months).
+    return first !== undefined && checksStanding(e, first, today).problems.length === 0;
   });
   expect(good, 'the demo data has an employer whose checks cover its next period').toBeDefined();
   const employer = good!;
@@ -174,6 +171,10 @@ test('at an employer with checks in order, a placement goes from proposed to com
   await page.goto(`/#/employers/${employer.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(employer.name);
   const placementRow = await propose(page, pupil.name);
+  // Confirming waits for parental consent (under 18 on the start), recorded from the placement's paperwork page.
+  const proposed = (await readPlacements<StoredPlacement>(page)).find((p) => p.pupilId === pupil.id && p.employerId === employer.id)!;
+  await recordParentalConsent(page, proposed.id, today);
+  await page.goto(`/#/employers/${employer.id}`);
   for (const [button, status] of [
     ['Mark contacted', 'Employer contacted'],
     ['Confirm', 'Confirmed'],
@@ -205,7 +206,7 @@ test('at an employer with checks in order, a placement goes from proposed to com
     },
   });
   const audit = await readTable<{ entity: string; recordId: string; pupilId: string }>(page, 'audit');
-  expect(audit.filter((a) => a.entity === 'placement' && a.recordId === stored.id && a.pupilId === pupil.id)).toHaveLength(5);
+  expect(audit.filter((a) => a.entity === 'placement' && a.recordId === stored.id && a.pupilId === pupil.id)).toHaveLength(6);
 
   // The pupil's name leads to their page, where the placement shows on the timeline.
   await placementRow.getByRole('link', { name: pupil.name }).click();

@@ -1,7 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, openEmpty, openWithDemoData } from './support';
 
-const SECTIONS = ['Home', 'Pupils', 'Sessions', 'Employers', 'Routes', 'Matching', 'Work experience', 'Returns', 'Data', 'Settings'];
+const SECTIONS = [
+  'Home',
+  'Pupils',
+  'Sessions',
+  'Employers',
+  'Placements',
+  'Routes',
+  'Matching',
+  'Work experience',
+  'Returns',
+  'Data',
+  'Settings',
+];
 
 test('offers demo data on first run, and loading it fills the caseload', async ({ page }) => {
   await page.goto('/');

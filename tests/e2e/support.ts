@@ -92,3 +92,40 @@ export async function readPlacements<T = Record<string, unknown>>(page: Page): P
       return { ...rest, pupilId: pupilIds[0], feedback } as T;
     });
 }
+
+/**
+ * Records a parent's consent on a placement's consent and paperwork page (opened by its address), and
+ * answers "Record it anyway?" when the young person is 18 or over on the start.
+ */
+export async function recordParentalConsent(page: Page, placementId: string, today: string): Promise<void> {
+  await page.goto(`/#/placements/${placementId}/paperwork`);
+  const form = page.getByTestId('paperwork-form');
+  await form.getByLabel('Given by').fill('Pat Example');
+  await form.getByLabel('Relationship to the young person').fill('Parent');
+  await form.getByLabel('Given on').fill(today);
+  await form.getByLabel('How it was given').selectOption({ label: 'Consent form returned' });
+  await form.getByRole('button', { name: 'Save paperwork' }).click();
+  const adult = page.getByRole('dialog', { name: 'Record parental consent anyway?' });
+  const saved = form.getByTestId('paperwork-saved');
+  await expect(adult.or(saved.filter({ hasText: 'Saved' }))).toBeVisible();
+  if (await adult.isVisible()) await adult.getByRole('button', { name: 'Yes, record it' }).click();
+  await expect(saved).toContainText('Saved, with parental consent given on');
+}
+
+/** An employer as stored, the parts the end-to-end tests read. */
+export interface StoredEmployer {
+  id: string;
+  name: string;
+  offers: { id: string; title: string; periods: { start: string; end: string; capacity: number }[] }[];
+  checks: { riskAssessmentOn: string | null; insuranceExpiresOn: string | null; safeguardingConfirmed: boolean };
+}
+
+/** A young person as stored, the parts the end-to-end tests read. */
+export interface StoredPupil {
+  id: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  preferredSurname: string;
+  dateOfBirth: string;
+}

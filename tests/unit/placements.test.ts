@@ -8,6 +8,7 @@ import {
   listPlacementsForEmployer,
   listPlacementsForPupil,
   proposePlacement,
+  savePlacementPaperwork,
 } from '@renderer/db/placements';
 import {
   PLACEMENT_TRANSITIONS,
@@ -120,6 +121,11 @@ describe('placements in the database', () => {
   let db: CareersDeskDb;
   let counter = 0;
   const actor = crypto.randomUUID();
+  const CONSENT = { givenBy: 'Sam Okafor', relationship: 'Mother', on: '2026-11-20', how: 'form' } as const;
+  async function recordConsent(placementId: string): Promise<void> {
+    const saved = await savePlacementPaperwork(db, placementId, { consent: CONSENT }, actor);
+    if (!saved.ok) throw new Error('expected consent to save');
+  }
 
   beforeEach(async () => {
     counter += 1;
@@ -204,6 +210,7 @@ describe('placements in the database', () => {
     );
     if (!proposed.ok) throw new Error('expected a proposal');
     const id = proposed.value.id;
+    await recordConsent(id);
     for (const [i, to] of (['contacted', 'confirmed', 'in-progress'] as const).entries()) {
       const moved = await changePlacementStatus(db, id, to, actor, { today: TODAY, now: at(i + 1) });
       expect(moved.ok && moved.value.status).toBe(to);
@@ -222,6 +229,7 @@ describe('placements in the database', () => {
     const audit = await db.audit.where('recordId').equals(id).sortBy('seq');
     expect(audit.map((a) => a.summary.split(': ')[1])).toEqual([
       undefined,
+      undefined, // the parental consent recorded
       'Proposed to Employer contacted',
       'Employer contacted to Confirmed',
       'Confirmed to In progress',
@@ -248,6 +256,7 @@ describe('placements in the database', () => {
     const proposed = await proposePlacement(db, { pupilId: pupilIds[0]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor);
     if (!proposed.ok) throw new Error('expected a proposal');
     expect((await changePlacementStatus(db, proposed.value.id, 'contacted', actor, { today: TODAY })).ok).toBe(true);
+    await recordConsent(proposed.value.id);
     const auditBefore = await db.audit.count();
     const blocked = await changePlacementStatus(db, proposed.value.id, 'confirmed', actor, { today: TODAY });
     expect(blocked).toEqual({
@@ -266,6 +275,7 @@ describe('placements in the database', () => {
     const { employer, pupilIds } = await setUp();
     const proposed = await proposePlacement(db, { pupilId: pupilIds[0]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor);
     if (!proposed.ok) throw new Error('expected a proposal');
+    await recordConsent(proposed.value.id);
     for (const to of ['contacted', 'confirmed', 'in-progress'] as const)
       await changePlacementStatus(db, proposed.value.id, to, actor, { today: TODAY });
     const result = await completePlacement(db, proposed.value.id, { employer: 'x'.repeat(3001), pupil: '', wouldHostAgain: null }, actor, {

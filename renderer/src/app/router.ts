@@ -92,6 +92,19 @@ const capabilityRoutes: RouteRecordRaw[] = [
     meta: { section: 'employers', title: 'Edit an employer' },
   },
   {
+    path: '/placements',
+    name: 'placements',
+    component: () => import('../features/placements/PlacementsDeskView.vue'),
+    meta: { section: 'placements', title: 'Placements' },
+  },
+  {
+    path: '/placements/:placementId/paperwork',
+    name: 'placement-paperwork',
+    component: () => import('../features/placements/PlacementPaperworkView.vue'),
+    props: true,
+    meta: { section: 'placements', title: 'Consent and paperwork for a placement' },
+  },
+  {
     path: '/routes',
     name: 'routes',
     component: () => import('../features/routes/RouteListView.vue'),

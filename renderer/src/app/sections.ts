@@ -13,6 +13,12 @@ export const SECTIONS: readonly Section[] = [
   { path: '/sessions', name: 'sessions', label: 'Sessions', purpose: 'Guidance sessions and the open actions from action plans.' },
   { path: '/employers', name: 'employers', label: 'Employers', purpose: 'Employers, their work-experience offers and safety checks.' },
   {
+    path: '/placements',
+    name: 'placements',
+    label: 'Placements',
+    purpose: 'Every work placement, its next step, consent and paperwork, and several moved on at once.',
+  },
+  {
     path: '/routes',
     name: 'routes',
     label: 'Routes',

@@ -1,15 +1,29 @@
 import {
   experienceSchema,
   placementSchema,
+  placementPaperworkSchema,
   problemsFromZod,
+  settingSchemas,
   type Checked,
+  type Employer,
+  type PlacementPaperwork,
+  type Pupil,
   type Placement,
   type Problem,
   type WorkplaceExperience,
 } from '@shared/model';
 import { formatUkDate } from '@shared/academic-year';
 import type { PlacementStatusId } from '@shared/reference';
-import { proposalProblems, statusChangeProblems, statusLabel, type ProposalInput } from '@shared/placements';
+import {
+  checksStanding,
+  consentStillNeededQuestion,
+  deskFacts,
+  DEFAULT_CHECKS_REUSE_MONTHS,
+  placementMoveProblems,
+  proposalProblems,
+  statusLabel,
+  type ProposalInput,
+} from '@shared/placements';
 import { placementOf, placementsOf, withPlacementStep } from '@shared/experiences';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
@@ -37,6 +51,22 @@ function refused<T>(field: string, message: string): Checked<T> {
 
 function dates(range: { start: string; end: string }): string {
   return `${formatUkDate(range.start)} to ${formatUkDate(range.end)}`;
+}
+
+/** The audit entry of a change to an existing placement, in the young person's trail. */
+function auditPlacementChange(
+  db: CareersDeskDb,
+  actorId: string | null,
+  placement: Pick<Placement, 'id' | 'pupilId'>,
+  summary: string,
+  before: WorkplaceExperience,
+  now: Date,
+): Promise<unknown> {
+  return writeAudit(
+    db,
+    { actorId, action: 'update', entity: 'placement', recordId: placement.id, pupilId: placement.pupilId, summary, before },
+    now,
+  );
 }
 
 /**
@@ -124,13 +154,15 @@ export async function changePlacementStatus(
 ): Promise<Checked<Placement>> {
   const now = options.now ?? new Date();
   const today = options.today ?? todayIso(now);
-  return db.transaction('rw', [db.experiences, db.employers, db.audit], async () => {
+  return db.transaction('rw', [db.experiences, db.employers, db.pupils, db.settings, db.audit], async () => {
     const experience = await db.experiences.get(placementId);
     const placement = experience ? placementOf(experience) : null;
     if (!experience || !placement) return refused<Placement>('status', 'This placement is no longer recorded');
     const employer = await db.employers.get(placement.employerId);
     if (!employer) return refused<Placement>('status', 'The employer of this placement is no longer recorded');
-    const blockers = statusChangeProblems(placement, to, employer, today);
+    const pupil = await db.pupils.get(placement.pupilId);
+    const reuseMonths = await checksReuseMonths(db);
+    const blockers = placementMoveProblems(deskFacts(experience, pupil ?? null), to, employer, { today, reuseMonths });
     if (blockers.length > 0) return { ok: false, problems: blockers.map((message) => ({ field: 'status', message })) };
 
     let feedback: PlacementFeedback | undefined;
@@ -144,17 +176,12 @@ export async function changePlacementStatus(
     const stored = experienceSchema.parse({ ...withPlacementStep(experience, to, feedback, today), updatedAt: now.toISOString() });
     await db.experiences.put(stored);
     const updated = workPlacementOf(stored);
-    await writeAudit(
+    await auditPlacementChange(
       db,
-      {
-        actorId,
-        action: 'update',
-        entity: 'placement',
-        recordId: updated.id,
-        pupilId: updated.pupilId,
-        summary: `Placement at ${employer.name}, ${dates(updated)}: ${statusLabel(placement.status)} to ${statusLabel(to)}`,
-        before: experience,
-      },
+      actorId,
+      updated,
+      `Placement at ${employer.name}, ${dates(updated)}: ${statusLabel(placement.status)} to ${statusLabel(to)}`,
+      experience,
       now,
     );
     return { ok: true, value: updated };
@@ -187,4 +214,163 @@ export async function listPlacementsForEmployer(db: CareersDeskDb, employerId: s
 /** A young person's placements, earliest first. */
 export async function listPlacementsForPupil(db: CareersDeskDb, pupilId: string): Promise<Placement[]> {
   return placementsOf(await db.experiences.where('pupilIds').equals(pupilId).toArray()).sort(byStart);
+}
+
+/** The setting of how many months an employer's checks are reused for (6 when unset or unreadable). */
+export async function checksReuseMonths(db: CareersDeskDb): Promise<number> {
+  const parsed = settingSchemas.checksReuseMonths.safeParse((await db.settings.get('checksReuseMonths'))?.value);
+  return parsed.success ? parsed.data : DEFAULT_CHECKS_REUSE_MONTHS;
+}
+
+/** One row of the placements desk: the placement, its young person and employer as they are now. */
+export interface DeskRow {
+  experience: WorkplaceExperience;
+  placement: Placement;
+  pupil: Pupil | null;
+  employer: Employer | null;
+}
+
+/** Every work placement with its young person and employer, earliest first, and the checks reuse setting. */
+export async function loadPlacementsDesk(db: CareersDeskDb): Promise<{ rows: DeskRow[]; reuseMonths: number }> {
+  return db.transaction('r', [db.experiences, db.pupils, db.employers, db.settings], async () => {
+    const experiences = await db.experiences.where('kind').equals('work-placement').toArray();
+    const pupilIds = [...new Set(experiences.flatMap((e) => e.pupilIds))];
+    const employerIds = [...new Set(experiences.flatMap((e) => (e.employerId ? [e.employerId] : [])))];
+    const [pupils, employers] = await Promise.all([db.pupils.bulkGet(pupilIds), db.employers.bulkGet(employerIds)]);
+    const pupilById = new Map(pupils.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    const employerById = new Map(employers.flatMap((e) => (e ? [[e.id, e] as const] : [])));
+    const rows: DeskRow[] = [];
+    for (const experience of experiences) {
+      const placement = placementOf(experience);
+      if (!placement) continue;
+      rows.push({
+        experience,
+        placement,
+        pupil: pupilById.get(placement.pupilId) ?? null,
+        employer: employerById.get(placement.employerId) ?? null,
+      });
+    }
+    rows.sort((a, b) => byStart(a.placement, b.placement));
+    return { rows, reuseMonths: await checksReuseMonths(db) };
+  });
+}
+
+/** A placement with what its confirm step needs: the consent question for an adult, the checks reused. */
+export async function loadPlacementPaperwork(
+  db: CareersDeskDb,
+  placementId: string,
+  today: string,
+): Promise<{ row: DeskRow; adultQuestion: string | null; checksReused: string | null; checksProblems: string[] } | null> {
+  const { rows, reuseMonths } = await db.transaction('r', [db.experiences, db.pupils, db.employers, db.settings], async () => {
+    const experience = await db.experiences.get(placementId);
+    const placement = experience ? placementOf(experience) : null;
+    if (!experience || !placement) return { rows: [], reuseMonths: DEFAULT_CHECKS_REUSE_MONTHS };
+    const [pupil, employer] = await Promise.all([db.pupils.get(placement.pupilId), db.employers.get(placement.employerId)]);
+    return {
+      rows: [{ experience, placement, pupil: pupil ?? null, employer: employer ?? null }],
+      reuseMonths: await checksReuseMonths(db),
+    };
+  });
+  const row = rows[0];
+  if (!row) return null;
+  const standing = row.employer ? checksStanding(row.employer, row.placement, today, reuseMonths) : { reused: null, problems: [] };
+  return {
+    row,
+    adultQuestion: row.pupil ? consentStillNeededQuestion(row.pupil.dateOfBirth, row.placement.start) : null,
+    checksReused: standing.reused,
+    checksProblems: standing.problems,
+  };
+}
+
+/** Saves a placement's consent, emergency contacts, notes and travel plan, with its audit entry, together. */
+export async function savePlacementPaperwork(
+  db: CareersDeskDb,
+  placementId: string,
+  input: unknown,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<Checked<PlacementPaperwork>> {
+  const checked = placementPaperworkSchema.safeParse(input);
+  if (!checked.success) return { ok: false, problems: problemsFromZod(checked.error) };
+  return db.transaction('rw', [db.experiences, db.audit], async () => {
+    const experience = await db.experiences.get(placementId);
+    const placement = experience ? placementOf(experience) : null;
+    if (!experience || !placement) return refused<PlacementPaperwork>('consent', 'This placement is no longer recorded');
+    const stored = experienceSchema.parse({ ...experience, paperwork: checked.data, updatedAt: now.toISOString() });
+    await db.experiences.put(stored);
+    await auditPlacementChange(
+      db,
+      actorId,
+      placement,
+      checked.data.consent
+        ? `Recorded the placement's paperwork, with parental consent given on ${formatUkDate(checked.data.consent.on)}`
+        : "Recorded the placement's paperwork, without parental consent",
+      experience,
+      now,
+    );
+    return { ok: true, value: stored.paperwork };
+  });
+}
+
+/** What a bulk move did: the placements moved (to put back with undoBulkMove) and those refused, with reasons. */
+export interface BulkMoveResult {
+  moved: { id: string; from: PlacementStatusId }[];
+  refused: { id: string; reasons: string[] }[];
+}
+
+/**
+ * Moves several placements on to `to` in one transaction, each with its audit entry. Each is checked
+ * as a single move is (placementMoveProblems); those refused stay as they were and are listed.
+ */
+export async function movePlacements(
+  db: CareersDeskDb,
+  placementIds: readonly string[],
+  to: PlacementStatusId,
+  actorId: string | null,
+  options: PlacementChangeOptions = {},
+): Promise<BulkMoveResult> {
+  return db.transaction('rw', [db.experiences, db.employers, db.pupils, db.settings, db.audit], async () => {
+    const result: BulkMoveResult = { moved: [], refused: [] };
+    for (const id of placementIds) {
+      const before = await db.experiences.get(id);
+      const moved = to === 'completed' ? null : await changePlacementStatus(db, id, to, actorId, options);
+      if (moved?.ok && before) result.moved.push({ id, from: before.status });
+      else result.refused.push({ id, reasons: moved && !moved.ok ? moved.problems.map((p) => p.message) : ['Complete it on its own'] });
+    }
+    return result;
+  });
+}
+
+/**
+ * Puts placements moved by movePlacements back to the status each had, in one transaction, each with
+ * its audit entry. Only a placement still at the status it was moved to goes back.
+ */
+export async function undoBulkMove(
+  db: CareersDeskDb,
+  moved: readonly { id: string; from: PlacementStatusId }[],
+  to: PlacementStatusId,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<number> {
+  return db.transaction('rw', [db.experiences, db.employers, db.audit], async () => {
+    let undone = 0;
+    for (const { id, from } of moved) {
+      const experience = await db.experiences.get(id);
+      const placement = experience ? placementOf(experience) : null;
+      if (!experience || !placement || experience.status !== to) continue;
+      const employer = await db.employers.get(placement.employerId);
+      await db.experiences.put({ ...experience, status: from, updatedAt: now.toISOString() });
+      await auditPlacementChange(
+        db,
+        actorId,
+        placement,
+        `Placement at ${employer?.name ?? 'an employer no longer recorded'}, ${dates(placement)}: ` +
+          `undone, ${statusLabel(to)} back to ${statusLabel(from)}`,
+        experience,
+        now,
+      );
+      undone++;
+    }
+    return undone;
+  });
 }

@@ -41,7 +41,13 @@ import {
   changePlacementStatus,
   completePlacement,
   listPlacementsForEmployer,
+  loadPlacementPaperwork,
+  loadPlacementsDesk,
+  movePlacements,
   proposePlacement,
+  savePlacementPaperwork,
+  undoBulkMove,
+  type BulkMoveResult,
   type PlacementFeedback,
   type ProposalInput,
 } from './placements';
@@ -194,6 +200,14 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
         changePlacementStatus(db, placementId, to, actor(), { now: now(), today: clock.today() }),
       complete: (placementId: string, feedback: PlacementFeedback) =>
         completePlacement(db, placementId, feedback, actor(), { now: now(), today: clock.today() }),
+      desk: () => loadPlacementsDesk(db),
+      paperwork: (placementId: string) => loadPlacementPaperwork(db, placementId, clock.today()),
+      savePaperwork: (placementId: string, input: unknown) => savePlacementPaperwork(db, placementId, input, actor(), now()),
+      moveMany: (placementIds: readonly string[], to: PlacementStatusId) =>
+        movePlacements(db, placementIds, to, actor(), { now: now(), today: clock.today() }),
+      undoMove: (moved: BulkMoveResult['moved'], to: PlacementStatusId) => undoBulkMove(db, moved, to, actor(), now()),
+      /** The months an employer's checks are reused for (the checksReuseMonths setting). */
+      setChecksReuseMonths: (months: number) => setSetting(db, 'checksReuseMonths', months, actor()),
     },
 
     experiences: {

@@ -42,7 +42,7 @@ export function buildTimeline(
       kind: 'placement' as const,
       title: `Placement: ${employerNames.get(p.employerId) ?? 'Employer'}`,
       detail: labelOf(PLACEMENT_STATUSES, p.status),
-      link: null,
+      link: `/placements/${p.id}/paperwork`,
     })),
   ];
   if (pupil.intendedDestination)
