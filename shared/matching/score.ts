@@ -732,57 +732,29 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
     );
     const { route } = entry;
     const name = entry.sortName;
+    // One card for the route, in the list it belongs to: ruled out (with why) or matched.
+    const item = {
+      kind: 'route' as const,
+      routeId: route.id,
+      routeTitle: route.title,
+      routeKind: route.kind,
+      level: route.level,
+      sector: route.sector,
+      providerId: route.providerId,
+      providerName: entry.providerName,
+      campusName,
+      startDate,
+      startText,
+      distanceKm,
+      town,
+      travelText,
+      score,
+      reasons,
+    };
     if (exclusions.length > 0) {
-      excluded.push({
-        item: {
-          kind: 'route',
-          routeId: route.id,
-          routeTitle: route.title,
-          routeKind: route.kind,
-          level: route.level,
-          sector: route.sector,
-          providerId: route.providerId,
-          providerName: entry.providerName,
-          campusName,
-          startDate,
-          startText,
-          distanceKm,
-          town,
-          travelText,
-          score,
-          reasons,
-          excluded: true,
-          exclusions: exclusions.map((e) => e.message),
-        },
-        score,
-        distanceKm,
-        name,
-      });
+      excluded.push({ item: { ...item, excluded: true, exclusions: exclusions.map((e) => e.message) }, score, distanceKm, name });
     } else {
-      routes.push({
-        item: {
-          kind: 'route',
-          routeId: route.id,
-          routeTitle: route.title,
-          routeKind: route.kind,
-          level: route.level,
-          sector: route.sector,
-          providerId: route.providerId,
-          providerName: entry.providerName,
-          campusName,
-          startDate,
-          startText,
-          distanceKm,
-          town,
-          travelText,
-          score,
-          reasons,
-          excluded: false,
-        },
-        score,
-        distanceKm,
-        name,
-      });
+      routes.push({ item: { ...item, excluded: false }, score, distanceKm, name });
     }
   }
 
