@@ -5,7 +5,7 @@
  */
 import type { BackupResult } from './format';
 import { backupError } from './format';
-import { auditRowsToVersion2, inTimeOrder, placementRowToExperience, pupilRowToVersion2 } from '../model/upgrades';
+import { auditRowsToVersion2, employerRowToVersion4, inTimeOrder, placementRowToExperience, pupilRowToVersion2 } from '../model/upgrades';
 
 /** Every table of the database, in the order the backup lists them. Kept equal to allTables() by a test. */
 export const BACKUP_TABLES = [
@@ -16,7 +16,9 @@ export const BACKUP_TABLES = [
   'actionPlans',
   'drafts',
   'employers',
+  'employerDocuments',
   'experiences',
+  'allocations',
   'providers',
   'routes',
   'settings',
@@ -32,7 +34,9 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
   actionPlans: 'Action plans',
   drafts: 'Unsaved drafts',
   employers: 'Employers',
+  employerDocuments: "Employers' documents",
   experiences: 'Workplace experiences',
+  allocations: 'Confirmed allocations',
   providers: 'Providers',
   routes: 'Routes',
   settings: 'Settings',
@@ -77,6 +81,8 @@ export const PAYLOAD_UPGRADES: Record<number, (tables: Record<string, BackupRow[
   }),
   // Placements became workplace experiences of kind work placement.
   2: ({ placements, ...tables }) => ({ ...tables, experiences: (placements ?? []).map(placementRowToExperience) }),
+  // Employers' checks gained the risk controls and DBS position; two new tables start empty.
+  3: (tables) => ({ ...tables, employers: (tables.employers ?? []).map(employerRowToVersion4) }),
 };
 
 /** Tables a backup from an older version may hold that this version no longer has: its upgrade moves them. */

@@ -408,6 +408,8 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
         riskAssessmentOn: random.chance(0.9) ? addDays(today, -random.int(10, 300)) : null,
         insuranceExpiresOn: expired ? addDays(today, -random.int(1, 60)) : addDays(today, random.int(60, 400)),
         safeguardingConfirmed: random.chance(0.9),
+        riskControls: '',
+        dbsPosition: null,
       },
       notes: '',
     });

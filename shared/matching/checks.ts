@@ -11,6 +11,14 @@ export interface DateRange {
   end: string;
 }
 
+/**
+ * The checks that gate a placement: the dates and the safeguarding confirmation. The risk controls
+ * and DBS position are recorded beside them for the paperwork but do not block confirming.
+ */
+export interface CheckedEmployer {
+  checks: Pick<Employer['checks'], 'riskAssessmentOn' | 'insuranceExpiresOn' | 'safeguardingConfirmed'>;
+}
+
 /** A risk assessment older than this many months no longer counts. */
 export const RISK_ASSESSMENT_VALID_MONTHS = 12;
 
@@ -23,7 +31,7 @@ export function rangesOverlap(a: DateRange, b: DateRange): boolean {
  * What is wrong with an employer's safety checks on `onDate`, in words for the adviser; empty when all
  * is in order. With `until` (the last day of a placement), insurance must also run to that day.
  */
-export function employerCheckProblems(employer: Pick<Employer, 'checks'>, onDate: string, until?: string): string[] {
+export function employerCheckProblems(employer: CheckedEmployer, onDate: string, until?: string): string[] {
   const problems: string[] = [];
   const { riskAssessmentOn, insuranceExpiresOn, safeguardingConfirmed } = employer.checks;
   if (!riskAssessmentOn) {

@@ -18,6 +18,10 @@ export const placementOfferSchema = z.object({
 });
 export type PlacementOffer = z.infer<typeof placementOfferSchema>;
 
+/** Where an employer stands on DBS checks for the staff who supervise a young person on placement. */
+export const DBS_POSITION_IDS = ['not-needed', 'enhanced-check-held', 'check-pending'] as const;
+export type DbsPosition = (typeof DBS_POSITION_IDS)[number];
+
 export const employerSchema = z.object({
   ...recordBase,
   name: lineOfText(160).min(1, { message: "Enter the employer's name" }),
@@ -46,8 +50,12 @@ export const employerSchema = z.object({
       riskAssessmentOn: isoDateSchema.nullable().default(null),
       insuranceExpiresOn: isoDateSchema.nullable().default(null),
       safeguardingConfirmed: z.boolean().default(false),
+      /** The controls agreed in the risk assessment, in the employer's words or the adviser's summary. */
+      riskControls: paragraphsOfText(3000).default(''),
+      /** Where the employer stands on DBS checks for staff supervising young people; null until recorded. */
+      dbsPosition: z.enum(DBS_POSITION_IDS).nullable().default(null),
     })
-    .default({ riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false }),
+    .default({ riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false, riskControls: '', dbsPosition: null }),
   notes: paragraphsOfText(5000).default(''),
 });
 export type Employer = z.infer<typeof employerSchema>;

@@ -9,3 +9,5 @@ export * from './audit';
 export * from './settings';
 export * from './dataset';
 export * from './problems';
+export * from './employer-document';
+export * from './allocation';

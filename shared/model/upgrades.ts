@@ -87,3 +87,12 @@ export function placementRowToExperience(row: Row): Row {
     reflection: { text: pupilText, on: null },
   };
 }
+
+/**
+ * Version 3 to 4, the employer's checks gain the controls agreed in the risk assessment and the DBS
+ * position: neither was recorded before, so they start empty and unknown.
+ */
+export function employerRowToVersion4(row: Row): Row {
+  const checks = (typeof row.checks === 'object' && row.checks !== null ? row.checks : {}) as Row;
+  return { ...row, checks: { ...checks, riskControls: checks.riskControls ?? '', dbsPosition: checks.dbsPosition ?? null } };
+}

@@ -2,7 +2,7 @@
  * The placements desk: each work placement's next step in words, whether it needs action, and which of
  * several selected placements can move on together. Pure: the desk and the database layer share these.
  */
-import type { Employer } from '../model/employer';
+import type { CheckedEmployer } from '../matching/checks';
 import type { WorkplaceExperience } from '../model/experience';
 import type { Pupil } from '../model/pupil';
 import { formatUkDate } from '../dates';
@@ -37,7 +37,7 @@ export function deskFacts(experience: WorkplaceExperience, pupil: Pick<Pupil, 'd
 export function placementMoveProblems(
   facts: DeskFacts,
   to: PlacementStatusId,
-  employer: Pick<Employer, 'checks'> | null,
+  employer: CheckedEmployer | null,
   { today, reuseMonths = DEFAULT_CHECKS_REUSE_MONTHS }: DeskContext,
 ): string[] {
   const problem = transitionProblem(facts.status, to);
@@ -53,7 +53,7 @@ export function forwardStatus(status: PlacementStatusId): PlacementStatusId | nu
 }
 
 /** The placement's next step in the adviser's words: "Record parental consent", "Start on 14/06/2027"... */
-export function nextStepWords(facts: DeskFacts, employer: Pick<Employer, 'checks'> | null, context: DeskContext): string {
+export function nextStepWords(facts: DeskFacts, employer: CheckedEmployer | null, context: DeskContext): string {
   switch (facts.status) {
     case 'proposed':
       return 'Contact the employer';
@@ -116,7 +116,7 @@ export interface BulkMovePlan {
 export function bulkMovePlan(
   selected: readonly DeskFacts[],
   to: PlacementStatusId,
-  employerOf: (id: string) => Pick<Employer, 'checks'> | null,
+  employerOf: (id: string) => CheckedEmployer | null,
   context: DeskContext,
 ): BulkMovePlan {
   const plan: BulkMovePlan = { to, moving: [], cannot: [] };

@@ -4,10 +4,9 @@
  * before the start and still in order (shared/matching/checks). Pure: the database layer and the
  * screens ask these, never re-decide them.
  */
-import type { Employer } from '../model/employer';
 import type { ParentalConsent } from '../model/experience';
 import { addMonths, ageOn, formatUkDate } from '../dates';
-import { checkDateFor, employerCheckProblems, type DateRange } from '../matching/checks';
+import { checkDateFor, employerCheckProblems, type CheckedEmployer, type DateRange } from '../matching/checks';
 
 /** An employer's checks done within this many months before a placement starts are reused. */
 export const DEFAULT_CHECKS_REUSE_MONTHS = 6;
@@ -51,7 +50,7 @@ export interface ChecksStanding {
  * for the placement's own dates (employerCheckProblems: insurance to its last day, and so on).
  */
 export function checksStanding(
-  employer: Pick<Employer, 'checks'>,
+  employer: CheckedEmployer,
   placement: DateRange,
   today: string,
   reuseMonths: number = DEFAULT_CHECKS_REUSE_MONTHS,
@@ -80,7 +79,7 @@ export interface GateFacts {
 /** Everything that blocks confirming a placement, in words: consent first, then the employer's checks. */
 export function confirmGateProblems(
   facts: GateFacts,
-  employer: Pick<Employer, 'checks'>,
+  employer: CheckedEmployer,
   today: string,
   reuseMonths: number = DEFAULT_CHECKS_REUSE_MONTHS,
 ): string[] {

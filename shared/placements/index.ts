@@ -7,7 +7,15 @@ import type { Employer, Placement } from '../model/employer';
 import type { Problem } from '../model/problems';
 import { labelOf, PLACEMENT_STATUSES, type PlacementStatusId } from '../reference/lists';
 import { formatUkDate } from '../academic-year';
-import { capacityLeft, checkDateFor, employerCheckProblems, holdsAPlace, rangesOverlap, type DateRange } from '../matching/checks';
+import {
+  capacityLeft,
+  checkDateFor,
+  type CheckedEmployer,
+  employerCheckProblems,
+  holdsAPlace,
+  rangesOverlap,
+  type DateRange,
+} from '../matching/checks';
 
 /**
  * Proposed, then contacted, confirmed, in progress and completed, one step at a time; any placement
@@ -58,7 +66,7 @@ export function transitionProblem(from: PlacementStatusId, to: PlacementStatusId
  * Why a placement may not be confirmed: the employer's safety checks as they will stand when it
  * starts (or today, if it has begun), with insurance running to its last day. Empty when it may.
  */
-export function confirmBlockers(employer: Pick<Employer, 'checks'>, placement: DateRange, today: string): string[] {
+export function confirmBlockers(employer: CheckedEmployer, placement: DateRange, today: string): string[] {
   return employerCheckProblems(employer, checkDateFor(placement, today), placement.end);
 }
 
@@ -66,7 +74,7 @@ export function confirmBlockers(employer: Pick<Employer, 'checks'>, placement: D
 export function statusChangeProblems(
   placement: Pick<Placement, 'status' | 'start' | 'end'>,
   to: PlacementStatusId,
-  employer: Pick<Employer, 'checks'>,
+  employer: CheckedEmployer,
   today: string,
 ): string[] {
   const problem = transitionProblem(placement.status, to);

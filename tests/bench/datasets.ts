@@ -136,7 +136,13 @@ export function allocationInput(data: CaseloadDataset, pupilCount = ALLOCATION_P
     // Checks brought up to date, as a coordinator does before allocating (the demo's lapse by June).
     const employer: Employer = {
       ...listed,
-      checks: { riskAssessmentOn: BENCH_TODAY, insuranceExpiresOn: addDays(period.end, 365), safeguardingConfirmed: true },
+      checks: {
+        riskAssessmentOn: BENCH_TODAY,
+        insuranceExpiresOn: addDays(period.end, 365),
+        safeguardingConfirmed: true,
+        riskControls: '',
+        dbsPosition: null,
+      },
     };
     const open = offerSlots([employer], [], BENCH_TODAY, period).filter((s) => s.checkProblems.length === 0 && s.capacityLeft > 0);
     const capacity = open.reduce((n, s) => n + s.capacityLeft, 0);

@@ -57,7 +57,13 @@ describe('the employer form rules', () => {
       district: 'thanet',
       isDemo: false,
     });
-    expect(checked.value.checks).toEqual({ riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2027-12-31', safeguardingConfirmed: true });
+    expect(checked.value.checks).toEqual({
+      riskAssessmentOn: '2026-10-01',
+      insuranceExpiresOn: '2027-12-31',
+      safeguardingConfirmed: true,
+      riskControls: '',
+      dbsPosition: null,
+    });
     expect(checked.value.offers[0]).toMatchObject({ id: OFFER_ID, yearGroups: [10, 11, 12], minimumAge: 14 });
   });
 
@@ -116,7 +122,13 @@ describe('the employer form rules', () => {
 
   it('treats empty check dates as not recorded and refuses ones that are not real dates', () => {
     const empty = checkEmployerForm(filledForm({ checks: { riskAssessmentOn: '', insuranceExpiresOn: '', safeguardingConfirmed: false } }));
-    expect(empty.ok && empty.value.checks).toEqual({ riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false });
+    expect(empty.ok && empty.value.checks).toEqual({
+      riskAssessmentOn: null,
+      insuranceExpiresOn: null,
+      safeguardingConfirmed: false,
+      riskControls: '',
+      dbsPosition: null,
+    });
     expect(
       messageFor(
         filledForm({ checks: { riskAssessmentOn: '2026-13-01', insuranceExpiresOn: '', safeguardingConfirmed: true } }),

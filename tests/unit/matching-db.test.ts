@@ -87,7 +87,15 @@ describe('accepting a suggested offer', () => {
 
   it('refuses an offer the rules rule out (expired insurance) and writes nothing', async () => {
     const amira = pupil();
-    const firm = employer({ checks: { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2027-01-31', safeguardingConfirmed: true } });
+    const firm = employer({
+      checks: {
+        riskAssessmentOn: '2026-09-01',
+        insuranceExpiresOn: '2027-01-31',
+        safeguardingConfirmed: true,
+        riskControls: '',
+        dbsPosition: null,
+      },
+    });
     await db.pupils.add(amira);
     await db.employers.add(firm);
     const accepted = await acceptOffer(db, choiceFor(amira, firm), null, { today });

@@ -22,7 +22,13 @@ const week = { start: '2027-06-14', end: '2027-06-18' };
 const ids = createRandom(4);
 const make = createFactories({ ids, stamp: '2027-01-10T09:00:00.000Z' });
 
-const goodChecks = { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true };
+const goodChecks = {
+  riskAssessmentOn: '2026-09-01',
+  insuranceExpiresOn: '2028-01-31',
+  safeguardingConfirmed: true,
+  riskControls: '',
+  dbsPosition: null,
+};
 
 function employer(
   fields: Partial<Omit<Employer, 'offers'>> & {
@@ -91,7 +97,7 @@ describe('employer safety checks', () => {
   });
 
   it('names every missing check', () => {
-    const missing = employer({ checks: { riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false } });
+    const missing = employer({ checks: { ...goodChecks, riskAssessmentOn: null, insuranceExpiresOn: null, safeguardingConfirmed: false } });
     expect(employerCheckProblems(missing, today)).toEqual([
       'No risk assessment recorded',
       "No employer's liability insurance expiry date recorded",

@@ -55,12 +55,97 @@ const V3_STORES: Record<string, string> = {
   experiences: 'id, *pupilIds, employerId, [employerId+status], status, start, kind',
 };
 
-/** A caseload as version 3 stores it (today's shape), with drafts, settings and a few audit entries. */
+const V4_STORES: Record<string, string> = {
+  ...V3_STORES,
+  employerDocuments: 'id, employerId',
+  allocations: 'id, confirmedOn, *pupilIds',
+};
+
+/**
+ * A caseload as version 4 stores it (today's shape), with drafts, settings, a few audit entries, an
+ * employer's document and a confirmed allocation.
+ */
+function v4Fixture(): Rows {
+  const rows = v3Fixture();
+  const employers = rows.employers!.map((row, i): Record<string, unknown> => ({
+    ...row,
+    checks: { ...(row.checks as object), riskControls: i === 0 ? 'Induction on the first morning; no ladders.' : '', dbsPosition: null },
+  }));
+  const employer = employers[0]!;
+  const offer = (employer.offers as { id: string }[])[0];
+  const [placed, unplaced] = rows.pupils!;
+  return {
+    ...rows,
+    employers,
+    employerDocuments: [
+      {
+        id: crypto.randomUUID(),
+        createdAt: '2026-11-20T09:00:00.000Z',
+        updatedAt: '2026-11-20T09:00:00.000Z',
+        isDemo: false,
+        employerId: employer.id,
+        kind: 'insurance',
+        fileName: 'Insurance certificate.pdf',
+        mediaType: 'application/pdf',
+        byteLength: 9,
+        contentBase64: btoa('%PDF-1.7\n'),
+        receivedOn: '2026-11-20',
+      },
+    ],
+    allocations: [
+      {
+        id: crypto.randomUUID(),
+        createdAt: '2026-11-21T09:00:00.000Z',
+        updatedAt: '2026-11-21T09:00:00.000Z',
+        isDemo: false,
+        confirmedOn: '2026-11-21',
+        adviserId: null,
+        schoolId: placed!.schoolId,
+        yearGroup: 10,
+        period: { start: '2027-06-14', end: '2027-06-18' },
+        pupilIds: [placed!.id, unplaced!.id],
+        lines: [
+          {
+            pupilId: placed!.id,
+            choice: offer
+              ? {
+                  employerId: employer.id,
+                  offerId: offer.id,
+                  periodStart: '2027-06-14',
+                  periodEnd: '2027-06-18',
+                  score: 72,
+                  distanceKm: 4.5,
+                }
+              : null,
+            why: offer ? '' : 'No offer',
+            byHand: false,
+          },
+          { pupilId: unplaced!.id, choice: null, why: 'No places left within their travel limit', byHand: false },
+        ],
+      },
+    ],
+  };
+}
+
+/** What version 4's upgrade makes of version 3's employers: their checks gain empty risk controls and an unknown DBS position. */
+function v3Upgraded(rows: Rows): Rows {
+  return {
+    ...rows,
+    employers: rows.employers!.map((row) => ({ ...row, checks: { ...(row.checks as object), riskControls: '', dbsPosition: null } })),
+  };
+}
+
+/** A caseload as version 3 stored it, with drafts, settings and a few audit entries. */
 function v3Fixture(): Rows {
   const dataset = generateDemoDataset({ seed: 99, today: '2026-11-24', pupils: 25 });
   const pupil = dataset.pupils[0]!;
+  const employers = (dataset.employers as unknown as Rows[string]).map((row) => {
+    const { riskControls: _r, dbsPosition: _d, ...checks } = row.checks as Record<string, unknown>;
+    return { ...row, checks };
+  });
   return {
     ...(dataset as unknown as Rows),
+    employers,
     drafts: [
       {
         id: crypto.randomUUID(),
@@ -236,9 +321,10 @@ function v1Upgraded(rows: Rows): Rows {
 }
 
 const SHIPPED: ShippedVersion[] = [
-  { version: 1, stores: V1_STORES, fixture: v1Fixture, expected: (rows) => v2Upgraded(v1Upgraded(rows)) },
-  { version: 2, stores: V2_STORES, fixture: v2Fixture, expected: v2Upgraded },
-  { version: 3, stores: V3_STORES, fixture: v3Fixture },
+  { version: 1, stores: V1_STORES, fixture: v1Fixture, expected: (rows) => v3Upgraded(v2Upgraded(v1Upgraded(rows))) },
+  { version: 2, stores: V2_STORES, fixture: v2Fixture, expected: (rows) => v3Upgraded(v2Upgraded(rows)) },
+  { version: 3, stores: V3_STORES, fixture: v3Fixture, expected: v3Upgraded },
+  { version: 4, stores: V4_STORES, fixture: v4Fixture },
 ];
 
 const created: Dexie[] = [];
@@ -326,6 +412,18 @@ describe('schema migrations', () => {
       }
     });
   }
+
+  it("finds a confirmed allocation by anyone on it, and an employer's documents by the employer", async () => {
+    const shipped = SHIPPED.find((s) => s.version === 4)!;
+    const rows = shipped.fixture();
+    await createAt('careers-desk-migrate-v4-indexes', shipped, rows);
+    const db = new CareersDeskDb('careers-desk-migrate-v4-indexes');
+    created.push(db);
+    const allocation = rows.allocations![0] as { id: string; pupilIds: string[] };
+    expect((await db.allocations.where('pupilIds').equals(allocation.pupilIds[1]!).toArray()).map((a) => a.id)).toEqual([allocation.id]);
+    const document = rows.employerDocuments![0] as { id: string; employerId: string };
+    expect((await db.employerDocuments.where('employerId').equals(document.employerId).toArray()).map((d) => d.id)).toEqual([document.id]);
+  });
 
   it('moves an old override on from the academic year it was last saved in', async () => {
     const shipped = SHIPPED[0]!;

@@ -23,7 +23,13 @@ const WEEK = { start: '2027-06-14', end: '2027-06-18' };
 const WINTER = { start: '2027-01-11', end: '2027-01-15' };
 const CONSENT: ParentalConsent = { givenBy: 'Sam Okafor', relationship: 'Mother', on: '2026-11-20', how: 'form' };
 const CHECKS_IN_ORDER: Pick<Employer, 'checks'> = {
-  checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2027-12-31', safeguardingConfirmed: true },
+  checks: {
+    riskAssessmentOn: '2026-10-01',
+    insuranceExpiresOn: '2027-12-31',
+    safeguardingConfirmed: true,
+    riskControls: '',
+    dbsPosition: null,
+  },
 };
 // 17 on the placement's first day, 14/06/2027; turns 18 the day after.
 const SEVENTEEN = '2009-06-15';

@@ -37,7 +37,13 @@ function employerInput(overrides: Partial<EmployerInput> = {}): EmployerInput {
     name: 'Harbour Kitchens',
     sector: 'hospitality',
     offers: [make.offer({ id: OFFER_ID, title: 'Kitchen week', periods: [{ ...WEEK, capacity: 2 }] })],
-    checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2027-12-31', safeguardingConfirmed: true },
+    checks: {
+      riskAssessmentOn: '2026-10-01',
+      insuranceExpiresOn: '2027-12-31',
+      safeguardingConfirmed: true,
+      riskControls: '',
+      dbsPosition: null,
+    },
     ...overrides,
   });
 }
@@ -81,9 +87,25 @@ describe('placement status rules', () => {
   });
 
   it('blocks confirming when insurance has expired, or runs out before the placement ends, and says why', () => {
-    const expired = { checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2026-11-01', safeguardingConfirmed: true } };
+    const expired = {
+      checks: {
+        riskAssessmentOn: '2026-10-01',
+        insuranceExpiresOn: '2026-11-01',
+        safeguardingConfirmed: true,
+        riskControls: '',
+        dbsPosition: null,
+      },
+    };
     expect(confirmBlockers(expired, WEEK, TODAY)).toEqual(["Employer's liability insurance expired on 01/11/2026"]);
-    const runsOut = { checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2027-06-16', safeguardingConfirmed: true } };
+    const runsOut = {
+      checks: {
+        riskAssessmentOn: '2026-10-01',
+        insuranceExpiresOn: '2027-06-16',
+        safeguardingConfirmed: true,
+        riskControls: '',
+        dbsPosition: null,
+      },
+    };
     expect(confirmBlockers(runsOut, WEEK, TODAY)).toEqual([
       "Employer's liability insurance expires on 16/06/2027, before the placement ends on 18/06/2027",
     ]);
@@ -251,7 +273,13 @@ describe('placements in the database', () => {
 
   it('blocks confirming at an employer whose insurance has expired, with the reason, and changes nothing', async () => {
     const { employer, pupilIds } = await setUp({
-      checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2026-10-31', safeguardingConfirmed: true },
+      checks: {
+        riskAssessmentOn: '2026-10-01',
+        insuranceExpiresOn: '2026-10-31',
+        safeguardingConfirmed: true,
+        riskControls: '',
+        dbsPosition: null,
+      },
     });
     const proposed = await proposePlacement(db, { pupilId: pupilIds[0]!, employerId: employer.id, offerId: OFFER_ID, ...WEEK }, actor);
     if (!proposed.ok) throw new Error('expected a proposal');

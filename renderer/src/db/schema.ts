@@ -5,6 +5,7 @@ import type {
   AuditEntry,
   Draft,
   Employer,
+  EmployerDocument,
   GuidanceSession,
   Provider,
   Pupil,
@@ -12,9 +13,10 @@ import type {
   Route,
   School,
   SettingRow,
+  StoredAllocation,
 } from '@shared/model';
 
-import { placementRowToExperience, pupilRowToVersion2 } from '@shared/model/upgrades';
+import { employerRowToVersion4, placementRowToExperience, pupilRowToVersion2 } from '@shared/model/upgrades';
 import { DATABASE_NAME } from './name';
 
 export { DATABASE_NAME };
@@ -31,7 +33,9 @@ export class CareersDeskDb extends Dexie {
   actionPlans!: EntityTable<ActionPlan, 'id'>;
   drafts!: EntityTable<Draft, 'id'>;
   employers!: EntityTable<Employer, 'id'>;
+  employerDocuments!: EntityTable<EmployerDocument, 'id'>;
   experiences!: EntityTable<WorkplaceExperience, 'id'>;
+  allocations!: EntityTable<StoredAllocation, 'id'>;
   providers!: EntityTable<Provider, 'id'>;
   routes!: EntityTable<Route, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -92,6 +96,21 @@ export class CareersDeskDb extends Dexie {
         const placements = (await tx.table('placements').toArray()) as Record<string, unknown>[];
         await tx.table('experiences').bulkAdd(placements.map(placementRowToExperience));
       });
+    // Employers' documents (files) apart from the employers, so lists never load them; confirmed
+    // allocations kept to reopen, found by who is on them so erasure reaches them.
+    this.version(4)
+      .stores({
+        employerDocuments: 'id, employerId',
+        allocations: 'id, confirmedOn, *pupilIds',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('employers')
+          .toCollection()
+          .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+            ref.value = employerRowToVersion4(row);
+          });
+      });
   }
 }
 
@@ -105,7 +124,9 @@ export function allTables(db: CareersDeskDb) {
     db.actionPlans,
     db.drafts,
     db.employers,
+    db.employerDocuments,
     db.experiences,
+    db.allocations,
     db.providers,
     db.routes,
     db.settings,
