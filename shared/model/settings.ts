@@ -48,6 +48,23 @@ export const settingSchemas = {
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
+
+/** Each setting as the audit log and messages name it. */
+export const SETTING_LABELS: Record<SettingKey, string> = {
+  service: 'Service details',
+  currentAdviserId: 'Adviser using this computer',
+  firstRunAnswered: 'First-run demo data offer answered',
+  riskWeights: 'Risk-of-NEET weights',
+  retentionYears: 'How long records are kept',
+  autoBackupKey: 'Automatic backup passphrase',
+  lockPassphraseHash: 'Lock passphrase',
+  lockIdleMinutes: 'Lock after minutes without use',
+  weeksWorth: "What counts as a week's worth",
+  checksReuseMonths: "How long an employer's checks are reused",
+  disclosureThreshold: 'Smallest count shown in returns',
+  erasedPupilIds: 'Young people erased on this computer',
+  returnRecipients: 'Who receives extracts',
+};
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
 
 export interface SettingRow {

@@ -219,7 +219,10 @@ test('the audit log filters by action and record, and exports CSV', async ({ pag
   await expectAccessible(page, 'the audit log');
   await page.getByLabel('Action').selectOption({ label: 'Changed' });
   await expect(page.getByTestId('audit-count')).toContainText('Showing 1 entry');
-  await expect(page.getByTestId('audit-table')).toContainText('Changed the setting "firstRunAnswered"');
+  await expect(page.getByTestId('audit-table')).toContainText('Changed the setting "First-run demo data offer answered"');
+  // Records are named in words, never as a fragment of an id.
+  await expect(page.getByTestId('audit-table')).toContainText('First-run demo data offer answered');
+  expect(await page.getByTestId('audit-table').innerText()).not.toMatch(/\b[0-9a-f]{8}\b/);
   await page.getByLabel('Action').selectOption({ label: 'Any action' });
   await page.getByLabel('Record', { exact: true }).fill('zzzz-nobody');
   await expect(page.getByTestId('audit-count')).toHaveText('No entries match.');

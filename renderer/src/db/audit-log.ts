@@ -1,10 +1,11 @@
 // Reading the audit log for its view and its CSV export. Each query starts from the most selective
 // index the filters allow (record or young person, adviser, date range), newest first.
 import type { Collection, InsertType } from 'dexie';
-import type { AuditAction, AuditEntry } from '@shared/model';
+import { displayName, SETTING_LABELS, type AuditAction, type AuditEntry, type SettingKey } from '@shared/model';
 import type { CareersDeskDb } from './schema';
 import { searchPupils } from './pupils';
 import { byWrittenOrder, recordAudit } from './audit';
+import { getSetting } from './settings';
 
 /** "none" finds entries with no adviser recorded. */
 export interface AuditFilters {
@@ -96,4 +97,55 @@ export async function auditAuditExport(db: CareersDeskDb, count: number, actorId
     pupilId: null,
     summary: `Exported the audit log as CSV (${count} entries)`,
   });
+}
+
+/**
+ * What each entry is about, in words, by entry id: the young person's name (or "An erased young
+ * person"), the employer's, route's, provider's, school's or adviser's name, or a setting's label.
+ * Never an id fragment. Entries about nothing nameable (the whole database, a group experience) are absent.
+ */
+export interface AuditRecordName {
+  name: string;
+  /** The young person's id when the entry is about one still recorded, for a link to their page. */
+  pupilId: string | null;
+}
+
+export async function auditRecordNames(db: CareersDeskDb, entries: readonly AuditEntry[]): Promise<Map<string, AuditRecordName>> {
+  const idsOf = (entity: AuditEntry['entity']) => [
+    ...new Set(entries.filter((e) => e.entity === entity && e.recordId).map((e) => e.recordId as string)),
+  ];
+  const pupilIds = [...new Set(entries.map((e) => e.pupilId).filter((id) => id !== null))];
+  const [pupils, employers, routes, providers, schools, advisers, erased] = await Promise.all([
+    db.pupils.bulkGet(pupilIds),
+    db.employers.bulkGet(idsOf('employer')),
+    db.routes.bulkGet(idsOf('route')),
+    db.providers.bulkGet(idsOf('provider')),
+    db.schools.bulkGet(idsOf('school')),
+    db.advisers.bulkGet(idsOf('adviser')),
+    getSetting(db, 'erasedPupilIds'),
+  ]);
+  const names = new Map<string, string>();
+  for (const pupil of pupils) if (pupil) names.set(pupil.id, displayName(pupil));
+  for (const record of [...employers, ...providers, ...schools, ...advisers]) if (record) names.set(record.id, record.name);
+  for (const route of routes) if (route) names.set(route.id, route.title);
+  const erasedIds = new Set(erased ?? []);
+  const byEntry = new Map<string, AuditRecordName>();
+  for (const entry of entries) {
+    let name: string | undefined;
+    if (entry.pupilId) {
+      const living = erasedIds.has(entry.pupilId) ? undefined : names.get(entry.pupilId);
+      const gone = erasedIds.has(entry.pupilId) ? 'An erased young person' : 'A young person no longer recorded';
+      byEntry.set(entry.id, { name: living ?? gone, pupilId: living ? entry.pupilId : null });
+      continue;
+    } else if (entry.entity === 'pupil' && entry.action === 'erase') {
+      // The entry of an erasure keeps no link to whom it erased.
+      name = 'An erased young person';
+    } else if (entry.entity === 'settings' && entry.recordId) {
+      name = Object.hasOwn(SETTING_LABELS, entry.recordId) ? SETTING_LABELS[entry.recordId as SettingKey] : undefined;
+    } else if (entry.recordId) {
+      name = names.get(entry.recordId);
+    }
+    if (name) byEntry.set(entry.id, { name, pupilId: null });
+  }
+  return byEntry;
 }

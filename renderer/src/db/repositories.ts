@@ -1,7 +1,7 @@
 // The one data boundary of the renderer. Repositories are created once at start-up with the acting
 // adviser and a clock, so views and stores never pass an actor or open a table: every write carries
 // its actor and audit entry from here. Sync and encryption at rest will plug in at this boundary.
-import type { Draft, SettingKey, SettingValue } from '@shared/model';
+import type { AuditEntry, Draft, SettingKey, SettingValue } from '@shared/model';
 import type { PupilFilters, PupilSort } from '@shared/pupils/list';
 import type { EmployerFilters } from '@shared/employers/list';
 import type { RouteFilters } from '@shared/routes/list';
@@ -87,7 +87,7 @@ import {
 } from './matching';
 import { auditReturnExport } from './returns';
 import { countCaseload } from './dashboard';
-import { auditAuditExport, findAuditEntries, type AuditFilters } from './audit-log';
+import { auditAuditExport, auditRecordNames, findAuditEntries, type AuditFilters } from './audit-log';
 import { recordAudit } from './audit';
 import { deletePastRetention, findPastRetention } from './retention';
 import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from './demo';
@@ -273,6 +273,7 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
 
     audit: {
       find: (filters: AuditFilters, limit?: number) => findAuditEntries(db, filters, clock.today(), limit),
+      recordNames: (entries: readonly AuditEntry[]) => auditRecordNames(db, entries),
       auditExport: (count: number) => auditAuditExport(db, count, actor()),
     },
 

@@ -1,4 +1,5 @@
-import { settingSchemas, type SettingKey, type SettingValue } from '@shared/model';
+import { SETTING_LABELS, settingSchemas, type SettingKey, type SettingValue } from '@shared/model';
+import { canonicalJson } from '@shared/backup/format';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 
@@ -10,6 +11,10 @@ export async function getSetting<K extends SettingKey>(db: CareersDeskDb, key: K
   return parsed.success ? (parsed.data as SettingValue<K>) : undefined;
 }
 
+/**
+ * Stores a setting with its audit entry. A value equal to the one stored writes nothing, so the log
+ * holds only real changes (previewing a return with the same threshold is not a change).
+ */
 export async function setSetting<K extends SettingKey>(
   db: CareersDeskDb,
   key: K,
@@ -18,6 +23,8 @@ export async function setSetting<K extends SettingKey>(
 ): Promise<void> {
   const checked = settingSchemas[key].parse(value);
   await db.transaction('rw', db.settings, db.audit, async () => {
+    const stored = await db.settings.get(key);
+    if (stored && canonicalJson(stored.value) === canonicalJson(checked)) return;
     await db.settings.put({ key, value: checked });
     await writeAudit(db, {
       actorId,
@@ -25,7 +32,7 @@ export async function setSetting<K extends SettingKey>(
       entity: 'settings',
       recordId: key,
       pupilId: null,
-      summary: `Changed the setting "${key}"`,
+      summary: `Changed the setting "${SETTING_LABELS[key]}"`,
     });
   });
 }

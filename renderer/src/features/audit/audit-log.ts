@@ -2,7 +2,7 @@
 import type { AuditAction, AuditEntry, AuditedEntity } from '@shared/model';
 import { csvDocument } from '@shared/csv';
 
-export { emptyAuditFilters, type AuditFilters } from '../../db/audit-log';
+export { emptyAuditFilters, type AuditFilters, type AuditRecordName } from '../../db/audit-log';
 
 /** Labels by action; an action added later shows by its id until it has one. */
 export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<string, string | undefined> = {
