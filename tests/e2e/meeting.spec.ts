@@ -162,6 +162,10 @@ test('a whole guidance meeting: notes survive a reload, the session is saved, a 
   await expect(page).toHaveURL(/#\/plans\/[^/?]+$/);
   await expect(page.getByTestId('plan-status')).toHaveText('Action plan saved.');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Action plan with ${pupil.name}`);
+  // The PDF button sits under the page heading, not above it.
+  const headingBox = await page.getByRole('heading', { level: 1 }).boundingBox();
+  const exportBox = await page.getByRole('button', { name: 'Save this plan as a PDF' }).boundingBox();
+  expect(exportBox && headingBox && exportBox.y > headingBox.y).toBe(true);
   await expect(page.getByRole('button', { name: 'Mark done: action 1' })).toBeVisible();
   await expectAccessible(page, 'a saved action plan');
 
@@ -178,11 +182,19 @@ test('a whole guidance meeting: notes survive a reload, the session is saved, a 
   await expect(page.getByTestId('recent-sessions').getByRole('row').nth(1)).toContainText(pupil.name);
   await expectAccessible(page, 'the Sessions page');
 
-  // Ticking the late action off saves at once and takes it off the list.
-  await late.getByRole('button', { name: /Mark done/ }).click();
+  // Ticking the late action off (from the keyboard) saves at once, takes it off the list and puts
+  // focus on the next action's button, not the page body.
+  const markButtons = openActions.getByRole('button', { name: /^Mark done: / });
+  const lateAt = (await markButtons.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))).findIndex((label) =>
+    label?.startsWith('Mark done: Send the vacancy list to the family'),
+  );
+  const nextLabel = await markButtons.nth(lateAt + 1).getAttribute('aria-label');
+  await late.getByRole('button', { name: /Mark done/ }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Marked done: Send the vacancy list to the family' })).toBeVisible();
   await expect(late).toHaveCount(0);
   await expect(due).toBeVisible();
+  await expect(openActions.getByRole('button', { name: nextLabel ?? '' })).toBeFocused();
 });
 
 /** The first stored session and the audit entries about it. */
