@@ -114,6 +114,15 @@ import {
 } from './backup';
 import { applyMerge, localMergeTables } from './merge';
 import { onTablesChange } from './changes';
+import {
+  currentTimetable,
+  currentTimetableInfo,
+  removeTimetable,
+  TimetableDb,
+  timetableAuditSummary,
+  timetableDatabaseName,
+  type TimetableInfo,
+} from './timetable';
 
 export interface RepositoryContext {
   /** The adviser using this computer when the write is made: read at each write, never passed by a view. */
@@ -126,6 +135,9 @@ export type ImportRunOptions = Omit<ImportOptions, 'actorId' | 'now'>;
 
 export function createRepositories(db: CareersDeskDb, { actor, clock }: RepositoryContext) {
   const now = () => clock.now();
+  let timetableDb: TimetableDb | null = null;
+  // Opened only when a screen asks about the timetable, so starting the app never reads it.
+  const timetables = () => (timetableDb ??= new TimetableDb(timetableDatabaseName(db.name)));
   return {
     /** The database's name, for worker jobs that open their own connection to it. */
     databaseName: db.name,
@@ -269,6 +281,42 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
 
     dashboard: {
       counts: () => countCaseload(db),
+    },
+
+    timetable: {
+      /** The timetable database's name, for the import worker, which opens its own connection. */
+      databaseName: timetableDatabaseName(db.name),
+      info: () => currentTimetableInfo(timetables()),
+      feed: () => currentTimetable(timetables()),
+      /** After the import worker stored a timetable: the entry in the records' audit log. */
+      auditImport: (info: TimetableInfo) =>
+        recordAudit(
+          db,
+          {
+            actorId: actor(),
+            action: 'import',
+            entity: 'database',
+            recordId: null,
+            pupilId: null,
+            summary: timetableAuditSummary('import', info),
+          },
+          now(),
+        ),
+      remove: async () => {
+        await removeTimetable(timetables());
+        await recordAudit(
+          db,
+          {
+            actorId: actor(),
+            action: 'delete',
+            entity: 'database',
+            recordId: null,
+            pupilId: null,
+            summary: timetableAuditSummary('delete', null),
+          },
+          now(),
+        );
+      },
     },
 
     audit: {

@@ -1,0 +1,99 @@
+// The imported public-transport timetable (a GTFS feed read into the planner's shape, shared/travel).
+// It is public data about buses and trains, not about young people, and can be large (tens of MB of
+// typed arrays), so it lives in its own database beside the records: opening the records never reads
+// it, it is not in backups (the file can be imported again on any computer) and erasure has nothing
+// to do there. What screens list (operators, dates, counts) is kept apart from the feed itself, so
+// showing it never loads the timetable.
+import Dexie, { type EntityTable } from 'dexie';
+import { readGtfsFeed, summariseFeed, type TravelFeed, type TravelFeedSummary } from '@shared/travel';
+import type { Problem } from '@shared/model';
+
+/** What is shown about the imported timetable, without the timetable. */
+export interface TimetableInfo {
+  /** Always 'current': one timetable at a time; importing another replaces it. */
+  id: 'current';
+  fileName: string;
+  importedAt: string;
+  summary: TravelFeedSummary;
+  warnings: string[];
+}
+
+interface StoredFeed {
+  id: 'current';
+  feed: TravelFeed;
+}
+
+export class TimetableDb extends Dexie {
+  info!: EntityTable<TimetableInfo, 'id'>;
+  feeds!: EntityTable<StoredFeed, 'id'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ info: 'id', feeds: 'id' });
+  }
+}
+
+/** The timetable database that goes with the records database of this name. */
+export function timetableDatabaseName(recordsDatabaseName: string): string {
+  return `${recordsDatabaseName}-timetables`;
+}
+
+export type TimetableImport = { ok: true; info: TimetableInfo } | { ok: false; problems: Problem[] };
+
+export interface TimetableImportRequest {
+  databaseName: string;
+  fileName: string;
+  bytes: Uint8Array;
+  importedAt: string;
+}
+
+/**
+ * Reads a GTFS zip and, only when it reads cleanly, replaces the stored timetable with it in one
+ * transaction: a feed that is refused leaves the one before in place.
+ */
+export async function importTimetable(request: TimetableImportRequest, onProgress: (fraction: number) => void): Promise<TimetableImport> {
+  // Reading is most of the work; writing the last step.
+  const read = readGtfsFeed(request.bytes, { onProgress: (fraction) => onProgress(fraction * 0.9) });
+  if (!read.ok) return { ok: false, problems: read.problems };
+  const info: TimetableInfo = {
+    id: 'current',
+    fileName: request.fileName,
+    importedAt: request.importedAt,
+    summary: summariseFeed(read.feed),
+    warnings: read.feed.warnings,
+  };
+  const db = new TimetableDb(request.databaseName);
+  try {
+    await db.transaction('rw', db.info, db.feeds, async () => {
+      await db.feeds.put({ id: 'current', feed: read.feed });
+      await db.info.put(info);
+    });
+  } finally {
+    db.close();
+  }
+  onProgress(1);
+  return { ok: true, info };
+}
+
+export async function currentTimetableInfo(db: TimetableDb): Promise<TimetableInfo | null> {
+  return (await db.info.get('current')) ?? null;
+}
+
+/** The stored timetable, for planning journeys, or null when none is imported. */
+export async function currentTimetable(db: TimetableDb): Promise<TravelFeed | null> {
+  return (await db.feeds.get('current'))?.feed ?? null;
+}
+
+export async function removeTimetable(db: TimetableDb): Promise<void> {
+  await db.transaction('rw', db.info, db.feeds, async () => {
+    await db.feeds.clear();
+    await db.info.clear();
+  });
+}
+
+/** Records the import or removal of the timetable in the records' audit log: public data, so it names the operators. */
+export function timetableAuditSummary(change: 'import' | 'delete', info: TimetableInfo | null): string {
+  if (change === 'delete' || !info) return 'Removed the public-transport timetable';
+  const operators = info.summary.operators.slice(0, 3).join(', ') + (info.summary.operators.length > 3 ? ' and others' : '');
+  return `Imported a public-transport timetable (${operators}; ${info.summary.stopCount.toLocaleString('en-GB')} stops)`;
+}

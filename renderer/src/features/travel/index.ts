@@ -1,0 +1,2 @@
+// Public transport: the imported timetable (Data page). Journey answers on matches build on it.
+export { default as TimetablePanel } from './TimetablePanel.vue';
