@@ -5,7 +5,14 @@
  */
 import type { BackupResult } from './format';
 import { backupError } from './format';
-import { auditRowsToVersion2, employerRowToVersion4, experienceRowToVersion4, inTimeOrder, placementRowToExperience, pupilRowToVersion2 } from '../model/upgrades';
+import {
+  auditRowsToVersion2,
+  employerRowToVersion4,
+  experienceRowToVersion4,
+  inTimeOrder,
+  placementRowToExperience,
+  pupilRowToVersion2,
+} from '../model/upgrades';
 
 /** Every table of the database, in the order the backup lists them. Kept equal to allTables() by a test. */
 export const BACKUP_TABLES = [
