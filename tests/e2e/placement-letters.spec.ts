@@ -125,3 +125,32 @@ test("saves a placement's three letters from its paperwork page, with the notes 
   );
   expect(exports.every((a) => a.pupilId === pupil.id && !a.summary.includes(pupil.legalSurname))).toBe(true);
 });
+
+test("prints the service's name and contact details on the letters once they are set up, with no warning", async ({ page }) => {
+  await openWithDemoData(page);
+  await page.goto('/#/settings');
+  const service = page.getByTestId('service-form');
+  await service.getByLabel('Service name').fill('Medway Careers Hub');
+  await service.getByLabel('Contact name').fill('Priya Adviser');
+  await service.getByLabel('Contact phone').fill('01634 555000');
+  await service.getByLabel('Contact email').fill('hub@example.org');
+  await service.getByLabel('Address').fill('Gun Wharf, Chatham ME4 4TR');
+  await service.getByRole('button', { name: "Save your service's details" }).click();
+  await expect(page.getByRole('status').filter({ hasText: "Your service's details are saved." })).toBeVisible();
+
+  const placement = (await readTable<StoredExperience>(page, 'experiences')).find((e) => e.kind === 'work-placement')!;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Placements' }).click();
+  await page
+    .getByTestId(`desk-${placement.id}`)
+    .getByRole('link', { name: /Consent and paperwork|Record parental consent/ })
+    .click();
+  const letters = page.getByRole('region', { name: 'Letters' });
+  await expect(letters.getByRole('button', { name: "The young person's placement sheet" })).toBeVisible();
+  await expect(letters.getByTestId('service-details-warning')).toHaveCount(0);
+
+  const sheet = await saveLetter(page, "The young person's placement sheet");
+  expect(sheet.text).toContain('Medway Careers Hub');
+  expect(sheet.text).toContain('Gun Wharf, Chatham ME4 4TR');
+  expect(sheet.text).toContain('Priya Adviser at Medway Careers Hub on 01634 555000 or at hub@example.org');
+  expect(sheet.text).not.toContain('Careers guidance service');
+});
