@@ -29,11 +29,19 @@ function nameOf(p: StoredPupil): string {
   return `${p.preferredForename || p.legalForename} ${p.preferredSurname || p.legalSurname}`;
 }
 
-/** Clicks one letter's button, waits for the download, and returns its file name and text. */
-async function saveLetter(page: Page, button: string): Promise<{ name: string; text: string }> {
+/** Clicks one letter's button (or presses Enter on it), waits for the download, and returns its file name and text. */
+async function saveLetter(page: Page, button: string, how: 'click' | 'keyboard' = 'click'): Promise<{ name: string; text: string }> {
   const download = page.waitForEvent('download');
-  await page.getByTestId('placement-letters').getByRole('button', { name: button }).click();
+  const target = page.getByTestId('placement-letters').getByRole('button', { name: button });
+  if (how === 'keyboard') {
+    await target.focus();
+    await page.keyboard.press('Enter');
+  } else {
+    await target.click();
+  }
   const file = await download;
+  // The button keeps the focus while the letter is made and after it is saved.
+  await expect(target).toBeFocused();
   const text = (await pdfPagesText(await readFile((await file.path())!))).join('\n');
   return { name: file.suggestedFilename(), text };
 }
@@ -97,7 +105,7 @@ test("saves a placement's three letters from its paperwork page, with the notes 
   expect(consent.text).toContain(placement.paperwork.travelPlan.split(' ').slice(0, 3).join(' '));
   expect(consent.text).not.toContain(pupil.upn!);
 
-  const sheet = await saveLetter(page, "The young person's placement sheet");
+  const sheet = await saveLetter(page, "The young person's placement sheet", 'keyboard');
   expect(sheet.name).toBe(`Placement sheet - ${employer.name} - ${name}.pdf`);
   expect(sheet.text).toContain('Your work placement');
   expect(sheet.text).toContain('ask for Reception, then Sam Lee');
