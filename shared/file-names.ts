@@ -81,6 +81,18 @@ export function actionPlanFileName(pupil: NameParts, date: string): string {
 }
 
 /**
+ * The default name of a placement's letter: `Placement confirmation - Harbour Kitchens - Amira Khan.pdf`,
+ * the young person by their preferred name as on the letter itself (falling back to the legal one, part by part).
+ */
+export function placementLetterFileName(title: string, employerName: string, pupil: NameParts): string {
+  const forename = safeFileNamePart(pupil.preferredForename) || safeFileNamePart(pupil.legalForename);
+  const surname = safeFileNamePart(pupil.preferredSurname) || safeFileNamePart(pupil.legalSurname);
+  const name = `${forename} ${surname}`.trim().slice(0, 60) || 'Young person';
+  const employer = safeFileNamePart(employerName).slice(0, 60) || 'Employer';
+  return safeFileName(`${title} - ${employer} - ${name}`, 'pdf');
+}
+
+/**
  * Makes file names unique for a batch written into one folder or zip, by fileNameKey: the second
  * `X.pdf` becomes `X (2).pdf`. Order is kept.
  */

@@ -5,7 +5,14 @@
  */
 import type { BackupResult } from './format';
 import { backupError } from './format';
-import { auditRowsToVersion2, employerRowToVersion4, inTimeOrder, placementRowToExperience, pupilRowToVersion2 } from '../model/upgrades';
+import {
+  auditRowsToVersion2,
+  employerRowToVersion4,
+  experienceRowToVersion4,
+  inTimeOrder,
+  placementRowToExperience,
+  pupilRowToVersion2,
+} from '../model/upgrades';
 
 /** Every table of the database, in the order the backup lists them. Kept equal to allTables() by a test. */
 export const BACKUP_TABLES = [
@@ -81,8 +88,13 @@ export const PAYLOAD_UPGRADES: Record<number, (tables: Record<string, BackupRow[
   }),
   // Placements became workplace experiences of kind work placement.
   2: ({ placements, ...tables }) => ({ ...tables, experiences: (placements ?? []).map(placementRowToExperience) }),
-  // Employers' checks gained the risk controls and DBS position; two new tables start empty.
-  3: (tables) => ({ ...tables, employers: (tables.employers ?? []).map(employerRowToVersion4) }),
+  // Employers' checks gained the risk controls and DBS position; a placement's paperwork gained whom to ask for,
+  // the times and what to bring; two new tables start empty.
+  3: (tables) => ({
+    ...tables,
+    employers: (tables.employers ?? []).map(employerRowToVersion4),
+    experiences: (tables.experiences ?? []).map(experienceRowToVersion4),
+  }),
 };
 
 /** Tables a backup from an older version may hold that this version no longer has: its upgrade moves them. */

@@ -5,7 +5,7 @@
  * tests check a sample against the schemas.
  */
 import { createRandom, type RandomSource } from '../random';
-import { academicYearStartYear, addDays, yearGroupOf } from '../academic-year';
+import { academicYearStartYear, addDays, ageOn, yearGroupOf } from '../academic-year';
 import { buildUpn, isValidUln } from '../identifiers';
 import { AREAS, LA_NUMBERS, type AreaId } from '../reference/areas';
 import { findOutcode, OUTCODES } from '../reference/outcodes';
@@ -18,7 +18,7 @@ import { searchWordsFor, type Pupil, type Characteristics } from '../model/pupil
 import type { Adviser, School } from '../model/organisation';
 import type { ActionPlan, GuidanceSession } from '../model/guidance';
 import type { Employer } from '../model/employer';
-import { NO_PAPERWORK, type WorkplaceExperience } from '../model/experience';
+import { NO_PAPERWORK, type PlacementPaperwork, type WorkplaceExperience } from '../model/experience';
 import { MEANINGFUL_CRITERIA } from '../reference/lists';
 import type { Provider, Route } from '../model/routes';
 import type { CaseloadDataset } from '../model/dataset';
@@ -136,6 +136,64 @@ function characteristicsFor(random: RandomSource, coastal: boolean): Characteris
     educatedOffSite: random.chance(0.01),
     attendancePercent: Math.round(Math.min(100, Math.max(40, 95 - random.next() * random.next() * 45 * lift)) * 10) / 10,
     exclusions: random.chance(0.06 * lift) ? random.int(1, 3) : 0,
+  };
+}
+
+const RELATIONSHIPS = ['Mother', 'Mother', 'Father', 'Father', 'Carer', 'Grandmother', 'Stepfather', 'Foster carer'] as const;
+const TIMES = ['9am to 3pm', '8.30am to 2.30pm', '9.30am to 3.30pm', '8am to 2pm'] as const;
+const ACCESS_NOTES = [
+  'Asthma: carries an inhaler and knows how to use it.',
+  'Hay fever: may need to step outside for a few minutes.',
+  'Uses a wheelchair on longer distances: needs step-free access.',
+  'Type 1 diabetes: checks blood sugar before lunch and may need a snack break.',
+] as const;
+
+/**
+ * A demo work placement's paperwork, as a coordinator would have it by the end: consent from a parent
+ * or carer for an under-18 (a few weeks before the start), one or two emergency contacts on Ofcom's
+ * drama numbers, sometimes a medical or access note (shared with the employer about half the time),
+ * the travel plan and the day's times. Cancelled placements keep whatever was recorded before: nothing.
+ */
+function demoPaperwork(
+  random: RandomSource,
+  pupil: Pupil,
+  employer: Employer,
+  start: string,
+  status: WorkplaceExperience['status'],
+): PlacementPaperwork {
+  if (status === 'cancelled') return NO_PAPERWORK;
+  const town = employer.address.slice(employer.address.lastIndexOf(', ') + 2) || 'town';
+  const parent = `${random.pick(FORENAMES)} ${pupil.legalSurname}`;
+  const phone = () => `07700 900${String(random.int(0, 999)).padStart(3, '0')}`;
+  const contacts = [{ name: parent, phone: phone() }];
+  if (random.chance(0.6)) contacts.push({ name: `${random.pick(FORENAMES)} ${random.pick(SURNAMES)}`, phone: phone() });
+  const note = random.chance(0.2) ? random.pick(ACCESS_NOTES) : '';
+  const travelPlan = random.pick([
+    `Bus to ${town} at about 8.15am, 25 minutes; home on the bus after 3pm. Has a bus pass.`,
+    `Train to ${town}, then a 10-minute walk; the same way back.`,
+    'Dropped off and collected by a parent or carer.',
+    `Walks or cycles to ${town}, about 20 minutes.`,
+  ]);
+  const protective = employer.requirements.protectiveEquipment;
+  return {
+    consent:
+      ageOn(pupil.dateOfBirth, start) < 18
+        ? {
+            givenBy: parent,
+            relationship: random.pick(RELATIONSHIPS),
+            on: addDays(start, -random.int(14, 42)),
+            how: random.weighted(['form', 'email', 'phone'] as const, [6, 3, 1]),
+          }
+        : null,
+    emergencyContacts: contacts,
+    accessNotes: note,
+    shareNotesWithEmployer: note !== '' && random.chance(0.5),
+    travelPlan,
+    reportTo: '',
+    times: random.pick(TIMES),
+    whatToBring: protective
+      ? 'Steel toe-capped boots (the employer lends a hard hat and a high-visibility vest)\nA packed lunch and a drink'
+      : '',
   };
 }
 
@@ -420,6 +478,8 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   const { providers, routes } = providersAndRoutes(random, base, schools, options.routes ?? 90, today);
 
   const experiences: WorkplaceExperience[] = [];
+  // The paperwork draws from a source of its own, so adding it left every other demo record as it was.
+  const paperworkRandom = createRandom(options.seed + 16_000);
   const allCriteria = MEANINGFUL_CRITERIA.map((c) => c.id);
   const lastJune = `${academicYearStartYear(today)}-06`;
   for (const pupil of pupils) {
@@ -428,10 +488,13 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     if (!random.chance(0.5)) continue;
     const employer = random.pick(employers);
     const end = `${lastJune}-20`;
+    // Drawn in the order they always were (the record's id, then its status), so the demo is unchanged.
+    const record = base();
+    const status = random.weighted(['completed', 'cancelled'] as const, [9, 1]);
     experiences.push({
-      ...base(),
+      ...record,
       kind: 'work-placement',
-      paperwork: NO_PAPERWORK,
+      paperwork: demoPaperwork(paperworkRandom, pupil, employer, `${lastJune}-16`, status),
       pupilIds: [pupil.id],
       employerId: employer.id,
       employerName: '',
@@ -441,7 +504,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
       mode: 'in-person',
       hours: { basis: 'per-day', value: 6 },
       daysAttended: null,
-      status: random.weighted(['completed', 'cancelled'] as const, [9, 1]),
+      status,
       meaningful: random.chance(0.7) ? allCriteria : allCriteria.slice(0, 5),
       employerTask: { text: 'Plan and present a small project to the team.', on: `${lastJune}-16` },
       employerFeedback: { text: 'Punctual and willing to learn.', on: end, wouldHostAgain: random.chance(0.85) },

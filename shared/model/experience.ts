@@ -42,6 +42,12 @@ export const placementPaperworkSchema = z.object({
   accessNotes: paragraphsOfText(500).default(''),
   shareNotesWithEmployer: z.boolean().default(false),
   travelPlan: paragraphsOfText(1000).default(''),
+  /** Whom the young person asks for on arrival; blank means the employer's contact (placement letters). */
+  reportTo: lineOfText(120).default(''),
+  /** The day's start and finish times in words ("8.45am to 3pm"), for the letters; blank when not agreed yet. */
+  times: lineOfText(120).default(''),
+  /** What the young person brings or wears (lunch, clothes, equipment); blank prints the usual list. */
+  whatToBring: paragraphsOfText(500).default(''),
 });
 export type PlacementPaperwork = z.infer<typeof placementPaperworkSchema>;
 export const NO_PAPERWORK: PlacementPaperwork = {
@@ -50,6 +56,9 @@ export const NO_PAPERWORK: PlacementPaperwork = {
   accessNotes: '',
   shareNotesWithEmployer: false,
   travelPlan: '',
+  reportTo: '',
+  times: '',
+  whatToBring: '',
 };
 
 /**

@@ -96,3 +96,26 @@ export function employerRowToVersion4(row: Row): Row {
   const checks = (typeof row.checks === 'object' && row.checks !== null ? row.checks : {}) as Row;
   return { ...row, checks: { ...checks, riskControls: checks.riskControls ?? '', dbsPosition: checks.dbsPosition ?? null } };
 }
+
+/**
+ * Version 3 to 4, a workplace experience: its paperwork gains whom to ask for on arrival, the day's
+ * times and what to bring (blank: the letters then use the employer's contact and the usual list).
+ * Experiences moved from version 2's placements had no paperwork at all: they get it empty, with no consent.
+ */
+export function experienceRowToVersion4(row: Row): Row {
+  const paperwork = (typeof row.paperwork === 'object' && row.paperwork !== null ? row.paperwork : {}) as Row;
+  return {
+    ...row,
+    paperwork: {
+      consent: paperwork.consent ?? null,
+      emergencyContacts: paperwork.emergencyContacts ?? [],
+      accessNotes: paperwork.accessNotes ?? '',
+      shareNotesWithEmployer: paperwork.shareNotesWithEmployer ?? false,
+      travelPlan: paperwork.travelPlan ?? '',
+      ...paperwork,
+      reportTo: paperwork.reportTo ?? '',
+      times: paperwork.times ?? '',
+      whatToBring: paperwork.whatToBring ?? '',
+    },
+  };
+}

@@ -1,4 +1,4 @@
-/** Action plan PDFs: the pdfmake document definition, the file name, and the font the renderers must register. */
+/** PDFs: action plans, the return summary, the allocation list and placement letters; file names; the font the renderers must register. */
 export {
   buildActionPlanDocument,
   ACTION_PLAN_HEADINGS,
@@ -11,7 +11,7 @@ export {
 } from './action-plan';
 export { resolveDiscussedOptions, type DiscussedOptionDetails, type DiscussedDirectory } from './discussed';
 export { relevantSignposts, type Signpost } from './signposts';
-export { actionPlanFileName, safeFileNamePart, uniqueFileNames } from '../file-names';
+export { actionPlanFileName, placementLetterFileName, safeFileNamePart, uniqueFileNames } from '../file-names';
 export { PDF_FONT_FAMILY, PDF_FONT_FILES, pdfFontsIn, type PdfFontStyle } from './fonts';
 export { buildReturnSummaryDocument } from './return-summary';
 export {
@@ -20,3 +20,14 @@ export {
   ALLOCATION_PDF_HEADINGS,
   type AllocationListPdfInput,
 } from './allocation-list';
+export {
+  buildPlacementLetter,
+  askForName,
+  placementHoursText,
+  PLACEMENT_LETTER_HEADINGS,
+  PLACEMENT_LETTER_KINDS,
+  PLACEMENT_LETTERS,
+  USUAL_THINGS_TO_BRING,
+  type PlacementLetterInput,
+  type PlacementLetterKind,
+} from './placement-letters';

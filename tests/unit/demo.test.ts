@@ -13,7 +13,7 @@ import {
 } from '@shared/model';
 import { isValidUln, isValidUpn, normalisePostcode } from '@shared/identifiers';
 import { findOutcode, FE_COLLEGES } from '@shared/reference';
-import { yearGroupOn } from '@shared/academic-year';
+import { ageOn, yearGroupOn } from '@shared/academic-year';
 
 const today = '2026-11-24';
 const dataset = generateDemoDataset({ seed: 42, today });
@@ -133,5 +133,26 @@ describe('demo data', () => {
 
   it('marks every record as demo data so it can be cleared', () => {
     expect(dataset.pupils.every((p) => p.isDemo) && dataset.employers.every((e) => e.isDemo)).toBe(true);
+  });
+
+  it("gives completed work placements the family's consent under 18, emergency contacts, a travel plan and times", () => {
+    const placements = dataset.experiences.filter((e) => e.kind === 'work-placement');
+    const completed = placements.filter((e) => e.status === 'completed');
+    expect(completed.length).toBeGreaterThan(10);
+    for (const placement of completed) {
+      const pupil = dataset.pupils.find((p) => p.id === placement.pupilIds[0])!;
+      const { paperwork } = placement;
+      if (ageOn(pupil.dateOfBirth, placement.start) < 18) {
+        expect(paperwork.consent).not.toBeNull();
+        expect(paperwork.consent!.on < placement.start).toBe(true);
+        expect(paperwork.consent!.givenBy).toContain(pupil.legalSurname);
+      }
+      expect(paperwork.emergencyContacts.length).toBeGreaterThan(0);
+      expect(paperwork.travelPlan).not.toBe('');
+      expect(paperwork.times).not.toBe('');
+      if (!paperwork.accessNotes) expect(paperwork.shareNotesWithEmployer).toBe(false);
+    }
+    expect(completed.some((p) => p.paperwork.accessNotes !== '' && !p.paperwork.shareNotesWithEmployer)).toBe(true);
+    expect(placements.filter((e) => e.status === 'cancelled').every((e) => e.paperwork.consent === null)).toBe(true);
   });
 });

@@ -71,12 +71,17 @@ function v4Fixture(): Rows {
     ...row,
     checks: { ...(row.checks as object), riskControls: i === 0 ? 'Induction on the first morning; no ladders.' : '', dbsPosition: null },
   }));
+  const experiences = rows.experiences!.map((row, i): Record<string, unknown> => ({
+    ...row,
+    paperwork: { ...(row.paperwork as object), reportTo: '', times: '', whatToBring: i === 0 ? 'A packed lunch and a drink.' : '' },
+  }));
   const employer = employers[0]!;
   const offer = (employer.offers as { id: string }[])[0];
   const [placed, unplaced] = rows.pupils!;
   return {
     ...rows,
     employers,
+    experiences,
     employerDocuments: [
       {
         id: crypto.randomUUID(),
@@ -127,11 +132,29 @@ function v4Fixture(): Rows {
   };
 }
 
-/** What version 4's upgrade makes of version 3's employers: their checks gain empty risk controls and an unknown DBS position. */
+/**
+ * What version 4's upgrade makes of version 3's rows: employers' checks gain empty risk controls and an
+ * unknown DBS position; each experience's paperwork gains a blank "ask for", times and what to bring, and
+ * an experience with no paperwork at all (moved from version 2's placements) gets it empty, without consent.
+ */
 function v3Upgraded(rows: Rows): Rows {
   return {
     ...rows,
     employers: rows.employers!.map((row) => ({ ...row, checks: { ...(row.checks as object), riskControls: '', dbsPosition: null } })),
+    experiences: rows.experiences!.map((row) => ({
+      ...row,
+      paperwork: {
+        consent: null,
+        emergencyContacts: [],
+        accessNotes: '',
+        shareNotesWithEmployer: false,
+        travelPlan: '',
+        ...(row.paperwork as object | undefined),
+        reportTo: '',
+        times: '',
+        whatToBring: '',
+      },
+    })),
   };
 }
 
@@ -143,9 +166,15 @@ function v3Fixture(): Rows {
     const { riskControls: _r, dbsPosition: _d, ...checks } = row.checks as Record<string, unknown>;
     return { ...row, checks };
   });
+  // Version 3's paperwork had no "ask for", times or what to bring.
+  const experiences = (dataset.experiences as unknown as Rows[string]).map((row) => {
+    const { reportTo: _r, times: _t, whatToBring: _w, ...paperwork } = row.paperwork as Record<string, unknown>;
+    return { ...row, paperwork };
+  });
   return {
     ...(dataset as unknown as Rows),
     employers,
+    experiences,
     drafts: [
       {
         id: crypto.randomUUID(),

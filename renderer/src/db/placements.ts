@@ -8,6 +8,8 @@ import {
   type Employer,
   type PlacementPaperwork,
   type Pupil,
+  type School,
+  type ServiceDetails,
   type Placement,
   type Problem,
   type WorkplaceExperience,
@@ -26,7 +28,8 @@ import {
 } from '@shared/placements';
 import { placementOf, placementsOf, withPlacementStep } from '@shared/experiences';
 import type { CareersDeskDb } from './schema';
-import { writeAudit } from './audit';
+import { recordAudit, writeAudit } from './audit';
+import { getSetting } from './settings';
 import { todayIso } from '../platform/clock';
 
 /** The placement view of an experience this module has just written as a work placement (kind, employer, one young person). */
@@ -373,4 +376,50 @@ export async function undoBulkMove(
     }
     return undone;
   });
+}
+
+/** What a placement's letters need: the placement, its young person, employer and school, and the service's details. */
+export interface PlacementLetterRecords {
+  experience: WorkplaceExperience;
+  pupil: Pupil;
+  employer: Employer;
+  school: School | null;
+  service: ServiceDetails | null;
+}
+
+/** Reads a placement's letter records, or says in words which one is missing. */
+export async function loadPlacementLetterRecords(db: CareersDeskDb, placementId: string): Promise<Checked<PlacementLetterRecords>> {
+  return db.transaction('r', [db.experiences, db.pupils, db.employers, db.schools, db.settings], async () => {
+    const experience = await db.experiences.get(placementId);
+    const placement = experience ? placementOf(experience) : null;
+    if (!experience || !placement) return refused<PlacementLetterRecords>('letters', 'This placement is no longer recorded');
+    const [pupil, employer] = await Promise.all([db.pupils.get(placement.pupilId), db.employers.get(placement.employerId)]);
+    if (!pupil)
+      return refused<PlacementLetterRecords>('letters', "The young person's record is no longer kept, so no letter can name them");
+    if (!employer) return refused<PlacementLetterRecords>('letters', 'The employer of this placement is no longer recorded');
+    const [school, service] = await Promise.all([pupil.schoolId ? db.schools.get(pupil.schoolId) : undefined, getSetting(db, 'service')]);
+    return { ok: true, value: { experience, pupil, employer, school: school ?? null, service: service ?? null } };
+  });
+}
+
+/** The audit entry of a placement letter saved as a PDF, in the young person's trail: which letter, never whose. */
+export function auditPlacementLetterExport(
+  db: CareersDeskDb,
+  placement: { id: string; pupilId: string },
+  letter: string,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<void> {
+  return recordAudit(
+    db,
+    {
+      actorId,
+      action: 'export',
+      entity: 'placement',
+      recordId: placement.id,
+      pupilId: placement.pupilId,
+      summary: `Exported a placement letter as PDF (${letter})`,
+    },
+    now,
+  );
 }

@@ -38,9 +38,11 @@ import {
   type EmployerInput,
 } from './employers';
 import {
+  auditPlacementLetterExport,
   changePlacementStatus,
   completePlacement,
   listPlacementsForEmployer,
+  loadPlacementLetterRecords,
   loadPlacementPaperwork,
   loadPlacementsDesk,
   movePlacements,
@@ -215,6 +217,10 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       desk: () => loadPlacementsDesk(db),
       paperwork: (placementId: string) => loadPlacementPaperwork(db, placementId, clock.today()),
       savePaperwork: (placementId: string, input: unknown) => savePlacementPaperwork(db, placementId, input, actor(), now()),
+      letterRecords: (placementId: string) => loadPlacementLetterRecords(db, placementId),
+      /** Records a letter saved as a PDF: `letter` says which one (for whom), never whose. */
+      auditLetterExport: (placement: { id: string; pupilId: string }, letter: string) =>
+        auditPlacementLetterExport(db, placement, letter, actor(), now()),
       moveMany: (placementIds: readonly string[], to: PlacementStatusId) =>
         movePlacements(db, placementIds, to, actor(), { now: now(), today: clock.today() }),
       undoMove: (moved: BulkMoveResult['moved'], to: PlacementStatusId) => undoBulkMove(db, moved, to, actor(), now()),

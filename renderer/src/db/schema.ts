@@ -16,7 +16,7 @@ import type {
   StoredAllocation,
 } from '@shared/model';
 
-import { employerRowToVersion4, placementRowToExperience, pupilRowToVersion2 } from '@shared/model/upgrades';
+import { employerRowToVersion4, experienceRowToVersion4, placementRowToExperience, pupilRowToVersion2 } from '@shared/model/upgrades';
 import { DATABASE_NAME } from './name';
 
 export { DATABASE_NAME };
@@ -97,7 +97,8 @@ export class CareersDeskDb extends Dexie {
         await tx.table('experiences').bulkAdd(placements.map(placementRowToExperience));
       });
     // Employers' documents (files) apart from the employers, so lists never load them; confirmed
-    // allocations kept to reopen, found by who is on them so erasure reaches them.
+    // allocations kept to reopen, found by who is on them so erasure reaches them. A placement's paperwork
+    // gains whom to ask for, the day's times and what to bring (experienceRowToVersion4).
     this.version(4)
       .stores({
         employerDocuments: 'id, employerId',
@@ -109,6 +110,12 @@ export class CareersDeskDb extends Dexie {
           .toCollection()
           .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
             ref.value = employerRowToVersion4(row);
+          });
+        await tx
+          .table('experiences')
+          .toCollection()
+          .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+            ref.value = experienceRowToVersion4(row);
           });
       });
   }
