@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { expect, test, type Page } from '@playwright/test';
 import { formatUkDate } from '../../shared/academic-year';
 import { allocateYearTen } from './allocation';
+import { pdfPagesText } from './pdf-text';
 import { expectAccessible, openWithDemoData, readPlacements, readTable } from './support';
 
 async function openPlacements(page: Page): Promise<void> {
@@ -12,7 +13,7 @@ async function openPlacements(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Placements' })).toBeVisible();
 }
 
-test('a confirmed allocation reopens from the placements desk after a restart, with its lines, statuses and CSV', async ({ page }) => {
+test('a confirmed allocation reopens from the placements desk after a restart, with its lines, statuses, CSV and PDF', async ({ page }) => {
   test.setTimeout(120_000);
   await openWithDemoData(page);
 
@@ -82,6 +83,16 @@ test('a confirmed allocation reopens from the placements desk after a restart, w
   expect(body.filter((r) => r[3] === 'Yes').map((r) => r[0])).toEqual(placedNames);
   expect(body.filter((r) => r[3] === 'No').map((r) => r[0])).toEqual(unplacedNames);
   await expect(page.getByTestId('allocation-exports').getByRole('status')).toHaveText('The CSV file was saved.');
+
+  // Its PDF list, read back: the same title and every young person.
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByTestId('allocation-exports').getByRole('button', { name: 'Save as PDF list' }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toBe(`Allocation - Year 10 - ${school.name} - ${period[0]}.pdf`);
+  const pdfText = (await pdfPagesText(await readFile((await pdf.path())!))).join('\n');
+  expect(pdfText).toContain(`Year 10 at ${school.name}, ${periodText}`);
+  for (const name of [...placedNames, ...unplacedNames]) expect(pdfText).toContain(name);
+  await expect(page.getByTestId('allocation-exports').getByRole('status')).toHaveText('The PDF list was saved.');
 
   // Taken off the list, after a confirmation; its placements stay.
   const placementsBefore = (await readPlacements(page)).length;
