@@ -31,6 +31,10 @@ test('a confirmed allocation reopens from the placements desk after a restart, w
   await page.getByTestId('confirm-allocation').click();
   const result = page.getByTestId('allocation-result');
   await expect(result.getByRole('heading', { level: 2 })).toContainText(`Year 10 at ${school.name}`);
+  await expect(result.getByRole('link', { name: 'Confirmed allocations on the Placements page' })).toHaveAttribute(
+    'href',
+    /\/placements\/allocations\/[0-9a-f-]{36}$/,
+  );
   const placedNames = await result.getByTestId('result-placed').locator('tbody th').allInnerTexts();
   const unplacedNames = cohort.length > placed ? await result.getByTestId('result-unplaced').locator('tbody th').allInnerTexts() : [];
   expect(placedNames).toHaveLength(placed);
