@@ -11,7 +11,7 @@
  *   conflict, shown side by side for the adviser to choose;
  * - a young person recorded on both computers under different ids but the same UPN is a conflict
  *   too: keep this computer's record, take the other's, or keep both. Either of the first two
- *   joins their histories (sessions, plans, placements, audit) under one record.
+ *   joins their histories (sessions, plans, placements, allocation lines, audit) under one record.
  *
  * Merging never deletes: records only this computer has are kept, as are its settings and its
  * unsaved drafts. A record deleted here (a delete in this computer's audit log) is not added back,
@@ -29,6 +29,7 @@ export const MERGE_TABLES = [
   'actionPlans',
   'employers',
   'experiences',
+  'allocations',
   'providers',
   'routes',
 ] as const;
@@ -97,10 +98,25 @@ function aboutErased(table: MergeTable | 'audit', row: BackupRow, erased: Readon
   return typeof row.pupilId === 'string' && erased.has(row.pupilId);
 }
 
-/** A group's experience without the young people erased here (the others' record of it stays). */
+/** A line of a confirmed allocation: it names one young person. */
+type LineRow = BackupRow & { pupilId?: unknown };
+
+function linesOf(row: BackupRow): LineRow[] | null {
+  return Array.isArray(row.lines) ? (row.lines as LineRow[]) : null;
+}
+
+/**
+ * A group's experience, or a confirmed allocation, without the young people erased here (the others'
+ * record of it stays): their ids go, and an allocation's lines about them too.
+ */
 function withoutErased(row: BackupRow, erased: ReadonlySet<string>): BackupRow {
   const ids = Array.isArray(row.pupilIds) ? (row.pupilIds as string[]) : [];
-  return ids.some((id) => erased.has(id)) ? { ...row, pupilIds: ids.filter((id) => !erased.has(id)) } : row;
+  const lines = linesOf(row);
+  const linesAbout = lines?.some((line) => typeof line.pupilId === 'string' && erased.has(line.pupilId)) ?? false;
+  if (!ids.some((id) => erased.has(id)) && !linesAbout) return row;
+  const kept: BackupRow = { ...row, pupilIds: ids.filter((id) => !erased.has(id)) };
+  if (lines) kept.lines = lines.filter((line) => !(typeof line.pupilId === 'string' && erased.has(line.pupilId)));
+  return kept;
 }
 
 /** `erasedPupilIds`: young people erased on this computer, whom the merge must not bring back. */
@@ -229,12 +245,24 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
       updated += 1;
     }
   }
-  // A joined young person's sessions, plans, experiences and audit entries follow them to the kept record.
+  // A joined young person's sessions, plans, experiences, allocation lines and audit entries follow them to the kept record.
   const remap = (row: BackupRow): BackupRow => {
     if (Array.isArray(row.pupilIds)) {
       const before = row.pupilIds as string[];
       const ids = before.map((id) => pupilIds.get(id) ?? id);
-      return ids.some((id, i) => id !== before[i]) ? { ...row, pupilIds: [...new Set(ids)] } : row;
+      if (!ids.some((id, i) => id !== before[i])) return row;
+      const moved: BackupRow = { ...row, pupilIds: [...new Set(ids)] };
+      const lines = linesOf(row);
+      if (lines) {
+        // One line a young person: the first of two joined into one stays.
+        const seen = new Set<unknown>();
+        moved.lines = lines
+          .map((line) =>
+            typeof line.pupilId === 'string' && pupilIds.has(line.pupilId) ? { ...line, pupilId: pupilIds.get(line.pupilId) } : line,
+          )
+          .filter((line) => !seen.has(line.pupilId) && seen.add(line.pupilId));
+      }
+      return moved;
     }
     const to = typeof row.pupilId === 'string' ? pupilIds.get(row.pupilId) : undefined;
     if (!to) return row;
@@ -242,7 +270,7 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
     if (row.recordId === row.pupilId) moved.recordId = to;
     return moved;
   };
-  for (const table of ['sessions', 'actionPlans', 'experiences'] as const) puts[table] = puts[table].map(remap);
+  for (const table of ['sessions', 'actionPlans', 'experiences', 'allocations'] as const) puts[table] = puts[table].map(remap);
   const audit = plan.audit.map(remap);
   const added =
     MERGE_TABLES.reduce((sum, t) => sum + plan.additions[t].length, 0) + plan.conflicts.filter((c) => choices[c.key] === 'both').length;

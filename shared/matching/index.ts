@@ -4,3 +4,4 @@ export * from './score';
 export * from './allocate';
 export * from './words';
 export * from './allocation-list';
+export * from './stored-allocation';

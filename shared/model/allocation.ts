@@ -21,6 +21,8 @@ export const storedAllocationLineSchema = z.object({
     .nullable(),
   why: lineOfText(500).default(''),
   byHand: z.boolean().default(false),
+  /** The placement the line proposed when it was confirmed (null when not placed), to show its status today. */
+  experienceId: idSchema.nullable().default(null),
 });
 export type StoredAllocationLine = z.infer<typeof storedAllocationLineSchema>;
 

@@ -19,6 +19,7 @@ export const AUDITED_ENTITIES = [
   'guidance-session',
   'action-plan',
   'placement',
+  'allocation',
   'experience',
   'employer',
   'provider',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkMergeWrites, planMerge, resolveMerge, type BackupRow } from '@shared/backup';
 import { generateDemoDataset } from '@shared/demo';
 import { buildUpn } from '@shared/identifiers';
-import type { Pupil, School } from '@shared/model';
+import { storedAllocationSchema, type Pupil, type School } from '@shared/model';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
 import { erasePupil, savePupil } from '@renderer/db/pupils';
@@ -155,6 +155,48 @@ describe("merging another adviser's data", () => {
     expect((await here.sessions.get(session.id))?.pupilId).toBe(mine.id);
     expect(await here.audit.where('pupilId').equals(theirs.id).count()).toBe(0);
     expect(await here.audit.where('pupilId').equals(mine.id).count()).toBe(2);
+  });
+
+  it("brings the other computer's confirmed allocations, a joined young person's line following them, not the erased", async () => {
+    const upn = buildUpn('886', '4000', '15', '779');
+    const base = input(pupils[0]!, { id: undefined, legalForename: 'Twin', upn, upnNotKnown: false });
+    const mine = await savePupil(here, base as never, null);
+    const theirs = await savePupil(there, base as never, null);
+    const [, erased, stays] = pupils;
+    await erasePupil(here, erased!.id, null);
+    const line = (pupilId: string) => ({ pupilId, choice: null, why: 'No places left within their travel limit', byHand: false });
+    const allocation = storedAllocationSchema.parse({
+      id: crypto.randomUUID(),
+      createdAt: '2026-11-24T10:00:00.000Z',
+      updatedAt: '2026-11-24T10:00:00.000Z',
+      isDemo: false,
+      confirmedOn: '2026-11-24',
+      schoolId: stays!.schoolId,
+      yearGroup: 10,
+      period: { start: '2027-06-14', end: '2027-06-18' },
+      pupilIds: [theirs.id, erased!.id, stays!.id],
+      lines: [line(theirs.id), line(erased!.id), line(stays!.id)],
+    });
+    await there.allocations.add(allocation);
+
+    const merge = planMerge(
+      await localMergeTables(here),
+      (await exportPayload(there)).tables,
+      (await getSetting(here, 'erasedPupilIds')) ?? [],
+    );
+    expect(merge.additions.allocations.map((a) => a.id)).toEqual([allocation.id]);
+    const conflict = merge.conflicts.find((c) => c.kind === 'same-upn')!;
+    const resolved = resolveMerge(merge, Object.fromEntries(merge.conflicts.map((c) => [c.key, 'local' as const])));
+    if (!resolved.ok) throw new Error('unresolved');
+    expect(conflict.incoming.id).toBe(theirs.id);
+    const checked = checkMergeWrites(resolved.value);
+    if (!checked.ok) throw new Error(checked.problems.join('; '));
+    await applyMerge(here, checked.value, { actorId: null, source: 'a backup' });
+
+    const merged = (await here.allocations.get(allocation.id))!;
+    expect(merged.pupilIds).toEqual([mine.id, stays!.id]);
+    expect(merged.lines.map((l) => l.pupilId)).toEqual([mine.id, stays!.id]);
+    expect(JSON.stringify(merged)).not.toContain(erased!.id);
   });
 
   it("can keep both records of a same-UPN pair, or take the other computer's version", async () => {

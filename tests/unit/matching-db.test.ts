@@ -6,6 +6,7 @@ import {
   loadCohort,
   loadMatchData,
   recordIntendedDestination,
+  type AllocationToConfirm,
   type OfferChoice,
 } from '@renderer/db/matching';
 import type { Employer, Pupil } from '@shared/model';
@@ -64,6 +65,21 @@ function choiceFor(p: Pupil, e: Employer): OfferChoice {
   return { pupilId: p.id, employerId: e.id, offerId: e.offers[0]!.id, ...week };
 }
 
+/** Year 10's allocation for the week with these placements (each of fit 70, 3 km away) and nobody left unplaced. */
+function allocationOf(choices: readonly OfferChoice[]): AllocationToConfirm {
+  return {
+    schoolId,
+    yearGroup: 10,
+    period: week,
+    lines: choices.map((c) => ({
+      pupilId: c.pupilId,
+      choice: { employerId: c.employerId, offerId: c.offerId, periodStart: c.start, periodEnd: c.end, score: 70, distanceKm: 3 },
+      why: '',
+      byHand: false,
+    })),
+  };
+}
+
 describe('accepting a suggested offer', () => {
   it('creates a proposed placement with its audit entry naming the pupil', async () => {
     const amira = pupil();
@@ -102,6 +118,7 @@ describe('accepting a suggested offer', () => {
     expect(accepted.ok).toBe(false);
     if (!accepted.ok) expect(accepted.problems[0]!.message).toContain('insurance expired on 31/01/2027');
     expect(await db.experiences.count()).toBe(0);
+    expect(await db.allocations.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
   });
 
@@ -150,15 +167,17 @@ describe('confirming a cohort allocation', () => {
     expect(cohort.map((p) => p.legalForename)).toEqual(['Amira', 'Ben']);
     const allocation = allocateCohort({ pupils: cohort, employers: firms, placements: [], period: week, today });
     expect(allocation.placed).toBe(2);
-    const lines = allocation.lines.map((l) => ({
-      pupilId: l.pupilId,
-      employerId: l.employerId,
-      offerId: l.offerId,
-      start: l.periodStart,
-      end: l.periodEnd,
-    }));
-
-    const confirmed = await confirmAllocation(db, lines, null, { today });
+    const confirmed = await confirmAllocation(
+      db,
+      {
+        schoolId,
+        yearGroup: 10,
+        period: week,
+        lines: allocation.lines.map(({ reasons: _reasons, pupilId, ...choice }) => ({ pupilId, choice, why: '', byHand: false })),
+      },
+      null,
+      { today },
+    );
     expect(confirmed.ok).toBe(true);
     const stored = await db.experiences.toArray();
     expect(stored).toHaveLength(2);
@@ -184,7 +203,7 @@ describe('confirming a cohort allocation', () => {
 
     // The first two lines are fine; the third puts a second pupil in the one place at the boatyard.
     const lines = [choiceFor(amira, roomy), choiceFor(ben, single), choiceFor(cara, single)];
-    const confirmed = await confirmAllocation(db, lines, null, { today });
+    const confirmed = await confirmAllocation(db, allocationOf(lines), null, { today });
     expect(confirmed.ok).toBe(false);
     if (!confirmed.ok) {
       expect(confirmed.problems).toHaveLength(1);
@@ -192,6 +211,7 @@ describe('confirming a cohort allocation', () => {
       expect(confirmed.problems[0]!.message).toMatch(/^Cara Lee: No places left/);
     }
     expect(await db.experiences.count()).toBe(0);
+    expect(await db.allocations.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
   });
 
@@ -200,11 +220,11 @@ describe('confirming a cohort allocation', () => {
     const firm = employer();
     await db.pupils.add(amira);
     await db.employers.add(firm);
-    const confirmed = await confirmAllocation(db, [choiceFor(amira, firm), { ...choiceFor(pupil(), firm), pupilId: ids.uuid() }], null, {
-      today,
-    });
+    const lines = [choiceFor(amira, firm), { ...choiceFor(pupil(), firm), pupilId: ids.uuid() }];
+    const confirmed = await confirmAllocation(db, allocationOf(lines), null, { today });
     expect(confirmed.ok).toBe(false);
     expect(await db.experiences.count()).toBe(0);
+    expect(await db.allocations.count()).toBe(0);
   });
 
   it('counts placements already held against capacity when reading the data to match', async () => {

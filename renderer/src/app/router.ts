@@ -98,6 +98,13 @@ const capabilityRoutes: RouteRecordRaw[] = [
     meta: { section: 'placements', title: 'Placements' },
   },
   {
+    path: '/placements/allocations/:allocationId',
+    name: 'confirmed-allocation',
+    component: () => import('../features/matching/ConfirmedAllocationView.vue'),
+    props: true,
+    meta: { section: 'placements', title: 'A confirmed allocation' },
+  },
+  {
     path: '/placements/:placementId/paperwork',
     name: 'placement-paperwork',
     component: () => import('../features/placements/PlacementPaperworkView.vue'),

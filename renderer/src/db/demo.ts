@@ -2,6 +2,7 @@ import { DATASET_TABLES, type CaseloadDataset } from '@shared/model';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { bulkAddInSlices } from './bulk';
+import { removePupilsFromAllocations } from './allocations';
 
 /** True when nothing about any young person, employer or route is stored yet. */
 export async function isDatabaseEmpty(db: CareersDeskDb): Promise<boolean> {
@@ -48,7 +49,7 @@ export async function loadDataset(
 /** Removes every demo record, leaving anything the user entered. */
 export async function clearDemoData(db: CareersDeskDb, actorId: string | null, now: Date = new Date()): Promise<number> {
   const tables = DATASET_TABLES.map((table) => db[table]);
-  return db.transaction('rw', [...tables, db.drafts, db.audit], async () => {
+  return db.transaction('rw', [...tables, db.drafts, db.allocations, db.audit], async () => {
     let removed = 0;
     const demoPupilIds = new Set(await db.pupils.filter((p) => p.isDemo).primaryKeys());
     for (const table of DATASET_TABLES) {
@@ -56,6 +57,8 @@ export async function clearDemoData(db: CareersDeskDb, actorId: string | null, n
       removed += await collection.filter((row) => row.isDemo === true).delete();
     }
     await db.drafts.filter((draft) => demoPupilIds.has(draft.pupilId)).delete();
+    // Allocations are not demo records, but the demo young people on them go with the rest of them.
+    await removePupilsFromAllocations(db, [...demoPupilIds]);
     await db.audit.filter((entry) => entry.pupilId !== null && demoPupilIds.has(entry.pupilId)).delete();
     await writeAudit(
       db,

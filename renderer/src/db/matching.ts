@@ -9,14 +9,17 @@ import {
   type Pupil,
   type Route,
   type School,
+  type StoredAllocation,
+  type StoredAllocationLine,
 } from '@shared/model';
-import { evaluateOffer, holdsAPlace, offerSlots } from '@shared/matching';
+import { evaluateOffer, holdsAPlace, offerSlots, type DateRange } from '@shared/matching';
 import { placementsOf } from '@shared/experiences';
 import { destinationLabel, type DestinationCode } from '@shared/reference';
 import { inYearGroup, sortPupils } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { recordAudit, writeAudit } from './audit';
 import { placementsAtOrOf, proposePlacement, type ProposalInput } from './placements';
+import { storeConfirmedAllocation } from './allocations';
 import { todayIso } from '../platform/clock';
 
 /** One period of one employer's offer chosen for a young person: a match accepted or a line of an allocation. */
@@ -172,36 +175,81 @@ class AllocationRefused extends Error {
   }
 }
 
+/** One young person's line of an allocation being confirmed: where they go (null: not placed) and why not. */
+export type AllocationLineToConfirm = Omit<StoredAllocationLine, 'experienceId'>;
+
+/** A cohort allocation as the adviser confirms it: everyone on the list, placed or not. */
+export interface AllocationToConfirm {
+  schoolId: string;
+  yearGroup: number;
+  period: DateRange;
+  lines: readonly AllocationLineToConfirm[];
+}
+
+export interface ConfirmedAllocation {
+  allocation: StoredAllocation;
+  placements: Placement[];
+}
+
 /**
- * Confirms a cohort allocation: proposes every line's placement, each with its audit entry, in ONE
- * transaction. If any line breaks a rule (a hard constraint, no places left, a double booking, a
- * record gone), nothing at all is written and the problems say which young person and why.
+ * Confirms a cohort allocation: proposes every placed line's placement, each with its audit entry, and
+ * stores the allocation (each line linked to its placement) to reopen later, in ONE transaction. If
+ * any line breaks a rule (a hard constraint, no places left, a double booking, a record gone), nothing
+ * at all is written and the problems say which young person and why.
  */
 export async function confirmAllocation(
   db: CareersDeskDb,
-  lines: readonly OfferChoice[],
+  input: AllocationToConfirm,
   actorId: string | null,
   options: MatchingOptions = {},
-): Promise<Checked<Placement[]>> {
+): Promise<Checked<ConfirmedAllocation>> {
   const now = options.now ?? new Date();
   const today = options.today ?? todayIso(now);
-  if (lines.length === 0)
+  if (!input.lines.some((line) => line.choice !== null))
     return { ok: false, problems: [{ field: 'lines', message: 'No placements to confirm: place at least one young person' }] };
   try {
-    const created = await db.transaction('rw', [db.pupils, db.employers, db.experiences, db.audit], async () => {
+    const tables = [db.pupils, db.employers, db.experiences, db.allocations, db.schools, db.audit];
+    const confirmed = await db.transaction('rw', tables, async () => {
       const placements: Placement[] = [];
-      for (const [index, line] of lines.entries()) {
-        const { pupil, problems } = await choiceProblems(db, line, today);
-        const result: Checked<Placement> = problems.length > 0 ? { ok: false, problems } : await proposePlacement(db, line, actorId, now);
+      const lines: StoredAllocationLine[] = [];
+      for (const [index, line] of input.lines.entries()) {
+        if (!line.choice) {
+          lines.push({ ...line, experienceId: null });
+          continue;
+        }
+        const choice: OfferChoice = {
+          pupilId: line.pupilId,
+          employerId: line.choice.employerId,
+          offerId: line.choice.offerId,
+          start: line.choice.periodStart,
+          end: line.choice.periodEnd,
+        };
+        const { pupil, problems } = await choiceProblems(db, choice, today);
+        const result: Checked<Placement> = problems.length > 0 ? { ok: false, problems } : await proposePlacement(db, choice, actorId, now);
         if (!result.ok) {
           const who = pupil ? displayName(pupil) : `Line ${index + 1}`;
           throw new AllocationRefused(result.problems.map((p) => ({ field: `lines.${index}`, message: `${who}: ${p.message}` })));
         }
         placements.push(result.value);
+        lines.push({ ...line, why: '', experienceId: result.value.id });
       }
-      return placements;
+      const allocation = await storeConfirmedAllocation(
+        db,
+        {
+          confirmedOn: today,
+          adviserId: actorId,
+          schoolId: input.schoolId,
+          yearGroup: input.yearGroup,
+          period: { start: input.period.start, end: input.period.end },
+          pupilIds: [...new Set(lines.map((line) => line.pupilId))],
+          lines,
+        },
+        actorId,
+        now,
+      );
+      return { allocation, placements };
     });
-    return { ok: true, value: created };
+    return { ok: true, value: confirmed };
   } catch (error) {
     if (error instanceof AllocationRefused) return { ok: false, problems: error.problems };
     throw error;

@@ -22,6 +22,7 @@ import { findInPupilList } from './pupil-list';
 import { listSessionsForPupil } from './sessions';
 import { listPlansForPupil } from './action-plans';
 import { experiencesHeldAbout, listExperiencesForPupil, removePupilsFromExperiences } from './experiences';
+import { allocationsHeldAbout, removePupilsFromAllocations } from './allocations';
 
 export type PupilInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchWords'> & { id?: string };
 
@@ -73,7 +74,8 @@ export async function searchPupils(db: CareersDeskDb, text: string, today: strin
  * Audit entries are included because they record what was done with the record.
  */
 export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, now: Date = new Date()): Promise<Record<string, unknown>> {
-  return db.transaction('r', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.audit, db.schools], async () => {
+  const tables = [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.allocations, db.audit, db.schools];
+  return db.transaction('r', tables, async () => {
     const pupil = await db.pupils.get(pupilId);
     if (!pupil) throw new Error("That young person's record no longer exists.");
     return {
@@ -84,6 +86,7 @@ export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, no
       guidanceSessions: await db.sessions.where('pupilId').equals(pupilId).toArray(),
       actionPlans: await db.actionPlans.where('pupilId').equals(pupilId).toArray(),
       workplaceExperiences: await experiencesHeldAbout(db, pupilId),
+      confirmedAllocations: await allocationsHeldAbout(db, pupilId),
       unsavedDrafts: await db.drafts.filter((d) => d.pupilId === pupilId).toArray(),
       auditTrail: await db.audit.where('pupilId').equals(pupilId).toArray(),
     };
@@ -109,7 +112,8 @@ export async function auditSubjectAccessExport(db: CareersDeskDb, pupilId: strin
  * the `erasedPupilIds` setting, so that a merge or a restore of an older backup cannot bring them back.
  */
 export async function erasePupil(db: CareersDeskDb, pupilId: string, actorId: string | null, now: Date = new Date()): Promise<void> {
-  await db.transaction('rw', [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.audit, db.settings], async () => {
+  const tables = [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.allocations, db.audit, db.settings];
+  await db.transaction('rw', tables, async () => {
     const pupil = await db.pupils.get(pupilId);
     if (!pupil) throw new Error("That young person's record no longer exists.");
     await removeEverythingAbout(db, pupilId);
@@ -141,13 +145,14 @@ export async function wasErased(db: CareersDeskDb, pupilId: string): Promise<boo
 
 /**
  * Deletes the young person and every record about them. Call inside a transaction over pupils,
- * sessions, action plans, drafts, experiences and audit.
+ * sessions, action plans, drafts, experiences, allocations and audit.
  */
 export async function removeEverythingAbout(db: CareersDeskDb, pupilId: string): Promise<void> {
   await db.sessions.where('pupilId').equals(pupilId).delete();
   await db.actionPlans.where('pupilId').equals(pupilId).delete();
   await db.drafts.filter((draft) => draft.pupilId === pupilId).delete();
   await removePupilsFromExperiences(db, [pupilId]);
+  await removePupilsFromAllocations(db, [pupilId]);
   await db.audit.where('pupilId').equals(pupilId).delete();
   await db.pupils.delete(pupilId);
 }

@@ -85,8 +85,10 @@ import {
   loadCohort,
   loadPupilForMatching,
   recordIntendedDestination,
+  type AllocationToConfirm,
   type OfferChoice,
 } from './matching';
+import { listAllocations, loadAllocation, removeAllocation } from './allocations';
 import { auditReturnExport } from './returns';
 import { countCaseload } from './dashboard';
 import { auditAuditExport, auditRecordNames, findAuditEntries, type AuditFilters } from './audit-log';
@@ -274,7 +276,13 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       cohort: (schoolId: string, yearGroup: number, onDate: string) => loadCohort(db, schoolId, yearGroup, onDate),
       allocationData: () => loadAllocationData(db),
       acceptOffer: (choice: OfferChoice, today: string) => acceptOffer(db, choice, actor(), { today, now: now() }),
-      confirmAllocation: (lines: readonly OfferChoice[], today: string) => confirmAllocation(db, lines, actor(), { today, now: now() }),
+      confirmAllocation: (allocation: AllocationToConfirm, today: string) =>
+        confirmAllocation(db, allocation, actor(), { today, now: now() }),
+      /** Confirmed allocations kept to reopen from the placements desk, newest first. */
+      allocations: () => listAllocations(db),
+      allocation: (id: string) => loadAllocation(db, id),
+      /** Takes a confirmed allocation off the list; its placements stay. */
+      removeAllocation: (id: string) => removeAllocation(db, id, actor(), now()),
       /** Records an allocation saved as a file (CSV or PDF): `summary` says which, never whom. */
       auditExport: (summary: string) => auditAllocationExport(db, summary, actor(), now()),
       recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string) =>

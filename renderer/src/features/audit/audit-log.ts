@@ -24,6 +24,7 @@ export const AUDIT_ENTITY_LABELS: Partial<Record<AuditedEntity, string>> & Recor
   'guidance-session': 'Guidance session',
   'action-plan': 'Action plan',
   placement: 'Placement',
+  allocation: 'Confirmed allocation',
   experience: 'Workplace experience',
   employer: 'Employer',
   provider: 'Provider',

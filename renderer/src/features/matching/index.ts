@@ -1,5 +1,5 @@
 // Matching: ranked employers and routes for one young person, and a year group allocated to places.
 // Route views are not re-exported here: app/router.ts loads each one lazily by its own path, so that
 // every view stays its own chunk. A re-export from this file would pull it into every chunk that imports this.
-// Nothing else in this folder is used outside it yet.
-export {};
+// The placements desk lists the confirmed allocations (each reopens at /placements/allocations/:id).
+export { default as ConfirmedAllocations } from './ConfirmedAllocations.vue';

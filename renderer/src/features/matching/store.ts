@@ -32,6 +32,7 @@ export interface ProposalLine {
 }
 
 export interface Proposal {
+  schoolId: string;
   period: DateRange;
   schoolName: string;
   yearGroup: number;
@@ -51,6 +52,11 @@ export interface CohortRequest {
   period: DateRange;
 }
 
+/** What is kept of a line's choice when the allocation is stored: the reasons are worked out again, never stored. */
+function keptChoice({ employerId, offerId, periodStart, periodEnd, score, distanceKm }: ProposalChoice) {
+  return { employerId, offerId, periodStart, periodEnd, score, distanceKm };
+}
+
 function slotKey(choice: Pick<ProposalChoice, 'employerId' | 'offerId' | 'periodStart'>): string {
   return `${choice.employerId}|${choice.offerId}|${choice.periodStart}`;
 }
@@ -59,8 +65,7 @@ function slotKey(choice: Pick<ProposalChoice, 'employerId' | 'offerId' | 'period
  * Allocating a school's year group to work-experience placements: the run (in a worker, with
  * progress), the proposal the adviser reviews and changes by hand, confirming it in one step, and
  * the confirmed allocation, kept on screen (across the app's pages) until the next one is worked out.
- * The confirmed allocation lives only in this store: keeping it across a restart needs a table for
- * allocations, which is a schema change of its own.
+ * Confirming also stores it (db/allocations.ts), to reopen later from the placements desk.
  */
 export const useAllocationStore = defineStore('allocation', () => {
   const repos = useRepositories();
@@ -78,6 +83,8 @@ export const useAllocationStore = defineStore('allocation', () => {
   const message = ref('');
   /** The allocation last confirmed, as a list; null until one is confirmed, and again once a new one is worked out. */
   const confirmed = shallowRef<AllocationList | null>(null);
+  /** The stored allocation's id, to reopen it from the placements desk; null with no confirmed allocation. */
+  const confirmedId = ref<string | null>(null);
   const confirming = ref(false);
   // Each young person's allowed offers, worked out when the adviser first changes their line, against
   // the proposal's employers and places prepared once (not again for every young person).
@@ -132,6 +139,7 @@ export const useAllocationStore = defineStore('allocation', () => {
       confirmed.value = null;
       lines.value = next;
       proposal.value = {
+        schoolId: request.schoolId,
         period: request.period,
         schoolName,
         yearGroup: request.yearGroup,
@@ -237,15 +245,16 @@ export const useAllocationStore = defineStore('allocation', () => {
     confirming.value = true;
     problems.value = [];
     try {
-      const chosen = p.order.map((id) => lines.value[id]).filter((l): l is ProposalLine & { choice: ProposalChoice } => !!l?.choice);
       const result = await repos.matching.confirmAllocation(
-        chosen.map((l) => ({
-          pupilId: l.pupilId,
-          employerId: l.choice.employerId,
-          offerId: l.choice.offerId,
-          start: l.choice.periodStart,
-          end: l.choice.periodEnd,
-        })),
+        {
+          schoolId: p.schoolId,
+          yearGroup: p.yearGroup,
+          period: p.period,
+          lines: p.order.flatMap((id) => {
+            const line = lines.value[id];
+            return line ? [{ pupilId: id, choice: line.choice && keptChoice(line.choice), why: line.why, byHand: line.byHand }] : [];
+          }),
+        },
         today,
       );
       if (!result.ok) {
@@ -253,7 +262,9 @@ export const useAllocationStore = defineStore('allocation', () => {
         return;
       }
       confirmed.value = listOf(p, 'confirmed');
-      const created = result.value.length === 1 ? '1 proposed placement' : `${result.value.length} proposed placements`;
+      confirmedId.value = result.value.allocation.id;
+      const count = result.value.placements.length;
+      const created = count === 1 ? '1 proposed placement' : `${count} proposed placements`;
       message.value = `Created ${created} for Year ${p.yearGroup} at ${p.schoolName}. Each is on the young person's page.`;
       proposal.value = null;
       lines.value = {};
@@ -268,6 +279,7 @@ export const useAllocationStore = defineStore('allocation', () => {
   /** Puts the confirmed allocation away, to start a new one. Its placements stay on the young people's records. */
   function clearConfirmed(): void {
     confirmed.value = null;
+    confirmedId.value = null;
     message.value = '';
   }
 
@@ -288,6 +300,7 @@ export const useAllocationStore = defineStore('allocation', () => {
     problems,
     message,
     confirmed,
+    confirmedId,
     confirming,
     placedCount,
     proposalList,
