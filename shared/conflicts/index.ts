@@ -115,7 +115,8 @@ export function defaultChoices(differences: readonly FieldDifference[]): Record<
 
 /** The adviser's version with each field chosen from the other side taken from it. A field not chosen stays the adviser's. */
 export function withChoices<T extends object>(yours: T, elsewhere: T, choices: Readonly<Record<string, Side>>): T {
-  const result = structuredClone(yours) as Record<string, unknown>;
+  // A form is plain JSON (its drafts are stored so); copied that way, a live (proxied) form can be given.
+  const result = JSON.parse(JSON.stringify(yours)) as Record<string, unknown>;
   for (const [field, side] of Object.entries(choices)) {
     if (side !== 'elsewhere') continue;
     const keys = field.split('.');
@@ -126,7 +127,8 @@ export function withChoices<T extends object>(yours: T, elsewhere: T, choices: R
       if (!isGroup(inner)) group[key] = {};
       group = group[key] as Record<string, unknown>;
     }
-    group[last] = structuredClone(valueAt(elsewhere, field));
+    const chosen = valueAt(elsewhere, field);
+    group[last] = chosen === undefined ? undefined : (JSON.parse(JSON.stringify(chosen)) as unknown);
   }
   return result as T;
 }

@@ -1,6 +1,7 @@
 // Two windows, one record: a form remembers the version it opened, and a save over a change made
 // elsewhere since is refused with the stored version, compared field by field, never lost silently.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reactive } from 'vue';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { savePupil, savePupilUnlessChanged } from '@renderer/db/pupils';
 import { saveSession, saveSessionUnlessChanged } from '@renderer/db/sessions';
@@ -65,6 +66,15 @@ describe('comparing two versions of a record (shared/conflicts)', () => {
     expect(merged).toEqual({ name: 'Alistair', notes: 'Keen on engineering', consent: { email: false, phone: true }, subjects: ['Maths'] });
     expect(yours.notes).toBe('Keen');
     expect(yours.consent).toEqual({ email: false, phone: false });
+  });
+
+  it("takes the adviser's version as the live form holds it", () => {
+    const live = reactive({ ...opened, name: 'Alistair' });
+    expect(withChoices(live, { ...opened, notes: 'Other' }, { notes: 'elsewhere' })).toEqual({
+      ...opened,
+      name: 'Alistair',
+      notes: 'Other',
+    });
   });
 
   it('names fields and values in words', () => {
