@@ -125,10 +125,24 @@ test('a guidance session and an action plan edited in two windows: nothing is lo
   await expect(dialog.getByRole('group')).toHaveText([/^Strengths/, /^Barriers/]);
   await expectAccessible(other, 'the comparison of two versions of an action plan');
   await side(other, 'Strengths', 'Yours').check();
+
+  // A third change, made in window A while B was choosing, is caught too: B saves against the version it compared.
+  await expect(page.getByLabel('Strengths')).toHaveValue('Strengths written in window A.');
+  await page.getByLabel('Resources and contacts').fill('Resources written in window A, later.');
+  await page.getByRole('button', { name: 'Save action plan' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText('Action plan saved.');
+  await expect(page.getByLabel('Resources and contacts')).toHaveValue('Resources written in window A, later.');
+
+  await dialog.getByRole('button', { name: 'Save with these choices' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('group')).toHaveText([/^Strengths/, /^Barriers/, /^Resources and contacts/]);
+  await expect(side(other, 'Strengths', 'Yours')).toBeChecked();
+  await expect(side(other, 'Resources and contacts', 'Saved elsewhere')).toBeChecked();
   await dialog.getByRole('button', { name: 'Save with these choices' }).click();
   await expect(other.getByTestId('plan-status')).toHaveText('Action plan saved.');
 
   await other.reload();
   await expect(other.getByLabel('Strengths')).toHaveValue(openedStrengths);
   await expect(other.getByLabel('Barriers')).toHaveValue('Barriers written in window B.');
+  await expect(other.getByLabel('Resources and contacts')).toHaveValue('Resources written in window A, later.');
 });
