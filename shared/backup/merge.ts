@@ -17,6 +17,7 @@
  * unsaved drafts. A record deleted here (a delete in this computer's audit log) is not added back,
  * nor is anything about a young person erased here (their ids are kept for this: erasedPupilIds).
  */
+import { differingFields as fieldsThatDiffer } from '../conflicts';
 import { canonicalJson } from './format';
 import { type BackupPayload, type BackupRow } from './payload';
 import { backupRowProblem, checkBackupRow } from './records';
@@ -75,8 +76,7 @@ function same(a: unknown, b: unknown): boolean {
 
 /** Top-level fields that differ, leaving out bookkeeping the adviser does not choose between. */
 export function differingFields(a: BackupRow, b: BackupRow): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => !['id', 'createdAt', 'updatedAt', 'searchWords'].includes(k) && !same(a[k], b[k]));
+  return fieldsThatDiffer(a, b, { ignore: ['id', 'createdAt', 'updatedAt', 'searchWords'] });
 }
 
 /** Every earlier version of each record that an audit log holds, as canonical JSON, by record id. */

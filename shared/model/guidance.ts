@@ -94,6 +94,11 @@ export const draftSchema = z.object({
   recordId: idSchema.nullable(),
   /** The form as it stands; validated only when the draft is saved as a record. */
   data: z.record(z.string(), z.unknown()),
+  /**
+   * For an edit, the record's updatedAt when its form opened: a restored draft is saved against that
+   * version, so a change made elsewhere since is shown, not overwritten. Absent in drafts kept before.
+   */
+  openedVersion: isoDateTimeSchema.nullable().optional(),
   updatedAt: isoDateTimeSchema,
 });
 export type Draft = z.infer<typeof draftSchema>;

@@ -10,6 +10,23 @@ export interface Problem {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
+/**
+ * A save refused because the record changed elsewhere (another window, an import, a merge) since its
+ * form opened it: nothing was written, and `stored` is the version now kept, to compare side by side.
+ */
+export interface Conflicted<S> {
+  ok: false;
+  conflict: { stored: S };
+}
+
+/** What a save checked against the version its form opened answers: saved, problems to fix, or a conflict. */
+export type CheckedSave<T, S = T> = Checked<T> | Conflicted<S>;
+
+/** Whether a save was refused because the record changed elsewhere. */
+export function isConflicted<T, S>(result: CheckedSave<T, S>): result is Conflicted<S> {
+  return !result.ok && 'conflict' in result;
+}
+
 /** Turns a zod failure into one problem per field (the first message for each), in form order. */
 export function problemsFromZod(error: z.ZodError): Problem[] {
   const seen = new Set<string>();

@@ -204,3 +204,55 @@ export function checkPupilForm(form: PupilForm, context: PupilFormContext): Chec
 }
 
 export { searchWordsFor };
+
+/**
+ * The form's fields in words, keyed by dotted field: for the error summary and for comparing two
+ * versions of a record side by side. A group's label names the fields within it that have none.
+ */
+export const PUPIL_FIELD_LABELS: Record<string, string> = {
+  legalForename: 'Legal first name',
+  legalSurname: 'Legal surname',
+  preferredForename: 'Preferred first name',
+  preferredSurname: 'Preferred surname',
+  dateOfBirth: 'Date of birth',
+  gender: 'Gender',
+  yearGroupOverridden: 'Out of their year group',
+  yearGroup: 'Year group',
+  schoolId: 'School',
+  homeEducated: 'Electively home educated',
+  liaisonOfficerId: 'Home-education liaison officer',
+  upn: 'UPN',
+  upnNotKnown: 'UPN not known',
+  uln: 'ULN',
+  postcode: 'Postcode',
+  district: 'District',
+  email: 'Email',
+  phone: 'Phone',
+  parentCarer: 'Parent or carer',
+  'parentCarer.name': "Parent or carer's name",
+  'parentCarer.relationship': 'Parent or carer: relationship',
+  'parentCarer.email': 'Parent or carer email',
+  'parentCarer.phone': 'Parent or carer phone',
+  consent: 'Consent',
+  'consent.dataSharing': 'Consent: information shared with named partners',
+  'consent.parentOptOut': 'Consent: a parent or carer opted them out of follow-up',
+  'consent.contactByEmail': 'Consent: contact by email',
+  'consent.contactByPhone': 'Consent: contact by phone',
+  'consent.notes': 'Notes on consent',
+  characteristics: 'Characteristics',
+  'characteristics.senSupport': 'SEN support',
+  'characteristics.ehcp': 'Education, health and care plan (EHCP)',
+  'characteristics.eal': 'English as an additional language',
+  'characteristics.attendancePercent': 'Attendance',
+  'characteristics.exclusions': 'Suspensions or exclusions',
+  interests: 'Interests',
+  subjects: 'Subjects',
+  predictedGrades: 'Predicted GCSE grade',
+  aspirations: 'Aspirations',
+  travel: 'Travel',
+  'travel.maxDistanceKm': 'Travel distance',
+  'travel.notes': 'Travel notes',
+  intendedDestination: 'Intended destination',
+  actualDestination: 'Actual destination',
+  leftOn: 'Left on',
+};

@@ -3,6 +3,7 @@ import {
   displayName,
   type ActionPlan,
   type Adviser,
+  type CheckedSave,
   type Employer,
   type GuidanceSession,
   type Provider,
@@ -21,7 +22,7 @@ import {
 } from '@shared/sessions';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
-import { putAudited, stampsFor } from './audited-save';
+import { putAudited, changedSinceOpened, stampsFor } from './audited-save';
 import type { SaveOptions } from './sessions';
 import { getSetting } from './settings';
 
@@ -44,32 +45,53 @@ export async function savePlan(
   actorId: string | null,
   options: SaveOptions = {},
 ): Promise<ActionPlan> {
+  return db.transaction('rw', [db.actionPlans, db.pupils, db.audit, db.drafts], async () => writePlan(db, input, actorId, options));
+}
+
+/** savePlan's writes, inside a transaction over action plans, pupils, audit and drafts. */
+async function writePlan(db: CareersDeskDb, input: PlanInput, actorId: string | null, options: SaveOptions): Promise<ActionPlan> {
   const now = options.now ?? new Date();
+  const existing = input.id ? await db.actionPlans.get(input.id) : undefined;
+  if (existing && existing.pupilId !== input.pupilId) throw new Error('A plan cannot be moved to another young person.');
+  if (!(await db.pupils.get(input.pupilId))) throw new Error("That young person's record no longer exists.");
+  const plan = actionPlanSchema.parse({
+    ...input,
+    ...stampsFor(existing, input.id, now),
+    isDemo: existing?.isDemo ?? false,
+    openActionDueDates: openActionDueDates(input.actions),
+  });
+  await putAudited(
+    db,
+    db.actionPlans,
+    plan,
+    {
+      actorId,
+      entity: 'action-plan',
+      pupilId: plan.pupilId,
+      existing,
+      summary: (added) => (added ? 'Agreed an action plan' : 'Edited an action plan'),
+    },
+    now,
+  );
+  if (options.draftId) await db.drafts.delete(options.draftId);
+  return plan;
+}
+
+/**
+ * The form's save: as savePlan, unless the plan changed elsewhere since the form opened the version
+ * `opened` (its updatedAt; null for a new plan). Then nothing is written (the draft is kept) and the
+ * stored plan is answered.
+ */
+export function savePlanUnlessChanged(
+  db: CareersDeskDb,
+  input: PlanInput,
+  opened: string | null,
+  actorId: string | null,
+  options: SaveOptions = {},
+): Promise<CheckedSave<ActionPlan>> {
   return db.transaction('rw', [db.actionPlans, db.pupils, db.audit, db.drafts], async () => {
-    const existing = input.id ? await db.actionPlans.get(input.id) : undefined;
-    if (existing && existing.pupilId !== input.pupilId) throw new Error('A plan cannot be moved to another young person.');
-    if (!(await db.pupils.get(input.pupilId))) throw new Error("That young person's record no longer exists.");
-    const plan = actionPlanSchema.parse({
-      ...input,
-      ...stampsFor(existing, input.id, now),
-      isDemo: existing?.isDemo ?? false,
-      openActionDueDates: openActionDueDates(input.actions),
-    });
-    await putAudited(
-      db,
-      db.actionPlans,
-      plan,
-      {
-        actorId,
-        entity: 'action-plan',
-        pupilId: plan.pupilId,
-        existing,
-        summary: (added) => (added ? 'Agreed an action plan' : 'Edited an action plan'),
-      },
-      now,
-    );
-    if (options.draftId) await db.drafts.delete(options.draftId);
-    return plan;
+    const conflict = await changedSinceOpened(db.actionPlans, input.id, opened);
+    return conflict ?? { ok: true, value: await writePlan(db, input, actorId, options) };
   });
 }
 

@@ -1,5 +1,5 @@
-import type { EntityTable } from 'dexie';
-import type { AuditedEntity } from '@shared/model';
+import type { EntityTable, IDType } from 'dexie';
+import type { AuditedEntity, Conflicted } from '@shared/model';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 
@@ -17,6 +17,21 @@ export function stampsFor(existing: Stamps | undefined, id: string | null | unde
     createdAt: existing?.createdAt ?? now.toISOString(),
     updatedAt: now.toISOString(),
   };
+}
+
+/**
+ * The stored record when it changed since its form opened it (`opened`: the record's `updatedAt` then,
+ * null for a new record), as a conflict to answer instead of saving; null when the save may go ahead.
+ * Call inside the save's transaction, so that nothing can change between this look and the write.
+ */
+export async function changedSinceOpened<T extends Stamps>(
+  table: EntityTable<T, 'id'>,
+  id: string | null | undefined,
+  opened: string | null,
+): Promise<Conflicted<T> | null> {
+  // A record's id is its `id` string (Stamps); Dexie cannot see that through the generic table.
+  const stored = id ? await table.get(id as IDType<T, 'id'>) : undefined;
+  return stored && stored.updatedAt !== opened ? { ok: false, conflict: { stored } } : null;
 }
 
 export interface AuditedWrite<T> {

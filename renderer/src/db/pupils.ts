@@ -3,6 +3,7 @@ import {
   searchWordsFor,
   type ActionPlan,
   type Adviser,
+  type CheckedSave,
   type Employer,
   type GuidanceSession,
   type Placement,
@@ -16,7 +17,7 @@ import type { RiskWeights } from '@shared/risk';
 import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { recordAudit, writeAudit } from './audit';
-import { putAudited, stampsFor } from './audited-save';
+import { putAudited, changedSinceOpened, stampsFor } from './audited-save';
 import { getSetting } from './settings';
 import { findInPupilList } from './pupil-list';
 import { listSessionsForPupil } from './sessions';
@@ -31,24 +32,44 @@ export type PupilInput = Omit<Pupil, 'id' | 'createdAt' | 'updatedAt' | 'searchW
  * The previous version of an edited record is kept in the audit entry.
  */
 export async function savePupil(db: CareersDeskDb, input: PupilInput, actorId: string | null, now: Date = new Date()): Promise<Pupil> {
+  return db.transaction('rw', [db.pupils, db.audit, db.settings], async () => writePupil(db, input, actorId, now));
+}
+
+/** savePupil's writes, inside a transaction over pupils, audit and settings. */
+async function writePupil(db: CareersDeskDb, input: PupilInput, actorId: string | null, now: Date): Promise<Pupil> {
+  const existing = input.id ? await db.pupils.get(input.id) : undefined;
+  // A form left open in another window must not bring back a young person erased meanwhile.
+  if (!existing && input.id && (await wasErased(db, input.id))) throw new Error(ERASED_RECORD_MESSAGE);
+  const pupil = pupilSchema.parse({ ...input, ...stampsFor(existing, input.id, now), searchWords: searchWordsFor(input) });
+  return putAudited(
+    db,
+    db.pupils,
+    pupil,
+    {
+      actorId,
+      entity: 'pupil',
+      pupilId: pupil.id,
+      existing,
+      summary: (added) => (added ? 'Added a young person' : "Updated a young person's record"),
+    },
+    now,
+  );
+}
+
+/**
+ * The form's save: as savePupil, unless the record changed elsewhere since the form opened the version
+ * `opened` (its updatedAt; null for a new record). Then nothing is written and the stored record is answered.
+ */
+export function savePupilUnlessChanged(
+  db: CareersDeskDb,
+  input: PupilInput,
+  opened: string | null,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<CheckedSave<Pupil>> {
   return db.transaction('rw', [db.pupils, db.audit, db.settings], async () => {
-    const existing = input.id ? await db.pupils.get(input.id) : undefined;
-    // A form left open in another window must not bring back a young person erased meanwhile.
-    if (!existing && input.id && (await wasErased(db, input.id))) throw new Error(ERASED_RECORD_MESSAGE);
-    const pupil = pupilSchema.parse({ ...input, ...stampsFor(existing, input.id, now), searchWords: searchWordsFor(input) });
-    return putAudited(
-      db,
-      db.pupils,
-      pupil,
-      {
-        actorId,
-        entity: 'pupil',
-        pupilId: pupil.id,
-        existing,
-        summary: (added) => (added ? 'Added a young person' : "Updated a young person's record"),
-      },
-      now,
-    );
+    const conflict = await changedSinceOpened(db.pupils, input.id, opened);
+    return conflict ?? { ok: true, value: await writePupil(db, input, actorId, now) };
   });
 }
 

@@ -20,13 +20,13 @@ import {
   getPupil,
   getPupils,
   loadPupilRecord,
-  savePupil,
+  savePupilUnlessChanged,
   searchPupils,
   type PupilInput,
 } from './pupils';
 import { onPupilListChange } from './pupil-list';
-import { deleteSession, getSession, listRecentSessions, listSessionChoices, saveSession } from './sessions';
-import { getPlan, latestPlanIds, listOpenActions, loadPlanPdfRecords, markActionDone, savePlan } from './action-plans';
+import { deleteSession, getSession, listRecentSessions, listSessionChoices, saveSessionUnlessChanged } from './sessions';
+import { getPlan, latestPlanIds, listOpenActions, loadPlanPdfRecords, markActionDone, savePlanUnlessChanged } from './action-plans';
 import { deleteDraft, findDraft, saveDraft, saveDraftBeforeUnload, type DraftKey } from './drafts';
 import {
   findEmployers,
@@ -157,7 +157,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       search: (text: string, limit?: number) => searchPupils(db, text, clock.today(), limit),
       onListChange: (listener: () => void) => onPupilListChange(db, listener),
       record: (id: string) => loadPupilRecord(db, id),
-      save: (input: PupilInput) => savePupil(db, input, actor(), now()),
+      /** `opened`: the record's updatedAt when the form opened it (null for a new one); a change since is answered as a conflict. */
+      save: (input: PupilInput, opened: string | null) => savePupilUnlessChanged(db, input, opened, actor(), now()),
       everythingHeldAbout: (id: string) => everythingHeldAbout(db, id, now()),
       auditSubjectAccessExport: (id: string) => auditSubjectAccessExport(db, id, actor()),
       erase: (id: string) => erasePupil(db, id, actor(), now()),
@@ -167,13 +168,15 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       get: (id: string) => getSession(db, id),
       recent: (limit?: number) => listRecentSessions(db, limit),
       choices: () => listSessionChoices(db),
-      save: (input: SessionInput, draftId?: string | null) => saveSession(db, input, actor(), { draftId, now: now() }),
+      save: (input: SessionInput, opened: string | null, draftId?: string | null) =>
+        saveSessionUnlessChanged(db, input, opened, actor(), { draftId, now: now() }),
       delete: (id: string) => deleteSession(db, id, actor(), now()),
     },
 
     plans: {
       get: (id: string) => getPlan(db, id),
-      save: (input: PlanInput, draftId?: string | null) => savePlan(db, input, actor(), { draftId, now: now() }),
+      save: (input: PlanInput, opened: string | null, draftId?: string | null) =>
+        savePlanUnlessChanged(db, input, opened, actor(), { draftId, now: now() }),
       markActionDone: (planId: string, actionId: string, today: string) => markActionDone(db, planId, actionId, today, actor(), now()),
       openActions: (adviserId: string | null, today: string) => listOpenActions(db, { adviserId, today }),
       pdfRecords: (planId: string) => loadPlanPdfRecords(db, planId),

@@ -1,9 +1,17 @@
-import { displayName, guidanceSessionSchema, pupilSchema, type Adviser, type GuidanceSession, type Pupil } from '@shared/model';
+import {
+  displayName,
+  guidanceSessionSchema,
+  pupilSchema,
+  type Adviser,
+  type CheckedSave,
+  type GuidanceSession,
+  type Pupil,
+} from '@shared/model';
 import { destinationFromSession, latestGuidanceDate, type SessionInput } from '@shared/sessions';
 import { formatUkDate } from '@shared/academic-year';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
-import { putAudited, stampsFor } from './audited-save';
+import { putAudited, changedSinceOpened, stampsFor } from './audited-save';
 
 /** A young person's sessions, newest first, from the [pupilId+date] index. */
 export function listSessionsForPupil(db: CareersDeskDb, pupilId: string): Promise<GuidanceSession[]> {
@@ -31,29 +39,60 @@ export async function saveSession(
   actorId: string | null,
   options: SaveOptions = {},
 ): Promise<GuidanceSession> {
+  return db.transaction('rw', sessionSaveTables(db), async () => writeSession(db, input, actorId, options));
+}
+
+/** Every table a session's save writes. */
+function sessionSaveTables(db: CareersDeskDb) {
+  return [db.sessions, db.pupils, db.audit, db.drafts];
+}
+
+/** saveSession's writes, inside its transaction (sessionSaveTables). */
+async function writeSession(
+  db: CareersDeskDb,
+  input: SessionInput,
+  actorId: string | null,
+  options: SaveOptions,
+): Promise<GuidanceSession> {
   const now = options.now ?? new Date();
-  return db.transaction('rw', [db.sessions, db.pupils, db.audit, db.drafts], async () => {
-    const existing = input.id ? await db.sessions.get(input.id) : undefined;
-    if (existing && existing.pupilId !== input.pupilId) throw new Error('A session cannot be moved to another young person.');
-    const pupil = await db.pupils.get(input.pupilId);
-    if (!pupil) throw new Error("That young person's record no longer exists.");
-    const session = guidanceSessionSchema.parse({ ...input, ...stampsFor(existing, input.id, now), isDemo: existing?.isDemo ?? false });
-    await putAudited(
-      db,
-      db.sessions,
-      session,
-      {
-        actorId,
-        entity: 'guidance-session',
-        pupilId: session.pupilId,
-        existing,
-        summary: (added) => (added ? 'Recorded a guidance session' : 'Edited a guidance session'),
-      },
-      now,
-    );
-    await updatePupilFromSessions(db, pupil, session, actorId, now);
-    if (options.draftId) await db.drafts.delete(options.draftId);
-    return session;
+  const existing = input.id ? await db.sessions.get(input.id) : undefined;
+  if (existing && existing.pupilId !== input.pupilId) throw new Error('A session cannot be moved to another young person.');
+  const pupil = await db.pupils.get(input.pupilId);
+  if (!pupil) throw new Error("That young person's record no longer exists.");
+  const session = guidanceSessionSchema.parse({ ...input, ...stampsFor(existing, input.id, now), isDemo: existing?.isDemo ?? false });
+  await putAudited(
+    db,
+    db.sessions,
+    session,
+    {
+      actorId,
+      entity: 'guidance-session',
+      pupilId: session.pupilId,
+      existing,
+      summary: (added) => (added ? 'Recorded a guidance session' : 'Edited a guidance session'),
+    },
+    now,
+  );
+  await updatePupilFromSessions(db, pupil, session, actorId, now);
+  if (options.draftId) await db.drafts.delete(options.draftId);
+  return session;
+}
+
+/**
+ * The form's save: as saveSession, unless the session changed elsewhere since the form opened the
+ * version `opened` (its updatedAt; null for a new session). Then nothing is written (the draft is kept)
+ * and the stored session is answered.
+ */
+export function saveSessionUnlessChanged(
+  db: CareersDeskDb,
+  input: SessionInput,
+  opened: string | null,
+  actorId: string | null,
+  options: SaveOptions = {},
+): Promise<CheckedSave<GuidanceSession>> {
+  return db.transaction('rw', sessionSaveTables(db), async () => {
+    const conflict = await changedSinceOpened(db.sessions, input.id, opened);
+    return conflict ?? { ok: true, value: await writeSession(db, input, actorId, options) };
   });
 }
 

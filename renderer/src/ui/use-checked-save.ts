@@ -1,5 +1,5 @@
 import { computed, ref } from 'vue';
-import { problemsByField, type Checked, type Problem } from '@shared/model';
+import { isConflicted, problemsByField, type Checked, type CheckedSave, type Problem } from '@shared/model';
 import { failureWithReason } from './failure-words';
 
 export interface CheckedSaveOptions {
@@ -20,6 +20,9 @@ export interface CheckedSaveOptions {
  *   write answers the saved record.
  * - `save(write, then)`: the write itself checks (a repository or store that answers `Checked<R>`), and
  *   its problems show as the rules' do.
+ * - `submitUnlessChanged(checked, write, then, onConflict)`: as submit, for a write checked against the
+ *   version the form opened (`CheckedSave<R>`): a record changed elsewhere meanwhile goes to `onConflict`
+ *   with the stored version, for the form to show both side by side. Nothing was written.
  *
  * A failed write says what failed and that nothing changed (`failureWithReason`); `what` names the
  * record in that message: "The employer", "The route".
@@ -29,22 +32,35 @@ export function useCheckedSave(what: string, options: CheckedSaveOptions = {}) {
   const errors = computed(() => problemsByField(problems.value));
   const saving = ref(false);
 
-  async function save<R>(write: () => Promise<Checked<R>>, then: (saved: R) => unknown): Promise<void> {
+  async function save<R, S = R>(
+    write: () => Promise<CheckedSave<R, S>>,
+    then: (saved: R) => unknown,
+    onConflict?: (stored: S) => unknown,
+  ): Promise<void> {
     saving.value = true;
+    let conflict: { stored: S } | null = null;
     try {
       const result = await write();
-      if (!result.ok) {
+      if (isConflicted(result)) {
+        problems.value = [];
+        conflict = result.conflict;
+      } else if (!result.ok) {
         problems.value = result.problems;
-        return;
+      } else {
+        problems.value = [];
+        await then(result.value);
       }
-      problems.value = [];
-      await then(result.value);
     } catch (error) {
       const message = failureWithReason(`${what} could not be saved`, error, options.kept);
       if (options.onFailure) await options.onFailure(message);
       else problems.value = [{ field: 'form', message }];
     } finally {
       saving.value = false;
+    }
+    // After `saving` is over, so that the form can save again from here.
+    if (conflict) {
+      if (onConflict) await onConflict(conflict.stored);
+      else problems.value = [{ field: 'form', message: `${what} was changed elsewhere since you opened it, so it was not saved.` }];
     }
   }
 
@@ -57,5 +73,19 @@ export function useCheckedSave(what: string, options: CheckedSaveOptions = {}) {
     await save(async () => ({ ok: true, value: await write(checked.value) }), then);
   }
 
-  return { problems, errors, saving, submit, save };
+  async function submitUnlessChanged<T, R>(
+    checked: Checked<T>,
+    write: (value: T) => Promise<CheckedSave<R>>,
+    then: (saved: R) => unknown,
+    onConflict: (stored: R) => unknown,
+  ): Promise<void> {
+    if (!checked.ok) {
+      problems.value = checked.problems;
+      return;
+    }
+    problems.value = [];
+    await save(() => write(checked.value), then, onConflict);
+  }
+
+  return { problems, errors, saving, submit, submitUnlessChanged, save };
 }

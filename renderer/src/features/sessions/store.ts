@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { ActionPlan, GuidanceSession } from '@shared/model';
+import type { ActionPlan, CheckedSave, GuidanceSession } from '@shared/model';
 import { localIsoDate, type PlanInput, type SessionInput } from '@shared/sessions';
 import { useRepositories } from '../../db/repositories';
 
@@ -23,12 +23,14 @@ export const useSessionsStore = defineStore('sessions', () => {
     return message;
   }
 
-  async function recordSession(input: SessionInput, draftId: string | null): Promise<GuidanceSession> {
-    return repos.sessions.save(input, draftId);
+  /** `opened`: the session's updatedAt when its form opened (null for a new one); a change since comes back as a conflict. */
+  async function recordSession(input: SessionInput, opened: string | null, draftId: string | null): Promise<CheckedSave<GuidanceSession>> {
+    return repos.sessions.save(input, opened, draftId);
   }
 
-  async function recordPlan(input: PlanInput, draftId: string | null): Promise<ActionPlan> {
-    return repos.plans.save(input, draftId);
+  /** `opened`: the plan's updatedAt when its form opened (null for a new one); a change since comes back as a conflict. */
+  async function recordPlan(input: PlanInput, opened: string | null, draftId: string | null): Promise<CheckedSave<ActionPlan>> {
+    return repos.plans.save(input, opened, draftId);
   }
 
   /** Deletes a session recorded in error; the pupil page then says so once. */

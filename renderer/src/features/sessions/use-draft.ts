@@ -6,8 +6,10 @@ import type { DraftKey } from '../../db/drafts';
 import { useRepositories } from '../../db/repositories';
 
 export interface DraftOptions {
-  /** Fills the form from a draft's data when the adviser restores it. */
-  apply: (data: Record<string, unknown>) => void;
+  /** Fills the form from a draft's data when the adviser restores it (the draft also says which version it was opened from). */
+  apply: (data: Record<string, unknown>, draft: Draft) => void;
+  /** The version of the record the form was opened from (its updatedAt), kept with the draft. */
+  openedVersion?: () => string | null;
   /** Quiet time after the last keystroke before the draft is written. */
   debounceMs?: number;
 }
@@ -44,6 +46,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
       pupilId: key.pupilId,
       recordId: key.recordId,
       data: JSON.parse(data) as Record<string, unknown>,
+      ...(options.openedVersion ? { openedVersion: options.openedVersion() } : {}),
       updatedAt: new Date().toISOString(),
     };
   }
@@ -98,7 +101,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   function restore(): void {
     const draft = offered.value;
     if (!draft) return;
-    options.apply(draft.data);
+    options.apply(draft.data, draft);
     offered.value = null;
     lastWritten = snapshot();
     savedAt.value = draft.updatedAt;
