@@ -7,7 +7,7 @@ import { CareersDeskDb } from '@renderer/db/schema';
 import { findDraft, type DraftKey } from '@renderer/db/drafts';
 import { createRepositories, installRepositories, type Repositories } from '@renderer/db/repositories';
 import { fixedClock } from '@renderer/platform/clock';
-import { useDraft } from '@renderer/features/sessions/use-draft';
+import { DRAFT_MAX_WAIT_MS, useDraft } from '@renderer/features/sessions/use-draft';
 
 const DEBOUNCE_MS = 40;
 
@@ -21,12 +21,12 @@ let before: Repositories | null;
 const mounted: App[] = [];
 
 /** Mounts a form that keeps a draft, as SessionForm does; returns its state and the composable. */
-function openForm(key: DraftKey) {
+function openForm(key: DraftKey, debounceMs: number = DEBOUNCE_MS) {
   const form = reactive<SessionNotes>({ notes: '', nextSteps: '' });
   let draft!: ReturnType<typeof useDraft<SessionNotes>>;
   const Form = defineComponent({
     setup() {
-      draft = useDraft(key, form, { apply: (data) => Object.assign(form, data), debounceMs: DEBOUNCE_MS });
+      draft = useDraft(key, form, { apply: (data) => Object.assign(form, data), debounceMs });
       return () => null;
     },
   });
@@ -69,6 +69,26 @@ describe('a guidance session form kept as a draft (useDraft)', () => {
     const stored = await findDraft(db, key);
     expect(stored?.data).toEqual({ notes: 'Wants to work with animals', nextSteps: '' });
     expect(draft.savedAt.value).toBe(stored?.updatedAt);
+  });
+
+  it('while the adviser types without a pause, writes at least every second: a crash would lose at most the last second', async () => {
+    expect(DRAFT_MAX_WAIT_MS).toBeLessThan(1000);
+    // The form's own quiet time (500 ms) is never reached: a key every 100 ms for 3 seconds.
+    const { form, draft } = openForm(key, 500);
+    await draft.start();
+    const typedAt: number[] = [];
+    let worstLagMs = 0;
+    for (let i = 0; i < 30; i++) {
+      form.notes += 'x';
+      typedAt.push(Date.now());
+      await wait(100);
+      const kept = ((await findDraft(db, key))?.data.notes as string | undefined) ?? '';
+      const firstMissing = typedAt[kept.length];
+      if (firstMissing !== undefined) worstLagMs = Math.max(worstLagMs, Date.now() - firstMissing);
+    }
+    expect((await findDraft(db, key))?.data.notes).toMatch(/^x+$/);
+    expect(worstLagMs).toBeGreaterThan(0);
+    expect(worstLagMs).toBeLessThanOrEqual(1000);
   });
 
   it('writes nothing while the form is as it opened', async () => {
