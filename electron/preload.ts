@@ -25,6 +25,8 @@ const bridge: DesktopBridge = {
   writeBackup: (request) => invoke(BRIDGE_CHANNELS.writeBackup, request),
   listBackups: () => invoke(BRIDGE_CHANNELS.listBackups),
   readBackup: (request) => invoke(BRIDGE_CHANNELS.readBackup, request),
+  replaceBackup: (request) => invoke(BRIDGE_CHANNELS.replaceBackup, request),
+  deleteBackup: (request) => invoke(BRIDGE_CHANNELS.deleteBackup, request),
   openExternal: (request) => invoke(BRIDGE_CHANNELS.openExternal, request),
 };
 

@@ -13,6 +13,8 @@ export const BRIDGE_CHANNELS = {
   writeBackup: 'careers-desk:write-backup',
   listBackups: 'careers-desk:list-backups',
   readBackup: 'careers-desk:read-backup',
+  replaceBackup: 'careers-desk:replace-backup',
+  deleteBackup: 'careers-desk:delete-backup',
   openExternal: 'careers-desk:open-external',
 } as const;
 

@@ -170,6 +170,13 @@ export const listBackupsResultSchema = z.array(backupInfoSchema);
 export const readBackupRequestSchema = z.object({ name: backupNameSchema });
 export type ReadBackupRequest = z.infer<typeof readBackupRequestSchema>;
 
+/** New contents for a backup that exists (erasure rewrites each automatic backup without the young person). */
+export const replaceBackupRequestSchema = z.object({ name: backupNameSchema, data: bytesSchema });
+export type ReplaceBackupRequest = z.infer<typeof replaceBackupRequestSchema>;
+
+export const deleteBackupRequestSchema = z.object({ name: backupNameSchema });
+export type DeleteBackupRequest = z.infer<typeof deleteBackupRequestSchema>;
+
 /** Newest first; the order listBackups returns and rotation keeps. */
 export function compareBackupsNewestFirst(a: { name: string; createdAt: string }, b: { name: string; createdAt: string }): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
@@ -216,6 +223,10 @@ export interface DesktopBridge {
   /** Automatic backups, newest first. */
   listBackups(): Promise<BackupInfo[]>;
   readBackup(request: ReadBackupRequest): Promise<Uint8Array>;
+  /** Writes new contents over an automatic backup that exists, keeping its name (and so its time and reason). */
+  replaceBackup(request: ReplaceBackupRequest): Promise<BackupInfo>;
+  /** Deletes an automatic backup; one that is already gone is not an error. */
+  deleteBackup(request: DeleteBackupRequest): Promise<void>;
   /** Opens an https link in the system browser. */
   openExternal(request: OpenExternalRequest): Promise<void>;
 }
@@ -229,6 +240,8 @@ export const BRIDGE_SCHEMAS = {
   writeBackup: { request: writeBackupRequestSchema, result: backupInfoSchema },
   listBackups: { request: z.undefined(), result: listBackupsResultSchema },
   readBackup: { request: readBackupRequestSchema, result: bytesSchema },
+  replaceBackup: { request: replaceBackupRequestSchema, result: backupInfoSchema },
+  deleteBackup: { request: deleteBackupRequestSchema, result: z.undefined() },
   openExternal: { request: openExternalRequestSchema, result: z.undefined() },
 } as const satisfies Record<keyof typeof BRIDGE_CHANNELS, { request: z.ZodType; result: z.ZodType }>;
 

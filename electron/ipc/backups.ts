@@ -11,7 +11,9 @@ import {
   compareBackupsNewestFirst,
   parseBackupFileName,
   type BackupInfo,
+  type DeleteBackupRequest,
   type ReadBackupRequest,
+  type ReplaceBackupRequest,
   type WriteBackupRequest,
 } from '@shared/bridge';
 import type { IpcGuard } from './guard';
@@ -85,8 +87,31 @@ export async function readBackup(folder: string, request: ReadBackupRequest): Pr
   }
 }
 
+/**
+ * Writes new contents over a backup that exists (erasure rewrites backups without the young person).
+ * Written beside it and renamed over it, so a crash leaves either the old or the new file, never half of one.
+ */
+export async function replaceBackup(folder: string, request: ReplaceBackupRequest): Promise<BackupInfo> {
+  const parsed = parseBackupFileName(request.name);
+  if (!parsed) throw new Error(`Not a backup file name: ${request.name}`);
+  const target = backupPath(folder, request.name);
+  const existing = await stat(target).catch(() => null);
+  if (!existing?.isFile()) throw new Error(`There is no backup called ${request.name}`);
+  const temporary = join(folder, `.${request.name}.partial`);
+  await writeFile(temporary, request.data);
+  await rename(temporary, target);
+  return { name: request.name, sizeBytes: request.data.byteLength, createdAt: parsed.createdAt, reason: parsed.reason };
+}
+
+/** Deletes one backup; one already gone is not an error. */
+export async function deleteBackup(folder: string, request: DeleteBackupRequest): Promise<void> {
+  await rm(backupPath(folder, request.name), { force: true });
+}
+
 export function registerBackupHandlers(guard: IpcGuard, folder: () => string = defaultBackupFolder): void {
   guard.handle(BRIDGE_CHANNELS.writeBackup, BRIDGE_SCHEMAS.writeBackup.request, (request) => writeBackup(folder(), request));
   guard.handle(BRIDGE_CHANNELS.listBackups, BRIDGE_SCHEMAS.listBackups.request, () => listBackups(folder()));
   guard.handle(BRIDGE_CHANNELS.readBackup, BRIDGE_SCHEMAS.readBackup.request, (request) => readBackup(folder(), request));
+  guard.handle(BRIDGE_CHANNELS.replaceBackup, BRIDGE_SCHEMAS.replaceBackup.request, (request) => replaceBackup(folder(), request));
+  guard.handle(BRIDGE_CHANNELS.deleteBackup, BRIDGE_SCHEMAS.deleteBackup.request, (request) => deleteBackup(folder(), request));
 }

@@ -3,3 +3,4 @@ export * from './payload';
 export * from './merge';
 export * from './records';
 export * from './passphrase-hash';
+export * from './erasure';

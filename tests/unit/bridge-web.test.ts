@@ -178,6 +178,25 @@ describe('automatic backups in the browser', () => {
     await expect(bridge.readBackup({ name: '../x' })).rejects.toThrow(/^Invalid request to readBackup: name: /);
     expect([...(await bridge.readBackup({ name: nameFor(1) }))]).toEqual([1]);
   });
+
+  it('replaces a backup under its own name and deletes one, and refuses to replace one that is not there', async () => {
+    await bridge.writeBackup({ name: nameFor(1), data: new Uint8Array([1]), reason: 'daily' });
+    await bridge.writeBackup({ name: nameFor(2), data: new Uint8Array([2]), reason: 'daily' });
+    expect(await bridge.replaceBackup({ name: nameFor(1), data: new Uint8Array([7, 7]) })).toEqual({
+      name: nameFor(1),
+      sizeBytes: 2,
+      createdAt: new Date(start + 86_400_000).toISOString(),
+      reason: 'daily',
+    });
+    expect([...(await bridge.readBackup({ name: nameFor(1) }))]).toEqual([7, 7]);
+    await bridge.deleteBackup({ name: nameFor(2) });
+    expect((await bridge.listBackups()).map((b) => [b.name, b.sizeBytes])).toEqual([[nameFor(1), 2]]);
+    await expect(bridge.replaceBackup({ name: nameFor(2), data: new Uint8Array([3]) })).rejects.toThrow(
+      `There is no backup called ${nameFor(2)}`,
+    );
+    expect(await bridge.listBackups()).toHaveLength(1);
+    await expect(bridge.deleteBackup({ name: '../x' })).rejects.toThrow(/^Invalid request to deleteBackup: name: /);
+  });
 });
 
 describe('choosing the bridge', () => {

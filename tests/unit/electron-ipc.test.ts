@@ -1,6 +1,6 @@
 // The IPC layer with a mocked `electron`: who may call, what a call may carry, the files and the
 // rotating backup folder written on a real (temporary) disk, and the preload that unwraps replies.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -320,6 +320,31 @@ describe('the automatic backup folder', () => {
     });
     expect(await call(BRIDGE_CHANNELS.listBackups)).toEqual({ ok: true, value: [] });
   });
+
+  it('replaces a backup in place and deletes one, only backups inside the folder', async () => {
+    await call(BRIDGE_CHANNELS.writeBackup, { name: nameFor(1), data: new Uint8Array([1]), reason: 'daily' });
+    await call(BRIDGE_CHANNELS.writeBackup, { name: nameFor(2), data: new Uint8Array([2]), reason: 'daily' });
+    expect(await call(BRIDGE_CHANNELS.replaceBackup, { name: nameFor(1), data: new Uint8Array([5, 6]) })).toEqual({
+      ok: true,
+      value: { name: nameFor(1), sizeBytes: 2, createdAt: new Date(start + 86_400_000).toISOString(), reason: 'daily' },
+    });
+    expect(await call(BRIDGE_CHANNELS.readBackup, { name: nameFor(1) })).toEqual({ ok: true, value: new Uint8Array([5, 6]) });
+    expect(await call(BRIDGE_CHANNELS.deleteBackup, { name: nameFor(2) })).toEqual({ ok: true, value: undefined });
+    expect(readdirSync(join(folder, 'backups'))).toEqual([nameFor(1)]);
+    expect(await call(BRIDGE_CHANNELS.replaceBackup, { name: nameFor(2), data: new Uint8Array([3]) })).toEqual({
+      ok: false,
+      error: `There is no backup called ${nameFor(2)}`,
+    });
+    writeFileSync(join(folder, 'x'), 'outside');
+    for (const name of ['../x', `../${nameFor(1)}`, 'x']) {
+      const deleted = await call(BRIDGE_CHANNELS.deleteBackup, { name });
+      expect(deleted.ok, name).toBe(false);
+      if (!deleted.ok) expect(deleted.error).toMatch(/^Invalid request to careers-desk:delete-backup: name: /);
+      const replaced = await call(BRIDGE_CHANNELS.replaceBackup, { name, data: new Uint8Array([1]) });
+      expect(replaced.ok, name).toBe(false);
+    }
+    expect(existsSync(join(folder, 'x'))).toBe(true);
+  });
 });
 
 describe('the preload', () => {
@@ -335,11 +360,13 @@ describe('the preload', () => {
     const bridge = await loadPreload();
     expect(Object.keys(bridge).sort()).toEqual([
       'appVersion',
+      'deleteBackup',
       'kind',
       'listBackups',
       'openExternal',
       'openFile',
       'readBackup',
+      'replaceBackup',
       'saveFile',
       'saveFilesToFolder',
       'writeBackup',

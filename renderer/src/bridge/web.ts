@@ -183,6 +183,38 @@ function createBackupStore(factory: () => IDBFactory, keep: number) {
       if (!data) throw new Error(`There is no backup called ${name}`);
       return data;
     },
+    /** New bytes for a backup that exists, its listing's size with them, in one transaction. */
+    async replace(name: string, data: Uint8Array): Promise<BackupInfo> {
+      const connection = await db();
+      return new Promise<BackupInfo>((resolve, reject) => {
+        const tx = connection.transaction([META_STORE, DATA_STORE], 'readwrite');
+        const meta = tx.objectStore(META_STORE);
+        let info: BackupInfo | null = null;
+        const found = meta.get(name) as IDBRequest<BackupInfo | undefined>;
+        found.onsuccess = () => {
+          if (!found.result) {
+            tx.abort();
+            return;
+          }
+          info = { ...found.result, sizeBytes: data.byteLength };
+          meta.put(info);
+          tx.objectStore(DATA_STORE).put(data, name);
+        };
+        tx.oncomplete = () => (info ? resolve(info) : reject(new Error(`There is no backup called ${name}`)));
+        tx.onabort = () =>
+          reject(info ? (tx.error ?? new Error('Could not save the backup')) : new Error(`There is no backup called ${name}`));
+      });
+    },
+    async remove(name: string): Promise<void> {
+      const connection = await db();
+      await new Promise<void>((resolve, reject) => {
+        const tx = connection.transaction([META_STORE, DATA_STORE], 'readwrite');
+        tx.objectStore(META_STORE).delete(name);
+        tx.objectStore(DATA_STORE).delete(name);
+        tx.oncomplete = () => resolve();
+        tx.onabort = () => reject(tx.error ?? new Error('Could not delete the backup'));
+      });
+    },
   };
 }
 
@@ -241,6 +273,16 @@ export function createWebBridge(options: WebBridgeOptions = {}): DesktopBridge {
     async readBackup(request) {
       const { name } = parseRequest('readBackup', request);
       return backups.read(name);
+    },
+
+    async replaceBackup(request) {
+      const { name, data } = parseRequest('replaceBackup', request);
+      return backups.replace(name, new Uint8Array(data));
+    },
+
+    async deleteBackup(request) {
+      const { name } = parseRequest('deleteBackup', request);
+      await backups.remove(name);
     },
 
     async openExternal(request) {

@@ -117,6 +117,7 @@ import {
   type BackupFileOptions,
 } from './backup';
 import { applyMerge, localMergeTables } from './merge';
+import { automaticBackupsHolding, eraseFromAutomaticBackups, type AutomaticBackupStore } from './backup-erasure';
 import { onTablesChange } from './changes';
 import {
   currentTimetable,
@@ -374,6 +375,10 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       setAutomaticPassphrase: (passphrase: string) => setAutoBackupPassphrase(db, passphrase, actor()),
       localMergeTables: () => localMergeTables(db),
       applyMerge: (writes: MergeWrites, source: string) => applyMerge(db, writes, { actorId: actor(), source, now: now() }),
+      /** After an erasure: every automatic backup rewritten without the young person, or deleted (backup-erasure.ts). */
+      eraseFromAutomatic: (store: AutomaticBackupStore, pupilId: string, onProgress?: (done: number, total: number) => void) =>
+        eraseFromAutomaticBackups(db, store, pupilId, { actorId: actor(), now: now(), onProgress }),
+      automaticHolding: (store: AutomaticBackupStore, pupilId: string) => automaticBackupsHolding(db, store, pupilId),
     },
   };
 }

@@ -1,7 +1,8 @@
-import { onBeforeUnmount, ref, watch } from 'vue';
+import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { useDebounceFn, useEventListener } from '@vueuse/core';
 import { onBeforeRouteLeave } from 'vue-router';
 import type { Draft } from '@shared/model';
+import { capDraftText, draftLimitMessage } from '@shared/sessions';
 import type { DraftKey } from '../../db/drafts';
 import { useRepositories } from '../../db/repositories';
 
@@ -12,10 +13,16 @@ export interface DraftOptions {
   openedVersion?: () => string | null;
   /** Quiet time after the last keystroke before the draft is written. */
   debounceMs?: number;
+  /** The record's own limit of each text field (SESSION_DRAFT_LIMITS): the draft keeps no more than this. */
+  limits?: Readonly<Record<string, number>>;
 }
 
-/** While the adviser types without a pause, the draft is still written at least this often. */
-const MAX_WAIT_MS = 5_000;
+/**
+ * While the adviser types without a pause, the draft is still written at least this often: a crash
+ * of the window's process (nothing runs after it) then loses at most the last second of typing, this
+ * interval plus the time the write takes.
+ */
+export const DRAFT_MAX_WAIT_MS = 500;
 
 /**
  * Keeps a form in the drafts table as the adviser types: after a pause in typing, when a field loses focus
@@ -33,11 +40,29 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   let baseline = snapshot();
   let lastWritten = '';
   let enabled = false;
-  const flushLater = useDebounceFn(() => flush(), options.debounceMs ?? 500, { maxWait: MAX_WAIT_MS });
+  const flushLater = useDebounceFn(() => flush(), options.debounceMs ?? 500, { maxWait: DRAFT_MAX_WAIT_MS });
 
   function snapshot(): string {
     return JSON.stringify(form);
   }
+
+  /** The form as the draft keeps it: each text field cut to the record's own limit. */
+  function draftData(): string {
+    const limits = options.limits;
+    if (!limits) return snapshot();
+    return JSON.stringify(capDraftText(JSON.parse(snapshot()) as Record<string, unknown>, limits).data);
+  }
+
+  /** A message for each field typed past its limit, shown under the field as the adviser types. */
+  const overLimit = computed<Record<string, string>>(() => {
+    const limits = options.limits ?? {};
+    const messages: Record<string, string> = {};
+    for (const field of capDraftText(form as Record<string, unknown>, limits).over) {
+      const limit = limits[field];
+      if (limit !== undefined) messages[field] = draftLimitMessage(limit);
+    }
+    return messages;
+  });
 
   function record(data: string): Draft {
     return {
@@ -52,9 +77,9 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
   }
 
   function needsWriting(): string | null {
-    if (!enabled) return null;
-    const data = snapshot();
-    return data === baseline || data === lastWritten ? null : data;
+    if (!enabled || snapshot() === baseline) return null;
+    const data = draftData();
+    return data === lastWritten ? null : data;
   }
 
   async function flush(): Promise<void> {
@@ -103,7 +128,7 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
     if (!draft) return;
     options.apply(draft.data, draft);
     offered.value = null;
-    lastWritten = snapshot();
+    lastWritten = draftData();
     savedAt.value = draft.updatedAt;
     enabled = true;
   }
@@ -145,5 +170,5 @@ export function useDraft<T extends object>(key: DraftKey, form: T, options: Draf
     await flush();
   });
 
-  return { offered, savedAt, failed, draftId: () => id, start, flush, restore, discard, resetBaseline, isDirty, stop, resume };
+  return { offered, savedAt, failed, overLimit, draftId: () => id, start, flush, restore, discard, resetBaseline, isDirty, stop, resume };
 }
