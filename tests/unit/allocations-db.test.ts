@@ -178,6 +178,15 @@ describe('reopening a confirmed allocation', () => {
     ).toEqual(['Ben Ode', 'Mira Khan', 'Cara Lee']);
   });
 
+  it('says which adviser confirmed it', async () => {
+    const sam = make.adviser({ name: 'Sam Patel' });
+    await db.advisers.add(sam);
+    const confirmed = await confirmAllocation(db, yearTen(), sam.id, { today, now });
+    if (!confirmed.ok) throw new Error('refused');
+    expect(confirmed.value.allocation.adviserId).toBe(sam.id);
+    expect((await loadAllocation(db, confirmed.value.allocation.id))!.confirmedBy).toBe('Sam Patel');
+  });
+
   it('takes an allocation off the list on request, keeping its placements', async () => {
     const { allocation } = await confirmYearTen();
     expect(await removeAllocation(db, allocation.id, null, now)).toBe(true);

@@ -85,20 +85,23 @@ export async function listAllocations(db: CareersDeskDb): Promise<AllocationSumm
 export interface ReopenedAllocation {
   allocation: StoredAllocation;
   list: AllocationList;
+  /** The adviser who confirmed it, as recorded today; null when not known. */
+  confirmedBy: string | null;
   /** By young person: the status of the placement the allocation proposed, or null when it is no longer recorded. */
   statuses: Map<string, PlacementStatusId | null>;
 }
 
 /** The allocation with today's names and placement statuses, read in one transaction; null when it is not (or no longer) stored. */
 export async function loadAllocation(db: CareersDeskDb, id: string): Promise<ReopenedAllocation | null> {
-  return db.transaction('r', [db.allocations, db.schools, db.pupils, db.employers, db.experiences], async () => {
+  return db.transaction('r', [db.allocations, db.schools, db.advisers, db.pupils, db.employers, db.experiences], async () => {
     const allocation = await db.allocations.get(id);
     if (!allocation) return null;
     const placed = allocation.lines.filter((line) => line.choice !== null);
     const employerIds = [...new Set(placed.flatMap((line) => (line.choice ? [line.choice.employerId] : [])))];
     const experienceIds = placed.flatMap((line) => (line.experienceId ? [line.experienceId] : []));
-    const [school, pupils, employers, experiences] = await Promise.all([
+    const [school, adviser, pupils, employers, experiences] = await Promise.all([
       allocation.schoolId ? db.schools.get(allocation.schoolId) : undefined,
+      allocation.adviserId ? db.advisers.get(allocation.adviserId) : undefined,
       db.pupils.bulkGet(allocation.lines.map((line) => line.pupilId)),
       db.employers.bulkGet(employerIds),
       db.experiences.bulkGet(experienceIds),
@@ -117,7 +120,7 @@ export async function loadAllocation(db: CareersDeskDb, id: string): Promise<Reo
       employerNames: new Map(known.map((e) => [e.id, e.name])),
       offerTitles: new Map(known.flatMap((e) => e.offers.map((o) => [o.id, o.title] as const))),
     });
-    return { allocation, list, statuses };
+    return { allocation, list, confirmedBy: adviser?.name ?? null, statuses };
   });
 }
 
