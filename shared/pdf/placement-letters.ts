@@ -108,7 +108,7 @@ function rule(width: number, margin: [number, number, number, number], colour: s
 
 /** A section heading with its rule, marked so that the page-break rule keeps it with what follows. */
 function heading(text: string): Content[] {
-  return [{ text, style: 'h1', headlineLevel: 1 }, rule(0.8, [0, 0, 0, 6])];
+  return [{ text, style: 'h1', headlineLevel: 1 }, rule(0.8, [0, 0, 0, 5])];
 }
 
 function para(text: string, style = 'body'): Content {
@@ -272,7 +272,8 @@ function employerConfirmation(input: PlacementLetterInput, service: ServiceDetai
       `If ${forenameOf(pupil)} is hurt or taken ill, get help first, then call ${servicePhrase(service)}. ` +
         'We hold their emergency contacts and will reach their family straight away. Call us too if they do not arrive.',
     ),
-    ...serviceContactLines(service),
+    // The sentence above gives the service's phone and email; without either, say where to ask.
+    ...(service.contact.phone || service.contact.email ? [] : [para(NO_SERVICE_CONTACT)]),
     {
       stack: [para('Yours sincerely,', 'line'), para(service.contact.name || service.name, 'signature'), para(service.name, 'line')],
       unbreakable: true,
@@ -499,16 +500,16 @@ export function buildPlacementLetter(kind: PlacementLetterKind, input: Placement
       ...(Number.isNaN(created.getTime()) ? {} : { creationDate: created, modDate: created }),
     },
     ...(hasLogo(service) ? { images: { serviceLogo: service.logoDataUrl } } : {}),
-    defaultStyle: { font: PDF_FONT_FAMILY, fontSize: BODY_SIZE, lineHeight: 1.25, color: COLOURS.text },
+    defaultStyle: { font: PDF_FONT_FAMILY, fontSize: BODY_SIZE, lineHeight: 1.2, color: COLOURS.text },
     styles: {
       serviceName: { fontSize: 13, bold: true, color: COLOURS.heading },
       serviceAddress: { fontSize: 9, color: COLOURS.muted },
       date: { fontSize: 9, color: COLOURS.muted, alignment: 'right' },
-      title: { fontSize: 20, bold: true, color: COLOURS.heading, margin: [0, 14, 0, 2] },
+      title: { fontSize: 20, bold: true, color: COLOURS.heading, margin: [0, 8, 0, 2] },
       subtitle: { fontSize: 12.5, margin: [0, 0, 0, 10] },
       intro: { margin: [0, 0, 0, 6] },
-      h1: { fontSize: 14, bold: true, color: COLOURS.heading, margin: [0, 12, 0, 3] },
-      body: { margin: [0, 0, 0, 6] },
+      h1: { fontSize: 13.5, bold: true, color: COLOURS.heading, margin: [0, 9, 0, 2] },
+      body: { margin: [0, 0, 0, 5] },
       line: { margin: [0, 0, 0, 2] },
       strong: { bold: true, margin: [0, 0, 0, 2] },
       signature: { bold: true, margin: [0, 18, 0, 2] },
