@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reactive } from 'vue';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { savePupil, savePupilUnlessChanged } from '@renderer/db/pupils';
-import { saveSession, saveSessionUnlessChanged } from '@renderer/db/sessions';
+import { SESSION_DELETED_MESSAGE, deleteSession, saveSession, saveSessionUnlessChanged } from '@renderer/db/sessions';
 import { savePlan, savePlanUnlessChanged } from '@renderer/db/action-plans';
 import { findDraft, saveDraft } from '@renderer/db/drafts';
 import { useCheckedSave } from '@renderer/ui/use-checked-save';
@@ -175,6 +175,16 @@ describe('saves checked against the version the form opened (renderer/src/db)', 
     expect(resolved.ok).toBe(true);
     expect(await db.sessions.get(opened.id)).toMatchObject({ location: 'Library', notes: 'Wants a Level 3 course.' });
     expect(await findDraft(db, draft)).toBeUndefined();
+  });
+
+  it('does not bring back a session deleted in another window since the form opened it', async () => {
+    const pupil = await savePupil(db, pupilInput(), null, OPENED);
+    const opened = await saveSession(db, sessionInput(pupil.id), null, { now: OPENED });
+    await deleteSession(db, opened.id, null, ELSEWHERE);
+    await expect(
+      saveSessionUnlessChanged(db, sessionInput(pupil.id, { id: opened.id }), opened.updatedAt, null, { now: LATER }),
+    ).rejects.toThrow(SESSION_DELETED_MESSAGE);
+    expect(await db.sessions.get(opened.id)).toBeUndefined();
   });
 
   it('refuses a stale save of an action plan and accepts it against the newer version', async () => {

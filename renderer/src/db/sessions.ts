@@ -78,6 +78,10 @@ async function writeSession(
   return session;
 }
 
+/** The words for a save refused because the session was deleted (in another window) after its form opened it. */
+export const SESSION_DELETED_MESSAGE =
+  'This guidance session was deleted in another window since you opened it, so it was not saved again.';
+
 /**
  * The form's save: as saveSession, unless the session changed elsewhere since the form opened the
  * version `opened` (its updatedAt; null for a new session). Then nothing is written (the draft is kept)
@@ -92,7 +96,10 @@ export function saveSessionUnlessChanged(
 ): Promise<CheckedSave<GuidanceSession>> {
   return db.transaction('rw', sessionSaveTables(db), async () => {
     const conflict = await changedSinceOpened(db.sessions, input.id, opened);
-    return conflict ?? { ok: true, value: await writeSession(db, input, actorId, options) };
+    if (conflict) return conflict;
+    // Deleted in another window since the form opened it: saving would bring it back unseen.
+    if (input.id && opened !== null && !(await db.sessions.get(input.id))) throw new Error(SESSION_DELETED_MESSAGE);
+    return { ok: true, value: await writeSession(db, input, actorId, options) };
   });
 }
 
