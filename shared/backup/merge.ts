@@ -28,6 +28,7 @@ export const MERGE_TABLES = [
   'sessions',
   'actionPlans',
   'employers',
+  'employerDocuments',
   'experiences',
   'providers',
   'routes',

@@ -21,6 +21,7 @@ export const AUDITED_ENTITIES = [
   'placement',
   'experience',
   'employer',
+  'employer-document',
   'provider',
   'route',
   'school',

@@ -26,6 +26,7 @@ export const AUDIT_ENTITY_LABELS: Partial<Record<AuditedEntity, string>> & Recor
   placement: 'Placement',
   experience: 'Workplace experience',
   employer: 'Employer',
+  'employer-document': "Employer's document",
   provider: 'Provider',
   route: 'Route',
   school: 'School',
