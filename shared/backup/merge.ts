@@ -29,6 +29,7 @@ export const MERGE_TABLES = [
   'sessions',
   'actionPlans',
   'employers',
+  'employerDocuments',
   'experiences',
   'allocations',
   'providers',

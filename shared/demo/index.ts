@@ -462,13 +462,15 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
         stepFreeAccess: random.chance(0.6),
         reachableByPublicTransport: !area.mostlyRural || random.chance(0.5),
       },
-      checks: {
-        riskAssessmentOn: random.chance(0.9) ? addDays(today, -random.int(10, 300)) : null,
-        insuranceExpiresOn: expired ? addDays(today, -random.int(1, 60)) : addDays(today, random.int(60, 400)),
-        safeguardingConfirmed: random.chance(0.9),
-        riskControls: '',
-        dbsPosition: null,
-      },
+      checks: withAgreedControls(
+        {
+          riskAssessmentOn: random.chance(0.9) ? addDays(today, -random.int(10, 300)) : null,
+          insuranceExpiresOn: expired ? addDays(today, -random.int(1, 60)) : addDays(today, random.int(60, 400)),
+          safeguardingConfirmed: random.chance(0.9),
+        },
+        sector,
+        e,
+      ),
       notes: '',
     });
   }
@@ -548,6 +550,42 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     providers,
     routes,
   };
+}
+
+/** The controls a risk assessment in each sector typically agrees for a young person on placement. */
+const RISK_CONTROLS: Partial<Record<SectorId, string>> = {
+  agriculture: 'No work with machinery or chemicals. Boots and gloves provided. Hands washed after handling animals.',
+  care: 'Shadowing only: no personal care. Always with a named member of staff. Confidentiality explained on the first day.',
+  construction:
+    'Site induction on the first morning. Hard hat, boots and hi-vis provided. No work at height or with power tools. ' +
+    'Kept to the site office and supervised yard.',
+  education: 'Always with a teacher or nursery practitioner; never alone with children. Safeguarding lead introduced on day one.',
+  engineering: 'Workshop induction. Safety glasses and boots provided. No machine operation; observing and bench work only.',
+  'hair-beauty': 'No chemical treatments. Gloves for washing. Supervised by a senior stylist throughout.',
+  hospitality: 'Food hygiene briefing. No knives or fryers. Finishes by 5pm. Supervised by the head chef or duty manager.',
+  logistics: 'No driving or forklift areas. Hi-vis in the yard. Works in the office and with the planning team.',
+  retail: 'No cash handling or lifting over 10 kg. Supervised on the shop floor by the duty manager.',
+  science: 'Laboratory induction. Coat and glasses provided. No hazardous substances; observing experiments only.',
+  sport: 'Supervised by a qualified coach throughout. No lifting or gym equipment. Never put in charge of younger children.',
+};
+const OFFICE_CONTROLS = 'Office-based. Fire exits and first aider shown at induction. Screen breaks every hour. Named supervisor all week.';
+
+/**
+ * The risk controls agreed and the DBS position, for an employer with these checks. Chosen from the
+ * sector and the employer's place in the list, not the random source, so adding them left every other
+ * demo value as it was.
+ */
+function withAgreedControls(
+  checks: Pick<Employer['checks'], 'riskAssessmentOn' | 'insuranceExpiresOn' | 'safeguardingConfirmed'>,
+  sector: SectorId,
+  index: number,
+): Employer['checks'] {
+  if (checks.riskAssessmentOn === null) return { ...checks, riskControls: '', dbsPosition: null };
+  const riskControls = index % 5 === 4 ? '' : (RISK_CONTROLS[sector] ?? OFFICE_CONTROLS);
+  // Staff who work with children (care, education, sport) already hold enhanced checks.
+  const withChildren = sector === 'care' || sector === 'education' || sector === 'sport';
+  const dbsPosition = withChildren ? 'enhanced-check-held' : ([null, 'not-needed', 'not-needed', 'check-pending'] as const)[index % 4];
+  return { ...checks, riskControls, dbsPosition: dbsPosition ?? null };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { normalisePostcode } from '../identifiers';
 import { defaultDistrictFor, outcodeOf, type AreaId } from '../reference';
 import type { SectorId } from '../reference/sectors';
-import { employerSchema, type Employer } from '../model/employer';
+import { employerSchema, RISK_CONTROLS_MAX_LENGTH, type DbsPosition, type Employer } from '../model/employer';
 import { isoDateSchema } from '../model/common';
 import { problemsFromZod, type Checked, type Problem } from '../model/problems';
 import { rangesOverlap } from '../matching/checks';
@@ -44,8 +44,14 @@ export interface EmployerForm {
   offersTalks: boolean;
   attendsCareersFairs: boolean;
   requirements: Employer['requirements'];
-  /** Dates as typed ('' when not recorded). */
-  checks: { riskAssessmentOn: string; insuranceExpiresOn: string; safeguardingConfirmed: boolean };
+  /** Dates as typed ('' when not recorded); the controls agreed as typed; the DBS position, null until recorded. */
+  checks: {
+    riskAssessmentOn: string;
+    insuranceExpiresOn: string;
+    safeguardingConfirmed: boolean;
+    riskControls: string;
+    dbsPosition: DbsPosition | null;
+  };
   notes: string;
 }
 
@@ -74,7 +80,7 @@ export function emptyEmployerForm(): EmployerForm {
     offersTalks: false,
     attendsCareersFairs: false,
     requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true },
-    checks: { riskAssessmentOn: '', insuranceExpiresOn: '', safeguardingConfirmed: false },
+    checks: { riskAssessmentOn: '', insuranceExpiresOn: '', safeguardingConfirmed: false, riskControls: '', dbsPosition: null },
     notes: '',
   };
 }
@@ -103,6 +109,8 @@ export function formFromEmployer(employer: Employer): EmployerForm {
       riskAssessmentOn: employer.checks.riskAssessmentOn ?? '',
       insuranceExpiresOn: employer.checks.insuranceExpiresOn ?? '',
       safeguardingConfirmed: employer.checks.safeguardingConfirmed,
+      riskControls: employer.checks.riskControls,
+      dbsPosition: employer.checks.dbsPosition,
     },
     notes: employer.notes,
   };
@@ -127,6 +135,8 @@ const FIELD_LABELS: Record<string, string> = {
   offers: 'Work-experience offers',
   'checks.riskAssessmentOn': 'Risk assessment date',
   'checks.insuranceExpiresOn': 'Insurance expiry date',
+  'checks.riskControls': 'Risk controls agreed',
+  'checks.dbsPosition': 'DBS position',
   notes: 'Notes',
 };
 const OFFER_FIELD_LABELS: Record<string, string> = {
@@ -152,6 +162,18 @@ export function employerFieldLabel(field: string): string {
 /** Labels for every problem's field, in the shape ErrorSummary takes. */
 export function employerFieldLabels(problems: readonly Problem[]): Record<string, string> {
   return Object.fromEntries(problems.map((p) => [p.field, employerFieldLabel(p.field)]));
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** The limit on the risk controls, as the field's hint says it. */
+export const RISK_CONTROLS_HINT =
+  'What the risk assessment agreed: supervision, induction, protective equipment, tasks ruled out. ' +
+  `Up to ${count(RISK_CONTROLS_MAX_LENGTH)} characters.`;
+
+/** Said when the risk controls are longer than the record keeps. */
+export function riskControlsTooLong(length: number): string {
+  return `Keep the risk controls to ${count(RISK_CONTROLS_MAX_LENGTH)} characters or fewer: there are ${count(length)}`;
 }
 
 function isRealDate(text: string): boolean {
@@ -228,6 +250,8 @@ export function checkEmployerForm(form: EmployerForm, context: EmployerFormConte
 
   const riskAssessmentOn = optionalDate(form.checks.riskAssessmentOn, 'checks.riskAssessmentOn', add);
   const insuranceExpiresOn = optionalDate(form.checks.insuranceExpiresOn, 'checks.insuranceExpiresOn', add);
+  const riskControls = form.checks.riskControls.trim();
+  if (riskControls.length > RISK_CONTROLS_MAX_LENGTH) add('checks.riskControls', riskControlsTooLong(riskControls.length));
 
   const record = {
     ...form,
@@ -241,7 +265,13 @@ export function checkEmployerForm(form: EmployerForm, context: EmployerFormConte
       periods: offer.periods.map((p) => ({ start: p.start.trim(), end: p.end.trim(), capacity: p.capacity })),
       yearGroups: [...offer.yearGroups].sort((a, b) => a - b),
     })),
-    checks: { riskAssessmentOn, insuranceExpiresOn, safeguardingConfirmed: form.checks.safeguardingConfirmed },
+    checks: {
+      riskAssessmentOn,
+      insuranceExpiresOn,
+      safeguardingConfirmed: form.checks.safeguardingConfirmed,
+      riskControls,
+      dbsPosition: form.checks.dbsPosition,
+    },
     isDemo: context.existing?.isDemo ?? false,
   };
   const parsed = employerSchema.omit({ id: true, createdAt: true, updatedAt: true }).safeParse(record);

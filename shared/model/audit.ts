@@ -22,6 +22,7 @@ export const AUDITED_ENTITIES = [
   'allocation',
   'experience',
   'employer',
+  'employer-document',
   'provider',
   'route',
   'school',

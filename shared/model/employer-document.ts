@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { EMPLOYER_DOCUMENT_KIND_IDS, type EmployerDocumentKindId } from '../reference';
 import { idSchema, isoDateSchema, lineOfText, recordBase } from './common';
 
 /**
  * A file an employer sent for its placement checks (an insurance certificate, a risk assessment…),
  * kept in the database so it works offline and travels with backups. The bytes are base64 text so
  * backups, merge and validation treat it as any other record; the size limit keeps one file from
- * swamping the database. Kept in its own table so employer lists never load the files.
+ * swamping the database. Kept in its own table so employer lists never load the files. The kinds,
+ * with their labels, are EMPLOYER_DOCUMENT_KINDS (shared/reference).
  */
-export const EMPLOYER_DOCUMENT_KIND_IDS = ['insurance', 'risk-assessment', 'safeguarding', 'dbs', 'other'] as const;
-export type EmployerDocumentKind = (typeof EMPLOYER_DOCUMENT_KIND_IDS)[number];
+export { EMPLOYER_DOCUMENT_KIND_IDS };
+export type EmployerDocumentKind = EmployerDocumentKindId;
 
 /** The largest file kept: 5 MB, enough for a scanned certificate or a risk assessment. */
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;

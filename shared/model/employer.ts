@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AREA_IDS, SECTOR_IDS, PLACEMENT_STATUS_IDS } from '../reference';
+import { AREA_IDS, DBS_POSITION_IDS, SECTOR_IDS, PLACEMENT_STATUS_IDS, type DbsPositionId } from '../reference';
 import { contactSchema, idSchema, isoDateSchema, lineOfText, paragraphsOfText, recordBase } from './common';
 
 /** A window in which an employer takes work-experience pupils, and how many. */
@@ -18,9 +18,12 @@ export const placementOfferSchema = z.object({
 });
 export type PlacementOffer = z.infer<typeof placementOfferSchema>;
 
-/** Where an employer stands on DBS checks for the staff who supervise a young person on placement. */
-export const DBS_POSITION_IDS = ['not-needed', 'enhanced-check-held', 'check-pending'] as const;
-export type DbsPosition = (typeof DBS_POSITION_IDS)[number];
+/** Where an employer stands on DBS checks for the staff who supervise a young person on placement (labels: DBS_POSITIONS). */
+export { DBS_POSITION_IDS };
+export type DbsPosition = DbsPositionId;
+
+/** The longest account of the controls agreed in a risk assessment. */
+export const RISK_CONTROLS_MAX_LENGTH = 3000;
 
 export const employerSchema = z.object({
   ...recordBase,
@@ -51,7 +54,7 @@ export const employerSchema = z.object({
       insuranceExpiresOn: isoDateSchema.nullable().default(null),
       safeguardingConfirmed: z.boolean().default(false),
       /** The controls agreed in the risk assessment, in the employer's words or the adviser's summary. */
-      riskControls: paragraphsOfText(3000).default(''),
+      riskControls: paragraphsOfText(RISK_CONTROLS_MAX_LENGTH).default(''),
       /** Where the employer stands on DBS checks for staff supervising young people; null until recorded. */
       dbsPosition: z.enum(DBS_POSITION_IDS).nullable().default(null),
     })

@@ -138,3 +138,27 @@ export const ROUTE_KINDS = [
 ] as const;
 export const ROUTE_KIND_IDS = ids(ROUTE_KINDS);
 export type RouteKindId = (typeof ROUTE_KINDS)[number]['id'];
+
+/**
+ * Where an employer stands on DBS checks for the staff who supervise a young person on placement.
+ * Work experience rarely needs one: a check is for staff who will be alone with the young person
+ * regularly, or whose work with them is regulated activity (Keeping children safe in education).
+ */
+export const DBS_POSITIONS = [
+  { id: 'not-needed', label: 'Not needed: no one will be alone with the young person regularly' },
+  { id: 'enhanced-check-held', label: 'Enhanced DBS check held by the supervising staff' },
+  { id: 'check-pending', label: 'DBS check applied for, not back yet' },
+] as const;
+export const DBS_POSITION_IDS = ids(DBS_POSITIONS);
+export type DbsPositionId = (typeof DBS_POSITIONS)[number]['id'];
+
+/** What a file an employer sent for the placement checks is. */
+export const EMPLOYER_DOCUMENT_KINDS = [
+  { id: 'insurance', label: "Employer's liability insurance certificate" },
+  { id: 'risk-assessment', label: 'Risk assessment' },
+  { id: 'safeguarding', label: 'Safeguarding confirmation' },
+  { id: 'dbs', label: 'DBS confirmation' },
+  { id: 'other', label: 'Other document' },
+] as const;
+export const EMPLOYER_DOCUMENT_KIND_IDS = ids(EMPLOYER_DOCUMENT_KINDS);
+export type EmployerDocumentKindId = (typeof EMPLOYER_DOCUMENT_KINDS)[number]['id'];

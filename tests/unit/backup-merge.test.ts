@@ -10,6 +10,7 @@ import { getSetting } from '@renderer/db/settings';
 import { removeSchool } from '@renderer/db/organisation';
 import { exportPayload } from '@renderer/db/backup';
 import { applyMerge, localMergeTables } from '@renderer/db/merge';
+import { attachEmployerDocument, removeEmployerDocument } from '@renderer/db/employer-documents';
 import { digestTables } from '../fixtures/db-digest';
 
 let here: CareersDeskDb;
@@ -232,5 +233,29 @@ describe("merging another adviser's data", () => {
       'changed or removed since the merge was previewed',
     );
     expect(await digestTables(here)).toEqual(before);
+  });
+
+  it("brings over the other computer's employer documents, and never brings back one removed here", async () => {
+    const employer = (await here.employers.toArray())[0]!;
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+    const attach = (db: CareersDeskDb, kind: 'insurance' | 'risk-assessment') =>
+      attachEmployerDocument(db, { employerId: employer.id, kind, fileName: `${kind}.pdf`, receivedOn: '2026-11-20', bytes: pdf }, null);
+    const theirs = await attach(there, 'insurance');
+    const shared = await attach(there, 'risk-assessment');
+    if (!theirs.ok || !shared.ok) throw new Error('expected both to attach');
+    // The risk assessment reached this computer earlier (as a restore would bring it), and was removed here.
+    await here.employerDocuments.add((await there.employerDocuments.get(shared.value.id))!);
+    await removeEmployerDocument(here, shared.value.id, null);
+
+    const merge = await plan();
+    expect(merge.additions.employerDocuments.map((d) => d.id)).toEqual([theirs.value.id]);
+    expect(merge.deletedHere).toBe(1);
+    const resolved = resolveMerge(merge, {});
+    if (!resolved.ok) throw new Error('unresolved');
+    const checked = checkMergeWrites(resolved.value);
+    if (!checked.ok) throw new Error(checked.problems.join('; '));
+    await applyMerge(here, checked.value, { actorId: null, source: 'their backup' });
+    expect((await here.employerDocuments.toArray()).map((d) => d.id)).toEqual([theirs.value.id]);
+    expect(await here.employerDocuments.get(theirs.value.id)).toEqual(await there.employerDocuments.get(theirs.value.id));
   });
 });

@@ -82,6 +82,21 @@ describe('demo data', () => {
     expect(dataset.routes.filter((r) => collegeIds.has(r.providerId)).length).toBeGreaterThan(50);
   });
 
+  it('gives most employers with a risk assessment the controls agreed and a DBS position, and none to those without one', () => {
+    const assessed = dataset.employers.filter((e) => e.checks.riskAssessmentOn !== null);
+    const withControls = assessed.filter((e) => e.checks.riskControls !== '');
+    expect(withControls.length).toBeGreaterThan(assessed.length / 2);
+    expect(withControls.length).toBeLessThan(assessed.length);
+    expect(new Set(assessed.map((e) => e.checks.dbsPosition))).toEqual(
+      new Set([null, 'not-needed', 'enhanced-check-held', 'check-pending']),
+    );
+    // Staff who work with children already hold an enhanced check.
+    for (const e of assessed.filter((e) => e.sector === 'education')) expect(e.checks.dbsPosition).toBe('enhanced-check-held');
+    for (const e of dataset.employers.filter((e) => e.checks.riskAssessmentOn === null)) {
+      expect(e.checks).toMatchObject({ riskControls: '', dbsPosition: null });
+    }
+  });
+
   it('lists no route twice: one course of a title at one campus', () => {
     const keys = dataset.routes.map((r) => `${r.providerId}|${r.campusId}|${r.title}`);
     expect(new Set(keys).size).toBe(keys.length);

@@ -17,7 +17,7 @@ import {
   requirementText,
   yearGroupsText,
 } from '@shared/employers/list';
-import type { Employer } from '@shared/model';
+import { RISK_CONTROLS_MAX_LENGTH, type Employer } from '@shared/model';
 
 const OFFER_ID = '11111111-1111-4111-8111-111111111111';
 
@@ -30,7 +30,12 @@ function filledForm(overrides: Partial<EmployerForm> = {}): EmployerForm {
     postcode: 'ct9 1aa',
     contact: { name: 'Sam Reed', email: 'sam@example.org', phone: '01843 123456' },
     offers: [{ ...emptyOffer(OFFER_ID), title: 'Kitchen week', periods: [{ start: '2027-06-14', end: '2027-06-18', capacity: 3 }] }],
-    checks: { riskAssessmentOn: '2026-10-01', insuranceExpiresOn: '2027-12-31', safeguardingConfirmed: true },
+    checks: {
+      ...emptyEmployerForm().checks,
+      riskAssessmentOn: '2026-10-01',
+      insuranceExpiresOn: '2027-12-31',
+      safeguardingConfirmed: true,
+    },
     ...overrides,
   };
 }
@@ -121,7 +126,7 @@ describe('the employer form rules', () => {
   });
 
   it('treats empty check dates as not recorded and refuses ones that are not real dates', () => {
-    const empty = checkEmployerForm(filledForm({ checks: { riskAssessmentOn: '', insuranceExpiresOn: '', safeguardingConfirmed: false } }));
+    const empty = checkEmployerForm(filledForm({ checks: emptyEmployerForm().checks }));
     expect(empty.ok && empty.value.checks).toEqual({
       riskAssessmentOn: null,
       insuranceExpiresOn: null,
@@ -131,10 +136,44 @@ describe('the employer form rules', () => {
     });
     expect(
       messageFor(
-        filledForm({ checks: { riskAssessmentOn: '2026-13-01', insuranceExpiresOn: '', safeguardingConfirmed: true } }),
+        filledForm({ checks: { ...emptyEmployerForm().checks, riskAssessmentOn: '2026-13-01', safeguardingConfirmed: true } }),
         'checks.riskAssessmentOn',
       ),
     ).toBe('Enter a real date, or leave it empty if not known');
+  });
+
+  it('keeps the risk controls agreed (trimmed) and the DBS position, and refuses controls longer than the record keeps', () => {
+    const form = filledForm();
+    form.checks.riskControls = '  Induction on the first morning.\nNo ladders; no knives.  ';
+    form.checks.dbsPosition = 'enhanced-check-held';
+    const checked = checkEmployerForm(form);
+    expect(checked.ok && checked.value.checks).toMatchObject({
+      riskControls: 'Induction on the first morning.\nNo ladders; no knives.',
+      dbsPosition: 'enhanced-check-held',
+    });
+
+    form.checks.riskControls = 'x'.repeat(RISK_CONTROLS_MAX_LENGTH + 214);
+    expect(messageFor(form, 'checks.riskControls')).toBe('Keep the risk controls to 3,000 characters or fewer: there are 3,214');
+    expect(employerFieldLabel('checks.riskControls')).toBe('Risk controls agreed');
+    form.checks.riskControls = 'x'.repeat(RISK_CONTROLS_MAX_LENGTH);
+    expect(checkEmployerForm(form).ok).toBe(true);
+  });
+
+  it('saves the risk controls and DBS position through the form unchanged (an edit does not reset them)', () => {
+    const first = checkEmployerForm(filledForm());
+    if (!first.ok) throw new Error('expected a good form');
+    const stored: Employer = {
+      ...first.value,
+      checks: { ...first.value.checks, riskControls: 'Supervised by the head chef.', dbsPosition: 'check-pending' },
+      id: crypto.randomUUID(),
+      createdAt: '2026-11-24T09:00:00.000Z',
+      updatedAt: '2026-11-24T09:00:00.000Z',
+    };
+    const form = formFromEmployer(stored);
+    expect(form.checks).toMatchObject({ riskControls: 'Supervised by the head chef.', dbsPosition: 'check-pending' });
+    form.notes = 'Edited the notes only';
+    const again = checkEmployerForm(form);
+    expect(again.ok && again.value.checks).toEqual(stored.checks);
   });
 
   it("reports the contact email in the schema's words, in form order before the offers", () => {

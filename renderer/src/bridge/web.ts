@@ -45,6 +45,9 @@ const MIME_TYPES: Record<string, string> = {
   zip: 'application/zip',
   txt: 'text/plain',
   gz: 'application/gzip',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
 };
 
 function mimeTypeFor(name: string): string {

@@ -3,6 +3,7 @@ import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { bulkAddInSlices } from './bulk';
 import { removePupilsFromAllocations } from './allocations';
+import { deleteDocumentsOfEmployers } from './employer-documents';
 
 /** True when nothing about any young person, employer or route is stored yet. */
 export async function isDatabaseEmpty(db: CareersDeskDb): Promise<boolean> {
@@ -46,12 +47,13 @@ export async function loadDataset(
   });
 }
 
-/** Removes every demo record, leaving anything the user entered. */
+/** Removes every demo record, leaving anything the user entered. Demo employers take their documents with them. */
 export async function clearDemoData(db: CareersDeskDb, actorId: string | null, now: Date = new Date()): Promise<number> {
   const tables = DATASET_TABLES.map((table) => db[table]);
-  return db.transaction('rw', [...tables, db.drafts, db.allocations, db.audit], async () => {
+  return db.transaction('rw', [...tables, db.employerDocuments, db.drafts, db.allocations, db.audit], async () => {
     let removed = 0;
     const demoPupilIds = new Set(await db.pupils.filter((p) => p.isDemo).primaryKeys());
+    removed += await deleteDocumentsOfEmployers(db, await db.employers.filter((e) => e.isDemo).primaryKeys());
     for (const table of DATASET_TABLES) {
       const collection = db[table] as unknown as { filter(fn: (row: { isDemo?: boolean }) => boolean): { delete(): Promise<number> } };
       removed += await collection.filter((row) => row.isDemo === true).delete();

@@ -38,6 +38,16 @@ import {
   type EmployerInput,
 } from './employers';
 import {
+  attachEmployerDocument,
+  auditDocumentCopy,
+  getEmployerDocument,
+  listEmployerDocuments,
+  removeEmployerDocument,
+  restoreEmployerDocument,
+  type AttachInput,
+} from './employer-documents';
+import type { EmployerDocument } from '@shared/model';
+import {
   auditPlacementLetterExport,
   changePlacementStatus,
   completePlacement,
@@ -211,6 +221,16 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       search: (text: string, limit?: number) => searchEmployers(db, text, limit),
       record: (id: string) => loadEmployerRecord(db, id),
       save: (input: EmployerInput) => saveEmployer(db, input, actor(), now()),
+    },
+
+    /** The files employers send for their checks: listed without the files, one read whole to save a copy. */
+    employerDocuments: {
+      list: (employerId: string) => listEmployerDocuments(db, employerId),
+      get: (id: string) => getEmployerDocument(db, id),
+      attach: (input: AttachInput) => attachEmployerDocument(db, input, actor(), now()),
+      remove: (id: string) => removeEmployerDocument(db, id, actor(), now()),
+      restore: (removed: EmployerDocument) => restoreEmployerDocument(db, removed, actor(), now()),
+      auditCopy: (id: string) => auditDocumentCopy(db, id, actor(), now()),
     },
 
     placements: {

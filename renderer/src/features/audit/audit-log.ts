@@ -27,6 +27,7 @@ export const AUDIT_ENTITY_LABELS: Partial<Record<AuditedEntity, string>> & Recor
   allocation: 'Confirmed allocation',
   experience: 'Workplace experience',
   employer: 'Employer',
+  'employer-document': "Employer's document",
   provider: 'Provider',
   route: 'Route',
   school: 'School',
