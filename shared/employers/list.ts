@@ -2,6 +2,7 @@
 import type { Employer } from '../model/employer';
 import type { AreaId } from '../reference/areas';
 import type { SectorId } from '../reference/sectors';
+import { townOf } from '../reference/outcodes';
 
 export interface EmployerFilters {
   /** The start of the employer's name, in any case. */
@@ -85,4 +86,13 @@ export function yearGroupsText(yearGroups: readonly number[]): string {
   if (sorted.length === 0) return 'No year groups';
   if (sorted.length === 1) return `Year ${sorted[0]}`;
   return `Years ${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]}`;
+}
+
+/**
+ * An employer as pickers and lists name it: with its town, because chains and care groups share a
+ * name across Kent ("Seaview Care Home (Margate, Thanet)"). Without a known outcode, the name alone.
+ */
+export function employerLabel(employer: Pick<Employer, 'name' | 'outcode'>): string {
+  const town = townOf(employer.outcode);
+  return town ? `${employer.name} (${town})` : employer.name;
 }

@@ -1,3 +1,4 @@
+import { employerLabel } from '../../shared/employers/list';
 import { expect, test, type Page } from '@playwright/test';
 import { checksStanding } from '../../shared/placements/gates';
 import {
@@ -111,7 +112,8 @@ test('be blocked by missing consent, record it, confirm', async ({ page }) => {
   const id = await propose(page, employer!, pupil!);
 
   await openDesk(page);
-  await page.getByLabel('Employer', { exact: true }).selectOption({ label: employer!.name });
+  // Pickers name an employer with its town, as chains share a name across Kent.
+  await page.getByLabel('Employer', { exact: true }).selectOption({ label: employerLabel(employer!) });
   const row = page.getByTestId(`desk-${id}`);
   await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Move selected on to employer contacted' }).click();

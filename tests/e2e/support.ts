@@ -116,6 +116,7 @@ export async function recordParentalConsent(page: Page, placementId: string, tod
 export interface StoredEmployer {
   id: string;
   name: string;
+  outcode: string | null;
   offers: { id: string; title: string; periods: { start: string; end: string; capacity: number }[] }[];
   checks: { riskAssessmentOn: string | null; insuranceExpiresOn: string | null; safeguardingConfirmed: boolean };
 }

@@ -10,6 +10,7 @@ import {
   type EmployerForm,
 } from '@shared/employers/form';
 import {
+  employerLabel,
   emptyEmployerFilters,
   engagementLabels,
   matchesEmployerFilters,
@@ -290,5 +291,14 @@ describe('employer records', () => {
     expect(await names({})).toEqual(['Harbour Kitchens', 'harbourside Care', 'Medway Motors']);
     expect(await names({ text: 'kitchens' })).toEqual([]);
     expect((await searchEmployers(db, 'med')).map((e) => e.name)).toEqual(['Medway Motors']);
+  });
+});
+
+describe('employers named in pickers and lists', () => {
+  it('adds the town, so employers sharing a name across Kent are told apart', () => {
+    expect(employerLabel({ name: 'Seaview Care Home', outcode: 'CT9' })).toMatch(/^Seaview Care Home \(Margate/);
+    expect(employerLabel({ name: 'Seaview Care Home', outcode: 'ME12' })).toMatch(/^Seaview Care Home \(.*(Sheerness|Sheppey|Swale)/);
+    expect(employerLabel({ name: 'Seaview Care Home', outcode: null })).toBe('Seaview Care Home');
+    expect(employerLabel({ name: 'Seaview Care Home', outcode: 'ZZ99' })).toBe('Seaview Care Home');
   });
 });

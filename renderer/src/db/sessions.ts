@@ -9,6 +9,7 @@ import {
 } from '@shared/model';
 import { destinationFromSession, latestGuidanceDate, type SessionInput } from '@shared/sessions';
 import { formatUkDate } from '@shared/academic-year';
+import { employerLabel } from '@shared/employers/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { putAudited, changedSinceOpened, stampsFor } from './audited-save';
@@ -227,7 +228,7 @@ export async function listSessionChoices(db: CareersDeskDb): Promise<{ advisers:
   ]);
   return {
     advisers,
-    employers: employers.map((e) => ({ id: e.id, name: e.name })),
+    employers: employers.map((e) => ({ id: e.id, name: employerLabel(e) })),
     providers: providers.map((p) => ({ id: p.id, name: p.name })),
   };
 }

@@ -3,6 +3,7 @@ import type { School } from '@shared/model';
 import { displayName } from '@shared/model';
 import { yearGroupOf } from '@shared/academic-year';
 import { formatUkDate } from '@shared/dates';
+import { employerLabel } from '@shared/employers/list';
 import { deskFacts, needsAction, nextStepWords, type DeskFacts } from '@shared/placements';
 import type { DeskRow } from '../../db/placements';
 import { useRepositories } from '../../db/repositories';
@@ -63,7 +64,7 @@ export function usePlacementsDesk(filters: Ref<DeskFilters>) {
         schoolId,
         schoolName: (schoolId && schoolNames.get(schoolId)) || 'No school recorded',
         yearGroup: row.pupil ? yearGroupOf(row.pupil, row.placement.start) : null,
-        employerName: row.employer?.name ?? 'Employer no longer recorded',
+        employerName: row.employer ? employerLabel(row.employer) : 'Employer no longer recorded',
         dates: `${formatUkDate(row.placement.start)} to ${formatUkDate(row.placement.end)}`,
         nextStep: nextStepWords(facts, row.employer, { today, reuseMonths: reuseMonths.value }),
         needsAction: needsAction(facts, today),
