@@ -97,6 +97,35 @@ test('adding a pupil with bad input shows each problem beside its field and save
   expect((await readTable(page, 'pupils')).length).toBe(before + 1);
 });
 
+test('adding by hand a young person already recorded shows the likely duplicate, and saves only when told it is someone else', async ({
+  page,
+}) => {
+  await openWithDemoData(page);
+  const stored = await readTable<StoredPupil & { dateOfBirth: string }>(page, 'pupils');
+  const held = stored[3]!;
+  await page.goto('/#/pupils/new');
+  // Typed as a keyboard without accents or capitals might: the comparison folds both.
+  await page.getByLabel('Legal first name').fill(held.legalForename.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase());
+  await page.getByLabel('Legal surname').fill(held.legalSurname.toLowerCase());
+  await page.getByLabel('Date of birth').fill(held.dateOfBirth);
+  await page.getByRole('combobox', { name: 'School (required)' }).selectOption({ index: 1 });
+  await page.getByLabel('UPN not known').check();
+  const notice = page.getByTestId('likely-duplicate');
+  await expect(notice).toContainText('This looks like a young person already recorded');
+  await expect(notice).toContainText('the same legal name and date of birth');
+  await expect(notice.getByRole('link')).toHaveAttribute('href', `#/pupils/${held.id}`);
+  await expectAccessible(page, 'the pupil form with a likely duplicate');
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('error-summary')).toContainText('This looks like a young person already recorded');
+  expect((await readTable(page, 'pupils')).length).toBe(stored.length);
+
+  await notice.getByLabel('This is a different young person').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/#\/pupils\/[0-9a-f-]{36}$/);
+  expect((await readTable(page, 'pupils')).length).toBe(stored.length + 1);
+});
+
 test('erasure removes every record about the young person, after confirmation', async ({ page }) => {
   await openWithDemoData(page);
   const sessions = await readTable<{ pupilId: string }>(page, 'sessions');

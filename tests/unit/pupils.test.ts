@@ -3,6 +3,10 @@ import { checkPupilForm, emptyPupilForm, formFromPupil, type PupilForm } from '@
 import { academicYearStartYear, yearGroupOf } from '@shared/academic-year';
 import { sortPupils, emptyPupilFilters, looksLikeUpn, matchesFilters } from '@shared/pupils/list';
 import { pupilSchema, searchWordsFor } from '@shared/model';
+import { CareersDeskDb } from '@renderer/db/schema';
+import { savePupil } from '@renderer/db/pupils';
+import { findLikelyDuplicates } from '@renderer/db/import';
+import { pupilInput } from '../support/factories';
 
 const today = '2026-11-24';
 const schoolId = '11111111-1111-4111-8111-111111111111';
@@ -214,5 +218,34 @@ describe('the pupil list', () => {
   it('sorts by preferred surname, or by risk with the highest first', () => {
     expect(sortPupils([amy, bob], 'name').map((p) => p.legalForename)).toEqual(['Bob', 'Amelia']);
     expect(sortPupils([bob, amy], 'risk').map((p) => p.legalForename)).toEqual(['Amelia', 'Bob']);
+  });
+});
+
+describe('a young person typed by hand who looks like one already recorded', () => {
+  it('is found by UPN, or by legal name and date of birth without case or accents, never as themselves', async () => {
+    const db = new CareersDeskDb(`careers-desk-duplicates-${crypto.randomUUID()}`);
+    await db.open();
+    try {
+      const zoe = await savePupil(
+        db,
+        pupilInput({ legalForename: 'Zoë', legalSurname: "O'Brien", dateOfBirth: '2011-05-02', upn: null }),
+        null,
+      );
+      const typed = { upn: '', legalForename: 'ZOE', legalSurname: "o'brien", dateOfBirth: '2011-05-02' };
+      expect((await findLikelyDuplicates(db, typed, null)).map((d) => [d.pupil.id, d.reason])).toEqual([[zoe.id, 'nameAndBirth']]);
+      expect(await findLikelyDuplicates(db, { ...typed, dateOfBirth: '2011-05-03' }, null)).toEqual([]);
+      // Editing Zoë herself is not a duplicate of Zoë.
+      expect(await findLikelyDuplicates(db, typed, zoe.id)).toEqual([]);
+      const withUpn = await savePupil(db, pupilInput({ legalForename: 'Sam', legalSurname: 'Hill', upn: 'B801200005001' }), null);
+      const byUpn = await findLikelyDuplicates(
+        db,
+        { upn: 'b801200005001', legalForename: 'Samuel', legalSurname: 'Hill', dateOfBirth: '2010-01-01' },
+        null,
+      );
+      expect(byUpn.map((d) => [d.pupil.id, d.reason])).toEqual([[withUpn.id, 'upn']]);
+    } finally {
+      db.close();
+      await db.delete();
+    }
   });
 });

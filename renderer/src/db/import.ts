@@ -1,5 +1,5 @@
 import { employerSchema, pupilSchema, searchWordsFor, type AuditedEntity, type Employer, type Pupil } from '@shared/model';
-import { duplicateKeysOfPupil, employerKeysOf, type ImportOperation, type RowKeys } from '@shared/import';
+import { duplicateKeysOf, duplicateKeysOfPupil, employerKeysOf, type ImportOperation, type RowKeys } from '@shared/import';
 import type { PupilRecordInput } from '@shared/pupils/form';
 import type { EmployerRecordInput } from '@shared/employers/form';
 import type { CareersDeskDb } from './schema';
@@ -47,6 +47,29 @@ export async function findStoredMatches(db: CareersDeskDb, keys: readonly RowKey
     }
     return [...found.values()];
   });
+}
+
+/** A stored young person the one being added or edited looks like, and the key they share. */
+export interface LikelyDuplicate {
+  pupil: Pupil;
+  /** 'upn' or 'nameAndBirth' (the same legal name and date of birth). */
+  reason: string;
+}
+
+/**
+ * Stored young people that one typed by hand looks like: the same UPN, or the same legal name and
+ * date of birth (the import's keys, so the two never disagree). `excludeId` is the record being edited.
+ */
+export async function findLikelyDuplicates(
+  db: CareersDeskDb,
+  values: { upn: string; legalForename: string; legalSurname: string; dateOfBirth: string },
+  excludeId: string | null,
+): Promise<LikelyDuplicate[]> {
+  const keys = duplicateKeysOf(values);
+  const matches = await findStoredMatches(db, [keys]);
+  return matches
+    .filter((match) => match.id !== excludeId)
+    .map((match) => ({ pupil: match.record, reason: keys.upn !== null && match.keys.upn === keys.upn ? 'upn' : 'nameAndBirth' }));
 }
 
 /** Stored employers with the same name (any case, on the name index) and postcode as any row. */

@@ -108,6 +108,7 @@ import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from './demo
 import {
   findStoredEmployerMatches,
   findStoredMatches,
+  findLikelyDuplicates,
   importEmployers,
   importPupils,
   type ImportOptions,
@@ -173,6 +174,9 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       everythingHeldAbout: (id: string) => everythingHeldAbout(db, id, now()),
       auditSubjectAccessExport: (id: string) => auditSubjectAccessExport(db, id, actor()),
       erase: (id: string) => erasePupil(db, id, actor(), now()),
+      /** Who a young person typed by hand looks like (same UPN, or legal name and date of birth), leaving out `excludeId`. */
+      likelyDuplicates: (values: Parameters<typeof findLikelyDuplicates>[1], excludeId: string | null) =>
+        findLikelyDuplicates(db, values, excludeId),
     },
 
     sessions: {
