@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, openEmpty, openWithDemoData, readTable } from './support';
+import { expectAccessible, openEmpty, openWithDemoData, readTable, type StoredEmployer, type StoredPupil } from './support';
 
 // A Wednesday in the autumn term: the week runs from Monday 23/11/2026 to Sunday 29/11/2026.
 const TERM_DAY = new Date('2026-11-25T09:00:00');
@@ -56,39 +56,50 @@ test('Today is the landing page: each list shows its items or what would appear,
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Today', exact: true })).toHaveAttribute('aria-current', 'page');
 
+  // The lists are read again once the demo data is in: wait for that before counting.
+  await expect(page.getByTestId('today-not-seen').getByRole('heading', { level: 2 })).not.toContainText('(0)');
   const counts = await expectItemsOrEmpty(page);
-  // The demo caseload has placements on the go and Years 11 and 13 to see; nothing has been typed yet.
-  expect(counts['today-placements']).toBeGreaterThan(0);
+  // The demo caseload has Years 11 and 13 to see; nothing has been typed yet.
   expect(counts['today-not-seen']).toBeGreaterThan(0);
   expect(counts['today-drafts']).toBe(0);
   await expectAccessible(page, 'Today with demo data');
 
   // The first young person not yet seen: their page opens, and they are in Year 11 or 13 with no meeting since September.
   const notSeen = page.getByTestId('today-not-seen').getByRole('listitem').first();
-  const name = (await notSeen.getByRole('link').textContent())?.trim() ?? '';
+  const notSeenName = (await notSeen.getByRole('link').textContent())?.trim() ?? '';
   await expect(notSeen).toContainText(/Year 1[13] · (no guidance meeting yet|last met \d\d\/\d\d\/20\d\d)/);
   await notSeen.getByRole('link').click();
   await expect(page).toHaveURL(/#\/pupils\/[0-9a-f-]+$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(notSeenName);
   const pupilId = /#\/pupils\/([0-9a-f-]+)$/.exec(page.url())?.[1];
   const stored = (await readTable<{ id: string; lastGuidanceOn: string | null }>(page, 'pupils')).find((p) => p.id === pupilId);
   expect(stored?.lastGuidanceOn === null || (stored?.lastGuidanceOn ?? '') < '2026-09-01').toBe(true);
 
-  // A placement's young person opens too.
+  // A placement proposed from an employer's page waits on the adviser to contact the employer; its young person opens.
   await nav.getByRole('link', { name: 'Today', exact: true }).click();
-  const placement = page.getByTestId('today-placements').getByRole('listitem').first();
-  const nextSteps = [
-    'Contact the employer',
-    'Record parental consent',
-    "Bring the employer's checks",
-    'Confirm with',
-    'Start on',
-    'Record feedback',
-  ];
-  await expect(placement).toContainText(new RegExp(nextSteps.join('|')));
-  const placed = (await placement.getByRole('link').first().textContent())?.trim() ?? '';
-  await placement.getByRole('link').first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(placed);
+  await expect(page.getByTestId('today-not-seen').getByRole('listitem').first()).toBeVisible();
+  const placedBefore = await countOf(page.getByTestId('today-placements'));
+  const pupils = await readTable<StoredPupil>(page, 'pupils');
+  const key = (p: StoredPupil) => `${p.legalForename} ${p.legalSurname}`;
+  const young = pupils.find((p) => !p.preferredForename && !p.preferredSurname && pupils.filter((o) => key(o) === key(p)).length === 1);
+  const employers = await readTable<StoredEmployer>(page, 'employers');
+  const employer = employers.find((e) => e.offers[0]?.periods.some((period) => period.start > '2026-11-25' && period.capacity > 0));
+  expect(young && employer, 'a demo young person with a name of their own, and an employer with places to come').toBeTruthy();
+  const name = young ? key(young) : '';
+  await page.goto(`/#/employers/${employer?.id}`);
+  const form = page.getByTestId('propose-placement');
+  await form.getByRole('searchbox', { name: 'Search by name' }).fill(name);
+  await form.getByRole('radio', { name: new RegExp(`^${name},`) }).check();
+  await form.getByRole('combobox', { name: 'Offer and period' }).selectOption({ index: 1 });
+  await form.getByRole('button', { name: 'Propose placement' }).click();
+  await expect(form.getByRole('status')).toContainText(`Proposed a placement for ${name}`);
+  await nav.getByRole('link', { name: 'Today', exact: true }).click();
+  await expect(page.getByTestId('today-placements').getByRole('heading', { level: 2 })).toContainText(`(${placedBefore + 1})`);
+  const placement = page.getByTestId('today-placements').getByRole('listitem').filter({ hasText: name });
+  await expect(placement).toContainText(`${employer?.name} · Contact the employer`);
+  await placement.getByRole('link', { name }).click();
+  await expect(page).toHaveURL(new RegExp(`#/pupils/${young?.id}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 
   // The charts have their own page in the navigation.
   await nav.getByRole('link', { name: 'Dashboard', exact: true }).click();
