@@ -102,6 +102,19 @@ export function formFromPupil(pupil: Pupil, today: string): PupilForm {
   };
 }
 
+/**
+ * The liaison officer a young person's form shows once they are marked home educated and none is chosen
+ * yet: the adviser using the computer, when they are one who can be chosen (active). Otherwise as it was.
+ */
+export function defaultLiaisonOfficer(
+  form: Pick<PupilForm, 'homeEducated' | 'liaisonOfficerId'>,
+  currentAdviserId: string | null,
+  choosable: readonly string[],
+): PupilForm['liaisonOfficerId'] {
+  if (!form.homeEducated || form.liaisonOfficerId) return form.liaisonOfficerId;
+  return currentAdviserId !== null && choosable.includes(currentAdviserId) ? currentAdviserId : form.liaisonOfficerId;
+}
+
 export interface PupilFormContext {
   today: string;
   riskWeights?: RiskWeights;

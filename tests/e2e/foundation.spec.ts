@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, openEmpty, openWithDemoData } from './support';
 
 const SECTIONS = [
-  'Home',
+  'Today',
+  'Dashboard',
   'Pupils',
   'Sessions',
   'Employers',
@@ -21,13 +22,16 @@ test('offers demo data on first run, and loading it fills the caseload', async (
   await expect(offer).toBeVisible();
   await expectAccessible(page, 'the first-run offer');
   await openWithDemoDataFromOffer();
+  // Today is the landing page; the Dashboard counts what was loaded.
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click();
   const counts = page.getByTestId('caseload-counts');
   await expect(counts).toContainText('Young people');
   await expect(counts.locator('dd').first()).not.toHaveText('0');
 
   // The offer is answered: a reload does not ask again.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Careers Desk' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(offer).toBeHidden();
 
   async function openWithDemoDataFromOffer(): Promise<void> {
@@ -65,7 +69,9 @@ test('Settings clears demo data after confirmation', async ({ page }) => {
   await expectAccessible(page, 'the clear demo data confirmation');
   await confirm.getByRole('button', { name: 'Clear demo data' }).click();
   await expect(page.getByRole('status')).toContainText('Demo data cleared');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click();
+  await expect(page.getByText('No young people are recorded yet')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByText('No young people are recorded yet')).toBeVisible();
 });
 
@@ -81,7 +87,7 @@ test("a page load logs no console error and shows the app's own icon in the tab"
   });
 
   await openWithDemoData(page);
-  for (const path of ['/#/', '/#/pupils', '/#/sessions', '/#/settings']) {
+  for (const path of ['/#/', '/#/dashboard', '/#/pupils', '/#/sessions', '/#/settings']) {
     await page.goto(path);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -4,7 +4,13 @@ import { SECTIONS } from './sections';
 // Each capability's pages, with the section of the navigation they belong to. Each view is imported lazily by its
 // own path, not through its feature's index.ts, so that every view stays a chunk of its own.
 const capabilityRoutes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('../features/dashboard/DashboardView.vue'), meta: { section: 'home', title: 'Home' } },
+  { path: '/', name: 'home', component: () => import('../features/today/TodayView.vue'), meta: { section: 'home', title: 'Today' } },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    component: () => import('../features/dashboard/DashboardView.vue'),
+    meta: { section: 'dashboard', title: 'Dashboard' },
+  },
   {
     path: '/pupils',
     name: 'pupils',

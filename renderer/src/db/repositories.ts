@@ -101,6 +101,7 @@ import {
 import { listAllocations, loadAllocation, removeAllocation } from './allocations';
 import { auditReturnExport } from './returns';
 import { countCaseload } from './dashboard';
+import { loadTodayFacts, TODAY_TABLES } from './today';
 import { auditAuditExport, auditRecordNames, findAuditEntries, type AuditFilters } from './audit-log';
 import { recordAudit } from './audit';
 import { deletePastRetention, findPastRetention } from './retention';
@@ -323,6 +324,13 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
 
     dashboard: {
       counts: () => countCaseload(db),
+    },
+
+    /** The Today page: the facts its rules (shared/today) need for one adviser, or everyone when null. */
+    today: {
+      facts: (adviserId: string | null) => loadTodayFacts(db, { adviserId, today: clock.today(), now: now() }),
+      /** Calls `listener` after every change to a table the Today page reads; returns the way to stop. */
+      onChange: (listener: () => void) => onTablesChange(db, TODAY_TABLES, listener),
     },
 
     timetable: {
