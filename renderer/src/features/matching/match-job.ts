@@ -1,14 +1,25 @@
-import { matchPupil, prepareMatchDirectory, type DateRange, type PreparedMatchDirectory, type PupilMatches } from '@shared/matching';
+import {
+  matchPupil,
+  prepareMatchDirectory,
+  type DateRange,
+  type JourneySource,
+  type PreparedMatchDirectory,
+  type PupilMatches,
+} from '@shared/matching';
+import { prepareTravelDay, type TravelDay, type TravelFeed } from '@shared/travel';
 import type { CareersDeskDb } from '../../db/schema';
 import { db as appDb } from '../../db/database';
 import { loadMatchData, loadMatchDirectory } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
 import { getPupil } from '../../db/pupils';
+import { readTimetableUnlessHeld, timetableDatabaseName, timetableKey } from '../../db/timetable';
 import { JobWorker } from '../../platform/worker-job';
 
 /** Whose matches to work out, for which period, and the database to open by name. */
 export interface MatchRequest {
   databaseName: string;
+  /** The imported timetable's own database (db/timetable.ts), opened by the job to plan journeys. */
+  timetableDatabaseName: string;
   pupilId: string;
   today: string;
   period: DateRange | null;
@@ -22,12 +33,51 @@ export interface MatchRequest {
 /** The tables a prepared directory is made from (matchPupil reads the pupil besides). */
 export const DIRECTORY_TABLES = ['employers', 'routes', 'providers', 'experiences'] as const;
 
+/** How many dates' prepared timetables are kept: a county's is a few MB each. */
+const DAYS_KEPT = 14;
+
+/**
+ * Keeps the imported timetable and each date's prepared timetable (shared/travel prepareTravelDay)
+ * between jobs, so that the next young person's journeys are one scan per date. The feed is read
+ * again only when another has been imported.
+ */
+export class JourneyDayCache {
+  private held: { key: string; feed: TravelFeed; days: Map<string, TravelDay> } | null = null;
+
+  /** The timetable to plan with, or null when none is imported. */
+  async sourceFor(timetableDatabase: string): Promise<JourneySource | null> {
+    const read = await readTimetableUnlessHeld(timetableDatabase, this.held?.key ?? null);
+    if (!read) {
+      this.held = null;
+      return null;
+    }
+    const key = timetableKey(read.info);
+    if (read.feed) this.held = { key, feed: read.feed, days: new Map() };
+    const held = this.held;
+    if (!held || held.key !== key) return null;
+    return {
+      feed: held.feed,
+      dayFor: (date) => {
+        let day = held.days.get(date);
+        if (!day) {
+          day = prepareTravelDay(held.feed, date);
+          held.days.set(date, day);
+          // Let go of the date used longest ago (Maps keep insertion order).
+          if (held.days.size > DAYS_KEPT) held.days.delete(held.days.keys().next().value ?? date);
+        }
+        return day;
+      },
+    };
+  }
+}
+
 /**
  * Keeps the last prepared directory (shared/matching prepareMatchDirectory: places left, safety checks,
  * routes with their campuses), so that ranking the next young person reads and weighs only them.
  */
 export class MatchDirectoryCache {
   private last: { key: string; prepared: PreparedMatchDirectory } | null = null;
+  private readonly journeys = new JourneyDayCache();
 
   async workOut(db: CareersDeskDb, request: MatchRequest): Promise<PupilMatches | null> {
     const key = JSON.stringify([request.databaseName, request.today, request.period, request.directoryVersion]);
@@ -39,14 +89,21 @@ export class MatchDirectoryCache {
       this.last = { key, prepared };
     }
     const pupil = await getPupil(db, request.pupilId);
-    return pupil ? matchPupil(pupil, { prepared }) : null;
+    if (!pupil) return null;
+    const journeys = await this.journeys.sourceFor(request.timetableDatabaseName);
+    return matchPupil(pupil, { prepared }, journeys ?? undefined);
   }
 }
+
+/** On the page's thread, only where a worker cannot start: the timetable kept there instead. */
+const pageJourneys = new JourneyDayCache();
 
 /** Reads every employer, route and place held, and ranks them for the young person; null when they are gone. */
 export async function workOutMatches(db: CareersDeskDb, request: Omit<MatchRequest, 'directoryVersion'>): Promise<PupilMatches | null> {
   const data = await loadMatchData(db, request.pupilId);
-  return data ? matchPupil(data.pupil, { ...data, today: request.today, period: request.period ?? undefined }) : null;
+  if (!data) return null;
+  const journeys = await pageJourneys.sourceFor(request.timetableDatabaseName);
+  return matchPupil(data.pupil, { ...data, today: request.today, period: request.period ?? undefined }, journeys ?? undefined);
 }
 
 /** One kept matching worker and its count of directory changes, for each database the page ranks from. */
@@ -82,9 +139,14 @@ function workerFor(db: CareersDeskDb) {
  * app's, unless a test gives its own.
  */
 export function runMatchJob(
-  request: Omit<MatchRequest, 'databaseName' | 'directoryVersion'>,
+  request: Omit<MatchRequest, 'databaseName' | 'timetableDatabaseName' | 'directoryVersion'>,
   db: CareersDeskDb = appDb,
 ): Promise<PupilMatches | null> {
   const { worker, version } = workerFor(db);
-  return worker.run({ ...request, databaseName: db.name, directoryVersion: version });
+  return worker.run({
+    ...request,
+    databaseName: db.name,
+    timetableDatabaseName: timetableDatabaseName(db.name),
+    directoryVersion: version,
+  });
 }
