@@ -14,13 +14,13 @@ async function importFeed(page: Page, name: string, bytes: Uint8Array): Promise<
   await expect(page.getByTestId('timetable-status')).toHaveText(`Imported the timetable from ${name}.`);
 }
 
-/** A Year 10 in Margate (CT9) who relies on the bus, added through the pupil form. */
+/** A home-educated Year 10 in Margate (CT9) who relies on the bus, added through the pupil form. */
 async function addPupil(page: Page): Promise<string> {
   await page.goto('/#/pupils/new');
   await page.getByLabel('Legal first name').fill('Jade');
   await page.getByLabel('Legal surname').fill('Margate');
   await page.getByLabel('Date of birth').fill('2011-10-05');
-  await page.getByLabel('UPN not known').check();
+  await page.getByLabel('Electively home educated').check();
   await page.getByLabel('Postcode').fill('CT9 1AA');
   await page.getByLabel('How far they can travel each way (km)').fill('15');
   await page.getByLabel('Relies on public transport').check();
