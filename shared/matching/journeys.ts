@@ -122,7 +122,7 @@ export function offerJourneys(
 export function journeyExclusion(pupil: Pick<MatchablePupil, 'travel'>, journey: OfferJourney | null): Exclusion | null {
   if (!journey || journey.verdict !== 'no' || !pupil.travel.reliesOnPublicTransport) return null;
   return {
-    code: 'travel',
+    code: 'journey',
     message: `No way there and back by public transport on ${formatUkDate(journey.date)}: ${journey.reasons.join('; ')}`,
   };
 }

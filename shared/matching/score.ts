@@ -99,7 +99,17 @@ export interface PupilMatches {
   travelFrom: 'timetable' | 'estimate';
 }
 
-export type ExclusionCode = 'checks' | 'capacity' | 'year-group' | 'age' | 'access' | 'eligibility' | 'already-placed' | 'travel';
+export type ExclusionCode =
+  | 'checks'
+  | 'capacity'
+  | 'year-group'
+  | 'age'
+  | 'access'
+  | 'eligibility'
+  | 'already-placed'
+  | 'travel'
+  /** No way there by the start or home after the end in the imported timetable. */
+  | 'journey';
 export interface Exclusion {
   code: ExclusionCode;
   message: string;

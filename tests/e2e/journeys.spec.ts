@@ -14,13 +14,27 @@ async function importFeed(page: Page, name: string, bytes: Uint8Array): Promise<
   await expect(page.getByTestId('timetable-status')).toHaveText(`Imported the timetable from ${name}.`);
 }
 
-/** A home-educated Year 10 in Margate (CT9) who relies on the bus, added through the pupil form. */
+/** A Margate school, added in Settings. */
+async function addSchool(page: Page): Promise<void> {
+  await page.goto('/#/settings');
+  await page.getByRole('button', { name: 'Add a school' }).click();
+  const form = page.getByTestId('school-form');
+  await form.getByLabel('School name').fill('Margate Harbour School');
+  await form.getByLabel('URN', { exact: true }).fill('118888');
+  await form.getByLabel('District').selectOption({ label: 'Thanet' });
+  await form.getByLabel('Phase').selectOption({ label: 'Secondary (11 to 16)' });
+  await form.getByRole('button', { name: 'Save school' }).click();
+  await expect(form).toBeHidden();
+}
+
+/** A Year 10 at that school, at home in Margate (CT9), who relies on the bus, added through the pupil form. */
 async function addPupil(page: Page): Promise<string> {
   await page.goto('/#/pupils/new');
   await page.getByLabel('Legal first name').fill('Jade');
   await page.getByLabel('Legal surname').fill('Margate');
   await page.getByLabel('Date of birth').fill('2011-10-05');
-  await page.getByLabel('Electively home educated').check();
+  await page.getByRole('combobox', { name: /^School/ }).selectOption({ label: 'Margate Harbour School' });
+  await page.getByLabel('UPN not known').check();
   await page.getByLabel('Postcode').fill('CT9 1AA');
   await page.getByLabel('How far they can travel each way (km)').fill('15');
   await page.getByLabel('Relies on public transport').check();
@@ -53,11 +67,22 @@ async function addEmployer(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
 }
 
+/** Allocates the school's Year 10 in the June week (the only period offered) from the Matching page. */
+async function allocate(page: Page): Promise<void> {
+  await page.goto('/#/matching');
+  await page.getByRole('combobox', { name: /^School/ }).selectOption({ label: 'Margate Harbour School' });
+  await page.getByRole('combobox', { name: /^Year group/ }).selectOption({ label: 'Year 10' });
+  await expect(page.getByRole('combobox', { name: 'Work-experience period' })).not.toHaveValue('other');
+  await page.getByRole('button', { name: 'Allocate placements' }).click();
+  await expect(page.getByTestId('allocation-proposal')).toBeVisible({ timeout: 30_000 });
+}
+
 test("a young person's matches show the bus there and back from the imported timetable, and no bus home rules it out", async ({ page }) => {
   // The spring term of 2026/27, which the feeds' weekday calendar covers, whatever today's date.
   await page.clock.install({ time: new Date('2027-03-01T09:00:00') });
   const workers = watchWorkers(page);
   await openEmpty(page);
+  await addSchool(page);
   const pupilId = await addPupil(page);
   await addEmployer(page);
 
@@ -76,6 +101,13 @@ test("a young person's matches show the bus there and back from the imported tim
   expect(workers.fellBack).toEqual([]);
   await expectAccessible(page, "a young person's matches with journeys");
 
+  // The year group's allocation shows the journey on the line.
+  await allocate(page);
+  await expect(page.getByTestId('allocation-placed')).toContainText(
+    'Bus or train on 14/06/2027: Can get there: Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
+  );
+  await expectAccessible(page, 'an allocation with journeys');
+
   // The same line with its buses home taken off: nothing gets them home after 16:00, so it is ruled out.
   await importFeed(page, 'thanet-no-return.zip', await zipFeed(feedFiles(outcodeCoastalLineNoReturn())));
   await page.goto(`/#/pupils/${pupilId}/matches`);
@@ -85,4 +117,8 @@ test("a young person's matches show the bus there and back from the imported tim
     'No way there and back by public transport on 14/06/2027: No journey home leaving after 16:00',
   );
   await expectAccessible(page, "a young person's matches with a place ruled out by the journey home");
+
+  // And the allocation leaves them out, saying why.
+  await allocate(page);
+  await expect(page.getByTestId('allocation-unplaced')).toContainText('No suitable offer: 1 has no bus or train there and back');
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Employer, Pupil } from '@shared/model';
-import { matchPupil, NO_TIMETABLE_NOTE, type JourneySource, type MatchContext } from '@shared/matching';
+import { allocateCohort, matchPupil, NO_TIMETABLE_NOTE, type JourneySource, type MatchContext } from '@shared/matching';
 import { prepareTravelDay, readGtfsFeed, type TravelFeed } from '@shared/travel';
 import { createFactories } from '../support/factories';
 import {
@@ -150,5 +150,25 @@ describe('journey answers on one young person’s matches', () => {
     if (card?.kind !== 'offer') throw new Error('expected an offer card');
     expect(card.journey).toBeNull();
     expect(card.travelText).toContain('(estimated: no timetable)');
+  });
+});
+
+describe('journey answers in the cohort allocation', () => {
+  it('shows the journey first on each line', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const result = allocateCohort({ pupils: [pupil()], employers: [employer()], placements: [], period: week, today, journeys: source });
+    expect(result.placed).toBe(1);
+    expect(result.lines[0]?.reasons[0]).toBe(
+      'Bus or train on 14/06/2027: Can get there: Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
+    );
+  });
+
+  it('leaves out a place with no return journey, and says why', async () => {
+    const source = await sourceOf(outcodeCoastalLineNoReturn());
+    const result = allocateCohort({ pupils: [pupil()], employers: [employer()], placements: [], period: week, today, journeys: source });
+    expect(result.placed).toBe(0);
+    expect(result.unplaced[0]?.why).toBe('No suitable offer: 1 has no bus or train there and back');
+    // Without the timetable the same place is allocated on the estimate.
+    expect(allocateCohort({ pupils: [pupil()], employers: [employer()], placements: [], period: week, today }).placed).toBe(1);
   });
 });
