@@ -11,6 +11,7 @@ import { priorityReasons } from '../risk';
 import { bestAssignment } from './assignment';
 import { holdsAPlace, rangesOverlap, type DateRange } from './checks';
 import { evaluateOffer, offerSlots, type ExclusionCode, type MatchablePupil, type OfferSlot } from './score';
+import { offerJourneys, type JourneySource, type OfferJourney } from './journeys';
 
 /** Points added to every allowed score of a priority pupil: enough to win a contested last place over a slightly better fit. */
 export const DEFAULT_PRIORITY_WEIGHT = 25;
@@ -24,6 +25,8 @@ export interface AllocateInput {
   period: DateRange;
   today: string;
   priorityWeight?: number;
+  /** The imported timetable: each line's journey, and "no" (no way there or home) ruled out like the travel limit. */
+  journeys?: JourneySource;
   /** Called with 0 to 1 as the work goes; in a Worker, post it on to the page. */
   onProgress?: (fraction: number) => void;
 }
@@ -85,11 +88,16 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
 
   const priority = candidates.map((p) => priorityReasons(p));
   const scores: (number | null)[][] = [];
+  // Each young person's journeys to every offer period, one planner scan per date (shared/matching journeys).
+  const journeysOf: Map<OfferSlot, OfferJourney>[] = [];
+  const none = new Map<OfferSlot, OfferJourney>();
   for (const [i, pupil] of candidates.entries()) {
     const bonus = (priority[i]?.length ?? 0) > 0 ? weight : 0;
+    const journeys = input.journeys ? offerJourneys(pupil, slots, input.journeys, today) : none;
+    journeysOf.push(journeys);
     scores.push(
       open.map((slot) => {
-        const evaluation = evaluateOffer(pupil, slot, [], false);
+        const evaluation = evaluateOffer(pupil, slot, [], false, journeys.get(slot) ?? null);
         return evaluation.exclusions.length > 0 ? null : evaluation.score + bonus;
       }),
     );
@@ -110,11 +118,13 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
     const slot = index === null || index === undefined ? undefined : open[index];
     if (!slot) {
       const allowed = (scores[i] ?? []).filter((s) => s !== null).length;
-      unplaced.push({ pupilId: pupil.id, why: whyUnplaced(pupil, slots, allowed, period) });
+      unplaced.push({ pupilId: pupil.id, why: whyUnplaced(pupil, slots, allowed, period, journeysOf[i] ?? none) });
       continue;
     }
-    const evaluation = evaluateOffer(pupil, slot, [], true);
-    const reasons = [...evaluation.reasons];
+    const journey = journeysOf[i]?.get(slot) ?? null;
+    const evaluation = evaluateOffer(pupil, slot, [], true, journey);
+    // The journey first: a line shows its first few reasons.
+    const reasons = journey ? [journeyReason(journey), ...evaluation.reasons] : [...evaluation.reasons];
     const why = priority[i] ?? [];
     if (why.length > 0 && weight !== 0) reasons.push(`Priority in the allocation (${why.join(', ')}): +${weight}`);
     lines.push({
@@ -133,6 +143,12 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
   return { lines, unplaced, placed: lines.length, total };
 }
 
+/** "Bus or train on 14/06/2027: Only just: Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18". */
+export function journeyReason(journey: OfferJourney): string {
+  const outOfDate = journey.outOfDate ? ' (out of date)' : '';
+  return `Bus or train on ${formatUkDate(journey.date)}: ${journey.label}${outOfDate}: ${journey.sentence}`;
+}
+
 /** Which exclusion names a slot in a summary: the pupil's own reasons first, since they are what the adviser can act on. */
 const SUMMARY_ORDER: readonly ExclusionCode[] = [
   'year-group',
@@ -143,8 +159,9 @@ const SUMMARY_ORDER: readonly ExclusionCode[] = [
   'already-placed',
   'eligibility',
   'travel',
+  'journey',
 ];
-const PUPIL_SPECIFIC: ReadonlySet<ExclusionCode> = new Set<ExclusionCode>(['year-group', 'age', 'access', 'travel']);
+const PUPIL_SPECIFIC: ReadonlySet<ExclusionCode> = new Set<ExclusionCode>(['year-group', 'age', 'access', 'travel', 'journey']);
 
 function countPhrase(code: ExclusionCode, n: number, yearGroup: number): string {
   const one = n === 1;
@@ -165,6 +182,8 @@ function countPhrase(code: ExclusionCode, n: number, yearGroup: number): string 
       return `${n} ${one ? 'is' : 'are'} not open to them`;
     case 'travel':
       return `${n} ${one ? 'is' : 'are'} further than they can travel`;
+    case 'journey':
+      return `${n} ${one ? 'has' : 'have'} no bus or train there and back`;
   }
 }
 
@@ -180,7 +199,13 @@ function summarise(codesPerSlot: readonly Set<ExclusionCode>[], yearGroup: numbe
 }
 
 /** Why the optimum left this pupil out, in one sentence the adviser can act on. */
-function whyUnplaced(pupil: AllocatablePupil, slots: readonly OfferSlot[], allowedOpen: number, period: DateRange): string {
+function whyUnplaced(
+  pupil: AllocatablePupil,
+  slots: readonly OfferSlot[],
+  allowedOpen: number,
+  period: DateRange,
+  journeys: ReadonlyMap<OfferSlot, OfferJourney>,
+): string {
   if (slots.length === 0) return 'No work-experience offers cover these dates';
   if (allowedOpen > 0) {
     const offers = allowedOpen === 1 ? 'offer' : 'offers';
@@ -188,7 +213,7 @@ function whyUnplaced(pupil: AllocatablePupil, slots: readonly OfferSlot[], allow
   }
   const yearGroup = yearGroupOf(pupil, period.start);
   const evaluated = slots.map((slot) => {
-    const evaluation = evaluateOffer(pupil, slot, [], false);
+    const evaluation = evaluateOffer(pupil, slot, [], false, journeys.get(slot) ?? null);
     return { codes: new Set(evaluation.exclusions.map((e) => e.code)) };
   });
   const all = (code: ExclusionCode) => evaluated.every((e) => e.codes.has(code));

@@ -5,3 +5,4 @@ export * from './allocate';
 export * from './words';
 export * from './allocation-list';
 export * from './stored-allocation';
+export * from './journeys';

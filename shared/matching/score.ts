@@ -24,6 +24,7 @@ import { circumstancesFit, circumstancesRuleOut, levelSuggestedFor, post16StartF
 import { sectorLabel, type SectorId } from '../reference/sectors';
 import { publicTransportNote } from '../employers/list';
 import type { RouteKindId } from '../reference/lists';
+import { journeyExclusion, offerJourneys, type JourneySource, type OfferJourney } from './journeys';
 import { capacityLeft, checkDateFor, employerCheckProblems, holdsAPlace, rangesOverlap, type DateRange, type OfferPeriod } from './checks';
 
 /** What the matching reads from a pupil record. */
@@ -59,6 +60,8 @@ export interface OfferTarget {
   town: string | null;
   /** "about 14 km by road, about 55 minutes by bus (estimated: no timetable)", when the distance is known. */
   travelText: string | null;
+  /** The journey on the period's first day from the imported timetable; null without one (or without both outcodes). */
+  journey: OfferJourney | null;
 }
 
 export interface RouteTarget {
@@ -92,9 +95,21 @@ export interface PupilMatches {
   routes: Match[];
   /** Offers and routes ruled out, each with why. */
   excluded: ExcludedMatch[];
+  /** Whether offers' journeys come from an imported timetable, or are estimated from distance. */
+  travelFrom: 'timetable' | 'estimate';
 }
 
-export type ExclusionCode = 'checks' | 'capacity' | 'year-group' | 'age' | 'access' | 'eligibility' | 'already-placed' | 'travel';
+export type ExclusionCode =
+  | 'checks'
+  | 'capacity'
+  | 'year-group'
+  | 'age'
+  | 'access'
+  | 'eligibility'
+  | 'already-placed'
+  | 'travel'
+  /** No way there by the start or home after the end in the imported timetable. */
+  | 'journey';
 export interface Exclusion {
   code: ExclusionCode;
   message: string;
@@ -244,7 +259,14 @@ interface TravelPart {
  * The journey against how far the pupil can travel (shared/travel judgeTravelLimit): within it, points for
  * being close less any penalty for being near the limit or a long journey; beyond it, ruled out with why.
  */
-function travelPart(pupil: MatchablePupil, placeOutcode: string | null, place: string, bestPoints: number, explain: boolean): TravelPart {
+function travelPart(
+  pupil: MatchablePupil,
+  placeOutcode: string | null,
+  place: string,
+  bestPoints: number,
+  explain: boolean,
+  timetabled = false,
+): TravelPart {
   const km = distanceBetweenOutcodesKm(pupil.outcode, placeOutcode);
   const max = pupil.travel.maxDistanceKm;
   if (km === null) {
@@ -270,9 +292,11 @@ function travelPart(pupil: MatchablePupil, placeOutcode: string | null, place: s
   const closeness = max > 0 ? Math.round(bestPoints * (1 - km / max)) : bestPoints;
   const reasons: string[] = [];
   if (explain) {
-    reasons.push(
-      withPoints(`${capitalised(estimate.text)}; ${kmText(km)} in a straight line, within the ${max} km they can travel`, closeness),
-    );
+    // With a timetable the journey answer says how long it takes, so the reason keeps to the distance.
+    const how = timetabled
+      ? `${estimate.roadKm < 1 ? 'less than 1 km' : `about ${Math.round(estimate.roadKm)} km`} by road`
+      : estimate.text;
+    reasons.push(withPoints(`${capitalised(how)}; ${kmText(km)} in a straight line, within the ${max} km they can travel`, closeness));
     if (judged.penalty > 0) reasons.push(withPoints(capitalised(judged.reasons.join('; ')), -judged.penalty));
   }
   return { km, points: closeness - judged.penalty, reasons, exclusion: null, text: estimate.text };
@@ -318,8 +342,14 @@ export function offerSlots(
  * One pupil against one offer period. `pupilPlacements` are the pupil's own placements that hold a
  * place, so a pupil is never put in two places at once.
  */
-export function evaluateOffer(pupil: MatchablePupil, slot: OfferSlot, pupilPlacements: readonly Placement[], explain: boolean): Evaluation {
-  return evaluateOfferFor(pupil, pupilFacts(pupil), slot, pupilPlacements, explain);
+export function evaluateOffer(
+  pupil: MatchablePupil,
+  slot: OfferSlot,
+  pupilPlacements: readonly Placement[],
+  explain: boolean,
+  journey: OfferJourney | null = null,
+): Evaluation {
+  return evaluateOfferFor(pupil, pupilFacts(pupil), slot, pupilPlacements, explain, journey);
 }
 
 function evaluateOfferFor(
@@ -328,6 +358,7 @@ function evaluateOfferFor(
   slot: OfferSlot,
   pupilPlacements: readonly Placement[],
   explain: boolean,
+  journey: OfferJourney | null,
 ): Evaluation {
   const { employer, offer, period, facts } = slot;
   const exclusions: Exclusion[] = [];
@@ -352,8 +383,10 @@ function evaluateOfferFor(
   if (pupil.travel.needsStepFreeAccess && !employer.requirements.stepFreeAccess) {
     exclusions.push({ code: 'access', message: 'Needs step-free access, which this employer does not have' });
   }
-  const travel = travelPart(pupil, employer.outcode, 'employer', OFFER_DISTANCE, explain);
+  const travel = travelPart(pupil, employer.outcode, 'employer', OFFER_DISTANCE, explain, journey !== null);
   if (travel.exclusion) exclusions.push(travel.exclusion);
+  const noJourney = journeyExclusion(pupil, journey);
+  if (noJourney) exclusions.push(noJourney);
   for (const placement of pupilPlacements) {
     if (!rangesOverlap(placement, period)) continue;
     const here = placement.employerId === employer.id && (placement.offerId === offer.id || placement.offerId === null);
@@ -377,8 +410,10 @@ function evaluateOfferFor(
   points += travel.points;
   if (explain) {
     reasons.push(...travel.reasons);
-    // The employer's hand-typed flag is the adviser's note, not a fact the score rests on: the estimate is.
-    if (pupil.travel.reliesOnPublicTransport) reasons.push(publicTransportNote(employer));
+    // The employer's hand-typed flag is the adviser's note, not a fact the score rests on: the estimate (or the journey) is.
+    if (pupil.travel.reliesOnPublicTransport && journey === null) reasons.push(publicTransportNote(employer));
+    if (journey?.verdict === 'no' && !pupil.travel.reliesOnPublicTransport)
+      reasons.push('No bus or train there and back that day, but they do not rely on public transport');
     if (pupil.travel.needsStepFreeAccess && employer.requirements.stepFreeAccess) reasons.push('Has the step-free access they need');
     if (employer.requirements.dbsNeeded) reasons.push('Asks for a DBS check: allow time to arrange it');
     if (employer.requirements.protectiveEquipment) reasons.push('Protective equipment is worn here');
@@ -657,18 +692,21 @@ function ranked<T>(items: Ranked<T>[]): T[] {
  * Ranked employer offers and post-16 routes for one young person, and what was ruled out and why.
  * Pass `{ prepared }` (from prepareMatchDirectory) to match many pupils against the same directory.
  */
-export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): PupilMatches {
+export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, journeys?: JourneySource): PupilMatches {
   const prepared = 'prepared' in directory ? directory.prepared : prepareMatchDirectory(directory);
   const { slots, routes: entries } = prepared;
   const pupilPlacements = prepared.placementsByPupil.get(pupil.id) ?? [];
   const offers: Ranked<Match>[] = [];
   const routes: Ranked<Match>[] = [];
   const excluded: Ranked<ExcludedMatch>[] = [];
-  if (slots.length === 0 && entries.length === 0) return { offers: [], routes: [], excluded: [] };
+  const travelFrom = journeys ? 'timetable' : 'estimate';
+  if (slots.length === 0 && entries.length === 0) return { offers: [], routes: [], excluded: [], travelFrom };
   const known = pupilFacts(pupil);
+  const answers = journeys ? offerJourneys(pupil, slots, journeys, prepared.today) : null;
 
   for (const slot of slots) {
-    const { score, reasons, exclusions, distanceKm, travelText } = evaluateOfferFor(pupil, known, slot, pupilPlacements, true);
+    const journey = answers?.get(slot) ?? null;
+    const { score, reasons, exclusions, distanceKm, travelText } = evaluateOfferFor(pupil, known, slot, pupilPlacements, true, journey);
     const { employer, offer, period } = slot;
     const name = slot.facts.sortName;
     if (exclusions.length > 0) {
@@ -687,6 +725,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
           distanceKm,
           town: slot.facts.town,
           travelText,
+          journey,
           score,
           reasons,
           excluded: true,
@@ -712,6 +751,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
           distanceKm,
           town: slot.facts.town,
           travelText,
+          journey,
           score,
           reasons,
           excluded: false,
@@ -758,5 +798,5 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory): Pu
     }
   }
 
-  return { offers: ranked(offers), routes: ranked(routes), excluded: ranked(excluded) };
+  return { offers: ranked(offers), routes: ranked(routes), excluded: ranked(excluded), travelFrom };
 }

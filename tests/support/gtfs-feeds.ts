@@ -296,3 +296,24 @@ export function railWithChange(): FeedSpec {
 export function expiredCoastalLine(): FeedSpec {
   return { ...coastalLine(), calendar: [['WEEKDAYS', '1111100', '20260401', '20260731']], calendarDates: [] };
 }
+
+// The coastal line again, its Margate and Ramsgate stops a short walk from the CT9 and CT11 outcode
+// centroids (shared/reference/outcodes), where matching starts and ends journeys.
+export const MARGATE_CT9: FeedStop = { id: 'MGT', name: 'Margate, Cecil Square', latitude: 51.3844, longitude: 1.3906 };
+export const RAMSGATE_CT11: FeedStop = { id: 'RAM', name: 'Ramsgate, King Street', latitude: 51.337, longitude: 1.41438 };
+
+/** The coastal line (two buses each way a weekday of 2026/27) between stops by the CT9 and CT11 centroids. */
+export function outcodeCoastalLine(): FeedSpec {
+  return { ...coastalLine(), stops: [MARGATE_CT9, BROADSTAIRS, RAMSGATE_CT11] };
+}
+
+/** The same line with the buses back taken off: there in the morning, no way home. */
+export function outcodeCoastalLineNoReturn(): FeedSpec {
+  const line = outcodeCoastalLine();
+  return { ...line, trips: line.trips.filter((trip) => !trip.id.startsWith('back')) };
+}
+
+/** The same line with its calendar ending on 31/03/2027: current in the autumn, ended by a June placement. */
+export function outcodeCoastalLineEndingInMarch(): FeedSpec {
+  return { ...outcodeCoastalLine(), calendar: [['WEEKDAYS', '1111100', '20260901', '20270331']], calendarDates: [] };
+}

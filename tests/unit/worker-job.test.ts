@@ -7,6 +7,8 @@ import { loadReturnSource } from '@renderer/db/returns';
 import { buildReturn } from '@renderer/features/returns/build-return';
 import { runDashboardJob } from '@renderer/features/dashboard/dashboard-job';
 import { MatchDirectoryCache, runMatchJob } from '@renderer/features/matching/match-job';
+import { importTimetable, TimetableDb, timetableDatabaseName } from '@renderer/db/timetable';
+import { feedFiles, outcodeCoastalLine, outcodeCoastalLineNoReturn, zipFeed } from '../support/gtfs-feeds';
 import { proposePlacement } from '@renderer/db/placements';
 import { loadMatchData } from '@renderer/db/matching';
 import { matchPupil } from '@shared/matching';
@@ -276,6 +278,7 @@ describe("one young person's matches through their job (renderer/src/features/ma
     const cache = new MatchDirectoryCache();
     const request = (pupilId: string, directoryVersion: number) => ({
       databaseName: db!.name,
+      timetableDatabaseName: `${db!.name}-timetables`,
       pupilId,
       today,
       period: null,
@@ -305,5 +308,56 @@ describe("one young person's matches through their job (renderer/src/features/ma
     const data = (await loadMatchData(db, withOffer.pupil.id))!;
     expect(again).toEqual(matchPupil(data.pupil, { ...data, today }));
     expect(again.excluded.some((m) => m.kind === 'offer' && m.offerId === best.offerId && m.periodStart === best.periodStart)).toBe(true);
+  });
+
+  it('plans journeys from the imported timetable, and reads the timetable again when another is imported', async () => {
+    db = new CareersDeskDb('careers-desk-match-journeys');
+    await db.open();
+    const timetables = timetableDatabaseName(db.name);
+    const today = '2027-03-01';
+    const pupil = make.pupil({ dateOfBirth: '2011-10-05', outcode: 'CT9', travel: { maxDistanceKm: 15, reliesOnPublicTransport: true } });
+    const employer = make.employer({
+      outcode: 'CT11',
+      checks: { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true },
+      offers: [make.offer({ yearGroups: [10], minimumAge: 14 })],
+    });
+    await db.pupils.add(pupil);
+    await db.employers.add(employer);
+    const cache = new MatchDirectoryCache();
+    const request = {
+      databaseName: db.name,
+      timetableDatabaseName: timetables,
+      pupilId: pupil.id,
+      today,
+      period: null,
+      directoryVersion: 0,
+    };
+    try {
+      // No timetable yet: estimated from distance.
+      const estimated = (await cache.workOut(db, request))!;
+      expect(estimated.travelFrom).toBe('estimate');
+      expect(estimated.offers[0]).toMatchObject({ kind: 'offer', journey: null });
+
+      const stored = (name: string, bytes: Uint8Array) => ({
+        databaseName: timetables,
+        fileName: name,
+        bytes,
+        importedAt: `${today}T09:00:00.000Z`,
+      });
+      await importTimetable(stored('thanet.zip', await zipFeed(feedFiles(outcodeCoastalLine()))), () => {});
+      const planned = (await cache.workOut(db, request))!;
+      expect(planned.travelFrom).toBe('timetable');
+      expect(planned.offers[0]).toMatchObject({
+        journey: { verdict: 'yes', sentence: 'Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18' },
+      });
+
+      // Another timetable, imported at the same moment: read again, and the placement with no bus home is ruled out.
+      await importTimetable(stored('thanet-no-return.zip', await zipFeed(feedFiles(outcodeCoastalLineNoReturn()))), () => {});
+      const again = (await cache.workOut(db, request))!;
+      expect(again.offers).toEqual([]);
+      expect(again.excluded[0]).toMatchObject({ journey: { verdict: 'no' } });
+    } finally {
+      await new TimetableDb(timetables).delete();
+    }
   });
 });

@@ -97,3 +97,30 @@ export function timetableAuditSummary(change: 'import' | 'delete', info: Timetab
   const operators = info.summary.operators.slice(0, 3).join(', ') + (info.summary.operators.length > 3 ? ' and others' : '');
   return `Imported a public-transport timetable (${operators}; ${info.summary.stopCount.toLocaleString('en-GB')} stops)`;
 }
+
+/** Tells one import from another (a frozen test clock can give two imports the same time). */
+export function timetableKey(info: TimetableInfo): string {
+  return JSON.stringify([info.importedAt, info.fileName, info.summary]);
+}
+
+/**
+ * For a worker that keeps the timetable between jobs: opens the timetable database by name, and reads
+ * the feed only when the one stored is not the import already held (`heldKey`, from timetableKey).
+ * Null when no timetable is imported; `feed` null when the one held is still current.
+ */
+export async function readTimetableUnlessHeld(
+  databaseName: string,
+  heldKey: string | null,
+): Promise<{ info: TimetableInfo; feed: TravelFeed | null } | null> {
+  const db = new TimetableDb(databaseName);
+  try {
+    return await db.transaction('r', db.info, db.feeds, async () => {
+      const info = await currentTimetableInfo(db);
+      if (!info) return null;
+      if (timetableKey(info) === heldKey) return { info, feed: null };
+      return { info, feed: await currentTimetable(db) };
+    });
+  } finally {
+    db.close();
+  }
+}

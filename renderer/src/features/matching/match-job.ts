@@ -4,11 +4,15 @@ import { db as appDb } from '../../db/database';
 import { loadMatchData, loadMatchDirectory } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
 import { getPupil } from '../../db/pupils';
+import { timetableDatabaseName } from '../../db/timetable';
+import { JourneyDayCache } from './journey-days';
 import { JobWorker } from '../../platform/worker-job';
 
 /** Whose matches to work out, for which period, and the database to open by name. */
 export interface MatchRequest {
   databaseName: string;
+  /** The imported timetable's own database (db/timetable.ts), opened by the job to plan journeys. */
+  timetableDatabaseName: string;
   pupilId: string;
   today: string;
   period: DateRange | null;
@@ -28,6 +32,7 @@ export const DIRECTORY_TABLES = ['employers', 'routes', 'providers', 'experience
  */
 export class MatchDirectoryCache {
   private last: { key: string; prepared: PreparedMatchDirectory } | null = null;
+  private readonly journeys = new JourneyDayCache();
 
   async workOut(db: CareersDeskDb, request: MatchRequest): Promise<PupilMatches | null> {
     const key = JSON.stringify([request.databaseName, request.today, request.period, request.directoryVersion]);
@@ -39,14 +44,21 @@ export class MatchDirectoryCache {
       this.last = { key, prepared };
     }
     const pupil = await getPupil(db, request.pupilId);
-    return pupil ? matchPupil(pupil, { prepared }) : null;
+    if (!pupil) return null;
+    const journeys = await this.journeys.sourceFor(request.timetableDatabaseName);
+    return matchPupil(pupil, { prepared }, journeys ?? undefined);
   }
 }
+
+/** On the page's thread, only where a worker cannot start: the timetable kept there instead. */
+const pageJourneys = new JourneyDayCache();
 
 /** Reads every employer, route and place held, and ranks them for the young person; null when they are gone. */
 export async function workOutMatches(db: CareersDeskDb, request: Omit<MatchRequest, 'directoryVersion'>): Promise<PupilMatches | null> {
   const data = await loadMatchData(db, request.pupilId);
-  return data ? matchPupil(data.pupil, { ...data, today: request.today, period: request.period ?? undefined }) : null;
+  if (!data) return null;
+  const journeys = await pageJourneys.sourceFor(request.timetableDatabaseName);
+  return matchPupil(data.pupil, { ...data, today: request.today, period: request.period ?? undefined }, journeys ?? undefined);
 }
 
 /** One kept matching worker and its count of directory changes, for each database the page ranks from. */
@@ -82,9 +94,14 @@ function workerFor(db: CareersDeskDb) {
  * app's, unless a test gives its own.
  */
 export function runMatchJob(
-  request: Omit<MatchRequest, 'databaseName' | 'directoryVersion'>,
+  request: Omit<MatchRequest, 'databaseName' | 'timetableDatabaseName' | 'directoryVersion'>,
   db: CareersDeskDb = appDb,
 ): Promise<PupilMatches | null> {
   const { worker, version } = workerFor(db);
-  return worker.run({ ...request, databaseName: db.name, directoryVersion: version });
+  return worker.run({
+    ...request,
+    databaseName: db.name,
+    timetableDatabaseName: timetableDatabaseName(db.name),
+    directoryVersion: version,
+  });
 }

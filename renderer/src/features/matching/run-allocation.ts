@@ -1,6 +1,10 @@
 import { allocateCohort, type AllocationResult } from '@shared/matching';
 import { runWorkerJob } from '../../platform/worker-job';
 import type { AllocateRequest } from './allocate-messages';
+import { JourneyDayCache } from './journey-days';
+
+/** On the page's thread, only where a worker cannot start. */
+const pageJourneys = new JourneyDayCache();
 
 /**
  * Allocates a cohort in a Web Worker, reporting progress from 0 to 1. If the worker cannot be started
@@ -11,7 +15,8 @@ export function runAllocation(input: AllocateRequest, onProgress: (fraction: num
     {
       start: () => new Worker(new URL('./allocate.worker.ts', import.meta.url), { type: 'module' }),
       request: input,
-      onPageThread: (request, progress) => allocateCohort({ ...request, onProgress: progress }),
+      onPageThread: async ({ timetableDatabaseName, ...request }, progress) =>
+        allocateCohort({ ...request, journeys: (await pageJourneys.sourceFor(timetableDatabaseName)) ?? undefined, onProgress: progress }),
       what: 'The allocation',
     },
     onProgress,

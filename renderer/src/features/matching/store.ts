@@ -108,7 +108,8 @@ export const useAllocationStore = defineStore('allocation', () => {
         message.value = `No young people at ${schoolName} are recorded as in Year ${request.yearGroup} on ${onDate}.`;
         return;
       }
-      const result = await runAllocation({ pupils, employers, placements, period: request.period, today }, (f) => {
+      const timetableDatabaseName = repos.timetable.databaseName;
+      const result = await runAllocation({ pupils, employers, placements, period: request.period, today, timetableDatabaseName }, (f) => {
         progress.value = f;
       });
       const byId = new Map(pupils.map((p) => [p.id, p]));

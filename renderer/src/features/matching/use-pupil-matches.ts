@@ -49,6 +49,7 @@ export function usePupilMatches(pupilId: Ref<string>) {
   const offers = computed(() => (matches.value?.offers ?? []).filter((m): m is OfferMatch => m.kind === 'offer'));
   const routes = computed(() => (matches.value?.routes ?? []).filter((m): m is RouteMatch => m.kind === 'route'));
   const excluded = computed(() => matches.value?.excluded ?? []);
+  const travelFrom = computed(() => matches.value?.travelFrom ?? 'estimate');
   const providers = computed(() => new Map<string, Provider>((data.value.value?.providers ?? []).map((p) => [p.id, p])));
   const name = computed(() => (data.value.value ? displayName(data.value.value.pupil) : ''));
 
@@ -114,6 +115,7 @@ export function usePupilMatches(pupilId: Ref<string>) {
     offers,
     routes,
     excluded,
+    travelFrom,
     message,
     problems,
     busy,

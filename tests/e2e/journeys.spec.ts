@@ -1,0 +1,124 @@
+// Journey answers on one young person's matches: with no timetable the cards say travel is estimated;
+// with a small Thanet feed imported on the Data page, the card for a Ramsgate employer shows the bus
+// there and back on the placement's first day and the verdict; a feed with no bus home rules it out.
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, openEmpty, readTable, watchWorkers, type StoredPupil } from './support';
+import { feedFiles, outcodeCoastalLine, outcodeCoastalLineNoReturn, zipFeed } from '../support/gtfs-feeds';
+
+async function importFeed(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.goto('/#/data');
+  await page
+    .getByLabel(/timetable \(\.zip\)|Timetable file \(\.zip\)/)
+    .setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+  await page.getByRole('button', { name: 'Import the timetable' }).click();
+  await expect(page.getByTestId('timetable-status')).toHaveText(`Imported the timetable from ${name}.`);
+}
+
+/** A Margate school, added in Settings. */
+async function addSchool(page: Page): Promise<void> {
+  await page.goto('/#/settings');
+  await page.getByRole('button', { name: 'Add a school' }).click();
+  const form = page.getByTestId('school-form');
+  await form.getByLabel('School name').fill('Margate Harbour School');
+  await form.getByLabel('URN', { exact: true }).fill('118888');
+  await form.getByLabel('District').selectOption({ label: 'Thanet' });
+  await form.getByLabel('Phase').selectOption({ label: 'Secondary (11 to 16)' });
+  await form.getByRole('button', { name: 'Save school' }).click();
+  await expect(form).toBeHidden();
+}
+
+/** A Year 10 at that school, at home in Margate (CT9), who relies on the bus, added through the pupil form. */
+async function addPupil(page: Page): Promise<string> {
+  await page.goto('/#/pupils/new');
+  await page.getByLabel('Legal first name').fill('Jade');
+  await page.getByLabel('Legal surname').fill('Margate');
+  await page.getByLabel('Date of birth').fill('2011-10-05');
+  await page.getByRole('combobox', { name: /^School/ }).selectOption({ label: 'Margate Harbour School' });
+  await page.getByLabel('UPN not known').check();
+  await page.getByLabel('Postcode').fill('CT9 1AA');
+  await page.getByLabel('How far they can travel each way (km)').fill('15');
+  await page.getByLabel('Relies on public transport').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jade Margate');
+  const pupil = (await readTable<StoredPupil>(page, 'pupils')).find((p) => p.legalSurname === 'Margate');
+  if (!pupil) throw new Error('the young person was not saved');
+  return pupil.id;
+}
+
+/** A Ramsgate (CT11) employer with its checks done and a June week for Year 10, added through the employer form. */
+async function addEmployer(page: Page): Promise<void> {
+  await page.goto('/#/employers/new');
+  await page.getByRole('textbox', { name: 'Name (required)' }).fill('Ramsgate Harbour Engineering');
+  await page.getByRole('combobox', { name: 'Sector (required)' }).selectOption({ label: 'Engineering and manufacturing' });
+  await page.getByLabel('Postcode', { exact: true }).fill('CT11 9AA');
+  await page.getByLabel('Risk assessment date').fill('2026-09-01');
+  await page.getByLabel("Employer's liability insurance expires on").fill('2028-01-31');
+  await page.getByLabel('Safeguarding arrangements confirmed').check();
+  await page.getByRole('button', { name: 'Add an offer' }).click();
+  const offer = page.getByTestId('offer-1');
+  const period = page.getByRole('group', { name: 'Period 1 of offer 1' });
+  await period.getByLabel('Start date').fill('2027-06-14');
+  await period.getByLabel('End date').fill('2027-06-18');
+  await period.getByLabel('Places (capacity)').fill('2');
+  const yearTen = offer.getByLabel('Year 10', { exact: true });
+  if (!(await yearTen.isChecked())) await yearTen.check();
+  await offer.getByLabel('Minimum age').fill('14');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
+}
+
+/** Allocates the school's Year 10 in the June week (the only period offered) from the Matching page. */
+async function allocate(page: Page): Promise<void> {
+  await page.goto('/#/matching');
+  await page.getByRole('combobox', { name: /^School/ }).selectOption({ label: 'Margate Harbour School' });
+  await page.getByRole('combobox', { name: /^Year group/ }).selectOption({ label: 'Year 10' });
+  await expect(page.getByRole('combobox', { name: 'Work-experience period' })).not.toHaveValue('other');
+  await page.getByRole('button', { name: 'Allocate placements' }).click();
+  await expect(page.getByTestId('allocation-proposal')).toBeVisible({ timeout: 30_000 });
+}
+
+test("a young person's matches show the bus there and back from the imported timetable, and no bus home rules it out", async ({ page }) => {
+  // The spring term of 2026/27, which the feeds' weekday calendar covers, whatever today's date.
+  await page.clock.install({ time: new Date('2027-03-01T09:00:00') });
+  const workers = watchWorkers(page);
+  await openEmpty(page);
+  await addSchool(page);
+  const pupilId = await addPupil(page);
+  await addEmployer(page);
+
+  // No timetable yet: the card says its travel is estimated.
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const card = page.getByTestId('offer-match').filter({ hasText: 'Ramsgate Harbour Engineering' });
+  await expect(card.getByTestId('match-journey')).toHaveText('No timetable imported: estimated from distance');
+
+  await importFeed(page, 'thanet-loop.zip', await zipFeed(feedFiles(outcodeCoastalLine())));
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const journey = card.getByTestId('match-journey');
+  await expect(journey).toContainText('Can get there by bus or train on 14/06/2027');
+  await expect(journey).toContainText('Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18');
+  await expect(card).not.toContainText('(estimated: no timetable)');
+  expect(workers.started.some((url) => url.includes('match'))).toBe(true);
+  expect(workers.fellBack).toEqual([]);
+  await expectAccessible(page, "a young person's matches with journeys");
+
+  // The year group's allocation shows the journey on the line.
+  await allocate(page);
+  await expect(page.getByTestId('allocation-placed')).toContainText(
+    'Bus or train on 14/06/2027: Can get there: Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
+  );
+  await expectAccessible(page, 'an allocation with journeys');
+
+  // The same line with its buses home taken off: nothing gets them home after 16:00, so it is ruled out.
+  await importFeed(page, 'thanet-no-return.zip', await zipFeed(feedFiles(outcodeCoastalLineNoReturn())));
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  await expect(page.getByTestId('no-offers')).toBeVisible();
+  await page.getByTestId('ruled-out').locator('summary').click();
+  await expect(page.getByTestId('ruled-out-item').filter({ hasText: 'Ramsgate Harbour Engineering' })).toContainText(
+    'No way there and back by public transport on 14/06/2027: No journey home leaving after 16:00',
+  );
+  await expectAccessible(page, "a young person's matches with a place ruled out by the journey home");
+
+  // And the allocation leaves them out, saying why.
+  await allocate(page);
+  await expect(page.getByTestId('allocation-unplaced')).toContainText('No suitable offer: 1 has no bus or train there and back');
+});

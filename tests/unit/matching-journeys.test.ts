@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { Employer, Pupil } from '@shared/model';
+import { allocateCohort, matchPupil, NO_TIMETABLE_NOTE, type JourneySource, type MatchContext } from '@shared/matching';
+import { prepareTravelDay, readGtfsFeed, type TravelFeed } from '@shared/travel';
+import { createFactories } from '../support/factories';
+import {
+  feedFiles,
+  outcodeCoastalLine,
+  outcodeCoastalLineEndingInMarch,
+  outcodeCoastalLineNoReturn,
+  zipFeed,
+  type FeedSpec,
+} from '../support/gtfs-feeds';
+
+// Spring term 2027; the June work-experience week starts on a Monday the feeds run on.
+const today = '2027-03-01';
+const week = { start: '2027-06-14', end: '2027-06-18' };
+const make = createFactories({ stamp: '2027-01-10T09:00:00.000Z' });
+
+const goodChecks = {
+  riskAssessmentOn: '2026-09-01',
+  insuranceExpiresOn: '2028-01-31',
+  safeguardingConfirmed: true,
+  riskControls: '',
+  dbsPosition: null,
+};
+
+function employer(fields: Partial<Omit<Employer, 'offers'>> = {}): Employer {
+  return make.employer({
+    name: 'Ramsgate Harbour Engineering',
+    sector: 'engineering',
+    outcode: 'CT11',
+    checks: goodChecks,
+    requirements: { stepFreeAccess: true, reachableByPublicTransport: true },
+    ...fields,
+    offers: [make.offer({ periods: [{ ...week, capacity: 2 }], yearGroups: [10, 11, 12], minimumAge: 14 })],
+  });
+}
+
+/** A Year 10 young person at home in Margate (CT9) who relies on the bus. */
+function pupil(fields: Partial<Pupil> = {}): Pupil {
+  return make.pupil({
+    legalForename: 'Amira',
+    legalSurname: 'Khan',
+    dateOfBirth: '2011-10-05',
+    outcode: 'CT9',
+    interests: ['engineering'],
+    travel: { maxDistanceKm: 15, reliesOnPublicTransport: true },
+    ...fields,
+  });
+}
+
+function context(employers: Employer[]): MatchContext {
+  return { employers, routes: [], providers: [], placements: [], today };
+}
+
+async function sourceOf(spec: FeedSpec): Promise<JourneySource & { prepared: string[] }> {
+  const read = readGtfsFeed(await zipFeed(feedFiles(spec)));
+  if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
+  const feed: TravelFeed = read.feed;
+  const prepared: string[] = [];
+  return {
+    feed,
+    prepared,
+    dayFor: (date) => {
+      prepared.push(date);
+      return prepareTravelDay(feed, date);
+    },
+  };
+}
+
+describe('journey answers on one young person’s matches', () => {
+  it('gives each offer card the journey on its first day from the timetable, with the verdict', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const result = matchPupil(pupil(), context([employer()]), source);
+    expect(result.travelFrom).toBe('timetable');
+    const [card] = result.offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    // From the CT9 centroid, 150 m to the stop; the 08:35 bus leaves 12 minutes spare and there are two buses home: a plain yes.
+    expect(card.journey).toEqual({
+      date: '2027-06-14',
+      verdict: 'yes',
+      label: 'Can get there',
+      sentence: 'Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
+      reasons: [],
+      outOfDate: false,
+    });
+    // The distance reason no longer claims to be an estimate without a timetable.
+    expect(card.reasons.some((r) => r.includes('(estimated: no timetable)'))).toBe(false);
+    expect(card.reasons).toContain('About 7 km by road; 6 km in a straight line, within the 15 km they can travel: +13');
+    expect(source.prepared).toEqual(['2027-06-14']);
+  });
+
+  it('plans one scan per date for every employer that day', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const result = matchPupil(pupil(), context([employer(), employer({ name: 'Ramsgate Tunnels' }), employer({ outcode: 'CT9' })]), source);
+    expect(result.offers).toHaveLength(3);
+    expect(source.prepared).toEqual(['2027-06-14']);
+    const inTown = result.offers.find((o) => o.kind === 'offer' && o.journey?.sentence.includes('on foot'));
+    expect(inTown).toBeDefined();
+  });
+
+  it('rules out a placement with no way home, saying why', async () => {
+    const source = await sourceOf(outcodeCoastalLineNoReturn());
+    const result = matchPupil(pupil(), context([employer()]), source);
+    expect(result.offers).toEqual([]);
+    const [ruledOut] = result.excluded;
+    if (ruledOut?.kind !== 'offer') throw new Error('expected an offer ruled out');
+    expect(ruledOut.journey?.verdict).toBe('no');
+    expect(ruledOut.exclusions).toEqual(['No way there and back by public transport on 14/06/2027: No journey home leaving after 16:00']);
+  });
+
+  it('does not rule out a "no" for a young person who does not rely on public transport, and says so', async () => {
+    const source = await sourceOf(outcodeCoastalLineNoReturn());
+    const driven = pupil({ travel: { ...pupil().travel, reliesOnPublicTransport: false } });
+    const [card] = matchPupil(driven, context([employer()]), source).offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(card.journey?.verdict).toBe('no');
+    expect(card.reasons).toContain('No bus or train there and back that day, but they do not rely on public transport');
+  });
+
+  it('does not rule out where there is no published service, and asks for their travel plan', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    // Maidstone (ME14) has no stop in this timetable.
+    const far = pupil({ travel: { ...pupil().travel, maxDistanceKm: 100 } });
+    const result = matchPupil(far, context([employer({ outcode: 'ME14' })]), source);
+    const [card] = result.offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(card.journey?.verdict).toBe('no-published-service');
+    expect(card.journey?.label).toBe('No published service');
+    expect(card.journey?.reasons.join(' ')).toMatch(/travel plan/);
+    expect(result.excluded).toEqual([]);
+  });
+
+  it('marks the answer out of date when the timetable has ended before the day, without ruling out', async () => {
+    const source = await sourceOf(outcodeCoastalLineEndingInMarch());
+    const result = matchPupil(pupil(), context([employer()]), source);
+    const [card] = result.offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(card.journey).toMatchObject({ verdict: 'no-published-service', outOfDate: true });
+    expect(card.journey?.sentence).toContain('(timetable out of date)');
+    expect(card.journey?.reasons).toContain('The timetable ended on 31/03/2027: import the current one');
+  });
+
+  it('keeps the distance estimate without a timetable, and says so', () => {
+    const result = matchPupil(pupil(), context([employer()]));
+    expect(result.travelFrom).toBe('estimate');
+    expect(NO_TIMETABLE_NOTE).toBe('No timetable imported: estimated from distance');
+    const [card] = result.offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(card.journey).toBeNull();
+    expect(card.travelText).toContain('(estimated: no timetable)');
+  });
+});
+
+describe('journey answers in the cohort allocation', () => {
+  it('shows the journey first on each line', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const result = allocateCohort({ pupils: [pupil()], employers: [employer()], placements: [], period: week, today, journeys: source });
+    expect(result.placed).toBe(1);
+    expect(result.lines[0]?.reasons[0]).toBe(
+      'Bus or train on 14/06/2027: Can get there: Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
+    );
+  });
+
+  it('leaves out a place with no return journey, and says why', async () => {
+    const source = await sourceOf(outcodeCoastalLineNoReturn());
+    const result = allocateCohort({ pupils: [pupil()], employers: [employer()], placements: [], period: week, today, journeys: source });
+    expect(result.placed).toBe(0);
+    expect(result.unplaced[0]?.why).toBe('No suitable offer: 1 has no bus or train there and back');
+    // Without the timetable the same place is allocated on the estimate.
+    expect(allocateCohort({ pupils: [pupil()], employers: [employer()], placements: [], period: week, today }).placed).toBe(1);
+  });
+});
