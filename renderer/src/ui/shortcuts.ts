@@ -1,4 +1,4 @@
-import { onBeforeUnmount } from 'vue';
+import { onBeforeUnmount, type Ref } from 'vue';
 
 /**
  * The app's keyboard shortcuts, in one place: the keys, what each does in words (for the "Keyboard
@@ -111,6 +111,14 @@ export function registerShortcut(id: ShortcutId, handler: Handler): () => void {
 export function useShortcut(id: ShortcutId, handler: Handler): void {
   const stop = registerShortcut(id, handler);
   onBeforeUnmount(stop);
+}
+
+/**
+ * In a record form: Ctrl/Cmd+S saves it as its Save button does, unless a save is already under way
+ * (`saving`, from useCheckedSave). The form on screen last is the one saved.
+ */
+export function useSaveShortcut(save: () => unknown, saving?: Ref<boolean>): void {
+  useShortcut('save', () => (saving?.value ? undefined : save()));
 }
 
 /** Runs the handler registered last for the shortcut; false when none is registered. */
