@@ -112,3 +112,35 @@ test('"?" lists the shortcuts, but not while typing, and the header button opens
   await page.keyboard.press('Escape');
   await expect(list).toBeHidden();
 });
+
+test('Mark done shows a toast with Undo for a few seconds; Undo brings the action back; Escape does not lose it', async ({ page }) => {
+  await openWithDemoData(page);
+  await page.goto('/#/sessions');
+  const openActions = page.getByTestId('open-actions');
+  const markButtons = openActions.getByRole('button', { name: /^Mark done: / });
+  const toast = page.getByTestId('undo-toast');
+  const undo = toast.getByRole('button', { name: 'Undo' });
+
+  // The first: the toast says what was done, focus goes on to the next action, and the toast goes by itself.
+  const firstLabel = (await markButtons.first().getAttribute('aria-label')) ?? '';
+  await markButtons.first().focus();
+  await page.keyboard.press('Enter');
+  await expect(toast).toHaveAttribute('role', 'status');
+  await expect(toast).toContainText(`Marked done: ${firstLabel.replace(/^Mark done: /, '')}`);
+  await expect(markButtons.first()).toBeFocused();
+  await expectAccessible(page, 'the Sessions page with an Undo toast');
+  await expect(undo).toHaveCount(0, { timeout: 15_000 });
+
+  // The next: Escape leaves the toast alone, and Undo puts the action back on the list.
+  const label = (await markButtons.first().getAttribute('aria-label')) ?? '';
+  const same = openActions.getByRole('button', { name: label, exact: true });
+  const before = await same.count();
+  await page.keyboard.press('Enter');
+  await expect(same).toHaveCount(before - 1);
+  await page.keyboard.press('Escape');
+  await expect(undo).toBeVisible();
+  await undo.click();
+  await expect(same).toHaveCount(before);
+  await expect(page.getByRole('status').filter({ hasText: 'Open again:' })).toBeVisible();
+  await expect(undo).toHaveCount(0);
+});
