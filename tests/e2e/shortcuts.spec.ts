@@ -144,3 +144,30 @@ test('Mark done shows a toast with Undo for a few seconds; Undo brings the actio
   await expect(page.getByRole('status').filter({ hasText: 'Open again:' })).toBeVisible();
   await expect(undo).toHaveCount(0);
 });
+
+test('removing an encounter or an action from a form can be undone: the row comes back as it was', async ({ page }) => {
+  await openWithDemoData(page);
+  const pupil = (await readTable<StoredPupil>(page, 'pupils')).find((p) => !p.homeEducated);
+  if (!pupil) throw new Error('the demo data holds a young person at school');
+  const toast = page.getByTestId('undo-toast');
+
+  await page.goto(`/#/pupils/${pupil.id}/sessions/new`);
+  await page.getByRole('button', { name: 'Add an encounter' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Seaview Care Home');
+  await page.getByRole('button', { name: 'Remove encounter 1' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveCount(0);
+  await expect(toast).toContainText('Encounter removed: Seaview Care Home.');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Seaview Care Home');
+
+  await page.goto(`/#/pupils/${pupil.id}/plans/new`);
+  await page.getByRole('button', { name: 'Add an action' }).click();
+  await page.keyboard.type('Book a college open evening');
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await expect(page.getByTestId('action-row-1')).toHaveCount(0);
+  await expect(toast).toContainText('Action removed: Book a college open evening.');
+  await expectAccessible(page, 'the action plan editor with an Undo toast');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('action-row-1')).toBeVisible();
+  await expect(page.getByTestId('action-row-1').getByRole('textbox').first()).toHaveValue('Book a college open evening');
+});
