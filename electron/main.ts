@@ -14,6 +14,7 @@ import {
   type AppLocation,
 } from './security';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { MENU_EVENTS } from '@shared/bridge-channels';
 import { buildApplicationMenu } from './menu';
 import { claimSingleInstance } from './single-instance';
 import { createIpcGuard } from './ipc/guard';
@@ -49,6 +50,12 @@ function createMainWindow(): BrowserWindow {
   return win;
 }
 
+/** Help, Keyboard shortcuts: sent only to the app's window, and only while it shows the app's own page. */
+function showShortcuts(): void {
+  const win = mainWindow;
+  if (win && !win.isDestroyed() && isAppUrl(win.webContents.getURL(), location)) win.webContents.send(MENU_EVENTS.showShortcuts);
+}
+
 // Sandbox every renderer, including any the app did not create itself.
 app.enableSandbox();
 
@@ -79,7 +86,7 @@ if (claimSingleInstance(app, () => mainWindow)) {
     registerFileHandlers(guard);
     registerBackupHandlers(guard);
 
-    Menu.setApplicationMenu(buildApplicationMenu({ isDev, platform: process.platform }));
+    Menu.setApplicationMenu(buildApplicationMenu({ isDev, platform: process.platform, showShortcuts }));
     mainWindow = createMainWindow();
 
     app.on('activate', () => {

@@ -6,9 +6,11 @@ export interface MenuOptions {
   /** Developer tools are offered only in development. */
   isDev: boolean;
   platform: NodeJS.Platform;
+  /** Help, Keyboard shortcuts: asks the window to list the shortcuts (the renderer's own list, ui/shortcuts.ts). */
+  showShortcuts?: () => void;
 }
 
-export function applicationMenuTemplate({ isDev, platform }: MenuOptions): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate({ isDev, platform, showShortcuts }: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
 
@@ -61,7 +63,11 @@ export function applicationMenuTemplate({ isDev, platform }: MenuOptions): MenuI
       : [{ role: 'minimize' }, { role: 'close' }],
   });
 
-  template.push({ role: 'help', submenu: [{ role: 'about' }] });
+  // No accelerators here: the page answers its own shortcuts, and the menu would take the keys from it.
+  template.push({
+    role: 'help',
+    submenu: [{ label: 'Keyboard shortcuts', click: () => showShortcuts?.() }, { type: 'separator' }, { role: 'about' }],
+  });
   return template;
 }
 

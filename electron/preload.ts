@@ -4,7 +4,7 @@
 // Bundled to CommonJS with its imports inlined: a sandboxed preload cannot require packages.
 import { contextBridge, ipcRenderer } from 'electron';
 // Channel names from the zod-free module, so zod is not bundled in here; the type is erased.
-import { BRIDGE_CHANNELS, type BridgeChannel, type IpcResult } from '@shared/bridge-channels';
+import { BRIDGE_CHANNELS, MENU_EVENTS, type BridgeChannel, type IpcResult } from '@shared/bridge-channels';
 import type { DesktopBridge } from '@shared/bridge';
 
 async function invoke<T>(channel: BridgeChannel, request?: unknown): Promise<T> {
@@ -28,6 +28,12 @@ const bridge: DesktopBridge = {
   replaceBackup: (request) => invoke(BRIDGE_CHANNELS.replaceBackup, request),
   deleteBackup: (request) => invoke(BRIDGE_CHANNELS.deleteBackup, request),
   openExternal: (request) => invoke(BRIDGE_CHANNELS.openExternal, request),
+  // Only the main process sends on a renderer's ipcRenderer; the event itself is never handed to the page.
+  onShowShortcuts: (listener) => {
+    const forward = (): void => listener();
+    ipcRenderer.on(MENU_EVENTS.showShortcuts, forward);
+    return () => void ipcRenderer.removeListener(MENU_EVENTS.showShortcuts, forward);
+  },
 };
 
 contextBridge.exposeInMainWorld('careersDesk', bridge);

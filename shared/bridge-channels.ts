@@ -18,6 +18,16 @@ export const BRIDGE_CHANNELS = {
   openExternal: 'careers-desk:open-external',
 } as const;
 
+/**
+ * Messages the main process sends to the page (the other way from the channels above), each without a
+ * payload: the desktop menu's "Help, Keyboard shortcuts" asks the page to list the shortcuts.
+ */
+export const MENU_EVENTS = {
+  showShortcuts: 'careers-desk:menu-show-shortcuts',
+} as const;
+
+export type MenuEvent = (typeof MENU_EVENTS)[keyof typeof MENU_EVENTS];
+
 export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS];
 
 /** What every IPC handler sends back: errors travel as values so the main process never throws at the renderer. */

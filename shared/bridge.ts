@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { hasUnsafeFileNameCharacter, isReservedFileName } from './file-names';
 import { BRIDGE_CHANNELS, type BridgeKind } from './bridge-channels';
 
-export { BRIDGE_CHANNELS, type BridgeChannel, type BridgeKind, type IpcResult } from './bridge-channels';
+export { BRIDGE_CHANNELS, MENU_EVENTS, type MenuEvent, type BridgeChannel, type BridgeKind, type IpcResult } from './bridge-channels';
 
 /** Automatic backups kept by writeBackup; older ones are deleted. */
 export const BACKUPS_TO_KEEP = 14;
@@ -229,6 +229,11 @@ export interface DesktopBridge {
   deleteBackup(request: DeleteBackupRequest): Promise<void>;
   /** Opens an https link in the system browser. */
   openExternal(request: OpenExternalRequest): Promise<void>;
+  /**
+   * Calls `listener` when the desktop menu's "Help, Keyboard shortcuts" is chosen; answers the way to stop.
+   * In the browser nothing sends it: the "?" key and the header's button open the list there.
+   */
+  onShowShortcuts(listener: () => void): () => void;
 }
 
 /** Request and result schema of every channel, for the IPC guard and for tests. */

@@ -139,5 +139,13 @@ export function markActionDone(plan: ActionPlan, actionId: string, today: string
   return { ...plan, actions, openActionDueDates: openActionDueDates(actions) };
 }
 
+/** Undoes "Mark done": the action is open again with no date done, or null when it is not done. */
+export function reopenAction(plan: ActionPlan, actionId: string): ActionPlan | null {
+  const target = plan.actions.find((a) => a.id === actionId);
+  if (!target || target.status !== 'done') return null;
+  const actions = plan.actions.map((a) => (a.id === actionId ? { ...a, status: 'open' as const, doneOn: null } : a));
+  return { ...plan, actions, openActionDueDates: openActionDueDates(actions) };
+}
+
 // Moved to dates.ts; still offered here for the renderer's callers, which import them from @shared/sessions.
 export { localClockTime, localIsoDate } from '../dates';

@@ -13,7 +13,7 @@ const electron = vi.hoisted(() => ({
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
   app: { getVersion: () => '0.1.0', getPath: vi.fn(() => '/nonexistent') },
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
 }));
 
 vi.mock('electron', () => ({
@@ -29,6 +29,7 @@ import { isAppUrl, type AppLocation } from '../../electron/security';
 import {
   BACKUPS_TO_KEEP,
   BRIDGE_CHANNELS,
+  MENU_EVENTS,
   BRIDGE_SCHEMAS,
   backupFileName,
   type BridgeChannel,
@@ -363,6 +364,7 @@ describe('the preload', () => {
       'deleteBackup',
       'kind',
       'listBackups',
+      'onShowShortcuts',
       'openExternal',
       'openFile',
       'readBackup',
@@ -374,6 +376,19 @@ describe('the preload', () => {
     expect(bridge.kind).toBe('desktop');
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer.invoke);
+  });
+
+  it("passes the menu's Help, Keyboard shortcuts on to the page without the event, and stops when asked", async () => {
+    const bridge = await loadPreload();
+    const listener = vi.fn();
+    const stop = bridge.onShowShortcuts(listener);
+    const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1) ?? [];
+    expect(channel).toBe(MENU_EVENTS.showShortcuts);
+    (forward as (event: unknown) => void)({ sender: electron.ipcRenderer });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith();
+    stop();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(MENU_EVENTS.showShortcuts, forward);
   });
 
   it('unwraps replies: the value on success, an Error with the message otherwise', async () => {

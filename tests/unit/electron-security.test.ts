@@ -554,6 +554,15 @@ describe('the application menu', () => {
     expect(roles(mac)).toContain('quit');
   });
 
+  it('lists the keyboard shortcuts from Help, by asking the window to show them, with no accelerator of its own', () => {
+    const showShortcuts = vi.fn();
+    const help = applicationMenuTemplate({ isDev: false, platform: 'win32', showShortcuts }).find((item) => item.role === 'help');
+    const item = (Array.isArray(help?.submenu) ? help.submenu : []).find((entry) => entry.label === 'Keyboard shortcuts');
+    expect(item?.accelerator).toBeUndefined();
+    item?.click?.({} as never, undefined, {} as never);
+    expect(showShortcuts).toHaveBeenCalledTimes(1);
+  });
+
   it('builds the menu through Electron', () => {
     buildApplicationMenu({ isDev: false, platform: 'linux' });
     expect(electron.menu.buildFromTemplate).toHaveBeenCalledTimes(1);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { savePupil, type PupilInput } from '@renderer/db/pupils';
 import { deleteSession, listRecentSessions, listSessionsForPupil, saveSession } from '@renderer/db/sessions';
-import { listOpenActions, listOverdueActions, listPlansForPupil, markActionDone, savePlan } from '@renderer/db/action-plans';
+import { listOpenActions, listOverdueActions, listPlansForPupil, markActionDone, reopenAction, savePlan } from '@renderer/db/action-plans';
 import { deleteDraft, findDraft, saveDraft } from '@renderer/db/drafts';
 import type { ActionPlan, Pupil } from '@shared/model';
 import {
@@ -500,6 +500,27 @@ describe('action plans', () => {
     expect(audit.at(-1)!.summary).toContain('Visit the Broadstairs campus open evening');
     // Ticking it again (say, from another window) changes nothing.
     expect(await markActionDone(db, plan.id, action.id, TODAY, ADVISER)).toBeNull();
+    expect(await db.audit.where('recordId').equals(plan.id).count()).toBe(audit.length);
+  });
+
+  it('undoes "Mark done": the action is open again, back on the open list, with its own audit entry', async () => {
+    const pupil = await addPupil();
+    const plan = await savePlan(db, planInput(pupil.id), ADVISER);
+    const action = plan.actions[0]!;
+    await markActionDone(db, plan.id, action.id, TODAY, ADVISER);
+    const auditBefore = await db.audit.where('recordId').equals(plan.id).count();
+
+    const reopened = await reopenAction(db, plan.id, action.id, ADVISER);
+    expect(reopened!.actions[0]).toMatchObject({ status: 'open', doneOn: null });
+    expect((await db.actionPlans.get(plan.id))!.openActionDueDates).toEqual(plan.openActionDueDates);
+    expect((await listOpenActions(db, { adviserId: ADVISER, today: TODAY })).map((r) => r.action.id)).toContain(action.id);
+    const audit = await db.audit.where('recordId').equals(plan.id).sortBy('seq');
+    expect(audit).toHaveLength(auditBefore + 1);
+    expect(audit.at(-1)).toMatchObject({ action: 'update', entity: 'action-plan', adviserId: ADVISER, pupilId: pupil.id });
+    expect(audit.at(-1)!.summary).toContain('Opened an action again');
+
+    // Undoing an action that is open already writes nothing.
+    expect(await reopenAction(db, plan.id, action.id, ADVISER)).toBeNull();
     expect(await db.audit.where('recordId').equals(plan.id).count()).toBe(audit.length);
   });
 });

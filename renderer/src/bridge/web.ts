@@ -292,5 +292,9 @@ export function createWebBridge(options: WebBridgeOptions = {}): DesktopBridge {
       const { url } = parseRequest('openExternal', request);
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    // There is no menu in the browser: "?" and the header's "Keyboard shortcuts" open the list.
+    onShowShortcuts() {
+      return () => undefined;
+    },
   };
 }

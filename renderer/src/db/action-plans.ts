@@ -17,6 +17,7 @@ import {
   markActionDone as withActionDone,
   openActionDueDates,
   openActionsOf,
+  reopenAction as withActionReopened,
   type OpenAction,
   type PlanInput,
 } from '@shared/sessions';
@@ -124,6 +125,42 @@ export async function markActionDone(
         recordId: plan.id,
         pupilId: plan.pupilId,
         summary: `Marked an action done: ${what}`.slice(0, 500),
+        before: plan,
+      },
+      now,
+    );
+    return saved;
+  });
+}
+
+/**
+ * Undo after "Mark done": the action is open again, with an audit entry. Null (and nothing written) when the
+ * plan or the action is gone, or the action is no longer done.
+ */
+export async function reopenAction(
+  db: CareersDeskDb,
+  planId: string,
+  actionId: string,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<ActionPlan | null> {
+  return db.transaction('rw', db.actionPlans, db.audit, async () => {
+    const plan = await db.actionPlans.get(planId);
+    if (!plan) return null;
+    const updated = withActionReopened(plan, actionId);
+    if (!updated) return null;
+    const saved = { ...updated, updatedAt: now.toISOString() };
+    await db.actionPlans.put(saved);
+    const what = plan.actions.find((a) => a.id === actionId)?.what ?? '';
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'update',
+        entity: 'action-plan',
+        recordId: plan.id,
+        pupilId: plan.pupilId,
+        summary: `Opened an action again (undid "Mark done"): ${what}`.slice(0, 500),
         before: plan,
       },
       now,

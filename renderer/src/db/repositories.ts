@@ -26,7 +26,15 @@ import {
 } from './pupils';
 import { onPupilListChange } from './pupil-list';
 import { deleteSession, getSession, listRecentSessions, listSessionChoices, saveSessionUnlessChanged } from './sessions';
-import { getPlan, latestPlanIds, listOpenActions, loadPlanPdfRecords, markActionDone, savePlanUnlessChanged } from './action-plans';
+import {
+  getPlan,
+  latestPlanIds,
+  listOpenActions,
+  loadPlanPdfRecords,
+  markActionDone,
+  reopenAction,
+  savePlanUnlessChanged,
+} from './action-plans';
 import { deleteDraft, findDraft, saveDraft, saveDraftBeforeUnload, type DraftKey } from './drafts';
 import {
   findEmployers,
@@ -194,6 +202,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       save: (input: PlanInput, opened: string | null, draftId?: string | null) =>
         savePlanUnlessChanged(db, input, opened, actor(), { draftId, now: now() }),
       markActionDone: (planId: string, actionId: string, today: string) => markActionDone(db, planId, actionId, today, actor(), now()),
+      /** Undo after "Mark done": the action is open again. */
+      reopenAction: (planId: string, actionId: string) => reopenAction(db, planId, actionId, actor(), now()),
       openActions: (adviserId: string | null, today: string) => listOpenActions(db, { adviserId, today }),
       pdfRecords: (planId: string) => loadPlanPdfRecords(db, planId),
       latestIds: (pupilIds: readonly string[]) => latestPlanIds(db, pupilIds),

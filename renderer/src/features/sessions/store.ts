@@ -45,6 +45,11 @@ export const useSessionsStore = defineStore('sessions', () => {
     return repos.plans.markActionDone(planId, actionId, today());
   }
 
+  /** Undo after "Mark done". */
+  function reopenAction(planId: string, actionId: string): Promise<ActionPlan | null> {
+    return repos.plans.reopenAction(planId, actionId);
+  }
+
   return {
     flash,
     today,
@@ -53,6 +58,7 @@ export const useSessionsStore = defineStore('sessions', () => {
     removeSession,
     recordPlan,
     tickAction,
+    reopenAction,
     loadPupil: (id: string) => repos.pupils.get(id),
     loadSession: (id: string) => repos.sessions.get(id),
     loadPlan: (id: string) => repos.plans.get(id),
