@@ -108,29 +108,7 @@ export async function markActionDone(
   actorId: string | null,
   now: Date = new Date(),
 ): Promise<ActionPlan | null> {
-  return db.transaction('rw', db.actionPlans, db.audit, async () => {
-    const plan = await db.actionPlans.get(planId);
-    if (!plan) return null;
-    const updated = withActionDone(plan, actionId, today);
-    if (!updated) return null;
-    const saved = { ...updated, updatedAt: now.toISOString() };
-    await db.actionPlans.put(saved);
-    const what = plan.actions.find((a) => a.id === actionId)?.what ?? '';
-    await writeAudit(
-      db,
-      {
-        actorId,
-        action: 'update',
-        entity: 'action-plan',
-        recordId: plan.id,
-        pupilId: plan.pupilId,
-        summary: `Marked an action done: ${what}`.slice(0, 500),
-        before: plan,
-      },
-      now,
-    );
-    return saved;
-  });
+  return changeAction(db, planId, actionId, (plan) => withActionDone(plan, actionId, today), 'Marked an action done', actorId, now);
 }
 
 /**
@@ -144,14 +122,35 @@ export async function reopenAction(
   actorId: string | null,
   now: Date = new Date(),
 ): Promise<ActionPlan | null> {
+  return changeAction(
+    db,
+    planId,
+    actionId,
+    (plan) => withActionReopened(plan, actionId),
+    'Opened an action again (undid "Mark done")',
+    actorId,
+    now,
+  );
+}
+
+/** One action of a plan changed by `change` (null: nothing to do), saved with an audit entry naming the action, together. */
+function changeAction(
+  db: CareersDeskDb,
+  planId: string,
+  actionId: string,
+  change: (plan: ActionPlan) => ActionPlan | null,
+  what: string,
+  actorId: string | null,
+  now: Date,
+): Promise<ActionPlan | null> {
   return db.transaction('rw', db.actionPlans, db.audit, async () => {
     const plan = await db.actionPlans.get(planId);
     if (!plan) return null;
-    const updated = withActionReopened(plan, actionId);
+    const updated = change(plan);
     if (!updated) return null;
     const saved = { ...updated, updatedAt: now.toISOString() };
     await db.actionPlans.put(saved);
-    const what = plan.actions.find((a) => a.id === actionId)?.what ?? '';
+    const action = plan.actions.find((a) => a.id === actionId)?.what ?? '';
     await writeAudit(
       db,
       {
@@ -160,7 +159,7 @@ export async function reopenAction(
         entity: 'action-plan',
         recordId: plan.id,
         pupilId: plan.pupilId,
-        summary: `Opened an action again (undid "Mark done"): ${what}`.slice(0, 500),
+        summary: `${what}: ${action}`.slice(0, 500),
         before: plan,
       },
       now,
