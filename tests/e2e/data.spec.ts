@@ -138,7 +138,7 @@ test('backs up with a passphrase, clears the data, restores it, and sees the sam
   await page.getByRole('button', { name: 'Do not restore' }).click();
   await expect(page.getByTestId('restore-preview')).toBeHidden();
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Young people' }).click();
   await expect(page.getByTestId('pupil-count')).toHaveText(`${pupils.length.toLocaleString('en-GB')} young people match`);
 
   // A file that is not a backup gets a clear message and changes nothing.

@@ -41,7 +41,7 @@ test('erasing a young person rewrites the automatic backups without them, and sa
   await expectAccessible(page, 'the erase confirmation with automatic backups');
   await dialog.getByRole('button', { name: 'Erase everything' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Young people' })).toBeVisible();
   await expect(page.getByTestId('erasure-notice')).toHaveText('The record was erased. 1 automatic backup rewritten without them.');
   expect((await readTable<{ id: string }>(page, 'pupils')).some((p) => p.id === pupilId)).toBe(false);
   const audit = await readTable<{ action: string; entity: string; summary: string }>(page, 'audit');

@@ -4,7 +4,7 @@ import { expectAccessible, openEmpty, openWithDemoData } from './support';
 const SECTIONS = [
   'Today',
   'Dashboard',
-  'Pupils',
+  'Young people',
   'Sessions',
   'Employers',
   'Placements',

@@ -61,7 +61,7 @@ test('a confirmed allocation stays on screen, and it and its proposal save as CS
   await expectAccessible(page, 'the confirmed allocation');
 
   // It is still there after going to another page and coming back.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Young people' }).click();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Matching');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Matching' }).click();
   await expect(result.getByRole('heading', { level: 2 })).toHaveText(title);

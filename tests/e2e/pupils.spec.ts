@@ -15,7 +15,7 @@ test('finds a pupil by name as you type and opens their page', async ({ page }) 
   await openWithDemoData(page);
   const pupils = await readTable<StoredPupil>(page, 'pupils');
   const target = pupils.find((p) => !p.preferredForename && !p.homeEducated)!;
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Young people' }).click();
   await expect(page.getByTestId('pupil-count')).toContainText(`${pupils.length.toLocaleString('en-GB')} young people match`);
   await expectAccessible(page, 'the pupil list');
 
@@ -40,7 +40,7 @@ test('finds a pupil by name as you type and opens their page', async ({ page }) 
   await expectAccessible(page, 'the pupil page');
 
   // By UPN prefix, the list narrows to that pupil.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Young people' }).click();
   await search.fill(target.upn!);
   await expect(page.getByTestId('pupil-count')).toHaveText('1 young person matches');
 });
@@ -149,7 +149,7 @@ test('erasure removes every record about the young person, after confirmation', 
   await expect(dialog).toBeVisible();
   await expectAccessible(page, 'the erase confirmation');
   await dialog.getByRole('button', { name: 'Erase everything' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Young people' })).toBeVisible();
 
   expect((await readTable<{ id: string }>(page, 'pupils')).some((p) => p.id === pupilId)).toBe(false);
   expect((await readTable<{ pupilId: string }>(page, 'sessions')).some((s) => s.pupilId === pupilId)).toBe(false);
@@ -165,7 +165,7 @@ test("from the search box to a saved session on the pupil's timeline", async ({ 
   const pupils = await readTable<StoredPupil>(page, 'pupils');
   const target = pupils.find((p) => !p.preferredForename && !p.homeEducated && p.upn)!;
   const name = `${target.legalForename} ${target.legalSurname}`;
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Young people' }).click();
   await page.getByRole('searchbox', { name: 'Search by name or UPN' }).fill(target.upn!);
   await page.getByRole('link', { name }).click();
   await page.getByRole('link', { name: 'Start a guidance session' }).click();

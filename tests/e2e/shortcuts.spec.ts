@@ -85,7 +85,7 @@ test('"?" lists the shortcuts, but not while typing, and the header button opens
   await openWithDemoData(page);
   const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Young people' }).click();
   const searchBox = page.getByRole('searchbox').first();
   await searchBox.focus();
   await page.keyboard.type('?');

@@ -15,7 +15,7 @@ const capabilityRoutes: RouteRecordRaw[] = [
     path: '/pupils',
     name: 'pupils',
     component: () => import('../features/pupils/PupilListView.vue'),
-    meta: { section: 'pupils', title: 'Pupils' },
+    meta: { section: 'pupils', title: 'Young people' },
   },
   {
     path: '/pupils/new',

@@ -10,7 +10,12 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { path: '/', name: 'home', label: 'Today', purpose: 'What is waiting on you today: reviews, overdue actions, placements and drafts.' },
   { path: '/dashboard', name: 'dashboard', label: 'Dashboard', purpose: 'Charts and figures of the caseload for the careers leader.' },
-  { path: '/pupils', name: 'pupils', label: 'Pupils', purpose: 'Find a young person, see their history and record a guidance session.' },
+  {
+    path: '/pupils',
+    name: 'pupils',
+    label: 'Young people',
+    purpose: 'Find a young person, see their history and record a guidance session.',
+  },
   { path: '/sessions', name: 'sessions', label: 'Sessions', purpose: 'Guidance sessions and the open actions from action plans.' },
   { path: '/employers', name: 'employers', label: 'Employers', purpose: 'Employers, their work-experience offers and safety checks.' },
   {
