@@ -91,6 +91,8 @@ test('a guidance session and an action plan edited in two windows: nothing is lo
   // The session: window A changes the location, window B the notes.
   await page.goto(`/#/sessions/${session.id}/edit`);
   await other.goto(`/#/sessions/${session.id}/edit`);
+  // Window B must have read the session before window A saves, or it would simply open the newer one.
+  await expect(other.getByLabel('Notes', { exact: true })).toBeVisible();
   await page.getByLabel('Location', { exact: true }).fill('The library, from window A');
   await page.getByRole('button', { name: 'Save session' }).click();
   await expect(page).toHaveURL(/#\/pupils\//);
