@@ -5,3 +5,4 @@ export * from './sectors';
 export * from './lists';
 export * from './outcodes';
 export * from './providers';
+export * from './geography';

@@ -18,6 +18,8 @@ import { PLACEMENT_STATUSES, SESSION_KINDS } from '../reference/lists';
 import { DESTINATION_GROUPS, destinationGroup } from '../reference/destinations';
 import { PROVIDER_ACCESS_TARGETS } from '../reference/gatsby';
 import { YEAR_GROUPS, yearGroupLabel } from '../academic-year';
+import type { AreaId } from '../reference/areas';
+import type { ReturnSummary } from './summary';
 import {
   protectedPercentage,
   roundCells,
@@ -29,7 +31,16 @@ import {
   type ShownTable,
 } from './disclosure';
 import { protectTables, type KeyedTable } from './suppression';
-import { DISTRICT_ROWS, NOT_RECORDED, RETURN_CHARACTERISTICS, RISK_ROWS, districtRow, riskRow } from './groups';
+import {
+  DISTRICT_ROWS,
+  LOCAL_AUTHORITY_ROWS,
+  NOT_RECORDED,
+  RETURN_CHARACTERISTICS,
+  RISK_ROWS,
+  districtRow,
+  localAuthorityRow,
+  riskRow,
+} from './groups';
 import {
   periodLabel,
   scopeCaseload,
@@ -52,11 +63,13 @@ export type MeasureId =
   | 'placements'
   | 'intended-destinations';
 
-export type DimensionId = 'district' | 'year-group' | 'characteristic' | 'risk-band';
+export type DimensionId = 'local-authority' | 'district' | 'year-group' | 'characteristic' | 'risk-band';
 
 type Unit = 'pupil' | 'session' | 'placement';
 
 interface PercentageSpec {
+  /** A short name for the column of tidy data (shared/returns/tidy.ts). */
+  id: string;
   label: string;
   numerator: readonly number[];
   /** Columns summed for the denominator, or the row's total. */
@@ -107,7 +120,7 @@ export const MEASURES: readonly Measure[] = [
     ],
     years: ALL_YEARS,
     entries: everyone((f) => (f.sessionsInPeriod > 0 ? 0 : 1)),
-    percentages: [{ label: '% seen in the period', numerator: [0], denominator: 'total' }],
+    percentages: [{ id: 'seen', label: '% seen in the period', numerator: [0], denominator: 'total' }],
     notes: ['Seen means at least one guidance session of any kind in the period.'],
   },
   {
@@ -140,8 +153,8 @@ export const MEASURES: readonly Measure[] = [
       return 4;
     }),
     percentages: [
-      { label: '% of Year 11 with at least one meeting', numerator: [0], denominator: [0, 1] },
-      { label: '% of Year 13 with two or more meetings', numerator: [2], denominator: [2, 3] },
+      { id: 'y11-met', label: '% of Year 11 with at least one meeting', numerator: [0], denominator: [0, 1] },
+      { id: 'y13-met', label: '% of Year 13 with two or more meetings', numerator: [2], denominator: [2, 3] },
     ],
     notes: [
       QUALIFIED_MEETING_NOTE,
@@ -160,7 +173,7 @@ export const MEASURES: readonly Measure[] = [
     ],
     years: ALL_YEARS,
     entries: everyone((f) => Math.min(f.employerEncountersInPeriod, 2)),
-    percentages: [{ label: '% with at least one encounter', numerator: [1, 2], denominator: 'total' }],
+    percentages: [{ id: 'at-least-one', label: '% with at least one encounter', numerator: [1, 2], denominator: 'total' }],
     notes: ['Employer encounters recorded in guidance sessions in the period.'],
   },
   {
@@ -174,7 +187,7 @@ export const MEASURES: readonly Measure[] = [
     ],
     years: ALL_YEARS,
     entries: everyone((f) => (f.completedPlacementsInPeriod > 0 ? 0 : 1)),
-    percentages: [{ label: '% with a completed placement', numerator: [0], denominator: 'total' }],
+    percentages: [{ id: 'at-least-one', label: '% with a completed placement', numerator: [0], denominator: 'total' }],
     notes: ['Work-experience placements marked completed that ended in the period.'],
   },
   {
@@ -195,8 +208,8 @@ export const MEASURES: readonly Measure[] = [
       return (f.weeksWorth.keyStage === 3 ? 0 : 2) + (f.weeksWorth.met ? 0 : 1);
     }),
     percentages: [
-      { label: "% of Years 7 to 9 with a week's worth", numerator: [0], denominator: [0, 1] },
-      { label: "% of Years 10 and 11 with a week's worth of work placement", numerator: [2], denominator: [2, 3] },
+      { id: 'ks3-met', label: "% of Years 7 to 9 with a week's worth", numerator: [0], denominator: [0, 1] },
+      { id: 'ks4-met', label: "% of Years 10 and 11 with a week's worth of work placement", numerator: [2], denominator: [2, 3] },
     ],
     notes: [
       'Each young person is counted in the key stage they are in at the end of the period, with the hours of every experience ' +
@@ -222,6 +235,7 @@ export const MEASURES: readonly Measure[] = [
       return pair * 2 + (f.providerEncountersInPair >= PAIRS[pair]!.encounters ? 0 : 1);
     }),
     percentages: PAIRS.map((pair, i) => ({
+      id: `${pair.id}-met`,
       label: `${pair.label}: % with two or more`,
       numerator: [2 * i],
       denominator: [2 * i, 2 * i + 1],
@@ -272,6 +286,7 @@ interface Partition {
 const YEAR_ROW = new Map<number, number>(ALL_YEARS.map((y, i) => [y, i]));
 
 const PARTITIONS: readonly Partition[] = [
+  { dimension: 'local-authority', attribute: 'la', rows: LOCAL_AUTHORITY_ROWS, rowOf: (f) => localAuthorityRow(f.localAuthority) },
   { dimension: 'district', attribute: 'district', rows: DISTRICT_ROWS, rowOf: (f) => districtRow(f.district) },
   {
     dimension: 'year-group',
@@ -354,6 +369,7 @@ export function linkedTables(scoped: ScopedCaseload): LinkedTable[] {
 }
 
 export interface ReturnPercentages {
+  id: string;
   label: string;
   rows: PercentCell[];
   total: PercentCell;
@@ -395,9 +411,14 @@ export interface AggregateReturn {
   tables: ReturnTable[];
   /** Notes for the whole return: what was applied and what the symbols mean. */
   notes: string[];
+  /** The school a school's return is for (its tidy data is at school level); null for any other scope. */
+  school: { urn: string; name: string; district: AreaId } | null;
+  /** Headline figures beside the same period last year (shared/returns/summary.ts), when they were worked out. */
+  summary?: ReturnSummary;
 }
 
 const ROW_HEADINGS: Record<DimensionId, string> = {
+  'local-authority': 'Local authority',
   district: 'District',
   'year-group': 'Year group',
   characteristic: 'Group',
@@ -405,6 +426,7 @@ const ROW_HEADINGS: Record<DimensionId, string> = {
 };
 
 const DIMENSION_TITLES: Record<DimensionId, string> = {
+  'local-authority': 'by local authority',
   district: 'by district',
   'year-group': 'by year group',
   characteristic: 'by characteristic group',
@@ -419,6 +441,8 @@ export const ROUNDING_NOTE =
   'low is a count above 0 that rounds to 0.';
 export const SYMBOLS_NOTE =
   'c: confidential (hidden); z: not applicable (nobody to count); low: a count above 0 that rounds to 0. A true zero is shown as 0.';
+export const LOCAL_AUTHORITY_NOTE =
+  'A young person is counted in the council that issued their UPN; without a valid UPN, in the council of their district or school.';
 const PARTIAL_TOTAL_NOTE = 'Totals count only the year groups shown; a total is c when any figure in it is hidden.';
 
 /** Every table of the return with its protection: what the return is built from (and what audits check). */
@@ -435,6 +459,7 @@ function percentagesOf(shown: ShownTable, specs: readonly PercentageSpec[]): Ret
       spec.denominator === 'total' ? total : sumCells(spec.denominator.map((c) => cells[c]!)),
     );
   return specs.map((spec) => ({
+    id: spec.id,
     label: spec.label,
     rows: shown.cells.map((cells, r) => of(cells, shown.rowTotals[r]!, spec)),
     total: of(shown.columnTotals, shown.grandTotal, spec),
@@ -465,6 +490,12 @@ function displayed(
     table: { cells, rowTotals: cells.map((row) => sumCells(row)), columnTotals, grandTotal: sumCells(columnTotals) },
     counts: rows.map((r) => counts[r]!.slice(0, width)),
   };
+}
+
+function schoolOf(source: ReturnSource, scope: ReturnScope): AggregateReturn['school'] {
+  if (scope.kind !== 'school') return null;
+  const school = source.schools.find((s) => s.id === scope.schoolId);
+  return school ? { urn: school.urn, name: school.name, district: school.district } : null;
 }
 
 export function buildAggregateReturn(source: ReturnSource, options: ReturnOptions): AggregateReturn {
@@ -498,6 +529,7 @@ export function buildAggregateReturn(source: ReturnSource, options: ReturnOption
         rowsOverlap,
         notes: [
           ...measure.notes,
+          ...(dimension === 'local-authority' ? [LOCAL_AUTHORITY_NOTE] : []),
           ...(rowsOverlap ? ['A young person can be in more than one group, so the rows do not add up to the total.'] : []),
           ...(measure.remainder ? [PARTIAL_TOTAL_NOTE] : []),
           ...commonNotes,
@@ -538,7 +570,7 @@ export function buildAggregateReturn(source: ReturnSource, options: ReturnOption
       true,
     );
   }
-  const order: DimensionId[] = ['district', 'year-group', 'characteristic', 'risk-band'];
+  const order: DimensionId[] = ['local-authority', 'district', 'year-group', 'characteristic', 'risk-band'];
   out.sort(
     (a, b) =>
       MEASURES.findIndex((m) => m.id === a.measureId) - MEASURES.findIndex((m) => m.id === b.measureId) ||
@@ -555,6 +587,7 @@ export function buildAggregateReturn(source: ReturnSource, options: ReturnOption
     roundToNearest5: options.roundToNearest5,
     producedOn: options.now.slice(0, 10),
     tables: out,
+    school: schoolOf(source, options.scope),
     notes: [
       thresholdNote(options.threshold),
       SECONDARY_NOTE,

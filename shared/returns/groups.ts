@@ -4,6 +4,7 @@
  */
 import type { Pupil } from '../model/pupil';
 import { AREAS, type AreaId } from '../reference/areas';
+import { LOCAL_AUTHORITIES, type LocalAuthorityId } from '../reference/geography';
 import { RISK_BANDS } from '../risk';
 
 /** The characteristic groups returns and extracts report, in the order they are shown. */
@@ -41,4 +42,15 @@ export function councilLabel(district: AreaId | null): string {
   const area = AREAS.find((a) => a.id === district);
   if (!area) return NOT_KNOWN.label;
   return area.council === 'medway' ? 'Medway' : 'Kent';
+}
+
+/** The two councils and a row for young people counted elsewhere or where nothing says. */
+export const LOCAL_AUTHORITY_ROWS: readonly { id: string; label: string }[] = [
+  ...LOCAL_AUTHORITIES.map((la) => ({ id: la.id, label: la.name })),
+  { id: 'elsewhere-or-not-known', label: 'Elsewhere or not known' },
+];
+
+export function localAuthorityRow(la: LocalAuthorityId | 'elsewhere' | null): number {
+  const index = LOCAL_AUTHORITIES.findIndex((l) => l.id === la);
+  return index >= 0 ? index : LOCAL_AUTHORITIES.length;
 }

@@ -7,3 +7,5 @@ export * from './aggregate';
 export * from './pseudonym';
 export * from './extract';
 export * from './csv';
+export * from './summary';
+export * from './tidy';

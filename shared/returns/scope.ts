@@ -20,6 +20,7 @@ import type { Placement } from '../model/employer';
 import type { Pupil } from '../model/pupil';
 import type { Problem } from '../model/problems';
 import { AREAS, type AreaId } from '../reference/areas';
+import { localAuthorityOf, type LocalAuthorityId } from '../reference/geography';
 import { PROVIDER_ACCESS_TARGETS } from '../reference/gatsby';
 import { countsAsPersonalGuidance } from '../sessions/rules';
 import { placementsOf } from '../experiences/placement';
@@ -62,6 +63,8 @@ export interface PupilFacts {
   /** National Curriculum year at the end of the period. */
   yearGroup: number;
   district: AreaId | null;
+  /** The council they are counted in (shared/reference/geography localAuthorityOf): from the UPN, else the district. */
+  localAuthority: LocalAuthorityId | 'elsewhere' | null;
   /** The school's name, or null for a home-educated young person or one with no school recorded. */
   schoolName: string | null;
   sessionsInPeriod: number;
@@ -146,6 +149,7 @@ export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions,
       pupil,
       yearGroup,
       district: district && knownDistricts.has(district) ? district : null,
+      localAuthority: localAuthorityOf({ upn: pupil.upn, district: pupil.district, schoolDistrict: school?.district ?? null }),
       schoolName: school?.name ?? null,
       sessionsInPeriod: 0,
       employerEncountersInPeriod: 0,

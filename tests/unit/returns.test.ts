@@ -315,8 +315,9 @@ describe('the aggregate return, counted by hand', () => {
     expect(rows(t)).toEqual({ 'Year 11': [0, 1, 1, 0, 0, 0, 1], 'Year 13': [0, 1, 0, 0, 1, 0, 0] });
   });
 
-  it('has the four breakdowns for every measure, in a fixed order', () => {
+  it('has the five breakdowns for every measure, in a fixed order', () => {
     expect(report.tables.filter((t) => t.measureId === 'caseload').map((t) => t.dimensionId)).toEqual([
+      'local-authority',
       'district',
       'year-group',
       'characteristic',
