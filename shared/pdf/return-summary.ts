@@ -1,10 +1,16 @@
 /**
- * The PDF summary of an anonymised return: the notes on what was applied, then each measure with a
- * small bar chart of its totals and its tables. It prints only the protected figures (`shown`),
- * never the raw counts, so it carries exactly what the CSV does.
+ * The PDF summary of an anonymised return: a summary page first (the headline figures beside the same
+ * period last year, and the notes on what was applied), then each measure with a small bar chart of
+ * its totals and its tables. It prints only the protected figures (`shown`), never the raw counts, so
+ * it carries exactly what the CSV does.
+ *
+ * Made to be read: each note is printed once (a note several measures share on the summary page, one
+ * of a single measure under its heading), and a table is never split across pages unless it is longer
+ * than a page, and then its header repeats and at least three rows go with it.
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { AggregateReturn, ReturnTable } from '../returns/aggregate';
+import { MEASURES, type AggregateReturn, type MeasureId, type ReturnTable } from '../returns/aggregate';
+import { CHANGE_NOTE, changeText, type ReturnSummary } from '../returns/summary';
 import type { ShownCell, PercentCell } from '../returns/disclosure';
 import { formatUkDate } from '../academic-year';
 import { PDF_FONT_FAMILY } from './fonts';
@@ -39,6 +45,11 @@ function totalsChart(table: ReturnTable): Content {
   };
 }
 
+/** Tables up to this many rows fit on a landscape page with their title, so they are kept whole. */
+const WHOLE_TABLE_ROWS = 24;
+/** A split table keeps at least this many body rows with its header on a page. */
+const MIN_ROWS_ON_A_PAGE = 3;
+
 function tableBlock(table: ReturnTable): Content {
   const header: TableCell[] = [table.rowHeading, ...table.columnLabels, 'Total', ...table.percentages.map((p) => p.label)].map((text) => ({
     text,
@@ -66,37 +77,95 @@ function tableBlock(table: ReturnTable): Content {
     ].map((text) => ({ text, fontSize: 8, bold: true })),
   );
   return {
+    // A table that fits on a page moves whole to the next one rather than leave a row or two behind.
+    unbreakable: body.length <= WHOLE_TABLE_ROWS,
     stack: [
       { text: table.title, style: 'tableTitle' },
       {
-        table: { headerRows: 1, dontBreakRows: true, widths: ['*', ...header.slice(1).map(() => 'auto' as const)], body },
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: MIN_ROWS_ON_A_PAGE,
+          dontBreakRows: true,
+          widths: ['*', ...header.slice(1).map(() => 'auto' as const)],
+          body,
+        },
         layout: 'lightHorizontalLines',
       },
-      { ul: table.notes.map((note) => ({ text: note, fontSize: 7, color: '#4a4a4a' })), margin: [0, 3, 0, 10] },
     ],
+    margin: [0, 0, 0, 10],
   };
+}
+
+/** The figure as printed in the summary: a percentage with its sign. */
+function figureText(cell: ShownCell | PercentCell, unit: 'count' | 'percent'): string {
+  return typeof cell === 'number' && unit === 'percent' ? `${cellText(cell)}%` : cellText(cell);
+}
+
+function summaryTable(report: AggregateReturn, summary: ReturnSummary): Content[] {
+  const head = ['Figure', `This period (${report.periodLabel})`, `Same period last year (${summary.lastYearPeriodLabel})`, 'Change'];
+  return [
+    { text: 'Summary', style: 'heading' },
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: ['*', 'auto', 'auto', 'auto'],
+        body: [
+          head.map((text) => ({ text, bold: true, fillColor: '#e8eef2', fontSize: 9 })),
+          ...summary.figures.map((f) => [
+            { text: f.label, fontSize: 9 },
+            { text: figureText(f.current, f.unit), fontSize: 9, alignment: 'right' as const },
+            { text: figureText(f.lastYear, f.unit), fontSize: 9, alignment: 'right' as const },
+            { text: changeText(f), fontSize: 9, alignment: 'right' as const },
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+    { text: CHANGE_NOTE, fontSize: 8, color: '#4a4a4a', margin: [0, 3, 0, 8] },
+  ];
+}
+
+/**
+ * Where each note is printed, once: the return's own notes and any note more than one measure
+ * shares on the summary page; a note of one measure only under that measure's heading.
+ */
+export function notesByPlace(report: AggregateReturn): { general: string[]; byMeasure: Map<MeasureId, string[]> } {
+  const measuresOf = new Map<string, Set<MeasureId>>();
+  for (const table of report.tables)
+    for (const note of table.notes) measuresOf.set(note, (measuresOf.get(note) ?? new Set()).add(table.measureId));
+  const general = [...report.notes];
+  const byMeasure = new Map<MeasureId, string[]>();
+  for (const [note, measures] of measuresOf) {
+    if (general.includes(note)) continue;
+    const [only] = measures;
+    if (measures.size > 1 || only === undefined) general.push(note);
+    else byMeasure.set(only, [...(byMeasure.get(only) ?? []), note]);
+  }
+  return { general, byMeasure };
 }
 
 export function buildReturnSummaryDocument(report: AggregateReturn, options: { serviceName: string; now: string }): TDocumentDefinitions {
   const title = `Anonymised return – ${report.scopeLabel} – ${report.periodLabel}`;
+  const notes = notesByPlace(report);
   const content: Content[] = [
     { text: options.serviceName, color: BRAND, bold: true },
     { text: 'Anonymised return', style: 'title' },
     { text: `${report.scopeLabel} · ${report.periodLabel} · produced ${formatUkDate(report.producedOn)}`, margin: [0, 0, 0, 8] },
+    ...(report.summary ? summaryTable(report, report.summary) : []),
     { text: 'What was applied', style: 'heading' },
-    { ul: report.notes, margin: [0, 0, 0, 8] },
+    { ul: notes.general, fontSize: 9, margin: [0, 0, 0, 8] },
   ];
   const measures = [...new Set(report.tables.map((t) => t.measureId))];
   for (const measureId of measures) {
     const tables = report.tables.filter((t) => t.measureId === measureId);
     const [first] = tables;
     if (!first) continue;
-    content.push({
-      text: first.title.replace(/ by .*$/, ''),
-      style: 'heading',
-      pageBreak: measureId === measures[0] ? undefined : 'before',
-    });
-    content.push({ text: 'Totals', style: 'tableTitle' }, totalsChart(first));
+    // Every measure starts a page; the first follows the summary page.
+    content.push({ text: MEASURES.find((m) => m.id === measureId)?.title ?? first.title, style: 'heading', pageBreak: 'before' });
+    const own = notes.byMeasure.get(measureId) ?? [];
+    if (own.length > 0) content.push({ ul: own.map((note) => ({ text: note, fontSize: 8, color: '#4a4a4a' })), margin: [0, 0, 0, 6] });
+    content.push({ unbreakable: true, stack: [{ text: 'Totals', style: 'tableTitle' }, totalsChart(first)] });
     for (const table of tables) content.push(tableBlock(table));
   }
   return {

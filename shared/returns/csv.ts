@@ -41,7 +41,7 @@ export function returnToCsv(report: AggregateReturn, options: { serviceName?: st
 /** The pseudonymised extract as CSV text: the notes block, then one row a young person. */
 export function extractToCsv(extract: PupilExtract, options: { serviceName?: string } = {}): string {
   const rows: (string | number)[][] = header(
-    `${options.serviceName ? `${options.serviceName}: ` : ''}Pseudonymised pupil-level extract`,
+    `${options.serviceName ? `${options.serviceName}: ` : ''}Pseudonymised extract, one row a young person`,
     extract,
     [['Threshold', `Combinations shared by fewer than ${extract.threshold} young people are generalised or left out`]],
   );

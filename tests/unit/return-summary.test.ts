@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '@shared/demo';
-import { buildAggregateReturn } from '@shared/returns';
+import { buildAggregateReturn, buildAggregateReturnWithSummary } from '@shared/returns';
 import { buildReturnSummaryDocument } from '@shared/pdf';
 import { formatUkDate } from '@shared/academic-year';
-import { pdfText, renderPdf } from '../support/pdf-node';
+import { pdfText, pdfTextItems, renderPdf } from '../support/pdf-node';
 
 const today = '2026-11-24';
 const dataset = generateDemoDataset({ seed: 11, today, pupils: 150 });
@@ -52,5 +52,52 @@ describe('the return summary PDF', () => {
     const hidden = report.tables.flatMap((t) => t.protected.cells.flat()).filter((c) => c === 'c').length;
     expect(hidden).toBeGreaterThan(0);
     expect(definition).toContain('"text":"c"');
+  });
+});
+
+describe('the return summary PDF, made to be read', () => {
+  const withSummary = buildAggregateReturnWithSummary(dataset, {
+    period: { start: '2025-09-01', end: '2026-08-31' },
+    scope: { kind: 'all' },
+    threshold: 5,
+    roundToNearest5: false,
+    now: `${today}T10:00:00`,
+  });
+  const pages = renderPdf(buildReturnSummaryDocument(withSummary, { serviceName: 'Kent Careers Service', now: `${today}T10:00:00` })).then(
+    pdfTextItems,
+  );
+
+  it('opens with a summary page: headline figures beside the same period last year', async () => {
+    const first = (await pages)[0]!.join(' ');
+    expect(first).toContain('Summary');
+    expect(first).toContain('Same period last year (01/09/2024 to 31/08/2025)');
+    expect(first).toContain('Young people on the caseload');
+    expect(first).toContain('What was applied');
+    // The measures' tables start on the next page.
+    expect(first).not.toContain(withSummary.tables[0]!.title);
+    const caseload = withSummary.summary!.figures.find((f) => f.id === 'caseload-total')!;
+    expect(caseload.change).toBe((caseload.current as number) - (caseload.lastYear as number));
+  });
+
+  it('never splits a table: its title, every row and its total row are on one page', async () => {
+    const all = await pages;
+    for (const table of withSummary.tables) {
+      const page = all.findIndex((items) => items.includes(table.title));
+      expect(page, table.title).toBeGreaterThan(0);
+      const items = all[page]!;
+      const after = items.slice(items.indexOf(table.title) + 1);
+      const next = after.findIndex((item) => withSummary.tables.some((t) => t.title === item));
+      // A long label wraps into two text runs: read the table's runs as one text.
+      const own = (next < 0 ? after : after.slice(0, next)).join(' ');
+      for (const label of [...table.rowLabels, table.totalLabel]) expect(own, `${table.title}: ${label}`).toContain(label);
+    }
+  });
+
+  it('prints each note once, not under every table', async () => {
+    const text = (await pages).map((items) => items.join(' ')).join(' ');
+    const count = (needle: string) => text.split(needle).length - 1;
+    expect(count('Counts of 1 to 4 are shown as c.')).toBe(1);
+    expect(count('Year groups are as at the end of the period.')).toBe(1);
+    expect(count('Seen means at least one guidance session')).toBe(1);
   });
 });
