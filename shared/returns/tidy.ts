@@ -276,3 +276,13 @@ export function tidyDataToCsv(tidy: TidyData): string {
 export function tidyMetadataToCsv(tidy: TidyData): string {
   return csvDocument([tidy.metadataColumns, ...tidy.metadata]);
 }
+
+/**
+ * The two files' names, as the standard has them: the data file and its `.meta.csv` beside it, with
+ * no spaces (the DfE's screener refuses them), named for the time period.
+ */
+export function tidyFileNames(report: Pick<AggregateReturn, 'period'>): { data: string; metadata: string } {
+  const time = tidyTimePeriod(report.period);
+  const stem = `careers_return_${time.time_period}_${time.time_identifier.toLowerCase().replaceAll(' ', '_')}`;
+  return { data: `${stem}.csv`, metadata: `${stem}.meta.csv` };
+}

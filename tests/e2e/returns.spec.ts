@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download } from '@playwright/test';
+import JSZip from 'jszip';
+import Papa from 'papaparse';
 import { expectAccessible, openWithDemoData, readTable, watchWorkers } from './support';
 import { pdfPagesText } from './pdf-text';
 
@@ -63,7 +65,7 @@ test('previews an aggregate return, then saves it as CSV and PDF with nothing id
   await expectAccessible(page, 'the return preview');
 
   const csvDownload = page.waitForEvent('download');
-  await preview.getByRole('button', { name: 'Save as CSV' }).click();
+  await preview.getByRole('button', { name: 'Save as readable CSV' }).click();
   const csv = await text(await csvDownload);
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv).toContain('Anonymised return');
@@ -88,7 +90,7 @@ test('a pseudonymised extract needs a recipient, and holds no names, UPNs or ful
   await openWithDemoData(page);
   const pupils = await readTable<StoredPupil>(page, 'pupils');
   await page.goto('/#/returns');
-  await page.getByLabel('Pseudonymised pupil-level extract').check();
+  await page.getByLabel('Pseudonymised extract (one row a young person)').check();
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByTestId('error-summary')).toContainText('Choose who the extract is for');
   await page.getByLabel('New recipient').fill('Kent NEET tracking team');
@@ -103,4 +105,67 @@ test('a pseudonymised extract needs a recipient, and holds no names, UPNs or ful
   const csv = await text(await download);
   expect(csv).toContain('Pseudonym');
   expect(leaked(csv, pupils), 'the extract must not hold identifying data').toEqual([]);
+});
+
+test('saves the tidy data for the council with its metadata file, shown first in the preview, with last year beside this year', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await openWithDemoData(page);
+  const pupils = await readTable<StoredPupil>(page, 'pupils');
+  await page.goto('/#/returns');
+  await page.getByLabel('Period').selectOption({ label: 'Last academic year (2025/26)' });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByTestId('return-preview');
+  await expect(preview).toBeVisible({ timeout: 30_000 });
+
+  // The summary: each headline figure with the same period a year earlier, and a change only where both are shown.
+  const summary = preview.getByTestId('return-summary');
+  await expect(summary.getByRole('columnheader', { name: 'Same period last year (01/09/2024 to 31/08/2025)' })).toBeVisible();
+  const caseload = summary.getByRole('row', { name: /^Young people on the caseload/ });
+  const [now, before, change] = await caseload.getByRole('cell').allInnerTexts();
+  expect(Number(now!.replaceAll(',', '')) - Number(before!.replaceAll(',', ''))).toBe(
+    Number(change!.replace('−', '-').replace('+', '').replaceAll(',', '')),
+  );
+
+  // The preview of the tidy data: its header and first rows, and how many rows the file holds.
+  const tidy = preview.getByTestId('tidy-preview');
+  await expect(tidy).toContainText(/holds \d+ rows/);
+  await expect(tidy.getByTestId('tidy-rows').getByRole('columnheader', { name: 'geographic_level' })).toBeVisible();
+  await expect(tidy.getByTestId('tidy-metadata')).toContainText('caseload_seen');
+  await expectAccessible(page, 'the return preview with its summary and tidy data');
+
+  const download = page.waitForEvent('download');
+  await preview.getByRole('button', { name: 'Save tidy data for the council (CSV + metadata)' }).click();
+  const saved = await download;
+  // A browser cannot write two files into a folder: they come as one zip (the desktop writes both into a folder).
+  expect(saved.suggestedFilename()).toBe('careers_return_202526_academic_year.zip');
+  const zip = await JSZip.loadAsync(await readFile((await saved.path())!));
+  expect(Object.keys(zip.files).sort()).toEqual([
+    'careers_return_202526_academic_year.csv',
+    'careers_return_202526_academic_year.meta.csv',
+  ]);
+  const data = await zip.file('careers_return_202526_academic_year.csv')!.async('string');
+  const meta = await zip.file('careers_return_202526_academic_year.meta.csv')!.async('string');
+  const rows = Papa.parse<string[]>(data.replace(/^\uFEFF/, ''), { skipEmptyLines: true, delimiter: ',' }).data;
+  const [header, ...body] = rows;
+  expect(header!.slice(0, 4)).toEqual(['time_period', 'time_identifier', 'geographic_level', 'country_code']);
+  await expect(tidy).toContainText(`holds ${body.length} rows`);
+  const at = (row: string[], name: string) => row[header!.indexOf(name)];
+  const kent = body.find((r) => at(r, 'geographic_level') === 'Local authority' && at(r, 'la_name') === 'Kent')!;
+  expect([at(kent, 'time_period'), at(kent, 'new_la_code'), at(kent, 'old_la_code'), at(kent, 'year_group')]).toEqual([
+    '202526',
+    'E10000016',
+    '886',
+    'Total',
+  ]);
+  expect(at(kent, 'caseload_total')).toMatch(/^(\d+|c)$/);
+  for (const row of body) expect(row).toHaveLength(header!.length);
+  expect(meta).toContain('caseload_seen,Indicator,');
+  expect(leaked(data + meta, pupils), 'the tidy data must not hold identifying data').toEqual([]);
+
+  const audit = await readTable<{ action: string; entity: string; summary: string }>(page, 'audit');
+  expect(audit.filter((a) => a.action === 'export' && a.entity === 'return').map((a) => a.summary)).toEqual([
+    expect.stringContaining('as tidy data (CSV and metadata file)'),
+  ]);
 });

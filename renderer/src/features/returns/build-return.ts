@@ -1,5 +1,5 @@
 import {
-  buildAggregateReturn,
+  buildAggregateReturnWithSummary,
   buildPseudonymisedExtract,
   type AggregateReturn,
   type ExtractOptions,
@@ -21,7 +21,8 @@ export type ReturnRequest = ReturnJob & { databaseName: string };
 export async function buildReturnFrom(db: CareersDeskDb, request: ReturnRequest): Promise<AggregateReturn | PupilExtract> {
   const source = await loadReturnSource(db);
   return request.kind === 'aggregate'
-    ? buildAggregateReturn(source, request.options)
+    ? // With last year's headline figures beside this period's (the summary).
+      buildAggregateReturnWithSummary(source, request.options)
     : buildPseudonymisedExtract(source, request.options, request.recipientKey);
 }
 
