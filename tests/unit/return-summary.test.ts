@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '@shared/demo';
-import { buildAggregateReturn, buildAggregateReturnWithSummary } from '@shared/returns';
+import { buildAggregateReturn, buildAggregateReturnWithSummary, type ReturnOptions } from '@shared/returns';
 import { buildReturnSummaryDocument } from '@shared/pdf';
 import { formatUkDate } from '@shared/academic-year';
 import { pdfText, pdfTextItems, renderPdf } from '../support/pdf-node';
 
 const today = '2026-11-24';
 const dataset = generateDemoDataset({ seed: 11, today, pupils: 150 });
-const report = buildAggregateReturn(dataset, {
+const options: ReturnOptions = {
   period: { start: '2025-09-01', end: '2026-08-31' },
   scope: { kind: 'all' },
   threshold: 5,
   roundToNearest5: false,
   now: `${today}T10:00:00`,
-});
+};
+const report = buildAggregateReturn(dataset, options);
 
 describe('the return summary PDF', () => {
   it('prints every measure with the notes on what was applied', async () => {
@@ -56,13 +57,7 @@ describe('the return summary PDF', () => {
 });
 
 describe('the return summary PDF, made to be read', () => {
-  const withSummary = buildAggregateReturnWithSummary(dataset, {
-    period: { start: '2025-09-01', end: '2026-08-31' },
-    scope: { kind: 'all' },
-    threshold: 5,
-    roundToNearest5: false,
-    now: `${today}T10:00:00`,
-  });
+  const withSummary = buildAggregateReturnWithSummary(dataset, options);
   const pages = renderPdf(buildReturnSummaryDocument(withSummary, { serviceName: 'Kent Careers Service', now: `${today}T10:00:00` })).then(
     pdfTextItems,
   );
