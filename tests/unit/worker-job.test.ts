@@ -17,7 +17,7 @@ import { buildDashboard, personBehind } from '@shared/dashboard';
 import { scopeCaseload } from '@shared/returns';
 import * as make from '../support/factories';
 import { generateDemoDataset } from '@shared/demo';
-import { buildAggregateReturn, buildPseudonymisedExtract } from '@shared/returns';
+import { buildAggregateReturnWithSummary, buildPseudonymisedExtract } from '@shared/returns';
 
 /** The database a test opened, closed and deleted after it. */
 let db: CareersDeskDb | null = null;
@@ -219,7 +219,9 @@ describe('building a return (renderer/src/features/returns/build-return)', () =>
       now: '2026-11-24T10:00:00.000Z',
     };
     const aggregate = await buildReturn({ kind: 'aggregate', options }, db);
-    expect(aggregate).toEqual(buildAggregateReturn(source, options));
+    // The aggregate return comes with its summary beside the same period last year.
+    expect(aggregate).toEqual(buildAggregateReturnWithSummary(source, options));
+    expect(aggregate.kind === 'aggregate' && aggregate.summary?.lastYearPeriod).toEqual({ start: '2024-09-01', end: '2025-11-24' });
     expect(aggregate.kind === 'aggregate' && aggregate.tables.length).toBeGreaterThan(3);
     const extract = await buildReturn({ kind: 'extract', options, recipientKey: 'a secret for the council' }, db);
     expect(extract).toEqual(await buildPseudonymisedExtract(source, options, 'a secret for the council'));
