@@ -5,6 +5,14 @@
  */
 import { checkCounts, protectTables } from './suppression';
 
+/**
+ * The GSS symbols, in one place: `c` and `low` are what disclosure control writes (below); `z` marks a
+ * figure that does not apply (nobody to count, or a measure about other year groups) and `x` one the
+ * app does not hold (a geography's code), in the tidy data for the council.
+ */
+export const NOT_APPLICABLE = 'z';
+export const NOT_AVAILABLE = 'x';
+
 /** A count as it may be shown: the number, or `c` (confidential). */
 export type Cell = number | 'c';
 
@@ -84,7 +92,7 @@ export function sumCells(cells: readonly ShownCell[]): Cell {
  */
 export function protectedPercentage(numerator: ShownCell, denominator: ShownCell): PercentCell {
   if (typeof numerator !== 'number' || typeof denominator !== 'number') return 'c';
-  if (denominator === 0) return 'z';
+  if (denominator === 0) return NOT_APPLICABLE;
   return Math.round((1000 * numerator) / denominator) / 10;
 }
 

@@ -6,7 +6,7 @@
  * would give it away.
  */
 import { buildAggregateReturn, type AggregateReturn, type MeasureId } from './aggregate';
-import type { PercentCell, ShownCell } from './disclosure';
+import { NOT_APPLICABLE, type PercentCell, type ShownCell } from './disclosure';
 import { type ReturnOptions, type ReturnPeriod, type ReturnSource } from './scope';
 
 export interface HeadlineFigure {
@@ -72,7 +72,7 @@ export function compareWithLastYear(current: AggregateReturn, lastYear: Aggregat
     lastYearPeriod: lastYear.period,
     lastYearPeriodLabel: lastYear.periodLabel,
     figures: headlineFigures(current).map((f) => {
-      const last = before.get(f.id) ?? 'z';
+      const last = before.get(f.id) ?? NOT_APPLICABLE;
       const change = typeof f.value === 'number' && typeof last === 'number' ? Math.round((f.value - last) * 10) / 10 : null;
       return { id: f.id, label: f.label, unit: f.unit, current: f.value, lastYear: last, change };
     }),

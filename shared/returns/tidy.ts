@@ -15,11 +15,8 @@ import { csvDocument, type CsvValue } from '../csv';
 import { AREAS, type AreaId } from '../reference/areas';
 import { DISTRICT_CODES, ENGLAND, LOCAL_AUTHORITIES, SOUTH_EAST, localAuthorityOfDistrict } from '../reference/geography';
 import { MEASURES, type AggregateReturn, type DimensionId, type ReturnTable } from './aggregate';
-import type { PercentCell, ShownCell } from './disclosure';
+import { NOT_APPLICABLE, NOT_AVAILABLE, type PercentCell, type ShownCell } from './disclosure';
 
-/** Not applicable and not available, as the GSS symbols write them; c and low come from disclosure control. */
-export const NOT_APPLICABLE = 'z';
-export const NOT_AVAILABLE = 'x';
 /** The value of a filter on a row that counts everyone. */
 export const TOTAL = 'Total';
 
