@@ -106,14 +106,18 @@ describe('the return as tidy data (demo caseload, seed 11)', () => {
     for (const row of body) expect(row[column('country_code')]).toBe('E92000001');
   });
 
-  it('carries every figure of the return exactly as shown, c where it is hidden', () => {
-    const indicator = (t: ReturnTable, c: number) => {
-      const measure = MEASURES.find((m) => m.id === t.measureId)!;
-      return `${measure.id}_${measure.columns[c]!.id}`.replaceAll('-', '_');
-    };
+  it('carries every figure of the return exactly as shown, c where it is hidden, and no figure the return does not show', () => {
+    const name = (t: ReturnTable, part: string) => `${t.measureId}_${part}`.replaceAll('-', '_');
+    const columnIds = (t: ReturnTable) => MEASURES.find((m) => m.id === t.measureId)!.columns.map((c) => c.id);
+    const everyone = find(
+      (r) =>
+        r[column('geographic_level')] === 'Local skills improvement plan area' &&
+        TIDY_FILTERS.every((f) => r[column(f.col_name)] === 'Total'),
+    );
+    expect(everyone).toHaveLength(1);
     const rowFor = (t: ReturnTable, label: string): string[] | undefined => {
-      const by = (name: string, value: string) => (r: string[]) =>
-        r[column(name)] === value && TIDY_FILTERS.every((f) => f.col_name === name || r[column(f.col_name)] === 'Total');
+      const by = (filter: string, value: string) => (r: string[]) =>
+        r[column(filter)] === value && TIDY_FILTERS.every((f) => f.col_name === filter || r[column(f.col_name)] === 'Total');
       switch (t.dimensionId) {
         case 'local-authority':
           return find((r) => r[column('geographic_level')] === 'Local authority' && r[column('la_name')] === label)[0];
@@ -127,9 +131,19 @@ describe('the return as tidy data (demo caseload, seed 11)', () => {
           return find(by('risk_band', label))[0];
       }
     };
+    // Every tidy figure found in the return, by row and column: at the end, nothing else may be left.
+    const matched = new Set<string>();
+    const expectFigure = (row: string[], indicator: string, figure: unknown, where: string) => {
+      expect(row[column(indicator)], where).toBe(String(figure));
+      matched.add(`${body.indexOf(row)}:${indicator}`);
+    };
     let hidden = 0;
-    let compared = 0;
     for (const t of report.tables) {
+      const ids = columnIds(t);
+      // The totals row of every table is the row about everyone.
+      t.shown.columnTotals.forEach((cell, c) => expectFigure(everyone[0]!, name(t, ids[c]!), cell, `${t.title}, total`));
+      expectFigure(everyone[0]!, name(t, 'total'), t.shown.grandTotal, `${t.title}, grand total`);
+      for (const p of t.percentages) expectFigure(everyone[0]!, name(t, `${p.id}_percent`), p.total, `${t.title}, ${p.label}`);
       t.shown.cells.forEach((cells, r) => {
         const label = t.rowLabels[r]!;
         const row = rowFor(t, label);
@@ -139,14 +153,20 @@ describe('the return as tidy data (demo caseload, seed 11)', () => {
           return;
         }
         cells.forEach((cell, c) => {
-          expect(row[column(indicator(t, c))], `${t.title}, ${label}, ${t.columnLabels[c]}`).toBe(String(cell));
-          compared += 1;
+          expectFigure(row, name(t, ids[c]!), cell, `${t.title}, ${label}, ${t.columnLabels[c]}`);
           if (cell === 'c') hidden += 1;
         });
+        expectFigure(row, name(t, 'total'), t.shown.rowTotals[r], `${t.title}, ${label}, total`);
+        for (const p of t.percentages) expectFigure(row, name(t, `${p.id}_percent`), p.rows[r], `${t.title}, ${label}, ${p.label}`);
       });
     }
-    expect(compared).toBeGreaterThan(1000);
+    expect(matched.size).toBeGreaterThan(1000);
     expect(hidden).toBeGreaterThan(0);
+    // Whatever the return did not supply is z (not applicable), never a figure of the tidy data's own.
+    body.forEach((row, r) => {
+      for (const indicator of TIDY_INDICATORS)
+        if (!matched.has(`${r}:${indicator.col_name}`)) expect(row[column(indicator.col_name)], `${r}, ${indicator.col_name}`).toBe('z');
+    });
   });
 
   it('writes z where a measure does not concern the row, and only numbers or GSS symbols in indicators', () => {
