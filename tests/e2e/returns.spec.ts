@@ -74,8 +74,11 @@ test('previews an aggregate return, then saves it as CSV and PDF with nothing id
 
   const pdfDownload = page.waitForEvent('download');
   await preview.getByRole('button', { name: 'Save PDF summary' }).click();
-  const pdf = (await pdfPagesText(await readFile((await (await pdfDownload).path())!))).join('\n');
+  const pages = await pdfPagesText(await readFile((await (await pdfDownload).path())!));
+  const pdf = pages.join('\n');
   expect(pdf).toContain('Anonymised return');
+  // The first page is the summary, with the same period last year beside this one.
+  expect(pages[0]).toContain('Same period last year');
   expect(leaked(pdf, pupils), 'the PDF must not hold identifying data').toEqual([]);
 
   const audit = await readTable<{ action: string; entity: string; summary: string }>(page, 'audit');
