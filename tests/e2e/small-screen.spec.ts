@@ -163,6 +163,37 @@ for (const { viewport, notesShown } of [
   });
 }
 
+test.describe('every section at 1024×600', () => {
+  test.use({ viewport: { width: 1024, height: 600 } });
+
+  test('every section from the menu fits the width, keeps the header and passes axe, with an adviser chosen', async ({ page }) => {
+    // Axe over twelve pages on a shared machine.
+    test.setTimeout(180_000);
+    await openWithDemoData(page);
+    // A chosen adviser's name makes the header wider than "Choose an adviser".
+    const picker = page.getByLabel('Adviser using this computer');
+    const longest = await picker.evaluate(
+      (select: HTMLSelectElement) => [...select.options].reduce((a, b) => (b.text.length > a.text.length ? b : a)).value,
+    );
+    await picker.selectOption(longest);
+    const menu = page.getByTestId('menu-button');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await menu.click();
+    const sections = await nav.getByRole('link').allTextContents();
+    expect(sections.length).toBeGreaterThanOrEqual(12);
+    await page.keyboard.press('Escape');
+    for (const section of sections.map((s) => s.trim())) {
+      await menu.click();
+      await nav.getByRole('link', { name: section, exact: true }).click();
+      await expect(nav).toBeHidden();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectHeaderInView(page);
+      await expectFitsTheWidth(page, `the ${section} section`);
+      await expectAccessible(page, `the ${section} section at 1024×600`);
+    }
+  });
+});
+
 test.describe('on a wide window', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
