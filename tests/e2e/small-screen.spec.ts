@@ -224,5 +224,12 @@ test.describe('on a wide window', () => {
     await menu.click();
     await expect(nav).toBeVisible();
     await expectAccessible(page, 'the employers page with the sidebar');
+
+    // The window narrowed with focus in the sidebar: the sidebar folds away and focus goes to Menu, not to the page's body.
+    await nav.getByRole('link', { name: 'Routes', exact: true }).focus();
+    await page.setViewportSize({ width: 1024, height: 600 });
+    await expect(nav).toBeHidden();
+    await expect(menu).toBeFocused();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
   });
 });
