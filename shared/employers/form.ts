@@ -203,7 +203,7 @@ function checkPeriods(offer: OfferForm, at: string, add: (field: string, message
     else if (!isRealDate(end)) add(`${path}.end`, 'Enter a real end date');
     else if (isRealDate(start) && end < start) add(`${path}.end`, 'The end date must be on or after the start date');
     const capacity = period.capacity;
-    if (capacity === null || Number.isNaN(capacity)) add(`${path}.capacity`, 'Enter how many pupils it can take in this period');
+    if (capacity === null || Number.isNaN(capacity)) add(`${path}.capacity`, 'Enter how many young people it can take in this period');
     else if (!Number.isInteger(capacity) || capacity < 1) add(`${path}.capacity`, 'Capacity must be a whole number, at least 1');
     else if (capacity > MAX_PERIOD_CAPACITY) add(`${path}.capacity`, `Capacity can be at most ${MAX_PERIOD_CAPACITY}`);
     if (isRealDate(start) && isRealDate(end) && start <= end) {

@@ -116,6 +116,6 @@ export function parseCsv(text: string): ParsedCsvResult {
     if (records.length > MAX_CSV_ROWS)
       return fileProblem(`The file has more than ${MAX_CSV_ROWS.toLocaleString('en-GB')} rows: split it into smaller files.`);
   }
-  if (records.length === 0) return fileProblem('The file has a heading row but no pupils under it.');
+  if (records.length === 0) return fileProblem('The file has a heading row but no rows under it.');
   return { ok: true, value: { headers, records, problems, delimiter: result.meta.delimiter } };
 }

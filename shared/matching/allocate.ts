@@ -209,7 +209,7 @@ function whyUnplaced(
   if (slots.length === 0) return 'No work-experience offers cover these dates';
   if (allowedOpen > 0) {
     const offers = allowedOpen === 1 ? 'offer' : 'offers';
-    return `The ${allowedOpen} ${offers} open to them went to other pupils, so that as many pupils as possible could be placed`;
+    return `The ${allowedOpen} ${offers} open to them went to other young people, so that as many young people as possible could be placed`;
   }
   const yearGroup = yearGroupOf(pupil, period.start);
   const evaluated = slots.map((slot) => {

@@ -235,8 +235,8 @@ function capitalised(text: string): string {
 }
 
 function whyDistanceUnknown(pupilOutcode: string | null, placeOutcode: string | null, place: string): string {
-  if (!pupilOutcode) return 'Distance not known: no postcode recorded for the pupil';
-  if (!findOutcode(pupilOutcode)) return `Distance not known: the pupil's postcode (${pupilOutcode}) is not in Kent or Medway`;
+  if (!pupilOutcode) return 'Distance not known: no postcode recorded for the young person';
+  if (!findOutcode(pupilOutcode)) return `Distance not known: the young person's postcode (${pupilOutcode}) is not in Kent or Medway`;
   if (!placeOutcode) return `Distance not known: no postcode recorded for the ${place}`;
   return `Distance not known: the ${place}'s postcode (${placeOutcode}) is not in Kent or Medway`;
 }

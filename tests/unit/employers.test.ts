@@ -103,7 +103,7 @@ describe('the employer form rules', () => {
       { start: '2027-07-05', end: '2027-07-09', capacity: 1.5 },
     ];
     expect(messageFor(form, 'offers.0.periods.0.capacity')).toBe('Capacity must be a whole number, at least 1');
-    expect(messageFor(form, 'offers.0.periods.1.capacity')).toBe('Enter how many pupils it can take in this period');
+    expect(messageFor(form, 'offers.0.periods.1.capacity')).toBe('Enter how many young people it can take in this period');
     expect(messageFor(form, 'offers.0.periods.2.capacity')).toBe('Capacity must be a whole number, at least 1');
   });
 

@@ -129,7 +129,7 @@ describe('parsing a deliberately messy MIS export', () => {
     });
     expect(decodeCsvBytes(new Uint8Array())).toMatchObject({ ok: false });
     expect(parseCsv('\r\n\r\n')).toMatchObject({ ok: false });
-    expect(parseCsv('UPN,Surname\r\n')).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('no pupils') }] });
+    expect(parseCsv('UPN,Surname\r\n')).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('no rows') }] });
     expect(parseCsv('just one column\n1\n2')).toMatchObject({
       ok: false,
       problems: [{ message: expect.stringContaining('only one column') }],

@@ -224,7 +224,7 @@ describe('matching one pupil to employer offers', () => {
     expect(offers[0]!.distanceKm).toBeNull();
     expect(offers[0]!.reasons).toContain('Distance not known: no postcode recorded for the employer: −5');
     const away = matchPupil(pupil({ outcode: 'SW1A' }), context({ employers: [employer()] }));
-    expect(away.offers[0]!.reasons).toContain("Distance not known: the pupil's postcode (SW1A) is not in Kent or Medway: −5");
+    expect(away.offers[0]!.reasons).toContain("Distance not known: the young person's postcode (SW1A) is not in Kent or Medway: −5");
   });
 
   it("estimates the bus journey for those who rely on public transport, and shows the employer's flag as the adviser's note", () => {
@@ -532,7 +532,7 @@ describe('allocating a year group to work-experience placements', () => {
     expect(result.lines).toHaveLength(2);
     expect(result.unplaced).toHaveLength(3);
     expect(result.unplaced[0]!.why).toBe(
-      'The 1 offer open to them went to other pupils, so that as many pupils as possible could be placed',
+      'The 1 offer open to them went to other young people, so that as many young people as possible could be placed',
     );
   });
 

@@ -34,7 +34,7 @@ export const SECTIONS: readonly Section[] = [
     path: '/matching',
     name: 'matching',
     label: 'Matching',
-    purpose: 'Match a pupil to employers and routes, or allocate a year group to placements.',
+    purpose: 'Match a young person to employers and routes, or allocate a year group to placements.',
   },
   {
     path: '/experiences/cohort',
