@@ -97,12 +97,15 @@ import {
 import { getSetting, removeLock, setSetting } from './settings';
 import {
   acceptOffer,
+  acceptRoute,
   auditAllocationExport,
   confirmAllocation,
   loadAllocationData,
   loadCohort,
   loadPupilForMatching,
   recordIntendedDestination,
+  withdrawAcceptance,
+  type Acceptance,
   type AllocationToConfirm,
   type OfferChoice,
 } from './matching';
@@ -326,6 +329,11 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       auditExport: (summary: string) => auditAllocationExport(db, summary, actor(), now()),
       recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string) =>
         recordIntendedDestination(db, pupilId, code, actor(), { because, now: now() }),
+      /** Records an accepted route's intended destination, saying what was there before (for Undo). */
+      acceptRoute: (pupilId: string, code: DestinationCode, because?: string) =>
+        acceptRoute(db, pupilId, code, actor(), { because, now: now() }),
+      /** Undo after Accept: deletes the proposed placement or puts the previous intended destination back. */
+      withdrawAcceptance: (acceptance: Acceptance) => withdrawAcceptance(db, acceptance, actor(), now()),
     },
 
     returns: {
