@@ -594,6 +594,9 @@ const CLASS_FEEDBACK = [
   'Some great ideas in the task.',
 ] as const;
 
+/** The most placements proposed or with the employer contacted at once: the ones waiting on the coordinator. */
+const MAX_WAITING = 5;
+
 /** The share of each year group on a work placement this academic year (Year 10's is statutory, Year 12's common). */
 const PLACED_SHARE: Readonly<Record<number, number>> = { 10: 0.35, 11: 0.15, 12: 0.4, 13: 0.15 };
 
@@ -623,6 +626,7 @@ function demoExperiences(
   const weeks = mondays.filter((monday) => !offered.some((period) => period.start <= addDays(monday, 4) && monday <= period.end));
   const summer = weeks.filter((monday) => monday >= `${academicYearStartYear(today) + 1}-06-01`);
   const onOrBefore = (day: string) => (day < today ? day : today);
+  let waiting = 0;
 
   for (const pupil of pupils) {
     const yearGroup = yearGroupOf(pupil, today);
@@ -630,7 +634,11 @@ function demoExperiences(
     if (pupil.homeEducated || share === undefined || weeks.length === 0 || !random.chance(share)) continue;
     const start = yearGroup === 10 && summer.length > 0 && random.chance(0.6) ? random.pick(summer) : random.pick(weeks);
     const end = addDays(start, 4);
-    const status = statusOn(random, start, end, today);
+    const drawn = statusOn(random, start, end, today);
+    // A coordinator keeps up with the workflow: only a handful wait on a step (Today lists them), the rest are confirmed.
+    const waits = drawn === 'proposed' || drawn === 'contacted';
+    const status = waits && waiting >= MAX_WAITING ? 'confirmed' : drawn;
+    if (waits && status === drawn) waiting += 1;
     const employer = random.pick(status === 'proposed' || status === 'contacted' ? employers : checked);
     const done = status === 'completed';
     experiences.push({

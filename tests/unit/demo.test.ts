@@ -253,7 +253,7 @@ describe.each(['2026-12-06', '2027-06-30', '2028-09-02'])('demo data loaded on %
     }
   });
 
-  it('shows Today only a handful of overdue reviews and actions, as a service that follows its plans up would have', () => {
+  it('shows Today only a handful of overdue reviews and actions and of placements waiting, as a well-run service would', () => {
     const pupilById = new Map(dataset.pupils.map((p) => [p.id, p]));
     const lists = todayLists({
       today,
@@ -276,6 +276,8 @@ describe.each(['2026-12-06', '2027-06-30', '2028-09-02'])('demo data loaded on %
     expect(overdueReviews.length).toBeGreaterThan(0);
     expect(overdueReviews.length).toBeLessThanOrEqual(12);
     expect(lists.overdueActions.length).toBeLessThanOrEqual(40);
+    // Placements wait on a step (proposed, or the employer contacted) only a few at a time.
+    expect(lists.placements.length).toBeLessThanOrEqual(5);
     // Reviews are held: most young people whose plan's review day has passed have met an adviser since.
     expect(dataset.sessions.filter((s) => s.topics.includes('Action plan review')).length).toBeGreaterThan(overdueReviews.length * 5);
   });
