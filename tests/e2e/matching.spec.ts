@@ -12,6 +12,8 @@ interface StoredAudit {
   action: string;
   pupilId: string | null;
   recordId: string | null;
+  /** The order the log was written in. */
+  seq: number;
 }
 
 function nameOf(pupil: Pupil): string {
@@ -200,7 +202,8 @@ test('Undo after Accept withdraws the proposed placement and puts the intended d
   await expect(toast.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   expect((await readPlacements<Placement>(page)).filter((p) => p.pupilId === pupil.id && p.status === 'proposed')).toEqual([]);
   const audit = await readTable<StoredAudit>(page, 'audit');
-  expect(audit.filter((a) => a.recordId === proposed[0]!.id).map((a) => a.action)).toEqual(['create', 'delete']);
+  const trail = audit.filter((a) => a.recordId === proposed[0]!.id).sort((a, b) => a.seq - b.seq);
+  expect(trail.map((a) => a.action)).toEqual(['create', 'delete']);
   // The offer is open to them again.
   await expect(page.getByTestId('offer-match').first().getByRole('heading', { level: 3 })).toHaveText(offer.employerName);
 
