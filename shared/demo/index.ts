@@ -5,7 +5,8 @@
  * tests check a sample against the schemas.
  */
 import { createRandom, type RandomSource } from '../random';
-import { academicYearStartYear, addDays, ageOn, yearGroupOf } from '../academic-year';
+import { academicYearOf, academicYearStartYear, addDays, ageOn, daysFrom, isWeekday, yearGroupOf } from '../academic-year';
+import { checksStanding } from '../placements/gates';
 import { buildUpn, isValidUln } from '../identifiers';
 import { AREAS, LA_NUMBERS, type AreaId } from '../reference/areas';
 import { findOutcode, OUTCODES } from '../reference/outcodes';
@@ -22,6 +23,7 @@ import { NO_PAPERWORK, type PlacementPaperwork, type WorkplaceExperience } from 
 import { MEANINGFUL_CRITERIA } from '../reference/lists';
 import type { Provider, Route } from '../model/routes';
 import type { CaseloadDataset } from '../model/dataset';
+export { DEMO_LOGO_DATA_URL, DEMO_SERVICE } from './service';
 import { EMPLOYER_STEMS, FORENAMES, SEASIDE_STREETS, STEM_AREAS, STREETS, SURNAMES } from './names';
 
 export interface DemoOptions {
@@ -139,6 +141,18 @@ function characteristicsFor(random: RandomSource, coastal: boolean): Characteris
   };
 }
 
+/**
+ * What a home-educated young person cannot have: free school meals and the pupil premium are paid
+ * through a school, and attendance, exclusions and off-site education are a school's records.
+ */
+const NOT_AT_SCHOOL: Partial<Characteristics> = {
+  freeSchoolMeals: false,
+  pupilPremium: false,
+  attendancePercent: null,
+  exclusions: 0,
+  educatedOffSite: false,
+};
+
 const RELATIONSHIPS = ['Mother', 'Mother', 'Father', 'Father', 'Carer', 'Grandmother', 'Stepfather', 'Foster carer'] as const;
 const TIMES = ['9am to 3pm', '8.30am to 2.30pm', '9.30am to 3.30pm', '8am to 2pm'] as const;
 const ACCESS_NOTES = [
@@ -152,7 +166,7 @@ const ACCESS_NOTES = [
  * A demo work placement's paperwork, as a coordinator would have it by the end: consent from a parent
  * or carer for an under-18 (a few weeks before the start), one or two emergency contacts on Ofcom's
  * drama numbers, sometimes a medical or access note (shared with the employer about half the time),
- * the travel plan and the day's times. Cancelled placements keep whatever was recorded before: nothing.
+ * the travel plan and the day's times.
  */
 function demoPaperwork(
   random: RandomSource,
@@ -160,8 +174,10 @@ function demoPaperwork(
   employer: Employer,
   start: string,
   status: WorkplaceExperience['status'],
+  today: string,
 ): PlacementPaperwork {
-  if (status === 'cancelled') return NO_PAPERWORK;
+  // Cancelled ones keep nothing; proposed ones, and ones the employer has only been asked about, have none yet.
+  if (status === 'cancelled' || status === 'proposed' || status === 'contacted') return NO_PAPERWORK;
   const town = employer.address.slice(employer.address.lastIndexOf(', ') + 2) || 'town';
   const parent = `${random.pick(FORENAMES)} ${pupil.legalSurname}`;
   const phone = () => `07700 900${String(random.int(0, 999)).padStart(3, '0')}`;
@@ -181,7 +197,7 @@ function demoPaperwork(
         ? {
             givenBy: parent,
             relationship: random.pick(RELATIONSHIPS),
-            on: addDays(start, -random.int(14, 42)),
+            on: consentDate(random, start, today),
             how: random.weighted(['form', 'email', 'phone'] as const, [6, 3, 1]),
           }
         : null,
@@ -285,7 +301,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     const legalSurname = random.pick(SURNAMES);
     const preferredForename = random.chance(0.08) ? random.pick(FORENAMES) : '';
     const characteristics = characteristicsFor(random, coastal.has(district));
-    if (homeEducated) characteristics.attendancePercent = null;
+    if (homeEducated) Object.assign(characteristics, NOT_AT_SCHOOL);
     const la = district === 'medway' ? LA_NUMBERS.medway : LA_NUMBERS.kent;
     serial += 1;
     const upn = school
@@ -366,6 +382,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   for (const pupil of pupils) {
     const count = random.int(0, sessionsPerPupil * 2);
     let latestGuidance: string | null = null;
+    const plans: ActionPlan[] = [];
     for (let s = 0; s < count; s++) {
       const kind: SessionKindId = pupil.homeEducated
         ? random.pick(['home-visit', 'personal-guidance', 'follow-up'] as const)
@@ -399,11 +416,34 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
         benchmarks: isGuidance ? [8] : encounters.length > 0 ? [encounters[0]?.kind === 'employer' ? 5 : 7] : [3],
         encounters,
         intendedDestination: isGuidance ? pupil.intendedDestination : null,
-        agreed: isGuidance ? 'Agreed to look at college courses before the next meeting.' : '',
+        agreed: isGuidance ? random.pick(AGREED) : '',
       };
       sessions.push(session);
-      if (isGuidance && random.chance(0.35)) actionPlans.push(planFor(random, base(), pupil, session, today));
+      if (isGuidance && random.chance(0.35)) plans.push(planFor(random, base(), pupil, session, today));
     }
+    // A service that follows its plans up holds nearly every review, at a meeting on or soon after the day.
+    const latestAgreed = plans
+      .map((plan) => plan.agreedOn ?? '')
+      .sort()
+      .at(-1);
+    const reviewDue = plans
+      .filter((plan) => (plan.agreedOn ?? '') === latestAgreed)
+      .map((plan) => plan.reviewOn ?? '')
+      .sort()
+      .at(-1);
+    if (reviewDue && reviewDue < today && (latestGuidance ?? '') < reviewDue && random.chance(0.97)) {
+      const review = reviewSession(
+        random,
+        base(),
+        pupil,
+        plans.find((plan) => plan.reviewOn === reviewDue),
+        reviewDue,
+        today,
+      );
+      sessions.push(review);
+      latestGuidance = review.date;
+    }
+    actionPlans.push(...plans);
     pupil.lastGuidanceOn = latestGuidance;
   }
 
@@ -422,7 +462,6 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     const outcode = random.pick(outcodesByDistrict.get(area.id) ?? ['ME14']);
     const town = findOutcode(outcode)?.place ?? area.label;
     const street = random.pick<string>(area.coastal && random.chance(0.3) ? SEASIDE_STREETS : STREETS);
-    const expired = random.chance(0.1);
     stems.push(stem);
     towns.push(town);
     employers.push({
@@ -462,15 +501,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
         stepFreeAccess: random.chance(0.6),
         reachableByPublicTransport: !area.mostlyRural || random.chance(0.5),
       },
-      checks: withAgreedControls(
-        {
-          riskAssessmentOn: random.chance(0.9) ? addDays(today, -random.int(10, 300)) : null,
-          insuranceExpiresOn: expired ? addDays(today, -random.int(1, 60)) : addDays(today, random.int(60, 400)),
-          safeguardingConfirmed: random.chance(0.9),
-        },
-        sector,
-        e,
-      ),
+      checks: demoChecks(random, today, sector, e),
       notes: '',
     });
   }
@@ -479,65 +510,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
 
   const { providers, routes } = providersAndRoutes(random, base, schools, options.routes ?? 90, today);
 
-  const experiences: WorkplaceExperience[] = [];
-  // The paperwork draws from a source of its own, so adding it left every other demo record as it was.
-  const paperworkRandom = createRandom(options.seed + 16_000);
-  const allCriteria = MEANINGFUL_CRITERIA.map((c) => c.id);
-  const lastJune = `${academicYearStartYear(today)}-06`;
-  for (const pupil of pupils) {
-    const yearGroup = yearGroupOf(pupil, today);
-    if (yearGroup !== 11 && yearGroup !== 13) continue;
-    if (!random.chance(0.5)) continue;
-    const employer = random.pick(employers);
-    const end = `${lastJune}-20`;
-    // Drawn in the order they always were (the record's id, then its status), so the demo is unchanged.
-    const record = base();
-    const status = random.weighted(['completed', 'cancelled'] as const, [9, 1]);
-    experiences.push({
-      ...record,
-      kind: 'work-placement',
-      paperwork: demoPaperwork(paperworkRandom, pupil, employer, `${lastJune}-16`, status),
-      pupilIds: [pupil.id],
-      employerId: employer.id,
-      employerName: '',
-      offerId: employer.offers[0]?.id ?? null,
-      start: `${lastJune}-16`,
-      end,
-      mode: 'in-person',
-      hours: { basis: 'per-day', value: 6 },
-      daysAttended: null,
-      status,
-      meaningful: random.chance(0.7) ? allCriteria : allCriteria.slice(0, 5),
-      employerTask: { text: 'Plan and present a small project to the team.', on: `${lastJune}-16` },
-      employerFeedback: { text: 'Punctual and willing to learn.', on: end, wouldHostAgain: random.chance(0.85) },
-      reflection: { text: 'I enjoyed seeing how the business works.', on: end },
-    });
-  }
-  // A workplace visit for each school's Year 8 last March: one record for the whole class.
-  const lastMarch = `${academicYearStartYear(today)}-03-11`;
-  for (const school of schools) {
-    const visitors = pupils.filter((p) => p.schoolId === school.id && yearGroupOf(p, lastMarch) === 8).slice(0, 30);
-    if (visitors.length === 0) continue;
-    experiences.push({
-      ...base(),
-      kind: 'workplace-visit',
-      paperwork: NO_PAPERWORK,
-      pupilIds: visitors.map((p) => p.id),
-      employerId: random.pick(employers).id,
-      employerName: '',
-      offerId: null,
-      start: lastMarch,
-      end: lastMarch,
-      mode: 'in-person',
-      hours: { basis: 'per-day', value: 5 },
-      daysAttended: null,
-      status: 'completed',
-      meaningful: allCriteria,
-      employerTask: { text: 'Design a poster for the company open day.', on: lastMarch },
-      employerFeedback: { text: 'A lively group with good questions.', on: lastMarch, wouldHostAgain: true },
-      reflection: { text: 'Discussed in the next careers lesson.', on: addDays(lastMarch, 7) },
-    });
-  }
+  const experiences = demoExperiences(random, base, { pupils, employers, schools, today });
 
   return {
     schools: schools.map(({ outcode: _o, sixthForm: _s, ...school }) => school),
@@ -550,6 +523,185 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     providers,
     routes,
   };
+}
+
+/** Consent a few weeks before the start, and never after the day the demo is loaded. */
+function consentDate(random: RandomSource, start: string, today: string): string {
+  const on = addDays(start, -random.int(14, 42));
+  return on < today ? on : addDays(today, -random.int(1, 10));
+}
+
+/** School holidays, roughly, as month-day ranges: October half-term, Christmas, February half-term, Easter, May half-term. */
+const HOLIDAYS: readonly (readonly [string, string])[] = [
+  ['10-24', '10-31'],
+  ['12-19', '12-31'],
+  ['01-01', '01-04'],
+  ['02-13', '02-20'],
+  ['03-30', '04-12'],
+  ['05-25', '05-31'],
+];
+
+/** The Mondays of this academic year's term-time weeks, from the second week of September to mid-July. */
+function termMondays(today: string): string[] {
+  const year = academicYearOf(today);
+  const mondays: string[] = [];
+  for (let day = addDays(year.start, 7); day <= addDays(year.end, -46); day = addDays(day, 1)) {
+    // A Monday is the weekday that follows a day of the weekend.
+    if (!isWeekday(day) || isWeekday(addDays(day, -1))) continue;
+    const monthDay = day.slice(5);
+    if (!HOLIDAYS.some(([from, to]) => from <= monthDay && monthDay <= to)) mondays.push(day);
+  }
+  return mondays;
+}
+
+/** A placement's status from its dates and the day the demo is loaded: done, under way, or arranged to come. */
+function statusOn(random: RandomSource, start: string, end: string, today: string): WorkplaceExperience['status'] {
+  if (end < today) return random.weighted(['completed', 'cancelled'] as const, [9, 1]);
+  if (start <= today) return 'in-progress';
+  if (start <= addDays(today, 21)) return random.weighted(['confirmed', 'contacted'] as const, [9, 1]);
+  if (start <= addDays(today, 56)) return random.weighted(['confirmed', 'contacted', 'proposed'] as const, [4, 3, 2]);
+  return random.weighted(['confirmed', 'contacted', 'proposed'] as const, [4, 3, 3]);
+}
+
+const EMPLOYER_TASKS = [
+  'Plan and present a small project to the team.',
+  'Design a leaflet for a customer open day.',
+  'Survey customers and report three findings to the manager.',
+  'Help run a stock check and suggest one improvement.',
+  'Shadow a different member of staff each day and write up one role.',
+  "Prepare a short talk for next year's placement students.",
+] as const;
+const EMPLOYER_FEEDBACK = [
+  'Punctual and willing to learn.',
+  'Asked good questions and got on well with the team.',
+  'Quiet at first; by Thursday was helping customers on their own.',
+  'Reliable and tidy; needs to speak up more in meetings.',
+  'Showed real interest in the technical side. Would suit an apprenticeship.',
+  'Late twice; good once settled. Worth a conversation about timekeeping.',
+  'Excellent with customers. We would offer a Saturday job.',
+] as const;
+const REFLECTIONS = [
+  'I enjoyed seeing how the business works.',
+  'I did not expect so much teamwork. I now want to look at apprenticeships.',
+  'Harder than school but I liked being trusted with real jobs.',
+  'It made me sure I do not want to work in an office.',
+  'I learned how to talk to customers and I feel more confident.',
+  'The early start was tough. I would like to try a different sector next.',
+] as const;
+const CLASS_FEEDBACK = [
+  'A lively group with good questions.',
+  'Polite and curious; the staff enjoyed it.',
+  'Some great ideas in the task.',
+] as const;
+
+/** The most placements proposed or with the employer contacted at once: the ones waiting on the coordinator. */
+const MAX_WAITING = 5;
+
+/** The share of each year group on a work placement this academic year (Year 10's is statutory, Year 12's common). */
+const PLACED_SHARE: Readonly<Record<number, number>> = { 10: 0.35, 11: 0.15, 12: 0.4, 13: 0.15 };
+
+/**
+ * This academic year's workplace experiences, dated relative to `today` so they look current on any
+ * day: a work placement for some young people in Years 10 to 13 in a term-time week (done before
+ * today, under way, or arranged to come), and each school's Year 9 talk at a workplace in the autumn
+ * and Year 8 visit in the spring. Placements keep out of the weeks of the employers' offers, which are
+ * left for the cohort allocation, and those confirmed or done are at employers whose checks are current.
+ */
+function demoExperiences(
+  random: RandomSource,
+  base: () => { id: string; createdAt: string; updatedAt: string; isDemo: boolean },
+  {
+    pupils,
+    employers,
+    schools,
+    today,
+  }: { pupils: readonly Pupil[]; employers: readonly Employer[]; schools: readonly School[]; today: string },
+): WorkplaceExperience[] {
+  const experiences: WorkplaceExperience[] = [];
+  const allCriteria = MEANINGFUL_CRITERIA.map((c) => c.id);
+  const current = employers.filter((e) => checksStanding(e, { start: today, end: today }, today).problems.length === 0);
+  const checked = current.length > 0 ? current : employers;
+  const offered = employers.flatMap((e) => e.offers.flatMap((o) => o.periods));
+  const mondays = termMondays(today);
+  const weeks = mondays.filter((monday) => !offered.some((period) => period.start <= addDays(monday, 4) && monday <= period.end));
+  const summer = weeks.filter((monday) => monday >= `${academicYearStartYear(today) + 1}-06-01`);
+  const onOrBefore = (day: string) => (day < today ? day : today);
+  let waiting = 0;
+
+  for (const pupil of pupils) {
+    const yearGroup = yearGroupOf(pupil, today);
+    const share = PLACED_SHARE[yearGroup];
+    if (pupil.homeEducated || share === undefined || weeks.length === 0 || !random.chance(share)) continue;
+    const start = yearGroup === 10 && summer.length > 0 && random.chance(0.6) ? random.pick(summer) : random.pick(weeks);
+    const end = addDays(start, 4);
+    const drawn = statusOn(random, start, end, today);
+    // A coordinator keeps up with the workflow: only a handful wait on a step (Today lists them), the rest are confirmed.
+    const waits = drawn === 'proposed' || drawn === 'contacted';
+    const status = waits && waiting >= MAX_WAITING ? 'confirmed' : drawn;
+    if (waits && status === drawn) waiting += 1;
+    const employer = random.pick(status === 'proposed' || status === 'contacted' ? employers : checked);
+    const done = status === 'completed';
+    experiences.push({
+      ...base(),
+      kind: 'work-placement',
+      paperwork: demoPaperwork(random, pupil, employer, start, status, today),
+      pupilIds: [pupil.id],
+      employerId: employer.id,
+      employerName: '',
+      offerId: null,
+      start,
+      end,
+      mode: 'in-person',
+      hours: status === 'proposed' || status === 'cancelled' ? null : { basis: 'per-day', value: random.pick([6, 6.5, 7]) },
+      daysAttended: done && random.chance(0.15) ? 4 : null,
+      status,
+      meaningful: done ? (random.chance(0.7) ? allCriteria : allCriteria.slice(0, 5)) : [],
+      employerTask: done || status === 'in-progress' ? { text: random.pick(EMPLOYER_TASKS), on: start } : { text: '', on: null },
+      employerFeedback: done
+        ? { text: random.pick(EMPLOYER_FEEDBACK), on: onOrBefore(addDays(end, random.int(0, 10))), wouldHostAgain: random.chance(0.85) }
+        : { text: '', on: null, wouldHostAgain: null },
+      reflection: done ? { text: random.pick(REFLECTIONS), on: onOrBefore(addDays(end, random.int(3, 14))) } : { text: '', on: null },
+    });
+  }
+
+  // A class outing for each school: Year 9 hear a talk at a workplace in the autumn, Year 8 visit one in the spring.
+  const autumn = mondays.filter((monday) => monday.slice(5, 7) >= '09');
+  const spring = mondays.filter((monday) => monday.slice(5, 7) >= '01' && monday.slice(5, 7) <= '03');
+  const hosts = checked.filter((e) => e.offersWorkplaceVisits || e.offersTalks);
+  for (const school of schools) {
+    for (const outing of [
+      { yearGroup: 9, kind: 'workplace-talk', weeks: autumn, hours: 2 },
+      { yearGroup: 8, kind: 'workplace-visit', weeks: spring, hours: 5 },
+    ] as const) {
+      if (outing.weeks.length === 0) continue;
+      const day = addDays(random.pick(outing.weeks), 2); // a Wednesday
+      const visitors = pupils.filter((p) => p.schoolId === school.id && yearGroupOf(p, day) === outing.yearGroup).slice(0, 30);
+      if (visitors.length === 0) continue;
+      const done = day < today;
+      experiences.push({
+        ...base(),
+        kind: outing.kind,
+        paperwork: NO_PAPERWORK,
+        pupilIds: visitors.map((p) => p.id),
+        employerId: random.pick(hosts.length > 0 ? hosts : checked).id,
+        employerName: '',
+        offerId: null,
+        start: day,
+        end: day,
+        mode: 'in-person',
+        hours: { basis: 'per-day', value: outing.hours },
+        daysAttended: null,
+        status: done ? 'completed' : 'confirmed',
+        meaningful: done ? allCriteria : [],
+        employerTask: done ? { text: 'Design a poster for the company open day.', on: day } : { text: '', on: null },
+        employerFeedback: done
+          ? { text: random.pick(CLASS_FEEDBACK), on: day, wouldHostAgain: true }
+          : { text: '', on: null, wouldHostAgain: null },
+        reflection: done ? { text: 'Discussed in the next careers lesson.', on: onOrBefore(addDays(day, 7)) } : { text: '', on: null },
+      });
+    }
+  }
+  return experiences;
 }
 
 /** The controls a risk assessment in each sector typically agrees for a young person on placement. */
@@ -571,21 +723,45 @@ const RISK_CONTROLS: Partial<Record<SectorId, string>> = {
 const OFFICE_CONTROLS = 'Office-based. Fire exits and first aider shown at induction. Screen breaks every hour. Named supervisor all week.';
 
 /**
- * The risk controls agreed and the DBS position, for an employer with these checks. Chosen from the
- * sector and the employer's place in the list, not the random source, so adding them left every other
- * demo value as it was.
+ * How the checks of one employer in eight have lapsed, in turn (the rest are current on the day the
+ * demo is loaded): the warnings and the confirm gate have something to show, and every kind of lapse shows.
  */
-function withAgreedControls(
-  checks: Pick<Employer['checks'], 'riskAssessmentOn' | 'insuranceExpiresOn' | 'safeguardingConfirmed'>,
-  sector: SectorId,
-  index: number,
-): Employer['checks'] {
-  if (checks.riskAssessmentOn === null) return { ...checks, riskControls: '', dbsPosition: null };
-  const riskControls = index % 5 === 4 ? '' : (RISK_CONTROLS[sector] ?? OFFICE_CONTROLS);
+const LAPSES = ['insurance-expired', 'assessment-stale', 'insurance-expired', 'safeguarding', 'assessment-stale', 'no-assessment'] as const;
+const LAPSED_EVERY = 8;
+
+/**
+ * An employer's checks as a service that keeps them up to date has them on `today`: done at a visit
+ * within the last five months (inside the default six-month reuse window), insurance to well past this
+ * academic year, safeguarding confirmed, the risk controls agreed and the DBS position recorded. One in
+ * eight (by place in the list, so the share is the same for every seed) has lapsed in one of LAPSES' ways.
+ */
+function demoChecks(random: RandomSource, today: string, sector: SectorId, index: number): Employer['checks'] {
+  const lapse = index % LAPSED_EVERY === LAPSED_EVERY - 1 ? cycle(LAPSES, Math.floor(index / LAPSED_EVERY)) : null;
+  const yearEnd = academicYearOf(today).end;
+  const riskAssessmentOn =
+    lapse === 'no-assessment' ? null : addDays(today, lapse === 'assessment-stale' ? -random.int(200, 420) : -random.int(7, 150));
+  if (riskAssessmentOn === null)
+    return {
+      riskAssessmentOn,
+      insuranceExpiresOn: addDays(yearEnd, random.int(30, 330)),
+      safeguardingConfirmed: false,
+      riskControls: '',
+      dbsPosition: null,
+    };
   // Staff who work with children (care, education, sport) already hold enhanced checks.
   const withChildren = sector === 'care' || sector === 'education' || sector === 'sport';
-  const dbsPosition = withChildren ? 'enhanced-check-held' : ([null, 'not-needed', 'not-needed', 'check-pending'] as const)[index % 4];
-  return { ...checks, riskControls, dbsPosition: dbsPosition ?? null };
+  return {
+    riskAssessmentOn,
+    insuranceExpiresOn: lapse === 'insurance-expired' ? addDays(today, -random.int(1, 60)) : addDays(yearEnd, random.int(30, 330)),
+    safeguardingConfirmed: lapse !== 'safeguarding',
+    // A lapsed employer's controls are sometimes still to be agreed at the next visit.
+    riskControls: lapse !== null && index % 2 === 1 ? '' : (RISK_CONTROLS[sector] ?? OFFICE_CONTROLS),
+    dbsPosition: withChildren
+      ? 'enhanced-check-held'
+      : lapse !== null
+        ? null
+        : cycle(['not-needed', 'not-needed', 'check-pending'] as const, index),
+  };
 }
 
 /**
@@ -610,6 +786,98 @@ function nameApart(employers: Employer[], stems: readonly string[], towns: reado
   });
 }
 
+/** Steps an action plan agrees, each with who takes it and how many days it is given. */
+const ACTION_CHOICES: readonly { what: string; who: ActionPlan['actions'][number]['who']; days: number }[] = [
+  { what: 'Look at three college courses on Kent Choices', who: 'pupil', days: 21 },
+  { what: 'Book a place at a college open evening', who: 'pupil', days: 14 },
+  { what: 'Draft a CV with the template from the meeting', who: 'pupil', days: 14 },
+  { what: 'Apply for two apprenticeships on Find an apprenticeship', who: 'pupil', days: 28 },
+  { what: 'Register on Kent Choices and start the application', who: 'pupil', days: 30 },
+  { what: 'Try the bus route to the college campus one Saturday', who: 'pupil', days: 21 },
+  { what: 'Practise interview answers with someone at home', who: 'pupil', days: 14 },
+  { what: 'Send details of the open evening', who: 'adviser', days: 7 },
+  { what: 'Email a list of local apprenticeship vacancies', who: 'adviser', days: 7 },
+  { what: 'Arrange a taster day at the college', who: 'adviser', days: 21 },
+  { what: 'Check the cost of the 16+ Travel Saver and send it', who: 'adviser', days: 10 },
+  { what: 'Talk with family about travel to college', who: 'parent-carer', days: 30 },
+  { what: 'Come to the college open evening together', who: 'parent-carer', days: 21 },
+  { what: 'Ask the SENCo about support at college', who: 'school', days: 14 },
+  { what: 'Set up a mock interview with a local employer', who: 'school', days: 28 },
+];
+
+/**
+ * One step of a plan agreed on `agreedOn`, as a service that follows its plans up has it on `today`:
+ * most steps whose day has passed are done (a few dropped, a few still open and overdue), long-past
+ * ones all settled, and some of those still to come done early.
+ */
+function demoAction(
+  random: RandomSource,
+  choice: (typeof ACTION_CHOICES)[number],
+  agreedOn: string,
+  today: string,
+): ActionPlan['actions'][number] {
+  const byWhen = addDays(agreedOn, choice.days + random.int(-3, 7));
+  const action = { id: random.uuid(), what: choice.what, who: choice.who, byWhen };
+  // Done on a day after the meeting, by `last` and before today.
+  const doneBy = (last: string) => {
+    const days = daysFrom(addDays(agreedOn, 1), last < today ? last : addDays(today, -1));
+    return days.length > 0 ? random.pick(days) : agreedOn;
+  };
+  if (byWhen < today) {
+    const settled = byWhen < addDays(today, -60);
+    const status = random.weighted(['done', 'dropped', 'open'] as const, settled ? [19, 1, 0] : [16, 1, 3]);
+    return { ...action, status, doneOn: status === 'done' ? doneBy(byWhen) : null };
+  }
+  return random.chance(0.25) && agreedOn < today
+    ? { ...action, status: 'done', doneOn: doneBy(today) }
+    : { ...action, status: 'open', doneOn: null };
+}
+
+const AGREED = [
+  'Agreed to look at college courses before the next meeting.',
+  'Agreed to apply to two courses and one apprenticeship.',
+  'Agreed to visit the open evening with a parent.',
+  'Agreed to think about a back-up option and bring ideas next time.',
+  'Agreed a plan for work experience in the summer term.',
+] as const;
+const REVIEW_NOTES = [
+  'Reviewed the action plan: most steps done; applied to the college course.',
+  'Reviewed the action plan: the open evening went well; now comparing two courses.',
+  'Reviewed the action plan: CV finished; looking for a Saturday job.',
+  'Reviewed the action plan: travel sorted with the family; confidence growing.',
+  'Reviewed the action plan: not much done yet; agreed smaller steps.',
+] as const;
+
+/** The guidance meeting at which a plan was reviewed, on or soon after its review day and before today. */
+function reviewSession(
+  random: RandomSource,
+  base: { id: string; createdAt: string; updatedAt: string; isDemo: boolean },
+  pupil: Pupil,
+  plan: ActionPlan | undefined,
+  reviewOn: string,
+  today: string,
+): GuidanceSession {
+  const soon = addDays(reviewOn, random.int(0, 10));
+  const kind = pupil.homeEducated ? 'home-visit' : 'personal-guidance';
+  return {
+    ...base,
+    pupilId: pupil.id,
+    adviserId: plan?.adviserId ?? null,
+    date: soon < today ? soon : reviewOn,
+    startTime: `${String(random.int(9, 15)).padStart(2, '0')}:${random.pick(['00', '15', '30', '45'])}`,
+    kind,
+    mode: kind === 'home-visit' ? 'in-person' : random.weighted(['in-person', 'phone', 'video'] as const, [8, 1, 1]),
+    durationMinutes: random.pick([20, 30, 40]),
+    location: kind === 'home-visit' ? 'Family home' : 'Careers room',
+    topics: ['Action plan review'],
+    notes: random.pick(REVIEW_NOTES),
+    benchmarks: [8],
+    encounters: [],
+    intendedDestination: pupil.intendedDestination,
+    agreed: random.pick(AGREED),
+  };
+}
+
 function planFor(
   random: RandomSource,
   base: { id: string; createdAt: string; updatedAt: string; isDemo: boolean },
@@ -617,34 +885,14 @@ function planFor(
   session: GuidanceSession,
   today: string,
 ): ActionPlan {
-  const actions: ActionPlan['actions'] = [
-    {
-      id: random.uuid(),
-      what: 'Look at three college courses on Kent Choices',
-      who: 'pupil',
-      byWhen: addDays(session.date, 21),
-      status: 'open',
-      doneOn: null,
-    },
-    {
-      id: random.uuid(),
-      what: 'Send details of the open evening',
-      who: 'adviser',
-      byWhen: addDays(session.date, 7),
-      status: 'done',
-      doneOn: addDays(session.date, 5),
-    },
-    {
-      id: random.uuid(),
-      what: 'Talk with family about travel to college',
-      who: 'parent-carer',
-      byWhen: addDays(session.date, 30),
-      status: 'open',
-      doneOn: null,
-    },
-  ];
-  for (const action of actions)
-    if (action.status === 'open' && action.byWhen < addDays(today, -120)) Object.assign(action, { status: 'done', doneOn: action.byWhen });
+  const actions: ActionPlan['actions'] = ACTION_CHOICES.filter(() => random.chance(0.3))
+    .slice(0, 4)
+    .map((choice) => demoAction(random, choice, session.date, today));
+  // Every plan has at least two steps: the young person's own, and the adviser's.
+  for (const who of ['pupil', 'adviser'] as const)
+    if (!actions.some((a) => a.who === who))
+      actions.push(demoAction(random, random.pick(ACTION_CHOICES.filter((c) => c.who === who)), session.date, today));
+  actions.sort((a, b) => a.byWhen.localeCompare(b.byWhen));
   return {
     ...base,
     pupilId: pupil.id,
@@ -670,7 +918,7 @@ function planFor(
     backupPlan: 'If the first-choice course is full, apply for the level 1 course at the same campus.',
     resources: 'Kent Choices; the college open evening; the adviser by email.',
     discussed: [],
-    reviewOn: addDays(session.date, 42),
+    reviewOn: addDays(session.date, random.pick([28, 42, 42, 56, 84])),
     agreedWithYoungPerson: true,
     agreedOn: session.date,
     openActionDueDates: actions.filter((a) => a.status === 'open').map((a) => a.byWhen),

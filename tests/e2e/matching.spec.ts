@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { matchPupil, type MatchContext } from '../../shared/matching';
 import { academicYearStartYear, addDays, formatUkDate, yearGroupOf } from '../../shared/academic-year';
 import { intendedDestinationFor } from '../../shared/routes/destination';
+import { destinationLabel } from '../../shared/reference';
 import type { Employer, Placement, Provider, Pupil, Route } from '../../shared/model';
 import { expectAccessible, localToday, openWithDemoData, readPlacements, readTable, watchWorkers } from './support';
 import { allocateYearTen } from './allocation';
@@ -11,6 +12,8 @@ interface StoredAudit {
   action: string;
   pupilId: string | null;
   recordId: string | null;
+  /** The order the log was written in. */
+  seq: number;
 }
 
 function nameOf(pupil: Pupil): string {
@@ -72,7 +75,7 @@ test('matches a Year 10 pupil: ranked offers with reasons, what was ruled out, a
     .first()
     .getByRole('button', { name: /^Accept: propose a placement/ })
     .click();
-  await expect(page.getByTestId('match-message')).toContainText(`Proposed a placement at ${bestOffer.employerName}`);
+  await expect(page.getByTestId('undo-toast')).toContainText(`Proposed a placement at ${bestOffer.employerName}`);
   const placements = (await readPlacements<Placement>(page)).filter((p) => p.pupilId === pupil.id && p.status === 'proposed');
   expect(placements).toHaveLength(1);
   expect(placements[0]).toMatchObject({
@@ -131,7 +134,7 @@ test('accepting a route records the intended destination, asking for the code wh
     .first()
     .getByRole('button', { name: /^Accept: record as intended destination/ })
     .click();
-  await expect(page.getByTestId('match-message')).toContainText(`intended destination: ${expected}`);
+  await expect(page.getByTestId('undo-toast')).toContainText(`intended destination: ${expected}`);
   await expect(page.getByTestId('intended-destination')).toContainText(expected);
   expect((await readTable<Pupil>(page, 'pupils')).find((p) => p.id === pupil.id)!.intendedDestination).toBe(expected);
   expect(
@@ -153,6 +156,69 @@ test('accepting a route records the intended destination, asking for the code wh
 
   await page.getByRole('link', { name: `Back to ${name}'s page` }).click();
   await expect(page.getByTestId('timeline')).toContainText('Intended destination — 340 Employment with other training');
+});
+
+test('Undo after Accept withdraws the proposed placement and puts the intended destination back', async ({ page }) => {
+  await openWithDemoData(page);
+  const today = await localToday(page);
+  const all = await readAll(page);
+  const providerKind = new Map(all.providers.map((p) => [p.id, p.kind]));
+  // A young person at school with an offer open to them and a best route that settles its code.
+  const candidate = all.pupils
+    .filter((p) => p.schoolId && [10, 11].includes(yearGroupOf(p, today)))
+    .map((pupil) => ({ pupil, matches: matchPupil(pupil, { ...all, today }) }))
+    .find(({ pupil, matches }) => {
+      const route = matches.routes[0];
+      if (matches.offers.length === 0 || route?.kind !== 'route') return false;
+      const settled = intendedDestinationFor(route.routeKind, providerKind.get(route.providerId) ?? null);
+      // Accepting changes what is recorded, so Undo has something to put back.
+      return settled.certain && settled.code !== pupil.intendedDestination;
+    });
+  expect(candidate, 'a demo young person with an offer and a route').toBeDefined();
+  const { pupil, matches } = candidate!;
+  const before = pupil.intendedDestination;
+  await page.goto(`/#/pupils/${pupil.id}/matches`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Matches for ${nameOf(pupil)}`);
+  const toast = page.getByTestId('undo-toast');
+  // A polite live region: announced without interrupting, and never taking focus.
+  await expect(toast).toHaveAttribute('role', 'status');
+  const focusInToast = () => page.evaluate(() => document.activeElement?.closest('[data-testid="undo-toast"]') !== null);
+
+  const offer = matches.offers[0]!;
+  if (offer.kind !== 'offer') throw new Error('expected an offer');
+  await page
+    .getByTestId('offer-match')
+    .first()
+    .getByRole('button', { name: /^Accept: propose a placement/ })
+    .click();
+  await expect(toast).toContainText(`Proposed a placement at ${offer.employerName}`);
+  expect(await focusInToast()).toBe(false);
+  const proposed = (await readPlacements<Placement>(page)).filter((p) => p.pupilId === pupil.id && p.status === 'proposed');
+  expect(proposed).toHaveLength(1);
+  await expectAccessible(page, 'the matches page with the Undo toast');
+
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('match-message')).toContainText(`Withdrew the proposed placement at ${offer.employerName}`);
+  await expect(toast.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  expect((await readPlacements<Placement>(page)).filter((p) => p.pupilId === pupil.id && p.status === 'proposed')).toEqual([]);
+  const audit = await readTable<StoredAudit>(page, 'audit');
+  const trail = audit.filter((a) => a.recordId === proposed[0]!.id).sort((a, b) => a.seq - b.seq);
+  expect(trail.map((a) => a.action)).toEqual(['create', 'delete']);
+  // The offer is open to them again.
+  await expect(page.getByTestId('offer-match').first().getByRole('heading', { level: 3 })).toHaveText(offer.employerName);
+
+  // The route: Undo puts back what was there before (a code, or nothing at all).
+  await page
+    .getByTestId('route-match')
+    .first()
+    .getByRole('button', { name: /^Accept: record as intended destination/ })
+    .click();
+  await expect(toast).toContainText('intended destination');
+  expect(await focusInToast()).toBe(false);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('match-message')).toContainText(`Intended destination back to`);
+  await expect(page.getByTestId('intended-destination')).toHaveText(`Intended destination: ${destinationLabel(before)}`);
+  expect((await readTable<Pupil>(page, 'pupils')).find((p) => p.id === pupil.id)!.intendedDestination).toBe(before);
 });
 
 test("a Year 10's matches list the post-16 routes they could start after Year 11, with the start year, and each card its town", async ({

@@ -16,6 +16,8 @@ interface StoredPlacement {
   pupilId: string;
   employerId: string;
   status: string;
+  start: string;
+  end: string;
   paperwork: { consent: { givenBy: string } | null };
 }
 
@@ -73,6 +75,10 @@ test('move three placements on at once from the desk, and undo it', async ({ pag
 
   await openDesk(page);
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Proposed' });
+  // The demo's own proposed placements are in other weeks than the offers' periods: the dates leave just these three.
+  const proposed = (await readPlacements<StoredPlacement>(page)).filter((p) => ids.includes(p.id));
+  await page.getByLabel('From', { exact: true }).fill(proposed.map((p) => p.start).sort()[0]!);
+  await page.getByLabel('To', { exact: true }).fill(proposed.map((p) => p.end).sort()[2]!);
   const table = page.getByTestId('desk-table');
   await expect(table.locator('tbody tr')).toHaveCount(3);
   await expect(table).toContainText('Contact the employer');

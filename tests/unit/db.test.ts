@@ -4,7 +4,7 @@ import { ERASED_RECORD_MESSAGE, erasePupil, getPupil, savePupil, searchPupils } 
 import { saveDraft } from '@renderer/db/drafts';
 import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from '@renderer/db/demo';
 import { getSetting, setSetting } from '@renderer/db/settings';
-import { generateDemoDataset } from '@shared/demo';
+import { DEMO_SERVICE, generateDemoDataset } from '@shared/demo';
 import { pupilInput } from '../support/factories';
 
 let db: CareersDeskDb;
@@ -127,6 +127,23 @@ describe('demo data', () => {
     expect(await hasDemoData(db)).toBe(true);
     await clearDemoData(db, null);
     expect(await hasDemoData(db)).toBe(false);
+  });
+
+  it("fills the service details with the demo service's, never over the user's own, and clears them only while unchanged", async () => {
+    const dataset = generateDemoDataset({ seed: 9, today: '2026-11-24', pupils: 10 });
+    await loadDataset(db, dataset, null, new Date(), DEMO_SERVICE);
+    expect(await getSetting(db, 'service')).toEqual(DEMO_SERVICE);
+    expect((await db.audit.where('entity').equals('settings').toArray()).map((a) => a.recordId)).toEqual(['service']);
+    await clearDemoData(db, null, new Date(), DEMO_SERVICE);
+    expect(await getSetting(db, 'service')).toBeUndefined();
+
+    // The user's own details stay, through a load and a clear.
+    const ours = { ...DEMO_SERVICE, name: 'Our careers team', logoDataUrl: '' };
+    await setSetting(db, 'service', ours, null);
+    await loadDataset(db, dataset, null, new Date(), DEMO_SERVICE);
+    expect(await getSetting(db, 'service')).toEqual(ours);
+    await clearDemoData(db, null, new Date(), DEMO_SERVICE);
+    expect(await getSetting(db, 'service')).toEqual(ours);
   });
 
   it('leaves the database unchanged when a load fails part-way', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoDataset } from '@shared/demo';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEMO_SERVICE, generateDemoDataset } from '@shared/demo';
+import { checksStanding, DEFAULT_CHECKS_REUSE_MONTHS } from '@shared/placements/gates';
+import { deskFacts } from '@shared/placements/desk';
+import { todayLists } from '@shared/today';
+import { missingServiceDetails } from '@shared/pdf/action-plan';
+import { attachmentTypeOf } from '@shared/employers/documents';
 import {
   actionPlanSchema,
   adviserSchema,
@@ -10,10 +17,11 @@ import {
   pupilSchema,
   routeSchema,
   schoolSchema,
+  serviceDetailsSchema,
 } from '@shared/model';
 import { isValidUln, isValidUpn, normalisePostcode } from '@shared/identifiers';
 import { findOutcode, FE_COLLEGES } from '@shared/reference';
-import { ageOn, yearGroupOn } from '@shared/academic-year';
+import { academicYearOf, ageOn, yearGroupOn } from '@shared/academic-year';
 
 const today = '2026-11-24';
 const dataset = generateDemoDataset({ seed: 42, today });
@@ -151,6 +159,8 @@ describe('demo data', () => {
   });
 
   it("gives completed work placements the family's consent under 18, emergency contacts, a travel plan and times", () => {
+    // Late in the summer term, when most of the year's placements are done.
+    const dataset = generateDemoDataset({ seed: 42, today: '2027-07-20' });
     const placements = dataset.experiences.filter((e) => e.kind === 'work-placement');
     const completed = placements.filter((e) => e.status === 'completed');
     expect(completed.length).toBeGreaterThan(10);
@@ -169,5 +179,136 @@ describe('demo data', () => {
     }
     expect(completed.some((p) => p.paperwork.accessNotes !== '' && !p.paperwork.shareNotesWithEmployer)).toBe(true);
     expect(placements.filter((e) => e.status === 'cancelled').every((e) => e.paperwork.consent === null)).toBe(true);
+  });
+});
+
+// The demo must look like a real service on whatever day it is loaded: tests run with other clocks.
+describe.each(['2026-12-06', '2027-06-30', '2028-09-02'])('demo data loaded on %s', (today) => {
+  const dataset = generateDemoDataset({ seed: 20261123, today });
+  const year = academicYearOf(today);
+
+  it("puts every young person, employer and campus in an outcode of its own district, and a school's young people in its district", () => {
+    const places = [
+      ...dataset.pupils.map((p) => ({ what: `${p.legalForename} ${p.legalSurname}`, outcode: p.outcode, district: p.district })),
+      ...dataset.employers.map((e) => ({ what: e.name, outcode: e.outcode, district: e.district })),
+      ...dataset.providers.flatMap((p) => p.campuses.map((c) => ({ what: c.name, outcode: c.outcode, district: c.district }))),
+    ];
+    expect(places.length).toBeGreaterThan(300);
+    for (const place of places) expect(findOutcode(place.outcode)?.primaryDistrict, place.what).toBe(place.district);
+    const schoolDistrict = new Map(dataset.schools.map((s) => [s.id, s.district]));
+    for (const pupil of dataset.pupils.filter((p) => p.schoolId)) expect(pupil.district).toBe(schoolDistrict.get(pupil.schoolId!));
+    // Chatham and Gillingham are Medway's towns, whatever the address says.
+    for (const employer of dataset.employers.filter((e) => e.address.endsWith('Chatham') || e.address.endsWith('Gillingham')))
+      expect(employer.district).toBe('medway');
+  });
+
+  it('has most employers with checks current on the day (reusable, insured, controls and DBS recorded), a few lapsed', () => {
+    const current = dataset.employers.filter(
+      (e) =>
+        checksStanding(e, { start: today, end: today }, today, DEFAULT_CHECKS_REUSE_MONTHS).problems.length === 0 &&
+        e.checks.riskControls !== '' &&
+        e.checks.dbsPosition !== null,
+    );
+    expect(current.length / dataset.employers.length).toBeGreaterThanOrEqual(0.8);
+    expect(current.length).toBeLessThan(dataset.employers.length);
+    // Insured past the end of this academic year, so this year's placements are covered.
+    for (const employer of current) expect(employer.checks.insuranceExpiresOn! > year.end).toBe(true);
+    // A lapsed one with an offer shows the warning and the confirm gate.
+    expect(dataset.employers.some((e) => e.checks.insuranceExpiresOn! < today && e.offers.length > 0)).toBe(true);
+  });
+
+  it('dates every workplace experience in this academic year, with a status that fits its dates, and nothing dated after today', () => {
+    expect(dataset.experiences.length).toBeGreaterThan(20);
+    for (const experience of dataset.experiences) {
+      expect(experience.start >= year.start && experience.end <= year.end, `${experience.start} in ${year.label}`).toBe(true);
+      if (experience.status === 'completed') expect(experience.end < today).toBe(true);
+      if (experience.status === 'in-progress') expect(experience.start <= today && today <= experience.end).toBe(true);
+      if (['proposed', 'contacted', 'confirmed'].includes(experience.status)) expect(experience.start > today).toBe(true);
+      for (const on of [experience.employerFeedback.on, experience.reflection.on, experience.paperwork.consent?.on])
+        if (on) expect(on <= today, `${on} by ${today}`).toBe(true);
+    }
+    // Confirmed and done placements are at employers whose checks stood.
+    const byId = new Map(dataset.employers.map((e) => [e.id, e]));
+    for (const placement of dataset.experiences.filter(
+      (e) => e.kind === 'work-placement' && ['confirmed', 'in-progress'].includes(e.status),
+    )) {
+      const employer = byId.get(placement.employerId!)!;
+      expect(checksStanding(employer, { start: today, end: today }, today).problems).toEqual([]);
+    }
+  });
+
+  it('gives home-educated young people no school, free school meals, pupil premium, attendance or exclusions', () => {
+    const homeEducated = dataset.pupils.filter((p) => p.homeEducated);
+    expect(homeEducated.length).toBeGreaterThan(5);
+    for (const pupil of homeEducated) {
+      expect(pupil.schoolId).toBeNull();
+      expect(pupil.characteristics).toMatchObject({ freeSchoolMeals: false, pupilPremium: false, attendancePercent: null, exclusions: 0 });
+    }
+    for (const pupil of dataset.pupils) {
+      const yearGroup = yearGroupOn(pupil.dateOfBirth, today);
+      expect(yearGroup >= 8 && yearGroup <= 13).toBe(true);
+      // Year 11 are 16 by the end of the academic year, 31 August.
+      expect(ageOn(pupil.dateOfBirth, year.end)).toBe(yearGroup + 5);
+      if (pupil.uln !== null) expect(yearGroup).toBeGreaterThanOrEqual(12);
+    }
+  });
+
+  it('shows Today only a handful of overdue reviews and actions and of placements waiting, as a well-run service would', () => {
+    const pupilById = new Map(dataset.pupils.map((p) => [p.id, p]));
+    const lists = todayLists({
+      today,
+      now: new Date(`${today}T09:00:00`),
+      adviserId: null,
+      pupils: dataset.pupils,
+      metByAdviser: new Set(),
+      plans: dataset.actionPlans,
+      placements: dataset.experiences
+        .filter((e) => e.kind === 'work-placement')
+        .map((e) => ({
+          facts: deskFacts(e, pupilById.get(e.pupilIds[0]!) ?? null),
+          pupilId: e.pupilIds[0]!,
+          employer: null,
+          employerName: '',
+        })),
+      drafts: [],
+    });
+    const overdueReviews = lists.reviews.filter((r) => r.overdue);
+    expect(overdueReviews.length).toBeGreaterThan(0);
+    expect(overdueReviews.length).toBeLessThanOrEqual(12);
+    expect(lists.overdueActions.length).toBeLessThanOrEqual(40);
+    // Placements wait on a step (proposed, or the employer contacted) only a few at a time.
+    expect(lists.placements.length).toBeLessThanOrEqual(5);
+    // Reviews are held: most young people whose plan's review day has passed have met an adviser since.
+    expect(dataset.sessions.filter((s) => s.topics.includes('Action plan review')).length).toBeGreaterThan(overdueReviews.length * 5);
+  });
+
+  it('agrees varied actions, some done and some open, and varied feedback from employers and young people', () => {
+    const actions = dataset.actionPlans.flatMap((plan) => plan.actions.map((action) => ({ plan, action })));
+    expect(new Set(actions.map(({ action }) => action.what)).size).toBeGreaterThanOrEqual(12);
+    expect(new Set(actions.map(({ action }) => action.who)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(actions.map(({ action }) => action.status))).toEqual(new Set(['open', 'done', 'dropped']));
+    for (const { plan, action } of actions) {
+      if (action.status === 'done') expect(action.doneOn! >= plan.agreedOn! && action.doneOn! < today).toBe(true);
+      else expect(action.doneOn).toBeNull();
+    }
+    expect(new Set(dataset.actionPlans.map((plan) => plan.reviewOn)).size).toBeGreaterThan(dataset.actionPlans.length / 4);
+    const done = dataset.experiences.filter((e) => e.status === 'completed' && e.kind === 'work-placement');
+    if (done.length > 10) {
+      expect(new Set(done.map((e) => e.employerFeedback.text)).size).toBeGreaterThanOrEqual(4);
+      expect(new Set(done.map((e) => e.reflection.text)).size).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
+
+describe("the demo service's details", () => {
+  it('are complete for the action plan, with the PNG logo from resources', () => {
+    expect(serviceDetailsSchema.parse(DEMO_SERVICE)).toEqual(DEMO_SERVICE);
+    expect(missingServiceDetails(DEMO_SERVICE)).toEqual([]);
+    expect(DEMO_SERVICE.name).not.toBe('');
+    expect(DEMO_SERVICE.address && DEMO_SERVICE.contact.email && DEMO_SERVICE.contact.phone).toBeTruthy();
+    const png = readFileSync(fileURLToPath(new URL('../../resources/demo-logo.png', import.meta.url)));
+    expect(DEMO_SERVICE.logoDataUrl).toBe(`data:image/png;base64,${png.toString('base64')}`);
+    expect(attachmentTypeOf(new Uint8Array(png))).toBe('image/png');
+    expect(png.length).toBeLessThan(20_000);
   });
 });

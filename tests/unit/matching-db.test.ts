@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import {
   acceptOffer,
+  acceptRoute,
   confirmAllocation,
   loadCohort,
   loadMatchData,
   recordIntendedDestination,
+  withdrawAcceptance,
   type AllocationToConfirm,
   type OfferChoice,
 } from '@renderer/db/matching';
@@ -149,6 +151,84 @@ describe('recording an intended destination from a route', () => {
     expect(audit[0]).toMatchObject({ action: 'update', entity: 'pupil', recordId: amira.id });
     expect(audit[0]!.summary).toContain('310 Apprenticeship');
     expect((audit[0]!.before as Pupil).intendedDestination).toBeNull();
+  });
+});
+
+describe('Undo after Accept', () => {
+  /** A record as it stands, without the time it was last written (Undo is a change of its own). */
+  const asStored = <T extends { updatedAt: string }>({ updatedAt: _u, ...rest }: T) => rest;
+
+  it('withdraws the proposed placement Accept created, leaving the records as before, with the audit entry', async () => {
+    const amira = pupil();
+    const firm = employer();
+    await db.pupils.add(amira);
+    await db.employers.add(firm);
+    const accepted = await acceptOffer(db, choiceFor(amira, firm), null, { today });
+    if (!accepted.ok) throw new Error('accept refused');
+
+    const undone = await withdrawAcceptance(db, { kind: 'placement', pupilId: amira.id, placementId: accepted.value.id }, null);
+    expect(undone.ok).toBe(true);
+    expect(await db.experiences.count()).toBe(0);
+    expect(await db.pupils.get(amira.id)).toEqual(amira);
+    expect(await db.employers.get(firm.id)).toEqual(firm);
+    const audit = (await db.audit.where('recordId').equals(accepted.value.id).toArray()).sort((a, b) => a.seq - b.seq);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
+    expect(audit[1]).toMatchObject({ entity: 'placement', pupilId: amira.id });
+    expect(audit[1]!.summary).toBe(
+      'Undid accepting an offer: withdrew the proposed placement at Thanet Engineering Ltd, 14/06/2027 to 18/06/2027',
+    );
+    expect(audit[1]!.before).toMatchObject({ id: accepted.value.id, status: 'proposed' });
+    // The place is free again: the same offer can be accepted once more.
+    expect((await acceptOffer(db, choiceFor(amira, firm), null, { today })).ok).toBe(true);
+  });
+
+  it('keeps a placement that has moved on since, and says so', async () => {
+    const amira = pupil();
+    const firm = employer();
+    await db.pupils.add(amira);
+    await db.employers.add(firm);
+    const accepted = await acceptOffer(db, choiceFor(amira, firm), null, { today });
+    if (!accepted.ok) throw new Error('accept refused');
+    await db.experiences.update(accepted.value.id, { status: 'confirmed' });
+    const undone = await withdrawAcceptance(db, { kind: 'placement', pupilId: amira.id, placementId: accepted.value.id }, null);
+    expect(undone.ok).toBe(false);
+    if (!undone.ok) expect(undone.problems[0]!.message).toContain('moved on from proposed');
+    expect(await db.experiences.count()).toBe(1);
+    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(['create']);
+  });
+
+  it('puts back an empty intended destination after accepting a route', async () => {
+    const amira = pupil({ intendedDestination: null });
+    await db.pupils.add(amira);
+    const accepted = await acceptRoute(db, amira.id, '230', null, { because: 'accepted Level 2 diploma at EKC Group' });
+    if (!accepted.ok) throw new Error('accept refused');
+    expect(accepted.value).toEqual({ kind: 'destination', pupilId: amira.id, recorded: '230', before: null });
+    expect((await db.pupils.get(amira.id))!.intendedDestination).toBe('230');
+
+    expect((await withdrawAcceptance(db, accepted.value, null)).ok).toBe(true);
+    expect(asStored((await db.pupils.get(amira.id))!)).toEqual(asStored(amira));
+    const audit = (await db.audit.where('pupilId').equals(amira.id).toArray()).sort((a, b) => a.seq - b.seq);
+    expect(audit).toHaveLength(2);
+    expect(audit[1]).toMatchObject({ action: 'update', entity: 'pupil', recordId: amira.id });
+    expect(audit[1]!.summary).toBe('Undid accepting a route: intended destination 230 Further education back to none recorded');
+    expect((audit[1]!.before as Pupil).intendedDestination).toBe('230');
+  });
+
+  it('puts back the intended destination there before, and keeps one changed again since', async () => {
+    const amira = pupil({ intendedDestination: '210' });
+    await db.pupils.add(amira);
+    const accepted = await acceptRoute(db, amira.id, '310', null);
+    if (!accepted.ok) throw new Error('accept refused');
+    expect(accepted.value.before).toBe('210');
+    expect((await withdrawAcceptance(db, accepted.value, null)).ok).toBe(true);
+    expect(asStored((await db.pupils.get(amira.id))!)).toEqual(asStored(amira));
+
+    const again = await acceptRoute(db, amira.id, '310', null);
+    if (!again.ok) throw new Error('accept refused');
+    await recordIntendedDestination(db, amira.id, '220', null);
+    const undone = await withdrawAcceptance(db, again.value, null);
+    expect(undone.ok).toBe(false);
+    expect((await db.pupils.get(amira.id))!.intendedDestination).toBe('220');
   });
 });
 

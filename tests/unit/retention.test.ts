@@ -59,10 +59,16 @@ describe('deleting records past the date', () => {
       dataset.pupils.find(
         (p) => dataset.sessions.some((s) => s.pupilId === p.id) && dataset.experiences.some((e) => e.pupilIds.includes(p.id)),
       ) ?? dataset.pupils[0]!;
-    withHistory.leftOn = '2021-07-15';
-    withHistory.lastGuidanceOn = null;
-    for (const session of dataset.sessions.filter((s) => s.pupilId === withHistory.id)) session.date = '2021-03-01';
-    dataset.pupils[dataset.pupils.indexOf(withHistory) === 1 ? 2 : 1]!.leftOn = '2022-06-30';
+    const leftLater = dataset.pupils[dataset.pupils.indexOf(withHistory) === 1 ? 2 : 1]!;
+    // Neither has been met since leaving (the demo's meetings are recent, so they are moved back).
+    for (const [pupil, leftOn, metOn] of [
+      [withHistory, '2021-07-15', '2021-03-01'],
+      [leftLater, '2022-06-30', '2022-03-01'],
+    ] as const) {
+      pupil.leftOn = leftOn;
+      pupil.lastGuidanceOn = null;
+      for (const session of dataset.sessions.filter((s) => s.pupilId === pupil.id)) session.date = metOn;
+    }
     await loadDataset(db, dataset, null);
   });
 

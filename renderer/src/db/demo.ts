@@ -1,9 +1,11 @@
-import { DATASET_TABLES, type CaseloadDataset } from '@shared/model';
+import { DATASET_TABLES, type CaseloadDataset, type ServiceDetails } from '@shared/model';
+import { canonicalJson } from '@shared/backup/format';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { bulkAddInSlices } from './bulk';
 import { removePupilsFromAllocations } from './allocations';
 import { deleteDocumentsOfEmployers } from './employer-documents';
+import { getSetting, setSetting } from './settings';
 
 /** True when nothing about any young person, employer or route is stored yet. */
 export async function isDatabaseEmpty(db: CareersDeskDb): Promise<boolean> {
@@ -21,15 +23,20 @@ export async function hasDemoData(db: CareersDeskDb): Promise<boolean> {
   return false;
 }
 
-/** Loads a generated demo caseload in one transaction: all of it, or none of it. */
+/**
+ * Loads a generated demo caseload in one transaction: all of it, or none of it. With `service`, the
+ * demo service's details (name, logo, contacts) fill Settings too, unless the user has entered their own.
+ */
 export async function loadDataset(
   db: CareersDeskDb,
   dataset: CaseloadDataset,
   actorId: string | null,
   now: Date = new Date(),
+  service: ServiceDetails | null = null,
 ): Promise<void> {
   const tables = DATASET_TABLES.map((table) => db[table]);
-  await db.transaction('rw', [...tables, db.audit], async () => {
+  await db.transaction('rw', [...tables, db.settings, db.audit], async () => {
+    if (service && !(await getSetting(db, 'service'))) await setSetting(db, 'service', service, actorId);
     // Each table holds its own record type; the dataset's arrays match them one to one.
     for (const table of DATASET_TABLES) await bulkAddInSlices(db.table(table), dataset[table]);
     await writeAudit(
@@ -47,11 +54,35 @@ export async function loadDataset(
   });
 }
 
-/** Removes every demo record, leaving anything the user entered. Demo employers take their documents with them. */
-export async function clearDemoData(db: CareersDeskDb, actorId: string | null, now: Date = new Date()): Promise<number> {
+/**
+ * Removes every demo record, leaving anything the user entered. Demo employers take their documents with
+ * them, and the demo service's details (`service`) go too while they are exactly as the demo left them.
+ */
+export async function clearDemoData(
+  db: CareersDeskDb,
+  actorId: string | null,
+  now: Date = new Date(),
+  service: ServiceDetails | null = null,
+): Promise<number> {
   const tables = DATASET_TABLES.map((table) => db[table]);
-  return db.transaction('rw', [...tables, db.employerDocuments, db.drafts, db.allocations, db.audit], async () => {
+  return db.transaction('rw', [...tables, db.employerDocuments, db.drafts, db.allocations, db.settings, db.audit], async () => {
     let removed = 0;
+    const stored = await getSetting(db, 'service');
+    if (service && stored && canonicalJson(stored) === canonicalJson(service)) {
+      await db.settings.delete('service');
+      await writeAudit(
+        db,
+        {
+          actorId,
+          action: 'delete',
+          entity: 'settings',
+          recordId: 'service',
+          pupilId: null,
+          summary: "Cleared the demo service's details",
+        },
+        now,
+      );
+    }
     const demoPupilIds = new Set(await db.pupils.filter((p) => p.isDemo).primaryKeys());
     removed += await deleteDocumentsOfEmployers(db, await db.employers.filter((e) => e.isDemo).primaryKeys());
     for (const table of DATASET_TABLES) {

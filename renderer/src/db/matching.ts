@@ -21,6 +21,7 @@ import { recordAudit, writeAudit } from './audit';
 import { placementsAtOrOf, proposePlacement, type ProposalInput } from './placements';
 import { storeConfirmedAllocation } from './allocations';
 import { todayIso } from '../platform/clock';
+import { formatUkDate } from '@shared/academic-year';
 
 /** One period of one employer's offer chosen for a young person: a match accepted or a line of an allocation. */
 export type OfferChoice = ProposalInput;
@@ -166,6 +167,96 @@ export async function recordIntendedDestination(
     );
     return { ok: true, value: checked.data };
   });
+}
+
+/**
+ * What an "Accept" on a young person's matches did, so that Undo can withdraw exactly that: the
+ * placement it proposed, or the intended destination it recorded and the one before (null: none).
+ */
+export type Acceptance =
+  | { kind: 'placement'; pupilId: string; placementId: string }
+  | { kind: 'destination'; pupilId: string; recorded: DestinationCode; before: DestinationCode | null };
+
+/** Records the intended destination of an accepted route, and says what was there before, for Undo. */
+export async function acceptRoute(
+  db: CareersDeskDb,
+  pupilId: string,
+  code: DestinationCode,
+  actorId: string | null,
+  options: { because?: string; now?: Date } = {},
+): Promise<Checked<Acceptance & { kind: 'destination' }>> {
+  return db.transaction('rw', [db.pupils, db.audit], async () => {
+    const before = (await db.pupils.get(pupilId))?.intendedDestination ?? null;
+    const saved = await recordIntendedDestination(db, pupilId, code, actorId, options);
+    if (!saved.ok) return saved;
+    return { ok: true, value: { kind: 'destination', pupilId, recorded: code, before } };
+  });
+}
+
+/**
+ * Undo after "Accept": withdraws what it did, with the audit entry, in one transaction. The proposed
+ * placement is deleted, or the previous intended destination put back. Refused, with nothing changed,
+ * when the record has moved on since (the placement went past proposed, the destination was changed
+ * again), so an Undo never throws away later work.
+ */
+export async function withdrawAcceptance(
+  db: CareersDeskDb,
+  acceptance: Acceptance,
+  actorId: string | null,
+  now: Date = new Date(),
+): Promise<Checked<Acceptance>> {
+  if (acceptance.kind === 'placement') {
+    return db.transaction('rw', [db.experiences, db.employers, db.audit], async () => {
+      const experience = await db.experiences.get(acceptance.placementId);
+      if (!experience) return refusedUndo('The placement is no longer recorded: there is nothing to undo');
+      if (experience.status !== 'proposed')
+        return refusedUndo('The placement has moved on from proposed since, so it was kept: change it on the placements desk');
+      const employer = experience.employerId ? await db.employers.get(experience.employerId) : undefined;
+      await db.experiences.delete(experience.id);
+      const dates = `${formatUkDate(experience.start)} to ${formatUkDate(experience.end)}`;
+      const employerName = employer?.name ?? 'an employer no longer recorded';
+      await writeAudit(
+        db,
+        {
+          actorId,
+          action: 'delete',
+          entity: 'placement',
+          recordId: experience.id,
+          pupilId: acceptance.pupilId,
+          summary: `Undid accepting an offer: withdrew the proposed placement at ${employerName}, ${dates}`,
+          before: experience,
+        },
+        now,
+      );
+      return { ok: true, value: acceptance };
+    });
+  }
+  return db.transaction('rw', [db.pupils, db.audit], async () => {
+    const existing = await db.pupils.get(acceptance.pupilId);
+    if (!existing) return refusedUndo('This young person is no longer recorded: there is nothing to undo');
+    if (existing.intendedDestination !== acceptance.recorded)
+      return refusedUndo('The intended destination has been changed again since, so it was kept');
+    await db.pupils.put({ ...existing, intendedDestination: acceptance.before, updatedAt: now.toISOString() });
+    const back = acceptance.before === null ? 'none recorded' : destinationLabel(acceptance.before);
+    await writeAudit(
+      db,
+      {
+        actorId,
+        action: 'update',
+        entity: 'pupil',
+        recordId: existing.id,
+        pupilId: existing.id,
+        summary: `Undid accepting a route: intended destination ${destinationLabel(acceptance.recorded)} back to ${back}`,
+        before: existing,
+      },
+      now,
+    );
+    return { ok: true, value: acceptance };
+  });
+}
+
+function refusedUndo(message: string): Checked<Acceptance> {
+  return { ok: false, problems: [{ field: 'undo', message }] };
 }
 
 /** Thrown inside the transaction to undo every line written before a refused one. */

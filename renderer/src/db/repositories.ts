@@ -8,7 +8,7 @@ import type { RouteFilters } from '@shared/routes/list';
 import type { PlanInput, SessionInput } from '@shared/sessions';
 import type { PlacementStatusId, DestinationCode } from '@shared/reference';
 import type { BackupKey, BackupPayload, MergeWrites, Unlock } from '@shared/backup';
-import type { CaseloadDataset } from '@shared/model';
+import type { CaseloadDataset, ServiceDetails } from '@shared/model';
 import type { RiskWeights } from '@shared/risk';
 import type { Clock } from '../platform/clock';
 import type { CareersDeskDb } from './schema';
@@ -97,12 +97,15 @@ import {
 import { getSetting, removeLock, setSetting } from './settings';
 import {
   acceptOffer,
+  acceptRoute,
   auditAllocationExport,
   confirmAllocation,
   loadAllocationData,
   loadCohort,
   loadPupilForMatching,
   recordIntendedDestination,
+  withdrawAcceptance,
+  type Acceptance,
   type AllocationToConfirm,
   type OfferChoice,
 } from './matching';
@@ -326,6 +329,11 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       auditExport: (summary: string) => auditAllocationExport(db, summary, actor(), now()),
       recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string) =>
         recordIntendedDestination(db, pupilId, code, actor(), { because, now: now() }),
+      /** Records an accepted route's intended destination, saying what was there before (for Undo). */
+      acceptRoute: (pupilId: string, code: DestinationCode, because?: string) =>
+        acceptRoute(db, pupilId, code, actor(), { because, now: now() }),
+      /** Undo after Accept: deletes the proposed placement or puts the previous intended destination back. */
+      withdrawAcceptance: (acceptance: Acceptance) => withdrawAcceptance(db, acceptance, actor(), now()),
     },
 
     returns: {
@@ -394,8 +402,10 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
     demo: {
       isDatabaseEmpty: () => isDatabaseEmpty(db),
       isLoaded: () => hasDemoData(db),
-      load: (dataset: CaseloadDataset) => loadDataset(db, dataset, actor(), now()),
-      clear: () => clearDemoData(db, actor(), now()),
+      /** Loads the demo caseload; the demo `service` details fill Settings unless the user's own are there. */
+      load: (dataset: CaseloadDataset, service?: ServiceDetails) => loadDataset(db, dataset, actor(), now(), service ?? null),
+      /** Clears the demo records, and the demo `service` details while they are unchanged. */
+      clear: (service?: ServiceDetails) => clearDemoData(db, actor(), now(), service ?? null),
     },
 
     imports: {

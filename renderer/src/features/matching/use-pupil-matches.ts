@@ -10,8 +10,16 @@ import { useNewestAnswer } from '../../platform/use-newest-answer';
 import { DIRECTORY_TABLES, runMatchJob } from './match-job';
 import { todayIso } from '../../platform/clock';
 import { useRepositories } from '../../db/repositories';
+import type { Acceptance } from '../../db/matching';
 
 export type OfferMatch = Match & OfferTarget;
+
+/** An "Accept" done: what it did (for Undo), and what to say about it and about its Undo. */
+export interface Accepted {
+  acceptance: Acceptance;
+  words: string;
+  undone: string;
+}
 
 /** The tables a ranking reads (the young person, and the directory): a committed change to any ranks again, once changes settle. */
 const RANKED_TABLES = ['pupils', ...DIRECTORY_TABLES] as const;
@@ -58,7 +66,11 @@ export function usePupilMatches(pupilId: Ref<string>) {
   const problems = ref<Problem[]>([]);
   const busy = ref(false);
 
-  async function acceptOfferMatch(match: OfferMatch): Promise<void> {
+  /**
+   * Proposes a placement from the offer. What was done comes back in words with the acceptance, for the
+   * Undo toast to say and to withdraw; null when refused (the problems say why).
+   */
+  async function acceptOfferMatch(match: OfferMatch): Promise<Accepted | null> {
     busy.value = true;
     problems.value = [];
     message.value = '';
@@ -73,12 +85,16 @@ export function usePupilMatches(pupilId: Ref<string>) {
         },
         today,
       );
-      if (result.ok) {
-        const dates = `from ${formatUkDate(match.periodStart)} to ${formatUkDate(match.periodEnd)}`;
-        message.value = `Proposed a placement at ${match.employerName} ${dates}. It is on ${name.value}'s timeline.`;
-      } else {
+      if (!result.ok) {
         problems.value = result.problems;
+        return null;
       }
+      const dates = `from ${formatUkDate(match.periodStart)} to ${formatUkDate(match.periodEnd)}`;
+      return {
+        acceptance: { kind: 'placement', pupilId: pupilId.value, placementId: result.value.id },
+        words: `Proposed a placement at ${match.employerName} ${dates}. It is on ${name.value}'s timeline.`,
+        undone: `Withdrew the proposed placement at ${match.employerName} ${dates}.`,
+      };
     } finally {
       busy.value = false;
     }
@@ -88,19 +104,35 @@ export function usePupilMatches(pupilId: Ref<string>) {
     return intendedDestinationFor(match.routeKind, providers.value.get(match.providerId)?.kind ?? null);
   }
 
-  async function acceptRouteMatch(match: RouteMatch, code: DestinationCode): Promise<boolean> {
+  async function acceptRouteMatch(match: RouteMatch, code: DestinationCode): Promise<Accepted | null> {
     busy.value = true;
     problems.value = [];
     message.value = '';
     try {
       const route = `${match.routeTitle} at ${match.providerName}`;
-      const result = await repos.matching.recordIntendedDestination(pupilId.value, code, `accepted the route ${route}`);
-      if (result.ok) message.value = `Recorded ${name.value}'s intended destination: ${destinationLabel(code)} (${route}).`;
-      else problems.value = result.problems;
-      return result.ok;
+      const result = await repos.matching.acceptRoute(pupilId.value, code, `accepted the route ${route}`);
+      if (!result.ok) {
+        problems.value = result.problems;
+        return null;
+      }
+      const before = result.value.before === null ? 'none recorded' : destinationLabel(result.value.before);
+      return {
+        acceptance: result.value,
+        words: `Recorded ${name.value}'s intended destination: ${destinationLabel(code)} (${route}).`,
+        undone: `Intended destination back to ${before}.`,
+      };
     } finally {
       busy.value = false;
     }
+  }
+
+  /** Undo after Accept: withdraws exactly what it did, or says why not (it has moved on since). */
+  async function undoAccepted(accepted: Accepted): Promise<void> {
+    problems.value = [];
+    message.value = '';
+    const result = await repos.matching.withdrawAcceptance(accepted.acceptance);
+    if (result.ok) message.value = accepted.undone;
+    else problems.value = result.problems;
   }
 
   return {
@@ -121,6 +153,7 @@ export function usePupilMatches(pupilId: Ref<string>) {
     busy,
     acceptOfferMatch,
     acceptRouteMatch,
+    undoAccepted,
     destinationFor,
   };
 }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { useRepositories } from '../../db/repositories';
+import { useOrganisationStore } from './organisation-store';
 
 /** The demo caseload is generated from a fixed seed, so every user sees the same young people. */
 export const DEMO_SEED = 20261123;
@@ -35,10 +36,12 @@ export const useDemoDataStore = defineStore('demo-data', () => {
         return 'already-loaded';
       }
       // The generator is only needed once, so it is loaded on demand.
-      const { generateDemoDataset } = await import('@shared/demo');
+      const { DEMO_SERVICE, generateDemoDataset } = await import('@shared/demo');
       const dataset = generateDemoDataset({ seed: DEMO_SEED, today: repos.clock.today() });
-      await repos.demo.load(dataset);
+      await repos.demo.load(dataset, DEMO_SERVICE);
       await repos.settings.set('firstRunAnswered', true);
+      // The demo service's name and logo may now be in Settings, for the panel and the PDFs.
+      await useOrganisationStore().load();
       message.value =
         `Demo data loaded: ${dataset.pupils.length} young people, ${dataset.schools.length} schools, ` +
         `${dataset.employers.length} employers and ${dataset.routes.length} routes.`;
@@ -54,7 +57,9 @@ export const useDemoDataStore = defineStore('demo-data', () => {
   async function removeDemoData(): Promise<void> {
     busy.value = true;
     try {
-      const removed = await repos.demo.clear();
+      const { DEMO_SERVICE } = await import('@shared/demo');
+      const removed = await repos.demo.clear(DEMO_SERVICE);
+      await useOrganisationStore().load();
       message.value = `Demo data cleared: ${removed} records removed. Records you entered yourself are kept.`;
     } finally {
       busy.value = false;
