@@ -174,7 +174,7 @@ test('a whole guidance meeting: notes survive a reload, the session is saved, a 
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
   const openActions = page.getByTestId('open-actions');
   await expectAccessible(page, 'the Sessions page');
-  // The demo data's actions run to several pages of 25; one page of 100 holds them all, with this plan's.
+  // The demo data's actions run to several pages of 20; one page of 100 holds them all, with this plan's.
   await page.getByRole('navigation', { name: 'Pages of open actions' }).getByLabel('Per page').selectOption('100');
   const late = openActions.getByRole('row').filter({ hasText: 'Send the vacancy list to the family' });
   const due = openActions.getByRole('row').filter({ hasText: 'Ask EKC Group about a bus pass' });

@@ -117,7 +117,7 @@ describe("each page's list state, kept while the window is open (renderer/src/ui
     await nextTick();
     expect(view.rows.value[0]?.name).toBe('Employer 60');
     view.page.value = 3;
-    expect(view.summary.value).toBe('Showing 51–60 of 60');
+    expect(view.summary.value).toBe('Showing 41–60 of 60');
 
     const again = useListView('employers', all, cols, { resetOn: search });
     expect(again.sort.value).toEqual({ key: 'name', direction: 'descending' });

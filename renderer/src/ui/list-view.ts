@@ -54,7 +54,7 @@ export function ariaSortOf(sort: SortState, key: string): SortDirection | 'none'
   return sort.key === key ? sort.direction : 'none';
 }
 
-export const PAGE_SIZES = [25, 50, 100] as const;
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
 export interface PageOf<Row> {
   readonly rows: Row[];

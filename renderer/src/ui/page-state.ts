@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch, type ComputedRef, type Ref, type WatchSource } from 'vue';
-import { ariaSortOf, nextSort, pageOf, pageSummary, sortRows, type SortColumns, type SortState } from './list-view';
+import { PAGE_SIZES, ariaSortOf, nextSort, pageOf, pageSummary, sortRows, type SortColumns, type SortState } from './list-view';
 
 /**
  * What each list page was showing (its filters, sort, page and page size), kept in memory for as long as
@@ -60,7 +60,7 @@ export function useListView<Row>(
 ): ListView<Row> {
   const sort = usePageState<SortState>(`${key}/sort`, () => defaults.sort ?? { key: null, direction: 'ascending' });
   const page = usePageState(`${key}/page`, () => 1);
-  const pageSize = usePageState(`${key}/page-size`, () => defaults.pageSize ?? 25);
+  const pageSize = usePageState(`${key}/page-size`, () => defaults.pageSize ?? PAGE_SIZES[1]);
   watch([sort, pageSize], () => {
     page.value = 1;
   });
