@@ -109,16 +109,21 @@ test('the route list pages, sorts, and folds its providers away', async ({ page 
 test('each list keeps its filters, sort and page after leaving it and coming back', async ({ page }) => {
   await openWithDemoData(page);
   await goTo(page, 'Employers');
+  await expect(page.getByTestId('employer-table')).toBeVisible();
   const everyone = await page.getByTestId('employer-count').textContent();
   // The search matches the start of a name: the first letter of the first employer listed.
   const letter = (await page.getByTestId('employer-table').locator('tbody th').first().innerText()).slice(0, 1);
   await page.getByRole('searchbox', { name: 'Search by name' }).fill(letter);
   await expect(page.getByTestId('employer-count')).not.toHaveText(everyone ?? '');
   await page.getByTestId('employer-table').getByRole('button', { name: 'Sector' }).click();
+  await expect(page.getByTestId('employer-table').getByRole('columnheader', { name: 'Sector' })).toHaveAttribute('aria-sort', 'ascending');
   const employersShown = await page.getByTestId('employer-count').textContent();
 
   await goTo(page, 'Routes');
+  await expect(page.getByTestId('route-table')).toBeVisible();
+  const allRoutes = await page.getByTestId('route-count').textContent();
   await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Apprenticeship' });
+  await expect(page.getByTestId('route-count')).not.toHaveText(allRoutes ?? '');
   const routesShown = await page.getByTestId('route-count').textContent();
   await page.getByRole('navigation', { name: 'Pages of routes' }).getByRole('button', { name: /^Next/ }).click();
   await expect(page.getByRole('navigation', { name: 'Pages of routes' })).toContainText('Showing 21–');

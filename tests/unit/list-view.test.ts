@@ -126,9 +126,12 @@ describe("each page's list state, kept while the window is open (renderer/src/ui
     search.value = 'employer 1';
     await nextTick();
     expect(again.shownPage.value).toBe(1);
-    again.page.value = 2;
-    again.pageSize.value = 50;
+    // The pager's Previous and Next, then a bigger page, which starts again at page 1.
+    again.goTo(2);
+    expect(again.summary.value).toBe('Showing 21–40 of 60');
+    again.resize(50);
     await nextTick();
-    expect(again.page.value).toBe(1);
+    expect(again.shownPage.value).toBe(1);
+    expect(again.summary.value).toBe('Showing 1–50 of 60');
   });
 });

@@ -45,8 +45,14 @@ export interface ListView<Row> {
   /** The page shown after clamping (the kept page may be past the end when the list shrank). */
   readonly shownPage: ComputedRef<number>;
   sortBy(key: string): void;
+  /** Shows another page (the pager's Previous and Next), or another number of rows a page. */
+  goTo(page: number): void;
+  resize(pageSize: number): void;
   ariaSort(key: string): 'ascending' | 'descending' | 'none';
 }
+
+/** What a pager reads and moves of a list's view. */
+export type Paging = Pick<ListView<unknown>, 'pageSize' | 'summary' | 'pageCount' | 'shownPage' | 'goTo' | 'resize'>;
 
 /**
  * Sorting and paging of one page's list, kept per page under `key`. The page goes back to the first when
@@ -87,5 +93,11 @@ export function useListView<Row>(
       sort.value = nextSort(sort.value, column);
     },
     ariaSort: (column) => ariaSortOf(sort.value, column),
+    goTo: (to) => {
+      page.value = to;
+    },
+    resize: (size) => {
+      pageSize.value = size;
+    },
   };
 }
