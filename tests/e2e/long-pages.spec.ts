@@ -134,6 +134,11 @@ test('each list keeps its filters, sort and page after leaving it and coming bac
   await goTo(page, 'Sessions');
   await page.getByRole('tab', { name: 'Recent sessions' }).click();
 
+  await goTo(page, 'Work experience');
+  await page.getByRole('combobox', { name: 'Year group' }).selectOption({ index: 0 });
+  const yearChosen = await page.getByRole('combobox', { name: 'Year group' }).locator('option:checked').textContent();
+  await expect(page).toHaveURL(/year=/);
+
   await page.goto('/#/data/audit');
   await page.getByLabel('Action').selectOption({ label: 'Added' });
 
@@ -156,6 +161,9 @@ test('each list keeps its filters, sort and page after leaving it and coming bac
 
   await page.goto('/#/data/audit');
   await expect(page.getByLabel('Action').locator('option:checked')).toHaveText('Added');
+
+  await goTo(page, 'Work experience');
+  await expect(page.getByRole('combobox', { name: 'Year group' }).locator('option:checked')).toHaveText(yearChosen ?? '');
 
   // Nothing of it is written where it would outlast the window (a filter may hold a young person's name).
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
