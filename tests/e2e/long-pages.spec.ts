@@ -243,6 +243,34 @@ test('the return preview opens short, and every group of tables opens to its tab
   await expect(preview.getByRole('table')).toHaveCount(0);
 });
 
+test('the pseudonymised extract is previewed a page at a time, every row reachable', async ({ page }) => {
+  await openWithDemoData(page);
+  await goTo(page, 'Returns');
+  await page.getByLabel('Pseudonymised pupil-level extract').check();
+  await page.getByLabel('New recipient').fill('Kent NEET tracking team');
+  await page.getByRole('button', { name: 'Add recipient' }).click();
+  await page.getByLabel('Recipient', { exact: true }).selectOption({ label: 'Kent NEET tracking team' });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const rows = page.getByTestId('extract-preview').locator('tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+  const total = Number((await page.getByText(/^\d+ rows, one a young person/).textContent())?.match(/^\d+/)?.[0]);
+  expect(total).toBeGreaterThan(20);
+  const pager = page.getByRole('navigation', { name: 'Pages of extract rows' });
+  await expect(pager).toContainText(`Showing 1–20 of ${total}`);
+  await expect(rows).toHaveCount(20);
+  // The form and the recipients take their room above; the rows no longer add 100 wrapped lines under them.
+  const short = await pageHeight(page);
+  expect(short).toBeLessThan(4000);
+  await pager.getByLabel('Per page').selectOption('100');
+  await expect(rows).toHaveCount(Math.min(100, total));
+  expect(await pageHeight(page)).toBeGreaterThan(short);
+  const lastPage = Math.ceil(total / 100);
+  for (let p = 1; p < lastPage; p++) await pager.getByRole('button', { name: /^Next/ }).click();
+  await expect(pager).toContainText(`of ${total} (page ${lastPage} of ${lastPage})`);
+  await expect(rows).toHaveCount(total - (lastPage - 1) * 100);
+  await expectAccessible(page, 'the extract preview, last page');
+});
+
 test('Today and the placements desk stay short with demo data; reviews due can be shown whole', async ({ page }) => {
   await openWithDemoData(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
