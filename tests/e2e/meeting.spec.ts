@@ -173,14 +173,19 @@ test('a whole guidance meeting: notes survive a reload, the session is saved, a 
   await page.goto('/#/sessions');
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
   const openActions = page.getByTestId('open-actions');
+  await expectAccessible(page, 'the Sessions page');
+  // The demo data's actions run to several pages of 20; one page of 100 holds them all, with this plan's.
+  await page.getByRole('navigation', { name: 'Pages of open actions' }).getByLabel('Per page').selectOption('100');
   const late = openActions.getByRole('row').filter({ hasText: 'Send the vacancy list to the family' });
   const due = openActions.getByRole('row').filter({ hasText: 'Ask EKC Group about a bus pass' });
   await expect(late).toContainText('Overdue');
   await expect(late.getByRole('link', { name: pupil.name })).toBeVisible();
   await expect(due).toBeVisible();
   await expect(due).not.toContainText('Overdue');
+  await page.getByRole('tab', { name: 'Recent sessions' }).click();
   await expect(page.getByTestId('recent-sessions').getByRole('row').nth(1)).toContainText(pupil.name);
-  await expectAccessible(page, 'the Sessions page');
+  await expectAccessible(page, 'the recent sessions tab');
+  await page.getByRole('tab', { name: /^My open actions/ }).click();
 
   // Ticking the late action off (from the keyboard) saves at once, takes it off the list and puts
   // focus on the next action's button, not the page body.

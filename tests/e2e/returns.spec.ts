@@ -60,6 +60,9 @@ test('previews an aggregate return, then saves it as CSV and PDF with nothing id
   await expect(preview).toBeVisible({ timeout: 30_000 });
   expect(workers.started.some((url) => url.includes('return.worker'))).toBe(true);
   expect(workers.fellBack).toEqual([]);
+  // The tables are grouped by measure, closed at first; opening every group shows them all to check.
+  await expectAccessible(page, 'the return preview, its groups closed');
+  await preview.getByRole('button', { name: 'Open every table' }).click();
   await expect(preview.getByRole('heading', { name: 'Young people on the caseload by district' })).toBeVisible();
   await expect(preview).toContainText('Counts of 1 to 4 are shown as c');
   await expectAccessible(page, 'the return preview');
