@@ -32,17 +32,21 @@ export function searchWordsOf(text: string): string[] {
   return nameWords(text);
 }
 
+/** How many filters other than the search box are chosen (a small screen shows them behind one button, with this count). */
+export function filtersChosen(filters: PupilFilters): number {
+  return [
+    filters.schoolId,
+    filters.yearGroup !== null,
+    filters.district,
+    filters.riskBand,
+    filters.homeEducatedOnly,
+    filters.noGuidanceYet,
+  ].filter(Boolean).length;
+}
+
 /** True when the filters leave everyone in: nothing typed and nothing chosen. */
 export function keepsEveryone(filters: PupilFilters): boolean {
-  return (
-    filters.text.trim() === '' &&
-    !filters.schoolId &&
-    filters.yearGroup === null &&
-    !filters.district &&
-    !filters.riskBand &&
-    !filters.homeEducatedOnly &&
-    !filters.noGuidanceYet
-  );
+  return filters.text.trim() === '' && filtersChosen(filters) === 0;
 }
 
 /** True when the young person is in the chosen year group on `today` (or has left school, for 'left'). */

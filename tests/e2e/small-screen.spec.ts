@@ -53,6 +53,8 @@ for (const { viewport, notesShown } of [
     test('the main flows: menu by keyboard, eight rows, a guidance session with Notes in view, plan, employers, Data, Settings', async ({
       page,
     }) => {
+      // Demo data and axe on ten screens, on a machine that may be shared.
+      test.setTimeout(180_000);
       await openWithDemoData(page);
       const menu = page.getByTestId('menu-button');
       const nav = page.getByRole('navigation', { name: 'Main' });

@@ -8,7 +8,15 @@ import { createRandom } from '@shared/random';
 import { searchWordsFor, type Pupil } from '@shared/model';
 import { PupilListIndex } from '@shared/pupils/list-index';
 import { yearGroupOf } from '@shared/academic-year';
-import { emptyPupilFilters, keepsEveryone, matchesFilters, sortPupils, type PupilFilters, type PupilSort } from '@shared/pupils/list';
+import {
+  emptyPupilFilters,
+  filtersChosen,
+  keepsEveryone,
+  matchesFilters,
+  sortPupils,
+  type PupilFilters,
+  type PupilSort,
+} from '@shared/pupils/list';
 
 const TODAY = '2026-11-24';
 const dataset = generateDemoDataset({ seed: 7, today: TODAY, pupils: 400, sessionsPerPupil: 1 });
@@ -82,6 +90,14 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
       { noGuidanceYet: true },
     ];
     for (const change of narrowing) expect(keepsEveryone({ ...emptyPupilFilters(), ...change }), JSON.stringify(change)).toBe(false);
+  });
+
+  it('counts the filters chosen besides the search box, for the "More filters (2 set)" button', () => {
+    expect(filtersChosen({ ...emptyPupilFilters(), text: 'Ali' })).toBe(0);
+    expect(filtersChosen({ ...emptyPupilFilters(), yearGroup: 'left', homeEducatedOnly: true })).toBe(2);
+    expect(filtersChosen({ ...emptyPupilFilters(), yearGroup: 0 })).toBe(1);
+    const all = { ...emptyPupilFilters(), schoolId: 's', yearGroup: 11, district: 'thanet', riskBand: 'high' as const };
+    expect(filtersChosen({ ...all, homeEducatedOnly: true, noGuidanceYet: true })).toBe(6);
   });
 
   it('stays right as records are added, renamed and removed one at a time', () => {
