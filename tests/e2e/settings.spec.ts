@@ -32,6 +32,10 @@ test('sets up the service, a school and an adviser, who is remembered as the one
   const logo = service.getByLabel('Logo (optional)');
   await logo.setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
   await expect(logo).toHaveAccessibleDescription(/The logo must be a PNG or JPEG image/);
+  // Its name and the type it claims do not make a GIF a PNG: the first bytes say what it is.
+  await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('GIF89a') });
+  await expect(logo).toHaveAccessibleDescription(/The logo must be a PNG or JPEG image; this file is a GIF image/);
+  await expect(service.getByTestId('logo-preview')).toHaveCount(0);
   await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
   await expect(service.getByTestId('logo-preview')).toBeVisible();
   await expect(logo).not.toHaveAttribute('aria-invalid', 'true');
