@@ -218,8 +218,10 @@ test('the audit log filters by action and record, and exports CSV', async ({ pag
   await expect(page.getByTestId('audit-table')).toContainText('Loaded demo data');
   await expectAccessible(page, 'the audit log');
   await page.getByLabel('Action').selectOption({ label: 'Changed' });
-  await expect(page.getByTestId('audit-count')).toContainText('Showing 1 entry');
+  // Loading the demo answered the first-run offer and filled in the service's details.
+  await expect(page.getByTestId('audit-count')).toContainText('Showing 2 entries');
   await expect(page.getByTestId('audit-table')).toContainText('Changed the setting "First-run demo data offer answered"');
+  await expect(page.getByTestId('audit-table')).toContainText('Changed the setting "Service details"');
   // Records are named in words, never as a fragment of an id.
   await expect(page.getByTestId('audit-table')).toContainText('First-run demo data offer answered');
   expect(await page.getByTestId('audit-table').innerText()).not.toMatch(/\b[0-9a-f]{8}\b/);
@@ -227,7 +229,7 @@ test('the audit log filters by action and record, and exports CSV', async ({ pag
   await page.getByLabel('Record', { exact: true }).fill('zzzz-nobody');
   await expect(page.getByTestId('audit-count')).toHaveText('No entries match.');
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(page.getByTestId('audit-count')).toContainText('Showing 2 entries');
+  await expect(page.getByTestId('audit-count')).toContainText('Showing 3 entries');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export these entries as CSV' }).click();
   const csv = await (await download).createReadStream();

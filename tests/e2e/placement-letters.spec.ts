@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, openWithDemoData, readTable, type StoredEmployer, type StoredPupil } from './support';
 import { pdfPagesText } from './pdf-text';
+import { DEMO_SERVICE } from '../../shared/demo/service';
 
 interface StoredExperience {
   id: string;
@@ -51,14 +52,19 @@ test("saves a placement's three letters from its paperwork page, with the notes 
   const experiences = await readTable<StoredExperience>(page, 'experiences');
   const pupils = await readTable<StoredPupil & { upn: string | null }>(page, 'pupils');
   const employers = await readTable<StoredEmployer>(page, 'employers');
-  const placement = experiences.find(
-    (e) =>
-      e.kind === 'work-placement' &&
-      e.status === 'completed' &&
-      e.paperwork.consent !== null &&
-      e.paperwork.travelPlan !== '' &&
-      pupils.find((p) => p.id === e.pupilIds[0])?.upn,
-  )!;
+  // Confirmed, under way or done, depending on the day the demo is loaded: each has its paperwork.
+  const placement = ['confirmed', 'in-progress', 'completed']
+    .map((status) =>
+      experiences.find(
+        (e) =>
+          e.kind === 'work-placement' &&
+          e.status === status &&
+          e.paperwork.consent !== null &&
+          e.paperwork.travelPlan !== '' &&
+          pupils.find((p) => p.id === e.pupilIds[0])?.upn,
+      ),
+    )
+    .find((found) => found !== undefined)!;
   expect(placement, 'a demo placement with consent and a travel plan').toBeDefined();
   const pupil = pupils.find((p) => p.id === placement.pupilIds[0])!;
   const employer = employers.find((e) => e.id === placement.employerId)!;
@@ -83,8 +89,8 @@ test("saves a placement's three letters from its paperwork page, with the notes 
 
   const letters = page.getByRole('region', { name: 'Letters' });
   await expect(letters).toBeVisible();
-  // Demo data does not set up the service's details: the page says so before anything is saved.
-  await expect(letters.getByTestId('service-details-warning')).toContainText("Your service's details are not set up");
+  // The demo sets up the service's details, so nothing is missing, and the letters are from the service.
+  await expect(letters.getByTestId('service-details-warning')).toHaveCount(0);
   await expectAccessible(page, "a placement's paperwork page with its letters");
 
   const confirmation = await saveLetter(page, 'Confirmation to the employer');
@@ -92,6 +98,7 @@ test("saves a placement's three letters from its paperwork page, with the notes 
   expect(confirmation.text).toContain('Work placement confirmation');
   expect(confirmation.text).toContain(`${name} at ${employer.name}`);
   expect(confirmation.text).toContain('What we ask of you');
+  expect(confirmation.text).toContain(DEMO_SERVICE.contact.phone);
   expect(confirmation.text).not.toContain('inhaler');
   expect(confirmation.text).not.toContain(familyPhone);
   expect(confirmation.text).not.toContain(pupil.upn!);

@@ -32,6 +32,10 @@ test('sets up the service, a school and an adviser, who is remembered as the one
   const logo = service.getByLabel('Logo (optional)');
   await logo.setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
   await expect(logo).toHaveAccessibleDescription(/The logo must be a PNG or JPEG image/);
+  // Its name and the type it claims do not make a GIF a PNG: the first bytes say what it is.
+  await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('GIF89a') });
+  await expect(logo).toHaveAccessibleDescription(/The logo must be a PNG or JPEG image; this file is a GIF image/);
+  await expect(service.getByTestId('logo-preview')).toHaveCount(0);
   await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
   await expect(service.getByTestId('logo-preview')).toBeVisible();
   await expect(logo).not.toHaveAttribute('aria-invalid', 'true');
@@ -157,4 +161,24 @@ test('loading demo data a second time says it is already loaded, offers to repla
   await confirm.getByRole('button', { name: 'Replace demo data' }).click();
   await expect(panel.getByRole('status')).toContainText(/^Demo data loaded: [\d,]+ young people/, { timeout: 30_000 });
   expect((await readTable(page, 'schools')).length).toBe(schoolsBefore);
+});
+
+test("the demo fills in the service's details with its logo, and clearing the demo takes them away", async ({ page }) => {
+  await openWithDemoData(page);
+  await openSettings(page);
+  const service = page.getByTestId('service-form');
+  await expect(service.getByLabel('Service name')).toHaveValue('Weald and Coast Careers Service');
+  await expect(service.getByLabel('Contact email')).toHaveValue('careers@example.org');
+  const logo = service.getByTestId('logo-preview');
+  await expect(logo).toBeVisible();
+  expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(160);
+  await expectAccessible(page, 'the Settings page with the demo service');
+
+  const panel = page.locator('#demo-data');
+  await panel.getByRole('button', { name: 'Clear demo data' }).click();
+  await page.getByRole('dialog', { name: 'Clear demo data?' }).getByRole('button', { name: 'Clear demo data' }).click();
+  await expect(panel.getByRole('status')).toContainText('Demo data cleared');
+  await expect(service.getByLabel('Service name')).toHaveValue('');
+  await expect(service.getByTestId('logo-preview')).toHaveCount(0);
+  expect((await readTable<{ key: string }>(page, 'settings')).map((s) => s.key)).not.toContain('service');
 });

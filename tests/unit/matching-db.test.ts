@@ -11,7 +11,7 @@ import {
   type AllocationToConfirm,
   type OfferChoice,
 } from '@renderer/db/matching';
-import type { Employer, Pupil } from '@shared/model';
+import type { Employer, Placement, Pupil } from '@shared/model';
 import { allocateCohort, matchPupil } from '@shared/matching';
 import { placementsOf } from '@shared/experiences';
 import { createRandom } from '@shared/random';
@@ -158,13 +158,19 @@ describe('Undo after Accept', () => {
   /** A record as it stands, without the time it was last written (Undo is a change of its own). */
   const asStored = <T extends { updatedAt: string }>({ updatedAt: _u, ...rest }: T) => rest;
 
-  it('withdraws the proposed placement Accept created, leaving the records as before, with the audit entry', async () => {
+  /** Amira's placement at the firm, proposed by accepting the offer. */
+  async function acceptedOffer(): Promise<{ amira: Pupil; firm: Employer; accepted: { value: Placement } }> {
     const amira = pupil();
     const firm = employer();
     await db.pupils.add(amira);
     await db.employers.add(firm);
     const accepted = await acceptOffer(db, choiceFor(amira, firm), null, { today });
     if (!accepted.ok) throw new Error('accept refused');
+    return { amira, firm, accepted };
+  }
+
+  it('withdraws the proposed placement Accept created, leaving the records as before, with the audit entry', async () => {
+    const { amira, firm, accepted } = await acceptedOffer();
 
     const undone = await withdrawAcceptance(db, { kind: 'placement', pupilId: amira.id, placementId: accepted.value.id }, null);
     expect(undone.ok).toBe(true);
@@ -183,12 +189,7 @@ describe('Undo after Accept', () => {
   });
 
   it('keeps a placement that has moved on since, and says so', async () => {
-    const amira = pupil();
-    const firm = employer();
-    await db.pupils.add(amira);
-    await db.employers.add(firm);
-    const accepted = await acceptOffer(db, choiceFor(amira, firm), null, { today });
-    if (!accepted.ok) throw new Error('accept refused');
+    const { amira, accepted } = await acceptedOffer();
     await db.experiences.update(accepted.value.id, { status: 'confirmed' });
     const undone = await withdrawAcceptance(db, { kind: 'placement', pupilId: amira.id, placementId: accepted.value.id }, null);
     expect(undone.ok).toBe(false);
