@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BACKUP_TABLES,
@@ -39,7 +40,7 @@ const opened: CareersDeskDb[] = [];
 
 function freshDb(): CareersDeskDb {
   counter += 1;
-  const created = new CareersDeskDb(`careers-desk-backup-${counter}`);
+  const created = new CareersDeskDb(`careers-desk-backup-${counter}`, testDatabaseOptions());
   opened.push(created);
   return created;
 }

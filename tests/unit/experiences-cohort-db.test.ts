@@ -1,5 +1,6 @@
 // The cohort view's read: one school's young people (or the home-educated), their experiences of every
 // kind, and the week's worth setting, through the repository.
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { createRepositories } from '@renderer/db/repositories';
@@ -10,7 +11,7 @@ import { experience, pupil, school } from '../support/factories';
 let db: CareersDeskDb;
 
 beforeEach(async () => {
-  db = new CareersDeskDb(`careers-desk-cohort-${crypto.randomUUID()}`);
+  db = new CareersDeskDb(`careers-desk-cohort-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
 });
 

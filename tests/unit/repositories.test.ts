@@ -1,5 +1,6 @@
 // The data boundary: repositories created once with the acting adviser and a clock. Views never pass
 // an actor, so the one given here must be read at each write, not when the repositories are made.
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { createRepositories, installRepositories, useRepositories } from '@renderer/db/repositories';
@@ -13,7 +14,7 @@ function school(name: string, urn: string): SchoolInput {
 }
 
 beforeEach(async () => {
-  db = new CareersDeskDb(`careers-desk-repositories-${crypto.randomUUID()}`);
+  db = new CareersDeskDb(`careers-desk-repositories-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
 });
 

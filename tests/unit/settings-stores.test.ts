@@ -2,6 +2,7 @@
 // (the session), the organisation, the risk weights, and demo data with the first-run offer. They run
 // against a fresh database through the repositories, as in the app, with the acting adviser read from
 // the session store at each write.
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { defaultRiskWeights } from '@shared/risk';
@@ -29,7 +30,7 @@ function restart(): void {
 }
 
 beforeEach(async () => {
-  db = new CareersDeskDb(`careers-desk-stores-${crypto.randomUUID()}`);
+  db = new CareersDeskDb(`careers-desk-stores-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
   restart();
   before = installRepositories(
