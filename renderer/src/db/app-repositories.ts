@@ -1,7 +1,16 @@
 import type { Clock } from '../platform/clock';
 import { appDataKeys, db, sealingProgressListeners } from './database';
 import { DATABASE_NAME } from './name';
-import { openRecordsKey, unlockRecords, type KeyStore, type RecordsAtStart } from './data-key';
+import { secureRandom } from './backup';
+import {
+  openRecordsKey,
+  recordsKeyIsWrapped,
+  unlockRecords,
+  unwrapRecordsKey,
+  wrapRecordsKey,
+  type KeyStore,
+  type RecordsAtStart,
+} from './data-key';
 import { createRepositories, installRepositories } from './repositories';
 
 /** At start-up (main.ts): the app's repositories over the app's database, so no file above db/ holds the database. */
@@ -38,4 +47,17 @@ async function openAppDatabase(onProgress: (done: number, total: number) => void
   } finally {
     sealingProgressListeners.delete(onProgress);
   }
+}
+
+/**
+ * The lock's hold on the records' key (db/data-key.ts): on, the key is kept only wrapped by the passphrase,
+ * so at the next start nothing can be read without it, whatever is done to the database meanwhile.
+ */
+export function appRecordsLock(store: KeyStore) {
+  return {
+    isOn: () => recordsKeyIsWrapped(store),
+    turnOn: (passphrase: string) => wrapRecordsKey(store, appDataKeys, passphrase, secureRandom),
+    /** False when the passphrase is not the lock's. */
+    turnOff: (passphrase: string) => unwrapRecordsKey(store, passphrase),
+  };
 }
