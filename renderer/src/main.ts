@@ -7,6 +7,7 @@ import { systemClock } from './platform/clock';
 import { useSessionStore } from './features/session';
 import UnlockRecords from './features/session/UnlockRecords.vue';
 import { getBridge } from './bridge';
+import type { KeyStore } from './db/data-key';
 import './ui/styles.css';
 
 // User-timing marks for the benchmark's cold start (tests/bench/browser.spec.ts); they cost nothing.
@@ -27,10 +28,10 @@ function sealingProgress(done: number, total: number): void {
   showStartStatus(`Protecting your records… ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`);
 }
 
-function mountApp(): void {
+function mountApp(bridge: KeyStore): void {
   const pinia = createPinia();
   // The one data boundary: every write is recorded as the adviser using this computer at that moment.
-  installAppRepositories(() => useSessionStore(pinia).currentAdviserId, systemClock);
+  installAppRepositories(() => useSessionStore(pinia).currentAdviserId, systemClock, bridge);
   createApp(App).use(pinia).use(router).mount('#app');
   performance.mark('app:mounted');
 }
@@ -39,7 +40,7 @@ async function start(): Promise<void> {
   const bridge = getBridge();
   const atStart = await openAppRecords(bridge, sealingProgress);
   if (atStart.state === 'unlocked') {
-    mountApp();
+    mountApp(bridge);
     return;
   }
   // Locked: only the passphrase form, until it unwraps the key; then the app, as on any start.
@@ -48,7 +49,7 @@ async function start(): Promise<void> {
       const ok = await unlockAppRecords(bridge, passphrase, sealingProgress);
       if (ok) {
         unlockApp.unmount();
-        mountApp();
+        mountApp(bridge);
       }
       return ok;
     },

@@ -68,8 +68,8 @@ beforeEach(async () => {
   db = new CareersDeskDb(`careers-desk-backup-erasure-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
   await loadDataset(db, generateDemoDataset({ seed: 11, today: '2026-11-24', pupils: 60 }), null, NOW);
-  key = await setAutoBackupPassphrase(db, 'correct horse battery staple', null);
   bridge = createWebBridge({ indexedDB: new IDBFactory() });
+  key = await setAutoBackupPassphrase(db, bridge, 'correct horse battery staple', null);
 });
 
 afterEach(async () => {
@@ -140,7 +140,7 @@ describe('erasure rewrites the automatic backups', () => {
     const pupil = await pupilInAGroup();
     await takeBackup(1);
     await takeBackup(2);
-    await db.settings.delete('autoBackupKey');
+    await bridge.removeKey({ name: 'auto-backup-key' });
     await erasePupil(db, pupil.id, null, NOW);
     const outcome = await eraseFromAutomaticBackups(db, bridge, pupil.id, { actorId: null, now: NOW });
     expect(outcome).toEqual({ total: 2, rewritten: 0, deleted: 2, unchanged: 0, failed: 0 });

@@ -2,7 +2,7 @@
 // (the session), the organisation, the risk weights, and demo data with the first-run offer. They run
 // against a fresh database through the repositories, as in the app, with the acting adviser read from
 // the session store at each write.
-import { testDatabaseOptions } from './test-database';
+import { memoryKeyStore, testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { defaultRiskWeights } from '@shared/risk';
@@ -37,6 +37,7 @@ beforeEach(async () => {
     createRepositories(db, {
       actor: () => useSessionStore(pinia).currentAdviserId,
       clock: fixedClock(new Date('2026-11-24T10:00:00Z')),
+      keyStore: memoryKeyStore(),
     }),
   );
 });

@@ -7,7 +7,9 @@ import { effectScope, ref, watch } from 'vue';
 import { DATASET_TABLES } from '../../../shared/model/dataset';
 import { emptyPupilFilters } from '../../../shared/pupils/list';
 import { displayName } from '../../../shared/model/pupil';
-import { db } from '../../../renderer/src/db/database';
+import { appDataKeys, db } from '../../../renderer/src/db/database';
+import { getBridge } from '../../../renderer/src/bridge';
+import { newDataKey } from '../../../shared/crypto/sealed-rows';
 import { loadDataset } from '../../../renderer/src/db/demo';
 import { findPupils } from '../../../renderer/src/db/pupils';
 import { createRepositories, installRepositories } from '../../../renderer/src/db/repositories';
@@ -19,8 +21,13 @@ import type { BenchPageApi, SampledTiming, StepTiming } from './api';
 
 const RAW_DATABASE = 'careers-desk-bench-raw';
 
+// The bench's own data key: its database is made afresh for each size, sealed as the app's is.
+appDataKeys.set(newDataKey());
+
 // The pupil page's composable reads through the repositories, as in the app; nobody writes here.
-installRepositories(createRepositories(db, { actor: () => null, clock: fixedClock(new Date(`${BENCH_TODAY}T12:00:00`)) }));
+installRepositories(
+  createRepositories(db, { actor: () => null, clock: fixedClock(new Date(`${BENCH_TODAY}T12:00:00`)), keyStore: getBridge() }),
+);
 
 // Long tasks (50 ms or more on the main thread): the longest one in a step is what would freeze the window.
 const longTasks: { start: number; end: number }[] = [];
