@@ -357,10 +357,8 @@ test('the records are stored encrypted: no name, UPN, date of birth or note of a
   await expectAccessible(page, 'the lock and encryption panel');
 });
 
-test('the lock holds the key: locked, the records cannot be read, and deleting settings does not unlock them', async ({ page }) => {
-  await page.clock.install();
-  await openWithDemoData(page);
-  const someone = (await readTable<{ upn: string | null }>(page, 'pupils')).find((p) => p.upn)!.upn!;
+/** Turns the lock on from the Data page: passphrase "desk lock phrase", locking after 5 minutes without use. */
+async function turnOnLock(page: Page): Promise<void> {
   await openDataPage(page);
   const form = page.getByTestId('lock-form');
   await form.getByLabel('Lock passphrase', { exact: true }).fill('desk lock phrase');
@@ -368,6 +366,13 @@ test('the lock holds the key: locked, the records cannot be read, and deleting s
   await form.getByLabel('Lock', { exact: true }).selectOption({ label: 'After 5 minutes without use' });
   await form.getByRole('button', { name: 'Turn on the lock' }).click();
   await expect(page.getByText('The lock is on.')).toBeVisible();
+}
+
+test('the lock holds the key: locked, the records cannot be read, and deleting settings does not unlock them', async ({ page }) => {
+  await page.clock.install();
+  await openWithDemoData(page);
+  const someone = (await readTable<{ upn: string | null }>(page, 'pupils')).find((p) => p.upn)!.upn!;
+  await turnOnLock(page);
   expect(await rawDatabaseText(page)).not.toContain('desk lock phrase');
 
   // At start, locked: nothing is mounted and nothing can be opened.
@@ -408,13 +413,7 @@ test('the lock holds the key: locked, the records cannot be read, and deleting s
 test('the lock locks again after the idle time, and the passphrase opens the records again', async ({ page }) => {
   await page.clock.install();
   await openWithDemoData(page);
-  await openDataPage(page);
-  const form = page.getByTestId('lock-form');
-  await form.getByLabel('Lock passphrase', { exact: true }).fill('desk lock phrase');
-  await form.getByLabel('Lock passphrase again').fill('desk lock phrase');
-  await form.getByLabel('Lock', { exact: true }).selectOption({ label: 'After 5 minutes without use' });
-  await form.getByRole('button', { name: 'Turn on the lock' }).click();
-  await expect(page.getByText('The lock is on.')).toBeVisible();
+  await turnOnLock(page);
   await page.goto('/#/pupils');
   await expect(page.getByTestId('pupil-count')).toBeVisible();
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, localIsoDate } from '../../shared/academic-year';
-import { expectAccessible, openWithDemoData, readTable } from './support';
+import { expectAccessible, openWithDemoData, readTable, type StoredPupilNames } from './support';
 
 interface StoredPupil {
   id: string;
@@ -11,16 +11,7 @@ interface StoredPupil {
 
 /** Reads young people straight from IndexedDB (opened: support.ts readTable), so this test does not depend on the pupil pages. */
 async function readPupil(page: Page, id: string | null): Promise<StoredPupil> {
-  const all = await readTable<{
-    id: string;
-    legalForename: string;
-    legalSurname: string;
-    preferredForename: string;
-    preferredSurname: string;
-    homeEducated: boolean;
-    lastGuidanceOn: string | null;
-    intendedDestination: string | null;
-  }>(page, 'pupils');
+  const all = await readTable<StoredPupilNames & { lastGuidanceOn: string | null; intendedDestination: string | null }>(page, 'pupils');
   const pupil = id ? all.find((p) => p.id === id) : all.find((p) => !p.homeEducated);
   if (!pupil) throw new Error('No pupil found');
   return {

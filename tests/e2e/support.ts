@@ -1,6 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+/** The names of a young person as stored, the parts the end-to-end tests read. */
+export interface StoredPupilNames {
+  id: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  preferredSurname: string;
+  homeEducated: boolean;
+}
+
 /** Fails with the list of rules broken when axe finds a moderate, serious or critical violation. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

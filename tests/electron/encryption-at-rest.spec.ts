@@ -2,22 +2,10 @@
 // and a young person is added, hold no name, UPN or note in clear. Runs only where the Electron binary
 // exists; elsewhere tests/e2e/data.spec.ts checks the same in Chromium's IndexedDB through the page.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-
-const root = resolve(__dirname, '../..');
-const mainJs = join(root, 'out/main/main.js');
-
-function electronBinary(): string | null {
-  try {
-    const path: unknown = createRequire(__filename)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+import { electronBinary, mainJs } from './support';
 
 /** Every file under `folder`, for reading the IndexedDB LevelDB files (logs, tables, blobs) whole. */
 function filesUnder(folder: string): string[] {
