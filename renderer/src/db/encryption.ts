@@ -85,16 +85,13 @@ function sealedTable(name: SealedTableName, down: DBCoreTable, keys: DataKeyRing
   return {
     ...down,
     mutate: (req) => down.mutate(sealMutation(name, req, keys)),
-    get: async (req) => open(await down.get(req)),
-    getMany: async (req) => (await down.getMany(req)).map(open),
-    query: async (req) => {
-      const response = await down.query(req);
-      return req.values ? { ...response, result: response.result.map(open) } : response;
-    },
-    openCursor: async (req) => {
-      const cursor = await down.openCursor(req);
-      return cursor && req.values !== false ? openingCursor(name, cursor, keys) : cursor;
-    },
+    // .then on what the layer below returns, never async functions: Dexie's own promises carry the
+    // transaction's zone, and a native promise in between would let the transaction commit early.
+    get: (req) => down.get(req).then(open),
+    getMany: (req) => down.getMany(req).then((rows) => rows.map(open)),
+    query: (req) => down.query(req).then((response) => (req.values ? { ...response, result: response.result.map(open) } : response)),
+    openCursor: (req) =>
+      down.openCursor(req).then((cursor) => (cursor && req.values !== false ? openingCursor(name, cursor, keys) : cursor)),
   };
 }
 
