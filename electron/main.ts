@@ -21,6 +21,7 @@ import { createIpcGuard } from './ipc/guard';
 import { registerAppHandlers } from './ipc/app';
 import { registerFileHandlers } from './ipc/files';
 import { registerBackupHandlers } from './ipc/backups';
+import { registerKeyHandlers } from './ipc/keys';
 
 // Built layout: out/main/main.js, out/preload/preload.js, out/renderer/ (served on app://careers-desk/).
 const location: AppLocation = resolveAppLocation(process.env, app.isPackaged, join(__dirname, '../renderer'));
@@ -85,6 +86,7 @@ if (claimSingleInstance(app, () => mainWindow)) {
     registerAppHandlers(guard);
     registerFileHandlers(guard);
     registerBackupHandlers(guard);
+    registerKeyHandlers(guard);
 
     Menu.setApplicationMenu(buildApplicationMenu({ isDev, platform: process.platform, showShortcuts }));
     mainWindow = createMainWindow();

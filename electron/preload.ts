@@ -28,6 +28,10 @@ const bridge: DesktopBridge = {
   replaceBackup: (request) => invoke(BRIDGE_CHANNELS.replaceBackup, request),
   deleteBackup: (request) => invoke(BRIDGE_CHANNELS.deleteBackup, request),
   openExternal: (request) => invoke(BRIDGE_CHANNELS.openExternal, request),
+  readKey: (request) => invoke(BRIDGE_CHANNELS.readKey, request),
+  writeKey: (request) => invoke(BRIDGE_CHANNELS.writeKey, request),
+  removeKey: (request) => invoke(BRIDGE_CHANNELS.removeKey, request),
+  keyProtection: () => invoke(BRIDGE_CHANNELS.keyProtection),
   // Only the main process sends on a renderer's ipcRenderer; the event itself is never handed to the page.
   onShowShortcuts: (listener) => {
     const forward = (): void => listener();

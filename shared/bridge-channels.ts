@@ -16,6 +16,10 @@ export const BRIDGE_CHANNELS = {
   replaceBackup: 'careers-desk:replace-backup',
   deleteBackup: 'careers-desk:delete-backup',
   openExternal: 'careers-desk:open-external',
+  readKey: 'careers-desk:read-key',
+  writeKey: 'careers-desk:write-key',
+  removeKey: 'careers-desk:remove-key',
+  keyProtection: 'careers-desk:key-protection',
 } as const;
 
 /**

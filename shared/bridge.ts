@@ -206,6 +206,30 @@ export const openExternalRequestSchema = z.object({ url: externalUrlSchema });
 export type OpenExternalRequest = z.infer<typeof openExternalRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Keys
+
+/** The only keys the key store keeps: the records' data key and the automatic backups' key. */
+export const storedKeyNameSchema = z.enum(['data-key', 'auto-backup-key'], { message: 'Only data-key and auto-backup-key are kept' });
+export type StoredKeyName = z.infer<typeof storedKeyNameSchema>;
+
+export const readKeyRequestSchema = z.object({ name: storedKeyNameSchema });
+export type ReadKeyRequest = z.infer<typeof readKeyRequestSchema>;
+export const writeKeyRequestSchema = z.object({
+  name: storedKeyNameSchema,
+  data: bytesSchema.refine((b) => b.length <= 4096, 'Too long for a key'),
+});
+export type WriteKeyRequest = z.infer<typeof writeKeyRequestSchema>;
+export const removeKeyRequestSchema = z.object({ name: storedKeyNameSchema });
+export type RemoveKeyRequest = z.infer<typeof removeKeyRequestSchema>;
+
+/**
+ * How well the stored keys are protected: by the OS keychain (safeStorage), only weakly (Linux without a
+ * keyring: safeStorage's basic_text, or no encryption at all), or not at all (the web build's demonstration).
+ */
+export const keyProtectionSchema = z.object({ kind: z.enum(['os-keychain', 'weak', 'demo']), detail: z.string() });
+export type KeyProtection = z.infer<typeof keyProtectionSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // The interface
 
 export interface DesktopBridge {
@@ -229,6 +253,12 @@ export interface DesktopBridge {
   deleteBackup(request: DeleteBackupRequest): Promise<void>;
   /** Opens an https link in the system browser. */
   openExternal(request: OpenExternalRequest): Promise<void>;
+  /** A key kept outside the database (the OS keychain on the desktop); null when none is kept. */
+  readKey(request: ReadKeyRequest): Promise<Uint8Array | null>;
+  writeKey(request: WriteKeyRequest): Promise<void>;
+  /** Forgets a key; one not kept is not an error. */
+  removeKey(request: RemoveKeyRequest): Promise<void>;
+  keyProtection(): Promise<KeyProtection>;
   /**
    * Calls `listener` when the desktop menu's "Help, Keyboard shortcuts" is chosen; answers the way to stop.
    * In the browser nothing sends it: the "?" key and the header's button open the list there.
@@ -248,6 +278,10 @@ export const BRIDGE_SCHEMAS = {
   replaceBackup: { request: replaceBackupRequestSchema, result: backupInfoSchema },
   deleteBackup: { request: deleteBackupRequestSchema, result: z.undefined() },
   openExternal: { request: openExternalRequestSchema, result: z.undefined() },
+  readKey: { request: readKeyRequestSchema, result: bytesSchema.nullable() },
+  writeKey: { request: writeKeyRequestSchema, result: z.undefined() },
+  removeKey: { request: removeKeyRequestSchema, result: z.undefined() },
+  keyProtection: { request: z.undefined(), result: keyProtectionSchema },
 } as const satisfies Record<keyof typeof BRIDGE_CHANNELS, { request: z.ZodType; result: z.ZodType }>;
 
 /** Formats zod issues as "field: message; field: message" for error values the user can read. */

@@ -95,6 +95,8 @@ export const PAYLOAD_UPGRADES: Record<number, (tables: Record<string, BackupRow[
     employers: (tables.employers ?? []).map(employerRowToVersion4),
     experiences: (tables.experiences ?? []).map(experienceRowToVersion4),
   }),
+  // Records became sealed at rest; a backup holds them opened (and sealed with its own key), so nothing changes.
+  4: (tables) => tables,
 };
 
 /** Tables a backup from an older version may hold that this version no longer has: its upgrade moves them. */

@@ -200,6 +200,31 @@ for (const size of env.sizes) {
         record.samples,
       );
 
+      // Encryption's cost, side by side: the records' part of a start, then the same steps without encryption.
+      const openRuns = Math.max(1, Math.min(runs.coldStart, 5));
+      const openSealed: number[] = [];
+      for (let i = 0; i < openRuns; i++) openSealed.push((await page.evaluate(() => window.careersDeskBench!.openAndList())).ms);
+      add({ id: 'open-list', label: 'open the database and read the whole pupil list into its index (sealed)' }, openSealed);
+      await page.evaluate(() => window.careersDeskBench!.useEncryption(false));
+      const clearLoad = await page.evaluate(() => window.careersDeskBench!.dexieLoad());
+      add({ id: 'bulk-load-clear', label: 'bulk load without encryption', notes: { 'longest task (ms)': clearLoad.longestTaskMs } }, [
+        clearLoad.ms,
+      ]);
+      const clearSearch = await page.evaluate(([count, warmUp]) => window.careersDeskBench!.search(count, warmUp), [
+        runs.searchQueries,
+        runs.warmUp * 3,
+      ] as const);
+      add({ id: 'search-keystroke-clear', label: 'search as you type without encryption' }, clearSearch.samples);
+      const clearRecord = await page.evaluate(([n, warmUp]) => window.careersDeskBench!.pupilPage(n, warmUp), [
+        runs.pupilPage,
+        runs.warmUp,
+      ] as const);
+      add({ id: 'pupil-page-clear', label: 'pupil page data with 50 sessions without encryption' }, clearRecord.samples);
+      const openClear: number[] = [];
+      for (let i = 0; i < openRuns; i++) openClear.push((await page.evaluate(() => window.careersDeskBench!.openAndList())).ms);
+      add({ id: 'open-list-clear', label: 'open the database and read the whole pupil list without encryption' }, openClear);
+      await page.evaluate(() => window.careersDeskBench!.useEncryption(true));
+
       await page.evaluate(() => window.careersDeskBench!.finish());
       throwOnPageErrors(errors, 'the bench page steps');
       await context.close();

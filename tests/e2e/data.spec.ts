@@ -302,9 +302,65 @@ test("merging another computer's backup shows a conflict side by side and applie
   expect(merged.preferredForename).toBe('There');
 });
 
-test('the lock hides every record at start and after the idle time, until the passphrase is given', async ({ page }) => {
-  await page.clock.install();
+/** Every string held anywhere in the app's IndexedDB, as a script in the page would find it (no key). */
+async function rawDatabaseText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('careers-desk');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const parts: string[] = [];
+    try {
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error);
+        });
+        // Bytes as text too (latin1), so a name inside an unsealed byte array would still be found.
+        const text = JSON.stringify(rows, (_key, value: unknown) =>
+          value instanceof Uint8Array ? Array.from(value, (byte) => String.fromCharCode(byte)).join('') : value,
+        );
+        parts.push(text);
+      }
+    } finally {
+      db.close();
+    }
+    return parts.join('\n');
+  });
+}
+
+test('the records are stored encrypted: no name, UPN, date of birth or note of a young person is in the raw IndexedDB', async ({
+  page,
+}) => {
   await openWithDemoData(page);
+  await page.goto('/#/pupils/new');
+  await page.getByLabel('Legal first name').fill('Zephyrine');
+  await page.getByLabel('Legal surname').fill('Quillfeather');
+  await page.getByLabel('Date of birth').fill('2011-03-04');
+  await page.getByRole('combobox', { name: 'School (required)' }).selectOption({ index: 1 });
+  await page.getByLabel('UPN not known').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/#\/pupils\/[0-9a-f-]{36}$/);
+  // Opened with the key (support.ts readTable), the records are all there...
+  const pupils = await readTable<{ legalForename: string; legalSurname: string; upn: string | null; dateOfBirth: string }>(page, 'pupils');
+  expect(pupils.some((p) => p.legalSurname === 'Quillfeather')).toBe(true);
+  const withUpn = pupils.find((p) => p.upn)!;
+  const note = (await readTable<{ notes: string }>(page, 'sessions')).find((s) => s.notes.length > 20)!.notes;
+  // ...and without it, nothing about them is in clear.
+  const raw = await rawDatabaseText(page);
+  for (const secret of ['Zephyrine', 'Quillfeather', withUpn.upn!, withUpn.legalSurname, withUpn.dateOfBirth, note])
+    expect(raw, `"${secret}" in clear`).not.toContain(secret);
+  await openDataPage(page);
+  await expect(page.getByTestId('key-protection')).toHaveText(
+    'Demonstration mode: the key that protects these records is kept beside them in this browser.',
+  );
+  await expectAccessible(page, 'the lock and encryption panel');
+});
+
+/** Turns the lock on from the Data page: passphrase "desk lock phrase", locking after 5 minutes without use. */
+async function turnOnLock(page: Page): Promise<void> {
   await openDataPage(page);
   const form = page.getByTestId('lock-form');
   await form.getByLabel('Lock passphrase', { exact: true }).fill('desk lock phrase');
@@ -312,31 +368,65 @@ test('the lock hides every record at start and after the idle time, until the pa
   await form.getByLabel('Lock', { exact: true }).selectOption({ label: 'After 5 minutes without use' });
   await form.getByRole('button', { name: 'Turn on the lock' }).click();
   await expect(page.getByText('The lock is on.')).toBeVisible();
-  const settings = await readTable<{ key: string; value: unknown }>(page, 'settings');
-  expect(JSON.stringify(settings)).not.toContain('desk lock phrase');
+}
 
-  // At start, locked: the records are hidden and out of reach.
+test('the lock holds the key: locked, the records cannot be read, and deleting settings does not unlock them', async ({ page }) => {
+  await page.clock.install();
+  await openWithDemoData(page);
+  const someone = (await readTable<{ upn: string | null }>(page, 'pupils')).find((p) => p.upn)!.upn!;
+  await turnOnLock(page);
+  expect(await rawDatabaseText(page)).not.toContain('desk lock phrase');
+
+  // At start, locked: nothing is mounted and nothing can be opened.
   await page.goto('/#/pupils');
   await page.reload();
-  const lock = page.getByRole('dialog', { name: 'Careers Desk is locked' });
-  await expect(lock).toBeVisible();
-  await expect(page.locator('.shell')).toBeHidden();
+  const lock = page.getByTestId('lock-screen');
+  await expect(lock.getByRole('heading', { name: 'Careers Desk is locked' })).toBeVisible();
+  await expect(page.locator('.shell')).toHaveCount(0);
   await expectAccessible(page, 'the lock screen');
+  // A script in the page finds only sealed rows, and the key it could find before is now wrapped.
+  expect(await rawDatabaseText(page)).not.toContain(someone);
+  await expect(readTable(page, 'pupils')).rejects.toThrow(/The records are locked/);
+  // Deleting every setting (where the old lock kept its hash) and starting again: still locked.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('careers-desk');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('settings', 'readwrite');
+      tx.objectStore('settings').clear();
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+  await page.reload();
+  await expect(lock.getByRole('heading', { name: 'Careers Desk is locked' })).toBeVisible();
   await lock.getByLabel('Passphrase').fill('not the phrase');
   await lock.getByRole('button', { name: 'Unlock' }).click();
   await expect(lock.getByRole('alert')).toHaveText('That passphrase is not right. Try again.');
   await lock.getByLabel('Passphrase').fill('desk lock phrase');
   await lock.getByRole('button', { name: 'Unlock' }).click();
-  await expect(lock).toBeHidden();
+  await expect(page.getByTestId('pupil-count')).toBeVisible();
+});
+
+test('the lock locks again after the idle time, and the passphrase opens the records again', async ({ page }) => {
+  await page.clock.install();
+  await openWithDemoData(page);
+  await turnOnLock(page);
+  await page.goto('/#/pupils');
   await expect(page.getByTestId('pupil-count')).toBeVisible();
 
-  // Five minutes without use: locked again.
+  // Five minutes without use: the window starts again, locked.
   await page.clock.fastForward('05:30');
-  await expect(lock).toBeVisible();
-  await expect(page.locator('.shell')).toBeHidden();
+  const lock = page.getByTestId('lock-screen');
+  await expect(lock.getByRole('heading', { name: 'Careers Desk is locked' })).toBeVisible();
+  await expect(page.locator('.shell')).toHaveCount(0);
   await lock.getByLabel('Passphrase').fill('desk lock phrase');
   await lock.getByRole('button', { name: 'Unlock' }).click();
-  await expect(lock).toBeHidden();
+  await expect(page.getByTestId('pupil-count')).toBeVisible();
 });
 
 test('imports employers from a CSV list, leaving out the rows with problems', async ({ page }) => {

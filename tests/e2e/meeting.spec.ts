@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, localIsoDate } from '../../shared/academic-year';
-import { expectAccessible, openWithDemoData } from './support';
+import { expectAccessible, openWithDemoData, readTable, type StoredPupilNames } from './support';
 
 interface StoredPupil {
   id: string;
@@ -9,42 +9,17 @@ interface StoredPupil {
   intendedDestination: string | null;
 }
 
-/** Reads young people straight from IndexedDB, so this test does not depend on the pupil pages. */
-function readPupil(page: Page, id: string | null): Promise<StoredPupil> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<StoredPupil>((resolve, reject) => {
-        const opening = indexedDB.open('careers-desk');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const request = db.transaction('pupils').objectStore('pupils').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            db.close();
-            const all = request.result as {
-              id: string;
-              legalForename: string;
-              legalSurname: string;
-              preferredForename: string;
-              preferredSurname: string;
-              homeEducated: boolean;
-              lastGuidanceOn: string | null;
-              intendedDestination: string | null;
-            }[];
-            const pupil = wanted ? all.find((p) => p.id === wanted) : all.find((p) => !p.homeEducated);
-            if (!pupil) return reject(new Error('No pupil found'));
-            resolve({
-              id: pupil.id,
-              name: `${pupil.preferredForename || pupil.legalForename} ${pupil.preferredSurname || pupil.legalSurname}`,
-              lastGuidanceOn: pupil.lastGuidanceOn,
-              intendedDestination: pupil.intendedDestination,
-            });
-          };
-        };
-      }),
-    id,
-  );
+/** Reads young people straight from IndexedDB (opened: support.ts readTable), so this test does not depend on the pupil pages. */
+async function readPupil(page: Page, id: string | null): Promise<StoredPupil> {
+  const all = await readTable<StoredPupilNames & { lastGuidanceOn: string | null; intendedDestination: string | null }>(page, 'pupils');
+  const pupil = id ? all.find((p) => p.id === id) : all.find((p) => !p.homeEducated);
+  if (!pupil) throw new Error('No pupil found');
+  return {
+    id: pupil.id,
+    name: `${pupil.preferredForename || pupil.legalForename} ${pupil.preferredSurname || pupil.legalSurname}`,
+    lastGuidanceOn: pupil.lastGuidanceOn,
+    intendedDestination: pupil.intendedDestination,
+  };
 }
 
 function countSessions(page: Page, pupilId: string): Promise<number> {
@@ -202,34 +177,18 @@ test('a whole guidance meeting: notes survive a reload, the session is saved, a 
   await expect(openActions.getByRole('button', { name: nextLabel ?? '' })).toBeFocused();
 });
 
-/** The first stored session and the audit entries about it. */
-function readSession(
+/** The first stored session (or the one with `id`) and the audit entries about it. */
+async function readSession(
   page: Page,
   id: string | null,
 ): Promise<{ id: string; pupilId: string; notes: string; audit: { action: string; before?: { notes: string } }[] }> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise((resolve, reject) => {
-        const opening = indexedDB.open('careers-desk');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const tx = db.transaction(['sessions', 'audit']);
-          const sessions = tx.objectStore('sessions');
-          const read = wanted ? sessions.get(wanted) : sessions.openCursor();
-          read.onsuccess = () => {
-            const value = read.result instanceof IDBCursorWithValue ? read.result.value : read.result;
-            const audit = tx.objectStore('audit').index('recordId').getAll(value.id);
-            audit.onsuccess = () => {
-              db.close();
-              resolve({ id: value.id, pupilId: value.pupilId, notes: value.notes, audit: audit.result });
-            };
-          };
-          read.onerror = () => reject(read.error);
-        };
-      }),
-    id,
+  const sessions = await readTable<{ id: string; pupilId: string; notes: string }>(page, 'sessions');
+  const session = id ? sessions.find((s) => s.id === id) : [...sessions].sort((x, y) => x.id.localeCompare(y.id))[0];
+  if (!session) throw new Error('No session found');
+  const audit = (await readTable<{ recordId: string; action: string; before?: { notes: string } }>(page, 'audit')).filter(
+    (entry) => entry.recordId === session.id,
   );
+  return { id: session.id, pupilId: session.pupilId, notes: session.notes, audit };
 }
 
 test('editing a saved session keeps its own draft across leaving the page, and the audit keeps the previous version', async ({ page }) => {
@@ -290,20 +249,8 @@ test('a session recorded in error is deleted after confirmation, leaving a copy 
     'The guidance session was deleted. Its details are kept in the audit log.',
   );
   expect(await countSessions(page, pupil.id)).toBe(before - 1);
-  const audit = await page.evaluate(
-    (id) =>
-      new Promise<{ action: string; before?: { notes: string } }[]>((resolve, reject) => {
-        const opening = indexedDB.open('careers-desk');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction('audit').objectStore('audit').index('recordId').getAll(id);
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    mistaken.id,
+  const audit = (await readTable<{ recordId: string; action: string; before?: { notes: string } }>(page, 'audit')).filter(
+    (entry) => entry.recordId === mistaken.id,
   );
   expect(audit.find((entry) => entry.action === 'delete')?.before?.notes).toBe(mistaken.notes);
 });

@@ -1,14 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, openWithDemoData, readTable } from './support';
-
-interface StoredPupil {
-  id: string;
-  legalForename: string;
-  legalSurname: string;
-  preferredForename: string;
-  preferredSurname: string;
-  homeEducated: boolean;
-}
+import { expectAccessible, openWithDemoData, readTable, type StoredPupilNames as StoredPupil } from './support';
 
 const nameOf = (p: StoredPupil) => `${p.preferredForename || p.legalForename} ${p.preferredSurname || p.legalSurname}`;
 

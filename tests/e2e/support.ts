@@ -1,6 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+/** The names of a young person as stored, the parts the end-to-end tests read. */
+export interface StoredPupilNames {
+  id: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename: string;
+  preferredSurname: string;
+  homeEducated: boolean;
+}
+
 /** Fails with the list of rules broken when axe finds a moderate, serious or critical violation. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -40,24 +50,58 @@ export async function openEmpty(page: Page): Promise<void> {
   await expect(offer).toBeHidden();
 }
 
-/** Reads rows straight from the app's IndexedDB, to check what was (or was not) stored. */
-export async function readTable<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('careers-desk');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      return await new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
+/**
+ * Reads rows straight from the app's IndexedDB, to check what was (or was not) stored, opening sealed rows
+ * (renderer/src/db/encryption.ts) with the key the web build keeps in its own IndexedDB database: the
+ * demonstration mode's weakness, which the app states, is what lets a test read them. `raw` leaves them sealed.
+ */
+export async function readTable<T = Record<string, unknown>>(page: Page, table: string, options: { raw?: boolean } = {}): Promise<T[]> {
+  return page.evaluate(
+    async ({ name, raw }) => {
+      const openDatabase = (dbName: string) =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(dbName);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const getAll = async (dbName: string, store: string) => {
+        const db = await openDatabase(dbName);
+        try {
+          return await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result as unknown[]);
+            request.onerror = () => reject(request.error);
+          });
+        } finally {
+          db.close();
+        }
+      };
+      const rows = (await getAll('careers-desk', name)) as Record<string, unknown>[];
+      if (raw || !rows.some((row) => row.sealed instanceof Uint8Array)) return rows as T[];
+      const keyDb = await openDatabase('careers-desk-keys');
+      const storedKey = await new Promise<unknown>((resolve, reject) => {
+        const request = keyDb.transaction('keys', 'readonly').objectStore('keys').get('data-key');
+        request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    } finally {
-      db.close();
-    }
-  }, table);
+      keyDb.close();
+      const envelope = JSON.parse(new TextDecoder().decode(storedKey as Uint8Array)) as { kind: string; key: string };
+      if (envelope.kind !== 'plain') throw new Error('The records are locked: readTable cannot open them');
+      const keyBytes = Uint8Array.from(atob(envelope.key), (c) => c.charCodeAt(0));
+      const key = await crypto.subtle.importKey('raw', keyBytes, 'AES-GCM', false, ['decrypt']);
+      const primaryKey = name === 'settings' ? 'key' : 'id';
+      return (await Promise.all(
+        rows.map(async (row) => {
+          if (!(row.sealed instanceof Uint8Array)) return row;
+          const { sealed, ...clear } = row as Record<string, unknown> & { sealed: Uint8Array };
+          const additionalData = new TextEncoder().encode(`${name}\u0000${JSON.stringify(clear[primaryKey])}`);
+          const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.slice(0, 12), additionalData }, key, sealed.slice(12));
+          return { ...(JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>), ...clear };
+        }),
+      )) as T[];
+    },
+    { name: table, raw: options.raw ?? false },
+  );
 }
 
 /**

@@ -1,25 +1,12 @@
 // Smoke test of the real desktop app (the built out/ folder in the installed Electron). Runs only
 // where the Electron binary exists; CI installs without it and tests the renderer in Chromium.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary, mainJs, root } from './support';
 
-const root = resolve(__dirname, '../..');
-const mainJs = join(root, 'out/main/main.js');
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-
-/** The path `require('electron')` gives, or null when the binary was never downloaded. */
-function electronBinary(): string | null {
-  try {
-    // The electron package's main export is the binary's path; it throws when path.txt is missing.
-    const path: unknown = createRequire(__filename)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 

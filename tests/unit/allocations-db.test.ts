@@ -1,5 +1,6 @@
 // Confirmed allocations kept to reopen from the placements desk: stored with their placements (all or
 // nothing), listed, reopened with each placement's status today, and cut by erasure and retention.
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { confirmAllocation, type AllocationToConfirm } from '@renderer/db/matching';
@@ -59,7 +60,7 @@ function yearTen(): AllocationToConfirm {
 
 beforeEach(async () => {
   counter += 1;
-  db = new CareersDeskDb(`careers-desk-allocations-${counter}`);
+  db = new CareersDeskDb(`careers-desk-allocations-${counter}`, testDatabaseOptions());
   await db.open();
   amira = pupil({ legalForename: 'Amira', legalSurname: 'Khan' });
   ben = pupil({ legalForename: 'Ben', legalSurname: 'Ode' });

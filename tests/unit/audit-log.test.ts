@@ -1,5 +1,6 @@
 // The audit log in words: what each entry is about, named as the adviser knows it (never an id
 // fragment), and only real changes written.
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { erasePupil, savePupil } from '@renderer/db/pupils';
@@ -13,7 +14,7 @@ let counter = 0;
 
 beforeEach(async () => {
   counter += 1;
-  db = new CareersDeskDb(`careers-desk-audit-log-${counter}`);
+  db = new CareersDeskDb(`careers-desk-audit-log-${counter}`, testDatabaseOptions());
   await db.open();
 });
 

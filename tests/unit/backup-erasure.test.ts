@@ -1,6 +1,7 @@
 // Erasure reaches the automatic backups (issue 20, item 4): after a young person is erased, every automatic
 // backup is opened with this computer's key and sealed again without them, a backup that cannot be opened
 // is deleted and counted, and their subject access export lists the backups that hold them.
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import {
@@ -64,11 +65,11 @@ async function pupilInAGroup(): Promise<DemoPupil> {
 }
 
 beforeEach(async () => {
-  db = new CareersDeskDb(`careers-desk-backup-erasure-${crypto.randomUUID()}`);
+  db = new CareersDeskDb(`careers-desk-backup-erasure-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
   await loadDataset(db, generateDemoDataset({ seed: 11, today: '2026-11-24', pupils: 60 }), null, NOW);
-  key = await setAutoBackupPassphrase(db, 'correct horse battery staple', null);
   bridge = createWebBridge({ indexedDB: new IDBFactory() });
+  key = await setAutoBackupPassphrase(db, bridge, 'correct horse battery staple', null);
 });
 
 afterEach(async () => {
@@ -139,7 +140,7 @@ describe('erasure rewrites the automatic backups', () => {
     const pupil = await pupilInAGroup();
     await takeBackup(1);
     await takeBackup(2);
-    await db.settings.delete('autoBackupKey');
+    await bridge.removeKey({ name: 'auto-backup-key' });
     await erasePupil(db, pupil.id, null, NOW);
     const outcome = await eraseFromAutomaticBackups(db, bridge, pupil.id, { actorId: null, now: NOW });
     expect(outcome).toEqual({ total: 2, rewritten: 0, deleted: 2, unchanged: 0, failed: 0 });

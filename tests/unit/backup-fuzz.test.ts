@@ -5,6 +5,7 @@
 // The key is derived once at the full 600,000 PBKDF2 iterations and the mutated files are opened
 // with it ({ key }), as automatic backups are; a few are opened with the passphrase as well, so
 // the derivation path is fuzzed too without taking minutes.
+import { testDatabaseOptions } from './test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom, type RandomSource } from '@shared/random';
 import { newBackupKey, type BackupErrorCode, type BackupKey } from '@shared/backup';
@@ -108,7 +109,7 @@ describe('a fuzz of mutated backup files through restore', () => {
   let file: Uint8Array;
 
   beforeAll(async () => {
-    db = new CareersDeskDb('careers-desk-backup-fuzz');
+    db = new CareersDeskDb('careers-desk-backup-fuzz', testDatabaseOptions());
     await db.open();
     await loadDataset(db, generateDemoDataset({ seed: 5, today: '2026-11-24', pupils: 20 }), null);
     key = await newBackupKey(PASSPHRASE, secureRandom);

@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkMergeWrites, planMerge, resolveMerge, type BackupRow } from '@shared/backup';
 import { generateDemoDataset } from '@shared/demo';
@@ -37,8 +38,8 @@ function input(pupil: Pupil, overrides: Partial<Pupil> = {}) {
 
 beforeEach(async () => {
   counter += 1;
-  here = new CareersDeskDb(`careers-desk-merge-here-${counter}`);
-  there = new CareersDeskDb(`careers-desk-merge-there-${counter}`);
+  here = new CareersDeskDb(`careers-desk-merge-here-${counter}`, testDatabaseOptions());
+  there = new CareersDeskDb(`careers-desk-merge-there-${counter}`, testDatabaseOptions());
   await Promise.all([here.open(), there.open()]);
   // Both computers start from the same records (as after one restored the other's backup).
   const dataset = generateDemoDataset({ seed: 23, today: '2026-11-24', pupils: 20 });

@@ -1,6 +1,7 @@
 // Restore checks every record against this version's schemas before writing any (issue 20, item 3):
 // a correctly sealed backup holding a record that breaks the rules is refused, naming where, and the
 // database is left exactly as it was. The fuzz below breaks records of every table in sealed backups.
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLE_LABELS, backupRecordProblems, newBackupKey, sealBackup, encodePayload, type BackupPayload } from '@shared/backup';
 import type { BackupTable } from '@shared/backup';
@@ -18,7 +19,7 @@ let counter = 0;
 
 beforeEach(async () => {
   counter += 1;
-  db = new CareersDeskDb(`careers-desk-backup-records-${counter}`);
+  db = new CareersDeskDb(`careers-desk-backup-records-${counter}`, testDatabaseOptions());
   await db.open();
   await loadDataset(db, generateDemoDataset({ seed: 11, today: '2026-11-24', pupils: 40 }), null, NOW);
 });

@@ -1,3 +1,4 @@
+import { memoryKeyStore, testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BACKUP_TABLES,
@@ -39,7 +40,7 @@ const opened: CareersDeskDb[] = [];
 
 function freshDb(): CareersDeskDb {
   counter += 1;
-  const created = new CareersDeskDb(`careers-desk-backup-${counter}`);
+  const created = new CareersDeskDb(`careers-desk-backup-${counter}`, testDatabaseOptions());
   opened.push(created);
   return created;
 }
@@ -280,10 +281,27 @@ describe('restoring', () => {
     expect(restore!.summary).toContain('1 young person erased on this computer since were erased again');
   });
 
+  it('moves a key kept in the settings by an older version to the key store, once, with an audit entry without the key', async () => {
+    const key = await quickKey();
+    const value = { salt: toBase64(key.salt), iterations: key.iterations, master: toBase64(key.master) };
+    await setSetting(db, 'autoBackupKey', value, null);
+    const keys = memoryKeyStore();
+    expect(await getAutoBackupKey(db, keys)).toEqual(key);
+    expect(await db.settings.get('autoBackupKey')).toBeUndefined();
+    expect(JSON.parse(new TextDecoder().decode((await keys.readKey({ name: 'auto-backup-key' }))!))).toEqual(value);
+    const moved = (await db.audit.toArray()).find((entry) => entry.summary.startsWith('Moved the setting'));
+    expect(moved).toMatchObject({ entity: 'settings', recordId: 'autoBackupKey' });
+    expect(JSON.stringify(moved)).not.toContain(value.master);
+    expect(await getAutoBackupKey(db, keys)).toEqual(key);
+  });
+
   it("opens automatic backups with this computer's key, and tells a backup made with another key apart", async () => {
-    const key = await setAutoBackupPassphrase(db, PASSPHRASE, null);
-    const stored = await getAutoBackupKey(db);
+    const keys = memoryKeyStore();
+    const key = await setAutoBackupPassphrase(db, keys, PASSPHRASE, null);
+    const stored = await getAutoBackupKey(db, keys);
     expect(stored).toEqual(key);
+    // Kept in the key store, not in the database (and so never in a backup).
+    expect(await db.settings.get('autoBackupKey')).toBeUndefined();
     const automatic = await makeBackupFile(db, key, { reason: 'daily', now: NOW });
     expect(await readBackupFile(db, automatic, { key: stored! })).toMatchObject({ ok: true });
     const elsewhere = await makeBackupFile(db, await newBackupKey(PASSPHRASE, secureRandom), { reason: 'manual', now: NOW });

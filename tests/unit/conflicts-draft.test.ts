@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // A draft of an edit remembers the version of the record its form opened, so that a draft restored
 // after the record changed elsewhere is compared with the newer version, not saved over it.
+import { memoryKeyStore, testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, defineComponent, reactive, type App } from 'vue';
 import type { Draft } from '@shared/model';
@@ -40,9 +41,11 @@ function openForm(key: DraftKey, version: () => string | null, restored: Draft[]
 beforeEach(async () => {
   // onBeforeRouteLeave warns when the form is not under a router view; the tests have no router.
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  db = new CareersDeskDb(`careers-desk-conflicts-draft-${crypto.randomUUID()}`);
+  db = new CareersDeskDb(`careers-desk-conflicts-draft-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
-  before = installRepositories(createRepositories(db, { actor: () => null, clock: fixedClock(new Date('2026-11-24T10:00:00Z')) }));
+  before = installRepositories(
+    createRepositories(db, { actor: () => null, clock: fixedClock(new Date('2026-11-24T10:00:00Z')), keyStore: memoryKeyStore() }),
+  );
 });
 
 afterEach(async () => {

@@ -1,5 +1,6 @@
 // Two windows, one record: a form remembers the version it opened, and a save over a change made
 // elsewhere since is refused with the stored version, compared field by field, never lost silently.
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reactive } from 'vue';
 import { CareersDeskDb } from '@renderer/db/schema';
@@ -95,7 +96,7 @@ describe('comparing two versions of a record (shared/conflicts)', () => {
 describe('saves checked against the version the form opened (renderer/src/db)', () => {
   let db: CareersDeskDb;
   beforeEach(async () => {
-    db = new CareersDeskDb(`careers-desk-conflicts-${crypto.randomUUID()}`);
+    db = new CareersDeskDb(`careers-desk-conflicts-${crypto.randomUUID()}`, testDatabaseOptions());
     await db.open();
   });
   afterEach(async () => {

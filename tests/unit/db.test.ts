@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { ERASED_RECORD_MESSAGE, erasePupil, getPupil, savePupil, searchPupils } from '@renderer/db/pupils';
@@ -12,7 +13,7 @@ let counter = 0;
 
 beforeEach(async () => {
   counter += 1;
-  db = new CareersDeskDb(`careers-desk-test-${counter}`);
+  db = new CareersDeskDb(`careers-desk-test-${counter}`, testDatabaseOptions());
   await db.open();
 });
 
@@ -75,7 +76,7 @@ describe('after an erasure, in every window', () => {
   it('refuses a save or a draft for the erased young person from a second connection, and writes nothing', async () => {
     const pupil = await savePupil(db, pupilInput(), null);
     // The second window: its own connection to the same database, with the form opened before the erasure.
-    const other = new CareersDeskDb(db.name);
+    const other = new CareersDeskDb(db.name, testDatabaseOptions());
     await other.open();
     try {
       await erasePupil(db, pupil.id, null);

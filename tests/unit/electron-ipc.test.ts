@@ -25,6 +25,7 @@ import { createIpcGuard, guardedListener } from '../../electron/ipc/guard';
 import { registerAppHandlers } from '../../electron/ipc/app';
 import { registerFileHandlers } from '../../electron/ipc/files';
 import { listBackups, registerBackupHandlers } from '../../electron/ipc/backups';
+import { registerKeyHandlers } from '../../electron/ipc/keys';
 import { isAppUrl, type AppLocation } from '../../electron/security';
 import {
   BACKUPS_TO_KEEP,
@@ -57,6 +58,11 @@ function registerAll(): Map<string, Listener> {
   registerAppHandlers(guard);
   registerFileHandlers(guard);
   registerBackupHandlers(guard, () => join(folder, 'backups'));
+  registerKeyHandlers(guard, () => join(folder, 'keys'), {
+    isEncryptionAvailable: () => false,
+    encryptString: () => Buffer.alloc(0),
+    decryptString: () => '',
+  });
   return new Map(electron.ipcMain.handle.mock.calls.map(([channel, listener]) => [channel as string, listener as Listener]));
 }
 
@@ -362,16 +368,20 @@ describe('the preload', () => {
     expect(Object.keys(bridge).sort()).toEqual([
       'appVersion',
       'deleteBackup',
+      'keyProtection',
       'kind',
       'listBackups',
       'onShowShortcuts',
       'openExternal',
       'openFile',
       'readBackup',
+      'readKey',
+      'removeKey',
       'replaceBackup',
       'saveFile',
       'saveFilesToFolder',
       'writeBackup',
+      'writeKey',
     ]);
     expect(bridge.kind).toBe('desktop');
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);

@@ -81,6 +81,8 @@ vi.mock('electron', () => {
     shell: electron.shell,
     ipcMain: electron.ipcMain,
     dialog: {},
+    // The key store's keychain (electron/ipc/keys.ts); its handlers are tested in electron-keys.test.ts.
+    safeStorage: { isEncryptionAvailable: () => false },
   };
 });
 

@@ -1,6 +1,7 @@
 // An employer's documents: what a file really is (from its first bytes), the size limit and its
 // messages (shared/employers/documents.ts), and the repository that keeps each file with its audit
 // entry or not at all (renderer/src/db/employer-documents.ts).
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   attachmentSizeProblem,
@@ -158,7 +159,7 @@ describe('the documents repository', () => {
   const now = new Date('2027-03-10T10:00:00Z');
 
   beforeEach(async () => {
-    db = new CareersDeskDb(`careers-desk-documents-${crypto.randomUUID()}`);
+    db = new CareersDeskDb(`careers-desk-documents-${crypto.randomUUID()}`, testDatabaseOptions());
     await db.open();
   });
 

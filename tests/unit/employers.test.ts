@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { findEmployers, getEmployer, saveEmployer, searchEmployers } from '@renderer/db/employers';
@@ -243,7 +244,7 @@ describe('employer records', () => {
 
   beforeEach(async () => {
     counter += 1;
-    db = new CareersDeskDb(`careers-desk-employers-${counter}`);
+    db = new CareersDeskDb(`careers-desk-employers-${counter}`, testDatabaseOptions());
     await db.open();
   });
 

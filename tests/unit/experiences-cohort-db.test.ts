@@ -1,5 +1,6 @@
 // The cohort view's read: one school's young people (or the home-educated), their experiences of every
 // kind, and the week's worth setting, through the repository.
+import { memoryKeyStore, testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { createRepositories } from '@renderer/db/repositories';
@@ -10,7 +11,7 @@ import { experience, pupil, school } from '../support/factories';
 let db: CareersDeskDb;
 
 beforeEach(async () => {
-  db = new CareersDeskDb(`careers-desk-cohort-${crypto.randomUUID()}`);
+  db = new CareersDeskDb(`careers-desk-cohort-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
 });
 
@@ -20,7 +21,11 @@ afterEach(async () => {
 
 describe("the cohort view's records (repos.experiences.cohort)", () => {
   it("reads a school's young people still there, their group and own experiences, and the week's worth", async () => {
-    const repos = createRepositories(db, { actor: () => null, clock: fixedClock(new Date('2027-03-01T09:00:00Z')) });
+    const repos = createRepositories(db, {
+      actor: () => null,
+      clock: fixedClock(new Date('2027-03-01T09:00:00Z')),
+      keyStore: memoryKeyStore(),
+    });
     const hilltop = school({ name: 'Hilltop Academy' });
     const other = school({ name: 'Other School' });
     const ana = pupil({ legalSurname: 'Ana', schoolId: hilltop.id });

@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,7 +81,7 @@ describe('importing employers from a CSV list', () => {
     let counter = 0;
     beforeEach(async () => {
       counter += 1;
-      db = new CareersDeskDb(`careers-desk-employer-import-${counter}`);
+      db = new CareersDeskDb(`careers-desk-employer-import-${counter}`, testDatabaseOptions());
       await db.open();
     });
     afterEach(async () => {

@@ -1,6 +1,7 @@
 // Hundreds of mutated MIS exports fed through the whole import: each gives either problems the
 // adviser can read (with a field, and a row number where one applies) or a valid import; a failed
 // or refused import leaves every table exactly as it was.
+import { testDatabaseOptions } from './test-database';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,7 +82,7 @@ describe('a fuzz of mutated CSV files through the import', () => {
   let context: PupilImportContext;
 
   beforeAll(async () => {
-    db = new CareersDeskDb('careers-desk-import-fuzz');
+    db = new CareersDeskDb('careers-desk-import-fuzz', testDatabaseOptions());
     await db.open();
     const dataset = generateDemoDataset({ seed: 11, today: '2026-11-24', pupils: 40 });
     await loadDataset(db, dataset, null);

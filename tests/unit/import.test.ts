@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { readFileSync } from 'node:fs';
 import { yearGroupOf } from '@shared/academic-year';
 import { resolve } from 'node:path';
@@ -290,7 +291,7 @@ describe('importing into the database', () => {
 
   beforeEach(async () => {
     counter += 1;
-    db = new CareersDeskDb(`careers-desk-import-${counter}`);
+    db = new CareersDeskDb(`careers-desk-import-${counter}`, testDatabaseOptions());
     await db.open();
     await db.schools.add(school);
   });

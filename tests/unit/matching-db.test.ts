@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import {
@@ -29,7 +30,7 @@ let counter = 0;
 
 beforeEach(async () => {
   counter += 1;
-  db = new CareersDeskDb(`careers-desk-matching-${counter}`);
+  db = new CareersDeskDb(`careers-desk-matching-${counter}`, testDatabaseOptions());
   await db.open();
 });
 

@@ -1,5 +1,6 @@
 // renderer/public/open-store-early.js: opens the app's IndexedDB store before the app loads (cold start),
 // without ever creating a database or standing in the way of a migration.
+import { testDatabaseOptions } from './test-database';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -49,7 +50,7 @@ describe('opening the store early (renderer/public/open-store-early.js)', () => 
     const name = 'careers-desk-early-first-run';
     expect(await runEarlyOpener(name)).toBe('error');
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
-    const db = new CareersDeskDb(name);
+    const db = new CareersDeskDb(name, testDatabaseOptions());
     opened.push(db);
     await db.open();
     expect(db.verno).toBeGreaterThan(0);
@@ -58,7 +59,7 @@ describe('opening the store early (renderer/public/open-store-early.js)', () => 
 
   it('opens an existing database without changing it, and steps aside for an upgrade or a deletion', async () => {
     const name = 'careers-desk-early-existing';
-    const app = new CareersDeskDb(name);
+    const app = new CareersDeskDb(name, testDatabaseOptions());
     opened.push(app);
     await app.open();
     await app.settings.put({ key: 'firstRunAnswered', value: true });
@@ -67,7 +68,7 @@ describe('opening the store early (renderer/public/open-store-early.js)', () => 
 
     expect(await runEarlyOpener(name)).toBe('success');
     // A newer schema opens over the early connection (it closes on the version change)...
-    const upgraded = new CareersDeskDb(name);
+    const upgraded = new CareersDeskDb(name, testDatabaseOptions());
     upgraded.version(version + 1).stores({});
     opened.push(upgraded);
     await upgraded.open();

@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { savePupil } from '@renderer/db/pupils';
@@ -24,7 +25,7 @@ const ACTOR = '6f1c2a8e-3b7d-4e2a-9c1f-0a1b2c3d4e5f';
 
 beforeEach(async () => {
   counter += 1;
-  db = new CareersDeskDb(`careers-desk-organisation-test-${counter}`);
+  db = new CareersDeskDb(`careers-desk-organisation-test-${counter}`, testDatabaseOptions());
   await db.open();
 });
 

@@ -1,4 +1,5 @@
 // A work placement's three letters: built in shared/pdf, rendered with pdfmake in Node and read back with pdf.js.
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { auditPlacementLetterExport, loadPlacementLetterRecords } from '@renderer/db/placements';
@@ -246,7 +247,7 @@ describe("a placement letter's records and audit entry", () => {
   let input: PlacementLetterInput;
 
   beforeEach(async () => {
-    db = new CareersDeskDb(`careers-desk-letters-${crypto.randomUUID()}`);
+    db = new CareersDeskDb(`careers-desk-letters-${crypto.randomUUID()}`, testDatabaseOptions());
     await db.open();
     input = sample();
     await db.pupils.add(input.pupil);

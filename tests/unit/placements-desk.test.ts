@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { saveEmployer } from '@renderer/db/employers';
@@ -136,7 +137,7 @@ describe('moving placements on together in the database', () => {
   let db: CareersDeskDb;
   const actor = crypto.randomUUID();
   beforeEach(async () => {
-    db = new CareersDeskDb(`placements-desk-${crypto.randomUUID()}`);
+    db = new CareersDeskDb(`placements-desk-${crypto.randomUUID()}`, testDatabaseOptions());
     await db.open();
   });
   afterEach(async () => {

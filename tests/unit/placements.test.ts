@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { saveEmployer, type EmployerInput } from '@renderer/db/employers';
@@ -151,7 +152,7 @@ describe('placements in the database', () => {
 
   beforeEach(async () => {
     counter += 1;
-    db = new CareersDeskDb(`careers-desk-placements-${counter}`);
+    db = new CareersDeskDb(`careers-desk-placements-${counter}`, testDatabaseOptions());
     await db.open();
   });
 

@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { erasePupil, findPupils, savePupil, type PupilInput } from '@renderer/db/pupils';
@@ -151,7 +152,7 @@ describe('the pupil list read from the database (renderer/src/db/pupil-list)', (
 
   beforeEach(async () => {
     counter += 1;
-    db = new CareersDeskDb(`careers-desk-list-${counter}`);
+    db = new CareersDeskDb(`careers-desk-list-${counter}`, testDatabaseOptions());
     await db.open();
   });
 
@@ -242,7 +243,7 @@ describe('the pupil list read from the database (renderer/src/db/pupil-list)', (
 
   it('sees what another connection to the same database wrote', async () => {
     expect(await findPupils(db, emptyPupilFilters(), 'name', TODAY)).toEqual([]);
-    const other = new CareersDeskDb(db.name);
+    const other = new CareersDeskDb(db.name, testDatabaseOptions());
     await other.open();
     const [one] = dataset.pupils as [Pupil];
     await savePupil(other, inputFrom(one), null);

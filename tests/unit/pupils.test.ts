@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { describe, expect, it } from 'vitest';
 import { checkPupilForm, emptyPupilForm, formFromPupil, type PupilForm } from '@shared/pupils/form';
 import { academicYearStartYear, yearGroupOf } from '@shared/academic-year';
@@ -223,7 +224,7 @@ describe('the pupil list', () => {
 
 describe('a young person typed by hand who looks like one already recorded', () => {
   it('is found by UPN, or by legal name and date of birth without case or accents, never as themselves', async () => {
-    const db = new CareersDeskDb(`careers-desk-duplicates-${crypto.randomUUID()}`);
+    const db = new CareersDeskDb(`careers-desk-duplicates-${crypto.randomUUID()}`, testDatabaseOptions());
     await db.open();
     try {
       const zoe = await savePupil(

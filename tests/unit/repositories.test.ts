@@ -1,5 +1,6 @@
 // The data boundary: repositories created once with the acting adviser and a clock. Views never pass
 // an actor, so the one given here must be read at each write, not when the repositories are made.
+import { memoryKeyStore, testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { createRepositories, installRepositories, useRepositories } from '@renderer/db/repositories';
@@ -13,7 +14,7 @@ function school(name: string, urn: string): SchoolInput {
 }
 
 beforeEach(async () => {
-  db = new CareersDeskDb(`careers-desk-repositories-${crypto.randomUUID()}`);
+  db = new CareersDeskDb(`careers-desk-repositories-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
 });
 
@@ -24,7 +25,11 @@ afterEach(async () => {
 describe('the repositories (renderer/src/db/repositories)', () => {
   it('record each write as the adviser using the computer at that moment', async () => {
     let atDesk: string | null = 'adviser-helen';
-    const repos = createRepositories(db, { actor: () => atDesk, clock: fixedClock(new Date('2026-11-24T09:00:00Z')) });
+    const repos = createRepositories(db, {
+      actor: () => atDesk,
+      clock: fixedClock(new Date('2026-11-24T09:00:00Z')),
+      keyStore: memoryKeyStore(),
+    });
 
     const first = await repos.organisation.saveSchool(school('Hartsdown Academy', '118945'));
     atDesk = 'adviser-sam';
@@ -44,7 +49,7 @@ describe('the repositories (renderer/src/db/repositories)', () => {
   it('stamp records and audit entries with the clock they were given', async () => {
     let now = new Date('2026-11-24T09:00:00Z');
     const clock: Clock = { now: () => now, today: () => now.toISOString().slice(0, 10) };
-    const repos = createRepositories(db, { actor: () => null, clock });
+    const repos = createRepositories(db, { actor: () => null, clock, keyStore: memoryKeyStore() });
 
     const added = await repos.organisation.saveSchool(school('Hartsdown Academy', '118945'));
     if (!added.ok) throw new Error('the school was not saved');
@@ -61,7 +66,11 @@ describe('the repositories (renderer/src/db/repositories)', () => {
     const before = installRepositories(null);
     try {
       expect(() => useRepositories()).toThrow('The repositories have not been created');
-      const repos = createRepositories(db, { actor: () => null, clock: fixedClock(new Date('2026-11-24T09:00:00Z')) });
+      const repos = createRepositories(db, {
+        actor: () => null,
+        clock: fixedClock(new Date('2026-11-24T09:00:00Z')),
+        keyStore: memoryKeyStore(),
+      });
       installRepositories(repos);
       expect(useRepositories()).toBe(repos);
     } finally {

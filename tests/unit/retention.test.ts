@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_RETENTION_YEARS,
@@ -51,7 +52,7 @@ describe('deleting records past the date', () => {
 
   beforeEach(async () => {
     counter += 1;
-    db = new CareersDeskDb(`careers-desk-retention-${counter}`);
+    db = new CareersDeskDb(`careers-desk-retention-${counter}`, testDatabaseOptions());
     await db.open();
     const dataset = generateDemoDataset({ seed: 17, today, pupils: 30 });
     // Two young people who left long ago, one of them with sessions, plans and placements.

@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { characteristicsSchema, routeSchema, type Provider } from '@shared/model';
 import {
@@ -195,7 +196,7 @@ describe('route and provider records', () => {
   let n = 0;
   beforeEach(async () => {
     n += 1;
-    db = new CareersDeskDb(`careers-desk-routes-${n}`);
+    db = new CareersDeskDb(`careers-desk-routes-${n}`, testDatabaseOptions());
     await db.open();
   });
   afterEach(async () => {

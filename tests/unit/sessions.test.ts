@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { savePupil, type PupilInput } from '@renderer/db/pupils';
@@ -41,7 +42,7 @@ let counter = 0;
 
 beforeEach(async () => {
   counter += 1;
-  db = new CareersDeskDb(`careers-desk-sessions-test-${counter}`);
+  db = new CareersDeskDb(`careers-desk-sessions-test-${counter}`, testDatabaseOptions());
   await db.open();
 });
 

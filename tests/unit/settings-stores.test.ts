@@ -2,6 +2,7 @@
 // (the session), the organisation, the risk weights, and demo data with the first-run offer. They run
 // against a fresh database through the repositories, as in the app, with the acting adviser read from
 // the session store at each write.
+import { memoryKeyStore, testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { defaultRiskWeights } from '@shared/risk';
@@ -29,13 +30,14 @@ function restart(): void {
 }
 
 beforeEach(async () => {
-  db = new CareersDeskDb(`careers-desk-stores-${crypto.randomUUID()}`);
+  db = new CareersDeskDb(`careers-desk-stores-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
   restart();
   before = installRepositories(
     createRepositories(db, {
       actor: () => useSessionStore(pinia).currentAdviserId,
       clock: fixedClock(new Date('2026-11-24T10:00:00Z')),
+      keyStore: memoryKeyStore(),
     }),
   );
 });

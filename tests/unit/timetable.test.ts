@@ -1,5 +1,6 @@
 // The imported timetable: stored only when the whole feed reads cleanly, in its own database, and
 // replaced (never half-replaced) by the next import.
+import { memoryKeyStore, testDatabaseOptions } from './test-database';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CareersDeskDb } from '@renderer/db/schema';
@@ -13,10 +14,14 @@ afterEach(async () => {
 });
 
 function setUp() {
-  const db = new CareersDeskDb(`careers-desk-timetable-${crypto.randomUUID()}`);
+  const db = new CareersDeskDb(`careers-desk-timetable-${crypto.randomUUID()}`, testDatabaseOptions());
   names.push(db.name, timetableDatabaseName(db.name));
   const now = new Date('2026-12-06T10:00:00Z');
-  const repos = createRepositories(db, { actor: () => null, clock: { now: () => now, today: () => '2026-12-06' } });
+  const repos = createRepositories(db, {
+    actor: () => null,
+    clock: { now: () => now, today: () => '2026-12-06' },
+    keyStore: memoryKeyStore(),
+  });
   return { db, repos };
 }
 

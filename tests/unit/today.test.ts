@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadTodayFacts } from '@renderer/db/today';
@@ -213,7 +214,7 @@ describe("the Today page's read of the database", () => {
   });
 
   it("gathers each list's records through the indexes, for one adviser or everyone", async () => {
-    db = new CareersDeskDb(`careers-desk-today-${crypto.randomUUID()}`);
+    db = new CareersDeskDb(`careers-desk-today-${crypto.randomUUID()}`, testDatabaseOptions());
     await db.open();
     const seenBySam = pupil({ legalForename: 'Sam', legalSurname: 'Seen', dateOfBirth: YEAR_11, lastGuidanceOn: '2026-06-10' });
     const officers = pupil({ legalForename: 'Olu', dateOfBirth: YEAR_13, homeEducated: true, liaisonOfficerId: OFFICER });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // useDraft carries the promise that a crash loses nothing: what the adviser typed is in the database
 // within the debounce, and a reload (a fresh form over the same database) offers it back.
+import { memoryKeyStore, testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, defineComponent, reactive, type App } from 'vue';
 import { CareersDeskDb } from '@renderer/db/schema';
@@ -44,9 +45,11 @@ function wait(ms: number): Promise<void> {
 beforeEach(async () => {
   // onBeforeRouteLeave warns when the form is not under a router view; the tests have no router.
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  db = new CareersDeskDb(`careers-desk-use-draft-${crypto.randomUUID()}`);
+  db = new CareersDeskDb(`careers-desk-use-draft-${crypto.randomUUID()}`, testDatabaseOptions());
   await db.open();
-  before = installRepositories(createRepositories(db, { actor: () => null, clock: fixedClock(new Date('2026-11-24T10:00:00Z')) }));
+  before = installRepositories(
+    createRepositories(db, { actor: () => null, clock: fixedClock(new Date('2026-11-24T10:00:00Z')), keyStore: memoryKeyStore() }),
+  );
 });
 
 afterEach(async () => {

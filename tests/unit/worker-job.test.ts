@@ -1,3 +1,4 @@
+import { testDatabaseOptions } from './test-database';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { yearGroupOf } from '@shared/academic-year';
 import { JobWorker, runWorkerJob, type WorkerJobEnvelope, type WorkerJobReply } from '@renderer/platform/worker-job';
@@ -208,7 +209,7 @@ describe('a kept worker (renderer/src/app/worker-job JobWorker)', () => {
 
 describe('building a return (renderer/src/features/returns/build-return)', () => {
   it('gives the same return as the builders over the whole database (on the page, where Node has no Worker)', async () => {
-    db = new CareersDeskDb('careers-desk-build-return');
+    db = new CareersDeskDb('careers-desk-build-return', testDatabaseOptions());
     await loadDataset(db, generateDemoDataset({ seed: 4, today: '2026-11-24', pupils: 150 }), null);
     const source = await loadReturnSource(db);
     const options = {
@@ -230,7 +231,7 @@ describe('building a return (renderer/src/features/returns/build-return)', () =>
 
 describe('the dashboard worked out through its job (renderer/src/features/dashboard/dashboard-job)', () => {
   it('gives the charts the builders give, with each young person in scope described for the lists', async () => {
-    db = new CareersDeskDb('careers-desk-dashboard-job');
+    db = new CareersDeskDb('careers-desk-dashboard-job', testDatabaseOptions());
     await loadDataset(db, generateDemoDataset({ seed: 9, today: '2026-11-24', pupils: 120 }), null);
     const source = await loadReturnSource(db);
     const period = { start: '2026-09-01', end: '2027-08-31' };
@@ -244,7 +245,7 @@ describe('the dashboard worked out through its job (renderer/src/features/dashbo
   });
 
   it('hears committed changes to the tables it counts, and only those, until stopped', async () => {
-    db = new CareersDeskDb('careers-desk-dashboard-changes');
+    db = new CareersDeskDb('careers-desk-dashboard-changes', testDatabaseOptions());
     await db.open();
     let heard = 0;
     const stop = onTablesChange(db, ['schools', 'sessions'], () => {
@@ -263,7 +264,7 @@ describe('the dashboard worked out through its job (renderer/src/features/dashbo
 
 describe("one young person's matches through their job (renderer/src/features/matching/match-job)", () => {
   it('ranks exactly as matchPupil over the database, and answers null for someone no longer recorded', async () => {
-    db = new CareersDeskDb('careers-desk-match-job');
+    db = new CareersDeskDb('careers-desk-match-job', testDatabaseOptions());
     await loadDataset(db, generateDemoDataset({ seed: 12, today: '2026-11-24', pupils: 80 }), null);
     const pupil = (await db.pupils.toArray()).find((p) => yearGroupOf(p, '2026-11-24') === 10)!;
     const ranked = await runMatchJob({ pupilId: pupil.id, today: '2026-11-24', period: null }, db);
@@ -274,12 +275,13 @@ describe("one young person's matches through their job (renderer/src/features/ma
   });
 
   it('reuses the prepared directory while its count of changes stands, and prepares it again when it moves', async () => {
-    db = new CareersDeskDb('careers-desk-match-directory');
+    db = new CareersDeskDb('careers-desk-match-directory', testDatabaseOptions());
     await loadDataset(db, generateDemoDataset({ seed: 12, today: '2026-11-24', pupils: 80 }), null);
     const today = '2026-11-24';
     const cache = new MatchDirectoryCache();
     const request = (pupilId: string, directoryVersion: number) => ({
       databaseName: db!.name,
+      dataKey: null,
       timetableDatabaseName: `${db!.name}-timetables`,
       pupilId,
       today,
@@ -313,7 +315,7 @@ describe("one young person's matches through their job (renderer/src/features/ma
   });
 
   it('plans journeys from the imported timetable, and reads the timetable again when another is imported', async () => {
-    db = new CareersDeskDb('careers-desk-match-journeys');
+    db = new CareersDeskDb('careers-desk-match-journeys', testDatabaseOptions());
     await db.open();
     const timetables = timetableDatabaseName(db.name);
     const today = '2027-03-01';
@@ -328,6 +330,7 @@ describe("one young person's matches through their job (renderer/src/features/ma
     const cache = new MatchDirectoryCache();
     const request = {
       databaseName: db.name,
+      dataKey: null,
       timetableDatabaseName: timetables,
       pupilId: pupil.id,
       today,

@@ -222,10 +222,62 @@ function createBackupStore(factory: () => IDBFactory, keep: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Keys in IndexedDB: a demonstration only. The key sits beside the records it protects, so anyone who
+// can read the browser's profile can read both; the app says so (DEMO_KEY_PROTECTION).
+
+export const WEB_KEY_DATABASE = 'careers-desk-keys';
+const KEY_STORE = 'keys';
+
+export const DEMO_KEY_PROTECTION = {
+  kind: 'demo',
+  detail: 'Demonstration mode: the key that protects these records is kept beside them in this browser.',
+} as const;
+
+function openKeyDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(WEB_KEY_DATABASE, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(KEY_STORE);
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = () => reject(request.error ?? new Error('Could not open the key store'));
+    request.onblocked = () => reject(new Error('The key store is in use by another tab; close it and try again'));
+  });
+}
+
+function createKeyStore(factory: () => IDBFactory) {
+  const inStore = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    const db = await openKeyDatabase(factory());
+    try {
+      const transaction = db.transaction(KEY_STORE, mode);
+      const result = await requestResult(work(transaction.objectStore(KEY_STORE)));
+      await new Promise<void>((resolve, reject) => {
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error('The key store could not be written'));
+      });
+      return result;
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    async read(name: string): Promise<Uint8Array | null> {
+      const value: unknown = await inStore('readonly', (store) => store.get(name));
+      return value instanceof Uint8Array ? value : null;
+    },
+    write: (name: string, data: Uint8Array) => inStore('readwrite', (store) => store.put(data, name)).then(() => undefined),
+    remove: (name: string) => inStore('readwrite', (store) => store.delete(name)).then(() => undefined),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export function createWebBridge(options: WebBridgeOptions = {}): DesktopBridge {
   const doc = (): Document => options.document ?? document;
   const backups = createBackupStore(() => options.indexedDB ?? indexedDB, options.keepBackups ?? BACKUPS_TO_KEEP);
+  const keys = createKeyStore(() => options.indexedDB ?? indexedDB);
 
   return {
     kind: 'web',
@@ -292,6 +344,25 @@ export function createWebBridge(options: WebBridgeOptions = {}): DesktopBridge {
       const { url } = parseRequest('openExternal', request);
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    async readKey(request) {
+      const { name } = parseRequest('readKey', request);
+      return keys.read(name);
+    },
+
+    async writeKey(request) {
+      const { name, data } = parseRequest('writeKey', request);
+      await keys.write(name, new Uint8Array(data));
+    },
+
+    async removeKey(request) {
+      const { name } = parseRequest('removeKey', request);
+      await keys.remove(name);
+    },
+
+    async keyProtection() {
+      return { ...DEMO_KEY_PROTECTION };
+    },
+
     // There is no menu in the browser: "?" and the header's "Keyboard shortcuts" open the list.
     onShowShortcuts() {
       return () => undefined;

@@ -1,8 +1,63 @@
 import type { Clock } from '../platform/clock';
-import { db } from './database';
+import { appDataKeys, db, sealingProgressListeners } from './database';
+import { DATABASE_NAME } from './name';
+import { secureRandom } from './backup';
+import {
+  openRecordsKey,
+  recordsKeyIsWrapped,
+  unlockRecords,
+  unwrapRecordsKey,
+  wrapRecordsKey,
+  type KeyStore,
+  type RecordsAtStart,
+} from './data-key';
 import { createRepositories, installRepositories } from './repositories';
 
 /** At start-up (main.ts): the app's repositories over the app's database, so no file above db/ holds the database. */
-export function installAppRepositories(actor: () => string | null, clock: Clock): void {
-  installRepositories(createRepositories(db, { actor, clock }));
+export function installAppRepositories(actor: () => string | null, clock: Clock, keyStore: KeyStore): void {
+  installRepositories(createRepositories(db, { actor, clock, keyStore }));
+}
+
+/**
+ * At start-up, before anything reads a record: the key from the key store (made on the first start), then
+ * the database opened, which on the first start after the update seals every record (`onProgress` hears how
+ * far). Locked: nothing is opened until `unlockAppRecords` has the passphrase.
+ */
+export async function openAppRecords(store: KeyStore, onProgress: (done: number, total: number) => void): Promise<RecordsAtStart> {
+  const atStart = await openRecordsKey(store, appDataKeys, DATABASE_NAME);
+  if (atStart.state === 'unlocked') await openAppDatabase(onProgress);
+  return atStart;
+}
+
+/** The lock's passphrase at start: true once the key is unwrapped and the database open. */
+export async function unlockAppRecords(
+  store: KeyStore,
+  passphrase: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<boolean> {
+  if (!(await unlockRecords(store, appDataKeys, passphrase))) return false;
+  await openAppDatabase(onProgress);
+  return true;
+}
+
+async function openAppDatabase(onProgress: (done: number, total: number) => void): Promise<void> {
+  sealingProgressListeners.add(onProgress);
+  try {
+    await db.open();
+  } finally {
+    sealingProgressListeners.delete(onProgress);
+  }
+}
+
+/**
+ * The lock's hold on the records' key (db/data-key.ts): on, the key is kept only wrapped by the passphrase,
+ * so at the next start nothing can be read without it, whatever is done to the database meanwhile.
+ */
+export function appRecordsLock(store: KeyStore) {
+  return {
+    isOn: () => recordsKeyIsWrapped(store),
+    turnOn: (passphrase: string) => wrapRecordsKey(store, appDataKeys, passphrase, secureRandom),
+    /** False when the passphrase is not the lock's. */
+    turnOff: (passphrase: string) => unwrapRecordsKey(store, passphrase),
+  };
 }

@@ -11,7 +11,10 @@ import { getSetting } from './settings';
 import { recordAudit } from './audit';
 
 /** The bridge's automatic-backup operations: all this needs, so tests can pass the web bridge. */
-export type AutomaticBackupStore = Pick<DesktopBridge, 'listBackups' | 'readBackup' | 'replaceBackup' | 'deleteBackup'>;
+export type AutomaticBackupStore = Pick<
+  DesktopBridge,
+  'listBackups' | 'readBackup' | 'replaceBackup' | 'deleteBackup' | 'readKey' | 'writeKey'
+>;
 
 async function openAutomatic(
   db: CareersDeskDb,
@@ -60,7 +63,7 @@ export async function eraseFromAutomaticBackups(
   const backups = await store.listBackups();
   const outcome: BackupErasureOutcome = { total: backups.length, rewritten: 0, deleted: 0, unchanged: 0, failed: 0 };
   if (backups.length === 0) return outcome;
-  const key = await getAutoBackupKey(db);
+  const key = await getAutoBackupKey(db, store);
   const erased = [...new Set([pupilId, ...((await getSetting(db, 'erasedPupilIds')) ?? [])])];
   for (const [index, info] of backups.entries()) {
     const opened = await openAutomatic(db, store, key, info);
@@ -118,7 +121,7 @@ export async function eraseFromAutomaticBackups(
  */
 export async function automaticBackupsHolding(db: CareersDeskDb, store: AutomaticBackupStore, pupilId: string): Promise<BackupHolding> {
   const backups = await store.listBackups();
-  const key = await getAutoBackupKey(db);
+  const key = await getAutoBackupKey(db, store);
   const holding: BackupHolding = { backups: [], couldNotBeOpened: 0 };
   for (const info of [...backups].reverse()) {
     const opened = await openAutomatic(db, store, key, info);

@@ -22,8 +22,10 @@ import {
   type Unlock,
 } from '@shared/backup';
 import { formatUkDate } from '@shared/academic-year';
+import { SETTING_LABELS, settingSchemas, type SettingValue } from '@shared/model';
+import type { DesktopBridge } from '@shared/bridge';
 import { allTables, type CareersDeskDb } from './schema';
-import { getSetting, setSetting } from './settings';
+import { getSetting } from './settings';
 import { recordAudit, writeAudit } from './audit';
 import { bulkAddInSlices } from './bulk';
 import { removeEverythingAbout } from './pupils';
@@ -162,22 +164,81 @@ export async function auditBackupSaved(db: CareersDeskDb, actorId: string | null
 // ---------------------------------------------------------------------------------------------
 // This computer's automatic-backup key
 
-export async function getAutoBackupKey(db: CareersDeskDb): Promise<BackupKey | null> {
-  const stored = await getSetting(db, 'autoBackupKey');
-  if (!stored) return null;
+/** Where this computer's automatic-backup key is kept: the bridge's key store (the OS keychain on the desktop). */
+export type BackupKeyStore = Pick<DesktopBridge, 'readKey' | 'writeKey'>;
+
+type StoredBackupKey = SettingValue<'autoBackupKey'>;
+
+function encodeBackupKey(stored: StoredBackupKey): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(stored));
+}
+
+function decodeBackupKey(bytes: Uint8Array): StoredBackupKey | undefined {
+  try {
+    const parsed = settingSchemas.autoBackupKey.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Takes the key out of the settings table, where it was kept before the key store, with its audit entry. */
+async function removeBackupKeySetting(db: CareersDeskDb, actorId: string | null): Promise<void> {
+  await db.transaction('rw', db.settings, db.audit, async () => {
+    if (!(await db.settings.get('autoBackupKey'))) return;
+    await db.settings.delete('autoBackupKey');
+    await writeAudit(db, {
+      actorId,
+      action: 'update',
+      entity: 'settings',
+      recordId: 'autoBackupKey',
+      pupilId: null,
+      summary: `Moved the setting "${SETTING_LABELS.autoBackupKey}" to this computer's key store`,
+    });
+  });
+}
+
+/**
+ * This computer's automatic-backup key, from the key store. One kept in the settings by an older version
+ * is moved there the first time it is asked for (copied, then deleted from the database).
+ */
+export async function getAutoBackupKey(db: CareersDeskDb, keys: BackupKeyStore): Promise<BackupKey | null> {
+  const bytes = await keys.readKey({ name: 'auto-backup-key' });
+  let stored = bytes ? decodeBackupKey(bytes) : undefined;
+  if (!stored) {
+    stored = await getSetting(db, 'autoBackupKey');
+    if (!stored) return null;
+    await keys.writeKey({ name: 'auto-backup-key', data: encodeBackupKey(stored) });
+    await removeBackupKeySetting(db, null);
+  }
   const salt = fromBase64(stored.salt);
   const master = fromBase64(stored.master);
   return salt && master ? { salt, iterations: stored.iterations, master } : null;
 }
 
-/** Derives and keeps the key for automatic backups from a passphrase the adviser chose; the passphrase is not kept. */
+/** Derives and keeps (in the key store) the key for automatic backups from a passphrase the adviser chose; the passphrase is not kept. */
 export async function setAutoBackupPassphrase(
   db: CareersDeskDb,
+  keys: BackupKeyStore,
   passphrase: string,
   actorId: string | null,
   random: RandomBytes = secureRandom,
 ): Promise<BackupKey> {
   const key = await newBackupKey(passphrase, random);
-  await setSetting(db, 'autoBackupKey', { salt: toBase64(key.salt), iterations: key.iterations, master: toBase64(key.master) }, actorId);
+  await keys.writeKey({
+    name: 'auto-backup-key',
+    data: encodeBackupKey({ salt: toBase64(key.salt), iterations: key.iterations, master: toBase64(key.master) }),
+  });
+  await removeBackupKeySetting(db, actorId);
+  await db.transaction('rw', db.audit, () =>
+    writeAudit(db, {
+      actorId,
+      action: 'update',
+      entity: 'settings',
+      recordId: 'autoBackupKey',
+      pupilId: null,
+      summary: `Changed the setting "${SETTING_LABELS.autoBackupKey}"`,
+    }),
+  );
   return key;
 }

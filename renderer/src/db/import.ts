@@ -15,38 +15,22 @@ export interface StoredMatch<T> {
 }
 
 /**
- * Stored young people who share a UPN, or a legal name and date of birth, with any row. Both are
- * index queries: UPNs on the upn index, names on the name-word index (then the exact name and
- * date of birth are compared), so the whole table is never read.
+ * Stored young people who share a UPN, or a legal name and date of birth, with any row. Names and UPNs
+ * are sealed at rest (db/encryption.ts), so no index can find them: the opened records are read once and
+ * compared in memory (tests/bench: about as long as the pupil list's first load).
  */
 export async function findStoredMatches(db: CareersDeskDb, keys: readonly RowKeys[]): Promise<StoredMatch<Pupil>[]> {
-  const upns = [...new Set(keys.map((k) => k.upn).filter((u): u is string => typeof u === 'string'))];
+  const upns = new Set(keys.map((k) => k.upn).filter((u): u is string => typeof u === 'string'));
   const nameKeys = new Set(keys.map((k) => k.nameAndBirth).filter((n): n is string => typeof n === 'string'));
-  const surnameWords = new Set<string>();
-  for (const key of nameKeys) {
-    const first = (key.split('|')[1] ?? '').split(/[\s'-]+/).find(Boolean);
-    if (first) surnameWords.add(first);
-  }
-  return db.transaction('r', db.pupils, async () => {
-    const byUpn = upns.length > 0 ? await db.pupils.where('upn').anyOf(upns).toArray() : [];
-    const byName =
-      surnameWords.size > 0
-        ? await db.pupils
-            .where('searchWords')
-            .anyOf([...surnameWords])
-            .distinct()
-            .toArray()
-        : [];
-    const found = new Map<string, StoredMatch<Pupil>>();
-    for (const pupil of [...byUpn, ...byName]) {
-      const pupilKeys = duplicateKeysOfPupil(pupil);
-      const relevant =
-        (pupilKeys.upn !== null && upns.includes(pupilKeys.upn)) ||
-        (pupilKeys.nameAndBirth !== null && nameKeys.has(pupilKeys.nameAndBirth));
-      if (relevant) found.set(pupil.id, { id: pupil.id, keys: pupilKeys, record: pupil });
-    }
-    return [...found.values()];
+  if (upns.size === 0 && nameKeys.size === 0) return [];
+  const found: StoredMatch<Pupil>[] = [];
+  await db.pupils.each((pupil) => {
+    const pupilKeys = duplicateKeysOfPupil(pupil);
+    const relevant =
+      (pupilKeys.upn !== null && upns.has(pupilKeys.upn)) || (pupilKeys.nameAndBirth !== null && nameKeys.has(pupilKeys.nameAndBirth));
+    if (relevant) found.push({ id: pupil.id, keys: pupilKeys, record: pupil });
   });
+  return found;
 }
 
 /** A stored young person the one being added or edited looks like, and the key they share. */

@@ -138,6 +138,7 @@ import {
   schemaVersionOf,
   setAutoBackupPassphrase,
   type BackupFileOptions,
+  type BackupKeyStore,
 } from './backup';
 import { applyMerge, localMergeTables } from './merge';
 import { automaticBackupsHolding, eraseFromAutomaticBackups, type AutomaticBackupStore } from './backup-erasure';
@@ -156,12 +157,14 @@ export interface RepositoryContext {
   /** The adviser using this computer when the write is made: read at each write, never passed by a view. */
   actor: () => string | null;
   clock: Clock;
+  /** Where this computer's automatic-backup key is kept (the bridge's key store). */
+  keyStore: BackupKeyStore;
 }
 
 /** What an import is told, less the actor, which the repository adds. */
 export type ImportRunOptions = Omit<ImportOptions, 'actorId' | 'now'>;
 
-export function createRepositories(db: CareersDeskDb, { actor, clock }: RepositoryContext) {
+export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }: RepositoryContext) {
   const now = () => clock.now();
   let timetableDb: TimetableDb | null = null;
   // Opened only when a screen asks about the timetable, so starting the app never reads it.
@@ -423,8 +426,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock }: Reposito
       readFile: (bytes: Uint8Array, unlock: Unlock) => readBackupFile(db, bytes, unlock),
       restore: (payload: BackupPayload, source: string) => restorePayload(db, payload, { actorId: actor(), source, now: now() }),
       auditSaved: () => auditBackupSaved(db, actor(), now()),
-      automaticKey: () => getAutoBackupKey(db),
-      setAutomaticPassphrase: (passphrase: string) => setAutoBackupPassphrase(db, passphrase, actor()),
+      automaticKey: () => getAutoBackupKey(db, keyStore),
+      setAutomaticPassphrase: (passphrase: string) => setAutoBackupPassphrase(db, keyStore, passphrase, actor()),
       localMergeTables: () => localMergeTables(db),
       applyMerge: (writes: MergeWrites, source: string) => applyMerge(db, writes, { actorId: actor(), source, now: now() }),
       /** After an erasure: every automatic backup rewritten without the young person, or deleted (backup-erasure.ts). */

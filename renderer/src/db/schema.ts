@@ -17,7 +17,9 @@ import type {
 } from '@shared/model';
 
 import { employerRowToVersion4, experienceRowToVersion4, placementRowToExperience, pupilRowToVersion2 } from '@shared/model/upgrades';
+import { SEALED_TABLES } from '@shared/crypto/sealed-rows';
 import { DATABASE_NAME } from './name';
+import { encryptionMiddleware, type DataKeyRing } from './encryption';
 
 export { DATABASE_NAME };
 
@@ -41,8 +43,13 @@ export class CareersDeskDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   audit!: EntityTable<AuditEntry, 'id'>;
 
-  constructor(name: string = DATABASE_NAME) {
+  /** The key ring this connection seals with, or null for the bench's comparison without encryption. */
+  readonly keys: DataKeyRing | null;
+
+  constructor(name: string, options: DatabaseOptions) {
     super(name);
+    this.keys = 'keys' in options ? options.keys : null;
+    if (this.keys) this.use(encryptionMiddleware(this.keys));
     this.version(1).stores({
       // search by name prefix (searchWords), by UPN, by year group, school, district, risk band;
       // "no guidance yet" by lastGuidanceOn; retention by leftOn.
@@ -118,8 +125,42 @@ export class CareersDeskDb extends Dexie {
             ref.value = experienceRowToVersion4(row);
           });
       });
+    // Version 5: encryption at rest (db/encryption.ts). Indexes on names and identifiers would keep them in
+    // clear on disk, so the name-word, UPN and ULN indexes go: name search is the in-memory list index's,
+    // and duplicate checks read the (opened) records. Every row of every table about young people is
+    // rewritten once, sealed, in this one upgrade transaction, reporting its progress.
+    this.version(5)
+      .stores({ pupils: 'id, schoolId, district, riskBand, lastGuidanceOn, leftOn, updatedAt' })
+      .upgrade(async (tx) => {
+        const tables = Object.keys(SEALED_TABLES).map((table) => tx.table(table));
+        const keysByTable = await Promise.all(tables.map((table) => table.toCollection().primaryKeys()));
+        const total = keysByTable.reduce((sum, keys) => sum + keys.length, 0);
+        let done = 0;
+        options.onSealingProgress?.(done, total);
+        for (const [index, table] of tables.entries()) {
+          const keys = keysByTable[index] ?? [];
+          for (let start = 0; start < keys.length; start += SEALING_CHUNK) {
+            // Read through the middleware (rows before version 5 come back as they are) and put back sealed.
+            const rows = (await table.bulkGet(keys.slice(start, start + SEALING_CHUNK))).filter((row) => row !== undefined);
+            await table.bulkPut(rows);
+            done += rows.length;
+            options.onSealingProgress?.(done, total);
+          }
+        }
+      });
   }
 }
+
+/** Rows sealed per step of the version 5 upgrade, between progress reports. */
+const SEALING_CHUNK = 500;
+
+/**
+ * How a connection is opened: with the key ring that seals and opens rows, or, for the bench's side-by-side
+ * figures only, without encryption. `onSealingProgress` hears the version 5 upgrade's progress.
+ */
+export type DatabaseOptions = ({ keys: DataKeyRing } | { unencryptedForBenchComparison: true }) & {
+  onSealingProgress?: (done: number, total: number) => void;
+};
 
 /** Every table, for whole-database work (demo data, erasure checks, backups). */
 export function allTables(db: CareersDeskDb) {

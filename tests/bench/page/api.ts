@@ -28,7 +28,11 @@ export interface BenchPageApi {
   search(count: number, warmUp: number): Promise<SampledTiming & { averageResults: number; firstQueries: string[] }>;
   /** usePupilRecord for the pupil with 50 sessions, until it has loaded. */
   pupilPage(runs: number, warmUp: number): Promise<SampledTiming & { sessions: number }>;
-  /** Removes the raw database and closes the app's, leaving the app's data in the profile. */
+  /** The steps above then run on the app's sealed database (true, the default) or on one without encryption. */
+  useEncryption(on: boolean): Promise<void>;
+  /** A new connection opened and the whole pupil list read into its index: the records' part of a cold start. */
+  openAndList(): Promise<StepTiming>;
+  /** Removes the raw and unencrypted databases and closes the app's, leaving the app's data in the profile. */
   finish(): Promise<void>;
 }
 

@@ -7,7 +7,10 @@ import { effectScope, ref, watch } from 'vue';
 import { DATASET_TABLES } from '../../../shared/model/dataset';
 import { emptyPupilFilters } from '../../../shared/pupils/list';
 import { displayName } from '../../../shared/model/pupil';
-import { db } from '../../../renderer/src/db/database';
+import { appDataKeys, db } from '../../../renderer/src/db/database';
+import { getBridge } from '../../../renderer/src/bridge';
+import { CareersDeskDb, DATABASE_NAME } from '../../../renderer/src/db/schema';
+import { openRecordsKey } from '../../../renderer/src/db/data-key';
 import { loadDataset } from '../../../renderer/src/db/demo';
 import { findPupils } from '../../../renderer/src/db/pupils';
 import { createRepositories, installRepositories } from '../../../renderer/src/db/repositories';
@@ -19,8 +22,19 @@ import type { BenchPageApi, SampledTiming, StepTiming } from './api';
 
 const RAW_DATABASE = 'careers-desk-bench-raw';
 
-// The pupil page's composable reads through the repositories, as in the app; nobody writes here.
-installRepositories(createRepositories(db, { actor: () => null, clock: fixedClock(new Date(`${BENCH_TODAY}T12:00:00`)) }));
+// The app's database, sealed with the key kept in the web key store (made on the first generate()), so
+// the cold start of the built app opens what this page loaded; and, for encryption's cost side by side,
+// the same steps on a database without the encryption middleware.
+const clearDb = new CareersDeskDb('careers-desk-bench-clear', { unencryptedForBenchComparison: true });
+let target: CareersDeskDb = db;
+function useDatabase(chosen: CareersDeskDb): void {
+  target = chosen;
+  // The pupil page's composable reads through the repositories, as in the app; nobody writes here.
+  installRepositories(
+    createRepositories(target, { actor: () => null, clock: fixedClock(new Date(`${BENCH_TODAY}T12:00:00`)), keyStore: getBridge() }),
+  );
+}
+useDatabase(db);
 
 // Long tasks (50 ms or more on the main thread): the longest one in a step is what would freeze the window.
 const longTasks: { start: number; end: number }[] = [];
@@ -83,6 +97,7 @@ async function timed(step: () => Promise<unknown>): Promise<StepTiming> {
 
 const api: BenchPageApi = {
   async generate(size: SizeName) {
+    if (!appDataKeys.unlocked) await openRecordsKey(getBridge(), appDataKeys, DATABASE_NAME);
     const start = performance.now();
     bench = benchDataset(size);
     const generateMs = performance.now() - start;
@@ -138,17 +153,17 @@ const api: BenchPageApi = {
   async dexieLoad() {
     const { data } = current();
     console.info('bench page: app load: deleting the database');
-    await db.delete();
-    await db.open();
+    await target.delete();
+    await target.open();
     console.info('bench page: app load started');
-    const timing = await timed(() => loadDataset(db, data, null, new Date(`${data.pupils[0]!.createdAt}`)));
+    const timing = await timed(() => loadDataset(target, data, null, new Date(`${data.pupils[0]!.createdAt}`)));
     console.info('bench page: app load committed');
     return timing;
   },
 
   async search(count: number, warmUp: number) {
     const queries = searchQueries(current().data, count + warmUp);
-    for (const text of queries.slice(count)) await findPupils(db, { ...emptyPupilFilters(), text }, 'name', BENCH_TODAY);
+    for (const text of queries.slice(count)) await findPupils(target, { ...emptyPupilFilters(), text }, 'name', BENCH_TODAY);
     const samples: number[] = [];
     let results = 0;
     const start = performance.now();
@@ -157,7 +172,7 @@ const api: BenchPageApi = {
       // would run as one chain of promises, one task, and the longest task would be their sum.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const before = performance.now();
-      results += (await findPupils(db, { ...emptyPupilFilters(), text }, 'name', BENCH_TODAY)).length;
+      results += (await findPupils(target, { ...emptyPupilFilters(), text }, 'name', BENCH_TODAY)).length;
       samples.push(performance.now() - before);
     }
     const longestTaskMs = await longestTaskBetween(start, performance.now());
@@ -195,8 +210,28 @@ const api: BenchPageApi = {
     return { ...timing, sessions };
   },
 
+  useEncryption(on: boolean) {
+    useDatabase(on ? db : clearDb);
+    return Promise.resolve();
+  },
+
+  async openAndList() {
+    // A connection of its own, as at a start: opened, then the whole list read (and opened) into the index.
+    const fresh = new CareersDeskDb(target.name, target.keys ? { keys: target.keys } : { unencryptedForBenchComparison: true });
+    try {
+      return await timed(async () => {
+        await fresh.open();
+        await findPupils(fresh, emptyPupilFilters(), 'name', BENCH_TODAY);
+      });
+    } finally {
+      fresh.close();
+    }
+  },
+
   async finish() {
     await request(indexedDB.deleteDatabase(RAW_DATABASE));
+    await clearDb.delete();
+    useDatabase(db);
     db.close();
   },
 };

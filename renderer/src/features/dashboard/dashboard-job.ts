@@ -3,12 +3,12 @@ import { periodLabel, scopeCaseload, type ReturnPeriod, type ReturnScope } from 
 import type { School } from '@shared/model';
 import type { CareersDeskDb } from '../../db/schema';
 import { db as appDb } from '../../db/database';
+import { addressOf, type DatabaseAddress } from '../../db/connection';
 import { loadReturnSource } from '../../db/returns';
 import { runWorkerJob } from '../../platform/worker-job';
 
 /** What the dashboard worker is asked: the period and scope chosen, today, and the database by name. */
-export interface DashboardRequest {
-  databaseName: string;
+export interface DashboardRequest extends DatabaseAddress {
   period: ReturnPeriod;
   scope: ReturnScope;
   today: string;
@@ -41,10 +41,13 @@ export async function workOutDashboard(db: CareersDeskDb, request: DashboardRequ
  * seconds, which on the page's thread would freeze the window (tests/bench/README.md). The database is
  * the app's, unless a test gives its own.
  */
-export function runDashboardJob(request: Omit<DashboardRequest, 'databaseName'>, db: CareersDeskDb = appDb): Promise<DashboardFigures> {
+export function runDashboardJob(
+  request: Omit<DashboardRequest, keyof DatabaseAddress>,
+  db: CareersDeskDb = appDb,
+): Promise<DashboardFigures> {
   return runWorkerJob<DashboardRequest, DashboardFigures>({
     start: () => new Worker(new URL('./dashboard.worker.ts', import.meta.url), { type: 'module' }),
-    request: { ...request, databaseName: db.name },
+    request: { ...request, ...addressOf(db) },
     onPageThread: (full) => workOutDashboard(db, full),
     what: 'Working out the dashboard',
   });

@@ -3,4 +3,4 @@ import { withDatabase } from '../../db/connection';
 import { serveWorkerJob } from '../../platform/worker-job';
 import { workOutDashboard, type DashboardRequest } from './dashboard-job';
 
-serveWorkerJob((request: DashboardRequest) => withDatabase(request.databaseName, (db) => workOutDashboard(db, request)));
+serveWorkerJob((request: DashboardRequest) => withDatabase(request, (db) => workOutDashboard(db, request)));

@@ -1,6 +1,7 @@
 import { matchPupil, prepareMatchDirectory, type DateRange, type PreparedMatchDirectory, type PupilMatches } from '@shared/matching';
 import type { CareersDeskDb } from '../../db/schema';
 import { db as appDb } from '../../db/database';
+import { addressOf, type DatabaseAddress } from '../../db/connection';
 import { loadMatchData, loadMatchDirectory } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
 import { getPupil } from '../../db/pupils';
@@ -9,8 +10,7 @@ import { JourneyDayCache } from './journey-days';
 import { JobWorker } from '../../platform/worker-job';
 
 /** Whose matches to work out, for which period, and the database to open by name. */
-export interface MatchRequest {
-  databaseName: string;
+export interface MatchRequest extends DatabaseAddress {
   /** The imported timetable's own database (db/timetable.ts), opened by the job to plan journeys. */
   timetableDatabaseName: string;
   pupilId: string;
@@ -94,13 +94,13 @@ function workerFor(db: CareersDeskDb) {
  * app's, unless a test gives its own.
  */
 export function runMatchJob(
-  request: Omit<MatchRequest, 'databaseName' | 'timetableDatabaseName' | 'directoryVersion'>,
+  request: Omit<MatchRequest, keyof DatabaseAddress | 'timetableDatabaseName' | 'directoryVersion'>,
   db: CareersDeskDb = appDb,
 ): Promise<PupilMatches | null> {
   const { worker, version } = workerFor(db);
   return worker.run({
     ...request,
-    databaseName: db.name,
+    ...addressOf(db),
     timetableDatabaseName: timetableDatabaseName(db.name),
     directoryVersion: version,
   });

@@ -4,4 +4,4 @@ import { serveWorkerJob } from '../../platform/worker-job';
 import { MatchDirectoryCache, type MatchRequest } from './match-job';
 
 const directory = new MatchDirectoryCache();
-serveWorkerJob((request: MatchRequest) => withDatabase(request.databaseName, (db) => directory.workOut(db, request)));
+serveWorkerJob((request: MatchRequest) => withDatabase(request, (db) => directory.workOut(db, request)));

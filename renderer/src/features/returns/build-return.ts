@@ -8,14 +8,15 @@ import {
 } from '@shared/returns';
 import type { CareersDeskDb } from '../../db/schema';
 import { db as appDb } from '../../db/database';
+import { addressOf, type DatabaseAddress } from '../../db/connection';
 import { loadReturnSource } from '../../db/returns';
 import { runWorkerJob } from '../../platform/worker-job';
 
 /** Which return to build, as plain data a worker can be sent. */
 export type ReturnJob = { kind: 'aggregate'; options: ReturnOptions } | { kind: 'extract'; options: ExtractOptions; recipientKey: string };
 
-/** What the worker is sent: the job, and the database to open by name. */
-export type ReturnRequest = ReturnJob & { databaseName: string };
+/** What the worker is sent: the job, and the database to open (its name and key). */
+export type ReturnRequest = ReturnJob & DatabaseAddress;
 
 /** Reads the whole caseload and builds the return (shared/returns): the work the worker does. */
 export async function buildReturnFrom(db: CareersDeskDb, request: ReturnRequest): Promise<AggregateReturn | PupilExtract> {
@@ -35,7 +36,7 @@ export async function buildReturnFrom(db: CareersDeskDb, request: ReturnRequest)
 export function buildReturn(job: ReturnJob, db: CareersDeskDb = appDb): Promise<AggregateReturn | PupilExtract> {
   return runWorkerJob<ReturnRequest, AggregateReturn | PupilExtract>({
     start: () => new Worker(new URL('./return.worker.ts', import.meta.url), { type: 'module' }),
-    request: { ...job, databaseName: db.name },
+    request: { ...job, ...addressOf(db) },
     onPageThread: (full) => buildReturnFrom(db, full),
     what: 'Building the return',
   });

@@ -3,4 +3,4 @@ import { withDatabase } from '../../db/connection';
 import { serveWorkerJob } from '../../platform/worker-job';
 import { buildReturnFrom, type ReturnRequest } from './build-return';
 
-serveWorkerJob((request: ReturnRequest) => withDatabase(request.databaseName, (db) => buildReturnFrom(db, request)));
+serveWorkerJob((request: ReturnRequest) => withDatabase(request, (db) => buildReturnFrom(db, request)));
