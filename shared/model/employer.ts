@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AREA_IDS, DBS_POSITION_IDS, SECTOR_IDS, PLACEMENT_STATUS_IDS, type DbsPositionId } from '../reference';
-import { contactSchema, idSchema, isoDateSchema, lineOfText, paragraphsOfText, recordBase } from './common';
+import { contactSchema, idSchema, isoDateSchema, lineOfText, paragraphsOfText, pickedStopSchema, recordBase } from './common';
 
 /** A window in which an employer takes work-experience pupils, and how many. */
 export const offerPeriodSchema = z.object({
@@ -33,6 +33,8 @@ export const employerSchema = z.object({
   postcode: z.string().nullable().default(null),
   outcode: z.string().nullable().default(null),
   district: z.enum(AREA_IDS).nullable().default(null),
+  /** The stop nearest the workplace, picked from the timetable: journeys end there. None (older records too): the outcode centre. */
+  nearestStop: pickedStopSchema.nullish(),
   contact: contactSchema.default({ name: '', email: '', phone: '' }),
   offers: z.array(placementOfferSchema).max(100).default([]),
   /** Other ways the employer engages: each counts as an encounter (Benchmark 5). */

@@ -8,6 +8,10 @@ import {
   outcodeCoastalLine,
   outcodeCoastalLineEndingInMarch,
   outcodeCoastalLineNoReturn,
+  westgateFeeder,
+  westgateFeederNoReturn,
+  WESTGATE,
+  RAMSGATE_CT11,
   zipFeed,
   type FeedSpec,
 } from '../support/gtfs-feeds';
@@ -83,6 +87,7 @@ describe('journey answers on one young person’s matches', () => {
       label: 'Can get there',
       sentence: 'Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
       reasons: [],
+      notes: [],
       outOfDate: false,
     });
     // The distance reason no longer claims to be an estimate without a timetable.
@@ -170,5 +175,53 @@ describe('journey answers in the cohort allocation', () => {
     expect(result.unplaced[0]?.why).toBe('No suitable offer: 1 has no bus or train there and back');
     // Without the timetable the same place is allocated on the estimate.
     expect(allocateCohort({ pupils: [pupil()], employers: [employer()], placements: [], period: week, today }).placed).toBe(1);
+  });
+});
+
+describe('journeys from the stops an adviser picked', () => {
+  const westgateHome = (): Pupil => pupil({ travel: { ...pupil().travel, homeStop: { stopId: WESTGATE.id, name: WESTGATE.name } } });
+
+  it('starts at the home stop picked (no walk) instead of the outcode centre, and says so', async () => {
+    const source = await sourceOf(westgateFeeder());
+    const [fromCentre] = matchPupil(pupil(), context([employer()]), source).offers;
+    if (fromCentre?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(fromCentre.journey?.sentence).toBe('Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18');
+    const [card] = matchPupil(westgateHome(), context([employer()]), source).offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(card.journey).toMatchObject({
+      verdict: 'yes',
+      sentence: 'Leaves 07:40, arrives 08:38, 1 change; home 16:32 to 17:43',
+      notes: ['From their home stop, Westgate-on-Sea, Station Road'],
+    });
+  });
+
+  it("ends at the employer's stop picked, with no walk from it", async () => {
+    const source = await sourceOf(westgateFeeder());
+    const atStop = employer({ nearestStop: { stopId: RAMSGATE_CT11.id, name: RAMSGATE_CT11.name } });
+    const [card] = matchPupil(pupil(), context([atStop]), source).offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    // The bus reaches the stop at 08:35: no walk on to the CT11 centre, and home from the stop itself at 16:35.
+    expect(card.journey?.sentence).toBe('Leaves 07:57, arrives 08:35, no changes; home 16:35 to 17:18');
+    expect(card.journey?.notes).toEqual(["To the employer's stop, Ramsgate, King Street"]);
+  });
+
+  it('falls back to the outcode centre when the timetable no longer has the stop picked, saying which stop', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const [card] = matchPupil(westgateHome(), context([employer()]), source).offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(card.journey?.sentence).toBe('Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18');
+    expect(card.journey?.notes).toEqual([
+      'The stop you picked, Westgate-on-Sea, Station Road, is not in the current timetable: ' +
+        'the journey is worked out from the CT9 outcode centre',
+    ]);
+  });
+
+  it('rules out in the allocation a place with no way home to the stop picked, though there is one to the outcode centre', async () => {
+    const source = await sourceOf(westgateFeederNoReturn());
+    const input = { employers: [employer()], placements: [], period: week, today, journeys: source };
+    expect(allocateCohort({ ...input, pupils: [pupil()] }).placed).toBe(1);
+    const result = allocateCohort({ ...input, pupils: [westgateHome()] });
+    expect(result.placed).toBe(0);
+    expect(result.unplaced[0]?.why).toBe('No suitable offer: 1 has no bus or train there and back');
   });
 });
