@@ -7,7 +7,7 @@ import { normalisePostcode } from '../identifiers';
 import { defaultDistrictFor, outcodeOf, type AreaId } from '../reference';
 import type { SectorId } from '../reference/sectors';
 import { employerSchema, RISK_CONTROLS_MAX_LENGTH, type DbsPosition, type Employer } from '../model/employer';
-import { isoDateSchema } from '../model/common';
+import { isoDateSchema, type PickedStop } from '../model/common';
 import { problemsFromZod, type Checked, type Problem } from '../model/problems';
 import { rangesOverlap } from '../matching/checks';
 
@@ -37,6 +37,8 @@ export interface EmployerForm {
   postcode: string;
   /** Chosen district; null means "use the default for the postcode". */
   district: AreaId | null;
+  /** The stop nearest the workplace, picked from the timetable; null for none. */
+  nearestStop: PickedStop | null;
   contact: { name: string; email: string; phone: string };
   offers: OfferForm[];
   offersApprenticeships: boolean;
@@ -73,6 +75,7 @@ export function emptyEmployerForm(): EmployerForm {
     address: '',
     postcode: '',
     district: null,
+    nearestStop: null,
     contact: { name: '', email: '', phone: '' },
     offers: [],
     offersApprenticeships: false,
@@ -92,6 +95,7 @@ export function formFromEmployer(employer: Employer): EmployerForm {
     address: employer.address,
     postcode: employer.postcode ?? '',
     district: employer.district,
+    nearestStop: employer.nearestStop ?? null,
     contact: { ...employer.contact },
     offers: employer.offers.map((offer) => ({
       id: offer.id,

@@ -3,7 +3,14 @@
 // there and back on the placement's first day and the verdict; a feed with no bus home rules it out.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, openEmpty, readTable, watchWorkers, type StoredPupil } from './support';
-import { feedFiles, outcodeCoastalLine, outcodeCoastalLineNoReturn, zipFeed } from '../support/gtfs-feeds';
+import {
+  feedFiles,
+  outcodeCoastalLine,
+  outcodeCoastalLineNoReturn,
+  westgateFeeder,
+  westgateFeederNoReturn,
+  zipFeed,
+} from '../support/gtfs-feeds';
 
 async function importFeed(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   await page.goto('/#/data');
@@ -119,6 +126,60 @@ test("a young person's matches show the bus there and back from the imported tim
   await expectAccessible(page, "a young person's matches with a place ruled out by the journey home");
 
   // And the allocation leaves them out, saying why.
+  await allocate(page);
+  await expect(page.getByTestId('allocation-unplaced')).toContainText('No suitable offer: 1 has no bus or train there and back');
+});
+
+test('the adviser picks the stop nearest home by typing and choosing; journeys start there; no bus home to it rules out', async ({
+  page,
+}) => {
+  await page.clock.install({ time: new Date('2027-03-01T09:00:00') });
+  await openEmpty(page);
+  await addSchool(page);
+  const pupilId = await addPupil(page);
+  await addEmployer(page);
+
+  // No timetable yet: the picker says where to import one.
+  await page.goto(`/#/pupils/${pupilId}/edit`);
+  const picker = page.getByRole('group', { name: 'Stop nearest home' });
+  await expect(picker.getByRole('link', { name: 'Import a timetable on the Data page to choose a stop' })).toHaveAttribute(
+    'href',
+    '#/data',
+  );
+
+  await importFeed(page, 'thanet-westgate.zip', await zipFeed(feedFiles(westgateFeeder())));
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const card = page.getByTestId('offer-match').filter({ hasText: 'Ramsgate Harbour Engineering' });
+  // From the CT9 centre: the bus from Margate.
+  await expect(card.getByTestId('match-journey')).toContainText('Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18');
+
+  // Type part of the name, then choose with the keyboard from the list (nearest CT9 first).
+  await page.goto(`/#/pupils/${pupilId}/edit`);
+  const search = picker.getByRole('searchbox', { name: "Search the timetable's stops by name" });
+  await search.fill('westgate');
+  const result = picker.getByRole('button', { name: /^Westgate-on-Sea, Station Road \(WGT, 3\.\d km from CT9 centre\)$/ });
+  await expect(result).toBeVisible();
+  await expectAccessible(page, 'the stop picker with its results');
+  await search.press('Tab');
+  await expect(result).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(picker.getByTestId('stop-picker-chosen')).toHaveText('Chosen: Westgate-on-Sea, Station Road');
+  await expect(picker.getByRole('button', { name: 'Clear stop nearest home' })).toBeFocused();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jade Margate');
+  const saved = (await readTable<StoredPupil & { travel: { homeStop?: unknown } }>(page, 'pupils')).find((p) => p.id === pupilId);
+  expect(saved?.travel.homeStop).toEqual({ stopId: 'WGT', name: 'Westgate-on-Sea, Station Road' });
+
+  // The journey now starts at Westgate: the feeder bus, a change at Margate, and home by the feeder.
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const journey = card.getByTestId('match-journey');
+  await expect(journey).toContainText('Can get there by bus or train on 14/06/2027');
+  await expect(journey).toContainText('Leaves 07:40, arrives 08:38, 1 change; home 16:32 to 17:43');
+  await expect(journey.getByTestId('journey-note')).toHaveText('From their home stop, Westgate-on-Sea, Station Road');
+  await expectAccessible(page, "a young person's matches with journeys from their home stop");
+
+  // Nothing goes back to Westgate after 16:00 (though buses still go home to Margate): the allocation leaves them out.
+  await importFeed(page, 'thanet-westgate-no-return.zip', await zipFeed(feedFiles(westgateFeederNoReturn())));
   await allocate(page);
   await expect(page.getByTestId('allocation-unplaced')).toContainText('No suitable offer: 1 has no bus or train there and back');
 });
