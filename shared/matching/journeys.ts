@@ -52,6 +52,24 @@ export const OFFER_JOURNEY_LABELS: Record<JourneyVerdict, string> = {
   'no-published-service': 'No published service',
 };
 
+/**
+ * Points off an offer whose journey is "only just" (little time to spare, a long journey, or one bus
+ * home), for a young person who relies on public transport: a place they can reach more easily
+ * should come first, but "only just" is still a place they can reach, so it is less than the 30 an
+ * interest in the sector is worth.
+ */
+export const ONLY_JUST_PENALTY = 8;
+
+/** What an "only just" journey costs, with the reason in words; null when it costs nothing. */
+export function journeyPenalty(
+  pupil: Pick<MatchablePupil, 'travel'>,
+  journey: OfferJourney | null,
+): { points: number; reason: string } | null {
+  if (journey?.verdict !== 'only-just' || !pupil.travel.reliesOnPublicTransport) return null;
+  const why = journey.reasons[0];
+  return { points: -ONLY_JUST_PENALTY, reason: `Only just by bus or train${why ? ` (${why})` : ''}` };
+}
+
 /** What a card says about travel when there is no timetable to plan with. */
 export const NO_TIMETABLE_NOTE = 'No timetable imported: estimated from distance';
 

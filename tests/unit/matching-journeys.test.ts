@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Employer, Pupil } from '@shared/model';
-import { allocateCohort, matchPupil, NO_TIMETABLE_NOTE, type JourneySource, type MatchContext } from '@shared/matching';
+import { allocateCohort, matchPupil, NO_TIMETABLE_NOTE, ONLY_JUST_PENALTY, type JourneySource, type MatchContext } from '@shared/matching';
 import { prepareTravelDay, readGtfsFeed, type TravelFeed } from '@shared/travel';
 import { createFactories } from '../support/factories';
 import {
@@ -223,5 +223,46 @@ describe('journeys from the stops an adviser picked', () => {
     const result = allocateCohort({ ...input, pupils: [westgateHome()] });
     expect(result.placed).toBe(0);
     expect(result.unplaced[0]?.why).toBe('No suitable offer: 1 has no bus or train there and back');
+  });
+});
+
+describe('"only just" costs points', () => {
+  // The Westgate feeder without the direct bus back: one way home after 16:00, so "only just".
+  const oneBusHome = (): FeedSpec => {
+    const line = westgateFeeder();
+    return { ...line, trips: line.trips.filter((trip) => trip.id !== 'x-back') };
+  };
+  const westgateHome = (fields: Partial<Pupil['travel']> = {}): Pupil =>
+    pupil({ travel: { ...pupil().travel, homeStop: { stopId: WESTGATE.id, name: WESTGATE.name }, ...fields } });
+
+  it("takes points off one young person's card, saying why", async () => {
+    const easy = matchPupil(westgateHome(), context([employer()]), await sourceOf(westgateFeeder())).offers[0];
+    const hard = matchPupil(westgateHome(), context([employer()]), await sourceOf(oneBusHome())).offers[0];
+    if (easy?.kind !== 'offer' || hard?.kind !== 'offer') throw new Error('expected offer cards');
+    expect(easy.journey?.verdict).toBe('yes');
+    expect(hard.journey?.verdict).toBe('only-just');
+    expect(hard.score).toBe(easy.score - ONLY_JUST_PENALTY);
+    expect(hard.reasons).toContain(
+      `Only just by bus or train (Only one journey home after 16:00: miss the 16:32 and there is no other): −${ONLY_JUST_PENALTY}`,
+    );
+    expect(easy.reasons.some((r) => r.startsWith('Only just'))).toBe(false);
+  });
+
+  it('costs nothing for a young person who does not rely on public transport', async () => {
+    const source = await sourceOf(oneBusHome());
+    const driven = matchPupil(westgateHome({ reliesOnPublicTransport: false }), context([employer()]), source).offers[0];
+    const easy = matchPupil(westgateHome({ reliesOnPublicTransport: false }), context([employer()]), await sourceOf(westgateFeeder()))
+      .offers[0];
+    if (driven?.kind !== 'offer' || easy?.kind !== 'offer') throw new Error('expected offer cards');
+    expect(driven.score).toBe(easy.score);
+  });
+
+  it("costs the same in the cohort allocation's scores, and the line says why", async () => {
+    const input = { employers: [employer()], placements: [], period: week, today, pupils: [westgateHome()] };
+    const easy = allocateCohort({ ...input, journeys: await sourceOf(westgateFeeder()) });
+    const hard = allocateCohort({ ...input, journeys: await sourceOf(oneBusHome()) });
+    expect(hard.placed).toBe(1);
+    expect((easy.lines[0]?.score ?? 0) - (hard.lines[0]?.score ?? 0)).toBe(ONLY_JUST_PENALTY);
+    expect(hard.lines[0]?.reasons.some((r) => r.startsWith('Only just by bus or train'))).toBe(true);
   });
 });
