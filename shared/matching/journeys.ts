@@ -116,10 +116,14 @@ export function offerJourneys(
   const answers = new Map<OfferSlot, OfferJourney>();
   const home = journeyEnd(source.feed, pupil.travel.homeStop, pupil.outcode, (name) => `From their home stop, ${name}`);
   if (!home) return answers;
-  const byDate = new Map<string, { slot: OfferSlot; place: JourneyEnd }[]>();
+  const byDate = new Map<string, { slot: OfferSlot; place: JourneyEnd & { arriveBy: string; leaveAfter: string } }[]>();
   for (const slot of slots) {
-    const place = journeyEnd(source.feed, slot.employer.nearestStop, slot.employer.outcode, (name) => `To the employer's stop, ${name}`);
-    if (!place) continue;
+    const end = journeyEnd(source.feed, slot.employer.nearestStop, slot.employer.outcode, (name) => `To the employer's stop, ${name}`);
+    if (!end) continue;
+    // The period's own day, where it has one: arrive by its start, leave after its finish.
+    const arriveBy = slot.period.startTime ?? DEFAULT_ARRIVE_BY;
+    const leaveAfter = slot.period.finishTime ?? DEFAULT_LEAVE_AFTER;
+    const place = { ...end, key: `${end.key} ${arriveBy}-${leaveAfter}`, arriveBy, leaveAfter };
     const list = byDate.get(slot.period.start);
     if (list) list.push({ slot, place });
     else byDate.set(slot.period.start, [{ slot, place }]);
@@ -130,7 +134,7 @@ export function offerJourneys(
     const plans = planJourneys(
       source.dayFor(date),
       home.point,
-      places.map((place) => ({ point: place.point, arriveBy: DEFAULT_ARRIVE_BY, leaveAfter: DEFAULT_LEAVE_AFTER })),
+      places.map((place) => ({ point: place.point, arriveBy: place.arriveBy, leaveAfter: place.leaveAfter })),
       source.options,
     );
     const byPlace = new Map<string, OfferJourney>();

@@ -266,3 +266,20 @@ describe('"only just" costs points', () => {
     expect(hard.lines[0]?.reasons.some((r) => r.startsWith('Only just by bus or train'))).toBe(true);
   });
 });
+
+describe("a period's own day", () => {
+  it('plans arriving by its start and leaving after its finish', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const late = make.employer({
+      ...employer(),
+      offers: [
+        make.offer({ periods: [{ ...week, capacity: 2, startTime: '09:30', finishTime: '17:30' }], yearGroups: [10], minimumAge: 14 }),
+      ],
+    });
+    const [card] = matchPupil(pupil(), context([late]), source).offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    // Still the 08:00 bus (the last one there), but home only after 17:30: the 18:10, and no later one.
+    expect(card.journey?.sentence).toBe('Leaves 07:57, arrives 08:38, no changes; home 18:07 to 18:53');
+    expect(card.journey?.reasons).toContain('Only one journey home after 17:30: miss the 18:07 and there is no other');
+  });
+});
