@@ -182,4 +182,24 @@ test('the adviser picks the stop nearest home by typing and choosing; journeys s
   await importFeed(page, 'thanet-westgate-no-return.zip', await zipFeed(feedFiles(westgateFeederNoReturn())));
   await allocate(page);
   await expect(page.getByTestId('allocation-unplaced')).toContainText('No suitable offer: 1 has no bus or train there and back');
+
+  // The employer's day finishes at 17:30: checked beside the field, then the journey home must leave after it.
+  await importFeed(page, 'thanet-westgate.zip', await zipFeed(feedFiles(westgateFeeder())));
+  await page.goto('/#/employers');
+  await page.getByRole('link', { name: 'Ramsgate Harbour Engineering' }).click();
+  await page.getByRole('link', { name: /^Edit/ }).first().click();
+  const period = page.getByRole('group', { name: 'Period 1 of offer 1' });
+  await expect(period.getByLabel('Day starts at')).toHaveValue('08:50');
+  await period.getByLabel('Day finishes at').fill('08:00');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(period.getByText('The finish must be after the 08:50 start')).toBeVisible();
+  await expectAccessible(page, "the employer form with the day's times and the stop picker");
+  await period.getByLabel('Day finishes at').fill('17:30');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  await page.getByTestId('ruled-out').locator('summary').click();
+  await expect(page.getByTestId('ruled-out-item').filter({ hasText: 'Ramsgate Harbour Engineering' })).toContainText(
+    'No way there and back by public transport on 14/06/2027: No journey home leaving after 17:30',
+  );
 });
