@@ -168,6 +168,7 @@ test('the adviser picks the stop nearest home by typing and choosing; journeys s
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jade Margate');
   const saved = (await readTable<StoredPupil & { travel: { homeStop?: unknown } }>(page, 'pupils')).find((p) => p.id === pupilId);
+  await expect(page.getByTestId('home-stop')).toHaveText('Westgate-on-Sea, Station Road');
   expect(saved?.travel.homeStop).toEqual({ stopId: 'WGT', name: 'Westgate-on-Sea, Station Road' });
 
   // The journey now starts at Westgate: the feeder bus, a change at Margate, and home by the feeder.
@@ -197,6 +198,7 @@ test('the adviser picks the stop nearest home by typing and choosing; journeys s
   await period.getByLabel('Day finishes at').fill('17:30');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
+  await expect(page.getByTestId('workplace-stop')).toHaveText("None chosen: journeys end at the outcode's centre");
   await page.goto(`/#/pupils/${pupilId}/matches`);
   await page.getByTestId('ruled-out').locator('summary').click();
   await expect(page.getByTestId('ruled-out-item').filter({ hasText: 'Ramsgate Harbour Engineering' })).toContainText(
