@@ -205,3 +205,33 @@ test('the adviser picks the stop nearest home by typing and choosing; journeys s
     'No way there and back by public transport on 14/06/2027: No journey home leaving after 17:30',
   );
 });
+
+test("proposing a placement with no published service asks for their travel plan, linked to the placement's paperwork", async ({
+  page,
+}) => {
+  await page.clock.install({ time: new Date('2027-03-01T09:00:00') });
+  await openEmpty(page);
+  await addSchool(page);
+  const pupilId = await addPupil(page);
+  await page.goto(`/#/pupils/${pupilId}/edit`);
+  await page.getByLabel('How far they can travel each way (km)').fill('100');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jade Margate');
+  await addEmployer(page);
+  // The employer moves to Maidstone (ME14), where this Thanet timetable has no stop.
+  await page.getByRole('link', { name: /^Edit/ }).first().click();
+  await page.getByLabel('Postcode', { exact: true }).fill('ME14 1XX');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
+  await importFeed(page, 'thanet-loop.zip', await zipFeed(feedFiles(outcodeCoastalLine())));
+
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const card = page.getByTestId('offer-match').filter({ hasText: 'Ramsgate Harbour Engineering' });
+  await expect(card.getByTestId('match-journey')).toContainText('No published service by bus or train on 14/06/2027');
+  await card.getByRole('button', { name: /^Accept: propose a placement/ }).click();
+  const ask = page.getByTestId('travel-plan-wanted');
+  await expect(ask).toContainText('No published bus or train service to Ramsgate Harbour Engineering');
+  await expectAccessible(page, 'a proposed placement asking for a travel plan');
+  await ask.getByRole('link', { name: "record their travel plan on the placement's paperwork" }).click();
+  await expect(page.getByLabel('Travel plan')).toBeVisible();
+});
