@@ -6,8 +6,16 @@
 import { normalisePostcode } from '../identifiers';
 import { defaultDistrictFor, outcodeOf, type AreaId } from '../reference';
 import type { SectorId } from '../reference/sectors';
-import { employerSchema, RISK_CONTROLS_MAX_LENGTH, type DbsPosition, type Employer } from '../model/employer';
-import { isoDateSchema } from '../model/common';
+import {
+  clockTimeSchema,
+  DAY_FINISHES_AT,
+  DAY_STARTS_AT,
+  employerSchema,
+  RISK_CONTROLS_MAX_LENGTH,
+  type DbsPosition,
+  type Employer,
+} from '../model/employer';
+import { isoDateSchema, type PickedStop } from '../model/common';
 import { problemsFromZod, type Checked, type Problem } from '../model/problems';
 import { rangesOverlap } from '../matching/checks';
 
@@ -20,6 +28,10 @@ export interface PeriodForm {
   start: string;
   end: string;
   capacity: number | null;
+  /** "08:50" as typed: when the young person must arrive (left out: the usual day). */
+  startTime?: string;
+  /** "16:00" as typed: when they leave (left out: the usual day). */
+  finishTime?: string;
 }
 
 export interface OfferForm {
@@ -37,6 +49,8 @@ export interface EmployerForm {
   postcode: string;
   /** Chosen district; null means "use the default for the postcode". */
   district: AreaId | null;
+  /** The stop nearest the workplace, picked from the timetable; null for none. */
+  nearestStop: PickedStop | null;
   contact: { name: string; email: string; phone: string };
   offers: OfferForm[];
   offersApprenticeships: boolean;
@@ -58,7 +72,7 @@ export interface EmployerForm {
 export type EmployerRecordInput = Omit<Employer, 'id' | 'createdAt' | 'updatedAt'>;
 
 export function emptyPeriod(): PeriodForm {
-  return { start: '', end: '', capacity: 1 };
+  return { start: '', end: '', capacity: 1, startTime: DAY_STARTS_AT, finishTime: DAY_FINISHES_AT };
 }
 
 /** A new offer, with one empty period; `id` is a fresh UUID from the caller. */
@@ -73,6 +87,7 @@ export function emptyEmployerForm(): EmployerForm {
     address: '',
     postcode: '',
     district: null,
+    nearestStop: null,
     contact: { name: '', email: '', phone: '' },
     offers: [],
     offersApprenticeships: false,
@@ -92,11 +107,18 @@ export function formFromEmployer(employer: Employer): EmployerForm {
     address: employer.address,
     postcode: employer.postcode ?? '',
     district: employer.district,
+    nearestStop: employer.nearestStop ?? null,
     contact: { ...employer.contact },
     offers: employer.offers.map((offer) => ({
       id: offer.id,
       title: offer.title,
-      periods: offer.periods.map((p) => ({ ...p })),
+      periods: offer.periods.map((p) => ({
+        start: p.start,
+        end: p.end,
+        capacity: p.capacity,
+        startTime: p.startTime ?? DAY_STARTS_AT,
+        finishTime: p.finishTime ?? DAY_FINISHES_AT,
+      })),
       yearGroups: [...offer.yearGroups],
       minimumAge: offer.minimumAge,
     })),
@@ -145,7 +167,13 @@ const OFFER_FIELD_LABELS: Record<string, string> = {
   minimumAge: 'minimum age',
   periods: 'periods',
 };
-const PERIOD_FIELD_LABELS: Record<string, string> = { start: 'start date', end: 'end date', capacity: 'capacity' };
+const PERIOD_FIELD_LABELS: Record<string, string> = {
+  start: 'start date',
+  end: 'end date',
+  capacity: 'capacity',
+  startTime: 'day starts at',
+  finishTime: 'day finishes at',
+};
 
 /** The words the error summary puts before a problem's message: "Offer 1, period 2: end date". */
 export function employerFieldLabel(field: string): string {
@@ -206,6 +234,13 @@ function checkPeriods(offer: OfferForm, at: string, add: (field: string, message
     if (capacity === null || Number.isNaN(capacity)) add(`${path}.capacity`, 'Enter how many young people it can take in this period');
     else if (!Number.isInteger(capacity) || capacity < 1) add(`${path}.capacity`, 'Capacity must be a whole number, at least 1');
     else if (capacity > MAX_PERIOD_CAPACITY) add(`${path}.capacity`, `Capacity can be at most ${MAX_PERIOD_CAPACITY}`);
+    const startTime = (period.startTime ?? DAY_STARTS_AT).trim();
+    const finishTime = (period.finishTime ?? DAY_FINISHES_AT).trim();
+    const startOk = clockTimeSchema.safeParse(startTime).success;
+    if (!startOk) add(`${path}.startTime`, 'Enter the time the day starts, like 08:50');
+    if (!clockTimeSchema.safeParse(finishTime).success) add(`${path}.finishTime`, 'Enter the time the day finishes, like 16:00');
+    // "HH:MM" strings compare in time order.
+    else if (startOk && finishTime <= startTime) add(`${path}.finishTime`, `The finish must be after the ${startTime} start`);
     if (isRealDate(start) && isRealDate(end) && start <= end) {
       const clash = good.find((g) => rangesOverlap(g, { start, end }));
       if (clash) add(`${path}.start`, `This period overlaps period ${clash.index + 1}; make them separate dates`);
@@ -262,7 +297,13 @@ export function checkEmployerForm(form: EmployerForm, context: EmployerFormConte
     offers: form.offers.map((offer) => ({
       ...offer,
       title: offer.title.trim(),
-      periods: offer.periods.map((p) => ({ start: p.start.trim(), end: p.end.trim(), capacity: p.capacity })),
+      periods: offer.periods.map((p) => ({
+        start: p.start.trim(),
+        end: p.end.trim(),
+        capacity: p.capacity,
+        startTime: (p.startTime ?? DAY_STARTS_AT).trim(),
+        finishTime: (p.finishTime ?? DAY_FINISHES_AT).trim(),
+      })),
       yearGroups: [...offer.yearGroups].sort((a, b) => a - b),
     })),
     checks: {

@@ -1,8 +1,9 @@
 /**
  * Journey answers on matches: "can they get to this placement by 08:50 and home again after 16:00,
  * on its first day, by bus or train?", from an imported timetable (shared/travel). Journeys start
- * and end at the outcode centroids of the young person's home and of the employer. One planner
- * scan per date serves every employer on that date (planJourneys).
+ * at the stop the adviser picked for the young person's home and end at the one picked for the
+ * employer (no walk); where none was picked, or the timetable no longer has it, at the outcode
+ * centroid. One planner scan per date serves every employer on that date (planJourneys).
  *
  * - no (a service runs near both ends, but nothing arrives by the start or nothing goes home after
  *   the end): rules the placement out for a young person who relies on public transport, with why.
@@ -13,12 +14,15 @@ import { formatUkDate } from '../academic-year';
 import { findOutcode } from '../reference/outcodes';
 import { journeyAnswer, type JourneyVerdict } from '../travel/answer';
 import type { TravelFeed } from '../travel/feed';
+import type { TravelPoint } from '../travel/geo';
+import { missingStopNote, stopPoint } from '../travel/stops';
+import type { PickedStop } from '../model/common';
 import { planJourneys, DEFAULT_ARRIVE_BY, DEFAULT_LEAVE_AFTER, type JourneyOptions, type TravelDay } from '../travel/planner';
 import type { Exclusion, MatchablePupil, OfferSlot } from './score';
 
 /** The imported timetable, as matching reads it. The caller keeps prepared days (one per date) between pupils. */
 export interface JourneySource {
-  feed: Pick<TravelFeed, 'firstDate' | 'lastDate'>;
+  feed: Pick<TravelFeed, 'firstDate' | 'lastDate' | 'stops'>;
   /** The timetable of one date, ready for planning (shared/travel prepareTravelDay). */
   dayFor(date: string): TravelDay;
   options?: Partial<JourneyOptions>;
@@ -34,6 +38,8 @@ export interface OfferJourney {
   /** "Leaves 07:56, arrives 08:37, no changes; home 16:35 to 17:15". */
   sentence: string;
   reasons: string[];
+  /** Where the journey starts and ends when that is not the outcode centre, or why a picked stop was not used. */
+  notes: string[];
   /** The timetable had ended before that day: the answer may no longer hold. */
   outOfDate: boolean;
 }
@@ -46,6 +52,24 @@ export const OFFER_JOURNEY_LABELS: Record<JourneyVerdict, string> = {
   'no-published-service': 'No published service',
 };
 
+/**
+ * Points off an offer whose journey is "only just" (little time to spare, a long journey, or one bus
+ * home), for a young person who relies on public transport: a place they can reach more easily
+ * should come first, but "only just" is still a place they can reach, so it is less than the 30 an
+ * interest in the sector is worth.
+ */
+export const ONLY_JUST_PENALTY = 8;
+
+/** What an "only just" journey costs, with the reason in words; null when it costs nothing. */
+export function journeyPenalty(
+  pupil: Pick<MatchablePupil, 'travel'>,
+  journey: OfferJourney | null,
+): { points: number; reason: string } | null {
+  if (journey?.verdict !== 'only-just' || !pupil.travel.reliesOnPublicTransport) return null;
+  const why = journey.reasons[0];
+  return { points: -ONLY_JUST_PENALTY, reason: `Only just by bus or train${why ? ` (${why})` : ''}` };
+}
+
 /** What a card says about travel when there is no timetable to plan with. */
 export const NO_TIMETABLE_NOTE = 'No timetable imported: estimated from distance';
 
@@ -56,41 +80,65 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** One end of the journey: the picked stop when this timetable has it, else the outcode centre, with what to say. */
+interface JourneyEnd {
+  point: TravelPoint;
+  /** Places sharing a key share one planner query. */
+  key: string;
+  note: string | null;
+}
+
+function journeyEnd(
+  feed: JourneySource['feed'],
+  stop: PickedStop | null | undefined,
+  outcode: string | null,
+  pickedNote: (name: string) => string,
+): JourneyEnd | null {
+  if (stop) {
+    const point = stopPoint(feed, stop.stopId);
+    if (point) return { point, key: `stop:${stop.stopId}`, note: pickedNote(stop.name) };
+  }
+  const centre = findOutcode(outcode);
+  if (!centre) return null;
+  return { point: centre, key: `outcode:${outcode?.toUpperCase() ?? ''}`, note: stop ? missingStopNote(stop.name, outcode) : null };
+}
+
 /**
  * Journey answers for a young person to each offer period's first day, keyed by slot; slots whose
- * young person or employer has no Kent or Medway outcode get none.
+ * young person or employer has neither a picked stop in this timetable nor a Kent or Medway outcode get none.
  */
 export function offerJourneys(
-  pupil: Pick<MatchablePupil, 'outcode'>,
+  pupil: Pick<MatchablePupil, 'outcode' | 'travel'>,
   slots: readonly OfferSlot[],
   source: JourneySource,
   today: string,
 ): Map<OfferSlot, OfferJourney> {
   const answers = new Map<OfferSlot, OfferJourney>();
-  const home = findOutcode(pupil.outcode);
+  const home = journeyEnd(source.feed, pupil.travel.homeStop, pupil.outcode, (name) => `From their home stop, ${name}`);
   if (!home) return answers;
-  const byDate = new Map<string, OfferSlot[]>();
+  const byDate = new Map<string, { slot: OfferSlot; place: JourneyEnd & { arriveBy: string; leaveAfter: string } }[]>();
   for (const slot of slots) {
-    if (!findOutcode(slot.employer.outcode)) continue;
+    const end = journeyEnd(source.feed, slot.employer.nearestStop, slot.employer.outcode, (name) => `To the employer's stop, ${name}`);
+    if (!end) continue;
+    // The period's own day, where it has one: arrive by its start, leave after its finish.
+    const arriveBy = slot.period.startTime ?? DEFAULT_ARRIVE_BY;
+    const leaveAfter = slot.period.finishTime ?? DEFAULT_LEAVE_AFTER;
+    const place = { ...end, key: `${end.key} ${arriveBy}-${leaveAfter}`, arriveBy, leaveAfter };
     const list = byDate.get(slot.period.start);
-    if (list) list.push(slot);
-    else byDate.set(slot.period.start, [slot]);
+    if (list) list.push({ slot, place });
+    else byDate.set(slot.period.start, [{ slot, place }]);
   }
   for (const [date, onDate] of byDate) {
     // One query per employer place, however many offers it has that day.
-    const outcodes = [...new Set(onDate.map((slot) => slot.employer.outcode?.toUpperCase() ?? ''))];
+    const places = [...new Map(onDate.map(({ place }) => [place.key, place])).values()];
     const plans = planJourneys(
       source.dayFor(date),
-      home,
-      outcodes.map((outcode) => ({
-        point: findOutcode(outcode) ?? home,
-        arriveBy: DEFAULT_ARRIVE_BY,
-        leaveAfter: DEFAULT_LEAVE_AFTER,
-      })),
+      home.point,
+      places.map((place) => ({ point: place.point, arriveBy: place.arriveBy, leaveAfter: place.leaveAfter })),
       source.options,
     );
-    const byOutcode = new Map<string, OfferJourney>();
-    outcodes.forEach((outcode, i) => {
+    const byPlace = new Map<string, OfferJourney>();
+    places.forEach((place, i) => {
       const plan = plans[i];
       if (!plan) return;
       // Out of date when the timetable had ended before the day planned (or before today, for a period under way).
@@ -98,17 +146,18 @@ export function offerJourneys(
       const answer = journeyAnswer(plan, { feed: source.feed, today: asOf, maxWalkMetres: source.options?.maxWalkMetres ?? 1000 });
       const asksForPlan = answer.verdict === 'no-published-service' && !answer.reasons.some((r) => r.includes('travel plan'));
       const reasons = asksForPlan ? [...answer.reasons, TRAVEL_PLAN_ASK] : answer.reasons;
-      byOutcode.set(outcode, {
+      byPlace.set(place.key, {
         date,
         verdict: answer.verdict,
         label: OFFER_JOURNEY_LABELS[answer.verdict],
         sentence: capitalised(answer.sentence),
         reasons,
+        notes: [home.note, place.note].filter((note): note is string => note !== null),
         outOfDate: answer.outOfDate,
       });
     });
-    for (const slot of onDate) {
-      const journey = byOutcode.get(slot.employer.outcode?.toUpperCase() ?? '');
+    for (const { slot, place } of onDate) {
+      const journey = byPlace.get(place.key);
       if (journey) answers.set(slot, journey);
     }
   }

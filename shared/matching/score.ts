@@ -24,7 +24,7 @@ import { circumstancesFit, circumstancesRuleOut, levelSuggestedFor, post16StartF
 import { sectorLabel, type SectorId } from '../reference/sectors';
 import { publicTransportNote } from '../employers/list';
 import type { RouteKindId } from '../reference/lists';
-import { journeyExclusion, offerJourneys, type JourneySource, type OfferJourney } from './journeys';
+import { journeyExclusion, journeyPenalty, offerJourneys, type JourneySource, type OfferJourney } from './journeys';
 import { capacityLeft, checkDateFor, employerCheckProblems, holdsAPlace, rangesOverlap, type DateRange, type OfferPeriod } from './checks';
 
 /** What the matching reads from a pupil record. */
@@ -408,8 +408,11 @@ function evaluateOfferFor(
     reasons.push(pupil.interests.length > 0 ? `${sector} is not among their interests` : `No interests recorded to compare with ${sector}`);
   }
   points += travel.points;
+  const onlyJust = journeyPenalty(pupil, journey);
+  if (onlyJust) points += onlyJust.points;
   if (explain) {
     reasons.push(...travel.reasons);
+    if (onlyJust) reasons.push(withPoints(onlyJust.reason, onlyJust.points));
     // The employer's hand-typed flag is the adviser's note, not a fact the score rests on: the estimate (or the journey) is.
     if (pupil.travel.reliesOnPublicTransport && journey === null) reasons.push(publicTransportNote(employer));
     if (journey?.verdict === 'no' && !pupil.travel.reliesOnPublicTransport)

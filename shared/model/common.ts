@@ -79,3 +79,14 @@ export const contactSchema = z.object({
   phone: phoneSchema.default(''),
 });
 export type Contact = z.infer<typeof contactSchema>;
+
+/**
+ * A public-transport stop the adviser picked from the imported timetable (nearest to a home, an
+ * employer or a campus). Its name is kept as picked, so that a later timetable without that stop can
+ * say which stop is missing; journeys then start from the outcode centre instead.
+ */
+export const pickedStopSchema = z.object({
+  stopId: z.string().trim().min(1).max(100),
+  name: lineOfText(200),
+});
+export type PickedStop = z.infer<typeof pickedStopSchema>;

@@ -1,12 +1,25 @@
 import { z } from 'zod';
 import { AREA_IDS, DBS_POSITION_IDS, SECTOR_IDS, PLACEMENT_STATUS_IDS, type DbsPositionId } from '../reference';
-import { contactSchema, idSchema, isoDateSchema, lineOfText, paragraphsOfText, recordBase } from './common';
+import { contactSchema, idSchema, isoDateSchema, lineOfText, paragraphsOfText, pickedStopSchema, recordBase } from './common';
+
+/** A time of day, 24-hour "HH:MM". */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Enter a time like 08:50' });
+
+/** The usual work-experience day, where a period has no times of its own. The journey planner's defaults are these. */
+export const DAY_STARTS_AT = '08:50';
+export const DAY_FINISHES_AT = '16:00';
 
 /** A window in which an employer takes work-experience pupils, and how many. */
 export const offerPeriodSchema = z.object({
   start: isoDateSchema,
   end: isoDateSchema,
   capacity: z.number().int().min(1, { message: 'Capacity must be at least 1' }).max(500),
+  /**
+   * The day's start and finish ("08:50", "16:00"): journeys must arrive by the start and leave after the
+   * finish. Optional: periods saved before these existed use the usual day (DAY_STARTS_AT, DAY_FINISHES_AT).
+   */
+  startTime: clockTimeSchema.optional(),
+  finishTime: clockTimeSchema.optional(),
 });
 
 export const placementOfferSchema = z.object({
@@ -33,6 +46,8 @@ export const employerSchema = z.object({
   postcode: z.string().nullable().default(null),
   outcode: z.string().nullable().default(null),
   district: z.enum(AREA_IDS).nullable().default(null),
+  /** The stop nearest the workplace, picked from the timetable: journeys end there. None (older records too): the outcode centre. */
+  nearestStop: pickedStopSchema.nullish(),
   contact: contactSchema.default({ name: '', email: '', phone: '' }),
   offers: z.array(placementOfferSchema).max(100).default([]),
   /** Other ways the employer engages: each counts as an encounter (Benchmark 5). */

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { FIRST_YEAR_GROUP, LAST_YEAR_GROUP, type YearGroupOverride } from '../academic-year';
 import { AREA_IDS, SECTOR_IDS, DESTINATION_CODES } from '../reference';
-import { contactSchema, emailSchema, idSchema, isoDateSchema, lineOfText, paragraphsOfText, phoneSchema, recordBase } from './common';
+import {
+  contactSchema,
+  emailSchema,
+  idSchema,
+  isoDateSchema,
+  lineOfText,
+  paragraphsOfText,
+  phoneSchema,
+  pickedStopSchema,
+  recordBase,
+} from './common';
 
 export const GENDERS = ['female', 'male', 'other', 'prefer-not-to-say', 'not-recorded'] as const;
 export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = {
@@ -64,6 +74,8 @@ export const travelSchema = z.object({
   /** Access needs (step-free, quiet space, support worker) the employer or provider must meet. */
   needsStepFreeAccess: z.boolean().default(false),
   notes: lineOfText(500).default(''),
+  /** The stop nearest home, picked from the timetable: journeys start there. None (older records too): the outcode centre. */
+  homeStop: pickedStopSchema.nullish(),
 });
 
 /** See YearGroupOverride in shared/academic-year.ts. */

@@ -73,3 +73,4 @@ export {
 export { travelPassFor, TRAVEL_PASS_LABELS, type TravelPassId, type TravelPassAdvice } from './passes';
 export { pointDistanceKm, stopsNear, type TravelPoint, type NearbyStop } from './geo';
 export { clockTime, parseClockTime, parseGtfsTime } from './gtfs-time';
+export { searchStops, stopPoint, distanceWords, missingStopNote, STOP_SEARCH_LIMIT, type StopChoice } from './stops';

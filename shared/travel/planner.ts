@@ -15,6 +15,7 @@
  *   later one. The same search run on the timetable played backwards (times negated, each
  *   connection's ends swapped): "earliest arrival" there is "latest departure" here.
  */
+import { DAY_FINISHES_AT, DAY_STARTS_AT } from '../model/employer';
 import type { TravelFeed, TravelMode } from './feed';
 import { TRAVEL_MODES } from './feed';
 import { buildStopGrid, metresBetween, stopsNear, type NearbyStop, type StopGrid, type TravelPoint } from './geo';
@@ -39,9 +40,9 @@ export const DEFAULT_JOURNEY_OPTIONS: JourneyOptions = {
   searchWindowMinutes: 180,
 };
 
-/** The usual start and end of a work-experience day or a college day. */
-export const DEFAULT_ARRIVE_BY = '08:50';
-export const DEFAULT_LEAVE_AFTER = '16:00';
+/** The usual start and end of a work-experience day or a college day (shared/model, one place for both). */
+export const DEFAULT_ARRIVE_BY = DAY_STARTS_AT;
+export const DEFAULT_LEAVE_AFTER = DAY_FINISHES_AT;
 
 export interface PlaceQuery {
   point: TravelPoint;

@@ -4,7 +4,9 @@
  * it is measured once, at the 'any' size. Figures, not pass or fail.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { planJourneys, prepareTravelDay, readGtfsFeed, type TravelFeed } from '../../shared/travel';
+import { planJourneys, prepareTravelDay, readGtfsFeed, searchStops, type TravelDay, type TravelFeed } from '../../shared/travel';
+import { allocateCohort } from '../../shared/matching';
+import { createFactories } from '../support/factories';
 import { benchEnv, writePart } from './env';
 import { figure, megabytes, type ResultPart } from './stats';
 import { generateTravelFeed, TRAVEL_BENCH_SIZES } from './travel-feed';
@@ -146,6 +148,97 @@ describe('travel: a Kent-sized timetable', () => {
         ),
       );
       expect(samples.length).toBe(runs);
+    },
+    HOUR,
+  );
+
+  it(
+    'finds stops by name for the stop picker',
+    () => {
+      const read = feed!;
+      const home = generated.homes[0]!;
+      const words = ['a', 'st', 'road', 'station', 'zzz'];
+      const samples: number[] = [];
+      for (let i = 0; i < (env.smoke ? words.length : words.length * 10); i++) {
+        const start = performance.now();
+        searchStops(read.stops, words[i % words.length]!, home);
+        samples.push(performance.now() - start);
+      }
+      part.figures.push(
+        figure(
+          {
+            size: label,
+            id: 'travel-stop-search',
+            where: 'node',
+            unit: 'ms',
+            label: `one keystroke's stop search, nearest a home first, over ${read.stops.ids.length} stops`,
+          },
+          samples,
+        ),
+      );
+      expect(samples.length).toBeGreaterThan(0);
+    },
+    HOUR,
+  );
+
+  it(
+    "allocates a year group to every place with each line's journey (home and workplace at picked stops)",
+    () => {
+      const read = feed!;
+      const make = createFactories({ stamp: '2026-09-01T09:00:00.000Z' });
+      const served = read.stops.ids.filter((_, s) => read.stops.served[s] === 1);
+      const stopAt = (i: number) => {
+        const stopId = served[i % served.length]!;
+        return { stopId, name: stopId };
+      };
+      const pupilCount = env.smoke ? 30 : 300;
+      const placeCount = env.smoke ? 50 : 500;
+      const period = { start: DATE, end: '2026-11-27' };
+      const pupils = Array.from({ length: pupilCount }, (_, i) =>
+        make.pupil({
+          dateOfBirth: '2011-12-01',
+          outcode: 'ME14',
+          interests: ['engineering'],
+          travel: { maxDistanceKm: 200, reliesOnPublicTransport: true, homeStop: stopAt(i * 37) },
+        }),
+      );
+      const checks = { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true };
+      const employers = Array.from({ length: placeCount }, (_, j) =>
+        make.employer({
+          name: `Employer ${j}`,
+          sector: j % 2 === 0 ? 'engineering' : 'retail',
+          outcode: 'ME14',
+          checks,
+          nearestStop: stopAt(j * 53 + 11),
+          offers: [make.offer({ periods: [{ ...period, capacity: 1 }], yearGroups: [10], minimumAge: 14 })],
+        }),
+      );
+      const days = new Map<string, TravelDay>();
+      const journeys = {
+        feed: read,
+        dayFor: (date: string) => {
+          let day = days.get(date);
+          if (!day) days.set(date, (day = prepareTravelDay(read, date)));
+          return day;
+        },
+      };
+      const start = performance.now();
+      const result = allocateCohort({ pupils, employers, placements: [], period, today: '2026-10-01', journeys });
+      const took = performance.now() - start;
+      part.figures.push(
+        figure(
+          {
+            size: label,
+            id: 'travel-allocation',
+            where: 'node',
+            unit: 'ms',
+            label: `allocating ${pupilCount} young people to ${placeCount} places, every line's journey from the timetable`,
+            notes: { placed: result.placed, unplaced: result.unplaced.length },
+          },
+          [took],
+        ),
+      );
+      expect(result.placed + result.unplaced.length).toBe(pupilCount);
     },
     HOUR,
   );

@@ -3,7 +3,14 @@
 // there and back on the placement's first day and the verdict; a feed with no bus home rules it out.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, openEmpty, readTable, watchWorkers, type StoredPupil } from './support';
-import { feedFiles, outcodeCoastalLine, outcodeCoastalLineNoReturn, zipFeed } from '../support/gtfs-feeds';
+import {
+  feedFiles,
+  outcodeCoastalLine,
+  outcodeCoastalLineNoReturn,
+  westgateFeeder,
+  westgateFeederNoReturn,
+  zipFeed,
+} from '../support/gtfs-feeds';
 
 async function importFeed(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   await page.goto('/#/data');
@@ -67,6 +74,14 @@ async function addEmployer(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
 }
 
+/** In the spring term of 2026/27 (which the feeds cover), an empty app with the Margate school and its young person. */
+async function startWithYoungPerson(page: Page): Promise<string> {
+  await page.clock.install({ time: new Date('2027-03-01T09:00:00') });
+  await openEmpty(page);
+  await addSchool(page);
+  return addPupil(page);
+}
+
 /** Allocates the school's Year 10 in the June week (the only period offered) from the Matching page. */
 async function allocate(page: Page): Promise<void> {
   await page.goto('/#/matching');
@@ -121,4 +136,104 @@ test("a young person's matches show the bus there and back from the imported tim
   // And the allocation leaves them out, saying why.
   await allocate(page);
   await expect(page.getByTestId('allocation-unplaced')).toContainText('No suitable offer: 1 has no bus or train there and back');
+});
+
+test('the adviser picks the stop nearest home by typing and choosing; journeys start there; no bus home to it rules out', async ({
+  page,
+}) => {
+  const pupilId = await startWithYoungPerson(page);
+  await addEmployer(page);
+
+  // No timetable yet: the picker says where to import one.
+  await page.goto(`/#/pupils/${pupilId}/edit`);
+  const picker = page.getByRole('group', { name: 'Stop nearest home' });
+  await expect(picker.getByRole('link', { name: 'Import a timetable on the Data page to choose a stop' })).toHaveAttribute(
+    'href',
+    '#/data',
+  );
+
+  await importFeed(page, 'thanet-westgate.zip', await zipFeed(feedFiles(westgateFeeder())));
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const card = page.getByTestId('offer-match').filter({ hasText: 'Ramsgate Harbour Engineering' });
+  // From the CT9 centre: the bus from Margate.
+  await expect(card.getByTestId('match-journey')).toContainText('Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18');
+
+  // Type part of the name, then choose with the keyboard from the list (nearest CT9 first).
+  await page.goto(`/#/pupils/${pupilId}/edit`);
+  const search = picker.getByRole('searchbox', { name: "Search the timetable's stops by name" });
+  await search.fill('westgate');
+  const result = picker.getByRole('button', { name: /^Westgate-on-Sea, Station Road \(WGT, 3\.\d km from CT9 centre\)$/ });
+  await expect(result).toBeVisible();
+  await expectAccessible(page, 'the stop picker with its results');
+  await search.press('Tab');
+  await expect(result).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(picker.getByTestId('stop-picker-chosen')).toHaveText('Chosen: Westgate-on-Sea, Station Road');
+  await expect(picker.getByRole('button', { name: 'Clear stop nearest home' })).toBeFocused();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jade Margate');
+  const saved = (await readTable<StoredPupil & { travel: { homeStop?: unknown } }>(page, 'pupils')).find((p) => p.id === pupilId);
+  await expect(page.getByTestId('home-stop')).toHaveText('Westgate-on-Sea, Station Road');
+  expect(saved?.travel.homeStop).toEqual({ stopId: 'WGT', name: 'Westgate-on-Sea, Station Road' });
+
+  // The journey now starts at Westgate: the feeder bus, a change at Margate, and home by the feeder.
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const journey = card.getByTestId('match-journey');
+  await expect(journey).toContainText('Can get there by bus or train on 14/06/2027');
+  await expect(journey).toContainText('Leaves 07:40, arrives 08:38, 1 change; home 16:32 to 17:43');
+  await expect(journey.getByTestId('journey-note')).toHaveText('From their home stop, Westgate-on-Sea, Station Road');
+  await expectAccessible(page, "a young person's matches with journeys from their home stop");
+
+  // Nothing goes back to Westgate after 16:00 (though buses still go home to Margate): the allocation leaves them out.
+  await importFeed(page, 'thanet-westgate-no-return.zip', await zipFeed(feedFiles(westgateFeederNoReturn())));
+  await allocate(page);
+  await expect(page.getByTestId('allocation-unplaced')).toContainText('No suitable offer: 1 has no bus or train there and back');
+
+  // The employer's day finishes at 17:30: checked beside the field, then the journey home must leave after it.
+  await importFeed(page, 'thanet-westgate.zip', await zipFeed(feedFiles(westgateFeeder())));
+  await page.goto('/#/employers');
+  await page.getByRole('link', { name: 'Ramsgate Harbour Engineering' }).click();
+  await page.getByRole('link', { name: /^Edit/ }).first().click();
+  const period = page.getByRole('group', { name: 'Period 1 of offer 1' });
+  await expect(period.getByLabel('Day starts at')).toHaveValue('08:50');
+  await period.getByLabel('Day finishes at').fill('08:00');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(period.getByText('The finish must be after the 08:50 start')).toBeVisible();
+  await expectAccessible(page, "the employer form with the day's times and the stop picker");
+  await period.getByLabel('Day finishes at').fill('17:30');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
+  await expect(page.getByTestId('workplace-stop')).toHaveText("None chosen: journeys end at the outcode's centre");
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  await page.getByTestId('ruled-out').locator('summary').click();
+  await expect(page.getByTestId('ruled-out-item').filter({ hasText: 'Ramsgate Harbour Engineering' })).toContainText(
+    'No way there and back by public transport on 14/06/2027: No journey home leaving after 17:30',
+  );
+});
+
+test("proposing a placement with no published service asks for their travel plan, linked to the placement's paperwork", async ({
+  page,
+}) => {
+  const pupilId = await startWithYoungPerson(page);
+  await page.goto(`/#/pupils/${pupilId}/edit`);
+  await page.getByLabel('How far they can travel each way (km)').fill('100');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jade Margate');
+  await addEmployer(page);
+  // The employer moves to Maidstone (ME14), where this Thanet timetable has no stop.
+  await page.getByRole('link', { name: /^Edit/ }).first().click();
+  await page.getByLabel('Postcode', { exact: true }).fill('ME14 1XX');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
+  await importFeed(page, 'thanet-loop.zip', await zipFeed(feedFiles(outcodeCoastalLine())));
+
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const card = page.getByTestId('offer-match').filter({ hasText: 'Ramsgate Harbour Engineering' });
+  await expect(card.getByTestId('match-journey')).toContainText('No published service by bus or train on 14/06/2027');
+  await card.getByRole('button', { name: /^Accept: propose a placement/ }).click();
+  const ask = page.getByTestId('travel-plan-wanted');
+  await expect(ask).toContainText('No published bus or train service to Ramsgate Harbour Engineering');
+  await expectAccessible(page, 'a proposed placement asking for a travel plan');
+  await ask.getByRole('link', { name: "record their travel plan on the placement's paperwork" }).click();
+  await expect(page.getByLabel('Travel plan')).toBeVisible();
 });

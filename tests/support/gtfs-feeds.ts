@@ -317,3 +317,57 @@ export function outcodeCoastalLineNoReturn(): FeedSpec {
 export function outcodeCoastalLineEndingInMarch(): FeedSpec {
   return { ...outcodeCoastalLine(), calendar: [['WEEKDAYS', '1111100', '20260901', '20270331']], calendarDates: [] };
 }
+
+// Westgate-on-Sea, 3.7 km west of the CT9 centroid: too far to walk to from there, so its buses are
+// used only by a young person whose home stop was picked there.
+export const WESTGATE: FeedStop = { id: 'WGT', name: 'Westgate-on-Sea, Station Road', latitude: 51.3815, longitude: 1.338 };
+
+/**
+ * The CT9/CT11 coastal line with a Westgate feeder: 07:40 from Westgate to Margate (change to the
+ * 08:00 to Ramsgate), and home by the 16:35 to Margate and the 17:25 feeder (Westgate 17:43), or the
+ * 17:05 direct from Ramsgate (Westgate 17:50).
+ */
+export function westgateFeeder(): FeedSpec {
+  const line = outcodeCoastalLine();
+  return {
+    ...line,
+    stops: [...line.stops, WESTGATE],
+    routes: [...line.routes, ['W', 'W', 3], ['X', 'X', 3]],
+    trips: [
+      ...line.trips,
+      {
+        id: 'w-in',
+        route: 'W',
+        service: 'WEEKDAYS',
+        calls: [
+          ['WGT', '07:40:00'],
+          ['MGT', '07:55:00'],
+        ],
+      },
+      {
+        id: 'w-out',
+        route: 'W',
+        service: 'WEEKDAYS',
+        calls: [
+          ['MGT', '17:25:00'],
+          ['WGT', '17:43:00'],
+        ],
+      },
+      {
+        id: 'x-back',
+        route: 'X',
+        service: 'WEEKDAYS',
+        calls: [
+          ['RAM', '17:05:00'],
+          ['WGT', '17:50:00'],
+        ],
+      },
+    ],
+  };
+}
+
+/** The Westgate feeder with nothing back to Westgate: there in the morning, no way home to that stop. */
+export function westgateFeederNoReturn(): FeedSpec {
+  const line = westgateFeeder();
+  return { ...line, trips: line.trips.filter((trip) => trip.id !== 'w-out' && trip.id !== 'x-back') };
+}

@@ -96,6 +96,32 @@ describe('the employer form rules', () => {
     expect(employerFieldLabel('offers.0.periods.0.end')).toBe('Offer 1, period 1: end date');
   });
 
+  it("keeps each period's day (08:50 to 16:00 unless changed), and checks the times beside their fields", () => {
+    const week = { start: '2027-06-14', end: '2027-06-18' };
+    const usual = checkEmployerForm(filledForm());
+    if (!usual.ok) throw new Error('expected the form to pass');
+    expect(usual.value.offers[0]?.periods[0]).toMatchObject({ startTime: '08:50', finishTime: '16:00' });
+    const late = filledForm();
+    late.offers[0]!.periods = [{ start: '2027-06-14', end: '2027-06-18', capacity: 2, startTime: '09:30', finishTime: '15:00' }];
+    const checked = checkEmployerForm(late);
+    if (!checked.ok) throw new Error('expected the form to pass');
+    expect(checked.value.offers[0]?.periods[0]).toMatchObject({ startTime: '09:30', finishTime: '15:00' });
+    // A period saved before times existed reads as the usual day.
+    const older = { ...usual.value, offers: usual.value.offers.map((o) => ({ ...o, periods: [{ ...week, capacity: 2 }] })) };
+    expect(formFromEmployer(older as unknown as Employer).offers[0]?.periods[0]).toMatchObject({ startTime: '08:50', finishTime: '16:00' });
+
+    const form = filledForm();
+    form.offers[0]!.periods = [
+      { start: '2027-06-14', end: '2027-06-18', capacity: 2, startTime: '9.30', finishTime: '16:00' },
+      { start: '2027-06-21', end: '2027-06-25', capacity: 2, startTime: '10:00', finishTime: '09:00' },
+      { start: '2027-07-05', end: '2027-07-09', capacity: 2, startTime: '08:50', finishTime: '' },
+    ];
+    expect(messageFor(form, 'offers.0.periods.0.startTime')).toBe('Enter the time the day starts, like 08:50');
+    expect(messageFor(form, 'offers.0.periods.1.finishTime')).toBe('The finish must be after the 10:00 start');
+    expect(messageFor(form, 'offers.0.periods.2.finishTime')).toBe('Enter the time the day finishes, like 16:00');
+    expect(employerFieldLabel('offers.0.periods.1.finishTime')).toBe('Offer 1, period 2: day finishes at');
+  });
+
   it('refuses a capacity below 1, a missing one, and a fraction', () => {
     const form = filledForm();
     form.offers[0]!.periods = [

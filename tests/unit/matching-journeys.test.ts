@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Employer, Pupil } from '@shared/model';
-import { allocateCohort, matchPupil, NO_TIMETABLE_NOTE, type JourneySource, type MatchContext } from '@shared/matching';
+import { allocateCohort, matchPupil, NO_TIMETABLE_NOTE, ONLY_JUST_PENALTY, type JourneySource, type MatchContext } from '@shared/matching';
 import { prepareTravelDay, readGtfsFeed, type TravelFeed } from '@shared/travel';
 import { createFactories } from '../support/factories';
 import {
@@ -8,6 +8,10 @@ import {
   outcodeCoastalLine,
   outcodeCoastalLineEndingInMarch,
   outcodeCoastalLineNoReturn,
+  westgateFeeder,
+  westgateFeederNoReturn,
+  WESTGATE,
+  RAMSGATE_CT11,
   zipFeed,
   type FeedSpec,
 } from '../support/gtfs-feeds';
@@ -83,6 +87,7 @@ describe('journey answers on one young person’s matches', () => {
       label: 'Can get there',
       sentence: 'Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
       reasons: [],
+      notes: [],
       outOfDate: false,
     });
     // The distance reason no longer claims to be an estimate without a timetable.
@@ -170,5 +175,111 @@ describe('journey answers in the cohort allocation', () => {
     expect(result.unplaced[0]?.why).toBe('No suitable offer: 1 has no bus or train there and back');
     // Without the timetable the same place is allocated on the estimate.
     expect(allocateCohort({ pupils: [pupil()], employers: [employer()], placements: [], period: week, today }).placed).toBe(1);
+  });
+});
+
+describe('journeys from the stops an adviser picked', () => {
+  const westgateHome = (): Pupil => pupil({ travel: { ...pupil().travel, homeStop: { stopId: WESTGATE.id, name: WESTGATE.name } } });
+
+  it('starts at the home stop picked (no walk) instead of the outcode centre, and says so', async () => {
+    const source = await sourceOf(westgateFeeder());
+    const [fromCentre] = matchPupil(pupil(), context([employer()]), source).offers;
+    if (fromCentre?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(fromCentre.journey?.sentence).toBe('Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18');
+    const [card] = matchPupil(westgateHome(), context([employer()]), source).offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(card.journey).toMatchObject({
+      verdict: 'yes',
+      sentence: 'Leaves 07:40, arrives 08:38, 1 change; home 16:32 to 17:43',
+      notes: ['From their home stop, Westgate-on-Sea, Station Road'],
+    });
+  });
+
+  it("ends at the employer's stop picked, with no walk from it", async () => {
+    const source = await sourceOf(westgateFeeder());
+    const atStop = employer({ nearestStop: { stopId: RAMSGATE_CT11.id, name: RAMSGATE_CT11.name } });
+    const [card] = matchPupil(pupil(), context([atStop]), source).offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    // The bus reaches the stop at 08:35: no walk on to the CT11 centre, and home from the stop itself at 16:35.
+    expect(card.journey?.sentence).toBe('Leaves 07:57, arrives 08:35, no changes; home 16:35 to 17:18');
+    expect(card.journey?.notes).toEqual(["To the employer's stop, Ramsgate, King Street"]);
+  });
+
+  it('falls back to the outcode centre when the timetable no longer has the stop picked, saying which stop', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const [card] = matchPupil(westgateHome(), context([employer()]), source).offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    expect(card.journey?.sentence).toBe('Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18');
+    expect(card.journey?.notes).toEqual([
+      'The stop you picked, Westgate-on-Sea, Station Road, is not in the current timetable: ' +
+        'the journey is worked out from the CT9 outcode centre',
+    ]);
+  });
+
+  it('rules out in the allocation a place with no way home to the stop picked, though there is one to the outcode centre', async () => {
+    const source = await sourceOf(westgateFeederNoReturn());
+    const input = { employers: [employer()], placements: [], period: week, today, journeys: source };
+    expect(allocateCohort({ ...input, pupils: [pupil()] }).placed).toBe(1);
+    const result = allocateCohort({ ...input, pupils: [westgateHome()] });
+    expect(result.placed).toBe(0);
+    expect(result.unplaced[0]?.why).toBe('No suitable offer: 1 has no bus or train there and back');
+  });
+});
+
+describe('"only just" costs points', () => {
+  // The Westgate feeder without the direct bus back: one way home after 16:00, so "only just".
+  const oneBusHome = (): FeedSpec => {
+    const line = westgateFeeder();
+    return { ...line, trips: line.trips.filter((trip) => trip.id !== 'x-back') };
+  };
+  const westgateHome = (fields: Partial<Pupil['travel']> = {}): Pupil =>
+    pupil({ travel: { ...pupil().travel, homeStop: { stopId: WESTGATE.id, name: WESTGATE.name }, ...fields } });
+
+  it("takes points off one young person's card, saying why", async () => {
+    const easy = matchPupil(westgateHome(), context([employer()]), await sourceOf(westgateFeeder())).offers[0];
+    const hard = matchPupil(westgateHome(), context([employer()]), await sourceOf(oneBusHome())).offers[0];
+    if (easy?.kind !== 'offer' || hard?.kind !== 'offer') throw new Error('expected offer cards');
+    expect(easy.journey?.verdict).toBe('yes');
+    expect(hard.journey?.verdict).toBe('only-just');
+    expect(hard.score).toBe(easy.score - ONLY_JUST_PENALTY);
+    expect(hard.reasons).toContain(
+      `Only just by bus or train (Only one journey home after 16:00: miss the 16:32 and there is no other): −${ONLY_JUST_PENALTY}`,
+    );
+    expect(easy.reasons.some((r) => r.startsWith('Only just'))).toBe(false);
+  });
+
+  it('costs nothing for a young person who does not rely on public transport', async () => {
+    const source = await sourceOf(oneBusHome());
+    const driven = matchPupil(westgateHome({ reliesOnPublicTransport: false }), context([employer()]), source).offers[0];
+    const easy = matchPupil(westgateHome({ reliesOnPublicTransport: false }), context([employer()]), await sourceOf(westgateFeeder()))
+      .offers[0];
+    if (driven?.kind !== 'offer' || easy?.kind !== 'offer') throw new Error('expected offer cards');
+    expect(driven.score).toBe(easy.score);
+  });
+
+  it("costs the same in the cohort allocation's scores, and the line says why", async () => {
+    const input = { employers: [employer()], placements: [], period: week, today, pupils: [westgateHome()] };
+    const easy = allocateCohort({ ...input, journeys: await sourceOf(westgateFeeder()) });
+    const hard = allocateCohort({ ...input, journeys: await sourceOf(oneBusHome()) });
+    expect(hard.placed).toBe(1);
+    expect((easy.lines[0]?.score ?? 0) - (hard.lines[0]?.score ?? 0)).toBe(ONLY_JUST_PENALTY);
+    expect(hard.lines[0]?.reasons.some((r) => r.startsWith('Only just by bus or train'))).toBe(true);
+  });
+});
+
+describe("a period's own day", () => {
+  it('plans arriving by its start and leaving after its finish', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const late = make.employer({
+      ...employer(),
+      offers: [
+        make.offer({ periods: [{ ...week, capacity: 2, startTime: '09:30', finishTime: '17:30' }], yearGroups: [10], minimumAge: 14 }),
+      ],
+    });
+    const [card] = matchPupil(pupil(), context([late]), source).offers;
+    if (card?.kind !== 'offer') throw new Error('expected an offer card');
+    // Still the 08:00 bus (the last one there), but home only after 17:30: the 18:10, and no later one.
+    expect(card.journey?.sentence).toBe('Leaves 07:57, arrives 08:38, no changes; home 18:07 to 18:53');
+    expect(card.journey?.reasons).toContain('Only one journey home after 17:30: miss the 18:07 and there is no other');
   });
 });

@@ -7,6 +7,7 @@ import type { EmployerFilters } from '@shared/employers/list';
 import type { RouteFilters } from '@shared/routes/list';
 import type { PlanInput, SessionInput } from '@shared/sessions';
 import type { PlacementStatusId, DestinationCode } from '@shared/reference';
+import { findOutcode } from '@shared/reference/outcodes';
 import type { BackupKey, BackupPayload, MergeWrites, Unlock } from '@shared/backup';
 import type { CaseloadDataset, ServiceDetails } from '@shared/model';
 import type { RiskWeights } from '@shared/risk';
@@ -147,6 +148,7 @@ import {
   currentTimetable,
   currentTimetableInfo,
   removeTimetable,
+  StopFinder,
   TimetableDb,
   timetableAuditSummary,
   timetableDatabaseName,
@@ -169,6 +171,7 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
   let timetableDb: TimetableDb | null = null;
   // Opened only when a screen asks about the timetable, so starting the app never reads it.
   const timetables = () => (timetableDb ??= new TimetableDb(timetableDatabaseName(db.name)));
+  const stopFinder = new StopFinder(timetables);
   return {
     /** The database's name, for worker jobs that open their own connection to it. */
     databaseName: db.name,
@@ -359,6 +362,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       databaseName: timetableDatabaseName(db.name),
       info: () => currentTimetableInfo(timetables()),
       feed: () => currentTimetable(timetables()),
+      /** Stops whose name contains the words typed, nearest the outcode's centre first (for the stop pickers). */
+      searchStops: (text: string, nearOutcode: string | null) => stopFinder.search(text, findOutcode(nearOutcode) ?? null),
       /** After the import worker stored a timetable: the entry in the records' audit log. */
       auditImport: (info: TimetableInfo) =>
         recordAudit(

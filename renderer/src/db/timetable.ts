@@ -5,7 +5,15 @@
 // to do there. What screens list (operators, dates, counts) is kept apart from the feed itself, so
 // showing it never loads the timetable.
 import Dexie, { type EntityTable } from 'dexie';
-import { readGtfsFeed, summariseFeed, type TravelFeed, type TravelFeedSummary } from '@shared/travel';
+import {
+  readGtfsFeed,
+  searchStops,
+  summariseFeed,
+  type StopChoice,
+  type TravelFeed,
+  type TravelFeedSummary,
+  type TravelPoint,
+} from '@shared/travel';
 import type { Problem } from '@shared/model';
 
 /** What is shown about the imported timetable, without the timetable. */
@@ -122,5 +130,34 @@ export async function readTimetableUnlessHeld(
     });
   } finally {
     db.close();
+  }
+}
+
+/** What a stop picker lists: nothing to pick from without a timetable, else the stops found. */
+export type StopSearch = { imported: false } | { imported: true; choices: StopChoice[] };
+
+/**
+ * Finds stops by name for a stop picker, nearest to `near` first. The stops are read from the stored
+ * timetable once per import and kept (the feed itself is let go), so each keystroke is a search in
+ * memory, not a read of tens of MB.
+ */
+export class StopFinder {
+  private held: { key: string; stops: TravelFeed['stops'] } | null = null;
+
+  constructor(private readonly db: () => TimetableDb) {}
+
+  async search(text: string, near: TravelPoint | null): Promise<StopSearch> {
+    const info = await currentTimetableInfo(this.db());
+    if (!info) {
+      this.held = null;
+      return { imported: false };
+    }
+    const key = timetableKey(info);
+    if (this.held?.key !== key) {
+      const feed = await currentTimetable(this.db());
+      if (!feed) return { imported: false };
+      this.held = { key, stops: feed.stops };
+    }
+    return { imported: true, choices: searchStops(this.held.stops, text, near) };
   }
 }

@@ -63,6 +63,11 @@ export function usePupilMatches(pupilId: Ref<string>) {
 
   /** What was last done, for the status line; problems when it was refused. */
   const message = ref('');
+  /**
+   * A placement just proposed where the timetable has no published service: the page asks for the
+   * adviser's travel plan on its paperwork (school buses and community transport are not in timetables).
+   */
+  const travelPlanWanted = ref<{ placementId: string; employerName: string } | null>(null);
   const problems = ref<Problem[]>([]);
   const busy = ref(false);
 
@@ -89,6 +94,8 @@ export function usePupilMatches(pupilId: Ref<string>) {
         problems.value = result.problems;
         return null;
       }
+      travelPlanWanted.value =
+        match.journey?.verdict === 'no-published-service' ? { placementId: result.value.id, employerName: match.employerName } : null;
       const dates = `from ${formatUkDate(match.periodStart)} to ${formatUkDate(match.periodEnd)}`;
       return {
         acceptance: { kind: 'placement', pupilId: pupilId.value, placementId: result.value.id },
@@ -131,8 +138,14 @@ export function usePupilMatches(pupilId: Ref<string>) {
     problems.value = [];
     message.value = '';
     const result = await repos.matching.withdrawAcceptance(accepted.acceptance);
-    if (result.ok) message.value = accepted.undone;
-    else problems.value = result.problems;
+    if (!result.ok) {
+      problems.value = result.problems;
+      return;
+    }
+    message.value = accepted.undone;
+    // The placement withdrawn needs no travel plan.
+    const undone = accepted.acceptance;
+    if (undone.kind === 'placement' && travelPlanWanted.value?.placementId === undone.placementId) travelPlanWanted.value = null;
   }
 
   return {
@@ -151,6 +164,7 @@ export function usePupilMatches(pupilId: Ref<string>) {
     message,
     problems,
     busy,
+    travelPlanWanted,
     acceptOfferMatch,
     acceptRouteMatch,
     undoAccepted,

@@ -1,2 +1,3 @@
 // Public transport: the imported timetable (Data page). Journey answers on matches build on it.
 export { default as TimetablePanel } from './TimetablePanel.vue';
+export { default as StopPicker } from './StopPicker.vue';
