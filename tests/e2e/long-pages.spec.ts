@@ -217,7 +217,8 @@ test('the return preview opens short, and every group of tables opens to its tab
   const preview = page.getByTestId('return-preview');
   await expect(preview).toBeVisible({ timeout: 30_000 });
   expect(await pageHeight(page)).toBeLessThan(3000);
-  await expect(preview.getByRole('table')).toHaveCount(0);
+  // Only the summary's table shows; the tidy data and every group of tables wait to be opened.
+  await expect(preview.locator('details').getByRole('table')).toHaveCount(0);
   await expectAccessible(page, 'the return preview, closed');
 
   // Each group, opened with the keyboard, shows its tables, each under its own heading.
@@ -238,15 +239,16 @@ test('the return preview opens short, and every group of tables opens to its tab
     await expect(group.getByRole('table')).toHaveCount(0);
   }
   await preview.getByRole('button', { name: 'Open every table' }).click();
-  await expect(preview.getByRole('table')).toHaveCount(tables);
+  await expect(preview.locator('details.return-group').getByRole('table')).toHaveCount(tables);
   await preview.getByRole('button', { name: 'Close every table' }).click();
-  await expect(preview.getByRole('table')).toHaveCount(0);
+  // Only the summary's table shows; the tidy data and every group of tables wait to be opened.
+  await expect(preview.locator('details').getByRole('table')).toHaveCount(0);
 });
 
 test('the pseudonymised extract is previewed a page at a time, every row reachable', async ({ page }) => {
   await openWithDemoData(page);
   await goTo(page, 'Returns');
-  await page.getByLabel('Pseudonymised pupil-level extract').check();
+  await page.getByLabel('Pseudonymised extract (one row a young person)').check();
   await page.getByLabel('New recipient').fill('Kent NEET tracking team');
   await page.getByRole('button', { name: 'Add recipient' }).click();
   await page.getByLabel('Recipient', { exact: true }).selectOption({ label: 'Kent NEET tracking team' });

@@ -85,6 +85,12 @@ test("saves many pupils' plans into one zip with progress, naming those without 
 
 test("the PDF dialog warns when the service's details are missing, and not once they are set up", async ({ page }) => {
   await openWithDemoData(page);
+  // The demo sets up its service's details: take away every way to reach it, so the warning has cause.
+  await page.goto('/#/settings');
+  const setUp = page.getByTestId('service-form');
+  for (const label of ['Contact phone', 'Contact email', 'Address']) await setUp.getByLabel(label).fill('');
+  await setUp.getByRole('button', { name: "Save your service's details" }).click();
+  await expect(page.getByRole('status').filter({ hasText: "Your service's details are saved." })).toBeVisible();
   const plans = await readTable<StoredPlan>(page, 'actionPlans');
   const pupilId = plans[0]!.pupilId;
   await page.goto(`/#/pupils/${pupilId}`);

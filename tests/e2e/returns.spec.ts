@@ -136,6 +136,7 @@ test('saves the tidy data for the council with its metadata file, shown first in
 
   // The preview of the tidy data: its header and first rows, and how many rows the file holds.
   const tidy = preview.getByTestId('tidy-preview');
+  await tidy.locator('summary').click();
   await expect(tidy).toContainText(/holds \d+ rows/);
   await expect(tidy.getByTestId('tidy-rows').getByRole('columnheader', { name: 'geographic_level' })).toBeVisible();
   await expect(tidy.getByTestId('tidy-metadata')).toContainText('caseload_seen');
