@@ -20,6 +20,16 @@ async function openDashboard(page: Page): Promise<void> {
   await openWithDemoData(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  // Each chart's table is closed until asked for: open them all, as a keyboard user would, one by one.
+  const tables = page.locator('section.chart details > summary');
+  await expect.poll(() => tables.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(CHART_HEADINGS.length);
+  await expect(page.locator('section.chart details[open]')).toHaveCount(0);
+  const charts = await tables.count();
+  for (const summary of await tables.all()) {
+    await summary.focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.locator('section.chart details[open]')).toHaveCount(charts);
 }
 
 const CHART_HEADINGS = [

@@ -273,7 +273,7 @@ test('the pseudonymised extract is previewed a page at a time, every row reachab
   await expectAccessible(page, 'the extract preview, last page');
 });
 
-test('Today and the placements desk stay short with demo data; reviews due can be shown whole', async ({ page }) => {
+test('Today, the placements desk and the Dashboard stay short with demo data; reviews due can be shown whole', async ({ page }) => {
   await openWithDemoData(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   const reviews = page.getByTestId('today-reviews');
@@ -299,6 +299,16 @@ test('Today and the placements desk stay short with demo data; reviews due can b
   expect(employers).toEqual(inOrder(employers, 'ascending'));
   expect(await pageHeight(page)).toBeLessThan(4000);
   await expectAccessible(page, 'the placements desk sorted by employer');
+
+  // The Dashboard's charts keep their tables closed until asked for, so it opens shorter.
+  await goTo(page, 'Dashboard');
+  const tableToggles = page.locator('section.chart details > summary');
+  await expect.poll(() => tableToggles.count(), { timeout: 30_000 }).toBeGreaterThan(5);
+  const closedHeight = await pageHeight(page);
+  await tableToggles.first().click();
+  await expect(page.locator('section.chart details[open]').getByRole('table')).toBeVisible();
+  expect(await pageHeight(page)).toBeGreaterThan(closedHeight);
+  expect(closedHeight).toBeLessThan(4000);
 });
 
 /** Each select on the page, its width and the width it takes with room for every choice. */
