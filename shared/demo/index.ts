@@ -499,7 +499,14 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
         dbsNeeded: false,
         protectiveEquipment: sector === 'construction' || sector === 'engineering',
         stepFreeAccess: random.chance(0.6),
-        reachableByPublicTransport: !area.mostlyRural || random.chance(0.5),
+        publicTransportOverride:
+          area.mostlyRural && random.chance(0.25)
+            ? {
+                verdict: 'not-reachable',
+                note: 'On a farm lane with no bus: the nearest stop is a long walk on an unlit road',
+                recordedOn: today,
+              }
+            : null,
       },
       checks: demoChecks(random, today, sector, e),
       notes: '',

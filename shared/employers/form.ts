@@ -14,6 +14,9 @@ import {
   RISK_CONTROLS_MAX_LENGTH,
   type DbsPosition,
   type Employer,
+  PUBLIC_TRANSPORT_NOTE_MAX_LENGTH,
+  type PublicTransportOverride,
+  type PublicTransportVerdict,
 } from '../model/employer';
 import { isoDateSchema, type PickedStop } from '../model/common';
 import { problemsFromZod, type Checked, type Problem } from '../model/problems';
@@ -57,7 +60,9 @@ export interface EmployerForm {
   offersWorkplaceVisits: boolean;
   offersTalks: boolean;
   attendsCareersFairs: boolean;
-  requirements: Employer['requirements'];
+  requirements: Omit<Employer['requirements'], 'publicTransportOverride'>;
+  /** The adviser's judgement on public transport: null for none (journeys decide); the note as typed. */
+  publicTransport: { verdict: PublicTransportVerdict | null; note: string; recordedOn: string };
   /** Dates as typed ('' when not recorded); the controls agreed as typed; the DBS position, null until recorded. */
   checks: {
     riskAssessmentOn: string;
@@ -94,7 +99,8 @@ export function emptyEmployerForm(): EmployerForm {
     offersWorkplaceVisits: false,
     offersTalks: false,
     attendsCareersFairs: false,
-    requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true },
+    requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false },
+    publicTransport: { verdict: null, note: '', recordedOn: '' },
     checks: { riskAssessmentOn: '', insuranceExpiresOn: '', safeguardingConfirmed: false, riskControls: '', dbsPosition: null },
     notes: '',
   };
@@ -126,7 +132,12 @@ export function formFromEmployer(employer: Employer): EmployerForm {
     offersWorkplaceVisits: employer.offersWorkplaceVisits,
     offersTalks: employer.offersTalks,
     attendsCareersFairs: employer.attendsCareersFairs,
-    requirements: { ...employer.requirements },
+    requirements: {
+      dbsNeeded: employer.requirements.dbsNeeded,
+      protectiveEquipment: employer.requirements.protectiveEquipment,
+      stepFreeAccess: employer.requirements.stepFreeAccess,
+    },
+    publicTransport: publicTransportFormOf(employer.requirements.publicTransportOverride),
     checks: {
       riskAssessmentOn: employer.checks.riskAssessmentOn ?? '',
       insuranceExpiresOn: employer.checks.insuranceExpiresOn ?? '',
@@ -143,6 +154,27 @@ export interface EmployerFormContext {
   existing?: Pick<Employer, 'isDemo'>;
   /** Offers that still have placements under way (offer id to its title): they cannot be removed. */
   offersInUse?: ReadonlyMap<string, string>;
+  /** Today, ISO: the date a new public-transport judgement is recorded on. */
+  today?: string;
+}
+
+function publicTransportFormOf(override: PublicTransportOverride | null): EmployerForm['publicTransport'] {
+  return override ? { ...override } : { verdict: null, note: '', recordedOn: '' };
+}
+
+/** The form's public-transport judgement as the record keeps it; a judgement needs its note. */
+export function publicTransportOverrideOf(
+  form: EmployerForm['publicTransport'],
+  today: string,
+  add: (field: string, message: string) => void,
+): PublicTransportOverride | null {
+  if (form.verdict === null) return null;
+  const note = form.note.trim();
+  if (note === '') add('publicTransport.note', 'Say why: a note is needed with a judgement on public transport');
+  else if (note.length > PUBLIC_TRANSPORT_NOTE_MAX_LENGTH) {
+    add('publicTransport.note', `Keep the note to ${PUBLIC_TRANSPORT_NOTE_MAX_LENGTH} characters; it has ${note.length}`);
+  }
+  return { verdict: form.verdict, note, recordedOn: form.recordedOn || today };
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -159,6 +191,7 @@ const FIELD_LABELS: Record<string, string> = {
   'checks.insuranceExpiresOn': 'Insurance expiry date',
   'checks.riskControls': 'Risk controls agreed',
   'checks.dbsPosition': 'DBS position',
+  'publicTransport.note': 'Note on public transport',
   notes: 'Notes',
 };
 const OFFER_FIELD_LABELS: Record<string, string> = {
@@ -288,8 +321,12 @@ export function checkEmployerForm(form: EmployerForm, context: EmployerFormConte
   const riskControls = form.checks.riskControls.trim();
   if (riskControls.length > RISK_CONTROLS_MAX_LENGTH) add('checks.riskControls', riskControlsTooLong(riskControls.length));
 
+  const publicTransportOverride = publicTransportOverrideOf(form.publicTransport, context.today ?? '', add);
+
   const record = {
     ...form,
+    publicTransport: undefined,
+    requirements: { ...form.requirements, publicTransportOverride },
     sector: form.sector ?? undefined,
     postcode,
     outcode,
@@ -318,13 +355,15 @@ export function checkEmployerForm(form: EmployerForm, context: EmployerFormConte
   const parsed = employerSchema.omit({ id: true, createdAt: true, updatedAt: true }).safeParse(record);
   if (!parsed.success) {
     // Problems already reported in the user's words above are not repeated in the schema's.
-    for (const problem of problemsFromZod(parsed.error)) add(problem.field, problem.message);
+    for (const problem of problemsFromZod(parsed.error)) {
+      add(problem.field.replace('requirements.publicTransportOverride.', 'publicTransport.'), problem.message);
+    }
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: inFormOrder(problems) };
   return { ok: true, value: parsed.data };
 }
 
-const FORM_ORDER = ['name', 'sector', 'address', 'postcode', 'district', 'contact', 'offers', 'checks', 'notes'];
+const FORM_ORDER = ['name', 'sector', 'address', 'postcode', 'district', 'contact', 'offers', 'publicTransport', 'checks', 'notes'];
 
 /** Problems sorted as the form shows its fields; rows of offers keep their order (the sort is stable). */
 function inFormOrder(problems: Problem[]): Problem[] {

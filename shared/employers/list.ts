@@ -40,26 +40,31 @@ export const ENGAGEMENTS = [
 ] as const satisfies readonly { key: keyof Employer; label: string }[];
 
 /** What a placement there needs, and how easy it is to get to. */
-export const REQUIREMENTS = [
+export const REQUIREMENT_FLAGS = [
   { key: 'dbsNeeded', label: 'DBS check needed' },
   { key: 'protectiveEquipment', label: 'Protective equipment worn' },
   { key: 'stepFreeAccess', label: 'Step-free access' },
-  { key: 'reachableByPublicTransport', label: "Reachable by public transport (the adviser's note)" },
 ] as const satisfies readonly { key: keyof Employer['requirements']; label: string }[];
 
-/**
- * The hand-typed public-transport flag as what it is: the adviser's note, not a fact matching relies on
- * (matching estimates the journey from the distance: shared/travel).
- */
-export function publicTransportNote(employer: Pick<Employer, 'requirements'>): string {
-  return employer.requirements.reachableByPublicTransport
-    ? 'The adviser noted: reachable by public transport'
-    : 'The adviser noted: not reachable by public transport';
+/** As the employer's page lists them: the flags, then the adviser's public-transport judgement. */
+export const REQUIREMENTS = [
+  ...REQUIREMENT_FLAGS,
+  { key: 'publicTransportOverride', label: "Adviser's judgement on public transport" },
+] as const satisfies readonly { key: keyof Employer['requirements']; label: string }[];
+
+/** The adviser's judgement on public transport in words, with the note; null where there is none (journeys decide). */
+export function publicTransportNote(employer: Pick<Employer, 'requirements'>): string | null {
+  const override = employer.requirements.publicTransportOverride;
+  if (!override) return null;
+  const verdict = override.verdict === 'reachable' ? 'reachable' : 'not reachable';
+  return `The adviser judged it ${verdict} by public transport: ${override.note}`;
 }
 
 /** One requirement as the employer's page lists it: "Step-free access: yes", or the adviser's public-transport note. */
 export function requirementText(employer: Pick<Employer, 'requirements'>, key: (typeof REQUIREMENTS)[number]['key']): string {
-  if (key === 'reachableByPublicTransport') return publicTransportNote(employer);
+  if (key === 'publicTransportOverride') {
+    return publicTransportNote(employer) ?? "Adviser's judgement on public transport: none (journeys decide)";
+  }
   const label = REQUIREMENTS.find((r) => r.key === key)?.label ?? key;
   return `${label}: ${employer.requirements[key] ? 'yes' : 'no'}`;
 }

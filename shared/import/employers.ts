@@ -65,7 +65,9 @@ export const EMPLOYER_IMPORT_LABELS: Record<string, string> = Object.fromEntries
 ]);
 
 const FLAGS = ['offersApprenticeships', 'offersWorkplaceVisits', 'offersTalks', 'attendsCareersFairs'] as const;
-const REQUIREMENTS = ['dbsNeeded', 'stepFreeAccess', 'reachableByPublicTransport'] as const;
+const REQUIREMENTS = ['dbsNeeded', 'stepFreeAccess'] as const;
+/** The old hand-typed column: "no" becomes the adviser's 'not reachable', anything else no judgement. */
+export const IMPORTED_NOT_REACHABLE_NOTE = 'Imported: not reachable by public transport';
 
 const simplify = (text: string) =>
   text
@@ -174,6 +176,14 @@ export function checkEmployerRow(
     }
     if ((FLAGS as readonly string[]).includes(flag)) form[flag as (typeof FLAGS)[number]] = read.value;
     else form.requirements[flag as (typeof REQUIREMENTS)[number]] = read.value;
+  }
+  const reachable = cell('reachableByPublicTransport');
+  if (reachable !== null && !(reachable === '' && updating)) {
+    const read = readFlag(reachable);
+    form.publicTransport =
+      reachable.trim() !== '' && read.ok && !read.value
+        ? { verdict: 'not-reachable', note: IMPORTED_NOT_REACHABLE_NOTE, recordedOn: '' }
+        : { verdict: null, note: '', recordedOn: '' };
   }
 
   const checked = checkEmployerForm(form, { existing: base ? { isDemo: base.isDemo } : undefined });

@@ -6,7 +6,7 @@
  * against the young person's limit (judgeTravelLimit): beyond it ruled out, near it or on a long
  * journey fewer points.
  */
-import type { Employer, Placement, PlacementOffer } from '../model/employer';
+import type { Employer, Placement, PlacementOffer, PublicTransportOverride } from '../model/employer';
 import type { Pupil } from '../model/pupil';
 import type { Provider, Route } from '../model/routes';
 import {
@@ -266,6 +266,7 @@ function travelPart(
   bestPoints: number,
   explain: boolean,
   timetabled = false,
+  judgedReachable = false,
 ): TravelPart {
   const km = distanceBetweenOutcodesKm(pupil.outcode, placeOutcode);
   const max = pupil.travel.maxDistanceKm;
@@ -279,7 +280,8 @@ function travelPart(
     };
   }
   const estimate = estimateTravel(km, travelModeOf(pupil));
-  const judged = judgeTravelLimit({ straightKm: km, minutes: estimate.minutes }, { maxDistanceKm: max });
+  // An adviser's 'reachable' takes away the estimate's doubt about the bus time, not the distance limit.
+  const judged = judgeTravelLimit({ straightKm: km, minutes: judgedReachable ? null : estimate.minutes }, { maxDistanceKm: max });
   if (judged.ruledOut) {
     return {
       km,
@@ -339,6 +341,19 @@ export function offerSlots(
 }
 
 /**
+ * The adviser's public-transport override, where it counts: only where no timetable answers (a journey
+ * answer decides) and only for a young person who relies on public transport. The one place this rule lives.
+ */
+export function publicTransportOverrideFor(
+  pupil: MatchablePupil,
+  employer: Pick<Employer, 'requirements'>,
+  journey: OfferJourney | null,
+): PublicTransportOverride | null {
+  if (journey !== null || !pupil.travel.reliesOnPublicTransport) return null;
+  return employer.requirements.publicTransportOverride;
+}
+
+/**
  * One pupil against one offer period. `pupilPlacements` are the pupil's own placements that hold a
  * place, so a pupil is never put in two places at once.
  */
@@ -383,8 +398,20 @@ function evaluateOfferFor(
   if (pupil.travel.needsStepFreeAccess && !employer.requirements.stepFreeAccess) {
     exclusions.push({ code: 'access', message: 'Needs step-free access, which this employer does not have' });
   }
-  const travel = travelPart(pupil, employer.outcode, 'employer', OFFER_DISTANCE, explain, journey !== null);
+  const override = publicTransportOverrideFor(pupil, employer, journey);
+  const travel = travelPart(
+    pupil,
+    employer.outcode,
+    'employer',
+    OFFER_DISTANCE,
+    explain,
+    journey !== null,
+    override?.verdict === 'reachable',
+  );
   if (travel.exclusion) exclusions.push(travel.exclusion);
+  if (override?.verdict === 'not-reachable') {
+    exclusions.push({ code: 'travel', message: `The adviser judged it not reachable by public transport: ${override.note}` });
+  }
   const noJourney = journeyExclusion(pupil, journey);
   if (noJourney) exclusions.push(noJourney);
   for (const placement of pupilPlacements) {
@@ -413,8 +440,8 @@ function evaluateOfferFor(
   if (explain) {
     reasons.push(...travel.reasons);
     if (onlyJust) reasons.push(withPoints(onlyJust.reason, onlyJust.points));
-    // The employer's hand-typed flag is the adviser's note, not a fact the score rests on: the estimate (or the journey) is.
-    if (pupil.travel.reliesOnPublicTransport && journey === null) reasons.push(publicTransportNote(employer));
+    const note = journey === null ? publicTransportNote(employer) : null;
+    if (note !== null) reasons.push(note);
     if (journey?.verdict === 'no' && !pupil.travel.reliesOnPublicTransport)
       reasons.push('No bus or train there and back that day, but they do not rely on public transport');
     if (pupil.travel.needsStepFreeAccess && employer.requirements.stepFreeAccess) reasons.push('Has the step-free access they need');

@@ -38,6 +38,40 @@ export type DbsPosition = DbsPositionId;
 /** The longest account of the controls agreed in a risk assessment. */
 export const RISK_CONTROLS_MAX_LENGTH = 3000;
 
+export const PUBLIC_TRANSPORT_VERDICTS = ['reachable', 'not-reachable'] as const;
+export type PublicTransportVerdict = (typeof PUBLIC_TRANSPORT_VERDICTS)[number];
+export const PUBLIC_TRANSPORT_NOTE_MAX_LENGTH = 300;
+export const OLD_NOT_REACHABLE_NOTE = 'Recorded before journeys were worked out';
+
+/** The adviser's override on getting there by public transport, always with the reason why. */
+export const publicTransportOverrideSchema = z.object({
+  verdict: z.enum(PUBLIC_TRANSPORT_VERDICTS),
+  note: z
+    .string()
+    .trim()
+    .min(1, { message: 'Say why: a note is needed with a judgement' })
+    .max(PUBLIC_TRANSPORT_NOTE_MAX_LENGTH, { message: `Keep the note to ${PUBLIC_TRANSPORT_NOTE_MAX_LENGTH} characters` }),
+  /** When it was recorded; '' when not known (read from an old record). */
+  recordedOn: isoDateSchema.or(z.literal('')),
+});
+export type PublicTransportOverride = z.infer<typeof publicTransportOverrideSchema>;
+
+/**
+ * Reads an employer's requirements in the old shape: the hand-typed `reachableByPublicTransport` flag.
+ * `false` (typed by an adviser) becomes a 'not-reachable' override; `true` (the default nobody typed)
+ * becomes no override. The new shape passes through untouched.
+ */
+export function readOldRequirements(raw: unknown, recordedOn = ''): unknown {
+  if (typeof raw !== 'object' || raw === null || !('reachableByPublicTransport' in raw)) return raw;
+  const { reachableByPublicTransport, ...rest } = raw as Record<string, unknown>;
+  if ('publicTransportOverride' in rest) return rest;
+  return {
+    ...rest,
+    publicTransportOverride:
+      reachableByPublicTransport === false ? { verdict: 'not-reachable', note: OLD_NOT_REACHABLE_NOTE, recordedOn } : null,
+  };
+}
+
 export const employerSchema = z.object({
   ...recordBase,
   name: lineOfText(160).min(1, { message: "Enter the employer's name" }),
@@ -56,13 +90,17 @@ export const employerSchema = z.object({
   offersTalks: z.boolean().default(false),
   attendsCareersFairs: z.boolean().default(false),
   requirements: z
-    .object({
-      dbsNeeded: z.boolean().default(false),
-      protectiveEquipment: z.boolean().default(false),
-      stepFreeAccess: z.boolean().default(false),
-      reachableByPublicTransport: z.boolean().default(true),
-    })
-    .default({ dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true }),
+    .preprocess(
+      (raw) => readOldRequirements(raw),
+      z.object({
+        dbsNeeded: z.boolean().default(false),
+        protectiveEquipment: z.boolean().default(false),
+        stepFreeAccess: z.boolean().default(false),
+        /** The adviser's judgement, used only where no timetable answers (shared/matching). Null: journeys decide. */
+        publicTransportOverride: publicTransportOverrideSchema.nullish().default(null),
+      }),
+    )
+    .default({ dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, publicTransportOverride: null }),
   checks: z
     .object({
       riskAssessmentOn: isoDateSchema.nullable().default(null),

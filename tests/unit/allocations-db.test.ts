@@ -69,7 +69,7 @@ beforeEach(async () => {
     name: 'Thanet Engineering Ltd',
     outcode: 'CT10',
     checks: { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true },
-    requirements: { stepFreeAccess: true, reachableByPublicTransport: true },
+    requirements: { stepFreeAccess: true },
     offers: [make.offer({ title: 'Workshop week', periods: [{ ...week, capacity: 2 }], yearGroups: [10, 11], minimumAge: 14 })],
   });
   await db.schools.add(school);

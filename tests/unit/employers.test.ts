@@ -19,7 +19,7 @@ import {
   requirementText,
   yearGroupsText,
 } from '@shared/employers/list';
-import { RISK_CONTROLS_MAX_LENGTH, type Employer } from '@shared/model';
+import { RISK_CONTROLS_MAX_LENGTH, employerSchema, readOldRequirements, type Employer } from '@shared/model';
 
 const OFFER_ID = '11111111-1111-4111-8111-111111111111';
 
@@ -253,14 +253,60 @@ describe('the employer directory rules', () => {
     expect(yearGroupsText([10])).toBe('Year 10');
   });
 
-  it("shows the hand-typed public-transport flag as the adviser's note, not a fact", () => {
-    const requirements = { dbsNeeded: true, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true };
-    expect(requirementText({ requirements }, 'reachableByPublicTransport')).toBe('The adviser noted: reachable by public transport');
-    expect(requirementText({ requirements: { ...requirements, reachableByPublicTransport: false } }, 'reachableByPublicTransport')).toBe(
-      'The adviser noted: not reachable by public transport',
+  it("shows the adviser's judgement on public transport with its note, or that journeys decide", () => {
+    const requirements = { dbsNeeded: true, protectiveEquipment: false, stepFreeAccess: false, publicTransportOverride: null };
+    expect(requirementText({ requirements }, 'publicTransportOverride')).toBe(
+      "Adviser's judgement on public transport: none (journeys decide)",
+    );
+    const override = { verdict: 'not-reachable', note: 'No bus on Sundays', recordedOn: '2026-11-02' } as const;
+    expect(requirementText({ requirements: { ...requirements, publicTransportOverride: override } }, 'publicTransportOverride')).toBe(
+      'The adviser judged it not reachable by public transport: No bus on Sundays',
     );
     expect(requirementText({ requirements }, 'dbsNeeded')).toBe('DBS check needed: yes');
     expect(requirementText({ requirements }, 'stepFreeAccess')).toBe('Step-free access: no');
+  });
+
+  it('reads old records: a typed "not reachable" becomes an override, the untouched default none', () => {
+    const old = { dbsNeeded: false, stepFreeAccess: true, reachableByPublicTransport: false };
+    expect(readOldRequirements(old, '2025-03-01')).toEqual({
+      dbsNeeded: false,
+      stepFreeAccess: true,
+      publicTransportOverride: { verdict: 'not-reachable', note: 'Recorded before journeys were worked out', recordedOn: '2025-03-01' },
+    });
+    expect(readOldRequirements({ ...old, reachableByPublicTransport: true })).toEqual({
+      dbsNeeded: false,
+      stepFreeAccess: true,
+      publicTransportOverride: null,
+    });
+    const parsed = employerSchema.shape.requirements.parse(old);
+    expect(parsed.publicTransportOverride).toEqual({
+      verdict: 'not-reachable',
+      note: 'Recorded before journeys were worked out',
+      recordedOn: '',
+    });
+    expect(employerSchema.shape.requirements.parse({ reachableByPublicTransport: true }).publicTransportOverride).toBeNull();
+    expect(employerSchema.shape.requirements.parse(undefined).publicTransportOverride).toBeNull();
+  });
+
+  it("asks for a note with an adviser's judgement on public transport, and keeps it with the date", () => {
+    const noNote = filledForm({ publicTransport: { verdict: 'reachable', note: '  ', recordedOn: '' } });
+    expect(messageFor(noNote, 'publicTransport.note')).toBe('Say why: a note is needed with a judgement on public transport');
+    const noted = checkEmployerForm(
+      filledForm({ publicTransport: { verdict: 'reachable', note: ' The 8 stops outside ', recordedOn: '' } }),
+      {
+        today: '2026-12-06',
+      },
+    );
+    expect(noted.ok && noted.value.requirements.publicTransportOverride).toEqual({
+      verdict: 'reachable',
+      note: 'The 8 stops outside',
+      recordedOn: '2026-12-06',
+    });
+    const none = checkEmployerForm(filledForm());
+    expect(none.ok && none.value.requirements.publicTransportOverride).toBeNull();
+    expect(fieldsOf(filledForm({ publicTransport: { verdict: 'not-reachable', note: 'x'.repeat(301), recordedOn: '' } }))).toEqual([
+      'publicTransport.note',
+    ]);
   });
 });
 

@@ -76,6 +76,18 @@ describe('importing employers from a CSV list', () => {
     expect(findings.get(6)).toMatchObject({ inFile: [{ row: 2, reason: 'nameAndPostcode' }], defaultChoice: 'skip' });
   });
 
+  it('reads the old public-transport column: "no" as the adviser\'s not reachable, anything else as no judgement', () => {
+    const parsed = parseCsv('Name,Sector,Public Transport\nFarm Shop,Retail,no\nHigh Street Bank,Finance,yes\nMill,Retail,\n');
+    if (!parsed.ok) throw new Error('parse');
+    const mapping = suggestMapping(parsed.value.headers, EMPLOYER_IMPORT_FIELDS) as EmployerMapping;
+    const rows = checkEmployerRows(parsed.value, mapping);
+    expect(rows.map((r) => r.record?.requirements.publicTransportOverride ?? null)).toEqual([
+      { verdict: 'not-reachable', note: 'Imported: not reachable by public transport', recordedOn: '' },
+      null,
+      null,
+    ]);
+  });
+
   describe('into the database', () => {
     let db: CareersDeskDb;
     let counter = 0;

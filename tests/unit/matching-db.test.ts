@@ -58,7 +58,7 @@ function employer(fields: Partial<Employer> = {}, capacity = 2): Employer {
     sector: 'engineering',
     outcode: 'CT10',
     checks: { riskAssessmentOn: '2026-09-01', insuranceExpiresOn: '2028-01-31', safeguardingConfirmed: true },
-    requirements: { stepFreeAccess: true, reachableByPublicTransport: true },
+    requirements: { stepFreeAccess: true },
     offers: [make.offer({ periods: [{ ...week, capacity }], yearGroups: [10, 11, 12], minimumAge: 14 })],
     ...fields,
   });

@@ -35,7 +35,7 @@ function employer(fields: Partial<Omit<Employer, 'offers'>> = {}): Employer {
     sector: 'engineering',
     outcode: 'CT11',
     checks: goodChecks,
-    requirements: { stepFreeAccess: true, reachableByPublicTransport: true },
+    requirements: { stepFreeAccess: true },
     ...fields,
     offers: [make.offer({ periods: [{ ...week, capacity: 2 }], yearGroups: [10, 11, 12], minimumAge: 14 })],
   });

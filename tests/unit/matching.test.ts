@@ -7,6 +7,8 @@ import {
   DEFAULT_PRIORITY_WEIGHT,
   employerCheckProblems,
   matchPupil,
+  publicTransportOverrideFor,
+  type OfferJourney,
   prepareMatchDirectory,
   type AllocatablePupil,
   type MatchContext,
@@ -41,7 +43,7 @@ function employer(
     sector: 'engineering',
     outcode: 'CT10',
     checks: goodChecks,
-    requirements: { stepFreeAccess: true, reachableByPublicTransport: true },
+    requirements: { stepFreeAccess: true },
     ...rest,
     offers: offers.map((offer) => make.offer({ periods: [{ ...week, capacity: 2 }], yearGroups: [10, 11, 12], minimumAge: 14, ...offer })),
   });
@@ -227,20 +229,69 @@ describe('matching one pupil to employer offers', () => {
     expect(away.offers[0]!.reasons).toContain("Distance not known: the young person's postcode (SW1A) is not in Kent or Medway: −5");
   });
 
-  it("estimates the bus journey for those who rely on public transport, and shows the employer's flag as the adviser's note", () => {
+  it("without a timetable answer, an adviser's 'not reachable' rules out those who rely on public transport", () => {
     const remote = employer({
-      requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: true, reachableByPublicTransport: false },
+      requirements: {
+        dbsNeeded: false,
+        protectiveEquipment: false,
+        stepFreeAccess: true,
+        publicTransportOverride: { verdict: 'not-reachable', note: 'No bus on the farm lane', recordedOn: '2026-11-02' },
+      },
     });
-    const onTheBus = matchPupil(pupil(), context({ employers: [remote] })).offers[0]!;
+    const onTheBus = matchPupil(pupil(), context({ employers: [remote] }));
     const driven = matchPupil(pupil({ travel: { ...pupil().travel, reliesOnPublicTransport: false } }), context({ employers: [remote] }))
       .offers[0]!;
-    expect(onTheBus.reasons).toContain('The adviser noted: not reachable by public transport');
-    expect(onTheBus.travelText).toBe('about 5 km by road, about 26 minutes by bus (estimated: no timetable)');
+    expect(onTheBus.offers).toHaveLength(0);
+    expect(onTheBus.excluded[0]!.exclusions).toEqual(['The adviser judged it not reachable by public transport: No bus on the farm lane']);
     expect(driven.travelText).toBe('about 5 km by road, about 7 minutes by car (estimated: no timetable)');
-    // The hand-typed flag is a note, not a fact: it moves no points.
-    const reachable = employer({ requirements: { ...remote.requirements, reachableByPublicTransport: true } });
-    expect(matchPupil(pupil(), context({ employers: [reachable] })).offers[0]!.score).toBe(onTheBus.score);
-    expect(driven.reasons.some((r) => r.includes('public transport'))).toBe(false);
+    // Those who do not rely on public transport are not ruled out, but the card still shows the adviser's words.
+    expect(driven.reasons).toContain('The adviser judged it not reachable by public transport: No bus on the farm lane');
+    const none = employer({ requirements: { ...remote.requirements, publicTransportOverride: null } });
+    const estimated = matchPupil(pupil(), context({ employers: [none] })).offers[0]!;
+    expect(estimated.travelText).toBe('about 5 km by road, about 26 minutes by bus (estimated: no timetable)');
+    expect(estimated.reasons.some((r) => r.includes('adviser'))).toBe(false);
+  });
+
+  it("takes an adviser's 'reachable' as removing the estimate's doubt about the bus time, not the distance limit", () => {
+    const far = { ...pupil(), outcode: 'ME1', travel: { ...pupil().travel, maxDistanceKm: 60 } };
+    const judged = (verdict: 'reachable' | null) =>
+      employer({
+        outcode: 'TN28',
+        requirements: {
+          dbsNeeded: false,
+          protectiveEquipment: false,
+          stepFreeAccess: true,
+          publicTransportOverride: verdict === null ? null : { verdict, note: 'The 102 stops at the gate', recordedOn: '2026-11-02' },
+        },
+      });
+    const without = matchPupil(far, context({ employers: [judged(null)] })).offers[0]!;
+    const withIt = matchPupil(far, context({ employers: [judged('reachable')] })).offers[0]!;
+    expect(without.reasons.some((r) => r.includes('a long journey'))).toBe(true);
+    expect(withIt.reasons.some((r) => r.includes('a long journey'))).toBe(false);
+    expect(withIt.reasons).toContain('The adviser judged it reachable by public transport: The 102 stops at the gate');
+    expect(withIt.score).toBeGreaterThan(without.score);
+    // The distance limit still holds.
+    const near = { ...far, travel: { ...far.travel, maxDistanceKm: 10 } };
+    expect(matchPupil(near, context({ employers: [judged('reachable')] })).offers).toHaveLength(0);
+  });
+
+  it("lets a timetable answer decide over the adviser's judgement", () => {
+    const override = { verdict: 'not-reachable', note: 'No bus', recordedOn: '' } as const;
+    const requirements = { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, publicTransportOverride: override };
+    const journey: OfferJourney = {
+      date: '2027-06-14',
+      verdict: 'yes',
+      label: 'Can get there',
+      sentence: 'Leaves 07:56, arrives 08:37, no changes; home 16:35 to 17:15',
+      reasons: [],
+      notes: [],
+      outOfDate: false,
+    };
+    expect(publicTransportOverrideFor(pupil(), { requirements }, null)).toEqual(override);
+    expect(publicTransportOverrideFor(pupil(), { requirements }, journey)).toBeNull();
+    expect(
+      publicTransportOverrideFor({ ...pupil(), travel: { ...pupil().travel, reliesOnPublicTransport: false } }, { requirements }, null),
+    ).toBeNull();
   });
 
   it("excludes an offer that does not take the pupil's year group", () => {
@@ -284,7 +335,7 @@ describe('matching one pupil to employer offers', () => {
   it('excludes an employer without step-free access for a pupil who needs it, and says it suits those it does', () => {
     const stairs = employer({
       name: 'Upstairs Office',
-      requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, reachableByPublicTransport: true },
+      requirements: { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, publicTransportOverride: null },
     });
     const level = employer({ name: 'Ground Floor Works' });
     const result = matchPupil(pupil({ travel: { ...pupil().travel, needsStepFreeAccess: true } }), context({ employers: [stairs, level] }));
