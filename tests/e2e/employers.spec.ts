@@ -80,6 +80,14 @@ test('adding an employer with bad input shows each problem beside its field and 
   await expectAccessible(page, 'the employer form with errors');
   expect((await readTable(page, 'employers')).length).toBe(before);
 
+  // An adviser's judgement on public transport needs its note.
+  await page.getByRole('combobox', { name: "Adviser's judgement on public transport" }).selectOption({ label: 'Not reachable' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(summary).toContainText('Note on public transport: Say why: a note is needed with a judgement on public transport');
+  await expect(page.getByRole('textbox', { name: 'Note (required)' })).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'the employer form with a judgement and no note');
+  await page.getByRole('textbox', { name: 'Note (required)' }).fill('Up a farm track: no bus within two miles');
+
   // Fixed, it saves: the postcode is normalised and the district follows it.
   await page.getByLabel('Postcode', { exact: true }).fill('ct9 1aa');
   await period.getByLabel('End date').fill('2027-06-22');
@@ -87,6 +95,10 @@ test('adding an employer with bad input shows each problem beside its field and 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zephyr Test Bakery');
   await expect(page.getByTestId('employer-details')).toContainText('CT9 1AA · Thanet');
+  await expect(page.getByTestId('employer-details')).toContainText(
+    'The adviser judged it not reachable by public transport: Up a farm track: no bus within two miles',
+  );
+  await expectAccessible(page, 'the employer page with a judgement on public transport');
   const stored = await readTable<StoredEmployer & { postcode: string }>(page, 'employers');
   expect(stored.length).toBe(before + 1);
   expect(stored.find((e) => e.name === 'Zephyr Test Bakery')?.postcode).toBe('CT9 1AA');
