@@ -57,7 +57,13 @@ export function publicTransportNote(employer: Pick<Employer, 'requirements'>): s
   const override = employer.requirements.publicTransportOverride;
   if (!override) return null;
   const verdict = override.verdict === 'reachable' ? 'reachable' : 'not reachable';
-  return `The adviser judged it ${verdict} by public transport: ${override.note}`;
+  return `${ADVISER_JUDGED} ${verdict} by public transport: ${override.note}`;
+}
+
+/** How the adviser's public-transport words begin, so an offer card can show them beside the journey line. */
+export const ADVISER_JUDGED = 'The adviser judged it';
+export function isAdviserTransportNote(reason: string): boolean {
+  return reason.startsWith(`${ADVISER_JUDGED} `);
 }
 
 /** One requirement as the employer's page lists it: "Step-free access: yes", or the adviser's public-transport note. */
