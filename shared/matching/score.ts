@@ -62,6 +62,8 @@ export interface OfferTarget {
   travelText: string | null;
   /** The journey on the period's first day from the imported timetable; null without one (or without both outcodes). */
   journey: OfferJourney | null;
+  /** The adviser's judgement on public transport in words, where no timetable answers (publicTransportOverrideFor); else null. */
+  adviserTransport: string | null;
 }
 
 export interface RouteTarget {
@@ -125,6 +127,8 @@ export interface Evaluation {
   distanceKm: number | null;
   /** The estimate in words, when the distance is known. */
   travelText: string | null;
+  /** An offer's adviser's judgement on public transport in words, when explaining and no timetable answers. */
+  adviserTransport: string | null;
 }
 
 /** One period of one employer's offer, with what does not depend on the pupil worked out once. */
@@ -440,15 +444,14 @@ function evaluateOfferFor(
   if (explain) {
     reasons.push(...travel.reasons);
     if (judged.penalty) reasons.push(withPoints(judged.penalty.reason, judged.penalty.points));
-    const note = journey === null ? publicTransportNote(employer) : null;
-    if (note !== null) reasons.push(note);
     reasons.push(...judged.notes);
     if (pupil.travel.needsStepFreeAccess && employer.requirements.stepFreeAccess) reasons.push('Has the step-free access they need');
     if (employer.requirements.dbsNeeded) reasons.push('Asks for a DBS check: allow time to arrange it');
     if (employer.requirements.protectiveEquipment) reasons.push('Protective equipment is worn here');
     if (slot.capacityLeft > 0) reasons.push(facts.capacityText);
   }
-  return { score: clampScore(points), reasons, exclusions, distanceKm: travel.km, travelText: travel.text };
+  const adviserTransport = explain && journey === null ? publicTransportNote(employer) : null;
+  return { score: clampScore(points), reasons, exclusions, distanceKm: travel.km, travelText: travel.text, adviserTransport };
 }
 
 function gradePart(subject: string, predicted: number | null, asked: number | null): { points: number; reason: string } | null {
@@ -672,6 +675,7 @@ function evaluateRouteFor(
     exclusions,
     distanceKm,
     travelText,
+    adviserTransport: null,
     startDate,
     startText: start?.words ?? 'Starts at any time',
     campusName: campus?.name ?? null,
@@ -759,7 +763,14 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
 
   for (const slot of slots) {
     const journey = answers?.get(slot) ?? null;
-    const { score, reasons, exclusions, distanceKm, travelText } = evaluateOfferFor(pupil, known, slot, pupilPlacements, true, journey);
+    const { score, reasons, exclusions, distanceKm, travelText, adviserTransport } = evaluateOfferFor(
+      pupil,
+      known,
+      slot,
+      pupilPlacements,
+      true,
+      journey,
+    );
     const { employer, offer, period } = slot;
     const name = slot.facts.sortName;
     if (exclusions.length > 0) {
@@ -779,6 +790,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
           town: slot.facts.town,
           travelText,
           journey,
+          adviserTransport,
           score,
           reasons,
           excluded: true,
@@ -805,6 +817,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
           town: slot.facts.town,
           travelText,
           journey,
+          adviserTransport,
           score,
           reasons,
           excluded: false,
