@@ -237,7 +237,12 @@ test("proposing a placement with no published service asks for their travel plan
   await expect(ask).toContainText('No published bus or train service to Ramsgate Harbour Engineering');
   await expectAccessible(page, 'a proposed placement asking for a travel plan');
   await ask.getByRole('link', { name: "record their travel plan on the placement's paperwork" }).click();
-  await expect(page.getByLabel('Travel plan')).toBeVisible();
+  // The ways a timetable does not show are there to tick, with the details in words.
+  const plan = page.getByRole('group', { name: 'Travel plan' });
+  await expect(plan.getByLabel('Demand-responsive or community transport')).toBeVisible();
+  await plan.getByLabel('School bus').check();
+  await plan.getByLabel('Travel plan details').fill('The 07:55 school bus from Cliftonville; home on the 15:40.');
+  await expectAccessible(page, "the placement's paperwork with the travel plan's ways");
 });
 
 test("a route card shows the journey to the campus's picked stop on the route's start, and no bus home rules the route out", async ({
