@@ -66,6 +66,19 @@ function context(employers: Employer[]): MatchContext {
   return { employers, routes: [], providers: [], placements: [], today };
 }
 
+/** The coastal line's answer from the CT9 centre to the CT11 centre on a weekday it runs: a plain yes. */
+function plainYesFromCt9(date: string) {
+  return {
+    date,
+    verdict: 'yes',
+    label: 'Can get there',
+    sentence: 'Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
+    reasons: [],
+    notes: [],
+    outOfDate: false,
+  };
+}
+
 async function sourceOf(spec: FeedSpec): Promise<JourneySource & { prepared: string[] }> {
   const read = readGtfsFeed(await zipFeed(feedFiles(spec)));
   if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
@@ -89,15 +102,7 @@ describe('journey answers on one young person’s matches', () => {
     const [card] = result.offers;
     if (card?.kind !== 'offer') throw new Error('expected an offer card');
     // From the CT9 centroid, 150 m to the stop; the 08:35 bus leaves 12 minutes spare and there are two buses home: a plain yes.
-    expect(card.journey).toEqual({
-      date: '2027-06-14',
-      verdict: 'yes',
-      label: 'Can get there',
-      sentence: 'Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
-      reasons: [],
-      notes: [],
-      outOfDate: false,
-    });
+    expect(card.journey).toEqual(plainYesFromCt9('2027-06-14'));
     // The distance reason no longer claims to be an estimate without a timetable.
     expect(card.reasons.some((r) => r.includes('(estimated: no timetable)'))).toBe(false);
     expect(card.reasons).toContain('About 7 km by road; 6 km in a straight line, within the 15 km they can travel: +13');
@@ -316,15 +321,7 @@ describe('journeys to a route campus on its next start', () => {
     const result = matchPupil(sixthFormer(), routeContext('2027-04-19'), source);
     const [card] = result.routes;
     if (card?.kind !== 'route') throw new Error('expected a route card');
-    expect(card.journey).toEqual({
-      date: '2027-04-19',
-      verdict: 'yes',
-      label: 'Can get there',
-      sentence: 'Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
-      reasons: [],
-      notes: [],
-      outOfDate: false,
-    });
+    expect(card.journey).toEqual(plainYesFromCt9('2027-04-19'));
     expect(card.reasons.some((r) => r.includes('(estimated: no timetable)'))).toBe(false);
   });
 
