@@ -127,7 +127,7 @@ function plannedJourneys<K>(
   requests: readonly JourneyRequest<K>[],
   source: JourneySource,
   today: string,
-  asksForPlan: boolean,
+  kind: { asksForPlan: boolean; outOfDateOnTheDay: boolean },
 ): Map<K, OfferJourney> {
   const answers = new Map<K, OfferJourney>();
   const home = journeyEnd(source.feed, pupil.travel.homeStop, pupil.outcode, (name) => `From their home stop, ${name}`);
@@ -154,10 +154,12 @@ function plannedJourneys<K>(
     places.forEach((place, i) => {
       const plan = plans[i];
       if (!plan) return;
-      // Out of date when the timetable had ended before the day planned (or before today, for a period under way).
-      const asOf = date > today ? date : today;
+      // Out of date when the timetable had ended before the day planned (or before today, for a period
+      // under way); for a route start, only when it has ended by today: a start two years on is beyond
+      // any timetable yet published, and the answer says which dates the timetable covers.
+      const asOf = kind.outOfDateOnTheDay && date > today ? date : today;
       const answer = journeyAnswer(plan, { feed: source.feed, today: asOf, maxWalkMetres: source.options?.maxWalkMetres ?? 1000 });
-      const ask = asksForPlan && answer.verdict === 'no-published-service' && !answer.reasons.some((r) => r.includes('travel plan'));
+      const ask = kind.asksForPlan && answer.verdict === 'no-published-service' && !answer.reasons.some((r) => r.includes('travel plan'));
       const reasons = ask ? [...answer.reasons, TRAVEL_PLAN_ASK] : answer.reasons;
       byPlace.set(place.key, {
         date,
@@ -196,7 +198,7 @@ export function offerJourneys(
     leaveAfter: slot.period.finishTime ?? DEFAULT_LEAVE_AFTER,
     pickedNote: (name: string) => `To the employer's stop, ${name}`,
   }));
-  return plannedJourneys(pupil, requests, source, today, true);
+  return plannedJourneys(pupil, requests, source, today, { asksForPlan: true, outOfDateOnTheDay: true });
 }
 
 /** A route campus and the day its journey is planned for (routeJourneyDate). */
@@ -209,7 +211,8 @@ export interface CampusJourneyRequest<K> {
 /**
  * Journey answers for a young person to route campuses, keyed as asked: arriving by 08:50 and leaving
  * after 16:00 (routes hold no times of their own) on the day routeJourneyDate gives. No travel-plan
- * line: a route's plan is made with the provider, not on a placement's paperwork.
+ * line: a route's plan is made with the provider, not on a placement's paperwork. Marked out of date
+ * only when the timetable has ended by today (see plannedJourneys).
  */
 export function campusJourneys<K>(
   pupil: Pick<MatchablePupil, 'outcode' | 'travel'>,
@@ -226,7 +229,7 @@ export function campusJourneys<K>(
     leaveAfter: DEFAULT_LEAVE_AFTER,
     pickedNote: (name: string) => `To the campus's stop, ${name}`,
   }));
-  return plannedJourneys(pupil, requests, source, today, false);
+  return plannedJourneys(pupil, requests, source, today, { asksForPlan: false, outOfDateOnTheDay: false });
 }
 
 /**

@@ -391,8 +391,18 @@ describe('journeys to a route campus on its next start', () => {
     if (card?.kind !== 'route') throw new Error('expected a route card');
     expect(card.startText).toBe('Starts September 2028, after Year 11');
     expect(card.journey).toMatchObject({ date: '2028-09-07', verdict: 'no-published-service' });
-    expect(card.journey?.reasons).toContain('The timetable covers 01/09/2026 to 31/08/2027, not 07/09/2028');
+    // The timetable is current today: not "out of date", just not as far ahead as the start.
+    expect(card.journey?.outOfDate).toBe(false);
+    expect(card.journey?.reasons).toEqual(['The timetable covers 01/09/2026 to 31/08/2027, not 07/09/2028']);
     expect(result.excluded).toEqual([]);
+  });
+
+  it('marks the answer out of date once the timetable has ended by today', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const [card] = matchPupil(pupil(), { ...routeContext('2026-09-07'), today: '2027-09-20' }, source).routes;
+    if (card?.kind !== 'route') throw new Error('expected a route card');
+    expect(card.journey?.outOfDate).toBe(true);
+    expect(card.journey?.reasons).toContain('The timetable ended on 31/08/2027: import the current one');
   });
 
   it('has no journey without a timetable, keeping the estimate', () => {
