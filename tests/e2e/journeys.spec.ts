@@ -301,3 +301,22 @@ test("a route card shows the journey to the campus's picked stop on the route's 
     'No way there and back by public transport on 04/09/2028: No journey home leaving after 16:00',
   );
 });
+
+test("without a timetable, the offer card shows the adviser's judgement on public transport beside the journey line", async ({ page }) => {
+  const pupilId = await startWithYoungPerson(page);
+  await addEmployer(page);
+  await page.getByRole('link', { name: /^Edit/ }).first().click();
+  await page.getByRole('combobox', { name: "Adviser's judgement on public transport" }).selectOption({ label: 'Reachable' });
+  await page.getByRole('textbox', { name: 'Note (required)' }).fill('The Loop stops at the gate');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
+
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const card = page.getByTestId('offer-match').filter({ hasText: 'Ramsgate Harbour Engineering' });
+  await expect(card.getByTestId('match-journey')).toHaveText('No timetable imported: estimated from distance');
+  await expect(card.getByTestId('match-adviser-transport')).toHaveText(
+    'The adviser judged it reachable by public transport: The Loop stops at the gate',
+  );
+  // Said once, beside the journey line, not again among the reasons.
+  await expect(card.getByText('The adviser judged it', { exact: false })).toHaveCount(1);
+});
