@@ -273,12 +273,14 @@ test("a route card shows the journey to the campus's picked stop on the route's 
   await expect(page.getByTestId('provider-table')).toContainText('Ramsgate campus, CT11 (Thanet) · stop: Ramsgate, King Street');
 
   await page.getByRole('link', { name: 'Add a route' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a route' })).toBeVisible();
   await page.getByRole('combobox', { name: /^Provider/ }).selectOption({ label: 'East Kent College' });
   await page.getByLabel('Title').fill('Level 2 diploma in Engineering');
   await page.getByRole('combobox', { name: /^Kind of route/ }).selectOption({ label: 'Vocational course' });
   await page.getByRole('combobox', { name: /^Level/ }).selectOption({ label: 'Level 2' });
   await page.getByRole('button', { name: 'Add a start date' }).click();
   await page.getByLabel('Start date 1').fill('2028-09-04');
+  await expect(page.getByLabel('Title')).toHaveValue('Level 2 diploma in Engineering');
   await page.getByRole('button', { name: 'Save route' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Post-16 routes' })).toBeVisible();
 
