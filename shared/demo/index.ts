@@ -196,11 +196,11 @@ function demoPaperwork(
   const contacts = [{ name: parent, phone: phone() }];
   if (random.chance(0.6)) contacts.push({ name: `${random.pick(FORENAMES)} ${random.pick(SURNAMES)}`, phone: phone() });
   const note = random.chance(0.2) ? random.pick(ACCESS_NOTES) : '';
-  const travelPlan = random.pick([
-    `Bus to ${town} at about 8.15am, 25 minutes; home on the bus after 3pm. Has a bus pass.`,
-    `Train to ${town}, then a 10-minute walk; the same way back.`,
-    'Dropped off and collected by a parent or carer.',
-    `Walks or cycles to ${town}, about 20 minutes.`,
+  const travelPlan = random.pick<PlacementPaperwork['travelPlan']>([
+    { kinds: ['public-transport'], details: `Bus to ${town} at about 8.15am, 25 minutes; home on the bus after 3pm. Has a bus pass.` },
+    { kinds: ['public-transport', 'walk-or-cycle'], details: `Train to ${town}, then a 10-minute walk; the same way back.` },
+    { kinds: ['family-lift'], details: 'Dropped off and collected by a parent or carer.' },
+    { kinds: ['walk-or-cycle'], details: `Walks or cycles to ${town}, about 20 minutes.` },
   ]);
   const protective = employer.requirements.protectiveEquipment;
   return {
