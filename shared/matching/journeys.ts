@@ -19,6 +19,8 @@ import type { TravelPoint } from '../travel/geo';
 import { missingStopNote, stopPoint } from '../travel/stops';
 import type { PickedStop } from '../model/common';
 import type { Campus } from '../model/routes';
+import type { WalkingSettings } from '../model/settings';
+import { walkingOptionsFor } from '../travel/walking';
 import { planJourneys, DEFAULT_ARRIVE_BY, DEFAULT_LEAVE_AFTER, type JourneyOptions, type TravelDay } from '../travel/planner';
 import type { Exclusion, MatchablePupil, OfferSlot } from './score';
 
@@ -28,6 +30,8 @@ export interface JourneySource {
   /** The timetable of one date, ready for planning (shared/travel prepareTravelDay). */
   dayFor(date: string): TravelDay;
   options?: Partial<JourneyOptions>;
+  /** The service's walking settings; each young person's farthest walk follows their access needs. */
+  walking?: WalkingSettings;
 }
 
 /** The journey answer on one offer card. */
@@ -130,6 +134,7 @@ function plannedJourneys<K>(
   kind: { asksForPlan: boolean; outOfDateOnTheDay: boolean },
 ): Map<K, OfferJourney> {
   const answers = new Map<K, OfferJourney>();
+  const options = { ...source.options, ...walkingOptionsFor(pupil.travel, source.walking) };
   const home = journeyEnd(source.feed, pupil.travel.homeStop, pupil.outcode, (name) => `From their home stop, ${name}`);
   if (!home) return answers;
   const byDate = new Map<string, { key: K; place: JourneyEnd & { arriveBy: string; leaveAfter: string } }[]>();
@@ -148,7 +153,7 @@ function plannedJourneys<K>(
       source.dayFor(date),
       home.point,
       places.map((place) => ({ point: place.point, arriveBy: place.arriveBy, leaveAfter: place.leaveAfter })),
-      source.options,
+      options,
     );
     const byPlace = new Map<string, OfferJourney>();
     places.forEach((place, i) => {
@@ -158,7 +163,7 @@ function plannedJourneys<K>(
       // under way); for a route start, only when it has ended by today: a start two years on is beyond
       // any timetable yet published, and the answer says which dates the timetable covers.
       const asOf = kind.outOfDateOnTheDay && date > today ? date : today;
-      const answer = journeyAnswer(plan, { feed: source.feed, today: asOf, maxWalkMetres: source.options?.maxWalkMetres ?? 1000 });
+      const answer = journeyAnswer(plan, { feed: source.feed, today: asOf, maxWalkMetres: options.maxWalkMetres });
       const ask = kind.asksForPlan && answer.verdict === 'no-published-service' && !answer.reasons.some((r) => r.includes('travel plan'));
       const reasons = ask ? [...answer.reasons, TRAVEL_PLAN_ASK] : answer.reasons;
       byPlace.set(place.key, {

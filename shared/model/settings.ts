@@ -3,6 +3,30 @@ import { idSchema } from './common';
 import { serviceDetailsSchema } from './organisation';
 import { weeksWorthSchema } from './experience';
 
+/** See shared/travel/walking.ts for how journeys use it. */
+export const walkingSettingsSchema = z
+  .object({
+    speedKmh: z
+      .number({ message: 'Enter the walking pace in km/h' })
+      .min(2, { message: 'The walking pace must be at least 2 km/h' })
+      .max(7, { message: 'The walking pace must be 7 km/h or less' }),
+    maxWalkMetres: z
+      .number({ message: 'Enter the farthest walk in metres' })
+      .int({ message: 'Enter whole metres' })
+      .min(100, { message: 'The farthest walk must be at least 100 m' })
+      .max(3000, { message: 'The farthest walk must be 3,000 m or less' }),
+    accessNeedsMaxWalkMetres: z
+      .number({ message: 'Enter the farthest walk in metres' })
+      .int({ message: 'Enter whole metres' })
+      .min(50, { message: 'The farthest walk must be at least 50 m' })
+      .max(3000, { message: 'The farthest walk must be 3,000 m or less' }),
+  })
+  .refine((w) => w.accessNeedsMaxWalkMetres <= w.maxWalkMetres, {
+    path: ['accessNeedsMaxWalkMetres'],
+    message: 'The farthest walk with access needs cannot be more than the farthest walk for everyone',
+  });
+export type WalkingSettings = z.infer<typeof walkingSettingsSchema>;
+
 /**
  * Settings are stored as one row per key, so a capability adds a key, never a table.
  * Each key has its own schema; a value that fails its schema is treated as unset.
@@ -31,6 +55,11 @@ export const settingSchemas = {
   weeksWorth: weeksWorthSchema,
   /** An employer's checks done within this many months before a placement starts are reused (6 when unset). */
   checksReuseMonths: z.number().int().min(1).max(24),
+  /**
+   * Walking to and from stops in journey answers: the pace, the farthest walk, and the farthest for a young
+   * person with access needs (1,000 m and 400 m at 4.5 km/h when unset: shared/travel/walking.ts).
+   */
+  walking: walkingSettingsSchema,
   /** Returns hide counts from 1 to this number minus one (5 hides 1 to 4). */
   disclosureThreshold: z.number().int().min(2).max(50),
   /**
@@ -60,6 +89,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   lockPassphraseHash: 'Lock passphrase',
   lockIdleMinutes: 'Lock after minutes without use',
   weeksWorth: "What counts as a week's worth",
+  walking: 'Walking to and from stops',
   checksReuseMonths: "How long an employer's checks are reused",
   disclosureThreshold: 'Smallest count shown in returns',
   erasedPupilIds: 'Young people erased on this computer',

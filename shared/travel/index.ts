@@ -74,3 +74,4 @@ export { travelPassFor, TRAVEL_PASS_LABELS, type TravelPassId, type TravelPassAd
 export { pointDistanceKm, stopsNear, type TravelPoint, type NearbyStop } from './geo';
 export { clockTime, parseClockTime, parseGtfsTime } from './gtfs-time';
 export { searchStops, stopPoint, distanceWords, missingStopNote, STOP_SEARCH_LIMIT, type StopChoice } from './stops';
+export { DEFAULT_WALKING, walkingOptionsFor } from './walking';

@@ -182,3 +182,23 @@ test("the demo fills in the service's details with its logo, and clearing the de
   await expect(service.getByTestId('logo-preview')).toHaveCount(0);
   expect((await readTable<{ key: string }>(page, 'settings')).map((s) => s.key)).not.toContain('service');
 });
+
+test('the walking limits for journeys are checked beside each field and kept', async ({ page }) => {
+  await openEmpty(page);
+  await openSettings(page);
+  const form = page.getByTestId('walking-form');
+  await form.getByLabel('Farthest walk to or from a stop (m)').fill('500');
+  await form.getByLabel('Farthest walk with access needs (m)').fill('800');
+  await form.getByRole('button', { name: 'Save the walking settings' }).click();
+  await expect(
+    form.getByText('The farthest walk with access needs cannot be more than the farthest walk for everyone').first(),
+  ).toBeVisible();
+  expect((await readTable<{ key: string }>(page, 'settings')).some((row) => row.key === 'walking')).toBe(false);
+  await expectAccessible(page, 'the walking settings with a problem');
+
+  await form.getByLabel('Farthest walk with access needs (m)').fill('300');
+  await form.getByRole('button', { name: 'Save the walking settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved: journeys walk at 4.5 km/h, up to 500 m (300 m with access needs).');
+  const rows = await readTable<{ key: string; value: unknown }>(page, 'settings');
+  expect(rows.find((row) => row.key === 'walking')?.value).toEqual({ speedKmh: 4.5, maxWalkMetres: 500, accessNeedsMaxWalkMetres: 300 });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Campus, Employer, Pupil } from '@shared/model';
+import { walkingSettingsSchema, type Campus, type Employer, type Pupil } from '@shared/model';
 import {
   allocateCohort,
   matchPupil,
@@ -9,7 +9,7 @@ import {
   type JourneySource,
   type MatchContext,
 } from '@shared/matching';
-import { prepareTravelDay, readGtfsFeed, type TravelFeed } from '@shared/travel';
+import { prepareTravelDay, readGtfsFeed, walkingOptionsFor, type TravelFeed } from '@shared/travel';
 import { createFactories } from '../support/factories';
 import {
   feedFiles,
@@ -107,6 +107,32 @@ describe('journey answers on one young person’s matches', () => {
     expect(card.reasons.some((r) => r.includes('(estimated: no timetable)'))).toBe(false);
     expect(card.reasons).toContain('About 7 km by road; 6 km in a straight line, within the 15 km they can travel: +13');
     expect(source.prepared).toEqual(['2027-06-14']);
+  });
+
+  it("walks no farther than the service's limit, lower for a young person with access needs", async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    // The stop is 150 m from the CT9 centre: within 1,000 m for anyone, beyond a 100 m limit for access needs.
+    const walking = { speedKmh: 4.5, maxWalkMetres: 1000, accessNeedsMaxWalkMetres: 100 };
+    const card = (travel: Partial<Pupil['travel']>) => {
+      const result = matchPupil(pupil({ travel: { ...pupil().travel, ...travel } }), context([employer()]), { ...source, walking });
+      const [first] = result.offers;
+      if (first?.kind !== 'offer') throw new Error('expected an offer card');
+      return first.journey;
+    };
+    expect(card({ needsStepFreeAccess: false })?.verdict).toBe('yes');
+    const withAccessNeeds = card({ needsStepFreeAccess: true });
+    expect(withAccessNeeds?.verdict).not.toBe('yes');
+    expect(withAccessNeeds?.reasons).toContain('No bus stop or station within 100 m of home');
+    expect(walkingOptionsFor({ needsStepFreeAccess: true })).toEqual({ walkingSpeedKmh: 4.5, maxWalkMetres: 400 });
+  });
+
+  it('refuses walking settings where the limit with access needs is above the limit for everyone', () => {
+    const checked = walkingSettingsSchema.safeParse({ speedKmh: 4.5, maxWalkMetres: 500, accessNeedsMaxWalkMetres: 800 });
+    expect(checked.success).toBe(false);
+    expect(checked.error?.issues[0]).toMatchObject({
+      path: ['accessNeedsMaxWalkMetres'],
+      message: 'The farthest walk with access needs cannot be more than the farthest walk for everyone',
+    });
   });
 
   it('plans one scan per date for every employer that day', async () => {

@@ -7,6 +7,6 @@ import type { AllocateRequest } from './allocate-messages';
 import { JourneyDayCache } from './journey-days';
 
 const journeys = new JourneyDayCache();
-serveWorkerJob(async ({ timetableDatabaseName, ...request }: AllocateRequest, onProgress) =>
-  allocateCohort({ ...request, journeys: (await journeys.sourceFor(timetableDatabaseName)) ?? undefined, onProgress }),
+serveWorkerJob(async ({ timetableDatabaseName, walking, ...request }: AllocateRequest, onProgress) =>
+  allocateCohort({ ...request, journeys: (await journeys.sourceFor(timetableDatabaseName, walking)) ?? undefined, onProgress }),
 );

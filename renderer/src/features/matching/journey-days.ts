@@ -1,4 +1,5 @@
 import type { JourneySource } from '@shared/matching';
+import type { WalkingSettings } from '@shared/model';
 import { prepareTravelDay, type TravelDay, type TravelFeed } from '@shared/travel';
 import { readTimetableUnlessHeld, timetableKey } from '../../db/timetable';
 
@@ -14,7 +15,7 @@ export class JourneyDayCache {
   private held: { key: string; feed: TravelFeed; days: Map<string, TravelDay> } | null = null;
 
   /** The timetable to plan with, or null when none is imported. */
-  async sourceFor(timetableDatabase: string): Promise<JourneySource | null> {
+  async sourceFor(timetableDatabase: string, walking?: WalkingSettings): Promise<JourneySource | null> {
     const read = await readTimetableUnlessHeld(timetableDatabase, this.held?.key ?? null);
     if (!read) {
       this.held = null;
@@ -25,6 +26,7 @@ export class JourneyDayCache {
     const held = this.held;
     if (!held || held.key !== key) return null;
     return {
+      walking,
       feed: held.feed,
       dayFor: (date) => {
         let day = held.days.get(date);

@@ -5,6 +5,7 @@ import { addressOf, type DatabaseAddress } from '../../db/connection';
 import { loadMatchData, loadMatchDirectory } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
 import { getPupil } from '../../db/pupils';
+import { getSetting } from '../../db/settings';
 import { timetableDatabaseName } from '../../db/timetable';
 import { JourneyDayCache } from './journey-days';
 import { JobWorker } from '../../platform/worker-job';
@@ -45,7 +46,7 @@ export class MatchDirectoryCache {
     }
     const pupil = await getPupil(db, request.pupilId);
     if (!pupil) return null;
-    const journeys = await this.journeys.sourceFor(request.timetableDatabaseName);
+    const journeys = await this.journeys.sourceFor(request.timetableDatabaseName, await getSetting(db, 'walking'));
     return matchPupil(pupil, { prepared }, journeys ?? undefined);
   }
 }
@@ -57,7 +58,7 @@ const pageJourneys = new JourneyDayCache();
 export async function workOutMatches(db: CareersDeskDb, request: Omit<MatchRequest, 'directoryVersion'>): Promise<PupilMatches | null> {
   const data = await loadMatchData(db, request.pupilId);
   if (!data) return null;
-  const journeys = await pageJourneys.sourceFor(request.timetableDatabaseName);
+  const journeys = await pageJourneys.sourceFor(request.timetableDatabaseName, await getSetting(db, 'walking'));
   return matchPupil(data.pupil, { ...data, today: request.today, period: request.period ?? undefined }, journeys ?? undefined);
 }
 

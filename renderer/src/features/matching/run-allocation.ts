@@ -15,8 +15,12 @@ export function runAllocation(input: AllocateRequest, onProgress: (fraction: num
     {
       start: () => new Worker(new URL('./allocate.worker.ts', import.meta.url), { type: 'module' }),
       request: input,
-      onPageThread: async ({ timetableDatabaseName, ...request }, progress) =>
-        allocateCohort({ ...request, journeys: (await pageJourneys.sourceFor(timetableDatabaseName)) ?? undefined, onProgress: progress }),
+      onPageThread: async ({ timetableDatabaseName, walking, ...request }, progress) =>
+        allocateCohort({
+          ...request,
+          journeys: (await pageJourneys.sourceFor(timetableDatabaseName, walking)) ?? undefined,
+          onProgress: progress,
+        }),
       what: 'The allocation',
     },
     onProgress,

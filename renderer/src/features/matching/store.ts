@@ -109,7 +109,9 @@ export const useAllocationStore = defineStore('allocation', () => {
         return;
       }
       const timetableDatabaseName = repos.timetable.databaseName;
-      const result = await runAllocation({ pupils, employers, placements, period: request.period, today, timetableDatabaseName }, (f) => {
+      const walking = await repos.settings.get('walking');
+      const input = { pupils, employers, placements, period: request.period, today, timetableDatabaseName, walking };
+      const result = await runAllocation(input, (f) => {
         progress.value = f;
       });
       const byId = new Map(pupils.map((p) => [p.id, p]));
