@@ -13,9 +13,8 @@
  */
 import { academicYearOf, academicYearStartYear, formatUkDate, yearGroupOf } from '../academic-year';
 import type { CompassFigure, CompassSnapshot, DestinationEntry, Pupil } from '../model';
-import { destinationGroup } from '../reference/destinations';
 import { benchmarkLabel, PROVIDER_ACCESS_TARGETS } from '../reference/gatsby';
-import { inHistoryOrder } from '../destinations/current';
+import { historiesAsAt, latestActivitySince, plannedDestinationIn } from '../destinations/as-at';
 import { scopeCaseload, type PupilFacts, type ReturnSource } from '../returns/scope';
 
 export type { CompassFigure } from '../model';
@@ -76,31 +75,6 @@ export function compassFigureText(figure: Pick<CompassFigure, 'numerator' | 'den
   return `${figure.numerator} of ${figure.denominator} (${compassPercent(figure)}%)`;
 }
 
-const POST_16 = (code: string | null): boolean => {
-  const group = destinationGroup(code);
-  return group !== null && group !== 'pre-16';
-};
-const ACTIVITY_KINDS: ReadonlySet<DestinationEntry['kind']> = new Set(['activity', 'november-activity', 'sustained-check']);
-
-/** Each young person's history entries dated on or before the day, oldest first. */
-function historiesAsAt(entries: readonly DestinationEntry[], asAt: string): Map<string, DestinationEntry[]> {
-  const byPupil = new Map<string, DestinationEntry[]>();
-  for (const entry of inHistoryOrder(entries)) {
-    if (entry.recordedOn > asAt) continue;
-    const list = byPupil.get(entry.pupilId);
-    if (list) list.push(entry);
-    else byPupil.set(entry.pupilId, [entry]);
-  }
-  return byPupil;
-}
-
-/** The intended destination last recorded on or before the day, if it is a post-16 one. */
-function plannedAsAt(history: readonly DestinationEntry[]): boolean {
-  let code: string | null = null;
-  for (const entry of history) if (entry.kind === 'intended') code = entry.code;
-  return POST_16(code);
-}
-
 function count<T>(list: readonly T[], test: (item: T) => boolean): number {
   return list.reduce((n, item) => n + (test(item) ? 1 : 0), 0);
 }
@@ -116,11 +90,6 @@ function row(benchmark: number, measure: string, label: string, numerator: numbe
 function leaversOf(pupils: readonly Pupil[], schoolId: string, asAt: string, yearsAgo: number): Pupil[] {
   const summer = `${academicYearStartYear(asAt) - yearsAgo + 1}-07-31`;
   return pupils.filter((p) => !p.homeEducated && p.schoolId === schoolId && yearGroupOf(p, summer) === 11);
-}
-
-/** Whether a leaver's history holds a post-16 activity recorded after they began Year 11 and by the day. */
-function destinationKnown(history: readonly DestinationEntry[], sinceOn: string): boolean {
-  return history.some((e) => ACTIVITY_KINDS.has(e.kind) && e.recordedOn >= sinceOn && 'code' in e && POST_16(e.code));
 }
 
 /**
@@ -151,7 +120,7 @@ export function compassEvaluation(source: CompassSource, options: { schoolId: st
       3,
       'year-11-planned',
       'Year 11: a planned (intended) post-16 destination recorded',
-      count(year11, (f) => plannedAsAt(historyOf(f.pupil.id))),
+      count(year11, (f) => plannedDestinationIn(historyOf(f.pupil.id)) !== null),
       year11.length,
       `Young people in Year 11 on ${formatUkDate(asAt)} whose latest intended destination recorded by then is a post-16 one.`,
     ),
@@ -165,7 +134,7 @@ export function compassEvaluation(source: CompassSource, options: { schoolId: st
         3,
         `left-${yearsAgo}-years-ago`,
         `Left Year 11 in summer ${summerYear}: a destination recorded since`,
-        count(leavers, (p) => destinationKnown(historyOf(p.id), year11Start)),
+        count(leavers, (p) => latestActivitySince(historyOf(p.id), year11Start) !== null),
         leavers.length,
         `Young people in Year 11 at the school in ${summerYear - 1}/${String(summerYear % 100).padStart(2, '0')} with a post-16 ` +
           'activity, 1 November activity or destination check recorded from the start of Year 11 until the day ' +

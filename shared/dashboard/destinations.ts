@@ -15,10 +15,10 @@
 import { academicYearStartYear, yearGroupOf } from '../academic-year';
 import type { DestinationEntry, Pupil } from '../model';
 import { DESTINATION_GROUPS, destinationGroup } from '../reference/destinations';
-import { inHistoryOrder } from '../destinations/current';
+import { historiesAsAt, latestActivitySince, plannedDestinationIn } from '../destinations/as-at';
 import { NOT_RECORDED } from '../returns/groups';
 import type { ReturnPeriod, ReturnScope, ScopedCaseload } from '../returns/scope';
-import type { DashboardCell, DashboardSeries } from './series';
+import { addPupil, emptyCells, type DashboardSeries } from './series';
 
 export interface DestinationSource {
   /** Every young person (leavers who have left the roll are not in the scoped caseload). */
@@ -33,12 +33,6 @@ export const LEAVER_GROUPS: readonly { id: string; label: string }[] = [
   NOT_RECORDED,
 ];
 const LEAVER_INDEX = new Map<string, number>(LEAVER_GROUPS.map((g, i) => [g.id, i]));
-const ACTIVITY_KINDS: ReadonlySet<DestinationEntry['kind']> = new Set(['activity', 'november-activity', 'sustained-check']);
-
-function isPost16(code: string | null): boolean {
-  const group = destinationGroup(code);
-  return group !== null && group !== 'pre-16';
-}
 
 /** Whether a young person is in the scope chosen: the same rules as returns (an adviser's: those they liaise for). */
 export function inDestinationScope(pupil: Pupil, scope: ReturnScope): boolean {
@@ -54,17 +48,6 @@ export function inDestinationScope(pupil: Pupil, scope: ReturnScope): boolean {
   }
 }
 
-function emptyCells(groups: number, segments: number): DashboardCell[][] {
-  return Array.from({ length: groups }, () => Array.from({ length: segments }, () => ({ count: 0, pupilIds: [] as string[] })));
-}
-
-function add(cells: DashboardCell[][], group: number, segment: number, pupilId: string): void {
-  const cell = cells[group]?.[segment];
-  if (!cell) return;
-  cell.count += 1;
-  cell.pupilIds.push(pupilId);
-}
-
 /** The last day the measures look at: the end of the period, or today while it runs on. */
 export function destinationCutOff(period: ReturnPeriod, now: string): string {
   return now < period.end ? now : period.end;
@@ -77,13 +60,7 @@ export function destinationSeries(
   options: { period: ReturnPeriod; now: string },
 ): DashboardSeries[] {
   const cutOff = destinationCutOff(options.period, options.now);
-  const histories = new Map<string, DestinationEntry[]>();
-  for (const entry of inHistoryOrder(source.entries)) {
-    if (entry.recordedOn > cutOff) continue;
-    const list = histories.get(entry.pupilId);
-    if (list) list.push(entry);
-    else histories.set(entry.pupilId, [entry]);
-  }
+  const histories = historiesAsAt(source.entries, cutOff);
   const historyOf = (id: string) => histories.get(id) ?? [];
 
   // Planned destination before leaving: Years 11 and 13 at the end of the period.
@@ -92,9 +69,7 @@ export function destinationSeries(
   for (const facts of scoped.pupils) {
     const row = plannedYears.indexOf(facts.yearGroup);
     if (row < 0) continue;
-    let code: string | null = null;
-    for (const entry of historyOf(facts.pupil.id)) if (entry.kind === 'intended') code = entry.code;
-    add(planned, row, isPost16(code) ? 0 : 1, facts.pupil.id);
+    addPupil(planned, row, plannedDestinationIn(historyOf(facts.pupil.id)) === null ? 1 : 0, facts.pupil.id);
   }
 
   // The last leavers: in Year 11 in the academic year before the period's.
@@ -104,11 +79,8 @@ export function destinationSeries(
   const leavers = emptyCells(LEAVER_GROUPS.length, 1);
   for (const pupil of source.pupils) {
     if (!inDestinationScope(pupil, source.scope) || yearGroupOf(pupil, summer) !== 11) continue;
-    let group: string = NOT_RECORDED.id;
-    for (const entry of historyOf(pupil.id))
-      if (ACTIVITY_KINDS.has(entry.kind) && entry.recordedOn >= year11Began && 'code' in entry && isPost16(entry.code))
-        group = destinationGroup(entry.code) ?? NOT_RECORDED.id;
-    add(leavers, LEAVER_INDEX.get(group) ?? LEAVER_GROUPS.length - 1, 0, pupil.id);
+    const group = destinationGroup(latestActivitySince(historyOf(pupil.id), year11Began)) ?? NOT_RECORDED.id;
+    addPupil(leavers, LEAVER_INDEX.get(group) ?? LEAVER_GROUPS.length - 1, 0, pupil.id);
   }
 
   // The September Guarantee of the September after the period, for Years 11 and 12 at its end.
@@ -121,7 +93,7 @@ export function destinationSeries(
     let offered = false;
     for (const entry of historyOf(facts.pupil.id))
       if (entry.kind === 'guarantee-offer' && entry.guaranteeYear === guaranteeYear) offered = entry.status !== 'none-yet';
-    add(guarantee, row, offered ? 0 : 1, facts.pupil.id);
+    addPupil(guarantee, row, offered ? 0 : 1, facts.pupil.id);
   }
 
   return [

@@ -103,7 +103,7 @@ export function monthsOf(period: ReturnPeriod, now: string): DashboardGroup[] {
   return groups;
 }
 
-function emptyCells(groups: number, segments: number): DashboardCell[][] {
+export function emptyCells(groups: number, segments: number): DashboardCell[][] {
   return Array.from({ length: groups }, () => Array.from({ length: segments }, () => ({ count: 0, pupilIds: [] })));
 }
 
@@ -131,7 +131,8 @@ class ThingCounter {
   }
 }
 
-function addPupil(cells: DashboardCell[][], group: number, segment: number, pupilId: string): void {
+/** Counts one young person into a cell. */
+export function addPupil(cells: DashboardCell[][], group: number, segment: number, pupilId: string): void {
   const cell = cells[group]?.[segment];
   if (!cell) return;
   cell.count += 1;

@@ -2,7 +2,7 @@
 // (31 March against 1 April, the academic year's turn on 1 September, a school with no Year 11), and
 // snapshots kept once per school and day (renderer/src/db/compass).
 import { afterEach, describe, expect, it } from 'vitest';
-import { destinationEntrySchema, type DestinationEntry, type GuidanceSession, type Pupil } from '@shared/model';
+import { compassSnapshotSchema, destinationEntrySchema, type DestinationEntry, type GuidanceSession, type Pupil } from '@shared/model';
 import {
   compassEvaluation,
   compassFigureText,
@@ -16,7 +16,9 @@ import {
 } from '@shared/compass';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { compassSnapshotsOf, saveCompassSnapshot } from '@renderer/db/compass';
+import { buildCompassDocument } from '@shared/pdf';
 import { createFactories } from '../support/factories';
+import { pdfText, renderPdf } from '../support/pdf-node';
 import { testDatabaseOptions } from './test-database';
 
 let serial = 0;
@@ -196,5 +198,41 @@ describe('snapshots kept', () => {
     const audits = await db.audit.where('entity').equals('compass-snapshot').toArray();
     expect(audits.map((a) => a.action).sort()).toEqual(['create', 'create', 'update']);
     expect(audits.every((a) => a.pupilId === null)).toBe(true);
+  });
+});
+
+describe('the PDF', () => {
+  it('prints every benchmark with its figures and the snapshots beside, each table kept whole, and names nobody', async () => {
+    const rows = asAt('2027-04-10');
+    const earlier = [
+      compassSnapshotSchema.parse({
+        id: uuid(),
+        createdAt: stamp,
+        updatedAt: stamp,
+        schoolId: school.id,
+        takenOn: '2027-03-31',
+        figures: snapshotFigures(asAt('2027-03-31')),
+      }),
+    ];
+    const doc = buildCompassDocument({
+      schoolName: school.name,
+      asAt: '2027-04-10',
+      rows,
+      earlier,
+      service: null,
+      now: '2027-04-10T09:00:00',
+    });
+    const blocks = (doc.content as { unbreakable?: boolean; stack?: unknown[] }[]).filter((c) => c.stack && c.unbreakable !== undefined);
+    expect(blocks).toHaveLength(8);
+    expect(blocks.every((b) => b.unbreakable)).toBe(true);
+    const text = (await pdfText(await renderPdf(doc))).join('\n');
+    expect(text).toContain('Figures for the Compass evaluation');
+    expect(text).toContain('Margate Harbour School, as at 10/04/2027');
+    expect(text).toContain('Snapshot 31/03/2027');
+    expect(text).toContain('Benchmark 8: Personal guidance');
+    expect(text).toContain('2 of 2 (100%)'); // Year 11 planned destinations now
+    expect(text).toContain('1 of 2 (50%)'); // and as at 31 March
+    expect(text).toContain('Not recorded in Careers Desk');
+    for (const p of source.pupils) expect(text).not.toContain(p.legalForename);
   });
 });
