@@ -2,3 +2,4 @@
 export * from './series';
 export * from './summary';
 export * from './people';
+export * from './destinations';

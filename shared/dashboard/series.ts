@@ -12,9 +12,19 @@ import { YEAR_GROUPS } from '../academic-year';
 import { PLACEMENT_STATUSES } from '../reference/lists';
 import { NOT_RECORDED, RISK_ROWS, riskRow } from '../returns/groups';
 import type { ReturnPeriod, ScopedCaseload } from '../returns/scope';
+import { destinationSeries, type DestinationSource } from './destinations';
 
 export type DashboardChartId =
-  'sessions-per-month' | 'benchmark-8' | 'weeks-worth' | 'provider-access' | 'risk-bands' | 'placements' | 'intended-destinations';
+  | 'sessions-per-month'
+  | 'benchmark-8'
+  | 'weeks-worth'
+  | 'provider-access'
+  | 'risk-bands'
+  | 'placements'
+  | 'intended-destinations'
+  | 'planned-destinations'
+  | 'leavers-destinations'
+  | 'september-guarantee';
 
 /** What one bar or part of a bar counts, and whose figure it is. */
 export interface DashboardCell {
@@ -66,6 +76,8 @@ export interface DashboardOptions {
   period: ReturnPeriod;
   /** Today (ISO date): months after this one are not drawn. */
   now: string;
+  /** Every young person and the destinations history, for the destination measures (none are drawn without). */
+  destinations?: DestinationSource;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -91,7 +103,7 @@ export function monthsOf(period: ReturnPeriod, now: string): DashboardGroup[] {
   return groups;
 }
 
-function emptyCells(groups: number, segments: number): DashboardCell[][] {
+export function emptyCells(groups: number, segments: number): DashboardCell[][] {
   return Array.from({ length: groups }, () => Array.from({ length: segments }, () => ({ count: 0, pupilIds: [] })));
 }
 
@@ -119,7 +131,8 @@ class ThingCounter {
   }
 }
 
-function addPupil(cells: DashboardCell[][], group: number, segment: number, pupilId: string): void {
+/** Counts one young person into a cell. */
+export function addPupil(cells: DashboardCell[][], group: number, segment: number, pupilId: string): void {
   const cell = cells[group]?.[segment];
   if (!cell) return;
   cell.count += 1;
@@ -329,5 +342,6 @@ export function buildDashboard(scoped: ScopedCaseload, options: DashboardOptions
       notes: ['Grouped by NCCIS activity code.'],
     },
   ];
+  if (options.destinations) series.push(...destinationSeries(scoped, options.destinations, options));
   return { pupilCount: scoped.pupils.length, series };
 }

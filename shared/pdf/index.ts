@@ -31,3 +31,4 @@ export {
   type PlacementLetterInput,
   type PlacementLetterKind,
 } from './placement-letters';
+export { buildCompassDocument, COMPASS_PDF_TITLE, type CompassPdfInput } from './compass';

@@ -11,6 +11,7 @@ const SECTIONS = [
   'Routes',
   'Matching',
   'Work experience',
+  'Compass',
   'Returns',
   'Data',
   'Settings',

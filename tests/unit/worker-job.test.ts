@@ -5,6 +5,7 @@ import { JobWorker, runWorkerJob, type WorkerJobEnvelope, type WorkerJobReply } 
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
 import { loadReturnSource } from '@renderer/db/returns';
+import { allDestinationEntries } from '@renderer/db/destinations';
 import { buildReturn } from '@renderer/features/returns/build-return';
 import { runDashboardJob } from '@renderer/features/dashboard/dashboard-job';
 import { MatchDirectoryCache, runMatchJob } from '@renderer/features/matching/match-job';
@@ -237,7 +238,9 @@ describe('the dashboard worked out through its job (renderer/src/features/dashbo
     const period = { start: '2026-09-01', end: '2027-08-31' };
     const figures = await runDashboardJob({ period, scope: { kind: 'home-educated' }, today: '2026-11-24' }, db);
     const scoped = scopeCaseload(source, { period, scope: { kind: 'home-educated' } });
-    expect(figures.dashboard).toEqual(buildDashboard(scoped, { period, now: '2026-11-24' }));
+    const destinations = { pupils: source.pupils, entries: await allDestinationEntries(db), scope: { kind: 'home-educated' as const } };
+    expect(figures.dashboard).toEqual(buildDashboard(scoped, { period, now: '2026-11-24', destinations }));
+    expect(figures.dashboard.series.map((s) => s.id)).toContain('september-guarantee');
     expect(figures.people).toEqual(scoped.pupils.map(personBehind));
     expect(figures.people.length).toBeGreaterThan(0);
     expect(figures.people.every((p) => p.detail.endsWith('home educated'))).toBe(true);

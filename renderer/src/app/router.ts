@@ -169,6 +169,12 @@ const capabilityRoutes: RouteRecordRaw[] = [
     meta: { section: 'pupils', title: 'Edit a workplace experience' },
   },
   {
+    path: '/compass',
+    name: 'compass',
+    component: () => import('../features/compass/CompassView.vue'),
+    meta: { section: 'compass', title: 'Compass evaluation' },
+  },
+  {
     path: '/returns',
     name: 'returns',
     component: () => import('../features/returns/ReturnsView.vue'),

@@ -43,6 +43,12 @@ export const SECTIONS: readonly Section[] = [
     purpose: "Who in a year group is short of a week's worth of workplace experience, and the figures for Compass.",
   },
   {
+    path: '/compass',
+    name: 'compass',
+    label: 'Compass',
+    purpose: "A school's figures for the termly Compass evaluation, benchmark by benchmark, with the termly snapshots kept.",
+  },
+  {
     path: '/returns',
     name: 'returns',
     label: 'Returns',

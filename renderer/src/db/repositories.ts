@@ -9,7 +9,7 @@ import type { PlanInput, SessionInput } from '@shared/sessions';
 import type { PlacementStatusId, DestinationCode } from '@shared/reference';
 import { findOutcode } from '@shared/reference/outcodes';
 import type { BackupKey, BackupPayload, MergeWrites, Unlock } from '@shared/backup';
-import type { CaseloadDataset, DestinationEntry, ServiceDetails } from '@shared/model';
+import type { CaseloadDataset, CompassFigure, DestinationEntry, ServiceDetails } from '@shared/model';
 import type { DestinationEntryInput } from '@shared/destinations';
 import type { RiskWeights } from '@shared/risk';
 import type { Clock } from '../platform/clock';
@@ -152,6 +152,7 @@ import {
 import { applyMerge, localMergeTables } from './merge';
 import { automaticBackupsHolding, eraseFromAutomaticBackups, type AutomaticBackupStore } from './backup-erasure';
 import { onTablesChange } from './changes';
+import { compassSnapshotsOf, loadCompassSource, saveCompassSnapshot } from './compass';
 import {
   currentTimetable,
   currentTimetableInfo,
@@ -362,6 +363,14 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
 
     returns: {
       auditExport: (summary: string) => auditReturnExport(db, summary, actor()),
+    },
+
+    /** The Compass evaluation helper: the records its figures count, and each school's termly snapshots. */
+    compass: {
+      source: () => loadCompassSource(db),
+      snapshots: (schoolId: string) => compassSnapshotsOf(db, schoolId),
+      save: (input: { schoolId: string; schoolName: string; takenOn: string; figures: readonly CompassFigure[] }) =>
+        saveCompassSnapshot(db, input, actor(), now()),
     },
 
     dashboard: {

@@ -5,6 +5,7 @@ import type { CareersDeskDb } from '../../db/schema';
 import { db as appDb } from '../../db/database';
 import { addressOf, type DatabaseAddress } from '../../db/connection';
 import { loadReturnSource } from '../../db/returns';
+import { allDestinationEntries } from '../../db/destinations';
 import { runWorkerJob } from '../../platform/worker-job';
 
 /** What the dashboard worker is asked: the period and scope chosen, today, and the database by name. */
@@ -25,10 +26,11 @@ export interface DashboardFigures {
 
 /** Reads every record the charts count (one read transaction, so the figures agree) and works them out. */
 export async function workOutDashboard(db: CareersDeskDb, request: DashboardRequest): Promise<DashboardFigures> {
-  const source = await loadReturnSource(db);
+  const [source, entries] = await Promise.all([loadReturnSource(db), allDestinationEntries(db)]);
   const scoped = scopeCaseload(source, { period: request.period, scope: request.scope });
+  const destinations = { pupils: source.pupils, entries, scope: request.scope };
   return {
-    dashboard: buildDashboard(scoped, { period: request.period, now: request.today }),
+    dashboard: buildDashboard(scoped, { period: request.period, now: request.today, destinations }),
     people: scoped.pupils.map(personBehind),
     periodLabel: periodLabel(request.period),
     scopeLabel: scoped.scopeLabel,

@@ -21,7 +21,7 @@ export interface DashboardView {
 /** Waits this long after the last change before working the figures out again. */
 const DEBOUNCE_MS = 120;
 /** The tables the charts count: a change to any of them means new figures. */
-const COUNTED_TABLES = ['pupils', 'sessions', 'experiences', 'schools', 'advisers'] as const;
+const COUNTED_TABLES = ['pupils', 'sessions', 'experiences', 'schools', 'advisers', 'destinations'] as const;
 
 /**
  * The charts for the chosen period and scope, worked out in a worker (dashboard-job.ts) and again
