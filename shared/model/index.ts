@@ -12,3 +12,4 @@ export * from './problems';
 export * from './employer-document';
 export * from './allocation';
 export * from './destination';
+export * from './data-sharing';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './common';
 import { serviceDetailsSchema } from './organisation';
 import { weeksWorthSchema } from './experience';
+import { dataSharingAgreementSchema, monthDaySchema } from './data-sharing';
 
 /** See shared/travel/walking.ts for how journeys use it. */
 export const walkingSettingsSchema = z
@@ -72,8 +73,20 @@ export const settingSchemas = {
    */
   erasedPupilIds: z.array(idSchema),
   returnRecipients: z
-    .array(z.object({ id: idSchema, name: z.string().trim().min(1).max(120), key: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .array(
+      z.object({
+        id: idSchema,
+        name: z.string().trim().min(1).max(120),
+        key: z.string().regex(/^[0-9a-f]{64}$/),
+        /** The data-sharing agreement with them; none recorded means no pupil-level file goes to them. */
+        agreement: dataSharingAgreementSchema.nullable().default(null),
+      }),
+    )
     .max(50),
+  /** The recipient who is the council's destinations recipient (NCCIS): the only one the council's pupil-level files go to. */
+  councilRecipientId: idSchema.nullable(),
+  /** The days of the year ("MM-DD") the risk-of-NEET list goes to the council: twice a year, 1 March and 1 October when unset. */
+  riskListDates: z.array(monthDaySchema).min(1).max(4),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -94,6 +107,8 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   disclosureThreshold: 'Smallest count shown in returns',
   erasedPupilIds: 'Young people erased on this computer',
   returnRecipients: 'Who receives extracts',
+  councilRecipientId: "The council's destinations recipient",
+  riskListDates: 'When the risk-of-NEET list is due',
 };
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
 

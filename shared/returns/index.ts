@@ -9,3 +9,6 @@ export * from './extract';
 export * from './csv';
 export * from './summary';
 export * from './tidy';
+export * from './data-sharing';
+export * from './destinations-file';
+export * from './risk-list';

@@ -120,6 +120,8 @@ import {
   saveDestinationEntry,
 } from './destinations';
 import { auditReturnExport } from './returns';
+import { addRiskListNote, loadCouncilFileSource } from './council-files';
+import type { RiskListNoteInput } from '@shared/returns';
 import { countCaseload } from './dashboard';
 import { loadTodayFacts, TODAY_TABLES } from './today';
 import { auditAuditExport, auditRecordNames, findAuditEntries, type AuditFilters } from './audit-log';
@@ -363,6 +365,11 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
 
     returns: {
       auditExport: (summary: string) => auditReturnExport(db, summary, actor()),
+      /** What the council's destinations file and risk-of-NEET list are built from. */
+      councilFileSource: () => loadCouncilFileSource(db),
+      /** Keeps the council's view of a young person on the risk-of-NEET list as a note on their record. */
+      recordCouncilView: (pupilId: string, input: RiskListNoteInput) =>
+        addRiskListNote(db, pupilId, input, actor(), { now: now(), today: clock.today() }),
     },
 
     /** The Compass evaluation helper: the records its figures count, and each school's termly snapshots. */
