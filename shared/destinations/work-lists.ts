@@ -30,7 +30,8 @@
  */
 import { yearGroupLabel, yearGroupOf, isoDateParts } from '../academic-year';
 import { displayName, type DestinationEntry, type Pupil } from '../model';
-import { destinationGroup, type DestinationCode } from '../reference';
+import type { DestinationCode } from '../reference';
+import { POST16_DESTINATIONS } from '../routes/destination';
 import { isTracked } from './consent';
 import { currentDestinationCodes } from './current';
 
@@ -106,8 +107,7 @@ export interface DestinationWorkLists {
 
 /** Whether an intended code is a plan: a place in education, employment or training, not "seeking" or "not known". */
 export function isPlannedDestination(code: DestinationCode | null): boolean {
-  const group = destinationGroup(code);
-  return group === 'education' || group === 'employment' || group === 'training';
+  return code !== null && POST16_DESTINATIONS.some((d) => d.code === code);
 }
 
 /** The year group a young person was in at the end of the summer term of `year` (30 June). */
