@@ -570,14 +570,13 @@ function demoDestinations(
     if (!before || session.date > before.date) latestSaying.set(session.pupilId, session);
   }
   const entries: DestinationEntry[] = [];
-  const where = { providerId: null, employerId: null, routeId: null, placeName: '', sessionId: null, notes: '' };
   for (const pupil of pupils) {
     const history: DestinationEntry[] = [];
     const session = latestSaying.get(pupil.id);
     if (pupil.intendedDestination && session)
       history.push({
         ...base(),
-        ...where,
+        ...NO_PLACE,
         kind: 'intended',
         pupilId: pupil.id,
         recordedOn: session.date,
@@ -594,6 +593,9 @@ function demoDestinations(
   }
   return entries;
 }
+
+/** The demo's entries name no provider, employer, route or session beyond what each one sets. */
+const NO_PLACE = { providerId: null, employerId: null, routeId: null, placeName: '', sessionId: null, notes: '' } as const;
 
 /** Where leavers went, by NCCIS code: mostly college and sixth form, some apprenticeships and work, a few seeking. */
 function leaverCode(random: RandomSource): DestinationCode {
@@ -614,8 +616,8 @@ function demoLeaverHistory(
   pupil: Pupil,
   today: string,
 ): DestinationEntry[] {
-  const where = { providerId: null, employerId: null, routeId: null, placeName: '', sessionId: null, notes: '' };
   const history: DestinationEntry[] = [];
+  const about = (recordedOn: string) => ({ ...base(), ...NO_PLACE, pupilId: pupil.id, recordedOn });
   // A few leavers withhold consent (more than the caseload's few): nothing is followed up for them after that.
   if (pupil.consent.tracking.status === 'withheld') return history;
   if (random.chance(0.05)) {
@@ -633,61 +635,24 @@ function demoLeaverHistory(
     if ([11, 12].includes(summerOf(year)) && `${year}-07-01` <= today) {
       const roll = random.next();
       const offeredOn = dayBetween(random, `${year}-05-01`, `${year}-09-30`, today);
+      const offer = { ...about(offeredOn), kind: 'guarantee-offer' as const, guaranteeYear: year };
       if (roll < 0.75) {
         const code = leaverCode(random);
         const status = random.chance(0.75) ? 'accepted' : 'offered';
         if (status === 'accepted') placeCode = code;
-        history.push({
-          ...base(),
-          ...where,
-          kind: 'guarantee-offer',
-          pupilId: pupil.id,
-          recordedOn: offeredOn,
-          source: 'provider',
-          guaranteeYear: year,
-          status,
-          offeredBy: random.pick(FE_COLLEGES).name,
-          offeredOn,
-          code,
-        });
-      } else if (roll < 0.85)
-        history.push({
-          ...base(),
-          ...where,
-          kind: 'guarantee-offer',
-          pupilId: pupil.id,
-          recordedOn: offeredOn,
-          source: 'council',
-          guaranteeYear: year,
-          status: 'none-yet',
-          offeredBy: '',
-          offeredOn: null,
-          code: null,
-        });
+        history.push({ ...offer, source: 'provider', status, offeredBy: random.pick(FE_COLLEGES).name, offeredOn, code });
+      } else if (roll < 0.85) history.push({ ...offer, source: 'council', status: 'none-yet', offeredBy: '', offeredOn: null, code: null });
     }
     // The 1 November of the year they left Year 11, and the checks one, two and three years on.
     const leftIn = [0, 1, 2, 3].find((n) => summerOf(year - n) === 11);
     if (leftIn === undefined || `${year}-11-01` > today || !random.chance(leftIn === 0 ? 0.8 : 0.6)) continue;
     const recordedOn = dayBetween(random, `${year}-11-01`, `${year}-11-30`, today);
     const code = placeCode && random.chance(0.85) ? placeCode : leaverCode(random);
-    if (leftIn === 0)
-      history.push({
-        ...base(),
-        ...where,
-        kind: 'november-activity',
-        pupilId: pupil.id,
-        recordedOn,
-        source: 'council',
-        surveyYear: year,
-        code,
-      });
+    if (leftIn === 0) history.push({ ...about(recordedOn), kind: 'november-activity', source: 'council', surveyYear: year, code });
     else
       history.push({
-        ...base(),
-        ...where,
+        ...about(recordedOn),
         kind: 'sustained-check',
-        pupilId: pupil.id,
-        recordedOn,
         source: 'young-person',
         yearsAfter: leftIn as 1 | 2 | 3,
         code,

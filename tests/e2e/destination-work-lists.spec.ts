@@ -37,6 +37,12 @@ test('records a September Guarantee offer and a 1 November activity from their l
   test.setTimeout(120_000);
   await page.clock.install({ time: CLOCK });
   await openWithDemoData(page);
+  // Today counts the lists, each a way into its own.
+  const onToday = page.getByTestId('today-destinations');
+  await expect(onToday.getByRole('heading', { level: 2 })).toContainText('Destinations to follow up');
+  await onToday.getByRole('link', { name: '1 November activity not confirmed' }).click();
+  await expect(page.getByRole('tab', { name: /^1 November activity not confirmed/ })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Destinations', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Destinations' })).toBeVisible();
   await expect(page.getByRole('tab', { name: /^Year 11s with no planned destination \(\d+\)/ })).toBeVisible();
