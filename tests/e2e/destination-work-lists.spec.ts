@@ -106,6 +106,23 @@ test('records a September Guarantee offer and a 1 November activity from their l
   );
   expect(activities.map((e) => [e.surveyYear, e.code])).toEqual([[2026, '310']]);
 
+  // Year 11s with no planned destination: a pre-16 code is refused beside the field; a place takes them off.
+  const noPlan = await openList(page, 'Year 11s with no planned destination');
+  const year11 = noPlan.panel.getByRole('row').nth(1);
+  const year11Id = (await year11.getAttribute('data-pupil-id')) ?? '';
+  const year11Name = (await year11.getByRole('link').textContent())?.trim() ?? '';
+  await year11.getByRole('button', { name: `Record… for ${year11Name}` }).click();
+  const intended = page.getByRole('dialog', { name: `Record ${year11Name}'s intended destination` });
+  await intended.getByLabel('Intended destination').selectOption({ label: '110 On a school roll' });
+  await intended.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(intended.getByLabel('Intended destination')).toHaveAttribute('aria-invalid', 'true');
+  await expect(intended.getByText('is where a young person is before 16').first()).toBeVisible();
+  await intended.getByLabel('Intended destination').selectOption({ label: '210 School sixth form' });
+  await intended.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(intended).toBeHidden();
+  await expect(noPlan.panel.locator(`tr[data-pupil-id="${year11Id}"]`)).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: /^Year 11s with no planned destination/ })).toContainText(`(${noPlan.count - 1})`);
+
   // The row opens the young person.
   await page.getByRole('tab', { name: /^No September Guarantee offer yet/ }).click();
   const next = page.getByRole('tabpanel').getByRole('row').nth(1).getByRole('link');
