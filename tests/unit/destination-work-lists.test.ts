@@ -1,6 +1,10 @@
 // The destinations work lists around their dates: 30 June / 1 July, 30 September / 1 October,
 // 31 October / 1 November, the years after Year 11, an override, withheld consent and the caseload.
-import { describe, expect, it } from 'vitest';
+import { testDatabaseOptions } from './test-database';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CareersDeskDb } from '@renderer/db/schema';
+import { saveDestinationEntry } from '@renderer/db/destinations';
+import { loadDestinationWorkLists } from '@renderer/db/destination-work-lists';
 import { destinationEntrySchema, type DestinationEntry, type Pupil } from '@shared/model';
 import { destinationWorkLists, guaranteeYearOn, isPlannedDestination, surveyYearOn } from '@shared/destinations';
 import { createRandom } from '@shared/random';
@@ -200,5 +204,52 @@ describe('consent and the caseload', () => {
     expect(ids(destinationWorkLists([gone], [], '2027-08-19').guarantee.rows)).toEqual([older.id]);
     const lists = destinationWorkLists([gone], [], '2027-08-20');
     expect([lists.guarantee.rows.length, lists.guarantee.leftCaseload, lists.guarantee.withheld]).toEqual([0, 1, 0]);
+  });
+});
+
+describe('the work lists read from the database', () => {
+  let db: CareersDeskDb;
+  let counter = 0;
+  beforeEach(async () => {
+    db = new CareersDeskDb(`careers-desk-work-lists-${++counter}`, testDatabaseOptions());
+    await db.schools.add(make.school({ name: 'Oakfield School' }));
+  });
+  afterEach(async () => {
+    db.close();
+    await db.delete();
+  });
+
+  it('reads young people and history once, names the school, and a recorded offer takes the row off', async () => {
+    const [school] = await db.schools.toArray();
+    const pupil = { ...leaver, schoolId: school!.id };
+    await db.pupils.add(pupil);
+    const before = await loadDestinationWorkLists(db, '2027-10-01');
+    expect(before.guarantee.rows.map((r) => [r.pupilName, before.schoolNames[r.schoolId ?? '']])).toEqual([
+      ['Ava Leaver', 'Oakfield School'],
+    ]);
+    const saved = await saveDestinationEntry(
+      db,
+      {
+        kind: 'guarantee-offer',
+        pupilId: pupil.id,
+        recordedOn: '2027-09-20',
+        source: 'provider',
+        guaranteeYear: 2027,
+        status: 'offered',
+        offeredBy: 'EKC Group',
+        offeredOn: '2027-09-20',
+        code: '230',
+        providerId: null,
+        employerId: null,
+        routeId: null,
+        placeName: '',
+        sessionId: null,
+        notes: '',
+      },
+      null,
+      { now: new Date('2027-10-01T10:00:00.000Z'), today: '2027-10-01' },
+    );
+    expect(saved.ok).toBe(true);
+    expect((await loadDestinationWorkLists(db, '2027-10-01')).guarantee.rows).toEqual([]);
   });
 });
