@@ -25,6 +25,7 @@ import type { Provider, Route } from '../model/routes';
 import type { CaseloadDataset } from '../model/dataset';
 import type { DestinationEntry, TrackingConsent } from '../model/destination';
 import { currentDestinationCodes } from '../destinations/current';
+import { NO_PLACE_OR_NOTES } from '../destinations/entry';
 export { DEMO_LOGO_DATA_URL, DEMO_SERVICE } from './service';
 import { EMPLOYER_STEMS, FORENAMES, SEASIDE_STREETS, STEM_AREAS, STREETS, SURNAMES } from './names';
 
@@ -576,7 +577,7 @@ function demoDestinations(
     if (pupil.intendedDestination && session)
       history.push({
         ...base(),
-        ...NO_PLACE,
+        ...NO_PLACE_OR_NOTES,
         kind: 'intended',
         pupilId: pupil.id,
         recordedOn: session.date,
@@ -593,9 +594,6 @@ function demoDestinations(
   }
   return entries;
 }
-
-/** The demo's entries name no provider, employer, route or session beyond what each one sets. */
-const NO_PLACE = { providerId: null, employerId: null, routeId: null, placeName: '', sessionId: null, notes: '' } as const;
 
 /** Where leavers went, by NCCIS code: mostly college and sixth form, some apprenticeships and work, a few seeking. */
 function leaverCode(random: RandomSource): DestinationCode {
@@ -617,7 +615,7 @@ function demoLeaverHistory(
   today: string,
 ): DestinationEntry[] {
   const history: DestinationEntry[] = [];
-  const about = (recordedOn: string) => ({ ...base(), ...NO_PLACE, pupilId: pupil.id, recordedOn });
+  const about = (recordedOn: string) => ({ ...base(), ...NO_PLACE_OR_NOTES, pupilId: pupil.id, recordedOn });
   // A few leavers withhold consent (more than the caseload's few): nothing is followed up for them after that.
   if (pupil.consent.tracking.status === 'withheld') return history;
   if (random.chance(0.05)) {

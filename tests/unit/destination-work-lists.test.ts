@@ -6,7 +6,7 @@ import { CareersDeskDb } from '@renderer/db/schema';
 import { saveDestinationEntry } from '@renderer/db/destinations';
 import { loadDestinationWorkLists } from '@renderer/db/destination-work-lists';
 import { destinationEntrySchema, type DestinationEntry, type Pupil } from '@shared/model';
-import { destinationWorkLists, guaranteeYearOn, isPlannedDestination, surveyYearOn } from '@shared/destinations';
+import { NO_PLACE_OR_NOTES, destinationWorkLists, guaranteeYearOn, isPlannedDestination, surveyYearOn } from '@shared/destinations';
 import { createRandom } from '@shared/random';
 import { createFactories } from '../support/factories';
 
@@ -239,12 +239,7 @@ describe('the work lists read from the database', () => {
         offeredBy: 'EKC Group',
         offeredOn: '2027-09-20',
         code: '230',
-        providerId: null,
-        employerId: null,
-        routeId: null,
-        placeName: '',
-        sessionId: null,
-        notes: '',
+        ...NO_PLACE_OR_NOTES,
       },
       null,
       { now: new Date('2027-10-01T10:00:00.000Z'), today: '2027-10-01' },
