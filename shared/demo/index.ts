@@ -24,6 +24,8 @@ import { MEANINGFUL_CRITERIA } from '../reference/lists';
 import type { Provider, Route } from '../model/routes';
 import type { CaseloadDataset } from '../model/dataset';
 import type { DestinationEntry, TrackingConsent } from '../model/destination';
+import { currentDestinationCodes } from '../destinations/current';
+import { NO_PLACE_OR_NOTES } from '../destinations/entry';
 export { DEMO_LOGO_DATA_URL, DEMO_SERVICE } from './service';
 import { EMPLOYER_STEMS, FORENAMES, SEASIDE_STREETS, STEM_AREAS, STREETS, SURNAMES } from './names';
 
@@ -531,7 +533,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   const { providers, routes } = providersAndRoutes(random, base, schools, options.routes ?? 90, today);
 
   const experiences = demoExperiences(random, base, { pupils, employers, schools, today });
-  const destinations = demoDestinations(base, pupils, sessions);
+  const destinations = demoDestinations(random, base, pupils, sessions, today);
 
   return {
     schools: schools.map(({ outcode: _o, sixthForm: _s, ...school }) => school),
@@ -548,13 +550,19 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
 }
 
 /**
- * Each intended destination said at a guidance meeting, as the history records it: dated the latest meeting
- * that named it, from the young person.
+ * The destinations history of the demo caseload: each intended destination said at a guidance meeting (dated
+ * the latest meeting that named it, from the young person), and for the leavers in Years 12 and 13 what
+ * followed, relative to `today`: September Guarantee offers (most accepted, some only offered, a few asked
+ * with none yet, some not recorded), most 1 November activities and destination checks, and a few who
+ * withheld consent to tracking, so each work list has believable rows. The young people's current codes are
+ * then set from their history, as every write of it does. Runs last, so the rest of the demo stays as it was.
  */
 function demoDestinations(
+  random: RandomSource,
   base: () => { id: string; createdAt: string; updatedAt: string; isDemo: boolean },
   pupils: readonly Pupil[],
   sessions: readonly GuidanceSession[],
+  today: string,
 ): DestinationEntry[] {
   const latestSaying = new Map<string, GuidanceSession>();
   for (const session of sessions) {
@@ -564,28 +572,92 @@ function demoDestinations(
   }
   const entries: DestinationEntry[] = [];
   for (const pupil of pupils) {
+    const history: DestinationEntry[] = [];
     const session = latestSaying.get(pupil.id);
-    if (!pupil.intendedDestination || !session) {
-      // No meeting named it: the record's code alone would disagree with its history, so it goes.
-      pupil.intendedDestination = null;
-      continue;
-    }
-    entries.push({
-      ...base(),
-      kind: 'intended',
-      pupilId: pupil.id,
-      recordedOn: session.date,
-      source: 'young-person',
-      code: pupil.intendedDestination,
-      providerId: null,
-      employerId: null,
-      routeId: null,
-      placeName: '',
-      sessionId: session.id,
-      notes: '',
-    });
+    if (pupil.intendedDestination && session)
+      history.push({
+        ...base(),
+        ...NO_PLACE_OR_NOTES,
+        kind: 'intended',
+        pupilId: pupil.id,
+        recordedOn: session.date,
+        source: 'young-person',
+        code: pupil.intendedDestination,
+        sessionId: session.id,
+      });
+    if (yearGroupOf(pupil, today) >= 11) history.push(...demoLeaverHistory(random, base, pupil, today));
+    const current = currentDestinationCodes(history);
+    // The record's codes are the history's, as every write of it keeps them.
+    pupil.intendedDestination = current.intendedDestination;
+    pupil.actualDestination = current.actualDestination;
+    entries.push(...history);
   }
   return entries;
+}
+
+/** Where leavers went, by NCCIS code: mostly college and sixth form, some apprenticeships and work, a few seeking. */
+function leaverCode(random: RandomSource): DestinationCode {
+  return random.weighted<DestinationCode>(['210', '220', '230', '310', '410', '330', '619'], [28, 8, 36, 12, 5, 5, 6]);
+}
+
+/** A day from `from` to `to` (both included), never after today. */
+function dayBetween(random: RandomSource, from: string, to: string, today: string): string {
+  const last = to < today ? to : today;
+  const days = daysFrom(from, last);
+  return days.length > 0 ? random.pick(days) : last;
+}
+
+/** What followed Year 11 for one leaver: guarantee offers, the 1 November activity and the checks since. */
+function demoLeaverHistory(
+  random: RandomSource,
+  base: () => { id: string; createdAt: string; updatedAt: string; isDemo: boolean },
+  pupil: Pupil,
+  today: string,
+): DestinationEntry[] {
+  const history: DestinationEntry[] = [];
+  const about = (recordedOn: string) => ({ ...base(), ...NO_PLACE_OR_NOTES, pupilId: pupil.id, recordedOn });
+  // A few leavers withhold consent (more than the caseload's few): nothing is followed up for them after that.
+  if (pupil.consent.tracking.status === 'withheld') return history;
+  if (random.chance(0.05)) {
+    pupil.consent = {
+      ...pupil.consent,
+      tracking: { status: 'withheld', by: 'young-person', recordedOn: addDays(today, -random.int(30, 200)) },
+    };
+    return history;
+  }
+  const summerOf = (year: number) => yearGroupOf(pupil, `${year}-06-30`);
+  const thisYear = academicYearStartYear(today) + 1;
+  let placeCode: DestinationCode | null = null;
+  for (let year = thisYear - 3; year <= thisYear; year++) {
+    // The September Guarantee of `year`, for those leaving Year 11 or Year 12 that summer, once 1 July has come.
+    if ([11, 12].includes(summerOf(year)) && `${year}-07-01` <= today) {
+      const roll = random.next();
+      const offeredOn = dayBetween(random, `${year}-05-01`, `${year}-09-30`, today);
+      const offer = { ...about(offeredOn), kind: 'guarantee-offer' as const, guaranteeYear: year };
+      if (roll < 0.75) {
+        const code = leaverCode(random);
+        const status = random.chance(0.75) ? 'accepted' : 'offered';
+        if (status === 'accepted') placeCode = code;
+        history.push({ ...offer, source: 'provider', status, offeredBy: random.pick(FE_COLLEGES).name, offeredOn, code });
+      } else if (roll < 0.85) history.push({ ...offer, source: 'council', status: 'none-yet', offeredBy: '', offeredOn: null, code: null });
+    }
+    // The 1 November of the year they left Year 11, and the checks one, two and three years on.
+    const leftIn = [0, 1, 2, 3].find((n) => summerOf(year - n) === 11);
+    if (leftIn === undefined || `${year}-11-01` > today || !random.chance(leftIn === 0 ? 0.8 : 0.6)) continue;
+    const recordedOn = dayBetween(random, `${year}-11-01`, `${year}-11-30`, today);
+    const code = placeCode && random.chance(0.85) ? placeCode : leaverCode(random);
+    if (leftIn === 0) history.push({ ...about(recordedOn), kind: 'november-activity', source: 'council', surveyYear: year, code });
+    else
+      history.push({
+        ...about(recordedOn),
+        kind: 'sustained-check',
+        source: 'young-person',
+        yearsAfter: leftIn as 1 | 2 | 3,
+        code,
+        sustained: code !== '619',
+      });
+  }
+  return history;
 }
 
 /** Consent a few weeks before the start, and never after the day the demo is loaded. */

@@ -85,3 +85,6 @@ export function checkDestinationEntry(
   const { id: _id, createdAt: _c, updatedAt: _u, isDemo: _d, ...value } = parsed.data;
   return { ok: true, value: { ...value, id: input.id ?? null } as DestinationEntryInput };
 }
+
+/** The fields of an entry that name no provider, employer, route, place, session or notes: for entries made from a list or the demo. */
+export const NO_PLACE_OR_NOTES = { providerId: null, employerId: null, routeId: null, placeName: '', sessionId: null, notes: '' } as const;

@@ -6,6 +6,7 @@ const SECTIONS = [
   'Dashboard',
   'Young people',
   'Sessions',
+  'Destinations',
   'Employers',
   'Placements',
   'Routes',

@@ -10,6 +10,7 @@ import { attachmentTypeOf } from '@shared/employers/documents';
 import {
   actionPlanSchema,
   adviserSchema,
+  destinationEntrySchema,
   employerSchema,
   guidanceSessionSchema,
   experienceSchema,
@@ -22,6 +23,7 @@ import {
 import { isValidUln, isValidUpn, normalisePostcode } from '@shared/identifiers';
 import { findOutcode, FE_COLLEGES } from '@shared/reference';
 import { academicYearOf, ageOn, yearGroupOn } from '@shared/academic-year';
+import { currentDestinationCodes, destinationEntryProblems, destinationWorkLists } from '@shared/destinations';
 
 const today = '2026-11-24';
 const dataset = generateDemoDataset({ seed: 42, today });
@@ -310,5 +312,40 @@ describe("the demo service's details", () => {
     expect(DEMO_SERVICE.logoDataUrl).toBe(`data:image/png;base64,${png.toString('base64')}`);
     expect(attachmentTypeOf(new Uint8Array(png))).toBe('image/png');
     expect(png.length).toBeLessThan(20_000);
+  });
+});
+
+describe('the demo destinations history', () => {
+  const byPupil = (pupilId: string) => dataset.destinations.filter((e) => e.pupilId === pupilId);
+
+  it('keeps every young person’s intended and actual codes equal to their history’s', () => {
+    for (const pupil of dataset.pupils)
+      expect({ intendedDestination: pupil.intendedDestination, actualDestination: pupil.actualDestination }, pupil.id).toEqual(
+        currentDestinationCodes(byPupil(pupil.id)),
+      );
+  });
+
+  it('has entries that pass the schema and the rules for their young person on the day', () => {
+    const pupils = new Map(dataset.pupils.map((p) => [p.id, p]));
+    for (const entry of dataset.destinations) {
+      expect(destinationEntrySchema.safeParse(entry).success).toBe(true);
+      const pupil = pupils.get(entry.pupilId);
+      expect(pupil).toBeDefined();
+      expect(destinationEntryProblems(entry, pupil!, today), JSON.stringify(entry)).toEqual([]);
+    }
+  });
+
+  it('gives each work list believable rows, and some of each kind of entry', () => {
+    const lists = destinationWorkLists(dataset.pupils, dataset.destinations, today);
+    // 24 November 2026: the 2026 guarantee is overdue, the 1 November 2026 survey and first checks are under way.
+    expect(lists.guarantee.overdue).toBe(true);
+    for (const list of [lists.noPlan, lists.guarantee, lists.november, lists.check]) expect(list.rows.length).toBeGreaterThan(0);
+    expect(lists.guarantee.withheld + lists.november.withheld + lists.check.withheld).toBeGreaterThan(0);
+    const kinds = new Set(dataset.destinations.map((e) => (e.kind === 'guarantee-offer' ? `offer-${e.status}` : e.kind)));
+    for (const kind of ['intended', 'offer-accepted', 'offer-offered', 'offer-none-yet', 'november-activity', 'sustained-check'])
+      expect(kinds.has(kind), kind).toBe(true);
+    // Most leavers were asked after: far fewer on each list than leavers.
+    const leavers = dataset.pupils.filter((p) => yearGroupOn(p.dateOfBirth, today) >= 12).length;
+    expect(lists.guarantee.rows.length).toBeLessThan(leavers / 3);
   });
 });

@@ -72,6 +72,12 @@ const capabilityRoutes: RouteRecordRaw[] = [
     meta: { section: 'sessions', title: 'Sessions' },
   },
   {
+    path: '/destinations',
+    name: 'destinations',
+    component: () => import('../features/destinations/DestinationWorkListsView.vue'),
+    meta: { section: 'destinations', title: 'Destinations' },
+  },
+  {
     path: '/employers',
     name: 'employers',
     component: () => import('../features/employers/EmployerListView.vue'),

@@ -17,6 +17,12 @@ export const SECTIONS: readonly Section[] = [
     purpose: 'Find a young person, see their history and record a guidance session.',
   },
   { path: '/sessions', name: 'sessions', label: 'Sessions', purpose: 'Guidance sessions and the open actions from action plans.' },
+  {
+    path: '/destinations',
+    name: 'destinations',
+    label: 'Destinations',
+    purpose: 'Who needs asking where they are going or went: plans, September Guarantee offers, 1 November and later checks.',
+  },
   { path: '/employers', name: 'employers', label: 'Employers', purpose: 'Employers, their work-experience offers and safety checks.' },
   {
     path: '/placements',

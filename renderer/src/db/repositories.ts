@@ -155,6 +155,7 @@ import { applyMerge, localMergeTables } from './merge';
 import { automaticBackupsHolding, eraseFromAutomaticBackups, type AutomaticBackupStore } from './backup-erasure';
 import { onTablesChange } from './changes';
 import { compassSnapshotsOf, loadCompassSource, saveCompassSnapshot } from './compass';
+import { DESTINATION_WORK_LIST_TABLES, loadDestinationWorkLists } from './destination-work-lists';
 import {
   currentTimetable,
   currentTimetableInfo,
@@ -361,6 +362,10 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       /** Removes one entry and returns it, for Undo. */
       remove: (id: string) => removeDestinationEntry(db, id, actor(), now()),
       restore: (entry: DestinationEntry) => restoreDestinationEntry(db, entry, actor(), now()),
+      /** The four work lists on the app's today (shared/destinations/work-lists), with school names. */
+      workLists: () => loadDestinationWorkLists(db, clock.today()),
+      /** Calls `listener` after every change to a table the work lists read; returns the way to stop. */
+      onWorkListsChange: (listener: () => void) => onTablesChange(db, DESTINATION_WORK_LIST_TABLES, listener),
     },
 
     returns: {

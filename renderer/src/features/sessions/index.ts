@@ -2,3 +2,5 @@
 // Route views are not re-exported here: app/router.ts loads each one lazily by its own path, so that
 // every view stays its own chunk. A re-export from this file would pull it into every chunk that imports this.
 export { useSessionsStore } from './store';
+/** The NCCIS destination code as a grouped select: for any form that records a destination. */
+export { default as DestinationField } from './DestinationField.vue';
