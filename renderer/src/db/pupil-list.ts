@@ -134,6 +134,7 @@ class LivePupilList {
         const fromSnapshot = this.keepsSnapshot ? await this.readSnapshot() : null;
         if (fromSnapshot) {
           this.source = 'snapshot';
+          performance.mark('pupil-list:from-snapshot');
           performance.mark('pupil-list:read-end');
           this.index.adopt(fromSnapshot);
         } else {
