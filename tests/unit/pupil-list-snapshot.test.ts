@@ -146,6 +146,25 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
     expect((await listed(next)).some((row) => row.includes('Racing'))).toBe(true);
   });
 
+  it('is never made from a read that a change committed in the middle of', async () => {
+    for (const [round, someone] of (dataset.pupils.slice(10, 14) as Pupil[]).entries()) {
+      for (const db of open.splice(0)) db.close();
+      await Dexie.delete(name);
+      const db = await startWindow();
+      await loadDataset(db, dataset, null);
+      const reader = await startWindow();
+      const other = await startWindow();
+      // The read and the write run side by side; the write lands somewhere in the middle of the read's steps.
+      const reading = listed(reader);
+      for (let step = 0; step < round; step++) await other.settings.get(PUPIL_LIST_STAMP_KEY);
+      await other.pupils.put({ ...((await other.pupils.get(someone.id)) as Pupil), preferredSurname: `Midway${round}` });
+      await reading;
+      await flushPupilListSnapshot(reader);
+      const next = await startWindow();
+      expect(await listed(next), `round ${round}`).toEqual(await truth(next));
+    }
+  });
+
   it('is made again after changes, from a fresh read, and then shows them', async () => {
     const window = await withSnapshot();
     await savePupil(window, inputFrom(dataset.pupils[1] as Pupil, { preferredSurname: 'Afterwards' }), null);

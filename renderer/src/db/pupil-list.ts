@@ -18,6 +18,9 @@ const SAVE_DELAY_MS = 2000;
  */
 const REFRESH_DELAY_MS = 15_000;
 
+/** Records read per request when the snapshot is made again in the background: each request's records open in one task. */
+const REFRESH_CHUNK = 250;
+
 /** Where the index last came from: its snapshot (one sealed value) or every record. */
 export type PupilListSource = 'snapshot' | 'records';
 
@@ -138,11 +141,12 @@ class LivePupilList {
           performance.mark('pupil-list:read-end');
           this.index.adopt(fromSnapshot);
         } else {
-          const { builder, stamp } = await this.readAll();
+          const { builder, stamp } = await this.readAll(LOAD_CHUNK);
           this.source = 'records';
           performance.mark('pupil-list:read-end');
           this.index.adopt(builder);
-          if (this.keepsSnapshot) {
+          // A refresh already asked for (a change heard while reading) reads again later: leave it be.
+          if (this.keepsSnapshot && stamp !== null && this.pendingSave === null) {
             const rows = this.index.rows();
             this.schedule(() => this.saveSnapshot(rows, stamp), SAVE_DELAY_MS);
           }
@@ -176,24 +180,26 @@ class LivePupilList {
   }
 
   /**
-   * Reads every record a chunk at a time, filing each chunk into the builder as it arrives, in one
-   * transaction with the change stamp, so the stamp says exactly which state was read.
+   * Reads every record a chunk at a time, filing each chunk into the builder as it arrives, between two
+   * readings of the change stamp: when both are the same, no young person's record changed meanwhile (every
+   * write gives the stamp a new random value), so the rows are the state at that stamp; otherwise `stamp` is
+   * null and nothing is saved from them. Short reads, not one long transaction, so saves are never held up.
    */
-  private readAll(): Promise<{ builder: PupilListIndexBuilder; stamp: string | undefined }> {
-    return this.db.transaction('r', [this.db.pupils, this.db.settings], async () => {
-      const stamp = await this.readStamp();
-      const builder = new PupilListIndexBuilder();
-      let last: string | null = null;
-      for (;;) {
-        const chunk: Pupil[] = await (last === null ? this.db.pupils.orderBy(':id') : this.db.pupils.where(':id').above(last))
-          .limit(LOAD_CHUNK)
-          .toArray();
-        if (last === null) performance.mark('pupil-list:first-chunk');
-        builder.add(chunk);
-        if (chunk.length < LOAD_CHUNK) return { builder, stamp };
-        last = (chunk[chunk.length - 1] as Pupil).id;
-      }
-    });
+  private async readAll(chunkSize: number): Promise<{ builder: PupilListIndexBuilder; stamp: string | undefined | null }> {
+    const before = this.keepsSnapshot ? await this.readStamp() : undefined;
+    const builder = new PupilListIndexBuilder();
+    let last: string | null = null;
+    for (;;) {
+      const chunk: Pupil[] = await (last === null ? this.db.pupils.orderBy(':id') : this.db.pupils.where(':id').above(last))
+        .limit(chunkSize)
+        .toArray();
+      if (last === null) performance.mark('pupil-list:first-chunk');
+      builder.add(chunk);
+      if (chunk.length < chunkSize) break;
+      last = (chunk[chunk.length - 1] as Pupil).id;
+    }
+    const after = this.keepsSnapshot ? await this.readStamp() : undefined;
+    return { builder, stamp: before === after ? before : null };
   }
 
   private async readStamp(): Promise<string | undefined> {
@@ -221,7 +227,9 @@ class LivePupilList {
 
   /** Makes the snapshot again after young people changed: every record read, as at a start, without touching the index. */
   private async refreshSnapshot(): Promise<void> {
-    const { builder, stamp } = await this.readAll();
+    // Small reads: each opens its records in one task, and this runs while the adviser works.
+    const { builder, stamp } = await this.readAll(REFRESH_CHUNK);
+    if (stamp === null) return; // changed while reading: that change has asked for another refresh
     const refreshed = new PupilListIndex();
     refreshed.adopt(builder);
     await this.saveSnapshot(refreshed.rows(), stamp);
