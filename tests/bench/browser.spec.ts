@@ -17,6 +17,8 @@ const env = benchEnv();
 const BULK_LOAD_RUNS = Number(process.env.BENCH_BULK_LOAD_RUNS ?? '') || null;
 /** BENCH_SKIP_CLEAR=1 leaves out the steps repeated without encryption (round five's comparison). */
 const SKIP_CLEAR = process.env.BENCH_SKIP_CLEAR === '1';
+/** BENCH_ONLY_COLD_START=1: load the data set once (untimed) and time only the cold starts beside bare opens. */
+const ONLY_COLD_START = process.env.BENCH_ONLY_COLD_START === '1';
 const BASE = `http://127.0.0.1:${env.port}/`;
 const part: ResultPart = { part: 'chromium', figures: [], datasets: {}, notMeasured: [] };
 type FigureInput = Omit<Figure, 'size' | 'where' | 'unit' | 'median' | 'p95' | 'min' | 'max' | 'runs'> & { unit?: Figure['unit'] };
@@ -138,128 +140,133 @@ for (const size of env.sizes) {
       part.datasets[size] = { ...generated.counts };
       part.environment = { chromium: await page.evaluate(() => navigator.userAgent) };
 
-      // At the county size 1.3 million puts issued at once stalled Chromium (twice, 20 minutes and more),
-      // so there the raw puts go 2,000 at a time, as the app's own load does: still one transaction.
-      const rawSlice = size === 'county' ? 2000 : null;
-      const raw: number[] = [];
-      const ours: number[] = [];
-      let longestLoadTask = 0;
-      const bulkLoads = BULK_LOAD_RUNS ?? runs.bulkLoad;
-      for (let i = 0; i < bulkLoads; i++) {
-        // Alternate which goes first; the app's load goes last in the final run so its data stays.
-        const rawFirst = i % 2 === 0 || i === bulkLoads - 1;
-        if (rawFirst) raw.push((await page.evaluate((slice) => window.careersDeskBench!.rawLoad(slice), rawSlice)).ms);
-        const load = await page.evaluate(() => window.careersDeskBench!.dexieLoad());
-        ours.push(load.ms);
-        longestLoadTask = Math.max(longestLoadTask, load.longestTaskMs);
-        if (!rawFirst) raw.push((await page.evaluate((slice) => window.careersDeskBench!.rawLoad(slice), rawSlice)).ms);
-      }
-      add(
-        {
-          id: 'bulk-load',
-          label: 'bulk load of the data set (loadDataset, one Dexie transaction)',
-          notes: { 'longest task (ms)': longestLoadTask },
-        },
-        ours,
-      );
-      add(
-        {
-          id: 'bulk-load-raw',
-          label:
-            'the same rows, raw IndexedDB put, one transaction, same indexes' + (rawSlice === null ? '' : `, ${rawSlice} puts at a time`),
-        },
-        raw,
-      );
-      add(
-        { id: 'bulk-load-ratio', label: 'bulk load ÷ raw IndexedDB (per run)', unit: 'ratio' },
-        ours.map((t, i) => t / raw[i]!),
-      );
-
-      // What the schema itself costs (issue 21, item 3): the same rows, raw, without the indexes no screen
-      // queries, and that with sessions stored one row per young person; each once, beside a raw load with the
-      // app's schema timed again in the same minutes, each variant as a ratio to it.
-      const sameAgain = (await page.evaluate((slice) => window.careersDeskBench!.rawLoad(slice, 'same'), rawSlice)).ms;
-      for (const variant of ['queried-indexes', 'compact-sessions'] as const) {
-        const ms = (await page.evaluate(([slice, v]) => window.careersDeskBench!.rawLoad(slice, v), [rawSlice, variant] as const)).ms;
+      if (ONLY_COLD_START) await page.evaluate(() => window.careersDeskBench!.dexieLoad());
+      else {
+        // At the county size 1.3 million puts issued at once stalled Chromium (twice, 20 minutes and more),
+        // so there the raw puts go 2,000 at a time, as the app's own load does: still one transaction.
+        const rawSlice = size === 'county' ? 2000 : null;
+        const raw: number[] = [];
+        const ours: number[] = [];
+        let longestLoadTask = 0;
+        const bulkLoads = BULK_LOAD_RUNS ?? runs.bulkLoad;
+        for (let i = 0; i < bulkLoads; i++) {
+          // Alternate which goes first; the app's load goes last in the final run so its data stays.
+          const rawFirst = i % 2 === 0 || i === bulkLoads - 1;
+          if (rawFirst) raw.push((await page.evaluate((slice) => window.careersDeskBench!.rawLoad(slice), rawSlice)).ms);
+          const load = await page.evaluate(() => window.careersDeskBench!.dexieLoad());
+          ours.push(load.ms);
+          longestLoadTask = Math.max(longestLoadTask, load.longestTaskMs);
+          if (!rawFirst) raw.push((await page.evaluate((slice) => window.careersDeskBench!.rawLoad(slice), rawSlice)).ms);
+        }
         add(
           {
-            id: `bulk-load-raw-${variant}`,
-            label:
-              variant === 'queried-indexes'
-                ? 'the same rows, raw put, only the indexes screens query'
-                : 'that, with sessions stored one row per young person',
-            notes: {
-              'raw put with the same schema, this run (ms)': Math.round(sameAgain),
-              'ratio to it': Number((ms / sameAgain).toFixed(2)),
-            },
+            id: 'bulk-load',
+            label: 'bulk load of the data set (loadDataset, one Dexie transaction)',
+            notes: { 'longest task (ms)': longestLoadTask },
           },
-          [ms],
+          ours,
         );
-      }
-
-      const search = await page.evaluate(([count, warmUp]) => window.careersDeskBench!.search(count, warmUp), [
-        runs.searchQueries,
-        runs.warmUp * 3,
-      ] as const);
-      add(
-        {
-          id: 'search-keystroke',
-          label: `search as you type: findPupils per keystroke, ${runs.searchQueries} prefixes of real names`,
-          notes: {
-            'average matches': search.averageResults,
-            'longest task (ms)': search.longestTaskMs,
-            'first queries': search.firstQueries.join(' | '),
+        add(
+          {
+            id: 'bulk-load-raw',
+            label:
+              'the same rows, raw IndexedDB put, one transaction, same indexes' + (rawSlice === null ? '' : `, ${rawSlice} puts at a time`),
           },
-        },
-        search.samples,
-      );
+          raw,
+        );
+        add(
+          { id: 'bulk-load-ratio', label: 'bulk load ÷ raw IndexedDB (per run)', unit: 'ratio' },
+          ours.map((t, i) => t / raw[i]!),
+        );
 
-      const record = await page.evaluate(([n, warmUp]) => window.careersDeskBench!.pupilPage(n, warmUp), [
-        runs.pupilPage,
-        runs.warmUp,
-      ] as const);
-      add(
-        {
-          id: 'pupil-page',
-          label: 'pupil page data with 50 sessions (usePupilRecord until loaded)',
-          notes: { sessions: record.sessions, 'longest task (ms)': record.longestTaskMs },
-        },
-        record.samples,
-      );
+        // What the schema itself costs (issue 21, item 3): the same rows, raw, without the indexes no screen
+        // queries, and that with sessions stored one row per young person; each once, beside a raw load with the
+        // app's schema timed again in the same minutes, each variant as a ratio to it.
+        const sameAgain = (await page.evaluate((slice) => window.careersDeskBench!.rawLoad(slice, 'same'), rawSlice)).ms;
+        for (const variant of ['queried-indexes', 'compact-sessions'] as const) {
+          const ms = (await page.evaluate(([slice, v]) => window.careersDeskBench!.rawLoad(slice, v), [rawSlice, variant] as const)).ms;
+          add(
+            {
+              id: `bulk-load-raw-${variant}`,
+              label:
+                variant === 'queried-indexes'
+                  ? 'the same rows, raw put, only the indexes screens query'
+                  : 'that, with sessions stored one row per young person',
+              notes: {
+                'raw put with the same schema, this run (ms)': Math.round(sameAgain),
+                'ratio to it': Number((ms / sameAgain).toFixed(2)),
+              },
+            },
+            [ms],
+          );
+        }
 
-      // Encryption's cost, side by side: the records' part of a start, then the same steps without encryption.
-      const openRuns = Math.max(1, Math.min(runs.coldStart, 5));
-      const openSealed: number[] = [];
-      for (let i = 0; i < openRuns; i++) openSealed.push((await page.evaluate(() => window.careersDeskBench!.openAndList())).ms);
-      add({ id: 'open-list', label: 'open the database and read the whole pupil list into its index (sealed, every record)' }, openSealed);
-      const openSnapshot: number[] = [];
-      for (let i = 0; i < openRuns; i++) openSnapshot.push((await page.evaluate(() => window.careersDeskBench!.openAndList(true))).ms);
-      add(
-        { id: 'open-list-snapshot', label: 'open the database and read the pupil list from its snapshot (one sealed value)' },
-        openSnapshot,
-      );
-      if (!SKIP_CLEAR) {
-        await page.evaluate(() => window.careersDeskBench!.useEncryption(false));
-        const clearLoad = await page.evaluate(() => window.careersDeskBench!.dexieLoad());
-        add({ id: 'bulk-load-clear', label: 'bulk load without encryption', notes: { 'longest task (ms)': clearLoad.longestTaskMs } }, [
-          clearLoad.ms,
-        ]);
-        const clearSearch = await page.evaluate(([count, warmUp]) => window.careersDeskBench!.search(count, warmUp), [
+        const search = await page.evaluate(([count, warmUp]) => window.careersDeskBench!.search(count, warmUp), [
           runs.searchQueries,
           runs.warmUp * 3,
         ] as const);
-        add({ id: 'search-keystroke-clear', label: 'search as you type without encryption' }, clearSearch.samples);
-        const clearRecord = await page.evaluate(([n, warmUp]) => window.careersDeskBench!.pupilPage(n, warmUp), [
+        add(
+          {
+            id: 'search-keystroke',
+            label: `search as you type: findPupils per keystroke, ${runs.searchQueries} prefixes of real names`,
+            notes: {
+              'average matches': search.averageResults,
+              'longest task (ms)': search.longestTaskMs,
+              'first queries': search.firstQueries.join(' | '),
+            },
+          },
+          search.samples,
+        );
+
+        const record = await page.evaluate(([n, warmUp]) => window.careersDeskBench!.pupilPage(n, warmUp), [
           runs.pupilPage,
           runs.warmUp,
         ] as const);
-        add({ id: 'pupil-page-clear', label: 'pupil page data with 50 sessions without encryption' }, clearRecord.samples);
-        const openClear: number[] = [];
-        for (let i = 0; i < openRuns; i++) openClear.push((await page.evaluate(() => window.careersDeskBench!.openAndList())).ms);
-        add({ id: 'open-list-clear', label: 'open the database and read the whole pupil list without encryption' }, openClear);
-        await page.evaluate(() => window.careersDeskBench!.useEncryption(true));
-      }
+        add(
+          {
+            id: 'pupil-page',
+            label: 'pupil page data with 50 sessions (usePupilRecord until loaded)',
+            notes: { sessions: record.sessions, 'longest task (ms)': record.longestTaskMs },
+          },
+          record.samples,
+        );
 
+        // Encryption's cost, side by side: the records' part of a start, then the same steps without encryption.
+        const openRuns = Math.max(1, Math.min(runs.coldStart, 5));
+        const openSealed: number[] = [];
+        for (let i = 0; i < openRuns; i++) openSealed.push((await page.evaluate(() => window.careersDeskBench!.openAndList())).ms);
+        add(
+          { id: 'open-list', label: 'open the database and read the whole pupil list into its index (sealed, every record)' },
+          openSealed,
+        );
+        const openSnapshot: number[] = [];
+        for (let i = 0; i < openRuns; i++) openSnapshot.push((await page.evaluate(() => window.careersDeskBench!.openAndList(true))).ms);
+        add(
+          { id: 'open-list-snapshot', label: 'open the database and read the pupil list from its snapshot (one sealed value)' },
+          openSnapshot,
+        );
+        if (!SKIP_CLEAR) {
+          await page.evaluate(() => window.careersDeskBench!.useEncryption(false));
+          const clearLoad = await page.evaluate(() => window.careersDeskBench!.dexieLoad());
+          add({ id: 'bulk-load-clear', label: 'bulk load without encryption', notes: { 'longest task (ms)': clearLoad.longestTaskMs } }, [
+            clearLoad.ms,
+          ]);
+          const clearSearch = await page.evaluate(([count, warmUp]) => window.careersDeskBench!.search(count, warmUp), [
+            runs.searchQueries,
+            runs.warmUp * 3,
+          ] as const);
+          add({ id: 'search-keystroke-clear', label: 'search as you type without encryption' }, clearSearch.samples);
+          const clearRecord = await page.evaluate(([n, warmUp]) => window.careersDeskBench!.pupilPage(n, warmUp), [
+            runs.pupilPage,
+            runs.warmUp,
+          ] as const);
+          add({ id: 'pupil-page-clear', label: 'pupil page data with 50 sessions without encryption' }, clearRecord.samples);
+          const openClear: number[] = [];
+          for (let i = 0; i < openRuns; i++) openClear.push((await page.evaluate(() => window.careersDeskBench!.openAndList())).ms);
+          add({ id: 'open-list-clear', label: 'open the database and read the whole pupil list without encryption' }, openClear);
+          await page.evaluate(() => window.careersDeskBench!.useEncryption(true));
+        }
+      }
       await page.evaluate(() => window.careersDeskBench!.finish());
       throwOnPageErrors(errors, 'the bench page steps');
       await context.close();
