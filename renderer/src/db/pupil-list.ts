@@ -47,7 +47,9 @@ function singleKeys(tree: IntervalTree): string[] | null {
  * The pupil list's in-memory index (shared/pupils/list-index.ts), loaded from the database on
  * first use and kept current from Dexie's `storagemutated` event, which reports after each commit
  * (in this window or another) which records of which tables changed: a few changed pupils are read
- * again and patched in, anything bigger (an import, a restore) reloads the index.
+ * again and patched in, anything bigger (an import, a restore) reloads the index. A (re)load reads the
+ * list's sealed snapshot when it was made at the database's present change stamp, else every record, and
+ * then makes the snapshot again (pupil-list-stamp.ts says how the stamp moves).
  */
 class LivePupilList {
   private readonly index = new PupilListIndex();
