@@ -58,9 +58,17 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
 
 /**
  * Settings that belong to this computer, not to the data: they are never written into a backup
- * and a restore keeps this computer's own (its automatic-backup key, its lock, whom it has erased).
+ * and a restore keeps this computer's own (its automatic-backup key, its lock, whom it has erased, and
+ * the pupil list's start-up snapshot with its change stamp: renderer/src/db/pupil-list-stamp.ts).
  */
-export const MACHINE_SETTING_KEYS: readonly string[] = ['autoBackupKey', 'lockPassphraseHash', 'lockIdleMinutes', 'erasedPupilIds'];
+export const MACHINE_SETTING_KEYS: readonly string[] = [
+  'autoBackupKey',
+  'lockPassphraseHash',
+  'lockIdleMinutes',
+  'erasedPupilIds',
+  'pupilListStamp',
+  'pupilListSnapshot',
+];
 
 export type BackupRow = Record<string, unknown>;
 

@@ -4,7 +4,6 @@
  * bucket and a walk over the matches, not a database read (tests/bench/README.md, "search per
  * keystroke"). Pure: the renderer loads it and keeps it current (renderer/src/db/pupil-list.ts).
  */
-import type { Pupil } from '../model/pupil';
 import {
   compareByName,
   compareForSort,
@@ -12,7 +11,9 @@ import {
   looksLikeUpn,
   matchesFilters,
   nameSortKey,
+  pupilListRowOf,
   searchWordsOf,
+  type PupilListRow,
   type PupilFilters,
   type PupilSort,
 } from './list';
@@ -43,7 +44,7 @@ function lowerBound<T>(sorted: readonly T[], item: T, compare: (a: T, b: T) => n
   return low;
 }
 
-function fileWords(words: Map<string, WordEntry[]>, pupil: Pupil): void {
+function fileWords(words: Map<string, WordEntry[]>, pupil: PupilListRow): void {
   for (const word of pupil.searchWords) {
     const key = bucketOf(word);
     const bucket = words.get(key);
@@ -54,16 +55,18 @@ function fileWords(words: Map<string, WordEntry[]>, pupil: Pupil): void {
 
 /**
  * Builds an index in steps, so that no single step holds the window for long: `add` each batch of
- * records as it is read (keys and words worked out there), then one `adopt` sorts the names.
+ * records as it is read (keys and words worked out there), then one `adopt` sorts the names. Whole
+ * records are cut to the list's fields (pupilListRowOf), so the index never holds more than the list shows.
  */
 export class PupilListIndexBuilder {
-  private readonly pupils = new Map<string, Pupil>();
+  private readonly pupils = new Map<string, PupilListRow>();
   private readonly nameKeys = new Map<string, string>();
   private readonly words = new Map<string, WordEntry[]>();
   private readonly entries: Entry[] = [];
 
-  add(pupils: readonly Pupil[]): void {
-    for (const pupil of pupils) {
+  add(records: readonly PupilListRow[]): void {
+    for (const record of records) {
+      const pupil = pupilListRowOf(record);
       const key = nameSortKey(pupil);
       this.pupils.set(pupil.id, pupil);
       this.nameKeys.set(pupil.id, key);
@@ -73,13 +76,13 @@ export class PupilListIndexBuilder {
   }
 
   /** What the index takes over; the names sorted once, here. */
-  finish(): { pupils: Map<string, Pupil>; nameKeys: Map<string, string>; words: Map<string, WordEntry[]>; byName: Entry[] } {
+  finish(): { pupils: Map<string, PupilListRow>; nameKeys: Map<string, string>; words: Map<string, WordEntry[]>; byName: Entry[] } {
     return { pupils: this.pupils, nameKeys: this.nameKeys, words: this.words, byName: this.entries.sort(compareByName) };
   }
 }
 
 export class PupilListIndex {
-  private pupils = new Map<string, Pupil>();
+  private pupils = new Map<string, PupilListRow>();
   private nameKeys = new Map<string, string>();
   private byName: Entry[] = [];
   private words = new Map<string, WordEntry[]>();
@@ -89,7 +92,7 @@ export class PupilListIndex {
   }
 
   /** Replaces everything held with these records (in one go; see PupilListIndexBuilder for steps). */
-  replaceAll(pupils: readonly Pupil[]): void {
+  replaceAll(pupils: readonly PupilListRow[]): void {
     const builder = new PupilListIndexBuilder();
     builder.add(pupils);
     this.adopt(builder);
@@ -104,8 +107,19 @@ export class PupilListIndex {
     this.byName = built.byName;
   }
 
+  /** Every row held, in name order (what a snapshot of the list stores). */
+  rows(): PupilListRow[] {
+    const rows: PupilListRow[] = [];
+    for (const { id } of this.byName) {
+      const row = this.pupils.get(id);
+      if (row) rows.push(row);
+    }
+    return rows;
+  }
+
   /** Adds a record, or replaces the one with its id. */
-  upsert(pupil: Pupil): void {
+  upsert(record: PupilListRow): void {
+    const pupil = pupilListRowOf(record);
     this.remove(pupil.id);
     const key = nameSortKey(pupil);
     this.pupils.set(pupil.id, pupil);
@@ -130,7 +144,7 @@ export class PupilListIndex {
     this.nameKeys.delete(id);
   }
 
-  private addWords(pupil: Pupil): void {
+  private addWords(pupil: PupilListRow): void {
     fileWords(this.words, pupil);
   }
 
@@ -139,14 +153,10 @@ export class PupilListIndex {
    * `sortPupils(all.filter((p) => matchesFilters(p, filters, today)), sort)`. Year groups are worked
    * out for `today` at each query, so the index holds nothing that goes stale on 1 September.
    */
-  find(filters: PupilFilters, sort: PupilSort, today: string): Pupil[] {
+  find(filters: PupilFilters, sort: PupilSort, today: string): PupilListRow[] {
     // The list as first opened: everyone, with no test to run on each (a county's 100,000 at start-up).
     if (keepsEveryone(filters)) {
-      const everyone: Pupil[] = [];
-      for (const { id } of this.byName) {
-        const pupil = this.pupils.get(id);
-        if (pupil) everyone.push(pupil);
-      }
+      const everyone = this.rows();
       return sort === 'name' ? everyone : everyone.sort(compareForSort(sort));
     }
     const candidates = this.candidatesFor(filters.text.trim());
@@ -155,7 +165,7 @@ export class PupilListIndex {
       candidates && candidates.size * 8 < this.byName.length
         ? [...candidates].map((id) => ({ key: this.nameKeys.get(id) ?? '', id })).sort(compareByName)
         : this.byName;
-    const found: Pupil[] = [];
+    const found: PupilListRow[] = [];
     for (const { id } of inNameOrder) {
       if (candidates && !candidates.has(id)) continue;
       const pupil = this.pupils.get(id);

@@ -18,6 +18,51 @@ export interface PupilFilters {
 
 export type PupilSort = 'name' | 'year-group' | 'risk' | 'last-guidance';
 
+/**
+ * What the pupil list shows, filters, sorts and searches on: a young person's record cut to the list's
+ * fields. The list's index holds these, not whole records, so a start can open them from one small sealed
+ * snapshot (renderer/src/db/pupil-list.ts) instead of opening every record; a screen that needs the whole
+ * record reads it by id.
+ */
+export const PUPIL_LIST_FIELDS = [
+  'id',
+  'legalForename',
+  'legalSurname',
+  'preferredForename',
+  'preferredSurname',
+  'dateOfBirth',
+  'yearGroupOverride',
+  'schoolId',
+  'homeEducated',
+  'upn',
+  'district',
+  'riskBand',
+  'lastGuidanceOn',
+  'searchWords',
+] as const satisfies readonly (keyof Pupil)[];
+
+export type PupilListRow = Pick<Pupil, (typeof PUPIL_LIST_FIELDS)[number]>;
+
+/** The list's fields of a record (a new object, so the list never holds the whole record). */
+export function pupilListRowOf(pupil: PupilListRow): PupilListRow {
+  return {
+    id: pupil.id,
+    legalForename: pupil.legalForename,
+    legalSurname: pupil.legalSurname,
+    preferredForename: pupil.preferredForename,
+    preferredSurname: pupil.preferredSurname,
+    dateOfBirth: pupil.dateOfBirth,
+    yearGroupOverride: pupil.yearGroupOverride,
+    schoolId: pupil.schoolId,
+    homeEducated: pupil.homeEducated,
+    upn: pupil.upn,
+    district: pupil.district,
+    riskBand: pupil.riskBand,
+    lastGuidanceOn: pupil.lastGuidanceOn,
+    searchWords: pupil.searchWords,
+  };
+}
+
 export function emptyPupilFilters(): PupilFilters {
   return { text: '', schoolId: null, yearGroup: null, district: null, riskBand: null, homeEducatedOnly: false, noGuidanceYet: false };
 }
@@ -56,7 +101,7 @@ export function inYearGroup(pupil: Pick<Pupil, 'dateOfBirth' | 'yearGroupOverrid
 }
 
 /** True when the pupil meets every filter other than the one an index already answered; year groups as they are on `today`. */
-export function matchesFilters(pupil: Pupil, filters: PupilFilters, today: string): boolean {
+export function matchesFilters(pupil: PupilListRow, filters: PupilFilters, today: string): boolean {
   if (filters.schoolId && pupil.schoolId !== filters.schoolId) return false;
   if (filters.yearGroup !== null && !inYearGroup(pupil, filters.yearGroup, today)) return false;
   if (filters.district && pupil.district !== filters.district) return false;
@@ -94,8 +139,8 @@ export function compareByName(a: { key: string; id: string }, b: { key: string; 
 }
 
 /** The order of the other sorts; ties keep the order they came in (by name), since Array sort is stable. */
-export function compareForSort(sort: Exclude<PupilSort, 'name'>): (a: Pupil, b: Pupil) => number {
-  const rank = (p: Pupil) => RISK_ORDER[p.riskBand ?? 'low'];
+export function compareForSort(sort: Exclude<PupilSort, 'name'>): (a: PupilListRow, b: PupilListRow) => number {
+  const rank = (p: PupilListRow) => RISK_ORDER[p.riskBand ?? 'low'];
   switch (sort) {
     // Whatever the date, a later Reception year is a lower year group.
     case 'year-group':
@@ -115,7 +160,7 @@ export function compareForSort(sort: Exclude<PupilSort, 'name'>): (a: Pupil, b: 
  * Sorts a list for display: by name (see nameSortKey), or by year group, risk or time since
  * guidance with name as the tie-break. Each name key is worked out once, not in every comparison.
  */
-export function sortPupils(pupils: Pupil[], sort: PupilSort): Pupil[] {
+export function sortPupils<T extends PupilListRow>(pupils: T[], sort: PupilSort): T[] {
   const byName = pupils
     .map((pupil) => ({ pupil, key: nameSortKey(pupil), id: pupil.id }))
     .sort(compareByName)

@@ -4,9 +4,33 @@
  * then serves both with `vite preview` on one origin, so the bench page fills the very IndexedDB
  * the app opens. Returns the teardown that stops the server.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
+import { DATABASE_NAME } from '../../renderer/src/db/name';
 import { BENCH_FOLDER, CACHE_FOLDER, REPO_ROOT, benchEnv } from './env';
+
+/**
+ * The floor under a cold start (issue 21, item 2): a page with nothing but a classic script that opens the
+ * app's IndexedDB store and reads one young person's row, timed from navigation start like the cold start.
+ */
+const BARE_OPEN_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bare open</title>
+<script>
+(function () {
+  var marks = (window.__bareOpen = { opened: null, read: null, error: null });
+  var opening = indexedDB.open(${JSON.stringify(DATABASE_NAME)});
+  opening.onerror = function () { marks.error = String(opening.error); };
+  opening.onsuccess = function () {
+    marks.opened = performance.now();
+    var db = opening.result;
+    var get = db.transaction('pupils', 'readonly').objectStore('pupils').getAll(null, 1);
+    get.onerror = function () { marks.error = String(get.error); };
+    get.onsuccess = function () { marks.read = performance.now(); db.close(); };
+  };
+})();
+</script></head><body><h1>Bare open</h1></body></html>
+`;
 
 export const SITE_FOLDER = join(CACHE_FOLDER, 'site');
 
@@ -27,6 +51,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
     build: { outDir: join(SITE_FOLDER, 'bench'), emptyOutDir: true, chunkSizeWarningLimit: 8000 },
   });
+  writeFileSync(join(SITE_FOLDER, 'bench', 'bare-open.html'), BARE_OPEN_PAGE);
   const server = await preview({
     configFile: false,
     root: CACHE_FOLDER,

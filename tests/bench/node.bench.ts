@@ -24,6 +24,8 @@ import { benchDataset, countsOf, allocationInput, searchQueries, type BenchDatas
 import { BENCH_SEED, BENCH_TODAY, runCounts, type SizeName } from './sizes';
 import { figure, megabytes, type Figure, type ResultPart } from './stats';
 import { benchEnv, writePart } from './env';
+import { prepareTravelDay, readGtfsFeed, type TravelDay, type TravelFeed } from '../../shared/travel';
+import { generateTravelFeed, TRAVEL_BENCH_SIZES } from './travel-feed';
 
 const env = benchEnv();
 const part: ResultPart = { part: 'node', figures: [], datasets: {}, notMeasured: [], environment: { node: process.version } };
@@ -185,6 +187,41 @@ describe.each(env.sizes)('at the %s size', (size) => {
         preparations,
       );
       add({ id: 'match-one-cold', label: 'match one pupil, directory not yet prepared (the first after a change)' }, cold);
+
+      // With a timetable (issue 21, item 4): the Kent-sized generated feed, every young person's home and every
+      // employer at a stop of it, so each offer's journey there and back is planned from the timetable, as the
+      // kept worker does with its JourneyDayCache (each date prepared once and kept).
+      const read = readGtfsFeed(generateTravelFeed(env.smoke ? TRAVEL_BENCH_SIZES.smoke : TRAVEL_BENCH_SIZES.kent).zip);
+      if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
+      const feed: TravelFeed = read.feed;
+      const served = feed.stops.ids.filter((_, s) => feed.stops.served[s] === 1);
+      const stopAt = (i: number) => ({ stopId: served[i % served.length]!, name: served[i % served.length]! });
+      const employersAtStops = data.employers.map((employer, j) => ({ ...employer, nearestStop: stopAt(j * 53 + 11) }));
+      const pupilsAtStops = pupils.map((pupil, i) => ({ ...pupil, travel: { ...pupil.travel, homeStop: stopAt(i * 37) } }));
+      const days = new Map<string, TravelDay>();
+      const journeys = {
+        feed,
+        dayFor: (date: string) => {
+          let day = days.get(date);
+          if (!day) days.set(date, (day = prepareTravelDay(feed, date)));
+          return day;
+        },
+      };
+      const preparedAtStops = prepareMatchDirectory({ ...context, employers: employersAtStops });
+      let planned = 0;
+      // The warm-up runs prepare the dates the offers fall on, as the worker's first young person would.
+      const withJourneys = await timeRuns(runs.matchOne, runs.warmUp, (i) => {
+        const result = matchPupil(pupilsAtStops[i]!, { prepared: preparedAtStops }, journeys);
+        planned = result.offers.filter((m) => 'journey' in m && m.journey !== null).length;
+      });
+      add(
+        {
+          id: 'match-one-journeys',
+          label: 'match one pupil with a Kent-sized timetable (journeys planned, directory and dates prepared)',
+          notes: { 'offers with a planned journey': planned, 'dates prepared': days.size, stops: feed.stops.ids.length },
+        },
+        withJourneys,
+      );
     },
     HOUR,
   );

@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { isSealedTable, openRow, sealRow, type SealedTableName } from '@shared/crypto/sealed-rows';
+import { withPupilListStamp } from './pupil-list-stamp';
 
 /** Thrown by any read or write while the key is not in memory (the app is locked). */
 export class RecordsLockedError extends Error {
@@ -99,19 +100,21 @@ function sealedTable(name: SealedTableName, down: DBCoreTable, keys: DataKeyRing
  * The DBCore middleware that seals rows on their way into IndexedDB and opens them on the way out
  * (shared/crypto/sealed-rows.ts), so every repository above works on plain records unchanged. It sits
  * below Dexie's own middlewares (hooks, live queries, caches), which therefore see plain records; only
- * IndexedDB, and so the files on disk, hold sealed ones.
+ * IndexedDB, and so the files on disk, hold sealed ones. Above the sealing, every write to young people
+ * renews the pupil list's change stamp (pupil-list-stamp.ts), so its snapshot is sealed like any setting.
  */
 export function encryptionMiddleware(keys: DataKeyRing): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'CareersDeskEncryption',
     level: -10,
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const table = down.table(tableName);
-        return isSealedTable(tableName) ? sealedTable(tableName, table, keys) : table;
-      },
-    }),
+    create: (down) =>
+      withPupilListStamp({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return isSealedTable(tableName) ? sealedTable(tableName, table, keys) : table;
+        },
+      }),
   };
 }

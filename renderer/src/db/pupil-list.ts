@@ -1,13 +1,28 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Pupil } from '@shared/model';
 import { PupilListIndex, PupilListIndexBuilder } from '@shared/pupils/list-index';
-import type { PupilFilters, PupilSort } from '@shared/pupils/list';
+import type { PupilFilters, PupilListRow, PupilSort } from '@shared/pupils/list';
+import { decodePupilListSnapshot, encodePupilListSnapshot } from '@shared/pupils/list-snapshot';
 import type { CareersDeskDb } from './schema';
+import { PUPIL_LIST_SNAPSHOT_KEY, PUPIL_LIST_STAMP_KEY } from './pupil-list-stamp';
 
 /** Records read per request when the index is (re)built, so no single read holds the window for long. */
 const LOAD_CHUNK = 2000;
 /** Past this many changed records, reading the table again is quicker than patching one by one. */
 const MOST_CHANGES_TO_PATCH = 500;
+/** After a start that read every record, the snapshot is written this long after, once the list is drawn. */
+const SAVE_DELAY_MS = 2000;
+/**
+ * After young people change (which deletes the snapshot), it is made again from a fresh read once this long
+ * has passed without another change: one read after a burst of edits, not one per save.
+ */
+const REFRESH_DELAY_MS = 15_000;
+
+/** Records read per request when the snapshot is made again in the background: each request's records open in one task. */
+const REFRESH_CHUNK = 250;
+
+/** Where the index last came from: its snapshot (one sealed value) or every record. */
+export type PupilListSource = 'snapshot' | 'records';
 
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -32,7 +47,9 @@ function singleKeys(tree: IntervalTree): string[] | null {
  * The pupil list's in-memory index (shared/pupils/list-index.ts), loaded from the database on
  * first use and kept current from Dexie's `storagemutated` event, which reports after each commit
  * (in this window or another) which records of which tables changed: a few changed pupils are read
- * again and patched in, anything bigger (an import, a restore) reloads the index.
+ * again and patched in, anything bigger (an import, a restore) reloads the index. A (re)load reads the
+ * list's sealed snapshot when it was made at the database's present change stamp, else every record, and
+ * then makes the snapshot again (pupil-list-stamp.ts says how the stamp moves).
  */
 class LivePupilList {
   private readonly index = new PupilListIndex();
@@ -41,9 +58,16 @@ class LivePupilList {
   private catchingUp: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly part: string;
+  /** Only a sealed connection keeps a snapshot: its middleware renews the stamp on every write (pupil-list-stamp.ts). */
+  private readonly keepsSnapshot: boolean;
+  source: PupilListSource | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingSave: (() => Promise<void>) | null = null;
+  private saving: Promise<void> | null = null;
 
   constructor(private readonly db: CareersDeskDb) {
     this.part = `idb://${db.name}/pupils/`;
+    this.keepsSnapshot = db.keys !== null;
     Dexie.on('storagemutated', (parts: ObservabilitySet) => this.noteChanges(parts));
     // Closed from elsewhere (deleted, or upgraded by a newer window): read everything again on reopening.
     db.on('close', () => {
@@ -51,7 +75,7 @@ class LivePupilList {
     });
   }
 
-  async find(filters: PupilFilters, sort: PupilSort, today: string): Promise<Pupil[]> {
+  async find(filters: PupilFilters, sort: PupilSort, today: string): Promise<PupilListRow[]> {
     await this.catchUp();
     return this.index.find(filters, sort, today);
   }
@@ -68,7 +92,30 @@ class LivePupilList {
     const keys = primaryKeys ? singleKeys(primaryKeys) : null;
     if (keys === null || keys.length + this.changedIds.size > MOST_CHANGES_TO_PATCH) this.reloadNeeded = true;
     else for (const key of keys) this.changedIds.add(key);
+    // The write deleted the snapshot; a quiet moment later, one fresh read makes it again.
+    if (this.keepsSnapshot) this.schedule(() => this.refreshSnapshot(), REFRESH_DELAY_MS);
     for (const listener of this.listeners) listener();
+  }
+
+  /** Runs `save` after `delay`, replacing any save still waiting (the later one reads later, so is as fresh). */
+  private schedule(save: () => Promise<void>, delay: number): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.pendingSave = save;
+    this.saveTimer = setTimeout(() => void this.flush(), delay);
+  }
+
+  /** Runs the waiting save now (tests, and the bench, rather than waiting for its timer). */
+  flush(): Promise<void> {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const save = this.pendingSave;
+    this.pendingSave = null;
+    if (save) {
+      const previous = this.saving ?? Promise.resolve();
+      // A snapshot that cannot be written (locked, closed) is only a slower next start: never an error shown.
+      this.saving = previous.then(() => Dexie.ignoreTransaction(save)).catch(() => undefined);
+    }
+    return this.saving ?? Promise.resolve();
   }
 
   /** One catch-up at a time; callers arriving meanwhile wait for the same one. */
@@ -89,9 +136,23 @@ class LivePupilList {
         this.changedIds.clear();
         // User-timing marks: the benchmark's cold start reports them (tests/bench/browser.spec.ts).
         performance.mark('pupil-list:read-start');
-        const builder = await this.readAll();
-        performance.mark('pupil-list:read-end');
-        this.index.adopt(builder);
+        const fromSnapshot = this.keepsSnapshot ? await this.readSnapshot() : null;
+        if (fromSnapshot) {
+          this.source = 'snapshot';
+          performance.mark('pupil-list:from-snapshot');
+          performance.mark('pupil-list:read-end');
+          this.index.adopt(fromSnapshot);
+        } else {
+          const { builder, stamp } = await this.readAll(LOAD_CHUNK);
+          this.source = 'records';
+          performance.mark('pupil-list:read-end');
+          this.index.adopt(builder);
+          // A refresh already asked for (a change heard while reading) reads again later: leave it be.
+          if (this.keepsSnapshot && stamp !== null && this.pendingSave === null) {
+            const rows = this.index.rows();
+            this.schedule(() => this.saveSnapshot(rows, stamp), SAVE_DELAY_MS);
+          }
+        }
         performance.mark('pupil-list:indexed');
         // A task boundary between sorting every name and the first query on them (then drawing it): at a
         // county each is about 100 ms, together enough to freeze the window (tests/bench/README.md).
@@ -99,7 +160,7 @@ class LivePupilList {
       } else {
         const ids = [...this.changedIds];
         this.changedIds.clear();
-        const records = await this.db.pupils.bulkGet(ids);
+        const records: (PupilListRow | undefined)[] = await this.db.pupils.bulkGet(ids);
         ids.forEach((id, at) => {
           const record = records[at];
           if (record) this.index.upsert(record);
@@ -109,19 +170,71 @@ class LivePupilList {
     }
   }
 
-  /** Reads every record a chunk at a time, filing each chunk into the builder as it arrives. */
-  private async readAll(): Promise<PupilListIndexBuilder> {
+  /** The snapshot's rows filed into a builder, or null when there is none made at the database's present stamp. */
+  private async readSnapshot(): Promise<PupilListIndexBuilder | null> {
+    const [stamp, snapshot] = await this.db.settings.bulkGet([PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY]);
+    performance.mark('pupil-list:first-chunk');
+    const rows = decodePupilListSnapshot(snapshot?.value, typeof stamp?.value === 'string' ? stamp.value : undefined);
+    if (!rows) return null;
+    const builder = new PupilListIndexBuilder();
+    builder.add(rows);
+    return builder;
+  }
+
+  /**
+   * Reads every record a chunk at a time, filing each chunk into the builder as it arrives, between two
+   * readings of the change stamp: when both are the same, no young person's record changed meanwhile (every
+   * write gives the stamp a new random value), so the rows are the state at that stamp; otherwise `stamp` is
+   * null and nothing is saved from them. Short reads, not one long transaction, so saves are never held up.
+   */
+  private async readAll(chunkSize: number): Promise<{ builder: PupilListIndexBuilder; stamp: string | undefined | null }> {
+    const before = this.keepsSnapshot ? await this.readStamp() : undefined;
     const builder = new PupilListIndexBuilder();
     let last: string | null = null;
     for (;;) {
       const chunk: Pupil[] = await (last === null ? this.db.pupils.orderBy(':id') : this.db.pupils.where(':id').above(last))
-        .limit(LOAD_CHUNK)
+        .limit(chunkSize)
         .toArray();
       if (last === null) performance.mark('pupil-list:first-chunk');
       builder.add(chunk);
-      if (chunk.length < LOAD_CHUNK) return builder;
+      if (chunk.length < chunkSize) break;
       last = (chunk[chunk.length - 1] as Pupil).id;
     }
+    const after = this.keepsSnapshot ? await this.readStamp() : undefined;
+    return { builder, stamp: before === after ? before : null };
+  }
+
+  private async readStamp(): Promise<string | undefined> {
+    const value = (await this.db.settings.get(PUPIL_LIST_STAMP_KEY))?.value;
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /**
+   * Stores the rows read at `stamp` as the snapshot, unless young people have changed since (the stamp has
+   * moved on: the next read makes it). With no stamp yet, one is made here, in the same transaction.
+   */
+  private async saveSnapshot(rows: readonly PupilListRow[], stamp: string | undefined): Promise<void> {
+    await this.db.transaction('rw', this.db.settings, async () => {
+      let current = await this.readStamp();
+      if (current !== stamp) return;
+      if (current === undefined) {
+        // The stamp middleware gives any stamp written from here a new random value: read it back.
+        await this.db.settings.put({ key: PUPIL_LIST_STAMP_KEY, value: '' });
+        current = await this.readStamp();
+        if (current === undefined) return;
+      }
+      await this.db.settings.put({ key: PUPIL_LIST_SNAPSHOT_KEY, value: encodePupilListSnapshot(rows, current) });
+    });
+  }
+
+  /** Makes the snapshot again after young people changed: every record read, as at a start, without touching the index. */
+  private async refreshSnapshot(): Promise<void> {
+    // Small reads: each opens its records in one task, and this runs while the adviser works.
+    const { builder, stamp } = await this.readAll(REFRESH_CHUNK);
+    if (stamp === null) return; // changed while reading: that change has asked for another refresh
+    const refreshed = new PupilListIndex();
+    refreshed.adopt(builder);
+    await this.saveSnapshot(refreshed.rows(), stamp);
   }
 }
 
@@ -137,8 +250,18 @@ function liveList(db: CareersDeskDb): LivePupilList {
 }
 
 /** The young people who meet the filters (year groups as they are on `today`), sorted, from the in-memory index. */
-export function findInPupilList(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort, today: string): Promise<Pupil[]> {
+export function findInPupilList(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort, today: string): Promise<PupilListRow[]> {
   return liveList(db).find(filters, sort, today);
+}
+
+/** Where this connection's list index last came from (null before its first read): for tests and the bench. */
+export function pupilListSource(db: CareersDeskDb): PupilListSource | null {
+  return liveList(db).source;
+}
+
+/** Writes the list's waiting snapshot now instead of after its delay (tests and the bench). */
+export function flushPupilListSnapshot(db: CareersDeskDb): Promise<void> {
+  return liveList(db).flush();
 }
 
 /** Calls `listener` after every committed change to pupil records (here or in another window). */

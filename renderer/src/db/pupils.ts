@@ -14,7 +14,7 @@ import {
 } from '@shared/model';
 import { DEFAULT_WEEKS_WORTH, placementsOf } from '@shared/experiences';
 import type { RiskWeights } from '@shared/risk';
-import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
+import { emptyPupilFilters, type PupilFilters, type PupilListRow, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { recordAudit, writeAudit } from './audit';
 import { putAudited, changedSinceOpened, stampsFor } from './audited-save';
@@ -81,13 +81,20 @@ export function getPupil(db: CareersDeskDb, id: string): Promise<Pupil | undefin
  * The pupil list: every young person who meets the filters, sorted. Answered from the in-memory
  * name index (pupil-list.ts), which follows every committed change, so a keystroke reads nothing.
  */
-export function findPupils(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort, today: string): Promise<Pupil[]> {
+export function findPupils(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort, today: string): Promise<PupilListRow[]> {
   return findInPupilList(db, filters, sort, today);
 }
 
-/** Search as you type, for pickers: the first matches by name-word or UPN prefix. */
+/**
+ * Search as you type, for pickers: the first matches by name-word or UPN prefix, as whole records (the
+ * index holds the list's fields only, so the few shown are read by id).
+ */
 export async function searchPupils(db: CareersDeskDb, text: string, today: string, limit = 50): Promise<Pupil[]> {
-  return (await findPupils(db, { ...emptyPupilFilters(), text }, 'name', today)).slice(0, limit);
+  const found = (await findPupils(db, { ...emptyPupilFilters(), text }, 'name', today)).slice(0, limit);
+  return getPupils(
+    db,
+    found.map((row) => row.id),
+  );
 }
 
 /** Every table that holds records about young people: what erasure, retention and subject access reach. */

@@ -33,8 +33,9 @@ export async function loadTodayFacts(
   const planPupilIds = [...new Set([...reviewPlans, ...overduePlans].map((plan) => plan.pupilId))];
   const plans: TodayPlan[] = await db.actionPlans.where('pupilId').anyOf(planPupilIds).toArray();
 
+  // The list's index holds the list's fields only: the whole records of Years 11 and 13 are read by id.
   const pupils = new Map<string, Pupil>();
-  for (const pupil of yearGroups.flat()) pupils.set(pupil.id, pupil);
+  for (const pupil of await db.pupils.bulkGet(yearGroups.flat().map((row) => row.id))) if (pupil) pupils.set(pupil.id, pupil);
   for (const row of desk.rows) if (row.pupil) pupils.set(row.pupil.id, row.pupil);
   const missing = [...new Set([...planPupilIds, ...drafts.map((d) => d.pupilId)])].filter((id) => !pupils.has(id));
   for (const pupil of await db.pupils.bulkGet(missing)) if (pupil) pupils.set(pupil.id, pupil);

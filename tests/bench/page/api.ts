@@ -13,6 +13,9 @@ export interface SampledTiming {
   longestTaskMs: number;
 }
 
+/** The raw load's schema: the app's own, without the indexes no screen queries, or that with sessions one row per young person. */
+export type RawSchemaVariant = 'same' | 'queried-indexes' | 'compact-sessions';
+
 export interface BenchPageApi {
   /** Builds the seeded data set in the page; nothing is stored yet. */
   generate(size: SizeName): Promise<{ counts: DatasetCounts; generateMs: number; pupilId: string; pupilName: string }>;
@@ -21,7 +24,7 @@ export interface BenchPageApi {
    * and indexes: every put issued at once (`slice` null), or `slice` at a time, each slice issued when
    * the last put of the one before has succeeded.
    */
-  rawLoad(slice: number | null): Promise<StepTiming>;
+  rawLoad(slice: number | null, variant?: RawSchemaVariant): Promise<StepTiming>;
   /** The app's own bulk load (renderer/src/db/demo.ts loadDataset) into the app's database. */
   dexieLoad(): Promise<StepTiming>;
   /** findPupils for each prefix, as the pupil list runs it per keystroke. */
@@ -31,7 +34,11 @@ export interface BenchPageApi {
   /** The steps above then run on the app's sealed database (true, the default) or on one without encryption. */
   useEncryption(on: boolean): Promise<void>;
   /** A new connection opened and the whole pupil list read into its index: the records' part of a cold start. */
-  openAndList(): Promise<StepTiming>;
+  openAndList(fromSnapshot?: boolean): Promise<StepTiming>;
+  /** Deletes the pupil list's snapshot, so the next start reads every record (the start before round six). */
+  dropListSnapshot(): Promise<void>;
+  /** Reads the list and writes its snapshot now; true when one is stored. */
+  makeListSnapshot(): Promise<boolean>;
   /** Removes the raw and unencrypted databases and closes the app's, leaving the app's data in the profile. */
   finish(): Promise<void>;
 }

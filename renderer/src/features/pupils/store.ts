@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia';
 import { watchDebounced } from '@vueuse/core';
 import { onScopeDispose, ref, watch } from 'vue';
-import type { Pupil } from '@shared/model';
-import { emptyPupilFilters, type PupilFilters, type PupilSort } from '@shared/pupils/list';
+import { emptyPupilFilters, type PupilFilters, type PupilListRow, type PupilSort } from '@shared/pupils/list';
 import { useLiveQuery } from '../../db/use-live-query';
 import { useNewestAnswer } from '../../platform/use-newest-answer';
 import { todayIso } from '../../platform/clock';
@@ -32,7 +31,7 @@ export const usePupilListStore = defineStore('pupil-list', () => {
   const results = useNewestAnswer(() => {
     listedOn.value = todayIso();
     return repos.pupils.find(debounced.value, sort.value, listedOn.value);
-  }, [] as Pupil[]);
+  }, [] as PupilListRow[]);
   watch([debounced, sort], () => void results.refresh(), { immediate: true });
   onScopeDispose(repos.pupils.onListChange(() => void results.refresh()));
   const schools = useLiveQuery(() => repos.organisation.schools(), []);

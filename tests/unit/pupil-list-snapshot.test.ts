@@ -1,0 +1,240 @@
+import { testDatabaseOptions } from './test-database';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { CareersDeskDb } from '@renderer/db/schema';
+import { erasePupil, findPupils, savePupil, type PupilInput } from '@renderer/db/pupils';
+import { loadDataset } from '@renderer/db/demo';
+import { exportPayload, restorePayload } from '@renderer/db/backup';
+import { applyMerge } from '@renderer/db/merge';
+import { flushPupilListSnapshot, pupilListSource } from '@renderer/db/pupil-list';
+import { PUPIL_LIST_SNAPSHOT_KEY, PUPIL_LIST_STAMP_KEY } from '@renderer/db/pupil-list-stamp';
+import { MACHINE_SETTING_KEYS, MERGE_TABLES, type MergeWrites } from '@shared/backup';
+import { generateDemoDataset } from '@shared/demo';
+import { displayName, type Pupil } from '@shared/model';
+import { emptyPupilFilters, sortPupils } from '@shared/pupils/list';
+import { decodePupilListSnapshot, encodePupilListSnapshot } from '@shared/pupils/list-snapshot';
+import { SEALED_PROPERTY } from '@shared/crypto/sealed-rows';
+
+const TODAY = '2026-11-24';
+const dataset = generateDemoDataset({ seed: 21, today: TODAY, pupils: 60, sessionsPerPupil: 1 });
+
+let name: string;
+let counter = 0;
+const open: CareersDeskDb[] = [];
+
+/** A new connection with a list of its own: another window, or the app started again. */
+async function startWindow(): Promise<CareersDeskDb> {
+  const db = new CareersDeskDb(name, testDatabaseOptions());
+  await db.open();
+  open.push(db);
+  return db;
+}
+
+/** What the list shows: each young person's id and name, in name order. */
+async function listed(db: CareersDeskDb): Promise<string[]> {
+  return (await findPupils(db, emptyPupilFilters(), 'name', TODAY)).map((p) => `${p.id} ${displayName(p)} ${p.riskBand ?? ''}`);
+}
+
+/** What the records themselves say, read whole. */
+async function truth(db: CareersDeskDb): Promise<string[]> {
+  return sortPupils(await db.pupils.toArray(), 'name').map((p) => `${p.id} ${displayName(p)} ${p.riskBand ?? ''}`);
+}
+
+function inputFrom(pupil: Pupil, overrides: Partial<PupilInput> = {}): PupilInput {
+  const { createdAt: _c, updatedAt: _u, searchWords: _s, ...fields } = pupil;
+  return { ...fields, ...overrides };
+}
+
+/** A window that has read every record and written its snapshot, so the next start reads the snapshot. */
+async function withSnapshot(): Promise<CareersDeskDb> {
+  const first = await startWindow();
+  await listed(first);
+  await flushPupilListSnapshot(first);
+  const second = await startWindow();
+  await listed(second);
+  expect(pupilListSource(second)).toBe('snapshot');
+  return second;
+}
+
+beforeEach(async () => {
+  counter += 1;
+  name = `careers-desk-snapshot-${counter}`;
+  const db = await startWindow();
+  await loadDataset(db, dataset, null);
+});
+
+afterEach(async () => {
+  for (const db of open.splice(0)) db.close();
+  await Dexie.delete(name);
+});
+
+describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stamp)", () => {
+  it('is read at the next start instead of every record, shows the same list, and is sealed', async () => {
+    const first = await startWindow();
+    expect(await listed(first)).toEqual(await truth(first));
+    expect(pupilListSource(first)).toBe('records');
+    await flushPupilListSnapshot(first);
+
+    const next = await startWindow();
+    expect(await listed(next)).toEqual(await truth(next));
+    expect(pupilListSource(next)).toBe('snapshot');
+    // Searches and filters work on it as on records.
+    const someone = dataset.pupils[3] as Pupil;
+    const word = someone.searchWords[1] ?? '';
+    const found = await findPupils(next, { ...emptyPupilFilters(), text: word }, 'name', TODAY);
+    expect(found.map((p) => p.id)).toContain(someone.id);
+
+    // On disk it is one sealed settings row: no name in clear.
+    const raw = new CareersDeskDb(name, { unencryptedForBenchComparison: true });
+    await raw.open();
+    open.push(raw);
+    const stored = (await raw.settings.get(PUPIL_LIST_SNAPSHOT_KEY)) as Record<string, unknown> | undefined;
+    expect(stored?.[SEALED_PROPERTY]).toBeInstanceOf(Uint8Array);
+    expect(JSON.stringify(stored)).not.toContain(someone.legalSurname);
+  });
+
+  it('never shows a young person added, renamed or erased in another window since it was made', async () => {
+    const [renamed, erased] = dataset.pupils as [Pupil, Pupil];
+    const changes: [string, (other: CareersDeskDb) => Promise<unknown>][] = [
+      ['renamed', (other) => savePupil(other, inputFrom(renamed, { preferredSurname: 'Quennell' }), null)],
+      ['added', (other) => savePupil(other, { ...inputFrom(renamed), id: undefined, legalSurname: 'Newcombe' }, null)],
+      ['erased', (other) => erasePupil(other, erased.id, null)],
+      // The risk weights' recomputation changes a band without a new updatedAt: the stamp still moves.
+      ['risk band moved', async (other) => other.pupils.put({ ...((await other.pupils.get(renamed.id)) as Pupil), riskBand: 'high' })],
+      ['table cleared', (other) => other.pupils.clear()],
+    ];
+    for (const [what, change] of changes) {
+      await withSnapshot();
+      const other = await startWindow();
+      await change(other);
+      const next = await startWindow();
+      expect(await listed(next), what).toEqual(await truth(next));
+      expect(pupilListSource(next), what).toBe('records');
+      // ...and the snapshot went with the change, in the same transaction: an erased name is not kept in it.
+      expect(await other.settings.get(PUPIL_LIST_SNAPSHOT_KEY), what).toBeUndefined();
+    }
+  });
+
+  it('is not written from a read that a change overtook', async () => {
+    const reader = await startWindow();
+    await listed(reader);
+    const other = await startWindow();
+    await savePupil(other, inputFrom(dataset.pupils[0] as Pupil, { preferredSurname: 'Overtaken' }), null);
+    // Whether the reader has heard of the change yet (another window's news can come late) or not, what it
+    // stores, if anything, is the list as it now is.
+    await flushPupilListSnapshot(reader);
+    const next = await startWindow();
+    expect(await listed(next)).toEqual(await truth(next));
+    expect((await listed(next)).some((row) => row.includes('Overtaken'))).toBe(true);
+  });
+
+  it('is not written when a change commits between the read and the write, before the reader hears of it', async () => {
+    const reader = await startWindow();
+    await listed(reader);
+    const other = await startWindow();
+    const someone = (await other.pupils.get((dataset.pupils[4] as Pupil).id)) as Pupil;
+    let flushing: Promise<void> = Promise.resolve();
+    await other.transaction('rw', other.pupils, async () => {
+      await other.pupils.put({ ...someone, legalSurname: 'Racing', preferredSurname: '' });
+      // The reader's write is asked for now, and waits for this transaction (it holds the settings too).
+      flushing = flushPupilListSnapshot(reader);
+    });
+    await flushing;
+    expect(await other.settings.get(PUPIL_LIST_SNAPSHOT_KEY)).toBeUndefined();
+    const next = await startWindow();
+    expect(await listed(next)).toEqual(await truth(next));
+    expect((await listed(next)).some((row) => row.includes('Racing'))).toBe(true);
+  });
+
+  it('is never made from a read that a change committed in the middle of', async () => {
+    for (const [round, someone] of (dataset.pupils.slice(10, 14) as Pupil[]).entries()) {
+      for (const db of open.splice(0)) db.close();
+      await Dexie.delete(name);
+      const db = await startWindow();
+      await loadDataset(db, dataset, null);
+      const reader = await startWindow();
+      const other = await startWindow();
+      // The read and the write run side by side; the write lands somewhere in the middle of the read's steps.
+      const reading = listed(reader);
+      for (let step = 0; step < round; step++) await other.settings.get(PUPIL_LIST_STAMP_KEY);
+      await other.pupils.put({ ...((await other.pupils.get(someone.id)) as Pupil), preferredSurname: `Midway${round}` });
+      await reading;
+      await flushPupilListSnapshot(reader);
+      const next = await startWindow();
+      expect(await listed(next), `round ${round}`).toEqual(await truth(next));
+    }
+  });
+
+  it('is made again after changes, from a fresh read, and then shows them', async () => {
+    const window = await withSnapshot();
+    await savePupil(window, inputFrom(dataset.pupils[1] as Pupil, { preferredSurname: 'Afterwards' }), null);
+    expect((await listed(window)).some((row) => row.includes('Afterwards'))).toBe(true);
+    await flushPupilListSnapshot(window);
+    const next = await startWindow();
+    expect(await listed(next)).toEqual(await truth(next));
+    expect(pupilListSource(next)).toBe('snapshot');
+    expect((await listed(next)).some((row) => row.includes('Afterwards'))).toBe(true);
+  });
+
+  it('is not trusted after a restore, even one that puts back the stamp and snapshot this computer kept', async () => {
+    // A backup of another database, with other young people.
+    const elsewhere = new CareersDeskDb(`${name}-elsewhere`, testDatabaseOptions());
+    await loadDataset(elsewhere, generateDemoDataset({ seed: 99, today: TODAY, pupils: 30, sessionsPerPupil: 1 }), null);
+    const payload = await exportPayload(elsewhere);
+    elsewhere.close();
+    await Dexie.delete(`${name}-elsewhere`);
+    expect(payload.tables.settings.some((row) => row.key === PUPIL_LIST_SNAPSHOT_KEY)).toBe(false);
+
+    const window = await withSnapshot();
+    await restorePayload(window, payload, { actorId: null, source: 'a backup' });
+    const next = await startWindow();
+    expect(await listed(next)).toEqual(await truth(next));
+    expect(pupilListSource(next)).toBe('records');
+
+    // A stamp written from outside the middleware (as a restore writes this computer's settings back) gets a new value.
+    const again = await withSnapshot();
+    const kept = await again.settings.bulkGet([PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY]);
+    const firstId = (await again.pupils.toCollection().primaryKeys())[0] as string;
+    await again.pupils.put({ ...((await again.pupils.get(firstId)) as Pupil), legalSurname: 'Zedd' });
+    await again.settings.bulkPut(kept.filter((row) => row !== undefined));
+    const last = await startWindow();
+    expect(await listed(last)).toEqual(await truth(last));
+    expect(pupilListSource(last)).toBe('records');
+  });
+
+  it('is not trusted after a merge writes an older version of someone', async () => {
+    const window = await withSnapshot();
+    const someone = (await window.pupils.get((dataset.pupils[2] as Pupil).id)) as Pupil;
+    const puts = Object.fromEntries(MERGE_TABLES.map((table) => [table, []])) as unknown as MergeWrites['puts'];
+    const writes = {
+      expected: [],
+      puts: { ...puts, pupils: [{ ...someone, preferredForename: 'Merged', updatedAt: '2020-01-01T00:00:00.000Z' }] },
+      audit: [],
+      counts: { added: 0, updated: 1, joined: 0 },
+    } as unknown as MergeWrites;
+    await applyMerge(window, writes, { actorId: null, source: 'a backup' });
+    const next = await startWindow();
+    expect(await listed(next)).toEqual(await truth(next));
+    expect((await listed(next)).some((row) => row.includes('Merged'))).toBe(true);
+  });
+
+  it('keeps the stamp and snapshot out of backups', () => {
+    expect(MACHINE_SETTING_KEYS).toContain(PUPIL_LIST_STAMP_KEY);
+    expect(MACHINE_SETTING_KEYS).toContain(PUPIL_LIST_SNAPSHOT_KEY);
+  });
+});
+
+describe('the snapshot format (shared/pupils/list-snapshot)', () => {
+  it('gives back the rows it was made from, only at the same stamp', () => {
+    const rows = dataset.pupils.slice(0, 5);
+    const snapshot = JSON.parse(JSON.stringify(encodePupilListSnapshot(rows, 'stamp-1'))) as unknown;
+    const decoded = decodePupilListSnapshot(snapshot, 'stamp-1');
+    expect(decoded?.map((r) => [r.id, displayName(r), r.homeEducated, r.searchWords])).toEqual(
+      rows.map((r) => [r.id, displayName(r), r.homeEducated, r.searchWords]),
+    );
+    expect(decodePupilListSnapshot(snapshot, 'stamp-2')).toBeNull();
+    expect(decodePupilListSnapshot(snapshot, undefined)).toBeNull();
+    expect(decodePupilListSnapshot({ ...(snapshot as object), format: 0 }, 'stamp-1')).toBeNull();
+    expect(decodePupilListSnapshot({ ...(snapshot as object), rows: [['only an id']] }, 'stamp-1')).toBeNull();
+  });
+});
