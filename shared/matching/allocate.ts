@@ -10,7 +10,7 @@ import { ageOn, formatUkDate, yearGroupOf } from '../academic-year';
 import { priorityReasons } from '../risk';
 import { bestAssignment } from './assignment';
 import { holdsAPlace, rangesOverlap, type DateRange } from './checks';
-import { evaluateOffer, offerSlots, type ExclusionCode, type MatchablePupil, type OfferSlot } from './score';
+import { evaluateOffer, offerSlots, offerWorthPlanning, type ExclusionCode, type MatchablePupil, type OfferSlot } from './score';
 import { offerJourneys, type JourneySource, type OfferJourney } from './journeys';
 
 /** Points added to every allowed score of a priority pupil: enough to win a contested last place over a slightly better fit. */
@@ -93,7 +93,15 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
   const none = new Map<OfferSlot, OfferJourney>();
   for (const [i, pupil] of candidates.entries()) {
     const bonus = (priority[i]?.length ?? 0) > 0 ? weight : 0;
-    const journeys = input.journeys ? offerJourneys(pupil, slots, input.journeys, today) : none;
+    // Planned only where a journey could matter: offers ruled out by other rules are not planned.
+    const journeys = input.journeys
+      ? offerJourneys(
+          pupil,
+          slots.filter((slot) => offerWorthPlanning(pupil, slot)),
+          input.journeys,
+          today,
+        )
+      : none;
     journeysOf.push(journeys);
     scores.push(
       open.map((slot) => {

@@ -373,14 +373,16 @@ export function evaluateOffer(
   return evaluateOfferFor(pupil, pupilFacts(pupil), slot, pupilPlacements, explain, journey);
 }
 
-function evaluateOfferFor(
+/**
+ * What rules an offer out whatever the journey: its checks, places left, year groups, age, access and the
+ * young person's other placements. Journeys are planned only for offers these leave open.
+ */
+function offerRulesBesidesTravel(
   pupil: MatchablePupil,
   known: PupilFacts,
   slot: OfferSlot,
   pupilPlacements: readonly Placement[],
-  explain: boolean,
-  journey: OfferJourney | null,
-): Evaluation {
+): Exclusion[] {
   const { employer, offer, period, facts } = slot;
   const exclusions: Exclusion[] = [];
   for (const message of slot.checkProblems) exclusions.push({ code: 'checks', message });
@@ -404,6 +406,45 @@ function evaluateOfferFor(
   if (pupil.travel.needsStepFreeAccess && !employer.requirements.stepFreeAccess) {
     exclusions.push({ code: 'access', message: 'Needs step-free access, which this employer does not have' });
   }
+  for (const placement of pupilPlacements) {
+    if (!rangesOverlap(placement, period)) continue;
+    const here = placement.employerId === employer.id && (placement.offerId === offer.id || placement.offerId === null);
+    exclusions.push({
+      code: 'already-placed',
+      message: here
+        ? 'Already has a placement here for these dates'
+        : `Already has a placement elsewhere from ${formatUkDate(placement.start)} to ${formatUkDate(placement.end)}`,
+    });
+  }
+
+  return exclusions;
+}
+
+/**
+ * Whether a journey answer could matter for this offer: it is open by every rule a journey cannot change,
+ * including the distance limit (the adviser's "not reachable" can be, since a timetable answer overrides it).
+ * Planning is the costly part of matching with a timetable, so offers ruled out anyway are not planned.
+ */
+export function offerWorthPlanning(pupil: MatchablePupil, slot: OfferSlot, pupilPlacements: readonly Placement[] = []): boolean {
+  return worthPlanningFor(pupil, pupilFacts(pupil), slot, pupilPlacements);
+}
+
+function worthPlanningFor(pupil: MatchablePupil, known: PupilFacts, slot: OfferSlot, pupilPlacements: readonly Placement[]): boolean {
+  if (offerRulesBesidesTravel(pupil, known, slot, pupilPlacements).length > 0) return false;
+  const reachable = publicTransportOverrideFor(pupil, slot.employer, null)?.verdict === 'reachable';
+  return travelPart(pupil, slot.employer.outcode, 'employer', OFFER_DISTANCE, false, true, reachable).exclusion === null;
+}
+
+function evaluateOfferFor(
+  pupil: MatchablePupil,
+  known: PupilFacts,
+  slot: OfferSlot,
+  pupilPlacements: readonly Placement[],
+  explain: boolean,
+  journey: OfferJourney | null,
+): Evaluation {
+  const { employer, facts } = slot;
+  const exclusions = offerRulesBesidesTravel(pupil, known, slot, pupilPlacements);
   const override = publicTransportOverrideFor(pupil, employer, journey);
   const travel = travelPart(
     pupil,
@@ -420,17 +461,6 @@ function evaluateOfferFor(
   }
   const judged = judgeJourney(pupil, journey);
   if (judged.exclusion) exclusions.push(judged.exclusion);
-  for (const placement of pupilPlacements) {
-    if (!rangesOverlap(placement, period)) continue;
-    const here = placement.employerId === employer.id && (placement.offerId === offer.id || placement.offerId === null);
-    exclusions.push({
-      code: 'already-placed',
-      message: here
-        ? 'Already has a placement here for these dates'
-        : `Already has a placement elsewhere from ${formatUkDate(placement.start)} to ${formatUkDate(placement.end)}`,
-    });
-  }
-
   const reasons: string[] = [];
   let points = OFFER_BASE;
   const sector = facts.sectorText;
@@ -759,7 +789,14 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
   const travelFrom = journeys ? 'timetable' : 'estimate';
   if (slots.length === 0 && entries.length === 0) return { offers: [], routes: [], excluded: [], travelFrom };
   const known = pupilFacts(pupil);
-  const answers = journeys ? offerJourneys(pupil, slots, journeys, prepared.today) : null;
+  const answers = journeys
+    ? offerJourneys(
+        pupil,
+        slots.filter((slot) => worthPlanningFor(pupil, known, slot, pupilPlacements)),
+        journeys,
+        prepared.today,
+      )
+    : null;
 
   for (const slot of slots) {
     const journey = answers?.get(slot) ?? null;

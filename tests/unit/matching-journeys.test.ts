@@ -109,6 +109,23 @@ describe('journey answers on one young person’s matches', () => {
     expect(source.prepared).toEqual(['2027-06-14']);
   });
 
+  it('plans no journey to an offer ruled out whatever the journey (here: not for their year group)', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const laterWeek = { start: '2027-06-21', end: '2027-06-25' };
+    const forYear7 = make.employer({
+      name: 'Broadstairs Bakery',
+      sector: 'engineering',
+      outcode: 'CT11',
+      checks: goodChecks,
+      requirements: { stepFreeAccess: true },
+      offers: [make.offer({ periods: [{ ...laterWeek, capacity: 2 }], yearGroups: [7], minimumAge: 11 })],
+    });
+    const result = matchPupil(pupil(), context([employer(), forYear7]), source);
+    expect(result.excluded.some((e) => e.kind === 'offer' && e.employerName === 'Broadstairs Bakery')).toBe(true);
+    // Only the open offer's day was prepared and planned.
+    expect(source.prepared).toEqual(['2027-06-14']);
+  });
+
   it("walks no farther than the service's limit, lower for a young person with access needs", async () => {
     const source = await sourceOf(outcodeCoastalLine());
     // The stop is 150 m from the CT9 centre: within 1,000 m for anyone, beyond a 100 m limit for access needs.
