@@ -1,3 +1,6 @@
 export * from './consent';
 export * from './current';
 export * from './entry';
+export * from './form';
+export * from './from-session';
+export * from './words';
