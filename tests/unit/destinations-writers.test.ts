@@ -149,6 +149,16 @@ describe("a guidance session's intended destination in the history", () => {
   });
 });
 
+describe("the young person's own record", () => {
+  it('keeps the codes of the history when the record is edited, whatever the form held', async () => {
+    const pupil = await addPupil();
+    await saveSession(db, sessionInput(pupil.id, { intendedDestination: '230' }), ADVISER, { now });
+    const { id, createdAt: _c, updatedAt: _u, searchWords: _s, ...rest } = pupil;
+    await savePupil(db, { ...rest, id, intendedDestination: '619', actualDestination: '320', aspirations: 'Plumbing' }, ADVISER, now);
+    expect(await db.pupils.get(pupil.id)).toMatchObject({ aspirations: 'Plumbing', intendedDestination: '230', actualDestination: null });
+  });
+});
+
 describe("the history's form and words", () => {
   it('guesses the September and the 1 November from the day', () => {
     expect(likelyGuaranteeYear('2027-06-10')).toBe(2027);
