@@ -1,5 +1,5 @@
 import { ageOn, formatUkDate, isRealIsoDate } from '../dates';
-import { destinationEntrySchema, type DestinationEntry, type Pupil } from '../model';
+import { destinationEntrySchema, type DestinationEntry, type DestinationEntryOf, type Pupil } from '../model';
 import { problemsFromZod, type Checked, type Problem } from '../model/problems';
 import { destinationGroup, destinationLabel, type DestinationCode } from '../reference';
 import { isTracked } from './consent';
@@ -10,6 +10,30 @@ export type DestinationEntryInput = DestinationEntry extends infer E
     ? Omit<E, 'id' | 'createdAt' | 'updatedAt' | 'isDemo'> & { id?: string | null }
     : never
   : never;
+
+/** A new intended destination from the young person, pointing at no place yet; `fields` says more. */
+export function intendedEntryInput(
+  pupilId: string,
+  code: DestinationCode,
+  recordedOn: string,
+  fields: Partial<Omit<DestinationEntryOf<'intended'>, 'kind' | 'pupilId' | 'code' | 'recordedOn'>> = {},
+): DestinationEntryInput {
+  return {
+    id: null,
+    kind: 'intended',
+    pupilId,
+    code,
+    recordedOn,
+    source: 'young-person',
+    providerId: null,
+    employerId: null,
+    routeId: null,
+    placeName: '',
+    sessionId: null,
+    notes: '',
+    ...fields,
+  };
+}
 
 /** Follow-up after they leave: recorded only while tracking is not withheld. */
 const FOLLOW_UP_KINDS: ReadonlySet<DestinationEntry['kind']> = new Set(['activity', 'november-activity', 'sustained-check']);

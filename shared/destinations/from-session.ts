@@ -1,7 +1,7 @@
 import type { DestinationEntry, GuidanceSession } from '../model';
 import type { DestinationCode } from '../reference';
 import { inHistoryOrder } from './current';
-import type { DestinationEntryInput } from './entry';
+import { intendedEntryInput, type DestinationEntryInput } from './entry';
 
 /**
  * What saving a guidance session does to the young person's history: the intended destination it names
@@ -23,23 +23,8 @@ export function sessionDestinationChange(
   if (code === null || code === said) return { save: null, remove: own };
   const [kept, ...extra] = own;
   if (kept?.kind === 'intended' && kept.code === code && kept.recordedOn === session.date) return { save: null, remove: extra };
-  const {
-    createdAt: _c,
-    updatedAt: _u,
-    isDemo: _d,
-    ...rest
-  } = kept ?? {
-    id: null,
-    kind: 'intended' as const,
-    pupilId: session.pupilId,
-    source: 'young-person' as const,
-    providerId: null,
-    employerId: null,
-    routeId: null,
-    placeName: '',
-    sessionId: session.id,
-    notes: '',
-  };
+  if (!kept) return { save: intendedEntryInput(session.pupilId, code, session.date, { sessionId: session.id }), remove: extra };
+  const { createdAt: _c, updatedAt: _u, isDemo: _d, ...rest } = kept;
   return { save: { ...rest, kind: 'intended', code, recordedOn: session.date }, remove: extra };
 }
 

@@ -13,8 +13,7 @@ import {
   type OfferChoice,
 } from '@renderer/db/matching';
 import type { Employer, Placement, Pupil } from '@shared/model';
-import type { DestinationCode } from '@shared/reference';
-import type { DestinationEntryInput } from '@shared/destinations';
+import { intendedEntryInput } from '@shared/destinations';
 import { destinationsOf, saveDestinationEntry } from '@renderer/db/destinations';
 import { allocateCohort, matchPupil } from '@shared/matching';
 import { placementsOf } from '@shared/experiences';
@@ -26,21 +25,6 @@ const today = '2027-03-01';
 const ROUTE_ID = '5a1c7c55-8f0e-4a57-9d1b-2f3e4a5b6c7d';
 const PROVIDER_ID = '6b2d8d66-9a1f-4b68-8e2c-3a4f5b6c7d8e';
 
-function intendedEntry(pupilId: string, code: DestinationCode): DestinationEntryInput {
-  return {
-    kind: 'intended',
-    pupilId,
-    code,
-    recordedOn: today,
-    source: 'young-person',
-    providerId: null,
-    employerId: null,
-    routeId: null,
-    placeName: '',
-    sessionId: null,
-    notes: '',
-  };
-}
 const week = { start: '2027-06-14', end: '2027-06-18' };
 const ids = createRandom(11);
 const make = createFactories({ ids, stamp: '2027-01-10T09:00:00.000Z' });
@@ -249,7 +233,7 @@ describe('Undo after Accept', () => {
   it('leaves the intended destination in the history before, and keeps one changed again since', async () => {
     const amira = pupil({ intendedDestination: null });
     await db.pupils.add(amira);
-    const earlier = { ...intendedEntry(amira.id, '210'), recordedOn: '2027-01-10' };
+    const earlier = intendedEntryInput(amira.id, '210', '2027-01-10');
     expect((await saveDestinationEntry(db, earlier, null, { now: new Date(), today })).ok).toBe(true);
     const accepted = await acceptRoute(db, amira.id, '310', null, { today });
     if (!accepted.ok) throw new Error('accept refused');

@@ -19,6 +19,7 @@ import { inYearGroup, sortPupils } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { recordAudit, writeAudit } from './audit';
 import { removeDestinationEntry, saveDestinationEntry } from './destinations';
+import { intendedEntryInput } from '@shared/destinations';
 import { placementsAtOrOf, proposePlacement, type ProposalInput } from './placements';
 import { storeConfirmedAllocation } from './allocations';
 import { todayIso } from '../platform/clock';
@@ -153,24 +154,13 @@ export async function recordIntendedDestination(
   options: { because?: string; now?: Date; today?: string; place?: IntendedPlace } = {},
 ): Promise<Checked<DestinationEntry>> {
   const now = options.now ?? new Date();
-  return saveDestinationEntry(
-    db,
-    {
-      kind: 'intended',
-      pupilId,
-      code,
-      recordedOn: options.today ?? todayIso(now),
-      source: 'young-person',
-      providerId: options.place?.providerId ?? null,
-      employerId: null,
-      routeId: options.place?.routeId ?? null,
-      placeName: '',
-      sessionId: null,
-      notes: options.because ? `Recorded from matching: ${options.because}`.slice(0, 500) : '',
-    },
-    actorId,
-    { now, today: options.today ?? todayIso(now) },
-  );
+  const today = options.today ?? todayIso(now);
+  const entry = intendedEntryInput(pupilId, code, today, {
+    providerId: options.place?.providerId ?? null,
+    routeId: options.place?.routeId ?? null,
+    notes: options.because ? `Recorded from matching: ${options.because}`.slice(0, 500) : '',
+  });
+  return saveDestinationEntry(db, entry, actorId, { now, today });
 }
 
 /**
