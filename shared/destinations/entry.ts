@@ -1,7 +1,7 @@
 import { ageOn, formatUkDate, isRealIsoDate } from '../dates';
-import { destinationEntrySchema, type DestinationEntry, type Pupil } from '../model';
+import { destinationEntrySchema, type DestinationEntry, type DestinationEntryOf, type Pupil } from '../model';
 import { problemsFromZod, type Checked, type Problem } from '../model/problems';
-import { destinationGroup, destinationLabel } from '../reference';
+import { destinationGroup, destinationLabel, type DestinationCode } from '../reference';
 import { isTracked } from './consent';
 
 /** A history entry as a form or a work list hands it over: the record without its stamps. */
@@ -11,8 +11,47 @@ export type DestinationEntryInput = DestinationEntry extends infer E
     : never
   : never;
 
+/** A new intended destination from the young person, pointing at no place yet; `fields` says more. */
+export function intendedEntryInput(
+  pupilId: string,
+  code: DestinationCode,
+  recordedOn: string,
+  fields: Partial<Omit<DestinationEntryOf<'intended'>, 'kind' | 'pupilId' | 'code' | 'recordedOn'>> = {},
+): DestinationEntryInput {
+  return {
+    id: null,
+    kind: 'intended',
+    pupilId,
+    code,
+    recordedOn,
+    source: 'young-person',
+    providerId: null,
+    employerId: null,
+    routeId: null,
+    placeName: '',
+    sessionId: null,
+    notes: '',
+    ...fields,
+  };
+}
+
 /** Follow-up after they leave: recorded only while tracking is not withheld. */
 const FOLLOW_UP_KINDS: ReadonlySet<DestinationEntry['kind']> = new Set(['activity', 'november-activity', 'sustained-check']);
+
+/** Whether an entry of this kind follows them up after they leave (so is not offered where tracking was withheld). */
+export function isFollowUpKind(kind: DestinationEntry['kind']): boolean {
+  return FOLLOW_UP_KINDS.has(kind);
+}
+
+/**
+ * What is wrong with a code as an intended destination, or null: a pre-16 code says where a young person
+ * is before 16, not where they mean to go. The history's form and the guidance session's form both ask it.
+ */
+export function intendedCodeProblem(code: DestinationCode | null): string | null {
+  if (code && destinationGroup(code) === 'pre-16')
+    return `${destinationLabel(code)} is where a young person is before 16, not a destination: choose where they intend to go`;
+  return null;
+}
 
 /** The date fields of each kind, with the words a message uses for them. */
 function datesOf(entry: DestinationEntryInput): { field: string; value: string | null; what: string }[] {
@@ -59,8 +98,8 @@ export function destinationEntryProblems(
         `${destinationLabel(code)} is a pre-16 code, and they were ${age} on ${formatUkDate(entry.recordedOn)}: choose a post-16 code`,
       );
   }
-  if (entry.kind === 'intended' && code && destinationGroup(code) === 'pre-16')
-    add('code', `${destinationLabel(code)} is where a young person is before 16, not a destination: choose where they intend to go`);
+  const intendedProblem = entry.kind === 'intended' ? intendedCodeProblem(entry.code) : null;
+  if (intendedProblem) add('code', intendedProblem);
   if (entry.kind === 'guarantee-offer' && entry.status !== 'none-yet' && entry.offeredBy.trim() === '')
     add('offeredBy', 'Enter who made the offer');
   if (FOLLOW_UP_KINDS.has(entry.kind) && !isTracked(pupil)) {

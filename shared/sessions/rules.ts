@@ -74,17 +74,6 @@ export function latestIntendedDestination(sessions: readonly SessionFacts[]): De
   return [...sessions].sort(laterFirst).find((s) => s.intendedDestination !== null)?.intendedDestination ?? null;
 }
 
-/**
- * The intended destination a just-saved session gives the young person's record: its own, when it
- * recorded one and no later session recorded another. Null means leave the record as it is (a
- * destination changed on the pupil's own form is not undone by saving an unrelated session).
- */
-export function destinationFromSession<S extends SessionFacts & { id: string }>(saved: S, sessions: readonly S[]): DestinationCode | null {
-  if (saved.intendedDestination === null) return null;
-  const latest = [...sessions].sort(laterFirst).find((s) => s.intendedDestination !== null);
-  return latest === undefined || latest.id === saved.id ? saved.intendedDestination : null;
-}
-
 /** Due dates of the actions still open, sorted and without repeats (the plan's multi-entry index). */
 export function openActionDueDates(actions: readonly Pick<PlanAction, 'status' | 'byWhen'>[]): string[] {
   return [...new Set(actions.filter((a) => a.status === 'open').map((a) => a.byWhen))].sort();

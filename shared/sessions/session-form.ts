@@ -5,6 +5,7 @@
 import type { SESSION_MODES, SessionKindId } from '../reference/lists';
 import type { DestinationCode } from '../reference/destinations';
 import { guidanceSessionSchema, type GuidanceSession } from '../model/guidance';
+import { intendedCodeProblem } from '../destinations/entry';
 import { check, type Checked, type Problem } from '../model/problems';
 import { defaultBenchmarksFor } from './rules';
 import { merged, onField, order } from './form-helpers';
@@ -118,6 +119,9 @@ export function checkSessionForm(form: SessionForm, context: { pupilId: string; 
     first.push({ field: 'durationMinutes', message: 'Enter how long the session lasted, in minutes' });
   else if (!Number.isInteger(form.durationMinutes))
     first.push({ field: 'durationMinutes', message: 'Enter the duration as a whole number of minutes' });
+  // The code becomes an entry of their destinations history, which takes no pre-16 code as an intention.
+  const destinationProblem = intendedCodeProblem(form.intendedDestination);
+  if (destinationProblem) first.push({ field: 'intendedDestination', message: destinationProblem });
 
   const input = {
     pupilId: context.pupilId,

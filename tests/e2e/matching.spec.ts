@@ -137,8 +137,11 @@ test('accepting a route records the intended destination, asking for the code wh
   await expect(page.getByTestId('undo-toast')).toContainText(`intended destination: ${expected}`);
   await expect(page.getByTestId('intended-destination')).toContainText(expected);
   expect((await readTable<Pupil>(page, 'pupils')).find((p) => p.id === pupil.id)!.intendedDestination).toBe(expected);
+  // Recorded as an entry of their destinations history, with its own audit entry.
   expect(
-    (await readTable<StoredAudit>(page, 'audit')).some((a) => a.entity === 'pupil' && a.action === 'update' && a.pupilId === pupil.id),
+    (await readTable<StoredAudit>(page, 'audit')).some(
+      (a) => a.entity === 'destination' && a.action === 'create' && a.pupilId === pupil.id,
+    ),
   ).toBe(true);
 
   // Connect to Work does not: the adviser is asked, starting from a DWP programme (440).

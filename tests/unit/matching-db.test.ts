@@ -13,6 +13,8 @@ import {
   type OfferChoice,
 } from '@renderer/db/matching';
 import type { Employer, Placement, Pupil } from '@shared/model';
+import { intendedEntryInput } from '@shared/destinations';
+import { destinationsOf, saveDestinationEntry } from '@renderer/db/destinations';
 import { allocateCohort, matchPupil } from '@shared/matching';
 import { placementsOf } from '@shared/experiences';
 import { createRandom } from '@shared/random';
@@ -20,6 +22,9 @@ import { createFactories } from '../support/factories';
 
 // Spring term 2027: the work-experience week is in June; pupils now in Year 10 were born 2011/12.
 const today = '2027-03-01';
+const ROUTE_ID = '5a1c7c55-8f0e-4a57-9d1b-2f3e4a5b6c7d';
+const PROVIDER_ID = '6b2d8d66-9a1f-4b68-8e2c-3a4f5b6c7d8e';
+
 const week = { start: '2027-06-14', end: '2027-06-18' };
 const ids = createRandom(11);
 const make = createFactories({ ids, stamp: '2027-01-10T09:00:00.000Z' });
@@ -139,19 +144,29 @@ describe('accepting a suggested offer', () => {
 });
 
 describe('recording an intended destination from a route', () => {
-  it('updates the pupil and keeps the previous record in the audit entry', async () => {
+  it("adds an entry to the young person's history, with the route, and their record's code follows", async () => {
     const amira = pupil();
     await db.pupils.add(amira);
     const saved = await recordIntendedDestination(db, amira.id, '310', null, {
       because: 'accepted Advanced apprenticeship: Engineering at MidKent College',
+      today,
+      place: { routeId: ROUTE_ID, providerId: PROVIDER_ID },
     });
     expect(saved.ok).toBe(true);
     expect((await db.pupils.get(amira.id))!.intendedDestination).toBe('310');
+    expect(await destinationsOf(db, amira.id)).toEqual([
+      expect.objectContaining({
+        kind: 'intended',
+        code: '310',
+        recordedOn: today,
+        source: 'young-person',
+        routeId: ROUTE_ID,
+        providerId: PROVIDER_ID,
+      }),
+    ]);
     const audit = await db.audit.where('pupilId').equals(amira.id).toArray();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'update', entity: 'pupil', recordId: amira.id });
-    expect(audit[0]!.summary).toContain('310 Apprenticeship');
-    expect((audit[0]!.before as Pupil).intendedDestination).toBeNull();
+    expect(audit[0]).toMatchObject({ action: 'create', entity: 'destination' });
   });
 });
 
@@ -199,38 +214,42 @@ describe('Undo after Accept', () => {
     expect((await db.audit.toArray()).map((a) => a.action)).toEqual(['create']);
   });
 
-  it('puts back an empty intended destination after accepting a route', async () => {
+  it('takes the entry Accept added to the history away again, so an empty intended destination is empty again', async () => {
     const amira = pupil({ intendedDestination: null });
     await db.pupils.add(amira);
-    const accepted = await acceptRoute(db, amira.id, '230', null, { because: 'accepted Level 2 diploma at EKC Group' });
+    const accepted = await acceptRoute(db, amira.id, '230', null, { because: 'accepted Level 2 diploma at EKC Group', today });
     if (!accepted.ok) throw new Error('accept refused');
-    expect(accepted.value).toEqual({ kind: 'destination', pupilId: amira.id, recorded: '230', before: null });
+    expect(accepted.value).toEqual({ kind: 'destination', pupilId: amira.id, entryId: expect.any(String), recorded: '230', before: null });
     expect((await db.pupils.get(amira.id))!.intendedDestination).toBe('230');
+    expect(await db.destinations.count()).toBe(1);
 
     expect((await withdrawAcceptance(db, accepted.value, null)).ok).toBe(true);
     expect(asStored((await db.pupils.get(amira.id))!)).toEqual(asStored(amira));
+    expect(await db.destinations.count()).toBe(0);
     const audit = (await db.audit.where('pupilId').equals(amira.id).toArray()).sort((a, b) => a.seq - b.seq);
-    expect(audit).toHaveLength(2);
-    expect(audit[1]).toMatchObject({ action: 'update', entity: 'pupil', recordId: amira.id });
-    expect(audit[1]!.summary).toBe('Undid accepting a route: intended destination 230 Further education back to none recorded');
-    expect((audit[1]!.before as Pupil).intendedDestination).toBe('230');
+    expect(audit.map((a) => `${a.entity} ${a.action}`)).toEqual(['destination create', 'destination delete']);
   });
 
-  it('puts back the intended destination there before, and keeps one changed again since', async () => {
-    const amira = pupil({ intendedDestination: '210' });
+  it('leaves the intended destination in the history before, and keeps one changed again since', async () => {
+    const amira = pupil({ intendedDestination: null });
     await db.pupils.add(amira);
-    const accepted = await acceptRoute(db, amira.id, '310', null);
+    const earlier = intendedEntryInput(amira.id, '210', '2027-01-10');
+    expect((await saveDestinationEntry(db, earlier, null, { now: new Date(), today })).ok).toBe(true);
+    const accepted = await acceptRoute(db, amira.id, '310', null, { today });
     if (!accepted.ok) throw new Error('accept refused');
     expect(accepted.value.before).toBe('210');
+    expect((await db.pupils.get(amira.id))!.intendedDestination).toBe('310');
     expect((await withdrawAcceptance(db, accepted.value, null)).ok).toBe(true);
-    expect(asStored((await db.pupils.get(amira.id))!)).toEqual(asStored(amira));
+    expect((await db.pupils.get(amira.id))!.intendedDestination).toBe('210');
+    expect((await destinationsOf(db, amira.id)).map((e) => e.code)).toEqual(['210']);
 
-    const again = await acceptRoute(db, amira.id, '310', null);
+    const again = await acceptRoute(db, amira.id, '310', null, { today });
     if (!again.ok) throw new Error('accept refused');
-    await recordIntendedDestination(db, amira.id, '220', null);
+    await recordIntendedDestination(db, amira.id, '220', null, { today });
     const undone = await withdrawAcceptance(db, again.value, null);
     expect(undone.ok).toBe(false);
     expect((await db.pupils.get(amira.id))!.intendedDestination).toBe('220');
+    expect((await destinationsOf(db, amira.id)).map((e) => e.code)).toEqual(['210', '310', '220']);
   });
 });
 

@@ -14,7 +14,6 @@ import {
   emptyPlanForm,
   emptySessionForm,
   formFromDraft,
-  destinationFromSession,
   isOverdue,
   latestGuidanceDate,
   latestIntendedDestination,
@@ -144,9 +143,6 @@ describe('what a session evidences', () => {
     expect(latestGuidanceDate(sessions)).toBe('2026-10-15');
     expect(latestIntendedDestination(sessions)).toBe('310');
     expect(latestGuidanceDate([{ date: '2026-11-01', kind: 'drop-in' }])).toBeNull();
-    const withIds = sessions.map((session, i) => ({ ...session, id: `s${i}` }));
-    expect(destinationFromSession(withIds[2]!, withIds)).toBe('310');
-    expect(destinationFromSession(withIds[0]!, withIds)).toBeNull();
   });
 });
 
@@ -200,6 +196,7 @@ describe('saving a guidance session', () => {
     expect(await db.pupils.get(pupil.id)).toMatchObject({ lastGuidanceOn: '2026-11-20', intendedDestination: '310' });
     const audit = await db.audit.where('pupilId').equals(pupil.id).toArray();
     expect(audit.map((e) => `${e.entity} ${e.action} ${e.adviserId}`).sort()).toEqual([
+      `destination create ${ADVISER}`,
       `guidance-session create ${ADVISER}`,
       'pupil create null',
       `pupil update ${ADVISER}`,
@@ -295,7 +292,9 @@ describe('saving a guidance session', () => {
       expect(await db.drafts.get(newDraft.id)).toBeDefined();
       const after = (await db.pupils.get(pupil.id))!;
       expect(after.lastGuidanceOn).toBe('2026-10-01');
-      expect(after.intendedDestination).toBe('310');
+      // The intended destination it recorded goes with it, from the history and so from the record.
+      expect(after.intendedDestination).toBeNull();
+      expect(await db.destinations.count()).toBe(0);
       const entry = (await db.audit.where('recordId').equals(mistaken.id).toArray()).find((e) => e.action === 'delete');
       expect(entry).toMatchObject({
         entity: 'guidance-session',

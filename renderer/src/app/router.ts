@@ -38,6 +38,20 @@ const capabilityRoutes: RouteRecordRaw[] = [
     meta: { section: 'pupils', title: 'Edit a young person' },
   },
   {
+    path: '/pupils/:pupilId/destinations/new',
+    name: 'destination-new',
+    component: () => import('../features/destinations/DestinationEntryView.vue'),
+    props: true,
+    meta: { section: 'pupils', title: 'Record a destination' },
+  },
+  {
+    path: '/pupils/:pupilId/destinations/:entryId/edit',
+    name: 'destination-edit',
+    component: () => import('../features/destinations/DestinationEntryView.vue'),
+    props: true,
+    meta: { section: 'pupils', title: 'Edit a destination' },
+  },
+  {
     path: '/pupils/:pupilId/sessions/new',
     name: 'session-new',
     component: () => import('../features/sessions/SessionEditorView.vue'),

@@ -2,7 +2,15 @@
 // Every write keeps the young person's latest intended and actual codes (currentDestinationCodes) in the
 // same transaction, so lists and returns that read them never disagree with the history.
 import { destinationEntrySchema, DESTINATION_ENTRY_KIND_LABELS, pupilSchema, type Checked, type DestinationEntry } from '@shared/model';
-import { checkDestinationEntry, currentDestinationCodes, inHistoryOrder, type DestinationEntryInput } from '@shared/destinations';
+import {
+  checkDestinationEntry,
+  currentDestinationCodes,
+  inHistoryOrder,
+  sessionDestinationChange,
+  type DestinationEntryInput,
+} from '@shared/destinations';
+import type { GuidanceSession } from '@shared/model';
+import { todayIso } from '../platform/clock';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { stampsFor } from './audited-save';
@@ -130,4 +138,28 @@ export async function restoreDestinationEntry(
       now,
     );
   });
+}
+
+/**
+ * A guidance session's intended destination, as its entry of the history (sessionDestinationChange says
+ * which): call inside the session's transaction, over destinations, pupils, settings and audit. A refusal
+ * (a pre-16 code, a date before their birth) throws, so the session is not saved without it.
+ */
+export async function writeSessionDestination(
+  db: CareersDeskDb,
+  session: GuidanceSession,
+  actorId: string | null,
+  now: Date,
+): Promise<void> {
+  const change = sessionDestinationChange(session, await destinationsOf(db, session.pupilId));
+  for (const entry of change.remove) await removeDestinationEntry(db, entry.id, actorId, now);
+  if (!change.save) return;
+  const saved = await saveDestinationEntry(db, change.save, actorId, { now, today: todayIso(now) });
+  if (!saved.ok) throw new Error(`The intended destination was not recorded: ${saved.problems.map((p) => p.message).join('; ')}`);
+}
+
+/** Deleting a session takes the entries it made with it. Call inside its transaction (destinations, pupils, audit). */
+export async function removeSessionDestinations(db: CareersDeskDb, sessionId: string, pupilId: string, actorId: string | null, now: Date) {
+  const made = (await db.destinations.where('pupilId').equals(pupilId).toArray()).filter((e) => e.sessionId === sessionId);
+  for (const entry of made) await removeDestinationEntry(db, entry.id, actorId, now);
 }

@@ -1,7 +1,7 @@
 import {
   displayName,
-  pupilSchema,
   type Checked,
+  type DestinationEntry,
   type Employer,
   type Placement,
   type Problem,
@@ -14,10 +14,12 @@ import {
 } from '@shared/model';
 import { evaluateOffer, holdsAPlace, offerSlots, type DateRange } from '@shared/matching';
 import { placementsOf } from '@shared/experiences';
-import { destinationLabel, type DestinationCode } from '@shared/reference';
+import type { DestinationCode } from '@shared/reference';
 import { inYearGroup, sortPupils } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
 import { recordAudit, writeAudit } from './audit';
+import { removeDestinationEntry, saveDestinationEntry } from './destinations';
+import { intendedEntryInput } from '@shared/destinations';
 import { placementsAtOrOf, proposePlacement, type ProposalInput } from './placements';
 import { storeConfirmedAllocation } from './allocations';
 import { todayIso } from '../platform/clock';
@@ -133,49 +135,42 @@ export async function acceptOffer(
   });
 }
 
+/** Where an intended destination recorded from matching points: the route accepted and its provider. */
+export interface IntendedPlace {
+  routeId?: string | null;
+  providerId?: string | null;
+}
+
 /**
- * Records a young person's intended destination (an NCCIS code), with an audit entry that keeps the
- * previous record and says why (for example the route accepted), in one transaction.
+ * Records a young person's intended destination (an NCCIS code) as an entry of their destinations
+ * history, dated today, from the young person, with the route and provider where known and why in its
+ * notes (for example the route accepted): the entry, its audit entry and their current codes in one transaction.
  */
 export async function recordIntendedDestination(
   db: CareersDeskDb,
   pupilId: string,
   code: DestinationCode,
   actorId: string | null,
-  options: { because?: string; now?: Date } = {},
-): Promise<Checked<Pupil>> {
+  options: { because?: string; now?: Date; today?: string; place?: IntendedPlace } = {},
+): Promise<Checked<DestinationEntry>> {
   const now = options.now ?? new Date();
-  return db.transaction('rw', [db.pupils, db.audit], async () => {
-    const existing = await db.pupils.get(pupilId);
-    if (!existing) return { ok: false, problems: [{ field: 'pupilId', message: 'This young person is no longer recorded' }] };
-    const checked = pupilSchema.safeParse({ ...existing, intendedDestination: code, updatedAt: now.toISOString() });
-    if (!checked.success)
-      return { ok: false, problems: [{ field: 'intendedDestination', message: 'Choose one of the destination codes' }] };
-    await db.pupils.put(checked.data);
-    await writeAudit(
-      db,
-      {
-        actorId,
-        action: 'update',
-        entity: 'pupil',
-        recordId: pupilId,
-        pupilId,
-        summary: `Recorded the intended destination ${destinationLabel(code)}${options.because ? `: ${options.because}` : ''}`,
-        before: existing,
-      },
-      now,
-    );
-    return { ok: true, value: checked.data };
+  const today = options.today ?? todayIso(now);
+  const entry = intendedEntryInput(pupilId, code, today, {
+    providerId: options.place?.providerId ?? null,
+    routeId: options.place?.routeId ?? null,
+    notes: options.because ? `Recorded from matching: ${options.because}`.slice(0, 500) : '',
   });
+  return saveDestinationEntry(db, entry, actorId, { now, today });
 }
 
 /**
  * What an "Accept" on a young person's matches did, so that Undo can withdraw exactly that: the
- * placement it proposed, or the intended destination it recorded and the one before (null: none).
+ * placement it proposed, or the entry of the history it recorded (`recorded`, the code) and the
+ * intended destination before it (null: none).
  */
 export type Acceptance =
   | { kind: 'placement'; pupilId: string; placementId: string }
-  | { kind: 'destination'; pupilId: string; recorded: DestinationCode; before: DestinationCode | null };
+  | { kind: 'destination'; pupilId: string; entryId: string; recorded: DestinationCode; before: DestinationCode | null };
 
 /** Records the intended destination of an accepted route, and says what was there before, for Undo. */
 export async function acceptRoute(
@@ -183,21 +178,21 @@ export async function acceptRoute(
   pupilId: string,
   code: DestinationCode,
   actorId: string | null,
-  options: { because?: string; now?: Date } = {},
+  options: { because?: string; now?: Date; today?: string; place?: IntendedPlace } = {},
 ): Promise<Checked<Acceptance & { kind: 'destination' }>> {
-  return db.transaction('rw', [db.pupils, db.audit], async () => {
+  return db.transaction('rw', [db.pupils, db.destinations, db.settings, db.audit], async () => {
     const before = (await db.pupils.get(pupilId))?.intendedDestination ?? null;
     const saved = await recordIntendedDestination(db, pupilId, code, actorId, options);
     if (!saved.ok) return saved;
-    return { ok: true, value: { kind: 'destination', pupilId, recorded: code, before } };
+    return { ok: true, value: { kind: 'destination', pupilId, entryId: saved.value.id, recorded: code, before } };
   });
 }
 
 /**
  * Undo after "Accept": withdraws what it did, with the audit entry, in one transaction. The proposed
- * placement is deleted, or the previous intended destination put back. Refused, with nothing changed,
- * when the record has moved on since (the placement went past proposed, the destination was changed
- * again), so an Undo never throws away later work.
+ * placement is deleted, or the entry of the history it recorded removed (the one before is current again).
+ * Refused, with nothing changed, when the record has moved on since (the placement went past proposed, the
+ * entry was changed or removed), so an Undo never throws away later work.
  */
 export async function withdrawAcceptance(
   db: CareersDeskDb,
@@ -231,26 +226,14 @@ export async function withdrawAcceptance(
       return { ok: true, value: acceptance };
     });
   }
-  return db.transaction('rw', [db.pupils, db.audit], async () => {
-    const existing = await db.pupils.get(acceptance.pupilId);
-    if (!existing) return refusedUndo('This young person is no longer recorded: there is nothing to undo');
-    if (existing.intendedDestination !== acceptance.recorded)
+  return db.transaction('rw', [db.pupils, db.destinations, db.audit], async () => {
+    const entry = await db.destinations.get(acceptance.entryId);
+    if (!entry || entry.kind !== 'intended') return refusedUndo('The intended destination is no longer recorded: there is nothing to undo');
+    const pupil = await db.pupils.get(acceptance.pupilId);
+    // Another intention recorded since is the newer word: Undo then leaves the history as it is.
+    if (entry.code !== acceptance.recorded || pupil?.intendedDestination !== acceptance.recorded)
       return refusedUndo('The intended destination has been changed again since, so it was kept');
-    await db.pupils.put({ ...existing, intendedDestination: acceptance.before, updatedAt: now.toISOString() });
-    const back = acceptance.before === null ? 'none recorded' : destinationLabel(acceptance.before);
-    await writeAudit(
-      db,
-      {
-        actorId,
-        action: 'update',
-        entity: 'pupil',
-        recordId: existing.id,
-        pupilId: existing.id,
-        summary: `Undid accepting a route: intended destination ${destinationLabel(acceptance.recorded)} back to ${back}`,
-        before: existing,
-      },
-      now,
-    );
+    await removeDestinationEntry(db, entry.id, actorId, now);
     return { ok: true, value: acceptance };
   });
 }

@@ -4,6 +4,7 @@ import {
   type ActionPlan,
   type Adviser,
   type CheckedSave,
+  type DestinationEntry,
   type Employer,
   type GuidanceSession,
   type Placement,
@@ -13,6 +14,7 @@ import {
   type WorkplaceExperience,
 } from '@shared/model';
 import { DEFAULT_WEEKS_WORTH, placementsOf } from '@shared/experiences';
+import { inHistoryOrder, type DestinationPlaceNames } from '@shared/destinations';
 import type { RiskWeights } from '@shared/risk';
 import { emptyPupilFilters, type PupilFilters, type PupilListRow, type PupilSort } from '@shared/pupils/list';
 import type { CareersDeskDb } from './schema';
@@ -40,7 +42,9 @@ async function writePupil(db: CareersDeskDb, input: PupilInput, actorId: string 
   const existing = input.id ? await db.pupils.get(input.id) : undefined;
   // A form left open in another window must not bring back a young person erased meanwhile.
   if (!existing && input.id && (await wasErased(db, input.id))) throw new Error(ERASED_RECORD_MESSAGE);
-  const pupil = pupilSchema.parse({ ...input, ...stampsFor(existing, input.id, now), searchWords: searchWordsFor(input) });
+  // The destinations history owns the codes (refreshCurrentDestinations): an edit of the record never overwrites them.
+  const codes = existing ? { intendedDestination: existing.intendedDestination, actualDestination: existing.actualDestination } : {};
+  const pupil = pupilSchema.parse({ ...input, ...codes, ...stampsFor(existing, input.id, now), searchWords: searchWordsFor(input) });
   return putAudited(
     db,
     db.pupils,
@@ -208,6 +212,9 @@ export interface PupilRecord {
   riskWeights: Partial<RiskWeights>;
   advisers: Adviser[];
   employers: Employer[];
+  /** Their destinations history, oldest first, with the names of the places its entries point at. */
+  destinations: DestinationEntry[];
+  destinationPlaces: DestinationPlaceNames;
 }
 
 /** Everything the pupil page shows about one young person, or null when they are not recorded. */
@@ -224,8 +231,21 @@ export async function loadPupilRecord(db: CareersDeskDb, pupilId: string): Promi
     getSetting(db, 'weeksWorth'),
   ]);
   const employerIds = experiences.map((e) => e.employerId).filter((id) => id !== null);
-  const employers = await db.employers.bulkGet([...new Set(employerIds)]);
+  const destinations = inHistoryOrder(await db.destinations.where('pupilId').equals(pupil.id).toArray());
+  const [employers, providers, routes] = await Promise.all([
+    db.employers.bulkGet([...new Set([...employerIds, ...destinations.map((e) => e.employerId).filter((id) => id !== null)])]),
+    db.providers.bulkGet([...new Set(destinations.map((e) => e.providerId).filter((id) => id !== null))]),
+    db.routes.bulkGet([...new Set(destinations.map((e) => e.routeId).filter((id) => id !== null))]),
+  ]);
+  const named = <T extends { id: string }>(rows: (T | undefined)[], name: (row: T) => string) =>
+    new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, name(row)]));
   return {
+    destinations,
+    destinationPlaces: {
+      providers: named(providers, (p) => p.name),
+      employers: named(employers, (e) => e.name),
+      routes: named(routes, (r) => r.title),
+    },
     pupil,
     sessions,
     plans,

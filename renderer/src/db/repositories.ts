@@ -107,6 +107,7 @@ import {
   loadPupilForMatching,
   recordIntendedDestination,
   withdrawAcceptance,
+  type IntendedPlace,
   type Acceptance,
   type AllocationToConfirm,
   type OfferChoice,
@@ -345,12 +346,13 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       removeAllocation: (id: string) => removeAllocation(db, id, actor(), now()),
       /** Records an allocation saved as a file (CSV or PDF): `summary` says which, never whom. */
       auditExport: (summary: string) => auditAllocationExport(db, summary, actor(), now()),
-      recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string) =>
-        recordIntendedDestination(db, pupilId, code, actor(), { because, now: now() }),
-      /** Records an accepted route's intended destination, saying what was there before (for Undo). */
-      acceptRoute: (pupilId: string, code: DestinationCode, because?: string) =>
-        acceptRoute(db, pupilId, code, actor(), { because, now: now() }),
-      /** Undo after Accept: deletes the proposed placement or puts the previous intended destination back. */
+      /** Adds an intended destination to the young person's history, from matching. */
+      recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string, place?: IntendedPlace) =>
+        recordIntendedDestination(db, pupilId, code, actor(), { because, place, now: now(), today: clock.today() }),
+      /** Records an accepted route's intended destination in the history, saying what was there before (for Undo). */
+      acceptRoute: (pupilId: string, code: DestinationCode, because?: string, place?: IntendedPlace) =>
+        acceptRoute(db, pupilId, code, actor(), { because, place, now: now(), today: clock.today() }),
+      /** Undo after Accept: deletes the proposed placement or the history's entry it recorded. */
       withdrawAcceptance: (acceptance: Acceptance) => withdrawAcceptance(db, acceptance, actor(), now()),
     },
 

@@ -7,12 +7,13 @@ import {
   type GuidanceSession,
   type Pupil,
 } from '@shared/model';
-import { destinationFromSession, latestGuidanceDate, type SessionInput } from '@shared/sessions';
+import { latestGuidanceDate, type SessionInput } from '@shared/sessions';
 import { formatUkDate } from '@shared/academic-year';
 import { employerLabel } from '@shared/employers/list';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { putAudited, changedSinceOpened, stampsFor } from './audited-save';
+import { removeSessionDestinations, writeSessionDestination } from './destinations';
 
 /** A young person's sessions, newest first, from the [pupilId+date] index. */
 export function listSessionsForPupil(db: CareersDeskDb, pupilId: string): Promise<GuidanceSession[]> {
@@ -45,7 +46,7 @@ export async function saveSession(
 
 /** Every table a session's save writes. */
 function sessionSaveTables(db: CareersDeskDb) {
-  return [db.sessions, db.pupils, db.audit, db.drafts];
+  return [db.sessions, db.pupils, db.audit, db.drafts, db.destinations, db.settings];
 }
 
 /** saveSession's writes, inside its transaction (sessionSaveTables). */
@@ -74,7 +75,8 @@ async function writeSession(
     },
     now,
   );
-  await updatePupilFromSessions(db, pupil, session, actorId, now);
+  await updatePupilFromSessions(db, pupil, actorId, now);
+  await writeSessionDestination(db, session, actorId, now);
   if (options.draftId) await db.drafts.delete(options.draftId);
   return session;
 }
@@ -107,7 +109,8 @@ export function saveSessionUnlessChanged(
 /**
  * Deletes a guidance session recorded in error, in one transaction: action plans agreed at it are
  * kept (no longer linked to it), drafts of edits to it are removed, the young person's latest guidance
- * date is worked out again (their intended destination is left as recorded), and the audit entry keeps
+ * date is worked out again, the intended destination it recorded leaves their history (and so their
+ * record, unless the history said it otherwise too), and the audit entry keeps
  * the deleted session so that it can be seen, and re-entered, later.
  */
 export async function deleteSession(
@@ -116,7 +119,7 @@ export async function deleteSession(
   actorId: string | null,
   now: Date = new Date(),
 ): Promise<GuidanceSession> {
-  return db.transaction('rw', [db.sessions, db.pupils, db.actionPlans, db.drafts, db.audit], async () => {
+  return db.transaction('rw', [db.sessions, db.pupils, db.actionPlans, db.drafts, db.audit, db.destinations], async () => {
     const session = await db.sessions.get(sessionId);
     if (!session) throw new Error('This guidance session no longer exists.');
     const plans = await db.actionPlans
@@ -148,34 +151,21 @@ export async function deleteSession(
       },
       now,
     );
+    await removeSessionDestinations(db, session.id, session.pupilId, actorId, now);
     const pupil = await db.pupils.get(session.pupilId);
-    if (pupil) await updatePupilFromSessions(db, pupil, null, actorId, now);
+    if (pupil) await updatePupilFromSessions(db, pupil, actorId, now);
     return session;
   });
 }
 
 /**
- * Call inside a transaction over sessions, pupils and audit. `saved` is the session just saved, whose
- * intended destination may become the young person's; null after a deletion (the destination stays).
+ * Call inside a transaction over sessions, pupils and audit: the young person's latest guidance date,
+ * worked out again. (Their intended destination is the history's, written by writeSessionDestination.)
  */
-async function updatePupilFromSessions(
-  db: CareersDeskDb,
-  pupil: Pupil,
-  saved: GuidanceSession | null,
-  actorId: string | null,
-  now: Date,
-): Promise<void> {
-  const sessions = await listSessionsForPupil(db, pupil.id);
-  const lastGuidanceOn = latestGuidanceDate(sessions);
-  const intendedDestination = (saved && destinationFromSession(saved, sessions)) ?? pupil.intendedDestination;
-  if (lastGuidanceOn === pupil.lastGuidanceOn && intendedDestination === pupil.intendedDestination) return;
-  const changed = [
-    lastGuidanceOn !== pupil.lastGuidanceOn ? 'the date of the latest guidance meeting' : '',
-    intendedDestination !== pupil.intendedDestination ? 'the intended destination' : '',
-  ]
-    .filter(Boolean)
-    .join(' and ');
-  await db.pupils.put(pupilSchema.parse({ ...pupil, lastGuidanceOn, intendedDestination, updatedAt: now.toISOString() }));
+async function updatePupilFromSessions(db: CareersDeskDb, pupil: Pupil, actorId: string | null, now: Date): Promise<void> {
+  const lastGuidanceOn = latestGuidanceDate(await listSessionsForPupil(db, pupil.id));
+  if (lastGuidanceOn === pupil.lastGuidanceOn) return;
+  await db.pupils.put(pupilSchema.parse({ ...pupil, lastGuidanceOn, updatedAt: now.toISOString() }));
   await writeAudit(
     db,
     {
@@ -184,7 +174,7 @@ async function updatePupilFromSessions(
       entity: 'pupil',
       recordId: pupil.id,
       pupilId: pupil.id,
-      summary: `Updated ${changed} from a guidance session`,
+      summary: 'Updated the date of the latest guidance meeting from a guidance session',
       before: pupil,
     },
     now,

@@ -117,7 +117,10 @@ export function usePupilMatches(pupilId: Ref<string>) {
     message.value = '';
     try {
       const route = `${match.routeTitle} at ${match.providerName}`;
-      const result = await repos.matching.acceptRoute(pupilId.value, code, `accepted the route ${route}`);
+      const result = await repos.matching.acceptRoute(pupilId.value, code, `accepted the route ${route}`, {
+        routeId: match.routeId,
+        providerId: match.providerId,
+      });
       if (!result.ok) {
         problems.value = result.problems;
         return null;

@@ -1,6 +1,7 @@
-import type { ActionPlan, GuidanceSession, Placement, Pupil } from '@shared/model';
+import type { ActionPlan, DestinationEntry, GuidanceSession, Placement } from '@shared/model';
+import { destinationEntryInWords, type DestinationPlaceNames } from '@shared/destinations';
 import { compareOpenActions, openActionsOf, type OpenAction } from '@shared/sessions';
-import { destinationLabel, labelOf, PLACEMENT_STATUSES, SESSION_KINDS } from '@shared/reference';
+import { labelOf, PLACEMENT_STATUSES, SESSION_KINDS } from '@shared/reference';
 
 export interface TimelineEntry {
   key: string;
@@ -11,16 +12,19 @@ export interface TimelineEntry {
   link: string | null;
 }
 
-/** Sessions, action plans, placements and destinations in one list, newest first. */
+/** Sessions, action plans, placements and the destinations history's entries in one list, newest first. */
 export function buildTimeline(
-  pupil: Pupil,
-  sessions: GuidanceSession[],
-  plans: ActionPlan[],
-  placements: Placement[],
+  record: {
+    sessions: readonly GuidanceSession[];
+    plans: readonly ActionPlan[];
+    placements: readonly Placement[];
+    destinations: readonly DestinationEntry[];
+    destinationPlaces: DestinationPlaceNames;
+  },
   employerNames: Map<string, string>,
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [
-    ...sessions.map((s) => ({
+    ...record.sessions.map((s) => ({
       key: `s-${s.id}`,
       date: s.date,
       kind: 'session' as const,
@@ -28,7 +32,7 @@ export function buildTimeline(
       detail: s.topics.join(', ') || s.notes.slice(0, 120),
       link: `/sessions/${s.id}/edit`,
     })),
-    ...plans.map((p) => ({
+    ...record.plans.map((p) => ({
       key: `p-${p.id}`,
       date: p.agreedOn ?? p.createdAt.slice(0, 10),
       kind: 'plan' as const,
@@ -36,7 +40,7 @@ export function buildTimeline(
       detail: p.goals.map((g) => g.text).join('; '),
       link: `/plans/${p.id}`,
     })),
-    ...placements.map((p) => ({
+    ...record.placements.map((p) => ({
       key: `w-${p.id}`,
       date: p.start,
       kind: 'placement' as const,
@@ -44,25 +48,18 @@ export function buildTimeline(
       detail: labelOf(PLACEMENT_STATUSES, p.status),
       link: `/placements/${p.id}/paperwork`,
     })),
+    ...record.destinations.map((entry) => {
+      const words = destinationEntryInWords(entry, record.destinationPlaces);
+      return {
+        key: `d-${entry.id}`,
+        date: entry.recordedOn,
+        kind: 'destination' as const,
+        title: words.kind,
+        detail: [words.destination, words.details, words.where].filter(Boolean).join(' · '),
+        link: `/pupils/${entry.pupilId}/destinations/${entry.id}/edit`,
+      };
+    }),
   ];
-  if (pupil.intendedDestination)
-    entries.push({
-      key: 'intended',
-      date: pupil.updatedAt.slice(0, 10),
-      kind: 'destination',
-      title: 'Intended destination',
-      detail: destinationLabel(pupil.intendedDestination),
-      link: null,
-    });
-  if (pupil.actualDestination)
-    entries.push({
-      key: 'actual',
-      date: pupil.updatedAt.slice(0, 10),
-      kind: 'destination',
-      title: 'Actual destination',
-      detail: destinationLabel(pupil.actualDestination),
-      link: null,
-    });
   return entries.sort((a, b) => b.date.localeCompare(a.date));
 }
 
