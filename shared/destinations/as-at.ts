@@ -1,6 +1,6 @@
 import type { DestinationEntry } from '../model';
 import { destinationGroup } from '../reference/destinations';
-import { inHistoryOrder } from './current';
+import { inHistoryOrder, isPlannedDestination } from './current';
 
 /**
  * The history as it stood on a day, for figures "as at" a date (the dashboard, the Compass figures):
@@ -23,11 +23,11 @@ export function isPost16Code(code: string | null): boolean {
   return group !== null && group !== 'pre-16';
 }
 
-/** A planned destination: the latest intended code of a history (oldest first), when it is a post-16 one. */
+/** A planned destination: the latest intended code of a history (oldest first), when it is a plan (isPlannedDestination). */
 export function plannedDestinationIn(history: readonly DestinationEntry[]): string | null {
   let code: string | null = null;
   for (const entry of history) if (entry.kind === 'intended') code = entry.code;
-  return isPost16Code(code) ? code : null;
+  return isPlannedDestination(code) ? code : null;
 }
 
 const ACTIVITY_KINDS: ReadonlySet<DestinationEntry['kind']> = new Set(['activity', 'november-activity', 'sustained-check']);

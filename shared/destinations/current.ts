@@ -1,4 +1,5 @@
 import type { DestinationCode } from '../reference';
+import { POST16_DESTINATIONS } from '../routes/destination';
 import type { DestinationEntry } from '../model';
 
 /** Entries oldest first: by the day they were so, then the order they were written. */
@@ -34,4 +35,12 @@ export function currentDestinationCodes(entries: readonly DestinationEntry[]): {
     else if (ACTIVITY_KINDS.has(entry.kind) && 'code' in entry && entry.code !== null) actualDestination = entry.code;
   }
   return { intendedDestination, actualDestination };
+}
+
+/**
+ * Whether an intended code is a plan: a place in education, employment or training, not "seeking" or
+ * "not known". The one rule for the work lists, the dashboard and the Compass figures.
+ */
+export function isPlannedDestination(code: string | null): boolean {
+  return code !== null && POST16_DESTINATIONS.some((d) => d.code === code);
 }

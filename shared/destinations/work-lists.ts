@@ -31,9 +31,8 @@
 import { yearGroupLabel, yearGroupOf, isoDateParts } from '../academic-year';
 import { displayName, type DestinationEntry, type Pupil } from '../model';
 import type { DestinationCode } from '../reference';
-import { POST16_DESTINATIONS } from '../routes/destination';
 import { isTracked } from './consent';
-import { currentDestinationCodes } from './current';
+import { currentDestinationCodes, isPlannedDestination } from './current';
 
 /** What the lists read of a young person. */
 export type WorkListPupil = Pick<
@@ -103,11 +102,6 @@ export interface DestinationWorkLists {
   guarantee: WorkList<GuaranteeRow> & { guaranteeYear: number; overdue: boolean };
   november: WorkList<NovemberRow> & { surveyYear: number };
   check: WorkList<CheckRow>;
-}
-
-/** Whether an intended code is a plan: a place in education, employment or training, not "seeking" or "not known". */
-export function isPlannedDestination(code: DestinationCode | null): boolean {
-  return code !== null && POST16_DESTINATIONS.some((d) => d.code === code);
 }
 
 /** The year group a young person was in at the end of the summer term of `year` (30 June). */
