@@ -2,6 +2,7 @@ import { MERGE_TABLES, type MergeTable, type MergeWrites } from '@shared/backup'
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { exportPayload } from './backup';
+import { bulkPutInSlices, type WriteProgress } from './bulk';
 
 /** This computer's records as the merge compares them: the tables it merges, and the audit log for history. */
 export async function localMergeTables(db: CareersDeskDb) {
@@ -18,6 +19,7 @@ export async function applyMerge(
   db: CareersDeskDb,
   writes: MergeWrites,
   options: { actorId: string | null; source: string; now?: Date },
+  progress: WriteProgress = {},
 ): Promise<void> {
   const tables = MERGE_TABLES.map((name) => db.table(name));
   await db.transaction('rw', [...tables, db.audit], async () => {
@@ -28,9 +30,9 @@ export async function applyMerge(
       }
     }
     for (const name of MERGE_TABLES) {
-      if (writes.puts[name].length > 0) await db.table(name).bulkPut(writes.puts[name]);
+      await bulkPutInSlices(db.table(name), writes.puts[name], progress);
     }
-    if (writes.audit.length > 0) await db.audit.bulkPut(writes.audit as never[]);
+    await bulkPutInSlices(db.audit, writes.audit, progress);
     const { added, updated, joined } = writes.counts;
     const summary =
       `Merged ${options.source}: ${added} records added, ${updated} updated, ` + `${joined} young people recorded on both computers joined`;
