@@ -134,11 +134,8 @@ export async function runDataJobOn(
       if (!resolved.ok) throw new Error('Records here were changed since the merge was previewed. Choose the backup again.');
       const checked = checkMergeWrites(resolved.value);
       if (!checked.ok) {
-        return {
-          ok: false,
-          problem:
-            'The other backup holds records this version of Careers Desk cannot accept, so nothing was merged: ' + checked.problems.join('; '),
-        };
+        const refused = 'The other backup holds records this version of Careers Desk cannot accept, so nothing was merged';
+        return { ok: false, problem: `${refused}: ${checked.problems.join('; ')}` };
       }
       // Every record the preview showed must still be as it was, as well as those this plan replaces.
       const writes = { ...checked.value, expected: [...job.previewed, ...checked.value.expected] };
@@ -153,7 +150,8 @@ export async function runDataJobOn(
       // Generating is about a twentieth of the work; writing the rest.
       const progress = rowProgress(total, (fraction) => onProgress(0.05 + 0.95 * fraction), signal);
       await loadDataset(db, dataset, job.actorId, job.now, job.withService ? DEMO_SERVICE : null, progress);
-      return { pupils: dataset.pupils.length, schools: dataset.schools.length, employers: dataset.employers.length, routes: dataset.routes.length };
+      const { pupils, schools, employers, routes } = dataset;
+      return { pupils: pupils.length, schools: schools.length, employers: employers.length, routes: routes.length };
     }
   }
 }

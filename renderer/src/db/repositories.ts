@@ -118,7 +118,7 @@ import { auditAuditExport, auditRecordNames, findAuditEntries, type AuditFilters
 import { recordAudit } from './audit';
 import { deletePastRetention, findPastRetention } from './retention';
 import { clearDemoData, hasDemoData, isDatabaseEmpty } from './demo';
-import { runDataJob } from './run-data-job';
+import { runDataJob } from './data-job-runner';
 import {
   findStoredEmployerMatches,
   findStoredMatches,
@@ -428,7 +428,7 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
 
     backup: {
       schemaVersion: () => schemaVersionOf(db),
-      // Making, opening, restoring and merging run in the data worker (run-data-job.ts): the window never waits on them.
+      // Making, opening, restoring and merging run in the data worker (data-job-runner.ts): the window never waits on them.
       makeFile: (key: BackupKey, options: BackupFileOptions) => runDataJob(db, { kind: 'backup', key, options }),
       /** Opens and checks a backup: what it holds and whether it may be restored, and the key to restore it with. */
       open: (bytes: Uint8Array, unlock: Unlock) => runDataJob(db, { kind: 'open', bytes, unlock }),

@@ -10,7 +10,7 @@ export interface DataJobRequest {
 }
 
 /**
- * Runs a backup, restore, merge or demo load in a Web Worker (data.worker.ts): at a county these read,
+ * Runs a backup, restore, merge or demo load in a Web Worker (data-job-worker.ts): at a county these read,
  * seal or open, and write a million rows, which on the page's thread would freeze the window for
  * seconds (tests/bench/README.md). Progress comes back as a fraction; aborting `signal` stops the worker,
  * and the write it had open is never committed. Where a worker cannot start, the same job runs on the page.
@@ -23,7 +23,7 @@ export function runDataJob<Kind extends DataJob['kind']>(
 ): Promise<DataJobResults[Kind]> {
   return runWorkerJob<DataJobRequest, DataJobResults[Kind]>(
     {
-      start: () => new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' }),
+      start: () => new Worker(new URL('./data-job-worker.ts', import.meta.url), { type: 'module' }),
       request: { job, address: addressOf(db) },
       // Loaded on demand, as the demo generator it holds is needed only here.
       onPageThread: async (request, progress, pageSignal) => {
