@@ -11,6 +11,7 @@ import type {} from './page/api';
 import { figure, megabytes, summarise, type Figure, type ResultPart } from './stats';
 import { runCounts, type SizeName } from './sizes';
 import { CACHE_FOLDER, benchEnv, writePart } from './env';
+import { measureDataJobs } from './data-jobs-steps';
 
 const env = benchEnv();
 const BASE = `http://127.0.0.1:${env.port}/`;
@@ -224,6 +225,8 @@ for (const size of env.sizes) {
       for (let i = 0; i < openRuns; i++) openClear.push((await page.evaluate(() => window.careersDeskBench!.openAndList())).ms);
       add({ id: 'open-list-clear', label: 'open the database and read the whole pupil list without encryption' }, openClear);
       await page.evaluate(() => window.careersDeskBench!.useEncryption(true));
+
+      await measureDataJobs(page, size, add);
 
       await page.evaluate(() => window.careersDeskBench!.finish());
       throwOnPageErrors(errors, 'the bench page steps');

@@ -14,7 +14,7 @@ import {
   type MergeWrites,
   type Unlock,
 } from '@shared/backup';
-import { generateDemoDataset, DEMO_SERVICE } from '@shared/demo';
+import { generateDemoDataset, DEMO_SERVICE, type DemoOptions } from '@shared/demo';
 import { DATASET_TABLES } from '@shared/model';
 import type { CareersDeskDb } from './schema';
 import type { WriteProgress } from './bulk';
@@ -44,7 +44,7 @@ export type DataJob =
       source: string;
       now: Date;
     }
-  | { kind: 'demo-load'; seed: number; today: string; withService: boolean; actorId: string | null; now: Date };
+  | { kind: 'demo-load'; demo: DemoOptions; withService: boolean; actorId: string | null; now: Date };
 
 /** A backup that opened: what the restore preview shows, and the key to restore it with (not its records). */
 export interface OpenedBackupSummary {
@@ -144,7 +144,7 @@ export async function runDataJobOn(
       return { ok: true, counts: writes.counts };
     }
     case 'demo-load': {
-      const dataset = generateDemoDataset({ seed: job.seed, today: job.today });
+      const dataset = generateDemoDataset(job.demo);
       onProgress(0.05);
       const total = DATASET_TABLES.reduce((sum, table) => sum + dataset[table].length, 0);
       // Generating is about a twentieth of the work; writing the rest.

@@ -411,8 +411,10 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
        * Generates and loads the demo caseload from `seed` in the data worker, with progress; aborting `signal` leaves
        * nothing loaded. `withService`: the demo service's details fill Settings unless the user's own are there.
        */
-      load: (seed: number, withService: boolean, onProgress?: (fraction: number) => void, signal?: AbortSignal) =>
-        runDataJob(db, { kind: 'demo-load', seed, today: clock.today(), withService, actorId: actor(), now: now() }, onProgress, signal),
+      load: (seed: number, withService: boolean, onProgress?: (fraction: number) => void, signal?: AbortSignal) => {
+        const demo = { seed, today: clock.today() };
+        return runDataJob(db, { kind: 'demo-load', demo, withService, actorId: actor(), now: now() }, onProgress, signal);
+      },
       /** Clears the demo records, and the demo `service` details while they are unchanged. */
       clear: (service?: ServiceDetails) => clearDemoData(db, actor(), now(), service ?? null),
     },

@@ -13,6 +13,12 @@ export interface SampledTiming {
   longestTaskMs: number;
 }
 
+/** Backup, restore, merge and the demo load, by step, in the data worker and (before round six) on the page. */
+export interface DataJobTimings {
+  worker: Partial<Record<'backup' | 'backup-open' | 'restore' | 'merge-preview' | 'merge' | 'demo-load', StepTiming>>;
+  page: Partial<Record<'backup' | 'restore' | 'merge' | 'demo-load', StepTiming>>;
+}
+
 export interface BenchPageApi {
   /** Builds the seeded data set in the page; nothing is stored yet. */
   generate(size: SizeName): Promise<{ counts: DatasetCounts; generateMs: number; pupilId: string; pupilName: string }>;
@@ -32,6 +38,8 @@ export interface BenchPageApi {
   useEncryption(on: boolean): Promise<void>;
   /** A new connection opened and the whole pupil list read into its index: the records' part of a cold start. */
   openAndList(): Promise<StepTiming>;
+  /** Backup, restore, merge and the demo load at this size, timed with their longest main-thread task (page/data-jobs.ts). */
+  dataJobs(size: SizeName, onPageToo: boolean): Promise<DataJobTimings>;
   /** Removes the raw and unencrypted databases and closes the app's, leaving the app's data in the profile. */
   finish(): Promise<void>;
 }

@@ -19,6 +19,7 @@ import { usePupilRecord } from '../../../renderer/src/features/pupils/use-pupil-
 import { benchDataset, countsOf, searchQueries, type BenchDataset } from '../datasets';
 import { BENCH_TODAY, type SizeName } from '../sizes';
 import type { BenchPageApi, SampledTiming, StepTiming } from './api';
+import { measureDataJobs } from './data-jobs';
 
 const RAW_DATABASE = 'careers-desk-bench-raw';
 
@@ -226,6 +227,10 @@ const api: BenchPageApi = {
     } finally {
       fresh.close();
     }
+  },
+
+  dataJobs(size: SizeName, onPageToo: boolean) {
+    return measureDataJobs(db, size, onPageToo, timed);
   },
 
   async finish() {
