@@ -131,7 +131,7 @@ export async function runDataJobOn(
       const payload = await openedPayload(db, job.bytes, job.key);
       const erased = (await getSetting(db, 'erasedPupilIds')) ?? [];
       const resolved = resolveMerge(planMerge(await localMergeTables(db), payload.tables, erased), job.choices);
-      if (!resolved.ok) throw new Error('Records here were changed since the merge was previewed. Choose the backup again.');
+      if (!resolved.ok) throw new Error('A record here was changed or removed since the merge was previewed. Choose the backup again.');
       const checked = checkMergeWrites(resolved.value);
       if (!checked.ok) {
         const refused = 'The other backup holds records this version of Careers Desk cannot accept, so nothing was merged';
