@@ -22,6 +22,9 @@ import { makeBackupFile, readBackupFile, restorePayload, type BackupFileOptions 
 import { applyMerge, localMergeTables } from './merge';
 import { loadDataset } from './demo';
 import { getSetting } from './settings';
+import { importEmployers, importPupils, type ImportOptions, type StoredImportOperation } from './import';
+import type { PupilRecordInput } from '@shared/pupils/form';
+import type { EmployerRecordInput } from '@shared/employers/form';
 
 /**
  * The long jobs on the whole database (backup, restore, merge, the demo load), as plain data a Web
@@ -44,7 +47,12 @@ export type DataJob =
       source: string;
       now: Date;
     }
-  | { kind: 'demo-load'; demo: DemoOptions; withService: boolean; actorId: string | null; now: Date };
+  | { kind: 'demo-load'; demo: DemoOptions; withService: boolean; actorId: string | null; now: Date }
+  | { kind: 'import-pupils'; operations: StoredImportOperation<PupilRecordInput>[]; options: ImportJobOptions }
+  | { kind: 'import-employers'; operations: StoredImportOperation<EmployerRecordInput>[]; options: ImportJobOptions };
+
+/** An import's options as a job carries them: progress comes back as the job's own. */
+export type ImportJobOptions = Omit<ImportOptions, 'onProgress'>;
 
 /** A backup that opened: what the restore preview shows, and the key to restore it with (not its records). */
 export interface OpenedBackupSummary {
@@ -71,6 +79,8 @@ export interface DataJobResults {
   'merge-preview': BackupResult<MergePreview & { key: BackupKey }>;
   merge: MergeJobResult;
   'demo-load': DemoLoadResult;
+  'import-pupils': { added: number; updated: number };
+  'import-employers': { added: number; updated: number };
 }
 
 export type DataJobResult = DataJobResults[keyof DataJobResults];
@@ -142,6 +152,16 @@ export async function runDataJobOn(
       const progress = rowProgress(rowsIn(writes.puts) + writes.audit.length, onProgress, signal);
       await applyMerge(db, writes, { actorId: job.actorId, source: job.source, now: job.now }, progress);
       return { ok: true, counts: writes.counts };
+    }
+    case 'import-pupils':
+    case 'import-employers': {
+      const onSteps = (done: number, total: number) => {
+        // Thrown inside the import's transaction, so a stopped import on the page writes nothing.
+        signal?.throwIfAborted();
+        onProgress(total === 0 ? 1 : done / total);
+      };
+      const options = { ...job.options, onProgress: onSteps };
+      return job.kind === 'import-pupils' ? importPupils(db, job.operations, options) : importEmployers(db, job.operations, options);
     }
     case 'demo-load': {
       const dataset = generateDemoDataset(job.demo);

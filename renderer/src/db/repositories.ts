@@ -123,8 +123,6 @@ import {
   findStoredEmployerMatches,
   findStoredMatches,
   findLikelyDuplicates,
-  importEmployers,
-  importPupils,
   type ImportOptions,
   type StoredImportOperation,
 } from './import';
@@ -422,10 +420,15 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
     imports: {
       storedPupilMatches: (keys: readonly RowKeys[]) => findStoredMatches(db, keys),
       storedEmployerMatches: (names: readonly string[], keys: readonly RowKeys[]) => findStoredEmployerMatches(db, names, keys),
-      pupils: (operations: readonly StoredImportOperation<PupilRecordInput>[], options: ImportRunOptions) =>
-        importPupils(db, operations, { ...options, actorId: actor(), now: now() }),
-      employers: (operations: readonly StoredImportOperation<EmployerRecordInput>[], options: ImportRunOptions) =>
-        importEmployers(db, operations, { ...options, actorId: actor(), now: now() }),
+      // Written in the data worker (data-job-runner.ts): 10,000 sealed rows and their audit entries never hold the window.
+      pupils: (operations: StoredImportOperation<PupilRecordInput>[], { fileName, onProgress }: ImportRunOptions) =>
+        runDataJob(db, { kind: 'import-pupils', operations, options: { fileName, actorId: actor(), now: now() } }, (fraction) =>
+          onProgress?.(Math.round(fraction * operations.length), operations.length),
+        ),
+      employers: (operations: StoredImportOperation<EmployerRecordInput>[], { fileName, onProgress }: ImportRunOptions) =>
+        runDataJob(db, { kind: 'import-employers', operations, options: { fileName, actorId: actor(), now: now() } }, (fraction) =>
+          onProgress?.(Math.round(fraction * operations.length), operations.length),
+        ),
     },
 
     backup: {
