@@ -75,6 +75,14 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     );
   });
 
+  it("keeps the failure's name and its inner error's, so the words for a full disk are chosen as on the page", async () => {
+    const scripted = scriptedWorker([{ type: 'failed', message: 'bulkAdd failed', name: 'BulkError', innerName: 'QuotaExceededError' }]);
+    const failure = await runWorkerJob({ start: () => scripted.worker, request: 1, onPageThread: () => -1, what: 'Test' }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ name: 'BulkError', message: 'bulkAdd failed', inner: { name: 'QuotaExceededError' } });
+  });
+
   it('names the job when the worker dies after it started talking', async () => {
     const scripted = scriptedWorker([{ type: 'progress', fraction: 0.1 }], true);
     await expect(

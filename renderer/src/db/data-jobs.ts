@@ -25,6 +25,8 @@ import { getSetting } from './settings';
 import { importEmployers, importPupils, type ImportOptions, type StoredImportOperation } from './import';
 import type { PupilRecordInput } from '@shared/pupils/form';
 import type { EmployerRecordInput } from '@shared/employers/form';
+import type { Checked } from '@shared/model';
+import { confirmAllocation, type AllocationToConfirm, type ConfirmedAllocation } from './matching';
 
 /**
  * The long jobs on the whole database (backup, restore, merge, the demo load), as plain data a Web
@@ -49,7 +51,8 @@ export type DataJob =
     }
   | { kind: 'demo-load'; demo: DemoOptions; withService: boolean; actorId: string | null; now: Date }
   | { kind: 'import-pupils'; operations: StoredImportOperation<PupilRecordInput>[]; options: ImportJobOptions }
-  | { kind: 'import-employers'; operations: StoredImportOperation<EmployerRecordInput>[]; options: ImportJobOptions };
+  | { kind: 'import-employers'; operations: StoredImportOperation<EmployerRecordInput>[]; options: ImportJobOptions }
+  | { kind: 'confirm-allocation'; allocation: AllocationToConfirm; actorId: string | null; today: string; now: Date };
 
 /** An import's options as a job carries them: progress comes back as the job's own. */
 export type ImportJobOptions = Omit<ImportOptions, 'onProgress'>;
@@ -81,6 +84,7 @@ export interface DataJobResults {
   'demo-load': DemoLoadResult;
   'import-pupils': { added: number; updated: number };
   'import-employers': { added: number; updated: number };
+  'confirm-allocation': Checked<ConfirmedAllocation>;
 }
 
 export type DataJobResult = DataJobResults[keyof DataJobResults];
@@ -163,6 +167,8 @@ export async function runDataJobOn(
       const options = { ...job.options, onProgress: onSteps };
       return job.kind === 'import-pupils' ? importPupils(db, job.operations, options) : importEmployers(db, job.operations, options);
     }
+    case 'confirm-allocation':
+      return confirmAllocation(db, job.allocation, job.actorId, { today: job.today, now: job.now });
     case 'demo-load': {
       const dataset = generateDemoDataset(job.demo);
       onProgress(0.05);

@@ -100,7 +100,6 @@ import {
   acceptOffer,
   acceptRoute,
   auditAllocationExport,
-  confirmAllocation,
   loadAllocationData,
   loadCohort,
   loadPupilForMatching,
@@ -319,8 +318,9 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       cohort: (schoolId: string, yearGroup: number, onDate: string) => loadCohort(db, schoolId, yearGroup, onDate),
       allocationData: () => loadAllocationData(db),
       acceptOffer: (choice: OfferChoice, today: string) => acceptOffer(db, choice, actor(), { today, now: now() }),
+      /** In the data worker: every line checked, proposed and sealed with its audit entry, off the window's thread. */
       confirmAllocation: (allocation: AllocationToConfirm, today: string) =>
-        confirmAllocation(db, allocation, actor(), { today, now: now() }),
+        runDataJob(db, { kind: 'confirm-allocation', allocation, actorId: actor(), today, now: now() }),
       /** Confirmed allocations kept to reopen from the placements desk, newest first. */
       allocations: () => listAllocations(db),
       allocation: (id: string) => loadAllocation(db, id),

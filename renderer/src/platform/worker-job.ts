@@ -1,6 +1,27 @@
 /** What a job worker sends back: progress as it goes, then the result or why it failed. */
 export type WorkerJobReply<Result> =
-  { type: 'progress'; fraction: number } | { type: 'done'; result: Result } | { type: 'failed'; message: string };
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; result: Result }
+  | { type: 'failed'; message: string; name?: string; innerName?: string };
+
+/**
+ * A worker's failure as an Error on the page, keeping the error's name (and that of the one inside a Dexie
+ * error), so the words for a full disk or a record already stored are chosen as for work done on the page.
+ */
+function failureFrom(reply: { message: string; name?: string; innerName?: string }): Error {
+  const error = new Error(reply.message) as Error & { inner?: { name: string } };
+  if (reply.name) error.name = reply.name;
+  if (reply.innerName) error.inner = { name: reply.innerName };
+  return error;
+}
+
+/** The name of an error and of the one inside it, where they have them (DOMException, Dexie errors). */
+function namesOf(error: unknown): { name?: string; innerName?: string } {
+  const nameOf = (value: unknown) =>
+    value && typeof value === 'object' && 'name' in value && typeof value.name === 'string' ? value.name : undefined;
+  const inner = error && typeof error === 'object' && 'inner' in error ? nameOf(error.inner) : undefined;
+  return { name: nameOf(error), ...(inner ? { innerName: inner } : {}) };
+}
 
 /** A request as posted to the worker, numbered so that a kept worker's replies find their job. */
 export interface WorkerJobEnvelope<Request> {
@@ -128,7 +149,7 @@ export class JobWorker<Request, Result> {
       }
       this.pending.delete(message.id);
       if (message.type === 'done') job.resolve(message.result);
-      else job.reject(new Error(message.message));
+      else job.reject(failureFrom(message));
       this.stopLaterIfIdle();
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -205,7 +226,7 @@ export function serveWorkerJob<Request, Result>(
     try {
       reply({ id, type: 'done', result: await work(request, (fraction) => reply({ id, type: 'progress', fraction })) });
     } catch (error) {
-      reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+      reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error), ...namesOf(error) });
     }
   };
 }
