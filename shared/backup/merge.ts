@@ -32,6 +32,8 @@ export const MERGE_TABLES = [
   'employerDocuments',
   'experiences',
   'allocations',
+  'destinations',
+  'compassSnapshots',
   'providers',
   'routes',
 ] as const;
@@ -317,7 +319,8 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
     if (row.recordId === row.pupilId) moved.recordId = to;
     return moved;
   };
-  for (const table of ['sessions', 'actionPlans', 'experiences', 'allocations'] as const) puts[table] = puts[table].map(remap);
+  for (const table of ['sessions', 'actionPlans', 'experiences', 'allocations', 'destinations'] as const)
+    puts[table] = puts[table].map(remap);
   const audit = plan.audit.map(remap);
   const added =
     MERGE_TABLES.reduce((sum, t) => sum + plan.additions[t].length, 0) + plan.conflicts.filter((c) => choices[c.key] === 'both').length;

@@ -12,6 +12,8 @@ import {
   inTimeOrder,
   placementRowToExperience,
   pupilRowToVersion2,
+  pupilRowToVersion6,
+  destinationRowsFromVersion5,
 } from '../model/upgrades';
 
 /** Every table of the database, in the order the backup lists them. Kept equal to allTables() by a test. */
@@ -26,6 +28,8 @@ export const BACKUP_TABLES = [
   'employerDocuments',
   'experiences',
   'allocations',
+  'destinations',
+  'compassSnapshots',
   'providers',
   'routes',
   'settings',
@@ -44,6 +48,8 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
   employerDocuments: "Employers' documents",
   experiences: 'Workplace experiences',
   allocations: 'Confirmed allocations',
+  destinations: 'Destinations history entries',
+  compassSnapshots: 'Compass evaluation snapshots',
   providers: 'Providers',
   routes: 'Routes',
   settings: 'Settings',
@@ -97,6 +103,13 @@ export const PAYLOAD_UPGRADES: Record<number, (tables: Record<string, BackupRow[
   }),
   // Records became sealed at rest; a backup holds them opened (and sealed with its own key), so nothing changes.
   4: (tables) => tables,
+  // Destinations became a history (each young person's codes its first entries); consent to tracking recorded.
+  5: (tables) => ({
+    ...tables,
+    pupils: (tables.pupils ?? []).map(pupilRowToVersion6),
+    destinations: (tables.pupils ?? []).flatMap(destinationRowsFromVersion5),
+    compassSnapshots: [],
+  }),
 };
 
 /** Tables a backup from an older version may hold that this version no longer has: its upgrade moves them. */

@@ -36,6 +36,10 @@ export const SEALED_TABLES = {
     clear: ['id', 'pupilIds', 'employerId', 'status', 'start', 'kind', 'createdAt', 'updatedAt'],
   },
   allocations: { primaryKey: 'id', clear: ['id', 'confirmedOn', 'pupilIds', 'createdAt', 'updatedAt'] },
+  // What was said of a young person's future and by whom: only whose, which kind and when stay clear.
+  destinations: { primaryKey: 'id', clear: ['id', 'pupilId', 'recordedOn', 'kind', 'createdAt', 'updatedAt'] },
+  // A school's figures only, but a small school's can point at a few young people: sealed all the same.
+  compassSnapshots: { primaryKey: 'id', clear: ['id', 'schoolId', 'takenOn', 'createdAt', 'updatedAt'] },
   // Every value: erased ids, recipients' keys and the service's details are nobody's business on disk.
   settings: { primaryKey: 'key', clear: ['key'] },
   // Entries hold earlier versions of records, so only who, when and which record stay clear.

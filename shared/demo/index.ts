@@ -23,6 +23,7 @@ import { NO_PAPERWORK, type PlacementPaperwork, type WorkplaceExperience } from 
 import { MEANINGFUL_CRITERIA } from '../reference/lists';
 import type { Provider, Route } from '../model/routes';
 import type { CaseloadDataset } from '../model/dataset';
+import type { DestinationEntry, TrackingConsent } from '../model/destination';
 export { DEMO_LOGO_DATA_URL, DEMO_SERVICE } from './service';
 import { EMPLOYER_STEMS, FORENAMES, SEASIDE_STREETS, STEM_AREAS, STREETS, SURNAMES } from './names';
 
@@ -101,6 +102,17 @@ const SUBJECTS = [
 
 function postcodeIn(random: RandomSource, outcode: string): string {
   return `${outcode} ${random.int(1, 9)}${random.pick([...INWARD_LETTERS])}${random.pick([...INWARD_LETTERS])}`;
+}
+
+/**
+ * Consent to post-16 tracking as a service would have it: most agreed, some not asked yet, a few withheld
+ * (by a parent only while under 16: Years 7 to 10 here).
+ */
+function demoTrackingConsent(random: RandomSource, yearGroup: number, today: string): TrackingConsent {
+  const recordedOn = addDays(today, -random.int(20, 300));
+  if (random.chance(0.03)) return { status: 'withheld', by: yearGroup <= 10 ? 'parent' : 'young-person', recordedOn };
+  if (random.chance(0.8)) return { status: 'agreed', by: yearGroup <= 10 ? 'parent' : 'young-person', recordedOn };
+  return { status: 'not-recorded', by: null, recordedOn: null };
 }
 
 function dateOfBirthFor(random: RandomSource, yearGroup: number, today: string): string {
@@ -184,11 +196,11 @@ function demoPaperwork(
   const contacts = [{ name: parent, phone: phone() }];
   if (random.chance(0.6)) contacts.push({ name: `${random.pick(FORENAMES)} ${random.pick(SURNAMES)}`, phone: phone() });
   const note = random.chance(0.2) ? random.pick(ACCESS_NOTES) : '';
-  const travelPlan = random.pick([
-    `Bus to ${town} at about 8.15am, 25 minutes; home on the bus after 3pm. Has a bus pass.`,
-    `Train to ${town}, then a 10-minute walk; the same way back.`,
-    'Dropped off and collected by a parent or carer.',
-    `Walks or cycles to ${town}, about 20 minutes.`,
+  const travelPlan = random.pick<PlacementPaperwork['travelPlan']>([
+    { kinds: ['public-transport'], details: `Bus to ${town} at about 8.15am, 25 minutes; home on the bus after 3pm. Has a bus pass.` },
+    { kinds: ['public-transport', 'walk-or-cycle'], details: `Train to ${town}, then a 10-minute walk; the same way back.` },
+    { kinds: ['family-lift'], details: 'Dropped off and collected by a parent or carer.' },
+    { kinds: ['walk-or-cycle'], details: `Walks or cycles to ${town}, about 20 minutes.` },
   ]);
   const protective = employer.requirements.protectiveEquipment;
   return {
@@ -344,7 +356,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
       },
       consent: {
         dataSharing: random.chance(0.85),
-        parentOptOut: yearGroup < 12 && random.chance(0.03),
+        tracking: demoTrackingConsent(random, yearGroup, today),
         contactByEmail: random.chance(0.5),
         contactByPhone: random.chance(0.6),
         notes: '',
@@ -369,6 +381,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
       },
       intendedDestination: intendedDestinationFor(random, yearGroup),
       actualDestination: null,
+      riskListNotes: [],
       lastGuidanceOn: null,
       riskBand: risk.band,
       leftOn: null,
@@ -518,6 +531,7 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
   const { providers, routes } = providersAndRoutes(random, base, schools, options.routes ?? 90, today);
 
   const experiences = demoExperiences(random, base, { pupils, employers, schools, today });
+  const destinations = demoDestinations(base, pupils, sessions);
 
   return {
     schools: schools.map(({ outcode: _o, sixthForm: _s, ...school }) => school),
@@ -527,9 +541,51 @@ export function generateDemoDataset(options: DemoOptions): CaseloadDataset {
     actionPlans,
     employers,
     experiences,
+    destinations,
     providers,
     routes,
   };
+}
+
+/**
+ * Each intended destination said at a guidance meeting, as the history records it: dated the latest meeting
+ * that named it, from the young person.
+ */
+function demoDestinations(
+  base: () => { id: string; createdAt: string; updatedAt: string; isDemo: boolean },
+  pupils: readonly Pupil[],
+  sessions: readonly GuidanceSession[],
+): DestinationEntry[] {
+  const latestSaying = new Map<string, GuidanceSession>();
+  for (const session of sessions) {
+    if (session.intendedDestination === null) continue;
+    const before = latestSaying.get(session.pupilId);
+    if (!before || session.date > before.date) latestSaying.set(session.pupilId, session);
+  }
+  const entries: DestinationEntry[] = [];
+  for (const pupil of pupils) {
+    const session = latestSaying.get(pupil.id);
+    if (!pupil.intendedDestination || !session) {
+      // No meeting named it: the record's code alone would disagree with its history, so it goes.
+      pupil.intendedDestination = null;
+      continue;
+    }
+    entries.push({
+      ...base(),
+      kind: 'intended',
+      pupilId: pupil.id,
+      recordedOn: session.date,
+      source: 'young-person',
+      code: pupil.intendedDestination,
+      providerId: null,
+      employerId: null,
+      routeId: null,
+      placeName: '',
+      sessionId: session.id,
+      notes: '',
+    });
+  }
+  return entries;
 }
 
 /** Consent a few weeks before the start, and never after the day the demo is loaded. */

@@ -9,20 +9,33 @@ export interface EmployerFilters {
   text: string;
   sector: SectorId | null;
   district: AreaId | null;
+  /** The adviser's judgement on public transport: either verdict, or none recorded (journeys decide). */
+  transport: PublicTransportFilter | null;
 }
 
+export const PUBLIC_TRANSPORT_FILTERS = [
+  { id: 'not-reachable', label: 'Judged not reachable' },
+  { id: 'reachable', label: 'Judged reachable' },
+  { id: 'none', label: 'No judgement (journeys decide)' },
+] as const;
+export type PublicTransportFilter = (typeof PUBLIC_TRANSPORT_FILTERS)[number]['id'];
+
 export function emptyEmployerFilters(): EmployerFilters {
-  return { text: '', sector: null, district: null };
+  return { text: '', sector: null, district: null, transport: null };
 }
 
 export function hasEmployerFilters(filters: EmployerFilters): boolean {
-  return filters.text.trim() !== '' || filters.sector !== null || filters.district !== null;
+  return filters.text.trim() !== '' || filters.sector !== null || filters.district !== null || filters.transport !== null;
 }
 
 /** True when the employer meets every filter (the name by prefix, ignoring case). */
-export function matchesEmployerFilters(employer: Pick<Employer, 'name' | 'sector' | 'district'>, filters: EmployerFilters): boolean {
+export function matchesEmployerFilters(
+  employer: Pick<Employer, 'name' | 'sector' | 'district' | 'requirements'>,
+  filters: EmployerFilters,
+): boolean {
   if (filters.sector && employer.sector !== filters.sector) return false;
   if (filters.district && employer.district !== filters.district) return false;
+  if (filters.transport && (employer.requirements.publicTransportOverride?.verdict ?? 'none') !== filters.transport) return false;
   const text = filters.text.trim().toLowerCase();
   return text === '' || employer.name.toLowerCase().startsWith(text);
 }
@@ -52,18 +65,14 @@ export const REQUIREMENTS = [
   { key: 'publicTransportOverride', label: "Adviser's judgement on public transport" },
 ] as const satisfies readonly { key: keyof Employer['requirements']; label: string }[];
 
+const ADVISER_JUDGED = 'The adviser judged it';
+
 /** The adviser's judgement on public transport in words, with the note; null where there is none (journeys decide). */
 export function publicTransportNote(employer: Pick<Employer, 'requirements'>): string | null {
   const override = employer.requirements.publicTransportOverride;
   if (!override) return null;
   const verdict = override.verdict === 'reachable' ? 'reachable' : 'not reachable';
   return `${ADVISER_JUDGED} ${verdict} by public transport: ${override.note}`;
-}
-
-/** How the adviser's public-transport words begin, so an offer card can show them beside the journey line. */
-export const ADVISER_JUDGED = 'The adviser judged it';
-export function isAdviserTransportNote(reason: string): boolean {
-  return reason.startsWith(`${ADVISER_JUDGED} `);
 }
 
 /** One requirement as the employer's page lists it: "Step-free access: yes", or the adviser's public-transport note. */

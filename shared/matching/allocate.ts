@@ -123,8 +123,9 @@ export function allocateCohort(input: AllocateInput): AllocationResult {
     }
     const journey = journeysOf[i]?.get(slot) ?? null;
     const evaluation = evaluateOffer(pupil, slot, [], true, journey);
-    // The journey first: a line shows its first few reasons.
-    const reasons = journey ? [journeyReason(journey), ...evaluation.reasons] : [...evaluation.reasons];
+    // The journey first (or, without one, the adviser's judgement on public transport): a line shows its first few reasons.
+    const travel = journey ? journeyReason(journey) : evaluation.adviserTransport;
+    const reasons = travel ? [travel, ...evaluation.reasons] : [...evaluation.reasons];
     const why = priority[i] ?? [];
     if (why.length > 0 && weight !== 0) reasons.push(`Priority in the allocation (${why.join(', ')}): +${weight}`);
     lines.push({

@@ -24,7 +24,7 @@ import { circumstancesFit, circumstancesRuleOut, levelSuggestedFor, post16StartF
 import { sectorLabel, type SectorId } from '../reference/sectors';
 import { publicTransportNote } from '../employers/list';
 import type { RouteKindId } from '../reference/lists';
-import { journeyExclusion, journeyPenalty, offerJourneys, type JourneySource, type OfferJourney } from './journeys';
+import { campusJourneys, judgeJourney, offerJourneys, routeJourneyDate, type JourneySource, type OfferJourney } from './journeys';
 import { capacityLeft, checkDateFor, employerCheckProblems, holdsAPlace, rangesOverlap, type DateRange, type OfferPeriod } from './checks';
 
 /** What the matching reads from a pupil record. */
@@ -62,6 +62,8 @@ export interface OfferTarget {
   travelText: string | null;
   /** The journey on the period's first day from the imported timetable; null without one (or without both outcodes). */
   journey: OfferJourney | null;
+  /** The adviser's judgement on public transport in words, where no timetable answers (publicTransportOverrideFor); else null. */
+  adviserTransport: string | null;
 }
 
 export interface RouteTarget {
@@ -82,6 +84,8 @@ export interface RouteTarget {
   /** "Broadstairs, Thanet": the campus's town, from its outcode. */
   town: string | null;
   travelText: string | null;
+  /** The journey to the campus on the route's next start (routeJourneyDate); null without a timetable or campus. */
+  journey: OfferJourney | null;
 }
 
 export type MatchTarget = OfferTarget | RouteTarget;
@@ -123,6 +127,8 @@ export interface Evaluation {
   distanceKm: number | null;
   /** The estimate in words, when the distance is known. */
   travelText: string | null;
+  /** An offer's adviser's judgement on public transport in words, when explaining and no timetable answers. */
+  adviserTransport: string | null;
 }
 
 /** One period of one employer's offer, with what does not depend on the pupil worked out once. */
@@ -412,8 +418,8 @@ function evaluateOfferFor(
   if (override?.verdict === 'not-reachable') {
     exclusions.push({ code: 'travel', message: `The adviser judged it not reachable by public transport: ${override.note}` });
   }
-  const noJourney = journeyExclusion(pupil, journey);
-  if (noJourney) exclusions.push(noJourney);
+  const judged = judgeJourney(pupil, journey);
+  if (judged.exclusion) exclusions.push(judged.exclusion);
   for (const placement of pupilPlacements) {
     if (!rangesOverlap(placement, period)) continue;
     const here = placement.employerId === employer.id && (placement.offerId === offer.id || placement.offerId === null);
@@ -434,22 +440,18 @@ function evaluateOfferFor(
   } else if (explain) {
     reasons.push(pupil.interests.length > 0 ? `${sector} is not among their interests` : `No interests recorded to compare with ${sector}`);
   }
-  points += travel.points;
-  const onlyJust = journeyPenalty(pupil, journey);
-  if (onlyJust) points += onlyJust.points;
+  points += travel.points + (judged.penalty?.points ?? 0);
   if (explain) {
     reasons.push(...travel.reasons);
-    if (onlyJust) reasons.push(withPoints(onlyJust.reason, onlyJust.points));
-    const note = journey === null ? publicTransportNote(employer) : null;
-    if (note !== null) reasons.push(note);
-    if (journey?.verdict === 'no' && !pupil.travel.reliesOnPublicTransport)
-      reasons.push('No bus or train there and back that day, but they do not rely on public transport');
+    if (judged.penalty) reasons.push(withPoints(judged.penalty.reason, judged.penalty.points));
+    reasons.push(...judged.notes);
     if (pupil.travel.needsStepFreeAccess && employer.requirements.stepFreeAccess) reasons.push('Has the step-free access they need');
     if (employer.requirements.dbsNeeded) reasons.push('Asks for a DBS check: allow time to arrange it');
     if (employer.requirements.protectiveEquipment) reasons.push('Protective equipment is worn here');
     if (slot.capacityLeft > 0) reasons.push(facts.capacityText);
   }
-  return { score: clampScore(points), reasons, exclusions, distanceKm: travel.km, travelText: travel.text };
+  const adviserTransport = explain && journey === null ? publicTransportNote(employer) : null;
+  return { score: clampScore(points), reasons, exclusions, distanceKm: travel.km, travelText: travel.text, adviserTransport };
 }
 
 function gradePart(subject: string, predicted: number | null, asked: number | null): { points: number; reason: string } | null {
@@ -499,11 +501,13 @@ interface Start {
   when: string;
   /** What the card says: "Starts 07/09/2027", "Starts September 2028, after Year 11". */
   words: string;
+  /** A start date of the route's own, not one taken from the year group. */
+  listed: boolean;
 }
 
 function listedStart(date: string): Start {
   const text = formatUkDate(date);
-  return { date, parts: isoDateParts(date), when: `on ${text}`, words: `Starts ${text}` };
+  return { date, parts: isoDateParts(date), when: `on ${text}`, words: `Starts ${text}`, listed: true };
 }
 
 function routeEntry(route: Route, provider: Provider | undefined, today: string): PreparedRoute {
@@ -536,8 +540,11 @@ export function evaluateRoute(
   provider: Provider | undefined,
   today: string,
   explain: boolean,
+  journey: OfferJourney | null = null,
 ): RouteEvaluation {
-  return evaluateRouteFor(pupil, pupilFacts(pupil), routeEntry(route, provider, today), explain);
+  const known = pupilFacts(pupil);
+  const entry = routeEntry(route, provider, today);
+  return evaluateRouteFor(pupil, known, entry, explain, routeStart(pupil, known, entry), journey);
 }
 
 /**
@@ -558,16 +565,28 @@ function startFor(pupil: MatchablePupil, entry: PreparedRoute, ageFits: (on: Dat
     parts: isoDateParts(post16.firstDay),
     when: `in ${month}`,
     words: entry.route.startDates.length === 0 ? `From ${month}, after Year 11` : `Starts ${month}, after Year 11`,
+    listed: false,
   };
 }
 
-function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: PreparedRoute, explain: boolean): RouteEvaluation {
-  const { route, ages, upcoming } = entry;
-  const ageFits = (on: DateParts) => {
+/** The start a young person is judged at for a route (startFor), with the route's age rule. */
+function routeStart(pupil: MatchablePupil, known: PupilFacts, entry: PreparedRoute): Start | undefined {
+  const { ages } = entry;
+  return startFor(pupil, entry, (on: DateParts) => {
     const age = ageBetween(known.birth, on);
     return age >= ages.minimum && (ages.maximum === null || age <= ages.maximum);
-  };
-  const start = startFor(pupil, entry, ageFits);
+  });
+}
+
+function evaluateRouteFor(
+  pupil: MatchablePupil,
+  known: PupilFacts,
+  entry: PreparedRoute,
+  explain: boolean,
+  start: Start | undefined,
+  journey: OfferJourney | null,
+): RouteEvaluation {
+  const { route, ages, upcoming } = entry;
   const startDate = start?.date ?? null;
   const onWhen = start ? start.when : 'now';
 
@@ -605,12 +624,19 @@ function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: Prepa
   let distanceKm: number | null = null;
   let travelText: string | null = null;
   if (campus) {
-    const travel = travelPart(pupil, campus.outcode, 'campus', ROUTE_DISTANCE, explain);
+    const travel = travelPart(pupil, campus.outcode, 'campus', ROUTE_DISTANCE, explain, journey !== null);
     distanceKm = travel.km;
     travelText = travel.text;
-    points += travel.points;
     if (travel.exclusion) exclusions.push(travel.exclusion);
-    if (explain) reasons.push(...travel.reasons);
+    // The same rules as an employer's: "no" rules out for those who rely on public transport, "only just" costs points.
+    const judged = judgeJourney(pupil, journey);
+    if (judged.exclusion) exclusions.push(judged.exclusion);
+    points += travel.points + (judged.penalty?.points ?? 0);
+    if (explain) {
+      reasons.push(...travel.reasons);
+      if (judged.penalty) reasons.push(withPoints(judged.penalty.reason, judged.penalty.points));
+      reasons.push(...judged.notes);
+    }
   } else if (explain) {
     reasons.push('No campus given, so distance is not counted');
   }
@@ -649,6 +675,7 @@ function evaluateRouteFor(pupil: MatchablePupil, known: PupilFacts, entry: Prepa
     exclusions,
     distanceKm,
     travelText,
+    adviserTransport: null,
     startDate,
     startText: start?.words ?? 'Starts at any time',
     campusName: campus?.name ?? null,
@@ -736,7 +763,14 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
 
   for (const slot of slots) {
     const journey = answers?.get(slot) ?? null;
-    const { score, reasons, exclusions, distanceKm, travelText } = evaluateOfferFor(pupil, known, slot, pupilPlacements, true, journey);
+    const { score, reasons, exclusions, distanceKm, travelText, adviserTransport } = evaluateOfferFor(
+      pupil,
+      known,
+      slot,
+      pupilPlacements,
+      true,
+      journey,
+    );
     const { employer, offer, period } = slot;
     const name = slot.facts.sortName;
     if (exclusions.length > 0) {
@@ -756,6 +790,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
           town: slot.facts.town,
           travelText,
           journey,
+          adviserTransport,
           score,
           reasons,
           excluded: true,
@@ -782,6 +817,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
           town: slot.facts.town,
           travelText,
           journey,
+          adviserTransport,
           score,
           reasons,
           excluded: false,
@@ -793,12 +829,29 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
     }
   }
 
+  const starts = new Map(entries.map((entry) => [entry, routeStart(pupil, known, entry)]));
+  const campusAnswers = journeys
+    ? campusJourneys(
+        pupil,
+        entries.flatMap((entry) => {
+          const start = starts.get(entry);
+          const date = routeJourneyDate(start ? { date: start.date, listed: start.listed } : null, prepared.today);
+          return entry.campus ? [{ key: entry, date, campus: entry.campus }] : [];
+        }),
+        journeys,
+        prepared.today,
+      )
+    : null;
+
   for (const entry of entries) {
+    const journey = campusAnswers?.get(entry) ?? null;
     const { score, reasons, exclusions, distanceKm, travelText, startDate, startText, campusName, town } = evaluateRouteFor(
       pupil,
       known,
       entry,
       true,
+      starts.get(entry),
+      journey,
     );
     const { route } = entry;
     const name = entry.sortName;
@@ -818,6 +871,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
       distanceKm,
       town,
       travelText,
+      journey,
       score,
       reasons,
     };

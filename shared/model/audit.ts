@@ -20,6 +20,8 @@ export const AUDITED_ENTITIES = [
   'action-plan',
   'placement',
   'allocation',
+  'destination',
+  'compass-snapshot',
   'experience',
   'employer',
   'employer-document',

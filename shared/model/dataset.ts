@@ -4,6 +4,7 @@ import type { ActionPlan, GuidanceSession } from './guidance';
 import type { Employer } from './employer';
 import type { WorkplaceExperience } from './experience';
 import type { Provider, Route } from './routes';
+import type { DestinationEntry } from './destination';
 
 /** A whole caseload's records: what demo data, imports, backups and benchmarks move in one piece. */
 export interface CaseloadDataset {
@@ -14,6 +15,7 @@ export interface CaseloadDataset {
   actionPlans: ActionPlan[];
   employers: Employer[];
   experiences: WorkplaceExperience[];
+  destinations: DestinationEntry[];
   providers: Provider[];
   routes: Route[];
 }
@@ -26,6 +28,7 @@ export const DATASET_TABLES = [
   'actionPlans',
   'employers',
   'experiences',
+  'destinations',
   'providers',
   'routes',
 ] as const satisfies readonly (keyof CaseloadDataset)[];

@@ -40,6 +40,10 @@ export const RISK_CONTROLS_MAX_LENGTH = 3000;
 
 export const PUBLIC_TRANSPORT_VERDICTS = ['reachable', 'not-reachable'] as const;
 export type PublicTransportVerdict = (typeof PUBLIC_TRANSPORT_VERDICTS)[number];
+export const PUBLIC_TRANSPORT_VERDICT_LABELS: Record<PublicTransportVerdict, string> = {
+  reachable: 'Reachable',
+  'not-reachable': 'Not reachable',
+};
 export const PUBLIC_TRANSPORT_NOTE_MAX_LENGTH = 300;
 export const OLD_NOT_REACHABLE_NOTE = 'Recorded before journeys were worked out';
 

@@ -33,6 +33,63 @@ export const emergencyContactSchema = z.object({
 export type EmergencyContact = z.infer<typeof emergencyContactSchema>;
 
 /**
+ * The ways a young person may travel to a placement, ticked on its paperwork. Besides the public bus
+ * or train, the ways a timetable does not show: where a journey has no published service, the adviser
+ * records which of these they will use instead.
+ */
+export const TRAVEL_PLAN_KINDS = [
+  'public-transport',
+  'school-bus',
+  'demand-responsive',
+  'family-lift',
+  'council-taxi',
+  'walk-or-cycle',
+  'other',
+] as const;
+export type TravelPlanKind = (typeof TRAVEL_PLAN_KINDS)[number];
+export const TRAVEL_PLAN_KIND_LABELS: Record<TravelPlanKind, string> = {
+  'public-transport': 'Public bus or train',
+  'school-bus': 'School bus',
+  'demand-responsive': 'Demand-responsive or community transport',
+  'family-lift': 'A lift from family or a carer',
+  'council-taxi': 'A taxi arranged by the council',
+  'walk-or-cycle': 'Walking or cycling',
+  other: 'Another way',
+};
+export const TRAVEL_PLAN_DETAILS_MAX_LENGTH = 1000;
+
+/**
+ * A placement's travel plan: the ways ticked and the details in the adviser's words. Plans written
+ * before the ways could be ticked were free text only: read as details with no way ticked, so nothing
+ * written is lost and no database version is needed (the paperwork is inside the sealed payload).
+ */
+export const travelPlanSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { kinds: [], details: value } : value),
+  z
+    .object({
+      kinds: z
+        .array(z.enum(TRAVEL_PLAN_KINDS))
+        .max(TRAVEL_PLAN_KINDS.length)
+        .default([])
+        // Ticked once each, in the order listed, whatever order they were ticked in.
+        .transform((kinds) => TRAVEL_PLAN_KINDS.filter((kind) => kinds.includes(kind))),
+      details: paragraphsOfText(TRAVEL_PLAN_DETAILS_MAX_LENGTH).default(''),
+    })
+    .default({ kinds: [], details: '' }),
+);
+export type TravelPlan = z.infer<typeof travelPlanSchema>;
+export const NO_TRAVEL_PLAN: TravelPlan = { kinds: [], details: '' };
+
+/** As the letters print it: "Getting there: school bus; a lift from family or a carer." and the details; '' for no plan. */
+export function travelPlanText(plan: TravelPlan): string {
+  const details = plan.details.trim();
+  if (plan.kinds.length === 0) return details;
+  const line = `Getting there: ${plan.kinds.map((kind) => TRAVEL_PLAN_KIND_LABELS[kind].toLowerCase()).join('; ')}.`;
+  // One paragraph with the details' first, so that the ways ticked add no more than a line to a one-page sheet.
+  return details ? `${line} ${details}` : line;
+}
+
+/**
  * A work placement's own paperwork. Medical or access notes are special-category data: kept short,
  * and never on the employer's letter unless the adviser ticks `shareNotesWithEmployer`.
  */
@@ -41,7 +98,7 @@ export const placementPaperworkSchema = z.object({
   emergencyContacts: z.array(emergencyContactSchema).max(3).default([]),
   accessNotes: paragraphsOfText(500).default(''),
   shareNotesWithEmployer: z.boolean().default(false),
-  travelPlan: paragraphsOfText(1000).default(''),
+  travelPlan: travelPlanSchema,
   /** Whom the young person asks for on arrival; blank means the employer's contact (placement letters). */
   reportTo: lineOfText(120).default(''),
   /** The day's start and finish times in words ("8.45am to 3pm"), for the letters; blank when not agreed yet. */
@@ -55,7 +112,7 @@ export const NO_PAPERWORK: PlacementPaperwork = {
   emergencyContacts: [],
   accessNotes: '',
   shareNotesWithEmployer: false,
-  travelPlan: '',
+  travelPlan: NO_TRAVEL_PLAN,
   reportTo: '',
   times: '',
   whatToBring: '',

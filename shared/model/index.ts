@@ -11,3 +11,4 @@ export * from './dataset';
 export * from './problems';
 export * from './employer-document';
 export * from './allocation';
+export * from './destination';

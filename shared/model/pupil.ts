@@ -12,6 +12,7 @@ import {
   pickedStopSchema,
   recordBase,
 } from './common';
+import { NO_TRACKING_CONSENT, riskListNoteSchema, trackingConsentSchema } from './destination';
 
 export const GENDERS = ['female', 'male', 'other', 'prefer-not-to-say', 'not-recorded'] as const;
 export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = {
@@ -56,8 +57,11 @@ export type Characteristics = z.infer<typeof characteristicsSchema>;
 export const consentSchema = z.object({
   /** The young person agrees their information may be shared with named partners (colleges, council). */
   dataSharing: z.boolean().default(false),
-  /** For under-16s, a parent or carer may opt the young person out of the careers service's follow-up. */
-  parentOptOut: z.boolean().default(false),
+  /**
+   * Consent to post-16 tracking (who decided and when). Version 6 moved the earlier "parent opted out of
+   * follow-up" tick here, as withheld by a parent.
+   */
+  tracking: trackingConsentSchema.default(NO_TRACKING_CONSENT),
   contactByEmail: z.boolean().default(false),
   contactByPhone: z.boolean().default(false),
   notes: lineOfText(500).default(''),
@@ -124,15 +128,28 @@ export const pupilSchema = z.object({
   parentCarer: contactSchema
     .extend({ relationship: lineOfText(60).default('') })
     .default({ name: '', email: '', phone: '', relationship: '' }),
-  consent: consentSchema.default({ dataSharing: false, parentOptOut: false, contactByEmail: false, contactByPhone: false, notes: '' }),
+  consent: consentSchema.default({
+    dataSharing: false,
+    tracking: NO_TRACKING_CONSENT,
+    contactByEmail: false,
+    contactByPhone: false,
+    notes: '',
+  }),
   characteristics: characteristicsSchema.default(characteristicsSchema.parse({})),
   interests: z.array(z.enum(SECTOR_IDS)).max(20).default([]),
   subjects: z.array(lineOfText(60)).max(30).default([]),
   predictedGrades: z.object({ english: gcseGrade, maths: gcseGrade }).default({ english: null, maths: null }),
   aspirations: paragraphsOfText(2000).default(''),
   travel: travelSchema.default(travelSchema.parse({})),
+  /**
+   * The latest intended destination and current activity of the destinations history (the `destinations`
+   * table), kept here by every write of that history (currentDestinationCodes) so lists and returns read them
+   * with the record.
+   */
   intendedDestination: z.enum(DESTINATION_CODES).nullable().default(null),
   actualDestination: z.enum(DESTINATION_CODES).nullable().default(null),
+  /** What the council said back about them on the twice-yearly risk-of-NEET list. */
+  riskListNotes: z.array(riskListNoteSchema).max(100).default([]),
   /** Date of the latest personal guidance meeting, kept with each session write so "no guidance yet" is an index query. */
   lastGuidanceOn: isoDateSchema.nullable().default(null),
   /** Risk-of-NEET band, recomputed in shared/risk on every save so lists and returns can filter by index. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AREA_IDS, SECTOR_IDS, ROUTE_KIND_IDS } from '../reference';
-import { idSchema, isoDateSchema, lineOfText, paragraphsOfText, recordBase } from './common';
+import { idSchema, isoDateSchema, lineOfText, paragraphsOfText, pickedStopSchema, recordBase } from './common';
 
 export const PROVIDER_KINDS = ['fe-college', 'school-sixth-form', 'sixth-form-college', 'training-provider', 'programme'] as const;
 export const PROVIDER_KIND_LABELS: Record<(typeof PROVIDER_KINDS)[number], string> = {
@@ -16,6 +16,8 @@ export const campusSchema = z.object({
   name: lineOfText(120).min(1),
   outcode: z.string().nullable().default(null),
   district: z.enum(AREA_IDS).nullable().default(null),
+  /** The stop picked nearest the campus; without one journeys end at the outcode centre. Optional: older records read as they are. */
+  nearestStop: pickedStopSchema.nullish(),
 });
 export type Campus = z.infer<typeof campusSchema>;
 

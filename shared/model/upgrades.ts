@@ -119,3 +119,65 @@ export function experienceRowToVersion4(row: Row): Row {
     },
   };
 }
+
+/** Words on an entry moved from the single code each young person had before version 6. */
+export const MOVED_DESTINATION_NOTE = 'Recorded before destinations were kept as a history';
+
+/**
+ * An id worked out from another: the same every time (so a database and a backup of the same version
+ * upgrade to the same records), different for each `salt`, and still a version 4 UUID. The last twelve
+ * hex digits are turned by the salt; the rest of a random id keeps it apart from every other.
+ */
+export function derivedId(id: string, salt: number): string {
+  const turn = (hex: string, by: number) => (Number.parseInt(hex, 16) ^ by).toString(16).padStart(6, '0');
+  return `${id.slice(0, 24).toLowerCase()}${turn(id.slice(24, 30), 0xde571a)}${turn(id.slice(30, 36), 0x7e0000 + salt)}`;
+}
+
+function dayOf(stamp: unknown): string {
+  return typeof stamp === 'string' && /^\d{4}-\d{2}-\d{2}/.test(stamp) ? stamp.slice(0, 10) : '2000-01-01';
+}
+
+/**
+ * Version 5 to 6, a young person: the "parent opted out of follow-up" tick becomes consent to post-16
+ * tracking withheld by a parent, dated when the record was last saved (when the tick was last seen);
+ * otherwise consent is not recorded (nothing is assumed). The council's notes on the risk-of-NEET list start empty.
+ */
+export function pupilRowToVersion6(row: Row): Row {
+  const consent = (typeof row.consent === 'object' && row.consent !== null ? row.consent : {}) as Row;
+  const { parentOptOut, ...rest } = consent;
+  const tracking =
+    parentOptOut === true
+      ? { status: 'withheld', by: 'parent', recordedOn: dayOf(row.updatedAt) }
+      : { status: 'not-recorded', by: null, recordedOn: null };
+  return { ...row, consent: { ...rest, tracking }, riskListNotes: row.riskListNotes ?? [] };
+}
+
+/**
+ * Version 5 to 6, the destinations history: a young person's intended and actual codes become its first
+ * entries (an intended destination and a current activity), dated when the record was last saved and
+ * said to come from the school, whose record held them. The codes stay on the record as the latest ones.
+ */
+export function destinationRowsFromVersion5(pupil: Row): Row[] {
+  if (typeof pupil.id !== 'string') return [];
+  const stamp = typeof pupil.updatedAt === 'string' ? pupil.updatedAt : '2000-01-01T00:00:00.000Z';
+  const base = {
+    createdAt: stamp,
+    updatedAt: stamp,
+    isDemo: pupil.isDemo === true,
+    pupilId: pupil.id,
+    recordedOn: dayOf(pupil.updatedAt),
+    source: 'school',
+    providerId: null,
+    employerId: null,
+    routeId: null,
+    placeName: '',
+    sessionId: null,
+    notes: MOVED_DESTINATION_NOTE,
+  };
+  const rows: Row[] = [];
+  if (typeof pupil.intendedDestination === 'string')
+    rows.push({ ...base, id: derivedId(pupil.id, 1), kind: 'intended', code: pupil.intendedDestination });
+  if (typeof pupil.actualDestination === 'string')
+    rows.push({ ...base, id: derivedId(pupil.id, 2), kind: 'activity', code: pupil.actualDestination, startOn: null, reviewOn: null });
+  return rows;
+}

@@ -14,7 +14,7 @@
  */
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Employer } from '../model/employer';
-import type { WorkplaceExperience } from '../model/experience';
+import { travelPlanText, type WorkplaceExperience } from '../model/experience';
 import type { School, ServiceDetails } from '../model/organisation';
 import { displayName, type Pupil } from '../model/pupil';
 import { ageOn, formatUkDate } from '../academic-year';
@@ -122,6 +122,12 @@ function paragraphs(text: string): Content[] {
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
     .map((part) => para(part));
+}
+
+/** The travel plan (the ways ticked, then the details), or what to say when there is none yet. */
+function travelPlanParagraphs(paperwork: WorkplaceExperience['paperwork'], notYet: string): Content[] {
+  const text = travelPlanText(paperwork.travelPlan);
+  return text ? paragraphs(text) : [para(notYet, 'empty')];
 }
 
 function bullets(items: readonly (string | Content)[]): Content {
@@ -382,9 +388,7 @@ function parentConsentForm(input: PlacementLetterInput, service: ServiceDetails)
         `The employer is asked to give ${forename} an induction on the first morning and a named supervisor throughout.`,
     ),
     ...heading(PLACEMENT_LETTER_HEADINGS.travel),
-    ...(paperwork.travelPlan.trim()
-      ? paragraphs(paperwork.travelPlan)
-      : [para(`Not agreed yet: please tell us on the slip how ${forename} will get there and back.`, 'empty')]),
+    ...travelPlanParagraphs(paperwork, `Not agreed yet: please tell us on the slip how ${forename} will get there and back.`),
     ...heading(PLACEMENT_LETTER_HEADINGS.contact),
     para(`For anything about the placement, before or during it, contact ${service.name}:`),
     ...serviceContactLines(service),
@@ -446,9 +450,7 @@ function youngPersonSheet(input: PlacementLetterInput, service: ServiceDetails):
     ...heading(PLACEMENT_LETTER_HEADINGS.bring),
     bullets(bring),
     ...heading(PLACEMENT_LETTER_HEADINGS.howToGetThere),
-    ...(paperwork.travelPlan.trim()
-      ? paragraphs(paperwork.travelPlan)
-      : [para('Not planned yet: talk to your adviser or your school about how you will get there and back.', 'empty')]),
+    ...travelPlanParagraphs(paperwork, 'Not planned yet: talk to your adviser or your school about how you will get there and back.'),
     para('Try the journey before your first day if you can, and leave time to spare.', 'note'),
     ...heading(PLACEMENT_LETTER_HEADINGS.wrong),
     bullets([

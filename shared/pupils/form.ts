@@ -8,6 +8,7 @@ import { defaultDistrictFor, outcodeOf, type AreaId } from '../reference';
 import { pupilSchema, type Pupil } from '../model/pupil';
 import { problemsFromZod, type Checked, type Problem } from '../model/problems';
 import { assessRisk, type RiskWeights } from '../risk';
+import { trackingConsentProblem } from '../destinations/consent';
 import { searchWordsFor } from '../model/pupil';
 
 /** What the form holds: the record's fields, with identifiers and numbers as the user typed them. */
@@ -158,6 +159,11 @@ export function checkPupilForm(form: PupilForm, context: PupilFormContext): Chec
     );
   }
 
+  const trackingProblem = problems.some((p) => p.field === 'dateOfBirth')
+    ? null
+    : trackingConsentProblem(form.consent.tracking, dob, context.today);
+  if (trackingProblem) add(form.consent.tracking.recordedOn === null ? 'consent.tracking.recordedOn' : 'consent.tracking', trackingProblem);
+
   if (!form.homeEducated && !form.schoolId) add('schoolId', 'Choose the school, or say the young person is electively home educated');
 
   let upn: string | null = null;
@@ -248,7 +254,8 @@ export const PUPIL_FIELD_LABELS: Record<string, string> = {
   'parentCarer.phone': 'Parent or carer phone',
   consent: 'Consent',
   'consent.dataSharing': 'Consent: information shared with named partners',
-  'consent.parentOptOut': 'Consent: a parent or carer opted them out of follow-up',
+  'consent.tracking': 'Consent to post-16 tracking',
+  'consent.tracking.recordedOn': 'Consent to post-16 tracking: date',
   'consent.contactByEmail': 'Consent: contact by email',
   'consent.contactByPhone': 'Consent: contact by phone',
   'consent.notes': 'Notes on consent',

@@ -7,7 +7,7 @@
 import { defaultDistrictFor, type AreaId } from '../reference';
 import type { RouteKindId } from '../reference/lists';
 import type { SectorId } from '../reference/sectors';
-import { isoDateSchema } from '../model/common';
+import { isoDateSchema, type PickedStop } from '../model/common';
 import { problemsFromZod, type Checked, type Problem } from '../model/problems';
 import { APPLY_VIA, PROVIDER_KINDS, providerSchema, routeSchema, type Provider, type Route } from '../model/routes';
 
@@ -232,6 +232,8 @@ export interface CampusForm {
   outcode: string;
   /** Chosen district; null means "use the default for the outcode". */
   district: AreaId | null;
+  /** The stop picked nearest the campus (features/travel StopPicker); null: journeys end at the outcode centre. */
+  nearestStop: PickedStop | null;
 }
 
 export interface ProviderForm {
@@ -249,7 +251,7 @@ export function emptyProviderForm(): ProviderForm {
 
 /** A new campus row; `id` is a fresh UUID from the caller. */
 export function emptyCampus(id: string): CampusForm {
-  return { id, name: '', outcode: '', district: null };
+  return { id, name: '', outcode: '', district: null, nearestStop: null };
 }
 
 export function formFromProvider(provider: Provider): ProviderForm {
@@ -257,7 +259,13 @@ export function formFromProvider(provider: Provider): ProviderForm {
     name: provider.name,
     kind: provider.kind,
     website: provider.website,
-    campuses: provider.campuses.map((c) => ({ id: c.id, name: c.name, outcode: c.outcode ?? '', district: c.district })),
+    campuses: provider.campuses.map((c) => ({
+      id: c.id,
+      name: c.name,
+      outcode: c.outcode ?? '',
+      district: c.district,
+      nearestStop: c.nearestStop ?? null,
+    })),
   };
 }
 
@@ -320,7 +328,7 @@ export function checkProviderForm(form: ProviderForm, context: ProviderFormConte
       outcode = normaliseOutcode(campus.outcode);
       if (outcode === null) add(`campuses.${i}.outcode`, 'Enter the first part of the postcode, like ME14');
     }
-    return { id: campus.id, name, outcode, district: campus.district ?? defaultDistrictFor(outcode) };
+    return { id: campus.id, name, outcode, district: campus.district ?? defaultDistrictFor(outcode), nearestStop: campus.nearestStop };
   });
   const kept = new Set(form.campuses.map((c) => c.id));
   for (const [campusId, routes] of context.campusesInUse ?? []) {

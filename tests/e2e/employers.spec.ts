@@ -109,6 +109,14 @@ test('adding an employer with bad input shows each problem beside its field and 
   await expect(page.getByRole('link', { name: 'Zephyr Test Bakery' })).toBeVisible();
   // With no safety checks recorded, the row says so in words.
   await expect(page.getByTestId('employer-table').getByText('Checks need attention')).toBeVisible();
+  // The adviser's judgement on public transport filters the list.
+  const transport = page.getByRole('combobox', { name: 'Public transport (adviser)' });
+  await transport.selectOption({ label: 'Judged reachable' });
+  await expect(page.getByTestId('employers-empty')).toContainText('No employers match');
+  await transport.selectOption({ label: 'Judged not reachable' });
+  await expect(page.getByTestId('employer-count')).toHaveText('1 employer matches');
+  await expectAccessible(page, 'the employer list filtered by the public-transport judgement');
+  await transport.selectOption({ label: 'Any judgement' });
   await page.getByRole('searchbox', { name: 'Search by name' }).fill('zzzz');
   await expect(page.getByTestId('employers-empty')).toContainText('No employers match');
 });

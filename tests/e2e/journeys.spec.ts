@@ -1,12 +1,14 @@
 // Journey answers on one young person's matches: with no timetable the cards say travel is estimated;
 // with a small Thanet feed imported on the Data page, the card for a Ramsgate employer shows the bus
 // there and back on the placement's first day and the verdict; a feed with no bus home rules it out.
+// A post-16 route's card shows the journey to its campus's picked stop on the route's start.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, openEmpty, readTable, watchWorkers, type StoredPupil } from './support';
 import {
   feedFiles,
   outcodeCoastalLine,
   outcodeCoastalLineNoReturn,
+  runningUntil2029,
   westgateFeeder,
   westgateFeederNoReturn,
   zipFeed,
@@ -235,5 +237,88 @@ test("proposing a placement with no published service asks for their travel plan
   await expect(ask).toContainText('No published bus or train service to Ramsgate Harbour Engineering');
   await expectAccessible(page, 'a proposed placement asking for a travel plan');
   await ask.getByRole('link', { name: "record their travel plan on the placement's paperwork" }).click();
-  await expect(page.getByLabel('Travel plan')).toBeVisible();
+  // The ways a timetable does not show are there to tick, with the details in words.
+  const plan = page.getByRole('group', { name: 'Travel plan' });
+  await expect(plan.getByLabel('Demand-responsive or community transport')).toBeVisible();
+  await plan.getByLabel('School bus').check();
+  await plan.getByLabel('Travel plan details').fill('The 07:55 school bus from Cliftonville; home on the 15:40.');
+  await expectAccessible(page, "the placement's paperwork with the travel plan's ways");
+});
+
+test("a route card shows the journey to the campus's picked stop on the route's start, and no bus home rules the route out", async ({
+  page,
+}) => {
+  const pupilId = await startWithYoungPerson(page);
+  // Jade is in Year 10: her post-16 start is September 2028, which this feed covers.
+  await importFeed(page, 'thanet-to-2029.zip', await zipFeed(feedFiles(runningUntil2029(outcodeCoastalLine()))));
+
+  // A college with a Ramsgate campus, its nearest stop picked in the provider dialog.
+  await page.goto('/#/routes');
+  await page.getByRole('button', { name: 'Add a provider' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a provider' });
+  await dialog.getByLabel('Name').fill('East Kent College');
+  await dialog.getByRole('combobox', { name: /^Kind of provider/ }).selectOption({ label: 'Further education college' });
+  await dialog.getByRole('button', { name: 'Add a campus' }).click();
+  await dialog.getByLabel('Campus name').fill('Ramsgate campus');
+  await dialog.getByLabel('Outcode').fill('CT11');
+  const picker = dialog.getByRole('group', { name: 'Stop nearest campus 1' });
+  await picker.getByRole('searchbox', { name: "Search the timetable's stops by name" }).fill('king');
+  const result = picker.getByRole('button', { name: /^Ramsgate, King Street \(RAM, \d+ m from CT11 centre\)$/ });
+  await expect(result).toBeVisible();
+  await expectAccessible(page, 'the provider dialog with the campus stop picker');
+  await result.click();
+  await expect(picker.getByTestId('stop-picker-chosen')).toHaveText('Chosen: Ramsgate, King Street');
+  await dialog.getByRole('button', { name: 'Save provider' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('provider-table')).toContainText('Ramsgate campus, CT11 (Thanet) · stop: Ramsgate, King Street');
+
+  await page.getByRole('link', { name: 'Add a route' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a route' })).toBeVisible();
+  await page.getByRole('combobox', { name: /^Provider/ }).selectOption({ label: 'East Kent College' });
+  await page.getByLabel('Title').fill('Level 2 diploma in Engineering');
+  await page.getByRole('combobox', { name: /^Kind of route/ }).selectOption({ label: 'Vocational course' });
+  await page.getByRole('combobox', { name: /^Level/ }).selectOption({ label: 'Level 2' });
+  await page.getByRole('button', { name: 'Add a start date' }).click();
+  await page.getByLabel('Start date 1').fill('2028-09-04');
+  await expect(page.getByLabel('Title')).toHaveValue('Level 2 diploma in Engineering');
+  await page.getByRole('button', { name: 'Save route' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Post-16 routes' })).toBeVisible();
+
+  // To the campus's stop (no walk on to the CT11 centre) on the start, arriving by 08:50 and home after 16:00.
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const card = page.getByTestId('route-match').filter({ hasText: 'Level 2 diploma in Engineering' });
+  await expect(card.getByTestId('route-start')).toHaveText('Starts 04/09/2028');
+  const journey = card.getByTestId('match-journey');
+  await expect(journey).toContainText('Can get there by bus or train on 04/09/2028');
+  await expect(journey).toContainText('Leaves 07:57, arrives 08:35, no changes; home 16:35 to 17:18');
+  await expect(journey.getByTestId('journey-note')).toHaveText("To the campus's stop, Ramsgate, King Street");
+  await expectAccessible(page, "a young person's route matches with journeys");
+
+  // No bus home after 16:00: ruled out for a young person who relies on the bus, saying why.
+  await importFeed(page, 'thanet-to-2029-no-return.zip', await zipFeed(feedFiles(runningUntil2029(outcodeCoastalLineNoReturn()))));
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  await expect(page.getByTestId('route-match')).toHaveCount(0);
+  await page.getByTestId('ruled-out').locator('summary').click();
+  await expect(page.getByTestId('ruled-out-item').filter({ hasText: 'Level 2 diploma in Engineering' })).toContainText(
+    'No way there and back by public transport on 04/09/2028: No journey home leaving after 16:00',
+  );
+});
+
+test("without a timetable, the offer card shows the adviser's judgement on public transport beside the journey line", async ({ page }) => {
+  const pupilId = await startWithYoungPerson(page);
+  await addEmployer(page);
+  await page.getByRole('link', { name: /^Edit/ }).first().click();
+  await page.getByRole('combobox', { name: "Adviser's judgement on public transport" }).selectOption({ label: 'Reachable' });
+  await page.getByRole('textbox', { name: 'Note (required)' }).fill('The Loop stops at the gate');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ramsgate Harbour Engineering');
+
+  await page.goto(`/#/pupils/${pupilId}/matches`);
+  const card = page.getByTestId('offer-match').filter({ hasText: 'Ramsgate Harbour Engineering' });
+  await expect(card.getByTestId('match-journey')).toHaveText('No timetable imported: estimated from distance');
+  await expect(card.getByTestId('match-adviser-transport')).toHaveText(
+    'The adviser judged it reachable by public transport: The Loop stops at the gate',
+  );
+  // Said once, beside the journey line, not again among the reasons.
+  await expect(card.getByText('The adviser judged it', { exact: false })).toHaveCount(1);
 });

@@ -14,7 +14,7 @@ interface StoredExperience {
   paperwork: {
     consent: { givenBy: string; on: string } | null;
     emergencyContacts: { name: string; phone: string }[];
-    travelPlan: string;
+    travelPlan: { kinds: string[]; details: string };
   };
 }
 
@@ -60,7 +60,7 @@ test("saves a placement's three letters from its paperwork page, with the notes 
           e.kind === 'work-placement' &&
           e.status === status &&
           e.paperwork.consent !== null &&
-          e.paperwork.travelPlan !== '' &&
+          e.paperwork.travelPlan.details !== '' &&
           pupils.find((p) => p.id === e.pupilIds[0])?.upn,
       ),
     )
@@ -109,7 +109,7 @@ test("saves a placement's three letters from its paperwork page, with the notes 
   expect(consent.text).toContain(`To the parent or carer of ${name}`);
   expect(consent.text).toContain(`given by ${placement.paperwork.consent!.givenBy}`);
   expect(consent.text).toContain('Consent slip');
-  expect(consent.text).toContain(placement.paperwork.travelPlan.split(' ').slice(0, 3).join(' '));
+  expect(consent.text).toContain(placement.paperwork.travelPlan.details.split(' ').slice(0, 3).join(' '));
   expect(consent.text).not.toContain(pupil.upn!);
 
   const sheet = await saveLetter(page, "The young person's placement sheet", 'keyboard');

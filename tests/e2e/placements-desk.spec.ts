@@ -18,7 +18,7 @@ interface StoredPlacement {
   status: string;
   start: string;
   end: string;
-  paperwork: { consent: { givenBy: string } | null };
+  paperwork: { consent: { givenBy: string } | null; travelPlan?: unknown };
 }
 
 /** Young people with no preferred names and names nobody else has, so search finds each alone. */
@@ -152,7 +152,9 @@ test('be blocked by missing consent, record it, confirm', async ({ page }) => {
   await form.getByLabel('How it was given').selectOption({ label: 'By phone' });
   await form.getByLabel('Contact 1 name').fill('Pat Example');
   await form.getByLabel('Contact 1 phone').fill('01622 123456');
-  await form.getByLabel('Travel plan').fill('Bus 71 there and back; mum collects on Friday.');
+  await form.getByRole('group', { name: 'Travel plan' }).getByLabel('Public bus or train').check();
+  await form.getByRole('group', { name: 'Travel plan' }).getByLabel('A lift from family or a carer').check();
+  await form.getByLabel('Travel plan details').fill('Bus 71 there and back; mum collects on Friday.');
   await expectAccessible(page, 'the consent and paperwork form');
   await form.getByRole('button', { name: 'Save paperwork' }).click();
   await expect(form.getByTestId('paperwork-saved')).toContainText('Saved, with parental consent given on');
@@ -160,6 +162,10 @@ test('be blocked by missing consent, record it, confirm', async ({ page }) => {
   await page.getByRole('button', { name: 'Confirm the placement' }).click();
   await expect(page.getByTestId('paperwork-status')).toHaveText('Confirmed');
   expect(await statusesOf(page, [id])).toEqual(['confirmed']);
+  expect((await readPlacements<StoredPlacement>(page)).find((p) => p.id === id)!.paperwork.travelPlan).toEqual({
+    kinds: ['public-transport', 'family-lift'],
+    details: 'Bus 71 there and back; mum collects on Friday.',
+  });
 });
 
 test('consent recorded for a young person who is 18 on the start asks whether it is still needed', async ({ page }) => {

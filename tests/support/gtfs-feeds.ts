@@ -371,3 +371,11 @@ export function westgateFeederNoReturn(): FeedSpec {
   const line = westgateFeeder();
   return { ...line, trips: line.trips.filter((trip) => trip.id !== 'w-out' && trip.id !== 'x-back') };
 }
+
+/**
+ * A feed running on weekdays until 31/08/2029, so that it covers the September 2028 start of a post-16
+ * route for a young person in Year 10 in 2026/27 (the bank holidays of the feed given are dropped).
+ */
+export function runningUntil2029(spec: FeedSpec): FeedSpec {
+  return { ...spec, calendar: [['WEEKDAYS', '1111100', '20260901', '20290831']], calendarDates: [] };
+}

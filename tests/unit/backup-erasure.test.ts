@@ -177,6 +177,8 @@ describe('erasure rewrites the automatic backups', () => {
       'employerDocuments',
       'providers',
       'routes',
+      'destinations',
+      'compassSnapshots',
     ])
       (payload.tables as Record<string, unknown[]>)[table] = [];
     const { payload: without, changed } = payloadWithoutPupils(payload, [a]);

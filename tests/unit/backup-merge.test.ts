@@ -43,7 +43,8 @@ beforeEach(async () => {
   await Promise.all([here.open(), there.open()]);
   // Both computers start from the same records (as after one restored the other's backup).
   const dataset = generateDemoDataset({ seed: 23, today: '2026-11-24', pupils: 20 });
-  pupils = dataset.pupils.filter((p) => !p.homeEducated);
+  // Young people at school with a guidance session or more, so each test has a history to merge.
+  pupils = dataset.pupils.filter((p) => !p.homeEducated && dataset.sessions.some((s) => s.pupilId === p.id));
   for (const db of [here, there]) {
     await loadDataset(db, structuredClone(dataset), null);
     await db.schools.add(structuredClone(spareSchool));
@@ -135,7 +136,7 @@ describe("merging another adviser's data", () => {
 
   it('asks about a young person recorded on both computers with the same UPN, and joins their histories', async () => {
     const upn = buildUpn('886', '4000', '15', '777');
-    const base = input(pupils[0]!, { id: undefined, legalForename: 'Twin', upn, upnNotKnown: false, lastGuidanceOn: null });
+    const base = input(pupils[0]!, { id: undefined, legalForename: 'Twin', upn, upnNotKnown: false, lastGuidanceOn: null, phone: '' });
     const mine = await savePupil(here, base as never, null);
     const theirs = await savePupil(there, { ...base, phone: '01227 000000' } as never, null);
     const session = { ...(await there.sessions.toCollection().first())!, id: crypto.randomUUID(), pupilId: theirs.id, date: '2026-11-20' };

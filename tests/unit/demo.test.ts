@@ -173,7 +173,7 @@ describe('demo data', () => {
         expect(paperwork.consent!.givenBy).toContain(pupil.legalSurname);
       }
       expect(paperwork.emergencyContacts.length).toBeGreaterThan(0);
-      expect(paperwork.travelPlan).not.toBe('');
+      expect(paperwork.travelPlan.details).not.toBe('');
       expect(paperwork.times).not.toBe('');
       if (!paperwork.accessNotes) expect(paperwork.shareNotesWithEmployer).toBe(false);
     }

@@ -14,10 +14,12 @@ import {
   employerLabel,
   emptyEmployerFilters,
   engagementLabels,
+  hasEmployerFilters,
   matchesEmployerFilters,
   offerSummary,
   requirementText,
   yearGroupsText,
+  type EmployerFilters,
 } from '@shared/employers/list';
 import { RISK_CONTROLS_MAX_LENGTH, employerSchema, readOldRequirements, type Employer } from '@shared/model';
 
@@ -234,13 +236,30 @@ describe('the employer form rules', () => {
 });
 
 describe('the employer directory rules', () => {
-  const employer = { name: 'Harbour Kitchens', sector: 'hospitality', district: 'thanet' } as const;
+  const requirements = { dbsNeeded: false, protectiveEquipment: false, stepFreeAccess: false, publicTransportOverride: null };
+  const employer = { name: 'Harbour Kitchens', sector: 'hospitality', district: 'thanet', requirements } as const;
 
   it('matches the start of the name in any case, with sector and district filters', () => {
     expect(matchesEmployerFilters(employer, { ...emptyEmployerFilters(), text: 'harb' })).toBe(true);
     expect(matchesEmployerFilters(employer, { ...emptyEmployerFilters(), text: 'kitchens' })).toBe(false);
     expect(matchesEmployerFilters(employer, { ...emptyEmployerFilters(), sector: 'care' })).toBe(false);
     expect(matchesEmployerFilters(employer, { ...emptyEmployerFilters(), district: 'thanet', sector: 'hospitality' })).toBe(true);
+  });
+
+  it("filters by the adviser's judgement on public transport, or its absence", () => {
+    const judged = {
+      ...employer,
+      requirements: { ...requirements, publicTransportOverride: { verdict: 'not-reachable', note: 'No bus', recordedOn: '' } },
+    } as const;
+    const only = (transport: EmployerFilters['transport']) =>
+      [employer, judged].filter((e) => matchesEmployerFilters(e, { ...emptyEmployerFilters(), transport })).length;
+    expect(only('not-reachable')).toBe(1);
+    expect(matchesEmployerFilters(judged, { ...emptyEmployerFilters(), transport: 'not-reachable' })).toBe(true);
+    expect(only('reachable')).toBe(0);
+    expect(matchesEmployerFilters(employer, { ...emptyEmployerFilters(), transport: 'none' })).toBe(true);
+    expect(matchesEmployerFilters(judged, { ...emptyEmployerFilters(), transport: 'none' })).toBe(false);
+    expect(only(null)).toBe(2);
+    expect(hasEmployerFilters({ ...emptyEmployerFilters(), transport: 'none' })).toBe(true);
   });
 
   it('summarises offers, year groups and other engagement in words', () => {

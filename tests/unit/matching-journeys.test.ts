@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Employer, Pupil } from '@shared/model';
-import { allocateCohort, matchPupil, NO_TIMETABLE_NOTE, ONLY_JUST_PENALTY, type JourneySource, type MatchContext } from '@shared/matching';
+import type { Campus, Employer, Pupil } from '@shared/model';
+import {
+  allocateCohort,
+  matchPupil,
+  NO_TIMETABLE_NOTE,
+  ONLY_JUST_PENALTY,
+  routeJourneyDate,
+  type JourneySource,
+  type MatchContext,
+} from '@shared/matching';
 import { prepareTravelDay, readGtfsFeed, type TravelFeed } from '@shared/travel';
 import { createFactories } from '../support/factories';
 import {
@@ -58,6 +66,19 @@ function context(employers: Employer[]): MatchContext {
   return { employers, routes: [], providers: [], placements: [], today };
 }
 
+/** The coastal line's answer from the CT9 centre to the CT11 centre on a weekday it runs: a plain yes. */
+function plainYesFromCt9(date: string) {
+  return {
+    date,
+    verdict: 'yes',
+    label: 'Can get there',
+    sentence: 'Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
+    reasons: [],
+    notes: [],
+    outOfDate: false,
+  };
+}
+
 async function sourceOf(spec: FeedSpec): Promise<JourneySource & { prepared: string[] }> {
   const read = readGtfsFeed(await zipFeed(feedFiles(spec)));
   if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
@@ -81,15 +102,7 @@ describe('journey answers on one young person’s matches', () => {
     const [card] = result.offers;
     if (card?.kind !== 'offer') throw new Error('expected an offer card');
     // From the CT9 centroid, 150 m to the stop; the 08:35 bus leaves 12 minutes spare and there are two buses home: a plain yes.
-    expect(card.journey).toEqual({
-      date: '2027-06-14',
-      verdict: 'yes',
-      label: 'Can get there',
-      sentence: 'Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18',
-      reasons: [],
-      notes: [],
-      outOfDate: false,
-    });
+    expect(card.journey).toEqual(plainYesFromCt9('2027-06-14'));
     // The distance reason no longer claims to be an estimate without a timetable.
     expect(card.reasons.some((r) => r.includes('(estimated: no timetable)'))).toBe(false);
     expect(card.reasons).toContain('About 7 km by road; 6 km in a straight line, within the 15 km they can travel: +13');
@@ -281,5 +294,140 @@ describe("a period's own day", () => {
     // Still the 08:00 bus (the last one there), but home only after 17:30: the 18:10, and no later one.
     expect(card.journey?.sentence).toBe('Leaves 07:57, arrives 08:38, no changes; home 18:07 to 18:53');
     expect(card.journey?.reasons).toContain('Only one journey home after 17:30: miss the 18:07 and there is no other');
+  });
+});
+
+describe('journeys to a route campus on its next start', () => {
+  const campusId = '00000000-0000-4000-8000-00000000ca11';
+  const campus = (fields: Partial<Campus> = {}): Campus => ({
+    id: campusId,
+    name: 'Ramsgate campus',
+    outcode: 'CT11',
+    district: null,
+    ...fields,
+  });
+  /** A college with one campus in Ramsgate (CT11) and a T Level there starting on the date given. */
+  function routeContext(start: string, campusFields: Partial<Campus> = {}): MatchContext {
+    const college = make.provider({ name: 'East Kent College', campuses: [campus(campusFields)] });
+    const tLevel = make.route({ providerId: college.id, campusId, sector: 'engineering', startDates: [start] });
+    return { employers: [], routes: [tLevel], providers: [college], placements: [], today };
+  }
+  /** Year 12 in 2026/27 (post-16 now), at home in Margate and relying on the bus. */
+  const sixthFormer = (travel: Partial<Pupil['travel']> = {}): Pupil =>
+    pupil({ dateOfBirth: '2009-10-05', travel: { ...pupil().travel, ...travel } });
+
+  it("gives the route card the journey on the route's next start, arriving by 08:50 and leaving after 16:00", async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const result = matchPupil(sixthFormer(), routeContext('2027-04-19'), source);
+    const [card] = result.routes;
+    if (card?.kind !== 'route') throw new Error('expected a route card');
+    expect(card.journey).toEqual(plainYesFromCt9('2027-04-19'));
+    expect(card.reasons.some((r) => r.includes('(estimated: no timetable)'))).toBe(false);
+  });
+
+  it('plans a start listed on a Saturday for the Monday after', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const [card] = matchPupil(sixthFormer(), routeContext('2027-04-17'), source).routes;
+    if (card?.kind !== 'route') throw new Error('expected a route card');
+    expect(card.journey?.date).toBe('2027-04-19');
+    expect(card.journey?.verdict).toBe('yes');
+  });
+
+  it('rules the route out for a young person who relies on public transport when there is no way home', async () => {
+    const source = await sourceOf(outcodeCoastalLineNoReturn());
+    const result = matchPupil(sixthFormer(), routeContext('2027-04-19'), source);
+    expect(result.routes).toEqual([]);
+    const [ruledOut] = result.excluded;
+    if (ruledOut?.kind !== 'route') throw new Error('expected a route ruled out');
+    expect(ruledOut.journey?.verdict).toBe('no');
+    expect(ruledOut.exclusions).toEqual(['No way there and back by public transport on 19/04/2027: No journey home leaving after 16:00']);
+    // Someone driven there keeps the route, and the card says why.
+    const driven = matchPupil(sixthFormer({ reliesOnPublicTransport: false }), routeContext('2027-04-19'), source).routes[0];
+    expect(driven?.reasons).toContain('No bus or train there and back that day, but they do not rely on public transport');
+  });
+
+  it('takes the "only just" points off, saying why', async () => {
+    const line = westgateFeeder();
+    const oneBusHome = { ...line, trips: line.trips.filter((trip) => trip.id !== 'x-back') };
+    const fromWestgate = sixthFormer({ homeStop: { stopId: WESTGATE.id, name: WESTGATE.name } });
+    const easy = matchPupil(fromWestgate, routeContext('2027-04-19'), await sourceOf(westgateFeeder())).routes[0];
+    const hard = matchPupil(fromWestgate, routeContext('2027-04-19'), await sourceOf(oneBusHome)).routes[0];
+    expect(easy?.kind === 'route' && easy.journey?.verdict).toBe('yes');
+    expect(hard?.kind === 'route' && hard.journey?.verdict).toBe('only-just');
+    expect(hard?.score).toBe((easy?.score ?? 0) - ONLY_JUST_PENALTY);
+    expect(hard?.reasons.some((r) => r.startsWith('Only just by bus or train') && r.endsWith(`−${ONLY_JUST_PENALTY}`))).toBe(true);
+  });
+
+  it('never rules out where there is no published service, and asks for no placement travel plan', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    // Maidstone (ME14) has no stop in this timetable.
+    const result = matchPupil(sixthFormer({ maxDistanceKm: 100 }), routeContext('2027-04-19', { outcode: 'ME14' }), source);
+    const [card] = result.routes;
+    if (card?.kind !== 'route') throw new Error('expected a route card');
+    expect(card.journey?.verdict).toBe('no-published-service');
+    expect(card.journey?.reasons.some((r) => r.startsWith('Record their travel plan'))).toBe(false);
+    expect(result.excluded).toEqual([]);
+  });
+
+  it("ends at the campus's stop picked, saying so, and at the outcode centre when the timetable lacks it", async () => {
+    const atStop = routeContext('2027-04-19', { nearestStop: { stopId: RAMSGATE_CT11.id, name: RAMSGATE_CT11.name } });
+    const [card] = matchPupil(sixthFormer(), atStop, await sourceOf(westgateFeeder())).routes;
+    if (card?.kind !== 'route') throw new Error('expected a route card');
+    expect(card.journey?.sentence).toBe('Leaves 07:57, arrives 08:35, no changes; home 16:35 to 17:18');
+    expect(card.journey?.notes).toEqual(["To the campus's stop, Ramsgate, King Street"]);
+    const gone = routeContext('2027-04-19', { nearestStop: { stopId: 'GONE', name: 'Ramsgate, Old Depot' } });
+    const [fallback] = matchPupil(sixthFormer(), gone, await sourceOf(outcodeCoastalLine())).routes;
+    if (fallback?.kind !== 'route') throw new Error('expected a route card');
+    expect(fallback.journey?.sentence).toBe('Leaves 07:57, arrives 08:38, no changes; home 16:32 to 17:18');
+    expect(fallback.journey?.notes).toEqual([
+      'The stop you picked, Ramsgate, Old Depot, is not in the current timetable: the journey is worked out from the CT11 outcode centre',
+    ]);
+  });
+
+  it('plans a Year 10 for the September after Year 11, which a timetable for this year does not cover: not ruled out', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const result = matchPupil(pupil(), routeContext('2026-09-07'), source);
+    const [card] = result.routes;
+    if (card?.kind !== 'route') throw new Error('expected a route card');
+    expect(card.startText).toBe('Starts September 2028, after Year 11');
+    expect(card.journey).toMatchObject({ date: '2028-09-07', verdict: 'no-published-service' });
+    // The timetable is current today: not "out of date", just not as far ahead as the start.
+    expect(card.journey?.outOfDate).toBe(false);
+    expect(card.journey?.reasons).toEqual(['The timetable covers 01/09/2026 to 31/08/2027, not 07/09/2028']);
+    expect(result.excluded).toEqual([]);
+  });
+
+  it('marks the answer out of date once the timetable has ended by today', async () => {
+    const source = await sourceOf(outcodeCoastalLine());
+    const [card] = matchPupil(pupil(), { ...routeContext('2026-09-07'), today: '2027-09-20' }, source).routes;
+    if (card?.kind !== 'route') throw new Error('expected a route card');
+    expect(card.journey?.outOfDate).toBe(true);
+    expect(card.journey?.reasons).toContain('The timetable ended on 31/08/2027: import the current one');
+  });
+
+  it('has no journey without a timetable, keeping the estimate', () => {
+    const [card] = matchPupil(sixthFormer(), routeContext('2027-04-19')).routes;
+    if (card?.kind !== 'route') throw new Error('expected a route card');
+    expect(card.journey).toBeNull();
+    expect(card.travelText).toContain('(estimated: no timetable)');
+  });
+});
+
+describe('the day a route journey is planned for', () => {
+  it('is a listed start on a weekday as it is, and on a weekend the Monday after', () => {
+    expect(routeJourneyDate({ date: '2027-04-19', listed: true }, today)).toBe('2027-04-19');
+    expect(routeJourneyDate({ date: '2027-04-18', listed: true }, today)).toBe('2027-04-19');
+  });
+
+  it('is the first weekday from 7 September for a start taken from the year group', () => {
+    // 01/09/2029 is a Saturday; 07/09/2029 a Friday.
+    expect(routeJourneyDate({ date: '2029-09-01', listed: false }, today)).toBe('2029-09-07');
+    // 07/09/2030 is a Saturday: the Monday after.
+    expect(routeJourneyDate({ date: '2030-09-01', listed: false }, today)).toBe('2030-09-09');
+  });
+
+  it('is the first weekday from today for a route that starts at any time', () => {
+    expect(routeJourneyDate(null, '2027-03-06')).toBe('2027-03-08');
+    expect(routeJourneyDate(null, today)).toBe(today);
   });
 });

@@ -244,12 +244,16 @@ describe('matching one pupil to employer offers', () => {
     expect(onTheBus.offers).toHaveLength(0);
     expect(onTheBus.excluded[0]!.exclusions).toEqual(['The adviser judged it not reachable by public transport: No bus on the farm lane']);
     expect(driven.travelText).toBe('about 5 km by road, about 7 minutes by car (estimated: no timetable)');
-    // Those who do not rely on public transport are not ruled out, but the card still shows the adviser's words.
-    expect(driven.reasons).toContain('The adviser judged it not reachable by public transport: No bus on the farm lane');
+    // Those who do not rely on public transport are not ruled out, but the card still shows the adviser's words, in a field of their own.
+    expect(driven.kind === 'offer' && driven.adviserTransport).toBe(
+      'The adviser judged it not reachable by public transport: No bus on the farm lane',
+    );
+    expect(driven.reasons.some((r) => r.includes('adviser'))).toBe(false);
     const none = employer({ requirements: { ...remote.requirements, publicTransportOverride: null } });
     const estimated = matchPupil(pupil(), context({ employers: [none] })).offers[0]!;
     expect(estimated.travelText).toBe('about 5 km by road, about 26 minutes by bus (estimated: no timetable)');
     expect(estimated.reasons.some((r) => r.includes('adviser'))).toBe(false);
+    expect(estimated.kind === 'offer' && estimated.adviserTransport).toBeNull();
   });
 
   it("takes an adviser's 'reachable' as removing the estimate's doubt about the bus time, not the distance limit", () => {
@@ -268,7 +272,12 @@ describe('matching one pupil to employer offers', () => {
     const withIt = matchPupil(far, context({ employers: [judged('reachable')] })).offers[0]!;
     expect(without.reasons.some((r) => r.includes('a long journey'))).toBe(true);
     expect(withIt.reasons.some((r) => r.includes('a long journey'))).toBe(false);
-    expect(withIt.reasons).toContain('The adviser judged it reachable by public transport: The 102 stops at the gate');
+    expect(withIt.kind === 'offer' && withIt.adviserTransport).toBe(
+      'The adviser judged it reachable by public transport: The 102 stops at the gate',
+    );
+    // The allocation line puts the adviser's words first, where a journey answer would be.
+    const line = allocateCohort({ pupils: [far], employers: [judged('reachable')], placements: [], period: week, today }).lines[0];
+    expect(line?.reasons[0]).toBe('The adviser judged it reachable by public transport: The 102 stops at the gate');
     expect(withIt.score).toBeGreaterThan(without.score);
     // The distance limit still holds.
     const near = { ...far, travel: { ...far.travel, maxDistanceKm: 10 } };

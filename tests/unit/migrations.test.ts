@@ -15,6 +15,7 @@ import { PAYLOAD_UPGRADES, BACKUP_TABLES, decodePayload, encodePayload, upgradeP
 import { yearGroupOf, yearGroupOn } from '@shared/academic-year';
 import type { Pupil } from '@shared/model';
 import { CareersDeskDb, allTables } from '@renderer/db/schema';
+import { derivedId } from '@shared/model/upgrades';
 import { DataKeyRing } from '@renderer/db/encryption';
 import { SEALED_PROPERTY, SEALED_TABLES, isSealedTable } from '@shared/crypto/sealed-rows';
 
@@ -69,6 +70,90 @@ const V5_STORES: Record<string, string> = {
   ...V4_STORES,
   pupils: 'id, schoolId, district, riskBand, lastGuidanceOn, leftOn, updatedAt',
 };
+
+// Version 6 kept destinations as a history and a school's Compass snapshots.
+const V6_STORES: Record<string, string> = {
+  ...V5_STORES,
+  destinations: 'id, pupilId, [pupilId+recordedOn], kind',
+  compassSnapshots: 'id, schoolId, [schoolId+takenOn]',
+};
+
+/**
+ * A young person as versions 1 to 5 stored them: a tick for "a parent opted out of follow-up" instead of
+ * consent to tracking, no council notes, and their intended and actual codes only on the record.
+ */
+function toVersion5Pupil(row: Record<string, unknown>, i: number): Record<string, unknown> {
+  const { riskListNotes: _n, consent, ...rest } = row;
+  const { tracking: _t, ...oldConsent } = consent as Record<string, unknown>;
+  return {
+    ...rest,
+    consent: { ...oldConsent, parentOptOut: i === 2 },
+    // One with an actual destination, one with both codes, one with neither.
+    actualDestination: i === 1 || i === 5 ? '230' : null,
+    intendedDestination: i === 5 ? '310' : i === 6 ? null : row.intendedDestination,
+  };
+}
+
+/**
+ * What version 6's upgrade makes of version 5's rows, spelled out: the opt-out tick becomes consent withheld
+ * by a parent, dated the record's last save; each code becomes an entry of the history, from the school.
+ */
+function v5Upgraded(rows: Rows): Rows {
+  const pupils = rows.pupils!.map((row) => {
+    const { parentOptOut, ...consent } = row.consent as Record<string, unknown>;
+    const tracking =
+      parentOptOut === true
+        ? { status: 'withheld', by: 'parent', recordedOn: String(row.updatedAt).slice(0, 10) }
+        : { status: 'not-recorded', by: null, recordedOn: null };
+    return { ...row, consent: { ...consent, tracking }, riskListNotes: [] };
+  });
+  const destinations = rows.pupils!.flatMap((row) => {
+    const base = {
+      createdAt: row.updatedAt,
+      updatedAt: row.updatedAt,
+      isDemo: row.isDemo,
+      pupilId: row.id,
+      recordedOn: String(row.updatedAt).slice(0, 10),
+      source: 'school',
+      providerId: null,
+      employerId: null,
+      routeId: null,
+      placeName: '',
+      sessionId: null,
+      notes: 'Recorded before destinations were kept as a history',
+    };
+    return [
+      ...(row.intendedDestination ? [{ ...base, id: derivedId(String(row.id), 1), kind: 'intended', code: row.intendedDestination }] : []),
+      ...(row.actualDestination
+        ? [{ ...base, id: derivedId(String(row.id), 2), kind: 'activity', code: row.actualDestination, startOn: null, reviewOn: null }]
+        : []),
+    ];
+  });
+  return { ...rows, pupils, destinations, compassSnapshots: [] };
+}
+
+/** A caseload as version 6 stores it: the demo's history, and a Compass snapshot. */
+function v6Fixture(): Rows {
+  const dataset = generateDemoDataset({ seed: 98, today: '2026-11-24', pupils: 25 });
+  const rows = v4Fixture();
+  return {
+    ...rows,
+    pupils: dataset.pupils as unknown as Rows[string],
+    sessions: dataset.sessions as unknown as Rows[string],
+    destinations: dataset.destinations as unknown as Rows[string],
+    compassSnapshots: [
+      {
+        id: crypto.randomUUID(),
+        createdAt: '2026-12-31T18:00:00.000Z',
+        updatedAt: '2026-12-31T18:00:00.000Z',
+        isDemo: false,
+        schoolId: dataset.schools[0]!.id,
+        takenOn: '2026-12-31',
+        figures: [{ benchmark: 8, measure: 'guidance-y11', label: 'Year 11 with a guidance meeting', numerator: 20, denominator: 25 }],
+      },
+    ],
+  };
+}
 
 /**
  * A caseload as version 4 stores it (today's shape), with drafts, settings, a few audit entries, an
@@ -170,7 +255,7 @@ function v3Upgraded(rows: Rows): Rows {
 
 /** A caseload as version 3 stored it, with drafts, settings and a few audit entries. */
 function v3Fixture(): Rows {
-  const dataset = generateDemoDataset({ seed: 99, today: '2026-11-24', pupils: 25 });
+  const { destinations: _d, ...dataset } = generateDemoDataset({ seed: 99, today: '2026-11-24', pupils: 25 });
   const pupil = dataset.pupils[0]!;
   const employers = (dataset.employers as unknown as Rows[string]).map((row) => {
     const { riskControls: _r, dbsPosition: _d, ...checks } = row.checks as Record<string, unknown>;
@@ -183,6 +268,7 @@ function v3Fixture(): Rows {
   });
   return {
     ...(dataset as unknown as Rows),
+    pupils: (dataset.pupils as unknown as Rows[string]).map(toVersion5Pupil),
     employers,
     experiences,
     drafts: [
@@ -360,12 +446,13 @@ function v1Upgraded(rows: Rows): Rows {
 }
 
 const SHIPPED: ShippedVersion[] = [
-  { version: 1, stores: V1_STORES, fixture: v1Fixture, expected: (rows) => v3Upgraded(v2Upgraded(v1Upgraded(rows))) },
-  { version: 2, stores: V2_STORES, fixture: v2Fixture, expected: (rows) => v3Upgraded(v2Upgraded(rows)) },
-  { version: 3, stores: V3_STORES, fixture: v3Fixture, expected: v3Upgraded },
-  { version: 4, stores: V4_STORES, fixture: v4Fixture },
+  { version: 1, stores: V1_STORES, fixture: v1Fixture, expected: (rows) => v5Upgraded(v3Upgraded(v2Upgraded(v1Upgraded(rows)))) },
+  { version: 2, stores: V2_STORES, fixture: v2Fixture, expected: (rows) => v5Upgraded(v3Upgraded(v2Upgraded(rows))) },
+  { version: 3, stores: V3_STORES, fixture: v3Fixture, expected: (rows) => v5Upgraded(v3Upgraded(rows)) },
+  { version: 4, stores: V4_STORES, fixture: v4Fixture, expected: v5Upgraded },
   // Rows written raw at version 5 are not sealed (as if an upgrade had been interrupted); they open as they are.
-  { version: 5, stores: V5_STORES, fixture: v4Fixture },
+  { version: 5, stores: V5_STORES, fixture: v4Fixture, expected: v5Upgraded },
+  { version: 6, stores: V6_STORES, fixture: v6Fixture },
 ];
 
 const created: Dexie[] = [];
@@ -469,7 +556,7 @@ describe('schema migrations', () => {
 
     // Read with a plain connection, without the app's middleware: only the allowlisted fields are in clear.
     const raw = new Dexie(name);
-    raw.version(5).stores(V5_STORES);
+    raw.version(6).stores(V6_STORES);
     created.push(raw);
     await raw.open();
     const secrets = (rows.pupils as Record<string, unknown>[]).flatMap((p) =>
@@ -479,7 +566,7 @@ describe('schema migrations', () => {
     for (const table of Object.keys(SEALED_TABLES)) {
       if (!isSealedTable(table)) continue;
       const stored = (await raw.table(table).toArray()) as Record<string, unknown>[];
-      expect(stored.length, table).toBe(rows[table]?.length ?? 0);
+      expect(stored.length, table).toBe(v5Upgraded(rows)[table]?.length ?? 0);
       for (const row of stored) {
         expect(row[SEALED_PROPERTY], `${table} row sealed`).toBeInstanceOf(Uint8Array);
         const clear: readonly string[] = SEALED_TABLES[table].clear;
@@ -497,7 +584,7 @@ describe('schema migrations', () => {
     // Opened again with the key, every record is as it was (sealed once, not twice); with another key, nothing opens.
     const again = new CareersDeskDb(name, testDatabaseOptions());
     created.push(again);
-    expect(byKey((await again.pupils.toArray()) as Record<string, unknown>[])).toEqual(byKey(rows.pupils!));
+    expect(byKey((await again.pupils.toArray()) as Record<string, unknown>[])).toEqual(byKey(v5Upgraded(rows).pupils!));
     again.close();
     const wrong = new CareersDeskDb(name, { keys: new DataKeyRing(new Uint8Array(32)) });
     created.push(wrong);

@@ -14,7 +14,7 @@ import {
 } from '../../shared/pdf/placement-letters';
 import { placementLetterFileName } from '../../shared/file-names';
 import { formatUkDate } from '../../shared/academic-year';
-import type { PlacementPaperwork } from '../../shared/model/experience';
+import { NO_TRAVEL_PLAN, type PlacementPaperwork } from '../../shared/model/experience';
 import type { ServiceDetails } from '../../shared/model/organisation';
 import { createFactories } from '../support/factories';
 import { pdfText, pdfTextItems, renderPdf } from '../support/pdf-node';
@@ -155,8 +155,20 @@ describe('placement letters', () => {
     expect(text).toContain('Consent already recorded on 20/05/2027');
   });
 
+  it("prints the ways of travel ticked before the details on the young person's letter", async () => {
+    const text = await textOf(
+      'young-person-sheet',
+      sample({ travelPlan: { kinds: ['school-bus', 'family-lift'], details: 'The 08:05 school bus; Mum collects at 3pm.' } }),
+    );
+    expect(text).toContain('Getting there: school bus; a lift from family or a carer.');
+    expect(text).toContain('The 08:05 school bus; Mum collects at 3pm.');
+  });
+
   it('asks the parent or carer to return the slip when no consent is recorded, and for the travel plan when there is none', async () => {
-    const text = await textOf('parent-consent', sample({ consent: null, travelPlan: '', emergencyContacts: [], accessNotes: '' }));
+    const text = await textOf(
+      'parent-consent',
+      sample({ consent: null, travelPlan: NO_TRAVEL_PLAN, emergencyContacts: [], accessNotes: '' }),
+    );
     expect(text).toContain('fill in the consent slip at the end and return it');
     expect(text).not.toContain('Consent recorded');
     expect(text).toContain('Not agreed yet: please tell us on the slip how Mira will get there and back.');
@@ -209,7 +221,7 @@ describe('placement letters', () => {
     for (let lines = 0; lines <= 14; lines++) {
       const input = sample({
         shareNotesWithEmployer: true,
-        travelPlan: Array.from({ length: lines }, () => sentence).join('\n\n'),
+        travelPlan: { kinds: [], details: Array.from({ length: lines }, () => sentence).join('\n\n') },
         whatToBring: Array.from({ length: lines }, (_, i) => `Thing ${i + 1} to bring`).join('\n'),
       });
       const employer = {

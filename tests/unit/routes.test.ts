@@ -133,6 +133,25 @@ describe('the provider form', () => {
     expect(campusDistrict({ outcode: 'TN23', district: null })).toBe('ashford');
   });
 
+  it('keeps the stop picked nearest each campus, and reads a campus stored before stops as having none', () => {
+    const stop = { stopId: 'RAM', name: 'Ramsgate, King Street' };
+    const form = {
+      ...emptyProviderForm(),
+      name: 'East Kent College',
+      kind: 'fe-college' as const,
+      campuses: [{ ...emptyCampus(ids.uuid()), name: 'Ramsgate', outcode: 'CT11', nearestStop: stop }],
+    };
+    const checked = checkProviderForm(form);
+    expect(checked.ok && checked.value.campuses[0]?.nearestStop).toEqual(stop);
+    // college was made without a stop, as every campus stored before this field: the form holds none.
+    expect(formFromProvider(college).campuses.map((c) => c.nearestStop)).toEqual([null, null]);
+    expect(
+      formFromProvider(
+        createFactories({ ids, stamp }).provider({ campuses: [{ id: ids.uuid(), name: 'Ramsgate', outcode: 'CT11', nearestStop: stop }] }),
+      ).campuses[0]?.nearestStop,
+    ).toEqual(stop);
+  });
+
   it('lists problems beside each campus and refuses to drop a campus routes still name', () => {
     const form = formFromProvider(college);
     form.website = 'midkent.ac.uk';

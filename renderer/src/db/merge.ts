@@ -3,6 +3,7 @@ import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { exportPayload } from './backup';
 import { bulkPutInSlices, type WriteProgress } from './bulk';
+import { refreshCurrentDestinations } from './destinations';
 
 /** This computer's records as the merge compares them: the tables it merges, and the audit log for history. */
 export async function localMergeTables(db: CareersDeskDb) {
@@ -33,6 +34,10 @@ export async function applyMerge(
       await bulkPutInSlices(db.table(name), writes.puts[name], progress);
     }
     await bulkPutInSlices(db.audit, writes.audit, progress);
+    // Each young person's latest codes follow their merged history (both computers may have added to it).
+    const touched = new Set([...writes.puts.pupils.map((row) => row.id), ...writes.puts.destinations.map((row) => row.pupilId)]);
+    for (const pupilId of touched)
+      if (typeof pupilId === 'string') await refreshCurrentDestinations(db, pupilId, options.now ?? new Date());
     const { added, updated, joined } = writes.counts;
     const summary =
       `Merged ${options.source}: ${added} records added, ${updated} updated, ` + `${joined} young people recorded on both computers joined`;

@@ -90,13 +90,17 @@ export async function searchPupils(db: CareersDeskDb, text: string, today: strin
   return (await findPupils(db, { ...emptyPupilFilters(), text }, 'name', today)).slice(0, limit);
 }
 
+/** Every table that holds records about young people: what erasure, retention and subject access reach. */
+export function tablesAboutYoungPeople(db: CareersDeskDb) {
+  return [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.allocations, db.destinations, db.audit];
+}
+
 /**
  * Subject access request: everything held about one young person, as one JSON document.
  * Audit entries are included because they record what was done with the record.
  */
 export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, now: Date = new Date()): Promise<Record<string, unknown>> {
-  const tables = [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.allocations, db.audit, db.schools];
-  return db.transaction('r', tables, async () => {
+  return db.transaction('r', [...tablesAboutYoungPeople(db), db.schools], async () => {
     const pupil = await db.pupils.get(pupilId);
     if (!pupil) throw new Error("That young person's record no longer exists.");
     return {
@@ -108,6 +112,7 @@ export async function everythingHeldAbout(db: CareersDeskDb, pupilId: string, no
       actionPlans: await db.actionPlans.where('pupilId').equals(pupilId).toArray(),
       workplaceExperiences: await experiencesHeldAbout(db, pupilId),
       confirmedAllocations: await allocationsHeldAbout(db, pupilId),
+      destinationsHistory: await db.destinations.where('pupilId').equals(pupilId).sortBy('recordedOn'),
       unsavedDrafts: await db.drafts.filter((d) => d.pupilId === pupilId).toArray(),
       auditTrail: await db.audit.where('pupilId').equals(pupilId).toArray(),
     };
@@ -133,8 +138,7 @@ export async function auditSubjectAccessExport(db: CareersDeskDb, pupilId: strin
  * the `erasedPupilIds` setting, so that a merge or a restore of an older backup cannot bring them back.
  */
 export async function erasePupil(db: CareersDeskDb, pupilId: string, actorId: string | null, now: Date = new Date()): Promise<void> {
-  const tables = [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.allocations, db.audit, db.settings];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', [...tablesAboutYoungPeople(db), db.settings], async () => {
     const pupil = await db.pupils.get(pupilId);
     if (!pupil) throw new Error("That young person's record no longer exists.");
     await removeEverythingAbout(db, pupilId);
@@ -166,7 +170,7 @@ export async function wasErased(db: CareersDeskDb, pupilId: string): Promise<boo
 
 /**
  * Deletes the young person and every record about them. Call inside a transaction over pupils,
- * sessions, action plans, drafts, experiences, allocations and audit.
+ * sessions, action plans, drafts, experiences, allocations, destinations and audit.
  */
 export async function removeEverythingAbout(db: CareersDeskDb, pupilId: string): Promise<void> {
   await db.sessions.where('pupilId').equals(pupilId).delete();
@@ -174,6 +178,7 @@ export async function removeEverythingAbout(db: CareersDeskDb, pupilId: string):
   await db.drafts.filter((draft) => draft.pupilId === pupilId).delete();
   await removePupilsFromExperiences(db, [pupilId]);
   await removePupilsFromAllocations(db, [pupilId]);
+  await db.destinations.where('pupilId').equals(pupilId).delete();
   await db.audit.where('pupilId').equals(pupilId).delete();
   await db.pupils.delete(pupilId);
 }

@@ -9,7 +9,8 @@ import type { PlanInput, SessionInput } from '@shared/sessions';
 import type { PlacementStatusId, DestinationCode } from '@shared/reference';
 import { findOutcode } from '@shared/reference/outcodes';
 import type { BackupKey, ConflictChoice, MergeWrites, Unlock } from '@shared/backup';
-import type { ServiceDetails } from '@shared/model';
+import type { DestinationEntry, ServiceDetails } from '@shared/model';
+import type { DestinationEntryInput } from '@shared/destinations';
 import type { RiskWeights } from '@shared/risk';
 import type { Clock } from '../platform/clock';
 import type { CareersDeskDb } from './schema';
@@ -110,6 +111,13 @@ import {
   type OfferChoice,
 } from './matching';
 import { listAllocations, loadAllocation, removeAllocation } from './allocations';
+import {
+  allDestinationEntries,
+  destinationsOf,
+  removeDestinationEntry,
+  restoreDestinationEntry,
+  saveDestinationEntry,
+} from './destinations';
 import { auditReturnExport } from './returns';
 import { countCaseload } from './dashboard';
 import { loadTodayFacts, TODAY_TABLES } from './today';
@@ -335,6 +343,16 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
         acceptRoute(db, pupilId, code, actor(), { because, now: now() }),
       /** Undo after Accept: deletes the proposed placement or puts the previous intended destination back. */
       withdrawAcceptance: (acceptance: Acceptance) => withdrawAcceptance(db, acceptance, actor(), now()),
+    },
+
+    /** The destinations history: dated entries per young person; each write keeps their current codes. */
+    destinations: {
+      of: (pupilId: string) => destinationsOf(db, pupilId),
+      all: () => allDestinationEntries(db),
+      save: (input: DestinationEntryInput) => saveDestinationEntry(db, input, actor(), { now: now(), today: clock.today() }),
+      /** Removes one entry and returns it, for Undo. */
+      remove: (id: string) => removeDestinationEntry(db, id, actor(), now()),
+      restore: (entry: DestinationEntry) => restoreDestinationEntry(db, entry, actor(), now()),
     },
 
     returns: {

@@ -4,6 +4,7 @@ import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { removePupilsFromExperiences } from './experiences';
 import { removePupilsFromAllocations } from './allocations';
+import { tablesAboutYoungPeople } from './pupils';
 
 export interface PastRetention {
   pupil: Pupil;
@@ -26,7 +27,7 @@ export async function findPastRetention(db: CareersDeskDb, years: number, today:
 
 /**
  * Deletes the records of these young people, and everything held about them (sessions, plans,
- * drafts, workplace experiences, their lines of confirmed allocations, and the audit entries that
+ * drafts, workplace experiences, their lines of confirmed allocations, their destinations history, and the audit entries that
  * hold earlier versions of their record), in one transaction, leaving one audit entry with the count and no personal data. Each is checked
  * again inside the transaction: a record no longer past its date (edited since the list was
  * shown) stops the whole deletion.
@@ -37,8 +38,7 @@ export async function deletePastRetention(
   options: { years: number; today: string; actorId: string | null; now?: Date },
 ): Promise<number> {
   if (pupilIds.length === 0) return 0;
-  const tables = [db.pupils, db.sessions, db.actionPlans, db.drafts, db.experiences, db.allocations, db.audit];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', tablesAboutYoungPeople(db), async () => {
     const pupils = await db.pupils.bulkGet([...pupilIds]);
     for (const [index, pupil] of pupils.entries()) {
       if (!pupil) throw new Error(`A record on the list (${pupilIds[index]}) no longer exists. Refresh the list and try again.`);
@@ -54,6 +54,7 @@ export async function deletePastRetention(
     await db.drafts.filter((draft) => idSet.has(draft.pupilId)).delete();
     await removePupilsFromExperiences(db, ids);
     await removePupilsFromAllocations(db, ids);
+    await db.destinations.where('pupilId').anyOf(ids).delete();
     await db.audit.where('pupilId').anyOf(ids).delete();
     await db.pupils.bulkDelete(ids);
     await writeAudit(

@@ -3,6 +3,8 @@ import type {
   ActionPlan,
   Adviser,
   AuditEntry,
+  CompassSnapshot,
+  DestinationEntry,
   Draft,
   Employer,
   EmployerDocument,
@@ -16,7 +18,14 @@ import type {
   StoredAllocation,
 } from '@shared/model';
 
-import { employerRowToVersion4, experienceRowToVersion4, placementRowToExperience, pupilRowToVersion2 } from '@shared/model/upgrades';
+import {
+  destinationRowsFromVersion5,
+  employerRowToVersion4,
+  experienceRowToVersion4,
+  placementRowToExperience,
+  pupilRowToVersion2,
+  pupilRowToVersion6,
+} from '@shared/model/upgrades';
 import { SEALED_TABLES } from '@shared/crypto/sealed-rows';
 import { DATABASE_NAME } from './name';
 import { encryptionMiddleware, type DataKeyRing } from './encryption';
@@ -38,6 +47,8 @@ export class CareersDeskDb extends Dexie {
   employerDocuments!: EntityTable<EmployerDocument, 'id'>;
   experiences!: EntityTable<WorkplaceExperience, 'id'>;
   allocations!: EntityTable<StoredAllocation, 'id'>;
+  destinations!: EntityTable<DestinationEntry, 'id'>;
+  compassSnapshots!: EntityTable<CompassSnapshot, 'id'>;
   providers!: EntityTable<Provider, 'id'>;
   routes!: EntityTable<Route, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -132,7 +143,7 @@ export class CareersDeskDb extends Dexie {
     this.version(5)
       .stores({ pupils: 'id, schoolId, district, riskBand, lastGuidanceOn, leftOn, updatedAt' })
       .upgrade(async (tx) => {
-        const tables = Object.keys(SEALED_TABLES).map((table) => tx.table(table));
+        const tables = VERSION_5_SEALED_TABLES.map((table) => tx.table(table));
         const keysByTable = await Promise.all(tables.map((table) => table.toCollection().primaryKeys()));
         const total = keysByTable.reduce((sum, keys) => sum + keys.length, 0);
         let done = 0;
@@ -148,8 +159,46 @@ export class CareersDeskDb extends Dexie {
           }
         }
       });
+    // Version 6: destinations over time. Each young person's single intended and actual code becomes the
+    // first entries of their history (destinationRowsFromVersion5); "parent opted out" becomes consent to
+    // post-16 tracking withheld by a parent (pupilRowToVersion6). A school's Compass figures are kept as
+    // snapshots taken on the termly dates. Work lists read the whole history, so entries are found by young
+    // person and by kind; a young person's page reads theirs in date order.
+    this.version(6)
+      .stores({
+        destinations: 'id, pupilId, [pupilId+recordedOn], kind',
+        compassSnapshots: 'id, schoolId, [schoolId+takenOn]',
+      })
+      .upgrade(async (tx) => {
+        const entries: Record<string, unknown>[] = [];
+        await tx
+          .table('pupils')
+          .toCollection()
+          .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+            entries.push(...destinationRowsFromVersion5(row));
+            ref.value = pupilRowToVersion6(row);
+          });
+        await tx.table('destinations').bulkAdd(entries);
+      });
   }
 }
+
+/**
+ * The tables version 5 sealed, as they were then (frozen: a table added later starts empty and is sealed
+ * as it is written, and does not exist yet when the version 5 upgrade runs).
+ */
+const VERSION_5_SEALED_TABLES = [
+  'pupils',
+  'sessions',
+  'actionPlans',
+  'drafts',
+  'employers',
+  'employerDocuments',
+  'experiences',
+  'allocations',
+  'settings',
+  'audit',
+] as const satisfies readonly (keyof typeof SEALED_TABLES)[];
 
 /** Rows sealed per step of the version 5 upgrade, between progress reports. */
 const SEALING_CHUNK = 500;
@@ -175,6 +224,8 @@ export function allTables(db: CareersDeskDb) {
     db.employerDocuments,
     db.experiences,
     db.allocations,
+    db.destinations,
+    db.compassSnapshots,
     db.providers,
     db.routes,
     db.settings,

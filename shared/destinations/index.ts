@@ -1,0 +1,3 @@
+export * from './consent';
+export * from './current';
+export * from './entry';
