@@ -25,7 +25,13 @@ const LABELS = {
  */
 export async function measureDataJobs(page: Page, size: SizeName, add: Add): Promise<void> {
   const onPageToo = size === 'school' || size === 'smoke' || process.env.BENCH_DATA_JOBS_ON_PAGE === '1';
-  const timings = await page.evaluate(([s, both]) => window.careersDeskBench!.dataJobs(s, both), [size, onPageToo] as const);
+  const timings = await page
+    .evaluate(([s, both]) => window.careersDeskBench!.dataJobs(s, both), [size, onPageToo] as const)
+    .catch((error: unknown) => {
+      // Said here as well: a failure inside a step otherwise surfaces only as the profile's clean-up failing after it.
+      console.log(`bench: the data jobs failed at the ${size} size: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    });
   for (const [step, timing] of Object.entries(timings.worker)) {
     add(
       {
