@@ -263,7 +263,8 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
   let updated = 0;
   let joined = 0;
   for (const table of MERGE_TABLES) {
-    puts[table].push(...plan.additions[table]);
+    // Copied, not spread into push(): a table's additions at a service (100,000 sessions) exceed the call stack as arguments.
+    puts[table] = plan.additions[table].slice();
     for (const { local, incoming } of plan.newer[table]) {
       puts[table].push(incoming);
       expected.push({ table, id: local.id as string, updatedAt: local.updatedAt });
