@@ -206,9 +206,55 @@ export type ResolveResult = { ok: true; value: MergeWrites } | { ok: false; miss
 
 const laterOf = (a: unknown, b: unknown): unknown => (typeof a === 'string' && typeof b === 'string' ? (a > b ? a : b) : (a ?? b));
 
+/** The conflicts still without a usable choice ("both" is only for two records of one young person). */
+export function unresolvedConflicts(
+  conflicts: readonly Pick<MergeConflict, 'key' | 'kind'>[],
+  choices: Readonly<Record<string, ConflictChoice>>,
+): string[] {
+  return conflicts.filter((c) => !choices[c.key] || (choices[c.key] === 'both' && c.kind !== 'same-upn')).map((c) => c.key);
+}
+
+/**
+ * What the adviser sees of a merge before choosing: the counts and the conflicts, without the records
+ * themselves (at a county they are most of the database, and stay in the worker that planned them).
+ */
+export interface MergePreview {
+  tables: { table: MergeTable; added: number; newer: number; conflicts: number }[];
+  unchanged: number;
+  keptNewerHere: number;
+  deletedHere: number;
+  erasedHere: number;
+  conflicts: MergeConflict[];
+  auditCount: number;
+  /** The version of every record here the merge may replace or join, as previewed: any change since stops the merge. */
+  previewed: MergeWrites['expected'];
+}
+
+export function previewMerge(plan: MergePlan): MergePreview {
+  const stamp = (table: MergeTable, local: BackupRow) => ({ table, id: local.id as string, updatedAt: local.updatedAt });
+  return {
+    tables: MERGE_TABLES.map((table) => ({
+      table,
+      added: plan.additions[table].length,
+      newer: plan.newer[table].length,
+      conflicts: plan.conflicts.filter((c) => c.table === table).length,
+    })),
+    unchanged: plan.unchanged,
+    keptNewerHere: plan.keptNewerHere,
+    deletedHere: plan.deletedHere,
+    erasedHere: plan.erasedHere,
+    conflicts: plan.conflicts,
+    auditCount: plan.audit.length,
+    previewed: [
+      ...MERGE_TABLES.flatMap((table) => plan.newer[table].map(({ local }) => stamp(table, local))),
+      ...plan.conflicts.map((c) => stamp(c.table, c.local)),
+    ],
+  };
+}
+
 /** Applies the adviser's choices; every conflict needs one. */
 export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, ConflictChoice>>): ResolveResult {
-  const missing = plan.conflicts.filter((c) => !choices[c.key] || (choices[c.key] === 'both' && c.kind !== 'same-upn')).map((c) => c.key);
+  const missing = unresolvedConflicts(plan.conflicts, choices);
   if (missing.length > 0) return { ok: false, missing };
 
   const puts = emptyByTable();
@@ -217,7 +263,8 @@ export function resolveMerge(plan: MergePlan, choices: Readonly<Record<string, C
   let updated = 0;
   let joined = 0;
   for (const table of MERGE_TABLES) {
-    puts[table].push(...plan.additions[table]);
+    // Copied, not spread into push(): a table's additions at a service (100,000 sessions) exceed the call stack as arguments.
+    puts[table] = plan.additions[table].slice();
     for (const { local, incoming } of plan.newer[table]) {
       puts[table].push(incoming);
       expected.push({ table, id: local.id as string, updatedAt: local.updatedAt });

@@ -11,6 +11,7 @@ import type {} from './page/api';
 import { figure, megabytes, summarise, type Figure, type ResultPart } from './stats';
 import { runCounts, type SizeName } from './sizes';
 import { CACHE_FOLDER, benchEnv, writePart } from './env';
+import { measureDataJobs } from './data-jobs-steps';
 
 const env = benchEnv();
 /** Fewer bulk loads (each is minutes at a service) when only other figures are wanted: BENCH_BULK_LOAD_RUNS=1. */
@@ -267,6 +268,8 @@ for (const size of env.sizes) {
           await page.evaluate(() => window.careersDeskBench!.useEncryption(true));
         }
       }
+      await measureDataJobs(page, size, add);
+
       await page.evaluate(() => window.careersDeskBench!.finish());
       throwOnPageErrors(errors, 'the bench page steps');
       await context.close();

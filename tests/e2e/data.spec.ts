@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, openWithDemoData, readTable } from './support';
+import { expectAccessible, openWithDemoData, readTable, watchWorkers } from './support';
 
 /** tests/fixtures, found from this project's test folder (tests/e2e). */
 const fixture = (name: string): string => resolve(test.info().project.testDir, '../fixtures', name);
@@ -471,4 +471,56 @@ test('imports 10,000 young people with a progress bar', async ({ page }, testInf
   await expect(page.getByTestId('progress')).toContainText('of 10,000');
   await expect(page.getByTestId('pupils-import-outcome')).toContainText('10,000 young people added', { timeout: 120_000 });
   expect((await readTable(page, 'pupils')).length).toBe(before + 10_000);
+});
+
+test('a restore stopped while it runs changes nothing, and runs in the data worker with its progress shown', async ({ page }, testInfo) => {
+  const workers = watchWorkers(page);
+  await openWithDemoData(page);
+  const pupils = await readTable<{ id: string }>(page, 'pupils');
+  await openDataPage(page);
+  const file = testInfo.outputPath('backup.json');
+  await saveBackup(page, file);
+
+  // What is here before the restore: the demo cleared, so nothing about any young person.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Clear demo data' }).click();
+  await page.getByRole('dialog', { name: 'Clear demo data?' }).getByRole('button', { name: 'Clear demo data' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Demo data cleared' })).toBeVisible();
+  const auditBefore = (await readTable(page, 'audit')).length;
+
+  await openDataPage(page);
+  await chooseFile(page, 'Choose a backup file…', file);
+  const preview = page.getByTestId('restore-preview');
+  await preview.getByLabel('Passphrase of this backup').fill('kent medway careers 2026');
+  await preview.getByRole('button', { name: 'Open the backup' }).click();
+  await page.getByLabel('Restore without a safety copy: what is on this computer now cannot be got back').check();
+  const restore = async () => {
+    await preview.getByRole('button', { name: 'Replace everything with this backup' }).click();
+    await page
+      .getByRole('dialog', { name: 'Replace everything with this backup?' })
+      .getByRole('button', { name: 'Restore the backup' })
+      .click();
+  };
+
+  // Stopped as soon as it shows (waiting for rows to be written raced a quiet machine's whole restore): whatever
+  // the worker had written, its one transaction is never committed.
+  await restore();
+  const progress = preview.getByTestId('job-progress');
+  await expect(progress).toContainText('Restoring');
+  await progress.getByRole('button', { name: 'Stop the restore' }).click();
+  await expect(page.getByTestId('restore-error')).toHaveText('The restore was cancelled and nothing was changed.');
+  await expect(progress).toBeHidden();
+  expect(await readTable(page, 'pupils')).toHaveLength(0);
+  expect(await readTable(page, 'sessions')).toHaveLength(0);
+  expect(await readTable(page, 'audit')).toHaveLength(auditBefore);
+
+  // The database is still whole and free: the same backup restores in full.
+  await restore();
+  await expect(page.getByTestId('backup-message')).toContainText('Restored without a safety copy');
+  expect((await readTable<{ id: string }>(page, 'pupils')).map((p) => p.id).sort()).toEqual(pupils.map((p) => p.id).sort());
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Young people' }).click();
+  await expect(page.getByTestId('pupil-count')).toHaveText(`${pupils.length.toLocaleString('en-GB')} young people match`);
+
+  expect(workers.started.some((url) => url.includes('data-job-worker'))).toBe(true);
+  expect(workers.fellBack).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, openEmpty, openWithDemoData } from './support';
+import { expectAccessible, openEmpty, openWithDemoData, readTable } from './support';
 
 const SECTIONS = [
   'Today',
@@ -124,4 +124,22 @@ test('after a click in the menu the page takes focus without a ring; from the ke
   await expect(page).toHaveURL(/#\/sessions$/);
   await expect(main).toBeFocused();
   expect(await ring()).toMatchObject({ outline: 'solid', visible: true });
+});
+
+test('the first-run demo load shows its progress and can be stopped, adding nothing; loaded again it arrives whole', async ({ page }) => {
+  await page.goto('/');
+  const offer = page.getByRole('dialog', { name: 'Welcome to Careers Desk' });
+  await offer.getByRole('button', { name: 'Load demo data' }).click();
+  const progress = offer.getByTestId('job-progress');
+  await expect(progress).toContainText('Loading demo data');
+  await progress.getByRole('button', { name: 'Stop loading' }).click();
+  await expect(offer.getByRole('status')).toHaveText('Loading demo data was stopped. Nothing was added.');
+  await expect(offer).toBeVisible();
+  await expectAccessible(page, 'the first-run offer after stopping the demo load');
+  expect(await readTable(page, 'pupils')).toHaveLength(0);
+  expect(await readTable(page, 'sessions')).toHaveLength(0);
+
+  await offer.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(offer).toBeHidden({ timeout: 30_000 });
+  expect((await readTable(page, 'pupils')).length).toBeGreaterThan(100);
 });

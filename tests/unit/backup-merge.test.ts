@@ -1,6 +1,6 @@
 import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkMergeWrites, planMerge, resolveMerge, type BackupRow } from '@shared/backup';
+import { MERGE_TABLES, checkMergeWrites, planMerge, resolveMerge, type BackupRow } from '@shared/backup';
 import { generateDemoDataset } from '@shared/demo';
 import { buildUpn } from '@shared/identifiers';
 import { storedAllocationSchema, type Pupil, type School } from '@shared/model';
@@ -261,3 +261,16 @@ describe("merging another adviser's data", () => {
     expect(await here.employerDocuments.get(theirs.value.id)).toEqual(await there.employerDocuments.get(theirs.value.id));
   });
 });
+
+describe('merging a service-sized backup into an empty computer', () => {
+  it('resolves 200,000 additions without running out of call stack (they were once spread into push())', () => {
+    const sessions: BackupRow[] = Array.from({ length: 200_000 }, (_, i) => ({ id: `s${i}`, updatedAt: '2026-11-24T09:00:00.000Z' }));
+    const plan = planMerge(emptyTables(), { ...emptyTables(), sessions });
+    const resolved = resolveMerge(plan, {});
+    expect(resolved.ok && resolved.value.puts.sessions.length).toBe(200_000);
+  });
+});
+
+function emptyTables() {
+  return Object.fromEntries([...MERGE_TABLES, 'audit'].map((t) => [t, [] as BackupRow[]])) as unknown as Parameters<typeof planMerge>[0];
+}

@@ -1,7 +1,7 @@
 import { testDatabaseOptions } from './test-database';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { yearGroupOf } from '@shared/academic-year';
-import { JobWorker, runWorkerJob, type WorkerJobEnvelope, type WorkerJobReply } from '@renderer/platform/worker-job';
+import { JobCancelled, JobWorker, runWorkerJob, type WorkerJobEnvelope, type WorkerJobReply } from '@renderer/platform/worker-job';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
 import { loadReturnSource } from '@renderer/db/returns';
@@ -76,11 +76,48 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     );
   });
 
+  it("keeps the failure's name and its inner error's, so the words for a full disk are chosen as on the page", async () => {
+    const scripted = scriptedWorker([{ type: 'failed', message: 'bulkAdd failed', name: 'BulkError', innerName: 'QuotaExceededError' }]);
+    const failure = await runWorkerJob({ start: () => scripted.worker, request: 1, onPageThread: () => -1, what: 'Test' }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ name: 'BulkError', message: 'bulkAdd failed', inner: { name: 'QuotaExceededError' } });
+  });
+
   it('names the job when the worker dies after it started talking', async () => {
     const scripted = scriptedWorker([{ type: 'progress', fraction: 0.1 }], true);
     await expect(
       runWorkerJob({ start: () => scripted.worker, request: 1, onPageThread: () => -1, what: 'The allocation' }),
     ).rejects.toThrow('The allocation stopped unexpectedly');
+  });
+
+  it('stops the worker when the job is cancelled, and refuses the job as cancelled', async () => {
+    const worker = doublingWorker({ delayMs: () => 50 });
+    const stop = new AbortController();
+    const running = runWorkerJob({ start: () => worker, request: 4, onPageThread: () => -1, what: 'The restore' }, () => {}, stop.signal);
+    stop.abort();
+    await expect(running).rejects.toBeInstanceOf(JobCancelled);
+    expect((worker as unknown as { terminated: boolean }).terminated).toBe(true);
+  });
+
+  it('hands the signal to the work on the page, and refuses an already cancelled job without starting it', async () => {
+    const seen: (AbortSignal | undefined)[] = [];
+    const stop = new AbortController();
+    const onPage = {
+      start: (): Worker => {
+        throw new Error('refused');
+      },
+      request: 1,
+      what: 'Test',
+    };
+    await runWorkerJob({ ...onPage, onPageThread: (n: number, _progress, signal) => (seen.push(signal), n) }, () => {}, stop.signal);
+    expect(seen).toEqual([stop.signal]);
+    stop.abort();
+    let started = false;
+    await expect(runWorkerJob({ ...onPage, onPageThread: () => (started = true) }, () => {}, stop.signal)).rejects.toThrow(
+      'Test was cancelled',
+    );
+    expect(started).toBe(false);
   });
 
   it('does the work on the page when no worker can start', async () => {

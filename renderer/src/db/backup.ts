@@ -27,7 +27,7 @@ import type { DesktopBridge } from '@shared/bridge';
 import { allTables, type CareersDeskDb } from './schema';
 import { getSetting } from './settings';
 import { recordAudit, writeAudit } from './audit';
-import { bulkAddInSlices } from './bulk';
+import { bulkAddInSlices, type WriteProgress } from './bulk';
 import { removeEverythingAbout } from './pupils';
 
 /** The database version this app declares (Dexie's verno). */
@@ -103,6 +103,7 @@ export async function restorePayload(
   db: CareersDeskDb,
   payload: BackupPayload,
   options: { actorId: string | null; source: string; now?: Date },
+  progress: WriteProgress = {},
 ): Promise<void> {
   // Every record checked before the first is written: nothing changes when one breaks the rules.
   const problems = backupRecordProblems(payload);
@@ -116,7 +117,7 @@ export async function restorePayload(
     for (const name of BACKUP_TABLES) await db.table(name).clear();
     for (const name of BACKUP_TABLES) {
       const rows = name === 'settings' ? tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))) : tables[name];
-      await bulkAddInSlices(db.table(name), rows);
+      await bulkAddInSlices(db.table(name), rows, progress);
     }
     await db.settings.bulkPut(kept);
     // A backup made before an erasure still holds that young person: erase them again.

@@ -2,7 +2,7 @@ import { DATASET_TABLES, type CaseloadDataset, type ServiceDetails } from '@shar
 import { canonicalJson } from '@shared/backup/format';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
-import { bulkAddInSlices } from './bulk';
+import { bulkAddInSlices, type WriteProgress } from './bulk';
 import { removePupilsFromAllocations } from './allocations';
 import { deleteDocumentsOfEmployers } from './employer-documents';
 import { getSetting, setSetting } from './settings';
@@ -33,12 +33,13 @@ export async function loadDataset(
   actorId: string | null,
   now: Date = new Date(),
   service: ServiceDetails | null = null,
+  progress: WriteProgress = {},
 ): Promise<void> {
   const tables = DATASET_TABLES.map((table) => db[table]);
   await db.transaction('rw', [...tables, db.settings, db.audit], async () => {
     if (service && !(await getSetting(db, 'service'))) await setSetting(db, 'service', service, actorId);
     // Each table holds its own record type; the dataset's arrays match them one to one.
-    for (const table of DATASET_TABLES) await bulkAddInSlices(db.table(table), dataset[table]);
+    for (const table of DATASET_TABLES) await bulkAddInSlices(db.table(table), dataset[table], progress);
     await writeAudit(
       db,
       {

@@ -2,6 +2,7 @@ import { MERGE_TABLES, type MergeTable, type MergeWrites } from '@shared/backup'
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { exportPayload } from './backup';
+import { bulkPutInSlices, type WriteProgress } from './bulk';
 import { refreshCurrentDestinations } from './destinations';
 
 /** This computer's records as the merge compares them: the tables it merges, and the audit log for history. */
@@ -19,6 +20,7 @@ export async function applyMerge(
   db: CareersDeskDb,
   writes: MergeWrites,
   options: { actorId: string | null; source: string; now?: Date },
+  progress: WriteProgress = {},
 ): Promise<void> {
   const tables = MERGE_TABLES.map((name) => db.table(name));
   await db.transaction('rw', [...tables, db.audit], async () => {
@@ -29,9 +31,9 @@ export async function applyMerge(
       }
     }
     for (const name of MERGE_TABLES) {
-      if (writes.puts[name].length > 0) await db.table(name).bulkPut(writes.puts[name]);
+      await bulkPutInSlices(db.table(name), writes.puts[name], progress);
     }
-    if (writes.audit.length > 0) await db.audit.bulkPut(writes.audit as never[]);
+    await bulkPutInSlices(db.audit, writes.audit, progress);
     // Each young person's latest codes follow their merged history (both computers may have added to it).
     const touched = new Set([...writes.puts.pupils.map((row) => row.id), ...writes.puts.destinations.map((row) => row.pupilId)]);
     for (const pupilId of touched)

@@ -8,8 +8,8 @@ import type { RouteFilters } from '@shared/routes/list';
 import type { PlanInput, SessionInput } from '@shared/sessions';
 import type { PlacementStatusId, DestinationCode } from '@shared/reference';
 import { findOutcode } from '@shared/reference/outcodes';
-import type { BackupKey, BackupPayload, MergeWrites, Unlock } from '@shared/backup';
-import type { CaseloadDataset, CompassFigure, DestinationEntry, ServiceDetails } from '@shared/model';
+import type { BackupKey, ConflictChoice, MergeWrites, Unlock } from '@shared/backup';
+import type { CompassFigure, DestinationEntry, ServiceDetails } from '@shared/model';
 import type { DestinationEntryInput } from '@shared/destinations';
 import type { RiskWeights } from '@shared/risk';
 import type { Clock } from '../platform/clock';
@@ -101,7 +101,6 @@ import {
   acceptOffer,
   acceptRoute,
   auditAllocationExport,
-  confirmAllocation,
   loadAllocationData,
   loadCohort,
   loadPupilForMatching,
@@ -128,13 +127,12 @@ import { loadTodayFacts, TODAY_TABLES } from './today';
 import { auditAuditExport, auditRecordNames, findAuditEntries, type AuditFilters } from './audit-log';
 import { recordAudit } from './audit';
 import { deletePastRetention, findPastRetention } from './retention';
-import { clearDemoData, hasDemoData, isDatabaseEmpty, loadDataset } from './demo';
+import { clearDemoData, hasDemoData, isDatabaseEmpty } from './demo';
+import { runDataJob } from './data-job-runner';
 import {
   findStoredEmployerMatches,
   findStoredMatches,
   findLikelyDuplicates,
-  importEmployers,
-  importPupils,
   type ImportOptions,
   type StoredImportOperation,
 } from './import';
@@ -144,15 +142,11 @@ import type { EmployerRecordInput } from '@shared/employers/form';
 import {
   auditBackupSaved,
   getAutoBackupKey,
-  makeBackupFile,
-  readBackupFile,
-  restorePayload,
   schemaVersionOf,
   setAutoBackupPassphrase,
   type BackupFileOptions,
   type BackupKeyStore,
 } from './backup';
-import { applyMerge, localMergeTables } from './merge';
 import { automaticBackupsHolding, eraseFromAutomaticBackups, type AutomaticBackupStore } from './backup-erasure';
 import { onTablesChange } from './changes';
 import { compassSnapshotsOf, loadCompassSource, saveCompassSnapshot } from './compass';
@@ -337,8 +331,9 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       cohort: (schoolId: string, yearGroup: number, onDate: string) => loadCohort(db, schoolId, yearGroup, onDate),
       allocationData: () => loadAllocationData(db),
       acceptOffer: (choice: OfferChoice, today: string) => acceptOffer(db, choice, actor(), { today, now: now() }),
+      /** In the data worker: every line checked, proposed and sealed with its audit entry, off the window's thread. */
       confirmAllocation: (allocation: AllocationToConfirm, today: string) =>
-        confirmAllocation(db, allocation, actor(), { today, now: now() }),
+        runDataJob(db, { kind: 'confirm-allocation', allocation, actorId: actor(), today, now: now() }),
       /** Confirmed allocations kept to reopen from the placements desk, newest first. */
       allocations: () => listAllocations(db),
       allocation: (id: string) => loadAllocation(db, id),
@@ -451,8 +446,14 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
     demo: {
       isDatabaseEmpty: () => isDatabaseEmpty(db),
       isLoaded: () => hasDemoData(db),
-      /** Loads the demo caseload; the demo `service` details fill Settings unless the user's own are there. */
-      load: (dataset: CaseloadDataset, service?: ServiceDetails) => loadDataset(db, dataset, actor(), now(), service ?? null),
+      /**
+       * Generates and loads the demo caseload from `seed` in the data worker, with progress; aborting `signal` leaves
+       * nothing loaded. `withService`: the demo service's details fill Settings unless the user's own are there.
+       */
+      load: (seed: number, withService: boolean, onProgress?: (fraction: number) => void, signal?: AbortSignal) => {
+        const demo = { seed, today: clock.today() };
+        return runDataJob(db, { kind: 'demo-load', demo, withService, actorId: actor(), now: now() }, onProgress, signal);
+      },
       /** Clears the demo records, and the demo `service` details while they are unchanged. */
       clear: (service?: ServiceDetails) => clearDemoData(db, actor(), now(), service ?? null),
     },
@@ -460,22 +461,39 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
     imports: {
       storedPupilMatches: (keys: readonly RowKeys[]) => findStoredMatches(db, keys),
       storedEmployerMatches: (names: readonly string[], keys: readonly RowKeys[]) => findStoredEmployerMatches(db, names, keys),
-      pupils: (operations: readonly StoredImportOperation<PupilRecordInput>[], options: ImportRunOptions) =>
-        importPupils(db, operations, { ...options, actorId: actor(), now: now() }),
-      employers: (operations: readonly StoredImportOperation<EmployerRecordInput>[], options: ImportRunOptions) =>
-        importEmployers(db, operations, { ...options, actorId: actor(), now: now() }),
+      // Written in the data worker (data-job-runner.ts): 10,000 sealed rows and their audit entries never hold the window.
+      pupils: (operations: StoredImportOperation<PupilRecordInput>[], { fileName, onProgress }: ImportRunOptions) =>
+        runDataJob(db, { kind: 'import-pupils', operations, options: { fileName, actorId: actor(), now: now() } }, (fraction) =>
+          onProgress?.(Math.round(fraction * operations.length), operations.length),
+        ),
+      employers: (operations: StoredImportOperation<EmployerRecordInput>[], { fileName, onProgress }: ImportRunOptions) =>
+        runDataJob(db, { kind: 'import-employers', operations, options: { fileName, actorId: actor(), now: now() } }, (fraction) =>
+          onProgress?.(Math.round(fraction * operations.length), operations.length),
+        ),
     },
 
     backup: {
       schemaVersion: () => schemaVersionOf(db),
-      makeFile: (key: BackupKey, options: BackupFileOptions) => makeBackupFile(db, key, options),
-      readFile: (bytes: Uint8Array, unlock: Unlock) => readBackupFile(db, bytes, unlock),
-      restore: (payload: BackupPayload, source: string) => restorePayload(db, payload, { actorId: actor(), source, now: now() }),
+      // Making, opening, restoring and merging run in the data worker (data-job-runner.ts): the window never waits on them.
+      makeFile: (key: BackupKey, options: BackupFileOptions) => runDataJob(db, { kind: 'backup', key, options }),
+      /** Opens and checks a backup: what it holds and whether it may be restored, and the key to restore it with. */
+      open: (bytes: Uint8Array, unlock: Unlock) => runDataJob(db, { kind: 'open', bytes, unlock }),
+      /** Replaces everything with the backup's records, in one transaction; aborting `signal` leaves everything as it was. */
+      restore: (bytes: Uint8Array, key: BackupKey, source: string, onProgress?: (fraction: number) => void, signal?: AbortSignal) =>
+        runDataJob(db, { kind: 'restore', bytes, key, source, actorId: actor(), now: now() }, onProgress, signal),
       auditSaved: () => auditBackupSaved(db, actor(), now()),
       automaticKey: () => getAutoBackupKey(db, keyStore),
       setAutomaticPassphrase: (passphrase: string) => setAutoBackupPassphrase(db, keyStore, passphrase, actor()),
-      localMergeTables: () => localMergeTables(db),
-      applyMerge: (writes: MergeWrites, source: string) => applyMerge(db, writes, { actorId: actor(), source, now: now() }),
+      /** Opens another computer's backup and compares it with this computer's records: counts and conflicts. */
+      previewMerge: (bytes: Uint8Array, unlock: Unlock) => runDataJob(db, { kind: 'merge-preview', bytes, unlock }),
+      /** Merges it with the adviser's choices in one transaction, refused if anything previewed has changed since. */
+      applyMerge: (
+        bytes: Uint8Array,
+        merge: { key: BackupKey; choices: Record<string, ConflictChoice>; previewed: MergeWrites['expected'] },
+        source: string,
+        onProgress?: (fraction: number) => void,
+        signal?: AbortSignal,
+      ) => runDataJob(db, { kind: 'merge', bytes, ...merge, source, actorId: actor(), now: now() }, onProgress, signal),
       /** After an erasure: every automatic backup rewritten without the young person, or deleted (backup-erasure.ts). */
       eraseFromAutomatic: (store: AutomaticBackupStore, pupilId: string, onProgress?: (done: number, total: number) => void) =>
         eraseFromAutomaticBackups(db, store, pupilId, { actorId: actor(), now: now(), onProgress }),

@@ -1,6 +1,27 @@
 /** What a job worker sends back: progress as it goes, then the result or why it failed. */
 export type WorkerJobReply<Result> =
-  { type: 'progress'; fraction: number } | { type: 'done'; result: Result } | { type: 'failed'; message: string };
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; result: Result }
+  | { type: 'failed'; message: string; name?: string; innerName?: string };
+
+/**
+ * A worker's failure as an Error on the page, keeping the error's name (and that of the one inside a Dexie
+ * error), so the words for a full disk or a record already stored are chosen as for work done on the page.
+ */
+function failureFrom(reply: { message: string; name?: string; innerName?: string }): Error {
+  const error = new Error(reply.message) as Error & { inner?: { name: string } };
+  if (reply.name) error.name = reply.name;
+  if (reply.innerName) error.inner = { name: reply.innerName };
+  return error;
+}
+
+/** The name of an error and of the one inside it, where they have them (DOMException, Dexie errors). */
+function namesOf(error: unknown): { name?: string; innerName?: string } {
+  const nameOf = (value: unknown) =>
+    value && typeof value === 'object' && 'name' in value && typeof value.name === 'string' ? value.name : undefined;
+  const inner = error && typeof error === 'object' && 'inner' in error ? nameOf(error.inner) : undefined;
+  return { name: nameOf(error), ...(inner ? { innerName: inner } : {}) };
+}
 
 /** A request as posted to the worker, numbered so that a kept worker's replies find their job. */
 export interface WorkerJobEnvelope<Request> {
@@ -9,6 +30,14 @@ export interface WorkerJobEnvelope<Request> {
 }
 
 type NumberedReply<Result> = WorkerJobReply<Result> & { id: number };
+
+/** Why a job stopped when the person asked it to: its worker was stopped, so nothing more it would have done happens. */
+export class JobCancelled extends Error {
+  constructor(what: string) {
+    super(`${what} was cancelled`);
+    this.name = 'JobCancelled';
+  }
+}
 
 /** Lets the page paint (a progress bar, a status line) before long work on its own thread. */
 function nextFrame(): Promise<void> {
@@ -19,7 +48,7 @@ export interface WorkerJobKind<Request, Result> {
   /** Starts the worker; throws where workers are refused (a policy, an origin that may not start them). */
   start: () => Worker;
   /** The same work on the page's thread, for where the worker cannot start. */
-  onPageThread: (request: Request, onProgress: (fraction: number) => void) => Promise<Result> | Result;
+  onPageThread: (request: Request, onProgress: (fraction: number) => void, signal?: AbortSignal) => Promise<Result> | Result;
   /** Named in the error when the worker stops without saying why. */
   what: string;
   /** For a kept worker: stop it when no job has come for this long, letting go of what it holds. */
@@ -33,6 +62,7 @@ export interface WorkerJob<Request, Result> extends WorkerJobKind<Request, Resul
 interface PendingJob<Request, Result> {
   request: Request;
   onProgress: (fraction: number) => void;
+  signal?: AbortSignal;
   resolve: (result: Result) => void;
   reject: (error: Error) => void;
 }
@@ -55,28 +85,44 @@ export class JobWorker<Request, Result> {
 
   constructor(private readonly kind: WorkerJobKind<Request, Result>) {}
 
-  run(request: Request, onProgress: (fraction: number) => void = () => {}): Promise<Result> {
+  /**
+   * Runs one job. With a `signal`, aborting it stops the worker at once (every job in hand with it) and
+   * the job is refused with `JobCancelled`: a write in the worker's open transaction is then never committed.
+   * On the page, the work itself must look at the signal.
+   */
+  run(request: Request, onProgress: (fraction: number) => void = () => {}, signal?: AbortSignal): Promise<Result> {
     clearTimeout(this.idleTimer);
-    if (this.onPageOnly) return this.onPage(request, onProgress);
+    if (signal?.aborted) return Promise.reject(new JobCancelled(this.kind.what));
+    if (this.onPageOnly) return this.onPage(request, onProgress, signal);
     let worker: Worker;
     try {
       worker = this.worker ?? this.startWorker();
     } catch (error) {
       this.fallBack(error);
-      return this.onPage(request, onProgress);
+      return this.onPage(request, onProgress, signal);
     }
     const id = this.nextId++;
     return new Promise<Result>((resolve, reject) => {
-      this.pending.set(id, { request, onProgress, resolve, reject });
+      this.pending.set(id, { request, onProgress, signal, resolve, reject });
+      signal?.addEventListener('abort', () => this.cancel(id), { once: true });
       try {
         worker.postMessage({ id, request } satisfies WorkerJobEnvelope<Request>);
       } catch (error) {
         // The request could not be copied to the worker (a value that cannot be cloned): this job alone runs here.
         this.pending.delete(id);
         this.fallBack(error, false);
-        this.onPage(request, onProgress).then(resolve, reject);
+        this.onPage(request, onProgress, signal).then(resolve, reject);
       }
     });
+  }
+
+  /** Stops the worker for a cancelled job: the job is refused as cancelled, any others in hand as stopped. */
+  private cancel(id: number): void {
+    const job = this.pending.get(id);
+    if (!job) return;
+    this.pending.delete(id);
+    this.stop();
+    job.reject(new JobCancelled(this.kind.what));
   }
 
   /** Stops the worker; jobs still in hand are refused. */
@@ -103,7 +149,7 @@ export class JobWorker<Request, Result> {
       }
       this.pending.delete(message.id);
       if (message.type === 'done') job.resolve(message.result);
-      else job.reject(new Error(message.message));
+      else job.reject(failureFrom(message));
       this.stopLaterIfIdle();
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -118,7 +164,7 @@ export class JobWorker<Request, Result> {
         for (const job of inHand) job.reject(new Error(event.message || `${this.kind.what} stopped unexpectedly`));
       } else {
         this.fallBack(event.message || 'the worker failed to load');
-        for (const job of inHand) void this.onPage(job.request, job.onProgress).then(job.resolve, job.reject);
+        for (const job of inHand) void this.onPage(job.request, job.onProgress, job.signal).then(job.resolve, job.reject);
       }
     };
     this.worker = worker;
@@ -143,9 +189,10 @@ export class JobWorker<Request, Result> {
     if (forGood) this.onPageOnly = true;
   }
 
-  private async onPage(request: Request, onProgress: (fraction: number) => void): Promise<Result> {
+  private async onPage(request: Request, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<Result> {
     await nextFrame();
-    return this.kind.onPageThread(request, onProgress);
+    if (signal?.aborted) throw new JobCancelled(this.kind.what);
+    return this.kind.onPageThread(request, onProgress, signal);
   }
 }
 
@@ -156,10 +203,11 @@ export class JobWorker<Request, Result> {
 export async function runWorkerJob<Request, Result>(
   job: WorkerJob<Request, Result>,
   onProgress: (fraction: number) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<Result> {
   const worker = new JobWorker(job);
   try {
-    return await worker.run(job.request, onProgress);
+    return await worker.run(job.request, onProgress, signal);
   } finally {
     worker.stop();
   }
@@ -178,7 +226,7 @@ export function serveWorkerJob<Request, Result>(
     try {
       reply({ id, type: 'done', result: await work(request, (fraction) => reply({ id, type: 'progress', fraction })) });
     } catch (error) {
-      reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+      reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error), ...namesOf(error) });
     }
   };
 }

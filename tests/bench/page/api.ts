@@ -15,6 +15,11 @@ export interface SampledTiming {
 
 /** The raw load's schema: the app's own, without the indexes no screen queries, or that with sessions one row per young person. */
 export type RawSchemaVariant = 'same' | 'queried-indexes' | 'compact-sessions';
+/** Backup, restore, merge and the demo load, by step, in the data worker and (before round six) on the page. */
+export interface DataJobTimings {
+  worker: Partial<Record<'backup' | 'backup-open' | 'restore' | 'merge-preview' | 'merge' | 'demo-load', StepTiming>>;
+  page: Partial<Record<'backup' | 'restore' | 'merge' | 'demo-load', StepTiming>>;
+}
 
 export interface BenchPageApi {
   /** Builds the seeded data set in the page; nothing is stored yet. */
@@ -39,6 +44,8 @@ export interface BenchPageApi {
   dropListSnapshot(): Promise<void>;
   /** Reads the list and writes its snapshot now; true when one is stored. */
   makeListSnapshot(): Promise<boolean>;
+  /** Backup, restore, merge and the demo load at this size, timed with their longest main-thread task (page/data-jobs.ts). */
+  dataJobs(size: SizeName, onPageToo: boolean): Promise<DataJobTimings>;
   /** Removes the raw and unencrypted databases and closes the app's, leaving the app's data in the profile. */
   finish(): Promise<void>;
 }

@@ -21,6 +21,7 @@ import { usePupilRecord } from '../../../renderer/src/features/pupils/use-pupil-
 import { benchDataset, countsOf, searchQueries, type BenchDataset } from '../datasets';
 import { BENCH_TODAY, type SizeName } from '../sizes';
 import type { BenchPageApi, RawSchemaVariant, SampledTiming, StepTiming } from './api';
+import { measureDataJobs } from './data-jobs';
 
 const RAW_DATABASE = 'careers-desk-bench-raw';
 
@@ -308,6 +309,10 @@ const api: BenchPageApi = {
     const made = (await db.settings.get(PUPIL_LIST_SNAPSHOT_KEY)) !== undefined;
     db.close();
     return made;
+  },
+
+  dataJobs(size: SizeName, onPageToo: boolean) {
+    return measureDataJobs(db, size, onPageToo, timed);
   },
 
   async finish() {

@@ -1,17 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import {
-  backupRecordProblems,
-  inspectBackup,
-  newBackupKey,
-  passphraseProblems,
-  recordsRefusedMessage,
-  type BackupHeader,
-} from '@shared/backup';
+import { inspectBackup, newBackupKey, passphraseProblems, type BackupHeader } from '@shared/backup';
 import type { Checked, Problem } from '@shared/model';
 import type { BackupInfo } from '@shared/bridge';
 import { getBridge } from '../../bridge';
-import { secureRandom, type OpenedBackup } from '../../db/backup';
+import { secureRandom } from '../../db/backup';
+import type { OpenedBackupSummary } from '../../db/data-jobs';
 import { todayIso } from '../../platform/clock';
 import { loadSettings } from '../settings';
 import { dailyBackupIfDue, takeAutomaticBackup } from './automatic-backups';
@@ -25,7 +19,7 @@ export interface PendingRestore {
   /** The file's outside, read before it is opened: not yet verified, so never shown as fact. */
   header: BackupHeader | null;
   /** Opened, integrity-checked, and every record within the rules: only then can it be restored. */
-  opened: OpenedBackup | null;
+  opened: OpenedBackupSummary | null;
   /** It opened but cannot be restored (its records break the rules): nothing more to ask. */
   refused: boolean;
   /** A clear message when the file cannot be restored. */
@@ -39,8 +33,11 @@ export const useBackupStore = defineStore('backups', () => {
   const listFailure = ref('');
   const busy = ref('');
   const message = ref('');
-  // Shallow: the opened backup's records go to IndexedDB as they are, and a Vue proxy cannot be stored.
+  // Shallow: the file's bytes and the key go to the data worker as they are, and a Vue proxy cannot be sent.
   const pending = shallowRef<PendingRestore | null>(null);
+  /** How far the restore running now has got, from 0 to 1 (null: none running). */
+  const restoreProgress = ref<number | null>(null);
+  let stopRestore: AbortController | null = null;
 
   async function refresh(): Promise<void> {
     autoKeySet.value = (await repos.backup.automaticKey()) !== null;
@@ -114,9 +111,8 @@ export const useBackupStore = defineStore('backups', () => {
   }
 
   /** A backup that opened, checked record by record before it is offered for restoring. */
-  function opened(current: PendingRestore, backup: OpenedBackup): PendingRestore {
-    const problems = backupRecordProblems(backup.payload);
-    if (problems.length > 0) return { ...current, opened: null, refused: true, error: recordsRefusedMessage(problems) };
+  function opened(current: PendingRestore, backup: OpenedBackupSummary): PendingRestore {
+    if (backup.refusal) return { ...current, opened: null, refused: true, error: backup.refusal };
     return { ...current, opened: backup, refused: false, error: '' };
   }
 
@@ -133,7 +129,7 @@ export const useBackupStore = defineStore('backups', () => {
     choose('automatic', info.name, bytes);
     const key = await repos.backup.automaticKey();
     if (key && pending.value && !pending.value.error) {
-      const read = await repos.backup.readFile(bytes, { key });
+      const read = await repos.backup.open(bytes, { key });
       if (read.ok) pending.value = opened(pending.value, read.value);
     }
   }
@@ -143,7 +139,7 @@ export const useBackupStore = defineStore('backups', () => {
     if (!current) return;
     busy.value = 'Checking the passphrase…';
     try {
-      const read = await repos.backup.readFile(current.bytes, { passphrase });
+      const read = await repos.backup.open(current.bytes, { passphrase });
       pending.value = read.ok ? opened(current, read.value) : { ...current, opened: null, error: read.error.message };
     } finally {
       busy.value = '';
@@ -172,9 +168,14 @@ export const useBackupStore = defineStore('backups', () => {
       }
       const safety = canTakeSafetyCopy ? await takeAutomaticBackup('before-restore') : null;
       if (canTakeSafetyCopy && !safety) throw new Error('the safety copy of what is here now could not be taken');
+      stopRestore = new AbortController();
+      restoreProgress.value = 0;
       await repos.backup.restore(
-        current.opened.payload,
+        current.bytes,
+        current.opened.key,
         current.source === 'file' ? `the file ${current.name}` : `the automatic backup ${current.name}`,
+        (fraction) => (restoreProgress.value = fraction),
+        stopRestore.signal,
       );
       await loadSettings();
       pending.value = null;
@@ -184,10 +185,19 @@ export const useBackupStore = defineStore('backups', () => {
         : 'Restored without a safety copy, as you chose. The database now holds what the backup held; what was here before is gone.';
       await refresh();
     } catch (error) {
-      pending.value = { ...current, error: `The restore stopped and nothing was changed: ${(error as Error).message}` };
+      pending.value = stopRestore?.signal.aborted
+        ? { ...current, error: 'The restore was cancelled and nothing was changed.' }
+        : { ...current, error: `The restore stopped and nothing was changed: ${(error as Error).message}` };
     } finally {
       busy.value = '';
+      restoreProgress.value = null;
+      stopRestore = null;
     }
+  }
+
+  /** Stops the restore running now: its one transaction is never committed, so everything stays as it was. */
+  function stopRunningRestore(): void {
+    stopRestore?.abort();
   }
 
   function cancelRestore(): void {
@@ -209,6 +219,8 @@ export const useBackupStore = defineStore('backups', () => {
     chooseAutomatic,
     unlock,
     confirmRestore,
+    restoreProgress,
+    stopRunningRestore,
     cancelRestore,
   };
 });

@@ -11,6 +11,9 @@ export const useDemoDataStore = defineStore('demo-data', () => {
   const repos = useRepositories();
   const busy = ref(false);
   const message = ref('');
+  /** How far the demo load running now has got, from 0 to 1 (null: none running). */
+  const progress = ref<number | null>(null);
+  let stopLoad: AbortController | null = null;
 
   /** Whether to offer demo data: the database is empty and the offer has not been answered. */
   async function shouldOfferDemoData(): Promise<boolean> {
@@ -24,10 +27,11 @@ export const useDemoDataStore = defineStore('demo-data', () => {
 
   /**
    * Loads the demo caseload, unless demo records are already stored (its fixed ids would clash):
-   * then nothing is written and 'already-loaded' comes back. A failure throws and leaves the message
-   * empty, so the panel can say what happened in its own words, in error styling.
+   * then nothing is written and 'already-loaded' comes back. It is generated and written in the data
+   * worker, with progress; stopped part way (`stopLoading`), nothing is loaded and 'cancelled' comes back.
+   * A failure throws and leaves the message empty, so the panel can say what happened in its own words, in error styling.
    */
-  async function loadDemoData(): Promise<'loaded' | 'already-loaded'> {
+  async function loadDemoData(): Promise<'loaded' | 'already-loaded' | 'cancelled'> {
     busy.value = true;
     message.value = 'Loading demo data…';
     try {
@@ -35,23 +39,33 @@ export const useDemoDataStore = defineStore('demo-data', () => {
         message.value = 'Demo data is already loaded. Nothing was added.';
         return 'already-loaded';
       }
-      // The generator is only needed once, so it is loaded on demand.
-      const { DEMO_SERVICE, generateDemoDataset } = await import('@shared/demo');
-      const dataset = generateDemoDataset({ seed: DEMO_SEED, today: repos.clock.today() });
-      await repos.demo.load(dataset, DEMO_SERVICE);
+      stopLoad = new AbortController();
+      progress.value = 0;
+      const loaded = await repos.demo.load(DEMO_SEED, true, (fraction) => (progress.value = fraction), stopLoad.signal);
       await repos.settings.set('firstRunAnswered', true);
       // The demo service's name and logo may now be in Settings, for the panel and the PDFs.
       await useOrganisationStore().load();
       message.value =
-        `Demo data loaded: ${dataset.pupils.length} young people, ${dataset.schools.length} schools, ` +
-        `${dataset.employers.length} employers and ${dataset.routes.length} routes.`;
+        `Demo data loaded: ${loaded.pupils} young people, ${loaded.schools} schools, ` +
+        `${loaded.employers} employers and ${loaded.routes} routes.`;
       return 'loaded';
     } catch (error) {
+      if (stopLoad?.signal.aborted) {
+        message.value = 'Loading demo data was stopped. Nothing was added.';
+        return 'cancelled';
+      }
       message.value = '';
       throw error;
     } finally {
       busy.value = false;
+      progress.value = null;
+      stopLoad = null;
     }
+  }
+
+  /** Stops the demo load running now: its one transaction is never committed, so nothing is added. */
+  function stopLoading(): void {
+    stopLoad?.abort();
   }
 
   async function removeDemoData(): Promise<void> {
@@ -72,5 +86,5 @@ export const useDemoDataStore = defineStore('demo-data', () => {
     await loadDemoData();
   }
 
-  return { busy, message, shouldOfferDemoData, answerFirstRun, loadDemoData, removeDemoData, replaceDemoData };
+  return { busy, message, progress, stopLoading, shouldOfferDemoData, answerFirstRun, loadDemoData, removeDemoData, replaceDemoData };
 });

@@ -6,3 +6,4 @@ export { useOrganisationStore } from './organisation-store';
 export { useDemoDataStore, DEMO_SEED } from './demo-data-store';
 export { loadSettings } from './load-settings';
 export { default as CurrentAdviserPicker } from './CurrentAdviserPicker.vue';
+export { default as DemoLoadProgress } from './DemoLoadProgress.vue';
