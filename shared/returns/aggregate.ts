@@ -50,6 +50,7 @@ import {
   type ReturnScope,
   type ReturnSource,
   type ScopedCaseload,
+  type ReturnSchool,
 } from './scope';
 
 export type MeasureId =
@@ -63,7 +64,7 @@ export type MeasureId =
   | 'placements'
   | 'intended-destinations';
 
-export type DimensionId = 'local-authority' | 'district' | 'year-group' | 'characteristic' | 'risk-band';
+export type DimensionId = 'local-authority' | 'district' | 'school' | 'year-group' | 'characteristic' | 'risk-band';
 
 type Unit = 'pupil' | 'session' | 'placement';
 
@@ -306,6 +307,23 @@ const PARTITIONS: readonly Partition[] = [
   { dimension: 'risk-band', attribute: 'risk', rows: RISK_ROWS, rowOf: (f) => riskRow(f.pupil.riskBand) },
 ];
 
+/** Young people not at one of the schools in scope: home educated, or with no school recorded. */
+const NO_SCHOOL_ROW = { id: 'no-school', label: 'No school (home educated, or none recorded)' } as const;
+
+/** The splits of this return: the fixed ones, and by school where the return covers more than one school. */
+function partitionsOf(scoped: ScopedCaseload): readonly Partition[] {
+  if (scoped.schools.length === 0) return PARTITIONS;
+  const rowOfSchool = new Map(scoped.schools.map((s, i) => [s.id, i]));
+  const bySchool: Partition = {
+    dimension: 'school',
+    attribute: 'school',
+    rows: [...scoped.schools.map((s) => ({ id: s.id, label: s.label })), NO_SCHOOL_ROW],
+    rowOf: (f) => (f.pupil.schoolId && !f.pupil.homeEducated ? rowOfSchool.get(f.pupil.schoolId) : undefined) ?? scoped.schools.length,
+  };
+  // Placed after the district split, as the tables are shown.
+  return [...PARTITIONS.slice(0, 2), bySchool, ...PARTITIONS.slice(2)];
+}
+
 /** A figure's name: the unit counted and the conditions on it, so equal sets of people get equal keys. */
 function keyOf(unit: Unit, conditions: readonly [string, string][]): string {
   return `${unit}|${[...conditions]
@@ -326,12 +344,13 @@ export interface LinkedTable extends KeyedTable {
 
 /** Every table of the return, hidden rows and columns included, keyed so shared figures are recognised. */
 export function linkedTables(scoped: ScopedCaseload): LinkedTable[] {
+  const partitions = partitionsOf(scoped);
   // Each young person's row in every split, worked out once: sessions repeat young people many times.
   const rowsByFacts = new Map<PupilFacts, Int16Array>();
   const rowsOf = (facts: PupilFacts): Int16Array => {
     let rows = rowsByFacts.get(facts);
     if (!rows) {
-      rows = Int16Array.from(PARTITIONS, (p) => p.rowOf(facts));
+      rows = Int16Array.from(partitions, (p) => p.rowOf(facts));
       rowsByFacts.set(facts, rows);
     }
     return rows;
@@ -340,16 +359,16 @@ export function linkedTables(scoped: ScopedCaseload): LinkedTable[] {
   const tables: LinkedTable[] = [];
   for (const measure of MEASURES) {
     const columns = [...measure.columns, ...(measure.remainder ? [{ id: 'remainder', label: measure.remainder }] : [])];
-    const counts = PARTITIONS.map((p) => p.rows.map(() => new Array<number>(columns.length).fill(0)));
+    const counts = partitions.map((p) => p.rows.map(() => new Array<number>(columns.length).fill(0)));
     for (const { facts, column } of measure.entries(scoped)) {
       const rows = rowsOf(facts);
-      for (let p = 0; p < PARTITIONS.length; p++) {
+      for (let p = 0; p < partitions.length; p++) {
         const r = rows[p]!;
         if (r >= 0) counts[p]![r]![column]! += 1;
       }
     }
     const column = (c: number): [string, string] => [`measure:${measure.id}`, columns[c]!.id];
-    PARTITIONS.forEach((partition, p) => {
+    partitions.forEach((partition, p) => {
       const row = (r: number): [string, string] => [partition.attribute, partition.rows[r]!.id];
       tables.push({
         measure: measure.id,
@@ -413,6 +432,8 @@ export interface AggregateReturn {
   notes: string[];
   /** The school a school's return is for (its tidy data is at school level); null for any other scope. */
   school: { urn: string; name: string; district: AreaId } | null;
+  /** The schools of the "by school" tables (a return over more than one school), for the tidy data's school rows. */
+  schools: ReturnSchool[];
   /** Headline figures beside the same period last year (shared/returns/summary.ts), when they were worked out. */
   summary?: ReturnSummary;
 }
@@ -420,6 +441,7 @@ export interface AggregateReturn {
 const ROW_HEADINGS: Record<DimensionId, string> = {
   'local-authority': 'Local authority',
   district: 'District',
+  school: 'School',
   'year-group': 'Year group',
   characteristic: 'Group',
   'risk-band': 'Risk of NEET',
@@ -428,6 +450,7 @@ const ROW_HEADINGS: Record<DimensionId, string> = {
 const DIMENSION_TITLES: Record<DimensionId, string> = {
   'local-authority': 'by local authority',
   district: 'by district',
+  school: 'by school',
   'year-group': 'by year group',
   characteristic: 'by characteristic group',
   'risk-band': 'by risk-of-NEET band',
@@ -570,7 +593,7 @@ export function buildAggregateReturn(source: ReturnSource, options: ReturnOption
       true,
     );
   }
-  const order: DimensionId[] = ['local-authority', 'district', 'year-group', 'characteristic', 'risk-band'];
+  const order: DimensionId[] = ['local-authority', 'district', 'school', 'year-group', 'characteristic', 'risk-band'];
   out.sort(
     (a, b) =>
       MEASURES.findIndex((m) => m.id === a.measureId) - MEASURES.findIndex((m) => m.id === b.measureId) ||
@@ -588,6 +611,7 @@ export function buildAggregateReturn(source: ReturnSource, options: ReturnOption
     producedOn: options.now.slice(0, 10),
     tables: out,
     school: schoolOf(source, options.scope),
+    schools: scoped.schools,
     notes: [
       thresholdNote(options.threshold),
       SECONDARY_NOTE,

@@ -18,6 +18,7 @@ import type { CaseloadDataset } from '../model/dataset';
 import type { GuidanceSession } from '../model/guidance';
 import type { Placement } from '../model/employer';
 import type { Pupil } from '../model/pupil';
+import type { School } from '../model/organisation';
 import type { Problem } from '../model/problems';
 import { AREAS, type AreaId } from '../reference/areas';
 import { localAuthorityOf, type LocalAuthorityId } from '../reference/geography';
@@ -91,6 +92,40 @@ export interface ScopedCaseload {
   /** Placements that overlap the period, with their young person. */
   placements: { placement: Placement; facts: PupilFacts }[];
   scopeLabel: string;
+  /**
+   * The schools of the young people in scope, by name, for the "by school" tables and the tidy data's
+   * school-level rows; none for one school's own return (everyone is at that school).
+   */
+  schools: ReturnSchool[];
+}
+
+/** A school as a return's rows name it: its label is its name, with its URN where two share a name. */
+export interface ReturnSchool {
+  id: string;
+  label: string;
+  urn: string;
+  name: string;
+  district: AreaId;
+}
+
+/** The schools the young people in scope attend, named apart (URN added where two share a name), by name. */
+function schoolsOf(facts: readonly PupilFacts[], schoolById: ReadonlyMap<string, School>): ReturnSchool[] {
+  const ids = new Set(facts.flatMap((f) => (f.pupil.schoolId && !f.pupil.homeEducated ? [f.pupil.schoolId] : [])));
+  const schools = [...ids].flatMap((id) => {
+    const school = schoolById.get(id);
+    return school ? [school] : [];
+  });
+  const names = new Map<string, number>();
+  for (const school of schools) names.set(school.name, (names.get(school.name) ?? 0) + 1);
+  return schools
+    .map((s) => ({
+      id: s.id,
+      label: (names.get(s.name) ?? 0) > 1 ? `${s.name} (${s.urn || s.id.slice(0, 8)})` : s.name,
+      urn: s.urn,
+      name: s.name,
+      district: s.district,
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -211,10 +246,12 @@ export function scopeCaseload(source: ReturnSource, options: Pick<ReturnOptions,
     facts.weeksWorth = { keyStage, met: progress.met };
   }
 
+  const pupils = [...byId.values()].filter(inScope);
   return {
-    pupils: [...byId.values()].filter(inScope),
+    pupils,
     sessions: inPeriod,
     placements,
     scopeLabel: scopeLabel(source, scope),
+    schools: scope.kind === 'school' ? [] : schoolsOf(pupils, schoolById),
   };
 }

@@ -228,6 +228,23 @@ export function buildTidyData(report: AggregateReturn): TidyData {
             );
           break;
         }
+        case 'school': {
+          // Young people at none of the schools ("No school") have no school geography: their figures are in the others.
+          const school = report.schools.find((s) => s.label === label);
+          if (school)
+            target = observation(
+              `school:${school.id}`,
+              {
+                geographic_level: 'School',
+                ...COUNTRY_AND_REGION,
+                ...districtColumns(school.district),
+                school_urn: school.urn || NOT_AVAILABLE,
+                school_name: school.name,
+              },
+              ALL,
+            );
+          break;
+        }
         case 'district': {
           const area = AREAS.find((a) => a.label === label);
           if (area)
@@ -244,7 +261,7 @@ export function buildTidyData(report: AggregateReturn): TidyData {
     });
   }
 
-  const order = ['all', 'year:', 'characteristic:', 'risk:', 'la:', 'lad:'];
+  const order = ['all', 'year:', 'characteristic:', 'risk:', 'la:', 'lad:', 'school:'];
   const rank = (key: string) => order.findIndex((prefix) => key === prefix || (prefix.endsWith(':') && key.startsWith(prefix)));
   const rows = [...observations.entries()]
     .map(([key, o], i) => ({ key, o, i }))

@@ -123,6 +123,10 @@ describe('the return as tidy data (demo caseload, seed 11)', () => {
           return find((r) => r[column('geographic_level')] === 'Local authority' && r[column('la_name')] === label)[0];
         case 'district':
           return find((r) => r[column('geographic_level')] === 'Local authority district' && r[column('lad_name')] === label)[0];
+        case 'school': {
+          const school = report.schools.find((s) => s.label === label);
+          return find((r) => r[column('geographic_level')] === 'School' && r[column('school_name')] === school?.name)[0];
+        }
         case 'year-group':
           return find(by('year_group', label))[0];
         case 'characteristic':
@@ -149,7 +153,7 @@ describe('the return as tidy data (demo caseload, seed 11)', () => {
         const row = rowFor(t, label);
         // Only the rows with no code of their own (a council or district not known) are left out.
         if (!row) {
-          expect(['Elsewhere or not known', 'Not known']).toContain(label);
+          expect(['Elsewhere or not known', 'Not known', 'No school (home educated, or none recorded)']).toContain(label);
           return;
         }
         cells.forEach((cell, c) => {

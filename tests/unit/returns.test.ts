@@ -315,15 +315,22 @@ describe('the aggregate return, counted by hand', () => {
     expect(rows(t)).toEqual({ 'Year 11': [0, 1, 1, 0, 0, 0, 1], 'Year 13': [0, 1, 0, 0, 1, 0, 0] });
   });
 
-  it('has the five breakdowns for every measure, in a fixed order', () => {
+  it('has the six breakdowns for every measure, in a fixed order, by school where it covers more than one', () => {
     expect(report.tables.filter((t) => t.measureId === 'caseload').map((t) => t.dimensionId)).toEqual([
       'local-authority',
       'district',
+      'school',
       'year-group',
       'characteristic',
       'risk-band',
     ]);
     expect(report.tables.find((t) => t.dimensionId === 'characteristic')!.rowsOverlap).toBe(true);
+    const bySchool = table(report, 'caseload-by-school');
+    expect(bySchool.rowLabels).toEqual([...report.schools.map((s) => s.label), 'No school (home educated, or none recorded)']);
+    expect(report.schools.map((s) => s.id).sort()).toEqual([schoolA.id, schoolB.id].sort());
+    // A school's own return has no "by school" split: everyone is at that school.
+    const own = buildAggregateReturn(fixture, { ...thisYear, scope: { kind: 'school', schoolId: schoolA.id } });
+    expect(own.tables.some((t) => t.dimensionId === 'school')).toBe(false);
   });
 });
 
