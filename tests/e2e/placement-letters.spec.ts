@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, openWithDemoData, readTable, type StoredEmployer, type StoredPupil } from './support';
 import { pdfPagesText } from './pdf-text';
 import { DEMO_SERVICE } from '../../shared/demo/service';
+import { employerLabel } from '../../shared/employers/list';
 
 interface StoredExperience {
   id: string;
@@ -71,8 +72,9 @@ test("saves a placement's three letters from its paperwork page, with the notes 
   const name = nameOf(pupil);
   const familyPhone = placement.paperwork.emergencyContacts[0]!.phone;
 
-  // From the desk, as a coordinator would get there.
+  // From the desk, as a coordinator would get there: the employer chosen, so the placement is on the first page.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Placements' }).click();
+  await page.getByLabel('Employer', { exact: true }).selectOption({ label: employerLabel(employer) });
   await page
     .getByTestId(`desk-${placement.id}`)
     .getByRole('link', { name: /Consent and paperwork/ })
