@@ -156,7 +156,9 @@ test("prints the service's name and contact details on the letters once they are
   await expect(page.getByRole('status').filter({ hasText: "Your service's details are saved." })).toBeVisible();
 
   const placement = (await readTable<StoredExperience>(page, 'experiences')).find((e) => e.kind === 'work-placement')!;
+  const employer = (await readTable<StoredEmployer>(page, 'employers')).find((e) => e.id === placement.employerId)!;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Placements' }).click();
+  await page.getByLabel('Employer', { exact: true }).selectOption({ label: employerLabel(employer) });
   await page
     .getByTestId(`desk-${placement.id}`)
     .getByRole('link', { name: /Consent and paperwork|Record parental consent/ })

@@ -45,11 +45,15 @@ test('year groups move on by themselves over the summer: loaded in July, read in
   const yearElevens = inYear(11, december);
   expect(yearElevens).toBeGreaterThan(0);
   await expect(page.getByTestId('pupil-count')).toHaveText(countText(yearElevens));
+  // Among the Year 11s (searched by surname, as the list may run to several pages).
+  const search = page.getByRole('searchbox', { name: 'Search by name or UPN' });
+  await search.fill(target.legalSurname);
   await expect(
     page
       .getByRole('link', { name: `${target.preferredForename || target.legalForename} ${target.preferredSurname || target.legalSurname}` })
       .first(),
   ).toBeVisible();
+  await search.fill('');
   // July's Year 13s have left school: shown as such, never as Year 14.
   await page.getByLabel('Year group').selectOption({ label: 'Left school (past Year 13)' });
   const leavers = pupils.filter((p) => yearGroupOf(p, december) > 13).length;
