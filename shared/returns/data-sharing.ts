@@ -63,9 +63,22 @@ export function councilFileRefusal(
   what: string,
 ): string | null {
   const recipient = councilRecipientId === null ? undefined : recipients.find((r) => r.id === councilRecipientId);
-  const where = 'in Settings, under "Council files and data-sharing agreements"';
-  if (!recipient)
-    return `Not exported: no recipient is named as the council's destinations recipient. Name one ${where}, before ${what} can leave.`;
+  if (!recipient) {
+    const none = "Not exported: no recipient is named as the council's destinations recipient.";
+    return `${none} Name one ${WHERE_AGREEMENTS}, before ${what} can leave.`;
+  }
+  return recipientAgreementRefusal(recipient, today, what);
+}
+
+const WHERE_AGREEMENTS = 'in Settings, under "Council files and data-sharing agreements"';
+
+/**
+ * Why data about young people may not go to this recipient today (no agreement recorded, one not yet in
+ * force, or one past its review date), in words naming them; null when it may. For every export made for a
+ * recipient: the council's files and the pseudonymised extract alike.
+ */
+export function recipientAgreementRefusal(recipient: ReturnRecipient, today: string, what: string): string | null {
+  const where = WHERE_AGREEMENTS;
   const agreement = recipient.agreement;
   if (agreement === null)
     return `Not exported: no data-sharing agreement is recorded for ${recipient.name}. Record it ${where}, before ${what} can go to them.`;

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, openWithDemoData } from './support';
+import { expectAccessible, openWithDemoData, recordAgreement } from './support';
 
 // Issue 19, 4 and 3.9: long pages given a desktop app's structure (sortable, paged tables; tabs; sections
 // that fold), lists that keep their filters, sort and page when the adviser leaves and comes back, and
@@ -251,6 +251,8 @@ test('the pseudonymised extract is previewed a page at a time, every row reachab
   await page.getByLabel('Pseudonymised extract (one row a young person)').check();
   await page.getByLabel('New recipient').fill('Kent NEET tracking team');
   await page.getByRole('button', { name: 'Add recipient' }).click();
+  await recordAgreement(page, 'Kent NEET tracking team');
+  await page.getByLabel('Pseudonymised extract (one row a young person)').check();
   await page.getByLabel('Recipient', { exact: true }).selectOption({ label: 'Kent NEET tracking team' });
   await page.getByRole('button', { name: 'Preview' }).click();
   const rows = page.getByTestId('extract-preview').locator('tbody tr');

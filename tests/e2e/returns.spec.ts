@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Download } from '@playwright/test';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
-import { expectAccessible, openWithDemoData, readTable, watchWorkers } from './support';
+import { expectAccessible, openWithDemoData, readTable, recordAgreement, watchWorkers } from './support';
 import { pdfPagesText } from './pdf-text';
 
 interface StoredPupil {
@@ -101,6 +101,12 @@ test('a pseudonymised extract needs a recipient, and holds no names, UPNs or ful
   await expect(page.getByTestId('error-summary')).toContainText('Choose who the extract is for');
   await page.getByLabel('New recipient').fill('Kent NEET tracking team');
   await page.getByRole('button', { name: 'Add recipient' }).click();
+  await page.getByLabel('Recipient', { exact: true }).selectOption({ label: 'Kent NEET tracking team' });
+  // Not without a data-sharing agreement with them: refused, naming them and where to record it.
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('error-summary')).toContainText('no data-sharing agreement is recorded for Kent NEET tracking team');
+  await recordAgreement(page, 'Kent NEET tracking team');
+  await page.getByLabel('Pseudonymised extract (one row a young person)').check();
   await page.getByLabel('Recipient', { exact: true }).selectOption({ label: 'Kent NEET tracking team' });
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('return-preview');

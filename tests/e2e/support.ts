@@ -174,3 +174,19 @@ export interface StoredPupil {
   preferredSurname: string;
   dateOfBirth: string;
 }
+
+/**
+ * Records a data-sharing agreement for a recipient in Settings (signed on 1 January 2026, no review date),
+ * as an export for them needs; comes back to where it was.
+ */
+export async function recordAgreement(page: Page, recipient: string, reference = 'DSA-TEST-1'): Promise<void> {
+  const back = page.url();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const section = page.locator('#council-files');
+  await section.getByLabel('Recipient', { exact: true }).selectOption({ label: recipient });
+  await section.getByLabel('Agreement reference').fill(reference);
+  await section.getByLabel('Date signed').fill('2026-01-01');
+  await section.getByRole('button', { name: 'Record the agreement' }).click();
+  await expect(section.getByRole('status')).toHaveText(`Recorded the data-sharing agreement with ${recipient}.`);
+  await page.goto(back);
+}

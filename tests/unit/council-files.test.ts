@@ -13,6 +13,7 @@ import {
   buildRiskList,
   checkAgreement,
   councilFileRefusal,
+  recipientAgreementRefusal,
   councilFileToCsv,
   DESTINATIONS_FILE_COLUMNS,
   nextRiskListDue,
@@ -197,6 +198,17 @@ describe('data-sharing agreements', () => {
     expect(councilFileRefusal([expired], recipient.id, today, 'the list')).toContain('expired on 19/11/2027');
     const current = { ...recipient, agreement: { reference: 'DSA-1', signedOn: '2025-01-01', reviewOn: '2027-11-20' } };
     expect(councilFileRefusal([current], recipient.id, today, 'the list')).toBeNull();
+  });
+
+  it('refuses a pseudonymised extract for a recipient without an agreement in force, whoever it is for', () => {
+    expect(recipientAgreementRefusal(recipient, today, 'the pseudonymised extract')).toBe(
+      'Not exported: no data-sharing agreement is recorded for Kent NEET team. ' +
+        'Record it in Settings, under "Council files and data-sharing agreements", before the pseudonymised extract can go to them.',
+    );
+    const future = { ...recipient, agreement: { reference: 'DSA-2', signedOn: '2030-01-01', reviewOn: null } };
+    expect(recipientAgreementRefusal(future, today, 'the pseudonymised extract')).toContain('is dated 01/01/2030, after today');
+    const current = { ...recipient, agreement: { reference: 'DSA-2', signedOn: '2025-01-01', reviewOn: null } };
+    expect(recipientAgreementRefusal(current, today, 'the pseudonymised extract')).toBeNull();
   });
 
   it('checks an agreement as typed', () => {
