@@ -15,6 +15,7 @@ import { destinationLabel } from '../reference/destinations';
 import type { DiscussedOptionDetails } from './discussed';
 import { relevantSignposts } from './signposts';
 import { PDF_FONT_FAMILY } from './fonts';
+import { hasLogo, serviceDocument } from './document';
 
 export interface ActionPlanPdfOptions {
   /** Body text at 14 pt (instead of 11 pt) with headings scaled to match. */
@@ -380,10 +381,6 @@ function isBodyText(node: { text?: unknown; canvas?: unknown; headlineLevel?: un
   return !styles.includes('running') && !styles.includes('tableHeader');
 }
 
-export function hasLogo(service: ServiceDetails): boolean {
-  return /^data:image\/(png|jpeg);base64,/.test(service.logoDataUrl);
-}
-
 /**
  * The service's logo (when it has one) and name, top left: shared by every document the service sends out.
  * Needs the styles `serviceName` and `serviceAddress`, and the image `serviceLogo` when hasLogo says so.
@@ -457,21 +454,12 @@ export function buildActionPlanDocument(input: ActionPlanPdfInput): TDocumentDef
   ];
 
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PAGE_MARGINS,
-    language: 'en-GB',
-    displayTitle: true,
-    info: {
+    ...serviceDocument(service, PAGE_MARGINS, {
       title: `Careers action plan – ${name}`,
-      author: service.name,
       subject: `Careers guidance action plan for ${name}, produced ${produced}`,
       keywords: 'careers, action plan, guidance',
-      creator: 'Careers Desk',
-      producer: 'Careers Desk (pdfmake)',
-      ...(Number.isNaN(created.getTime()) ? {} : { creationDate: created, modDate: created }),
-    },
-    ...(hasLogo(service) ? { images: { serviceLogo: service.logoDataUrl } } : {}),
+      created,
+    }),
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: sizes.body, lineHeight: 1.25, color: COLOURS.text },
     styles: stylesFor(sizes),
     content,

@@ -19,8 +19,9 @@ import {
   type PlacedLine,
 } from '../matching/allocation-list';
 import { distanceWords, scoreText } from '../matching/words';
-import { hasLogo, letterhead } from './action-plan';
+import { letterhead } from './action-plan';
 import { PDF_FONT_FAMILY } from './fonts';
+import { serviceDocument } from './document';
 
 export interface AllocationListPdfInput {
   list: AllocationList;
@@ -191,20 +192,11 @@ export function buildAllocationListDocument(input: AllocationListPdfInput): TDoc
   ];
 
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PAGE_MARGINS,
-    language: 'en-GB',
-    displayTitle: true,
-    info: {
+    ...serviceDocument(service, PAGE_MARGINS, {
       title: `${title} – ${what}`,
-      author: service.name,
       subject: `Work-experience placements for ${what}, produced ${produced}`,
       keywords: 'careers, work experience, allocation',
-      creator: 'Careers Desk',
-      producer: 'Careers Desk (pdfmake)',
-    },
-    ...(hasLogo(service) ? { images: { serviceLogo: service.logoDataUrl } } : {}),
+    }),
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: 9.5, lineHeight: 1.2, color: COLOURS.text },
     styles: {
       serviceName: { fontSize: 13, bold: true, color: COLOURS.heading },

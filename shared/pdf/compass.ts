@@ -8,8 +8,9 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { CompassSnapshot, ServiceDetails } from '../model';
 import { formatUkDate } from '../academic-year';
 import { compassFigureText, figureIn, rowsByBenchmark, type CompassRow } from '../compass';
-import { hasLogo, letterhead } from './action-plan';
+import { letterhead } from './action-plan';
 import { PDF_FONT_FAMILY } from './fonts';
+import { serviceDocument } from './document';
 
 export interface CompassPdfInput {
   schoolName: string;
@@ -86,19 +87,10 @@ export function buildCompassDocument(input: CompassPdfInput): TDocumentDefinitio
     ...rowsByBenchmark(input.rows).map((b) => benchmarkBlock(b.title, b.rows, input.asAt, earlier)),
   ];
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PAGE_MARGINS,
-    language: 'en-GB',
-    displayTitle: true,
-    info: {
+    ...serviceDocument(service, PAGE_MARGINS, {
       title: `${COMPASS_PDF_TITLE} – ${what}`,
-      author: service.name,
       subject: `Compass evaluation figures for ${what}, produced ${produced}`,
-      creator: 'Careers Desk',
-      producer: 'Careers Desk (pdfmake)',
-    },
-    ...(hasLogo(service) ? { images: { serviceLogo: service.logoDataUrl } } : {}),
+    }),
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: 9.5, lineHeight: 1.2, color: COLOURS.text },
     styles: {
       serviceName: { fontSize: 13, bold: true, color: COLOURS.heading },

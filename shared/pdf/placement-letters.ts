@@ -20,8 +20,9 @@ import { displayName, type Pupil } from '../model/pupil';
 import { ageOn, formatUkDate } from '../academic-year';
 import { CONSENT_WAYS, labelOf } from '../reference/lists';
 import { daysAttendedOf, formatHours } from '../experiences/hours';
-import { hasLogo, letterhead, NO_SERVICE_CONTACT } from './action-plan';
+import { letterhead, NO_SERVICE_CONTACT } from './action-plan';
 import { PDF_FONT_FAMILY } from './fonts';
+import { serviceDocument } from './document';
 
 export const PLACEMENT_LETTER_KINDS = ['employer-confirmation', 'parent-consent', 'young-person-sheet'] as const;
 export type PlacementLetterKind = (typeof PLACEMENT_LETTER_KINDS)[number];
@@ -487,21 +488,12 @@ export function buildPlacementLetter(kind: PlacementLetterKind, input: Placement
         : youngPersonSheet(input, service);
 
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PAGE_MARGINS,
-    language: 'en-GB',
-    displayTitle: true,
-    info: {
+    ...serviceDocument(service, PAGE_MARGINS, {
       title: `${title} – ${subtitle.replace(/^for /, '')}`,
-      author: service.name,
       subject: `${title}, produced ${produced}`,
       keywords: 'careers, work experience, placement',
-      creator: 'Careers Desk',
-      producer: 'Careers Desk (pdfmake)',
-      ...(Number.isNaN(created.getTime()) ? {} : { creationDate: created, modDate: created }),
-    },
-    ...(hasLogo(service) ? { images: { serviceLogo: service.logoDataUrl } } : {}),
+      created,
+    }),
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: BODY_SIZE, lineHeight: 1.2, color: COLOURS.text },
     styles: {
       serviceName: { fontSize: 13, bold: true, color: COLOURS.heading },
