@@ -13,8 +13,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
-  retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // One retry on CI: a test that passes only on its second attempt is listed as flaky in the log, with
+  // what the page showed when it failed (failure-context-reporter), to be looked into, not ignored.
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list'], ['./tests/support/failure-context-reporter.ts']],
   outputDir: 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
