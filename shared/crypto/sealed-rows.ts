@@ -20,30 +20,28 @@ export const SEALED_PROPERTY = 'sealed';
  * and are stored as they are.
  */
 export const SEALED_TABLES = {
-  pupils: { primaryKey: 'id', clear: ['id', 'schoolId', 'district', 'riskBand', 'lastGuidanceOn', 'leftOn', 'createdAt', 'updatedAt'] },
-  sessions: { primaryKey: 'id', clear: ['id', 'pupilId', 'date', 'adviserId', 'kind', 'createdAt', 'updatedAt'] },
-  actionPlans: {
-    primaryKey: 'id',
-    clear: ['id', 'pupilId', 'sessionId', 'openActionDueDates', 'reviewOn', 'createdAt', 'updatedAt'],
-  },
+  // Since version 7 a young person's district, risk band, last guidance and leaving dates are sealed too.
+  pupils: { primaryKey: 'id', clear: ['id', 'schoolId', 'createdAt', 'updatedAt'] },
+  sessions: { primaryKey: 'id', clear: ['id', 'pupilId', 'date', 'adviserId', 'createdAt', 'updatedAt'] },
+  actionPlans: { primaryKey: 'id', clear: ['id', 'pupilId', 'openActionDueDates', 'reviewOn', 'createdAt', 'updatedAt'] },
   drafts: { primaryKey: 'id', clear: ['id', 'kind', 'pupilId', 'createdAt', 'updatedAt'] },
   // A business, found by name and place; the people to contact there are sealed.
-  employers: { primaryKey: 'id', clear: ['id', 'name', 'sector', 'district', 'outcode', 'createdAt', 'updatedAt'] },
+  employers: { primaryKey: 'id', clear: ['id', 'name', 'sector', 'district', 'createdAt', 'updatedAt'] },
   // The files are sealed: a DBS confirmation names a person.
   employerDocuments: { primaryKey: 'id', clear: ['id', 'employerId', 'createdAt', 'updatedAt'] },
   experiences: {
     primaryKey: 'id',
-    clear: ['id', 'pupilIds', 'employerId', 'status', 'start', 'kind', 'createdAt', 'updatedAt'],
+    clear: ['id', 'pupilIds', 'employerId', 'status', 'kind', 'createdAt', 'updatedAt'],
   },
   allocations: { primaryKey: 'id', clear: ['id', 'confirmedOn', 'pupilIds', 'createdAt', 'updatedAt'] },
-  // What was said of a young person's future and by whom: only whose, which kind and when stay clear.
-  destinations: { primaryKey: 'id', clear: ['id', 'pupilId', 'recordedOn', 'kind', 'createdAt', 'updatedAt'] },
+  // What was said of a young person's future and by whom: only whose stays clear.
+  destinations: { primaryKey: 'id', clear: ['id', 'pupilId', 'createdAt', 'updatedAt'] },
   // A school's figures only, but a small school's can point at a few young people: sealed all the same.
   compassSnapshots: { primaryKey: 'id', clear: ['id', 'schoolId', 'takenOn', 'createdAt', 'updatedAt'] },
   // Every value: erased ids, recipients' keys and the service's details are nobody's business on disk.
   settings: { primaryKey: 'key', clear: ['key'] },
-  // Entries hold earlier versions of records, so only who, when and which record stay clear.
-  audit: { primaryKey: 'id', clear: ['id', 'at', 'seq', 'adviserId', 'recordId', 'pupilId', 'entity', 'action'] },
+  // Entries hold earlier versions of records, so only who, when and which record stay clear (what was done, since version 7, is sealed).
+  audit: { primaryKey: 'id', clear: ['id', 'at', 'seq', 'adviserId', 'recordId', 'pupilId'] },
 } as const satisfies Record<string, { primaryKey: string; clear: readonly string[] }>;
 
 export type SealedTableName = keyof typeof SEALED_TABLES;

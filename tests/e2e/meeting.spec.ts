@@ -30,7 +30,12 @@ function countSessions(page: Page, pupilId: string): Promise<number> {
         opening.onerror = () => reject(opening.error);
         opening.onsuccess = () => {
           const db = opening.result;
-          const request = db.transaction('sessions').objectStore('sessions').index('pupilId').count(id);
+          // A young person's sessions are found by the [pupilId+date] index (there is no plain pupilId index since version 7).
+          const request = db
+            .transaction('sessions')
+            .objectStore('sessions')
+            .index('[pupilId+date]')
+            .count(IDBKeyRange.bound([id, ''], [id, '\uffff']));
           request.onsuccess = () => {
             db.close();
             resolve(request.result);

@@ -1,6 +1,6 @@
 // The audit log in words: what each entry is about, named as the adviser knows it (never an id
 // fragment), and only real changes written.
-import { testDatabaseOptions } from './test-database';
+import { testDatabaseOptions, auditEntriesOf } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { erasePupil, savePupil } from '@renderer/db/pupils';
@@ -54,7 +54,7 @@ describe('the audit log in words', () => {
     await setSetting(db, 'disclosureThreshold', 7, null);
     await setSetting(db, 'weeksWorth', { days: 5, hoursPerDay: 6 }, null);
     await setSetting(db, 'weeksWorth', { hoursPerDay: 6, days: 5 }, null);
-    const changes = (await db.audit.where('[entity+action]').equals(['settings', 'update']).toArray()).sort((a, b) => a.seq - b.seq);
+    const changes = await auditEntriesOf(db, 'settings', 'update');
     expect(changes.map((e) => e.summary)).toEqual([
       'Changed the setting "Smallest count shown in returns"',
       'Changed the setting "What counts as a week\'s worth"',

@@ -1,4 +1,4 @@
-import { testDatabaseOptions } from './test-database';
+import { testDatabaseOptions, auditEntriesOf } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MERGE_TABLES, checkMergeWrites, planMerge, resolveMerge, type BackupRow } from '@shared/backup';
 import { generateDemoDataset } from '@shared/demo';
@@ -126,7 +126,7 @@ describe("merging another adviser's data", () => {
     expect((await here.pupils.get(p2!.id))?.aspirations).toBe('Changed here');
     expect((await here.pupils.get(p3!.id))?.preferredForename).toBe('Here');
     expect(await here.schools.get(spareSchool.id)).toBeUndefined();
-    const entries = await here.audit.where('[entity+action]').equals(['database', 'merge']).toArray();
+    const entries = await auditEntriesOf(here, 'database', 'merge');
     expect(entries[0]!.summary).toBe(
       "Merged the other adviser's backup: 1 records added, 1 updated, 0 young people recorded on both computers joined",
     );

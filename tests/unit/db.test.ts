@@ -134,7 +134,7 @@ describe('demo data', () => {
     const dataset = generateDemoDataset({ seed: 9, today: '2026-11-24', pupils: 10 });
     await loadDataset(db, dataset, null, new Date(), DEMO_SERVICE);
     expect(await getSetting(db, 'service')).toEqual(DEMO_SERVICE);
-    expect((await db.audit.where('entity').equals('settings').toArray()).map((a) => a.recordId)).toEqual(['service']);
+    expect((await db.audit.toArray()).filter((a) => a.entity === 'settings').map((a) => a.recordId)).toEqual(['service']);
     await clearDemoData(db, null, new Date(), DEMO_SERVICE);
     expect(await getSetting(db, 'service')).toBeUndefined();
 

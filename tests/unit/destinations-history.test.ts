@@ -1,6 +1,6 @@
 // The destinations history's core: entries checked against the young person (dates, codes for their age,
 // consent to tracking), written with the young person's current codes in one transaction, erased with them.
-import { testDatabaseOptions } from './test-database';
+import { testDatabaseOptions, auditEntriesOf } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { destinationsOf, removeDestinationEntry, restoreDestinationEntry, saveDestinationEntry } from '@renderer/db/destinations';
@@ -159,7 +159,7 @@ describe('the history, stored', () => {
     expect((await db.pupils.get(leaver.id))?.intendedDestination).toBeNull();
     await restoreDestinationEntry(db, removed!, null, now);
     expect((await db.pupils.get(leaver.id))?.intendedDestination).toBe('310');
-    expect(await db.audit.where('[entity+action]').equals(['destination', 'create']).count()).toBe(3);
+    expect((await auditEntriesOf(db, 'destination', 'create')).length).toBe(3);
   });
 
   it('writes nothing when the rules refuse the entry', async () => {

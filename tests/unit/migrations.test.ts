@@ -7,7 +7,7 @@
 // When a version is added to renderer/src/db/schema.ts: add its frozen stores and a fixture here
 // (a version with an upgrade also says in `expected` what its upgrade does to the old rows), and
 // add the matching step to PAYLOAD_UPGRADES in shared/backup/payload.ts so older backups restore.
-import { testDatabaseOptions } from './test-database';
+import { TEST_DATA_KEY, testDatabaseOptions } from './test-database';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '@shared/demo';
@@ -17,7 +17,8 @@ import type { Pupil } from '@shared/model';
 import { CareersDeskDb, allTables } from '@renderer/db/schema';
 import { derivedId } from '@shared/model/upgrades';
 import { DataKeyRing } from '@renderer/db/encryption';
-import { SEALED_PROPERTY, SEALED_TABLES, isSealedTable } from '@shared/crypto/sealed-rows';
+import { SEALED_PROPERTY, SEALED_TABLES, isSealedTable, sealBytes } from '@shared/crypto/sealed-rows';
+import { PUPIL_LIST_SNAPSHOT_KEY } from '@renderer/db/pupil-list-stamp';
 
 type Rows = Record<string, Record<string, unknown>[]>;
 
@@ -77,6 +78,55 @@ const V6_STORES: Record<string, string> = {
   destinations: 'id, pupilId, [pupilId+recordedOn], kind',
   compassSnapshots: 'id, schoolId, [schoolId+takenOn]',
 };
+
+// Version 7 kept only the indexes some query uses, and sealed the fields only the dropped ones had kept in clear.
+const V7_STORES: Record<string, string> = {
+  ...V6_STORES,
+  pupils: 'id, schoolId',
+  sessions: 'id, [pupilId+date], date, adviserId',
+  actionPlans: 'id, pupilId, *openActionDueDates, reviewOn',
+  drafts: 'id, [kind+pupilId]',
+  employers: 'id, name, sector, district',
+  experiences: 'id, *pupilIds, employerId, [employerId+status], status, kind',
+  destinations: 'id, pupilId',
+  audit: 'id, seq, [at+seq], adviserId, recordId, pupilId',
+};
+
+/** The fields version 6 kept in clear, per sealed table (frozen: shared/crypto/sealed-rows.ts as it shipped then). */
+const V6_CLEAR_FIELDS: Record<string, readonly string[]> = {
+  pupils: ['id', 'schoolId', 'district', 'riskBand', 'lastGuidanceOn', 'leftOn', 'createdAt', 'updatedAt'],
+  sessions: ['id', 'pupilId', 'date', 'adviserId', 'kind', 'createdAt', 'updatedAt'],
+  actionPlans: ['id', 'pupilId', 'sessionId', 'openActionDueDates', 'reviewOn', 'createdAt', 'updatedAt'],
+  drafts: ['id', 'kind', 'pupilId', 'createdAt', 'updatedAt'],
+  employers: ['id', 'name', 'sector', 'district', 'outcode', 'createdAt', 'updatedAt'],
+  employerDocuments: ['id', 'employerId', 'createdAt', 'updatedAt'],
+  experiences: ['id', 'pupilIds', 'employerId', 'status', 'start', 'kind', 'createdAt', 'updatedAt'],
+  allocations: ['id', 'confirmedOn', 'pupilIds', 'createdAt', 'updatedAt'],
+  destinations: ['id', 'pupilId', 'recordedOn', 'kind', 'createdAt', 'updatedAt'],
+  compassSnapshots: ['id', 'schoolId', 'takenOn', 'createdAt', 'updatedAt'],
+  settings: ['key'],
+  audit: ['id', 'at', 'seq', 'adviserId', 'recordId', 'pupilId', 'entity', 'action'],
+};
+
+/**
+ * A row as version 6 stored it: its clear fields as they are, the rest sealed in the same format as sealRow
+ * (AES-256-GCM with the IV first, bound to table and key), but with version 6's allowlist; tables not about
+ * young people as they are.
+ */
+function sealedAsVersion6(table: string, row: Record<string, unknown>): Record<string, unknown> {
+  const clearFields = V6_CLEAR_FIELDS[table];
+  if (!clearFields) return row;
+  const stored: Record<string, unknown> = {};
+  const secret: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(row)) {
+    if (clearFields.includes(field)) stored[field] = value;
+    else if (value !== undefined) secret[field] = value;
+  }
+  const id = table === 'settings' ? row.key : row.id;
+  const encode = (text: string) => new TextEncoder().encode(text);
+  stored[SEALED_PROPERTY] = sealBytes(TEST_DATA_KEY, encode(JSON.stringify(secret)), encode(`${table}\u0000${JSON.stringify(id)}`));
+  return stored;
+}
 
 /**
  * A young person as versions 1 to 5 stored them: a tick for "a parent opted out of follow-up" instead of
@@ -453,6 +503,7 @@ const SHIPPED: ShippedVersion[] = [
   // Rows written raw at version 5 are not sealed (as if an upgrade had been interrupted); they open as they are.
   { version: 5, stores: V5_STORES, fixture: v4Fixture, expected: v5Upgraded },
   { version: 6, stores: V6_STORES, fixture: v6Fixture },
+  { version: 7, stores: V7_STORES, fixture: v6Fixture },
 ];
 
 const created: Dexie[] = [];
@@ -518,8 +569,8 @@ describe('schema migrations', () => {
       expect((await db.pupils.where('schoolId').equals(pupil.schoolId!).toArray()).map((p) => p.id)).toContain(pupil.id);
       const session = (expected.sessions as { pupilId: string; date: string }[])[0]!;
       expect(await db.sessions.where('[pupilId+date]').equals([session.pupilId, session.date]).count()).toBeGreaterThan(0);
-      expect(await db.audit.where('[entity+action]').equals(['pupil', 'create']).count()).toBe(
-        (expected.audit ?? []).filter((e) => e.entity === 'pupil' && e.action === 'create').length,
+      expect(await db.sessions.where('pupilId').equals(session.pupilId).count()).toBe(
+        (expected.sessions as { pupilId: string }[]).filter((s) => s.pupilId === session.pupilId).length,
       );
       expect((await db.audit.orderBy('[at+seq]').toArray()).map((e) => e.action)).toEqual(['create', 'update']);
 
@@ -556,7 +607,7 @@ describe('schema migrations', () => {
 
     // Read with a plain connection, without the app's middleware: only the allowlisted fields are in clear.
     const raw = new Dexie(name);
-    raw.version(6).stores(V6_STORES);
+    raw.version(7).stores(V7_STORES);
     created.push(raw);
     await raw.open();
     const secrets = (rows.pupils as Record<string, unknown>[]).flatMap((p) =>
@@ -593,6 +644,76 @@ describe('schema migrations', () => {
     const locked = new CareersDeskDb(name, { keys: new DataKeyRing() });
     created.push(locked);
     await expect(locked.pupils.toArray()).rejects.toThrow(/records are locked/);
+  });
+
+  it('seals again, at version 7, what only the dropped indexes kept in clear, drops those indexes and the list snapshot', async () => {
+    const rows = v6Fixture();
+    // One who has left, so a leaving date is there to seal.
+    const pupils = (rows.pupils as Record<string, unknown>[]).map((p, i) => (i === 0 ? { ...p, leftOn: '2026-07-22' } : p));
+    rows.pupils = pupils;
+    // The fields version 7 seals are there to be sealed: districts, risk bands, dates of last guidance and of leaving.
+    for (const field of ['district', 'riskBand', 'lastGuidanceOn', 'leftOn'])
+      expect(
+        pupils.some((p) => p[field] !== null && p[field] !== undefined),
+        field,
+      ).toBe(true);
+    const snapshot = { key: PUPIL_LIST_SNAPSHOT_KEY, value: { stamp: 'made at version 6', entries: [] } };
+    const name = 'careers-desk-migrate-v6-sealed';
+    const old = new Dexie(name);
+    old.version(6).stores(V6_STORES);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, tableRows] of Object.entries({ ...rows, settings: [...(rows.settings ?? []), snapshot] }))
+        await old.table(table).bulkAdd(tableRows.map((row) => sealedAsVersion6(table, row)));
+    });
+    old.close();
+
+    const progress: [number, number][] = [];
+    const db = new CareersDeskDb(name, { ...testDatabaseOptions(), onSealingProgress: (done, total) => progress.push([done, total]) });
+    created.push(db);
+    await db.open();
+    const resealed = ['pupils', 'sessions', 'actionPlans', 'employers', 'experiences', 'destinations', 'audit'];
+    const total = resealed.reduce((sum, table) => sum + (rows[table]?.length ?? 0), 0);
+    expect(total).toBeGreaterThan(pupils.length);
+    expect(progress[0]).toEqual([0, total]);
+    expect(progress.at(-1)).toEqual([total, total]);
+    // Every record as it was; the snapshot, read from rows as they were, is gone.
+    for (const table of allTables(db))
+      expect(byKey((await table.toArray()) as Record<string, unknown>[]), `table ${table.name}`).toEqual(byKey(rows[table.name] ?? []));
+    expect(await db.settings.get(PUPIL_LIST_SNAPSHOT_KEY)).toBeUndefined();
+    // A young person's sessions are still found by young person (from [pupilId+date]), and by date.
+    const session = (rows.sessions as { pupilId: string; date: string }[])[0]!;
+    expect(await db.sessions.where('pupilId').anyOf([session.pupilId]).count()).toBe(
+      (rows.sessions as { pupilId: string }[]).filter((s) => s.pupilId === session.pupilId).length,
+    );
+    const idb = db.backendDB();
+    const indexesOf = (table: string) => Array.from(idb.transaction(table).objectStore(table).indexNames).sort();
+    expect(indexesOf('pupils')).toEqual(['schoolId']);
+    expect(indexesOf('sessions')).toEqual(['[pupilId+date]', 'adviserId', 'date'].sort());
+    expect(indexesOf('audit')).toEqual(['[at+seq]', 'adviserId', 'pupilId', 'recordId', 'seq'].sort());
+    expect(indexesOf('destinations')).toEqual(['pupilId']);
+    db.close();
+
+    // Read without the key: only today's allowlisted fields are in clear, so the freed ones are only inside `sealed`.
+    const raw = new Dexie(name);
+    raw.version(7).stores(V7_STORES);
+    created.push(raw);
+    await raw.open();
+    for (const table of Object.keys(SEALED_TABLES)) {
+      if (!isSealedTable(table)) continue;
+      const clear: readonly string[] = SEALED_TABLES[table].clear;
+      for (const row of (await raw.table(table).toArray()) as Record<string, unknown>[]) {
+        expect(row[SEALED_PROPERTY], `${table} row sealed`).toBeInstanceOf(Uint8Array);
+        expect(
+          Object.keys(row).filter((field) => field !== SEALED_PROPERTY && !clear.includes(field)),
+          table,
+        ).toEqual([]);
+      }
+    }
+    const storedPupils = (await raw.table('pupils').toArray()) as Record<string, unknown>[];
+    expect(storedPupils).toHaveLength(pupils.length);
+    for (const row of storedPupils)
+      expect(Object.keys(row).sort()).toEqual(['createdAt', 'id', 'schoolId', SEALED_PROPERTY, 'updatedAt'].sort());
   });
 
   it("finds a confirmed allocation by anyone on it, and an employer's documents by the employer", async () => {

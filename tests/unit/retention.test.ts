@@ -1,4 +1,4 @@
-import { testDatabaseOptions } from './test-database';
+import { testDatabaseOptions, auditEntriesOf } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_RETENTION_YEARS,
@@ -94,7 +94,7 @@ describe('deleting records past the date', () => {
       expect(await db.experiences.where('pupilIds').equals(id).count()).toBe(0);
       expect(await db.audit.where('pupilId').equals(id).count()).toBe(0);
     }
-    const entries = await db.audit.where('[entity+action]').equals(['database', 'retention-delete']).toArray();
+    const entries = await auditEntriesOf(db, 'database', 'retention-delete');
     expect(entries).toHaveLength(1);
     expect(entries[0]!.summary).toBe(
       "Deleted 2 young people's records past the retention period " +

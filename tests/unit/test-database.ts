@@ -1,5 +1,6 @@
 import { DataKeyRing } from '@renderer/db/encryption';
-import type { DatabaseOptions } from '@renderer/db/schema';
+import type { CareersDeskDb, DatabaseOptions } from '@renderer/db/schema';
+import type { AuditEntry } from '@shared/model';
 import type { KeyStore } from '@renderer/db/data-key';
 
 /** One fixed data key for every test database, so a test that opens the same database twice reads it back. */
@@ -18,4 +19,9 @@ export function memoryKeyStore(): KeyStore {
     writeKey: async ({ name, data }) => void kept.set(name, data.slice()),
     removeKey: async ({ name }) => void kept.delete(name),
   };
+}
+
+/** The audit entries of one kind, in write order (since version 7 the log has no [entity+action] index: read in memory). */
+export async function auditEntriesOf(db: CareersDeskDb, entity: string, action: string): Promise<AuditEntry[]> {
+  return (await db.audit.orderBy('seq').toArray()).filter((entry) => entry.entity === entity && entry.action === action);
 }

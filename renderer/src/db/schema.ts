@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type {
   ActionPlan,
   Adviser,
@@ -26,9 +26,10 @@ import {
   pupilRowToVersion2,
   pupilRowToVersion6,
 } from '@shared/model/upgrades';
-import { SEALED_TABLES } from '@shared/crypto/sealed-rows';
+import type { SealedTableName } from '@shared/crypto/sealed-rows';
 import { DATABASE_NAME } from './name';
 import { encryptionMiddleware, type DataKeyRing } from './encryption';
+import { PUPIL_LIST_SNAPSHOT_KEY } from './pupil-list-stamp';
 
 export { DATABASE_NAME };
 
@@ -61,6 +62,8 @@ export class CareersDeskDb extends Dexie {
     super(name);
     this.keys = 'keys' in options ? options.keys : null;
     if (this.keys) this.use(encryptionMiddleware(this.keys));
+    // Set when the version 5 upgrade has just sealed every row (an older database opened today).
+    let sealedInThisUpgrade = false;
     this.version(1).stores({
       // search by name prefix (searchWords), by UPN, by year group, school, district, risk band;
       // "no guidance yet" by lastGuidanceOn; retention by leftOn.
@@ -143,21 +146,8 @@ export class CareersDeskDb extends Dexie {
     this.version(5)
       .stores({ pupils: 'id, schoolId, district, riskBand, lastGuidanceOn, leftOn, updatedAt' })
       .upgrade(async (tx) => {
-        const tables = VERSION_5_SEALED_TABLES.map((table) => tx.table(table));
-        const keysByTable = await Promise.all(tables.map((table) => table.toCollection().primaryKeys()));
-        const total = keysByTable.reduce((sum, keys) => sum + keys.length, 0);
-        let done = 0;
-        options.onSealingProgress?.(done, total);
-        for (const [index, table] of tables.entries()) {
-          const keys = keysByTable[index] ?? [];
-          for (let start = 0; start < keys.length; start += SEALING_CHUNK) {
-            // Read through the middleware (rows before version 5 come back as they are) and put back sealed.
-            const rows = (await table.bulkGet(keys.slice(start, start + SEALING_CHUNK))).filter((row) => row !== undefined);
-            await table.bulkPut(rows);
-            done += rows.length;
-            options.onSealingProgress?.(done, total);
-          }
-        }
+        await sealAgain(tx, VERSION_5_SEALED_TABLES, options.onSealingProgress);
+        sealedInThisUpgrade = true;
       });
     // Version 6: destinations over time. Each young person's single intended and actual code becomes the
     // first entries of their history (destinationRowsFromVersion5); "parent opted out" becomes consent to
@@ -180,6 +170,57 @@ export class CareersDeskDb extends Dexie {
           });
         await tx.table('destinations').bulkAdd(entries);
       });
+    // Version 7: only the indexes some query uses (issue 21, item 3; every where(), orderBy() and compound key in
+    // renderer/src read). The pupil list answers district, risk band, last guidance and leaving date in memory;
+    // Dexie answers sessions by young person from [pupilId+date]; deleting a session finds its plans by young
+    // person; nothing reads drafts by date, employers by outcode, experiences by start, destinations by kind or
+    // [pupilId+recordedOn], nor the audit log by [entity+action] or by time alone (it reads [at+seq]). Fewer index
+    // entries per write, and the fields those indexes kept in clear come off the allowlists
+    // (shared/crypto/sealed-rows.ts), so every row of those tables is sealed again here, with its progress:
+    // a young person's district, risk band, last guidance and leaving dates are no longer on disk in clear.
+    this.version(7)
+      .stores({
+        pupils: 'id, schoolId',
+        sessions: 'id, [pupilId+date], date, adviserId',
+        actionPlans: 'id, pupilId, *openActionDueDates, reviewOn',
+        drafts: 'id, [kind+pupilId]',
+        employers: 'id, name, sector, district',
+        experiences: 'id, *pupilIds, employerId, [employerId+status], status, kind',
+        destinations: 'id, pupilId',
+        audit: 'id, seq, [at+seq], adviserId, recordId, pupilId',
+      })
+      .upgrade(async (tx) => {
+        // The pupil list's snapshot was read from rows as they were; it is made again at the next start.
+        await tx.table('settings').delete(PUPIL_LIST_SNAPSHOT_KEY);
+        // Rows version 5 sealed in this same upgrade already have today's allowlist.
+        if (!sealedInThisUpgrade) await sealAgain(tx, VERSION_7_RESEALED_TABLES, options.onSealingProgress);
+      });
+  }
+}
+
+/**
+ * Reads every row of these tables through the middleware (opened, or as they are when written before version 5)
+ * and puts it back sealed with today's allowlist, a chunk at a time, reporting progress. Inside the upgrade's
+ * one transaction, so a window closed halfway leaves the database at the earlier version, whole.
+ */
+async function sealAgain(
+  tx: Transaction,
+  tableNames: readonly SealedTableName[],
+  onProgress: DatabaseOptions['onSealingProgress'],
+): Promise<void> {
+  const tables = tableNames.map((table) => tx.table(table));
+  const keysByTable = await Promise.all(tables.map((table) => table.toCollection().primaryKeys()));
+  const total = keysByTable.reduce((sum, keys) => sum + keys.length, 0);
+  let done = 0;
+  onProgress?.(done, total);
+  for (const [index, table] of tables.entries()) {
+    const keys = keysByTable[index] ?? [];
+    for (let start = 0; start < keys.length; start += SEALING_CHUNK) {
+      const rows = (await table.bulkGet(keys.slice(start, start + SEALING_CHUNK))).filter((row) => row !== undefined);
+      await table.bulkPut(rows);
+      done += rows.length;
+      onProgress?.(done, total);
+    }
   }
 }
 
@@ -198,14 +239,28 @@ const VERSION_5_SEALED_TABLES = [
   'allocations',
   'settings',
   'audit',
-] as const satisfies readonly (keyof typeof SEALED_TABLES)[];
+] as const satisfies readonly SealedTableName[];
 
-/** Rows sealed per step of the version 5 upgrade, between progress reports. */
+/**
+ * The tables whose clear fields version 7 cut back, as they were then (frozen, as above): every other sealed
+ * table's allowlist was unchanged, so its rows stay as they are.
+ */
+const VERSION_7_RESEALED_TABLES = [
+  'pupils',
+  'sessions',
+  'actionPlans',
+  'employers',
+  'experiences',
+  'destinations',
+  'audit',
+] as const satisfies readonly SealedTableName[];
+
+/** Rows sealed per step of the version 5 and 7 upgrades, between progress reports. */
 const SEALING_CHUNK = 500;
 
 /**
  * How a connection is opened: with the key ring that seals and opens rows, or, for the bench's side-by-side
- * figures only, without encryption. `onSealingProgress` hears the version 5 upgrade's progress.
+ * figures only, without encryption. `onSealingProgress` hears the version 5 and 7 upgrades' progress.
  */
 export type DatabaseOptions = ({ keys: DataKeyRing } | { unencryptedForBenchComparison: true }) & {
   onSealingProgress?: (done: number, total: number) => void;

@@ -67,19 +67,15 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 /**
- * Indexes of the current schema that no screen queries (a search of renderer/src for where() and orderBy()
- * on 6 December 2026), for the schema-cost figures (issue 21, item 3). `sessions.pupilId` is on the list
- * because Dexie answers where('pupilId') from the compound [pupilId+date] index when the plain one is gone.
+ * Indexes of the current schema that no screen queries (a search of renderer/src for where(), orderBy() and
+ * compound keys), for the schema-cost figures (issue 21, item 3). None since version 7, which dropped the ones
+ * found on 6 December 2026 (pupils' district, riskBand, lastGuidanceOn, leftOn, updatedAt; sessions' kind and
+ * pupilId; actionPlans.sessionId; drafts.updatedAt; employers.outcode; experiences.start; destinations' kind and
+ * [pupilId+recordedOn]; audit's at and [entity+action]). `experiences.employerId` and `compassSnapshots.schoolId`
+ * are queried, though Dexie could answer them from their compound indexes; both tables are small. Kept, so an
+ * index added later without a query shows here, and the variant's figure is otherwise the run's own noise.
  */
-const UNQUERIED_INDEXES: Record<string, readonly string[]> = {
-  pupils: ['district', 'riskBand', 'lastGuidanceOn', 'leftOn', 'updatedAt'],
-  sessions: ['kind', 'pupilId'],
-  actionPlans: ['sessionId'],
-  drafts: ['updatedAt'],
-  employers: ['outcode'],
-  experiences: ['start'],
-  audit: ['[entity+action]'],
-};
+const UNQUERIED_INDEXES: Record<string, readonly string[]> = {};
 
 /**
  * Sessions stored compactly: one row per young person holding all their sessions, with the two things
