@@ -22,7 +22,9 @@ export const SEALED_PROPERTY = 'sealed';
 export const SEALED_TABLES = {
   // Since version 7 a young person's district, risk band, last guidance and leaving dates are sealed too.
   pupils: { primaryKey: 'id', clear: ['id', 'schoolId', 'createdAt', 'updatedAt'] },
-  sessions: { primaryKey: 'id', clear: ['id', 'pupilId', 'date', 'adviserId', 'createdAt', 'updatedAt'] },
+  // A session's kind stays clear though no index needs it: sealing it would mean re-sealing every session (most of
+  // a county's rows) in the version 7 upgrade, minutes at the start-up screen for one word.
+  sessions: { primaryKey: 'id', clear: ['id', 'pupilId', 'date', 'adviserId', 'kind', 'createdAt', 'updatedAt'] },
   actionPlans: { primaryKey: 'id', clear: ['id', 'pupilId', 'openActionDueDates', 'reviewOn', 'createdAt', 'updatedAt'] },
   drafts: { primaryKey: 'id', clear: ['id', 'kind', 'pupilId', 'createdAt', 'updatedAt'] },
   // A business, found by name and place; the people to contact there are sealed.
@@ -40,8 +42,9 @@ export const SEALED_TABLES = {
   compassSnapshots: { primaryKey: 'id', clear: ['id', 'schoolId', 'takenOn', 'createdAt', 'updatedAt'] },
   // Every value: erased ids, recipients' keys and the service's details are nobody's business on disk.
   settings: { primaryKey: 'key', clear: ['key'] },
-  // Entries hold earlier versions of records, so only who, when and which record stay clear (what was done, since version 7, is sealed).
-  audit: { primaryKey: 'id', clear: ['id', 'at', 'seq', 'adviserId', 'recordId', 'pupilId'] },
+  // Entries hold earlier versions of records, so only who, when, which record and what was done stay clear (the
+  // last two no longer indexed since version 7, but left clear so that the upgrade need not re-seal the whole log).
+  audit: { primaryKey: 'id', clear: ['id', 'at', 'seq', 'adviserId', 'recordId', 'pupilId', 'entity', 'action'] },
 } as const satisfies Record<string, { primaryKey: string; clear: readonly string[] }>;
 
 export type SealedTableName = keyof typeof SEALED_TABLES;

@@ -672,7 +672,8 @@ describe('schema migrations', () => {
     const db = new CareersDeskDb(name, { ...testDatabaseOptions(), onSealingProgress: (done, total) => progress.push([done, total]) });
     created.push(db);
     await db.open();
-    const resealed = ['pupils', 'sessions', 'actionPlans', 'employers', 'experiences', 'destinations', 'audit'];
+    // Sessions and the audit log keep their clear fields (sealed-rows.ts says why), so are not sealed again.
+    const resealed = ['pupils', 'actionPlans', 'employers', 'experiences', 'destinations'];
     const total = resealed.reduce((sum, table) => sum + (rows[table]?.length ?? 0), 0);
     expect(total).toBeGreaterThan(pupils.length);
     expect(progress[0]).toEqual([0, total]);

@@ -247,12 +247,10 @@ const VERSION_5_SEALED_TABLES = [
  */
 const VERSION_7_RESEALED_TABLES = [
   'pupils',
-  'sessions',
   'actionPlans',
   'employers',
   'experiences',
   'destinations',
-  'audit',
 ] as const satisfies readonly SealedTableName[];
 
 /** Rows sealed per step of the version 5 and 7 upgrades, between progress reports. */
