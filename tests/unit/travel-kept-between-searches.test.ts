@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Employer, Pupil } from '@shared/model';
 import { matchPupil, prepareMatchDirectory, type JourneySource, type MatchContext } from '@shared/matching';
-import { planJourneys, prepareTravelDay, readGtfsFeed, type TravelFeed } from '@shared/travel';
+import { planJourneys, prepareTravelDay } from '@shared/travel';
 import { createFactories } from '../support/factories';
 import {
   BROADSTAIRS,
@@ -15,19 +15,13 @@ import {
   RAMSGATE_CT11,
   WESTGATE,
   coastalLine,
-  feedFiles,
   northOf,
   westgateFeeder,
-  zipFeed,
   type FeedSpec,
 } from '../support/gtfs-feeds';
+import { readFeedSpec } from '../support/read-feed-spec';
 
-async function feedOf(spec: FeedSpec): Promise<TravelFeed> {
-  const result = readGtfsFeed(await zipFeed(feedFiles(spec)));
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-  return result.feed;
-}
-
+const feedOf = readFeedSpec;
 const TUESDAY = '2026-11-24';
 
 describe('journey planning with what it keeps per timetable', () => {
@@ -80,22 +74,23 @@ describe('journey planning with what it keeps per timetable', () => {
 });
 
 describe('matching young people one after another against one prepared directory', () => {
-  const today = '2027-03-01';
-  const week = { start: '2027-06-14', end: '2027-06-18' };
   const make = createFactories({ stamp: '2027-01-10T09:00:00.000Z' });
-  const goodChecks = {
+  // Safety checks in date for the June week, so only travel and names tell these offers apart.
+  const checks = {
     riskAssessmentOn: '2026-09-01',
     insuranceExpiresOn: '2028-01-31',
     safeguardingConfirmed: true,
     riskControls: '',
     dbsPosition: null,
   };
+  const week = { start: '2027-06-14', end: '2027-06-18' };
+  const today = '2027-03-01';
   const employer = (name: string, outcode: string, fields: Partial<Omit<Employer, 'offers'>> = {}): Employer =>
     make.employer({
       name,
       sector: 'engineering',
       outcode,
-      checks: goodChecks,
+      checks,
       requirements: { stepFreeAccess: true },
       ...fields,
       offers: [make.offer({ periods: [{ ...week, capacity: 2 }], yearGroups: [10, 11, 12], minimumAge: 14 })],
