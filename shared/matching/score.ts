@@ -165,10 +165,15 @@ interface PupilFacts {
   birth: DateParts;
   /** See receptionYearOf: take it from a period's academic start year to get their year group then. */
   receptionYear: number;
+  /**
+   * Travel parts already worked out for this young person, by kind of question and then by the place's
+   * outcode: thousands of offers share a hundred or so outcodes, and the answer depends on nothing else.
+   */
+  travelParts: Map<string, TravelPart>[];
 }
 
 function pupilFacts(pupil: MatchablePupil): PupilFacts {
-  return { birth: isoDateParts(pupil.dateOfBirth), receptionYear: receptionYearOf(pupil) };
+  return { birth: isoDateParts(pupil.dateOfBirth), receptionYear: receptionYearOf(pupil), travelParts: [] };
 }
 
 function slotFacts(employer: Employer, offer: PlacementOffer, period: OfferPeriod, left: number): SlotFacts {
@@ -259,6 +264,33 @@ interface TravelPart {
   /** Set when the place is beyond what they can travel. */
   exclusion: Exclusion | null;
   text: string | null;
+}
+
+/**
+ * travelPart for this young person, from those already worked out when another offer or route had the same
+ * outcode. The part is shared between the evaluations that ask for it: they copy its reasons and only read it.
+ */
+function travelPartFor(
+  pupil: MatchablePupil,
+  known: PupilFacts,
+  placeOutcode: string | null,
+  place: 'employer' | 'campus',
+  explain: boolean,
+  timetabled = false,
+  judgedReachable = false,
+): TravelPart {
+  const variant = (place === 'employer' ? 1 : 0) | (explain ? 2 : 0) | (timetabled ? 4 : 0) | (judgedReachable ? 8 : 0);
+  let byOutcode = known.travelParts[variant];
+  if (!byOutcode) known.travelParts[variant] = byOutcode = new Map();
+  // No outcode and an empty one read the same (both "no postcode recorded").
+  const key = placeOutcode ?? '';
+  let part = byOutcode.get(key);
+  if (!part) {
+    const bestPoints = place === 'employer' ? OFFER_DISTANCE : ROUTE_DISTANCE;
+    part = travelPart(pupil, placeOutcode, place, bestPoints, explain, timetabled, judgedReachable);
+    byOutcode.set(key, part);
+  }
+  return part;
 }
 
 /**
@@ -426,13 +458,15 @@ function offerRulesBesidesTravel(
  * Planning is the costly part of matching with a timetable, so offers ruled out anyway are not planned.
  */
 export function offerWorthPlanning(pupil: MatchablePupil, slot: OfferSlot, pupilPlacements: readonly Placement[] = []): boolean {
-  return worthPlanningFor(pupil, pupilFacts(pupil), slot, pupilPlacements);
+  const known = pupilFacts(pupil);
+  return worthPlanningFor(pupil, known, slot, offerRulesBesidesTravel(pupil, known, slot, pupilPlacements));
 }
 
-function worthPlanningFor(pupil: MatchablePupil, known: PupilFacts, slot: OfferSlot, pupilPlacements: readonly Placement[]): boolean {
-  if (offerRulesBesidesTravel(pupil, known, slot, pupilPlacements).length > 0) return false;
+/** offerWorthPlanning, given what offerRulesBesidesTravel found for the slot. */
+function worthPlanningFor(pupil: MatchablePupil, known: PupilFacts, slot: OfferSlot, besidesTravel: readonly Exclusion[]): boolean {
+  if (besidesTravel.length > 0) return false;
   const reachable = publicTransportOverrideFor(pupil, slot.employer, null)?.verdict === 'reachable';
-  return travelPart(pupil, slot.employer.outcode, 'employer', OFFER_DISTANCE, false, true, reachable).exclusion === null;
+  return travelPartFor(pupil, known, slot.employer.outcode, 'employer', false, true, reachable).exclusion === null;
 }
 
 function evaluateOfferFor(
@@ -442,19 +476,13 @@ function evaluateOfferFor(
   pupilPlacements: readonly Placement[],
   explain: boolean,
   journey: OfferJourney | null,
+  /** What offerRulesBesidesTravel found, when already worked out; the evaluation adds to it. */
+  besidesTravel?: Exclusion[],
 ): Evaluation {
   const { employer, facts } = slot;
-  const exclusions = offerRulesBesidesTravel(pupil, known, slot, pupilPlacements);
+  const exclusions = besidesTravel ?? offerRulesBesidesTravel(pupil, known, slot, pupilPlacements);
   const override = publicTransportOverrideFor(pupil, employer, journey);
-  const travel = travelPart(
-    pupil,
-    employer.outcode,
-    'employer',
-    OFFER_DISTANCE,
-    explain,
-    journey !== null,
-    override?.verdict === 'reachable',
-  );
+  const travel = travelPartFor(pupil, known, employer.outcode, 'employer', explain, journey !== null, override?.verdict === 'reachable');
   if (travel.exclusion) exclusions.push(travel.exclusion);
   if (override?.verdict === 'not-reachable') {
     exclusions.push({ code: 'travel', message: `The adviser judged it not reachable by public transport: ${override.note}` });
@@ -654,7 +682,7 @@ function evaluateRouteFor(
   let distanceKm: number | null = null;
   let travelText: string | null = null;
   if (campus) {
-    const travel = travelPart(pupil, campus.outcode, 'campus', ROUTE_DISTANCE, explain, journey !== null);
+    const travel = travelPartFor(pupil, known, campus.outcode, 'campus', explain, journey !== null);
     distanceKm = travel.km;
     travelText = travel.text;
     if (travel.exclusion) exclusions.push(travel.exclusion);
@@ -728,6 +756,8 @@ export interface PreparedMatchDirectory {
   readonly providers: ReadonlyMap<string, Provider>;
   /** Placements that hold a place, by pupil, in the order given. */
   readonly placementsByPupil: ReadonlyMap<string, readonly Placement[]>;
+  /** Each slot's and route's place in name order, the tie-break when ranking (equal names, equal places). */
+  readonly nameRanks: ReadonlyMap<OfferSlot | Readonly<PreparedRoute>, number>;
 }
 
 export function prepareMatchDirectory(context: MatchContext): PreparedMatchDirectory {
@@ -740,35 +770,56 @@ export function prepareMatchDirectory(context: MatchContext): PreparedMatchDirec
     if (list) list.push(placement);
     else placementsByPupil.set(placement.pupilId, [placement]);
   }
-  return {
-    today,
-    period,
-    slots: offerSlots(context.employers, context.placements, today, period),
-    routes: context.routes.map((route) => routeEntry(route, providers.get(route.providerId), today)),
-    providers,
-    placementsByPupil,
-  };
+  const slots = offerSlots(context.employers, context.placements, today, period);
+  const routes = context.routes.map((route) => routeEntry(route, providers.get(route.providerId), today));
+  return { today, period, slots, routes, providers, placementsByPupil, nameRanks: nameRanksOf(slots, routes) };
 }
 
 /** The directory matchPupil reads: raw (prepared on each call), or prepared once with prepareMatchDirectory. */
 export type MatchDirectory = MatchContext | { prepared: PreparedMatchDirectory };
 
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Each slot's and route's place in name order (slot sortName, route sortName), equal names sharing one:
+ * ranking then compares two numbers where it compared two strings, thousands of times for each young person.
+ */
+function nameRanksOf(slots: readonly OfferSlot[], routes: readonly PreparedRoute[]): Map<OfferSlot | PreparedRoute, number> {
+  const named: { key: OfferSlot | PreparedRoute; name: string }[] = [
+    ...slots.map((slot) => ({ key: slot, name: slot.facts.sortName })),
+    ...routes.map((route) => ({ key: route, name: route.sortName })),
+  ];
+  named.sort((a, b) => byName(a.name, b.name));
+  const ranks = new Map<OfferSlot | PreparedRoute, number>();
+  let rank = 0;
+  let previous: string | null = null;
+  named.forEach(({ key, name }, i) => {
+    if (name !== previous) rank = i;
+    previous = name;
+    ranks.set(key, rank);
+  });
+  return ranks;
+}
+
 function byScoreThenDistance(
-  a: { score: number; distanceKm: number | null; name: string },
-  b: { score: number; distanceKm: number | null; name: string },
+  a: { score: number; distanceKm: number | null; name: number },
+  b: { score: number; distanceKm: number | null; name: number },
 ): number {
   if (a.score !== b.score) return b.score - a.score;
   const da = a.distanceKm ?? Infinity;
   const db = b.distanceKm ?? Infinity;
   if (da !== db) return da - db;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return a.name - b.name;
 }
 
 interface Ranked<T> {
   item: T;
   score: number;
   distanceKm: number | null;
-  name: string;
+  /** The tie-break: its place in name order (PreparedMatchDirectory nameRanks). */
+  name: number;
 }
 
 function ranked<T>(items: Ranked<T>[]): T[] {
@@ -789,16 +840,19 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
   const travelFrom = journeys ? 'timetable' : 'estimate';
   if (slots.length === 0 && entries.length === 0) return { offers: [], routes: [], excluded: [], travelFrom };
   const known = pupilFacts(pupil);
-  const answers = journeys
-    ? offerJourneys(
-        pupil,
-        slots.filter((slot) => worthPlanningFor(pupil, known, slot, pupilPlacements)),
-        journeys,
-        prepared.today,
-      )
-    : null;
+  // Worked out once per slot: with a timetable, both the choice of what to plan and the evaluation read it.
+  const besidesTravel = journeys ? slots.map((slot) => offerRulesBesidesTravel(pupil, known, slot, pupilPlacements)) : null;
+  const answers =
+    journeys && besidesTravel
+      ? offerJourneys(
+          pupil,
+          slots.filter((slot, i) => worthPlanningFor(pupil, known, slot, besidesTravel[i] ?? [])),
+          journeys,
+          prepared.today,
+        )
+      : null;
 
-  for (const slot of slots) {
+  for (const [i, slot] of slots.entries()) {
     const journey = answers?.get(slot) ?? null;
     const { score, reasons, exclusions, distanceKm, travelText, adviserTransport } = evaluateOfferFor(
       pupil,
@@ -807,9 +861,10 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
       pupilPlacements,
       true,
       journey,
+      besidesTravel?.[i],
     );
     const { employer, offer, period } = slot;
-    const name = slot.facts.sortName;
+    const name = prepared.nameRanks.get(slot) ?? 0;
     if (exclusions.length > 0) {
       excluded.push({
         item: {
@@ -891,7 +946,7 @@ export function matchPupil(pupil: MatchablePupil, directory: MatchDirectory, jou
       journey,
     );
     const { route } = entry;
-    const name = entry.sortName;
+    const name = prepared.nameRanks.get(entry) ?? 0;
     // One card for the route, in the list it belongs to: ruled out (with why) or matched.
     const item = {
       kind: 'route' as const,

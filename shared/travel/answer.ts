@@ -18,7 +18,7 @@
  * An answer from a feed past its last day is marked out of date, whatever it says.
  */
 import { formatUkDate } from '../dates';
-import { feedFreshness, type TravelFeed } from './feed';
+import { feedExpired, type TravelFeed } from './feed';
 import type { Journey, JourneyPlan, StopAccess } from './planner';
 
 export type JourneyVerdict = 'yes' | 'only-just' | 'no' | 'no-published-service';
@@ -84,7 +84,8 @@ export interface JourneyAnswerContext {
 
 export function journeyAnswer(plan: JourneyPlan, context: JourneyAnswerContext, rules: Partial<JourneyAnswerRules> = {}): JourneyAnswer {
   const r = { ...DEFAULT_JOURNEY_ANSWER_RULES, ...rules };
-  const outOfDate = feedFreshness(context.feed, context.today) === 'expired';
+  // Asked for every place a young person might go: the expiry alone, not the "ends soon" date arithmetic.
+  const outOfDate = feedExpired(context.feed, context.today);
   const there = plan.there;
   const home = plan.homeJourneys[0] ?? null;
   const answer = (verdict: JourneyVerdict, sentence: string, reasons: string[]): JourneyAnswer => ({

@@ -109,8 +109,13 @@ export type FeedFreshness = 'current' | 'ends-soon' | 'expired';
  * today, 'current' otherwise (a feed that has not started yet is current: it is the next one).
  */
 export function feedFreshness(feed: Pick<TravelFeed, 'lastDate'>, today: string, endsSoonDays = ENDS_SOON_DAYS): FeedFreshness {
-  if (feed.lastDate < today) return 'expired';
+  if (feedExpired(feed, today)) return 'expired';
   return feed.lastDate <= addDays(today, endsSoonDays) ? 'ends-soon' : 'current';
+}
+
+/** Whether the feed's last day has passed (feedFreshness 'expired'), without working out whether it ends soon. */
+export function feedExpired(feed: Pick<TravelFeed, 'lastDate'>, today: string): boolean {
+  return feed.lastDate < today;
 }
 
 /**

@@ -162,6 +162,10 @@ export function servicesRunningOn(feed: TravelFeed, dayNumber: number): Uint8Arr
 
 /** The date's connections in both directions. About a tenth of a second for a county's feed. */
 export function prepareTravelDay(feed: TravelFeed, date: string): TravelDay {
+  const dateCovered = feed.firstDate <= date && date <= feed.lastDate;
+  // Outside the feed's dates nothing is searched (planJourneys answers "not covered"), so no connections are
+  // needed: a route's start two years on would otherwise cost a pass over the whole timetable.
+  if (!dateCovered) return emptyTravelDay(feed, date);
   const day = dayNumberOf(date);
   const today = servicesRunningOn(feed, day);
   const yesterday = servicesRunningOn(feed, day - 1);
@@ -215,9 +219,31 @@ export function prepareTravelDay(feed: TravelFeed, date: string): TravelDay {
   return {
     feed,
     date,
-    dateCovered: feed.firstDate <= date && date <= feed.lastDate,
+    dateCovered,
     forward,
     backward,
+    tripOfInstance: (instance) => instance % tripCount,
+    instanceCount: tripCount * 2,
+    grid: gridOf(feed),
+  };
+}
+
+function emptyTravelDay(feed: TravelFeed, date: string): TravelDay {
+  const table = (): ScanTable => ({
+    from: new Int32Array(0),
+    to: new Int32Array(0),
+    departures: new Int32Array(0),
+    arrivals: new Int32Array(0),
+    trips: new Int32Array(0),
+    original: new Int32Array(0),
+  });
+  const tripCount = feed.trips.services.length;
+  return {
+    feed,
+    date,
+    dateCovered: false,
+    forward: table(),
+    backward: table(),
     tripOfInstance: (instance) => instance % tripCount,
     instanceCount: tripCount * 2,
     grid: gridOf(feed),
@@ -234,6 +260,9 @@ class ScanState {
   readonly exit: Int32Array;
   readonly walkFrom: Int32Array;
   readonly boarded: Int32Array;
+  /** The stops the last scan reached (origins first), each once: only places at these can have been reached. */
+  readonly touched: Int32Array;
+  touchedCount = 0;
 
   constructor(stopCount: number, instanceCount: number) {
     this.arrival = new Int32Array(stopCount);
@@ -242,9 +271,11 @@ class ScanState {
     this.exit = new Int32Array(stopCount);
     this.walkFrom = new Int32Array(stopCount);
     this.boarded = new Int32Array(instanceCount);
+    this.touched = new Int32Array(stopCount);
   }
 
   reset(): void {
+    this.touchedCount = 0;
     this.arrival.fill(UNREACHED);
     this.ready.fill(UNREACHED);
     this.enter.fill(-1);
@@ -270,8 +301,10 @@ function scan(
   walks: Walks,
 ): void {
   state.reset();
-  const { arrival, ready, enter, exit, walkFrom, boarded } = state;
+  const { arrival, ready, enter, exit, walkFrom, boarded, touched } = state;
+  let touchedCount = 0;
   for (const { stop, seconds } of origin) {
+    if (arrival[stop] === UNREACHED) touched[touchedCount++] = stop;
     arrival[stop] = start + seconds;
     ready[stop] = start + seconds;
   }
@@ -288,6 +321,7 @@ function scan(
     const stop = to[i]!;
     const reached = arrivals[i]!;
     if (reached >= arrival[stop]!) continue;
+    if (arrival[stop] === UNREACHED) touched[touchedCount++] = stop;
     arrival[stop] = reached;
     ready[stop] = reached + walks.changeSeconds;
     enter[stop] = boarded[trip]!;
@@ -298,6 +332,7 @@ function scan(
       const next = toStops[f]!;
       const walked = reached + Math.ceil(metres[f]! * walks.secondsPerMetre);
       if (walked < arrival[next]!) {
+        if (arrival[next] === UNREACHED) touched[touchedCount++] = next;
         arrival[next] = walked;
         ready[next] = walked;
         enter[next] = -1;
@@ -306,6 +341,7 @@ function scan(
       }
     }
   }
+  state.touchedCount = touchedCount;
 }
 
 interface StopWalk {
@@ -454,7 +490,7 @@ function journeyFromLegs(legs: JourneyLeg[]): Journey {
 }
 
 interface Target {
-  stops: StopWalk[];
+  stops: readonly StopWalk[];
   /** On the scan's axis: the place must be reached by then. */
   deadline: number;
   /** On the scan's axis: no journey leaving the origin before this counts. */
@@ -466,50 +502,127 @@ interface Target {
 /**
  * Tries every moment one could leave the origin to catch a vehicle near it, latest first, and
  * records for each target the first journeys that reach it by its deadline. One scan per moment
- * serves every target still waiting.
+ * serves every target still waiting; after each, only the targets at a stop the scan reached are
+ * looked at (a county's places are thousands; one scan from a home reaches a few hundred stops).
  */
-function searchAll(day: TravelDay, table: ScanTable, state: ScanState, origin: StopWalk[], targets: Target[], walks: Walks): void {
-  const waiting = targets.filter((t) => t.stops.length > 0 && t.found.length < t.wanted);
-  if (origin.length === 0 || waiting.length === 0) return;
+function searchAll(day: TravelDay, table: ScanTable, state: ScanState, origin: readonly StopWalk[], targets: Target[], walks: Walks): void {
+  const pending = targets.filter((t) => t.stops.length > 0 && t.found.length < t.wanted);
+  if (origin.length === 0 || pending.length === 0) return;
   const feed = day.feed;
-  const originWalk = new Int32Array(feed.stops.ids.length).fill(-1);
-  for (const { stop, seconds } of origin) originWalk[stop] = seconds;
-  const low = Math.min(...waiting.map((t) => t.earliest));
-  const high = Math.max(...waiting.map((t) => t.deadline));
+  const stopCount = feed.stops.ids.length;
+  const originWalk = new Int32Array(stopCount).fill(-1);
+  let longestWalk = 0;
+  for (const { stop, seconds } of origin) {
+    originWalk[stop] = seconds;
+    longestWalk = Math.max(longestWalk, seconds);
+  }
+  let low = Infinity;
+  let high = -Infinity;
+  for (const t of pending) {
+    low = Math.min(low, t.earliest);
+    high = Math.max(high, t.deadline);
+  }
+  // Leaving at departure - walk: only departures from low to high + the longest walk can give a moment in range.
   const moments = new Set<number>();
-  for (let i = 0; i < table.departures.length; i++) {
-    const walk = originWalk[table.from[i]!]!;
+  const { departures, from } = table;
+  for (let i = firstAtOrAfter(departures, low); i < departures.length && departures[i]! <= high + longestWalk; i++) {
+    const walk = originWalk[from[i]!]!;
     if (walk < 0) continue;
-    const leave = table.departures[i]! - walk;
+    const leave = departures[i]! - walk;
     if (leave >= low && leave <= high) moments.add(leave);
   }
   const ordered = [...moments].sort((a, b) => b - a);
-  let pending = waiting;
-  for (const moment of ordered) {
-    pending = pending.filter((t) => t.found.length < t.wanted && moment >= t.earliest);
-    if (pending.length === 0) break;
-    const end = Math.max(...pending.map((t) => t.deadline));
-    scan(table, feed, state, origin, moment, end, walks);
-    for (const target of pending) {
-      let best = UNREACHED;
-      let bestStop = -1;
-      let bestWalk = 0;
-      for (const { stop, seconds } of target.stops) {
-        const reached = state.arrival[stop]!;
-        // Reached on foot from home alone is no journey by bus or train (walking is judged on its own).
-        if (state.exit[stop]! < 0 && state.walkFrom[stop]! < 0) continue;
-        if (reached !== UNREACHED && reached + seconds < best) {
-          best = reached + seconds;
-          bestStop = stop;
-          bestWalk = seconds;
-        }
+  // The targets at each stop (compressed rows), to find those a scan may have reached.
+  const firstAt = new Int32Array(stopCount + 1);
+  for (const t of pending) for (const { stop } of t.stops) firstAt[stop + 1]! += 1;
+  for (let s = 0; s < stopCount; s++) firstAt[s + 1]! += firstAt[s]!;
+  const atStop = new Int32Array(firstAt[stopCount]!);
+  const filled = firstAt.slice(0, stopCount);
+  pending.forEach((t, index) => {
+    for (const { stop } of t.stops) atStop[filled[stop]!++] = index;
+  });
+  const lookedAt = new Int32Array(pending.length).fill(-1);
+  for (let m = 0; m < ordered.length; m++) {
+    const moment = ordered[m]!;
+    // Those still waiting at this moment, and the latest deadline among them (how far the scan must go).
+    let end = -Infinity;
+    let waiting = 0;
+    for (const t of pending) {
+      if (t.found.length < t.wanted && moment >= t.earliest) {
+        waiting += 1;
+        end = Math.max(end, t.deadline);
       }
-      if (bestStop < 0 || best > target.deadline) continue;
-      const previous = target.found[target.found.length - 1];
-      if (previous && best >= previous.value) continue;
-      target.found.push({ value: best, legs: traceBack(table, state, bestStop, bestWalk, originWalk, walks, feed) });
+    }
+    if (waiting === 0) break;
+    scan(table, feed, state, origin, moment, end, walks);
+    for (let k = 0; k < state.touchedCount; k++) {
+      const touched = state.touched[k]!;
+      for (let a = firstAt[touched]!; a < firstAt[touched + 1]!; a++) {
+        const index = atStop[a]!;
+        if (lookedAt[index] === m) continue;
+        lookedAt[index] = m;
+        const target = pending[index]!;
+        if (target.found.length >= target.wanted || moment < target.earliest) continue;
+        let best = UNREACHED;
+        let bestStop = -1;
+        let bestWalk = 0;
+        for (const { stop, seconds } of target.stops) {
+          const reached = state.arrival[stop]!;
+          // Reached on foot from home alone is no journey by bus or train (walking is judged on its own).
+          if (state.exit[stop]! < 0 && state.walkFrom[stop]! < 0) continue;
+          if (reached !== UNREACHED && reached + seconds < best) {
+            best = reached + seconds;
+            bestStop = stop;
+            bestWalk = seconds;
+          }
+        }
+        if (bestStop < 0 || best > target.deadline) continue;
+        const previous = target.found[target.found.length - 1];
+        if (previous && best >= previous.value) continue;
+        target.found.push({ value: best, legs: traceBack(table, state, bestStop, bestWalk, originWalk, walks, feed) });
+      }
     }
   }
+}
+
+/** The stops within walking distance of a place, nearest first, and those a trip calls at with the walk to each. */
+interface PlaceStops {
+  near: readonly NearbyStop[];
+  walks: readonly StopWalk[];
+}
+
+/** Points kept per timetable: every employer, campus and home asked about, a few hundred bytes each. */
+const PLACES_KEPT = 50_000;
+const placeStops = new WeakMap<StopGrid, Map<string, PlaceStops>>();
+
+/**
+ * The stops around a place, kept per timetable (its stop grid) and walk: the same employers and campuses
+ * are asked about for every young person, and finding their stops was a tenth of matching with a timetable.
+ * Shared between calls, so read only.
+ */
+function stopsAround(day: TravelDay, point: TravelPoint, maxWalkMetres: number, secondsPerMetre: number): PlaceStops {
+  let kept = placeStops.get(day.grid);
+  if (!kept) placeStops.set(day.grid, (kept = new Map()));
+  const key = `${point.latitude} ${point.longitude} ${maxWalkMetres} ${secondsPerMetre}`;
+  let found = kept.get(key);
+  if (!found) {
+    const near = stopsNear(day.grid, point.latitude, point.longitude, maxWalkMetres);
+    const served = day.feed.stops.served;
+    const walks = near.filter((n) => served[n.stop] === 1).map((n) => ({ stop: n.stop, seconds: Math.ceil(n.metres * secondsPerMetre) }));
+    found = { near, walks };
+    if (kept.size >= PLACES_KEPT) kept.clear();
+    kept.set(key, found);
+  }
+  return found;
+}
+
+const scanStates = new WeakMap<TravelDay, ScanState>();
+
+/** One set of working arrays per prepared day, reused by every search on it (searches never overlap: no await inside). */
+function scanStateFor(day: TravelDay): ScanState {
+  let state = scanStates.get(day);
+  if (!state) scanStates.set(day, (state = new ScanState(day.feed.stops.ids.length, day.instanceCount)));
+  return state;
 }
 
 function accessOf(feed: TravelFeed, near: readonly NearbyStop[]): StopAccess {
@@ -556,19 +669,12 @@ export function planJourneys(
   const walks: Walks = { secondsPerMetre: 3.6 / o.walkingSpeedKmh, changeSeconds: Math.round(o.changeMinutes * 60) };
   const window = o.searchWindowMinutes * 60;
   const feed = day.feed;
-  const toWalks = (near: NearbyStop[]) =>
-    near
-      .filter((n) => feed.stops.served[n.stop] === 1)
-      .map((n) => ({ stop: n.stop, seconds: Math.ceil(n.metres * walks.secondsPerMetre) }));
-
-  const homeNear = stopsNear(day.grid, home.latitude, home.longitude, o.maxWalkMetres);
-  const homeStops = toWalks(homeNear);
-  const state = new ScanState(feed.stops.ids.length, day.instanceCount);
+  const { near: homeNear, walks: homeStops } = stopsAround(day, home, o.maxWalkMetres, walks.secondsPerMetre);
+  const state = scanStateFor(day);
   const queries = places.map((place) => {
-    const near = stopsNear(day.grid, place.point.latitude, place.point.longitude, o.maxWalkMetres);
+    const { near, walks: stops } = stopsAround(day, place.point, o.maxWalkMetres, walks.secondsPerMetre);
     const arriveBy = timeOrDefault(place.arriveBy, DEFAULT_ARRIVE_BY);
     const leaveAfter = timeOrDefault(place.leaveAfter, DEFAULT_LEAVE_AFTER);
-    const stops = toWalks(near);
     return {
       near,
       arriveBy,
