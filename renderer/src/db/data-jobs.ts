@@ -55,7 +55,7 @@ export type DataJob =
   | { kind: 'confirm-allocation'; allocation: AllocationToConfirm; actorId: string | null; today: string; now: Date };
 
 /** An import's options as a job carries them: progress comes back as the job's own. */
-export type ImportJobOptions = Omit<ImportOptions, 'onProgress'>;
+export type ImportJobOptions = Omit<ImportOptions, 'onProgress' | 'signal'>;
 
 /** A backup that opened: what the restore preview shows, and the key to restore it with (not its records). */
 export interface OpenedBackupSummary {
@@ -175,7 +175,7 @@ export async function runDataJobOn(
         signal?.throwIfAborted();
         onProgress(total === 0 ? 1 : done / total);
       };
-      const options = { ...job.options, onProgress: onSteps };
+      const options = { ...job.options, onProgress: onSteps, signal };
       return job.kind === 'import-pupils' ? importPupils(db, job.operations, options) : importEmployers(db, job.operations, options);
     }
     case 'confirm-allocation':
