@@ -47,7 +47,9 @@ export async function sealAhead<Tables extends { [Name in keyof Tables]: readonl
  * (the pupil list's snapshot) that is then opened with Web Crypto (openStoredRow), outside any transaction.
  */
 export async function readStoredRows(db: CareersDeskDb, table: string, keys: readonly IDBValidKey[]): Promise<unknown[]> {
-  if (!db.isOpen()) await db.open();
+  // A read of keys only, through Dexie: it opens the database when Dexie would (and refuses when Dexie would,
+  // after an explicit close), so this read follows the connection's life as any other does.
+  await db.table(table).limit(1).primaryKeys();
   const idb = db.backendDB();
   return new Promise((resolve, reject) => {
     const transaction = idb.transaction(table, 'readonly');
