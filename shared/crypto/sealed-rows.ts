@@ -4,7 +4,9 @@ import { gcm } from '@noble/ciphers/aes.js';
  * Encryption at rest, row by row. Each stored record keeps in clear only what the database's indexes
  * and the record's identity need (an allowlist per table, so a field added later is sealed by default);
  * everything else is serialised and sealed with AES-256-GCM into one `sealed` property. The cipher is
- * synchronous on purpose: awaiting WebCrypto inside an IndexedDB transaction lets it commit early.
+ * synchronous on purpose: awaiting WebCrypto inside an IndexedDB transaction lets it commit early. Bulk
+ * writes seal their rows with Web Crypto before their transaction opens instead (sealRowsAhead), in the
+ * same layout, and the synchronous path stores such rows as they are.
  */
 
 /** The data key is 32 random bytes (AES-256). */
@@ -97,18 +99,25 @@ export function isSealedRow(row: unknown): row is Row & { sealed: Uint8Array } {
   return typeof row === 'object' && row !== null && (row as Row)[SEALED_PROPERTY] instanceof Uint8Array;
 }
 
-/** The row as stored: the table's clear fields as they are, every other field sealed. */
+/**
+ * Whether a row was sealed already (by sealRowsAhead): its `sealed` holds bytes and every other field is on
+ * the table's clear list. Such a row is stored as it is; one with any other field beside `sealed` is
+ * refused, so nothing that should be sealed can slip through in clear next to a sealed value.
+ */
+export function isPresealedRow(table: SealedTableName, row: Row): boolean {
+  const clearFields: readonly string[] = SEALED_TABLES[table].clear;
+  return isSealedRow(row) && Object.keys(row).every((field) => field === SEALED_PROPERTY || clearFields.includes(field));
+}
+
+/** The row as stored: the table's clear fields as they are, every other field sealed (a row sealed ahead passes as it is). */
 export function sealRow(table: SealedTableName, row: Row, key: Uint8Array): Row {
-  const spec = SEALED_TABLES[table];
-  const clearFields: readonly string[] = spec.clear;
-  const stored: Row = {};
-  const secret: Row = {};
-  for (const [field, value] of Object.entries(row)) {
-    if (field === SEALED_PROPERTY) throw new Error(`A ${table} record may not have a field named "${SEALED_PROPERTY}"`);
-    if (clearFields.includes(field)) stored[field] = value;
-    else if (value !== undefined) secret[field] = value;
-  }
-  stored[SEALED_PROPERTY] = sealBytes(key, new TextEncoder().encode(JSON.stringify(secret)), additionalData(table, row[spec.primaryKey]));
+  if (Object.hasOwn(row, SEALED_PROPERTY) && isPresealedRow(table, row)) return row;
+  const { stored, secret } = splitRow(table, row);
+  stored[SEALED_PROPERTY] = sealBytes(
+    key,
+    new TextEncoder().encode(JSON.stringify(secret)),
+    additionalData(table, row[SEALED_TABLES[table].primaryKey]),
+  );
   return stored;
 }
 
@@ -120,6 +129,125 @@ export function openRow(table: SealedTableName, row: unknown, key: Uint8Array): 
   let plain: Uint8Array;
   try {
     plain = openBytes(key, sealed, additionalData(table, id));
+  } catch {
+    throw new SealedRecordError(table, id);
+  }
+  return { ...(JSON.parse(new TextDecoder().decode(plain)) as Row), ...clear };
+}
+
+/** The clear fields as stored, and the rest as the JSON that is sealed. */
+function splitRow(table: SealedTableName, row: Row): { stored: Row; secret: Row } {
+  const clearFields: readonly string[] = SEALED_TABLES[table].clear;
+  const stored: Row = {};
+  const secret: Row = {};
+  for (const [field, value] of Object.entries(row)) {
+    if (field === SEALED_PROPERTY) throw new Error(`A ${table} record may not have a field named "${SEALED_PROPERTY}"`);
+    if (clearFields.includes(field)) stored[field] = value;
+    else if (value !== undefined) secret[field] = value;
+  }
+  return { stored, secret };
+}
+
+/**
+ * Rows sealed per round of Web Crypto calls. Chromium settles a round's calls without giving the thread
+ * back (measured: 20,000 rows sealed in one 1 s task), so each round ends in a task boundary, and a round
+ * is small: about 10 ms of work, and Web Crypto was quickest per row at this size (30 µs, against 120 µs
+ * for the synchronous cipher on the same machine).
+ */
+const AHEAD_BATCH = 256;
+
+/** Gives the thread back for one task (a message, not a timer: timers nested this deep wait 4 ms each). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** The data key imported for Web Crypto, once for all the rows of one job (never per row). */
+export function webCryptoDataKey(key: Uint8Array): Promise<CryptoKey> {
+  checkKey(key);
+  return crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+/** What a bulk write may pass to sealRowsAhead besides the rows. */
+export interface SealAheadOptions {
+  /** Called after each round with the rows sealed so far. */
+  onRows?: (sealed: number) => void;
+  /** Aborting it stops between rounds (with its reason): nothing has been written yet. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The rows as sealRow would store them, byte for byte in layout (IV first, the same additional data), but
+ * sealed with Web Crypto: asynchronous, so only BEFORE a transaction opens (awaiting it inside one lets it
+ * commit early), and many times quicker than the synchronous cipher per row. The encryption middleware then
+ * stores each as it is (sealRow passes a row sealed ahead). For bulk writes: a restore, a merge, the demo load.
+ */
+export async function sealRowsAhead(
+  table: SealedTableName,
+  rows: readonly Row[],
+  key: Uint8Array | CryptoKey,
+  options: SealAheadOptions = {},
+): Promise<Row[]> {
+  const cryptoKey = key instanceof Uint8Array ? await webCryptoDataKey(key) : key;
+  const primaryKey = SEALED_TABLES[table].primaryKey;
+  const encoder = new TextEncoder();
+  const out: Row[] = new Array<Row>(rows.length);
+  for (let start = 0; start < rows.length; start += AHEAD_BATCH) {
+    options.signal?.throwIfAborted();
+    const end = Math.min(start + AHEAD_BATCH, rows.length);
+    // One call for the round's IVs (each still 12 fresh random bytes) instead of one per row.
+    const ivs = crypto.getRandomValues(new Uint8Array((end - start) * IV_BYTES));
+    const round: Promise<void>[] = [];
+    for (let at = start; at < end; at++) {
+      const row = rows[at] as Row;
+      const { stored, secret } = splitRow(table, row);
+      const iv = ivs.subarray((at - start) * IV_BYTES, (at - start + 1) * IV_BYTES);
+      const params: AesGcmParams = {
+        name: 'AES-GCM',
+        iv,
+        additionalData: additionalData(table, row[primaryKey]) as Uint8Array<ArrayBuffer>,
+      };
+      round.push(
+        crypto.subtle.encrypt(params, cryptoKey, encoder.encode(JSON.stringify(secret))).then((cipher) => {
+          const sealed = new Uint8Array(IV_BYTES + cipher.byteLength);
+          sealed.set(iv, 0);
+          sealed.set(new Uint8Array(cipher), IV_BYTES);
+          stored[SEALED_PROPERTY] = sealed;
+          out[at] = stored;
+        }),
+      );
+    }
+    await Promise.all(round);
+    options.onRows?.(end);
+    if (end < rows.length) await nextTask();
+  }
+  return out;
+}
+
+/**
+ * openRow with Web Crypto: the same result, asynchronous, so only outside a transaction. For one large
+ * value (the pupil list's snapshot) that the synchronous cipher would open in one long task.
+ */
+export async function openRowAhead(table: SealedTableName, row: unknown, key: Uint8Array | CryptoKey): Promise<unknown> {
+  if (!isSealedRow(row)) return row;
+  const { [SEALED_PROPERTY]: sealed, ...clear } = row;
+  const id = clear[SEALED_TABLES[table].primaryKey];
+  let plain: ArrayBuffer;
+  try {
+    if (sealed.length < IV_BYTES + 16) throw new Error('The sealed value is too short to be one');
+    const cryptoKey = key instanceof Uint8Array ? await webCryptoDataKey(key) : key;
+    const params: AesGcmParams = {
+      name: 'AES-GCM',
+      iv: sealed.subarray(0, IV_BYTES) as Uint8Array<ArrayBuffer>,
+      additionalData: additionalData(table, id) as Uint8Array<ArrayBuffer>,
+    };
+    plain = await crypto.subtle.decrypt(params, cryptoKey, sealed.subarray(IV_BYTES) as Uint8Array<ArrayBuffer>);
   } catch {
     throw new SealedRecordError(table, id);
   }

@@ -1,4 +1,4 @@
-import { testDatabaseOptions } from './test-database';
+import { TEST_DATA_KEY, testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CareersDeskDb } from '@renderer/db/schema';
@@ -13,7 +13,7 @@ import { generateDemoDataset } from '@shared/demo';
 import { displayName, type Pupil } from '@shared/model';
 import { emptyPupilFilters, sortPupils } from '@shared/pupils/list';
 import { decodePupilListSnapshot, encodePupilListSnapshot } from '@shared/pupils/list-snapshot';
-import { SEALED_PROPERTY } from '@shared/crypto/sealed-rows';
+import { openRow, SealedRecordError, SEALED_PROPERTY } from '@shared/crypto/sealed-rows';
 
 const TODAY = '2026-11-24';
 const dataset = generateDemoDataset({ seed: 21, today: TODAY, pupils: 60, sessionsPerPupil: 1 });
@@ -216,6 +216,30 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
     const next = await startWindow();
     expect(await listed(next)).toEqual(await truth(next));
     expect((await listed(next)).some((row) => row.includes('Merged'))).toBe(true);
+  });
+
+  it('is stored sealed ahead with Web Crypto, bound to its key and its row, and a damaged one means reading every record', async () => {
+    await withSnapshot();
+    const raw = new CareersDeskDb(name, { unencryptedForBenchComparison: true });
+    await raw.open();
+    open.push(raw);
+    const stored = (await raw.settings.get(PUPIL_LIST_SNAPSHOT_KEY)) as Record<string, unknown> | undefined;
+    // Only its key in clear; the synchronous cipher opens what Web Crypto sealed, with this key and at this row only.
+    expect(Object.keys(stored ?? {}).sort()).toEqual(['key', SEALED_PROPERTY]);
+    const opened = openRow('settings', stored, TEST_DATA_KEY) as { value: unknown };
+    const stamp = (await raw.settings.get(PUPIL_LIST_STAMP_KEY)) as unknown;
+    const { value: stampValue } = openRow('settings', stamp, TEST_DATA_KEY) as { value: string };
+    expect(decodePupilListSnapshot(opened.value, stampValue)).toHaveLength(dataset.pupils.length);
+    expect(() => openRow('settings', stored, new Uint8Array(32).fill(7))).toThrow(SealedRecordError);
+    expect(() => openRow('settings', { ...stored, key: 'service' }, TEST_DATA_KEY)).toThrow(SealedRecordError);
+
+    // A changed byte: the next start does not trust it, and reads every record instead.
+    const damaged = (stored?.[SEALED_PROPERTY] as Uint8Array).slice();
+    damaged[40] = (damaged[40] ?? 0) ^ 1;
+    await raw.settings.put({ ...stored, [SEALED_PROPERTY]: damaged } as never);
+    const next = await startWindow();
+    expect(await listed(next)).toEqual(await truth(next));
+    expect(pupilListSource(next)).toBe('records');
   });
 
   it('keeps the stamp and snapshot out of backups', () => {

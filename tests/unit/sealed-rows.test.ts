@@ -1,8 +1,22 @@
 // shared/crypto/sealed-rows.ts: what a record looks like at rest, and that only the right key opens it.
 import { describe, expect, it } from 'vitest';
-import { newDataKey, openBytes, openRow, sealBytes, sealRow, SEALED_PROPERTY, SEALED_TABLES } from '@shared/crypto/sealed-rows';
+import Dexie from 'dexie';
+import {
+  newDataKey,
+  openBytes,
+  openRow,
+  openRowAhead,
+  sealBytes,
+  sealRow,
+  sealRowsAhead,
+  SealedRecordError,
+  SEALED_PROPERTY,
+  SEALED_TABLES,
+} from '@shared/crypto/sealed-rows';
 import { CareersDeskDb } from '@renderer/db/schema';
-import { testDatabaseOptions } from './test-database';
+import { PUPIL_LIST_STAMP_KEY } from '@renderer/db/pupil-list-stamp';
+import type { Pupil } from '@shared/model';
+import { TEST_DATA_KEY, testDatabaseOptions } from './test-database';
 
 const key = newDataKey();
 const pupil = {
@@ -65,6 +79,84 @@ describe('sealing a record', () => {
       );
       const clear: readonly string[] = spec.clear;
       for (const path of paths) expect(clear, `${table}.${String(path)}`).toContain(path);
+    }
+  });
+});
+
+describe('sealing ahead with Web Crypto (sealRowsAhead, openRowAhead), for bulk writes', () => {
+  const rows: Record<string, unknown>[] = [pupil, { ...pupil, id: 'p-2', legalForename: 'Ottoline', notes: undefined }, { id: 'p-3' }];
+
+  it('makes rows laid out as sealRow makes them, which openRow opens', async () => {
+    const ahead = await sealRowsAhead('pupils', rows, key);
+    rows.forEach((row, at) => {
+      const stored = ahead[at] as Record<string, unknown>;
+      const synchronous = sealRow('pupils', row, key);
+      expect(Object.keys(stored).sort()).toEqual(Object.keys(synchronous).sort());
+      // IV first, then ciphertext and tag: the same length as the synchronous cipher's for the same record.
+      expect((stored[SEALED_PROPERTY] as Uint8Array).length).toBe((synchronous[SEALED_PROPERTY] as Uint8Array).length);
+      // A field left undefined is not stored, as with sealRow.
+      expect(openRow('pupils', stored, key)).toStrictEqual(
+        Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)),
+      );
+    });
+    const text = new TextDecoder('latin1').decode((ahead[0] as Record<string, unknown>)[SEALED_PROPERTY] as Uint8Array);
+    for (const secret of ['Zephyrine', 'Quillfeather', 'A123456789012']) expect(text).not.toContain(secret);
+    // Fresh IVs, row by row.
+    const ivs = ahead.map((row) => Array.from((row[SEALED_PROPERTY] as Uint8Array).subarray(0, 12)).join());
+    expect(new Set(ivs).size).toBe(rows.length);
+  });
+
+  it('opens what sealRow made, and refuses a wrong key or a sealed value moved onto another record', async () => {
+    const stored = sealRow('pupils', pupil, key);
+    expect(await openRowAhead('pupils', stored, key)).toEqual(pupil);
+    await expect(openRowAhead('pupils', stored, newDataKey())).rejects.toBeInstanceOf(SealedRecordError);
+    await expect(openRowAhead('pupils', { ...stored, id: 'p-2' }, key)).rejects.toThrow(/pupils p-2/);
+    const [ahead] = await sealRowsAhead('settings', [{ key: 'service', value: { name: 'Kent' } }], key);
+    await expect(openRowAhead('settings', { ...ahead, key: 'other' }, key)).rejects.toBeInstanceOf(SealedRecordError);
+    expect(openRow('settings', ahead, key)).toEqual({ key: 'service', value: { name: 'Kent' } });
+  });
+
+  it('stops between rounds when its signal is aborted', async () => {
+    const stop = new AbortController();
+    stop.abort(new Error('Stopped'));
+    await expect(sealRowsAhead('pupils', rows, key, { signal: stop.signal })).rejects.toThrow('Stopped');
+  });
+
+  it('is stored as it is by sealRow, while a sealed value beside any field not on the clear list is refused', async () => {
+    const [ahead] = (await sealRowsAhead('pupils', [pupil], key)) as [Record<string, unknown>];
+    expect(sealRow('pupils', ahead, key)).toBe(ahead);
+    // Nothing secret may pass in clear next to a sealed value, nor a "sealed" that holds no bytes.
+    expect(() => sealRow('pupils', { ...ahead, legalSurname: 'Quillfeather' }, key)).toThrow(/may not have a field named "sealed"/);
+    expect(() => sealRow('pupils', { ...pupil, sealed: 'not bytes' }, key)).toThrow(/may not have a field named "sealed"/);
+  });
+});
+
+describe('the encryption middleware with rows sealed ahead', () => {
+  it('stores them as they are, opens them on reading, renews the stamp, and refuses one with a secret field in clear', async () => {
+    const name = 'careers-desk-sealed-ahead';
+    const db = new CareersDeskDb(name, testDatabaseOptions());
+    const raw = new CareersDeskDb(name, { unencryptedForBenchComparison: true });
+    try {
+      await db.open();
+      const stamp = async () => (await db.settings.get(PUPIL_LIST_STAMP_KEY))?.value;
+      await db.settings.put({ key: PUPIL_LIST_STAMP_KEY, value: '' });
+      const before = await stamp();
+      const [ahead] = (await sealRowsAhead('pupils', [pupil], TEST_DATA_KEY)) as [Record<string, unknown>];
+      await db.pupils.bulkAdd([ahead as unknown as Pupil]);
+      expect(await db.pupils.get('p-1')).toEqual(pupil);
+      await raw.open();
+      const stored = (await raw.pupils.get('p-1')) as unknown as Record<string, unknown>;
+      expect(stored[SEALED_PROPERTY]).toEqual(ahead[SEALED_PROPERTY]);
+      expect(JSON.stringify(stored)).not.toContain('Quillfeather');
+      expect(await stamp()).not.toBe(before);
+
+      const leaking = { ...ahead, id: 'p-9', legalSurname: 'Quillfeather' } as unknown as Pupil;
+      await expect(db.pupils.put(leaking)).rejects.toThrow(/may not have a field named "sealed"/);
+      expect(await raw.pupils.get('p-9')).toBeUndefined();
+    } finally {
+      db.close();
+      raw.close();
+      await Dexie.delete(name);
     }
   });
 });

@@ -44,12 +44,23 @@ export async function writeAudit(db: CareersDeskDb, input: AuditInput, now: Date
   await db.audit.add(entryFor(input, now.toISOString(), await nextSequence(db)));
 }
 
-/** Adds many audit entries at once (an import's), in the order given, inside the caller's transaction. */
-export async function writeAudits(db: CareersDeskDb, inputs: readonly AuditInput[], now: Date = new Date()): Promise<void> {
-  if (inputs.length === 0) return;
-  const first = await nextSequence(db);
+/**
+ * Audit entries made before their transaction (so they can be sealed ahead: seal-ahead.ts), with `seq` still
+ * to be given by writePreparedAudits inside it. `seq` is a clear field, so setting it leaves the seal whole.
+ */
+export function prepareAudits(inputs: readonly AuditInput[], now: Date = new Date()): AuditEntry[] {
   const at = now.toISOString();
-  await db.audit.bulkAdd(inputs.map((input, i) => entryFor(input, at, first + i)));
+  return inputs.map((input) => entryFor(input, at, 0));
+}
+
+/** Adds entries from prepareAudits (sealed ahead or not), in the order given, numbered inside the caller's transaction. */
+export async function writePreparedAudits(db: CareersDeskDb, entries: readonly { seq: number }[]): Promise<void> {
+  if (entries.length === 0) return;
+  const first = await nextSequence(db);
+  entries.forEach((entry, i) => {
+    entry.seq = first + i;
+  });
+  await db.audit.bulkAdd(entries as AuditEntry[]);
 }
 
 /** The audit log in the order it was written, oldest first (see AuditEntry.seq). */

@@ -28,6 +28,7 @@ import { allTables, type CareersDeskDb } from './schema';
 import { getSetting } from './settings';
 import { recordAudit, writeAudit } from './audit';
 import { bulkAddInSlices, type WriteProgress } from './bulk';
+import { sealAhead } from './seal-ahead';
 import { removeEverythingAbout } from './pupils';
 
 /** The database version this app declares (Dexie's verno). */
@@ -108,17 +109,20 @@ export async function restorePayload(
   // Every record checked before the first is written: nothing changes when one breaks the rules.
   const problems = backupRecordProblems(payload);
   if (problems.length > 0) throw new Error(recordsRefusedMessage(problems));
-  const tables = payload.tables;
+  // This computer's own settings are never taken from a backup. Every row is sealed before the transaction
+  // opens (Web Crypto cannot be awaited inside it); stopped here, nothing has been cleared or written.
+  const fromBackup = {
+    ...payload.tables,
+    settings: payload.tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))),
+  };
+  const tables = await sealAhead(db, fromBackup, progress);
   await db.transaction('rw', allTables(db), async () => {
     const kept = await db.settings
       .where('key')
       .anyOf([...MACHINE_SETTING_KEYS])
       .toArray();
     for (const name of BACKUP_TABLES) await db.table(name).clear();
-    for (const name of BACKUP_TABLES) {
-      const rows = name === 'settings' ? tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))) : tables[name];
-      await bulkAddInSlices(db.table(name), rows, progress);
-    }
+    for (const name of BACKUP_TABLES) await bulkAddInSlices(db.table(name), tables[name], progress);
     await db.settings.bulkPut(kept);
     // A backup made before an erasure still holds that young person: erase them again.
     const back = (await db.pupils.bulkGet((await getSetting(db, 'erasedPupilIds')) ?? [])).filter((pupil) => pupil !== undefined);

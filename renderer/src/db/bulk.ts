@@ -6,6 +6,8 @@ const SLICE = 2000;
 /** How a long write reports and stops: rows written so far, and a signal that, aborted, fails the transaction. */
 export interface WriteProgress {
   onRows?: (written: number) => void;
+  /** Rows sealed ahead so far (seal-ahead.ts), before the transaction that writes them opens. */
+  onPrepared?: (rows: number) => void;
   signal?: AbortSignal;
 }
 

@@ -3,6 +3,7 @@ import { canonicalJson } from '@shared/backup/format';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { bulkAddInSlices, type WriteProgress } from './bulk';
+import { sealAhead } from './seal-ahead';
 import { removePupilsFromAllocations } from './allocations';
 import { deleteDocumentsOfEmployers } from './employer-documents';
 import { getSetting, setSetting } from './settings';
@@ -36,10 +37,12 @@ export async function loadDataset(
   progress: WriteProgress = {},
 ): Promise<void> {
   const tables = DATASET_TABLES.map((table) => db[table]);
+  // Sealed before the transaction opens (Web Crypto cannot be awaited inside it); stopped here, nothing is written.
+  const rows = await sealAhead(db, dataset, progress);
   await db.transaction('rw', [...tables, db.settings, db.audit], async () => {
     if (service && !(await getSetting(db, 'service'))) await setSetting(db, 'service', service, actorId);
     // Each table holds its own record type; the dataset's arrays match them one to one.
-    for (const table of DATASET_TABLES) await bulkAddInSlices(db.table(table), dataset[table], progress);
+    for (const table of DATASET_TABLES) await bulkAddInSlices(db.table(table), rows[table], progress);
     await writeAudit(
       db,
       {

@@ -3,7 +3,8 @@ import { duplicateKeysOf, duplicateKeysOfPupil, employerKeysOf, type ImportOpera
 import type { PupilRecordInput } from '@shared/pupils/form';
 import type { EmployerRecordInput } from '@shared/employers/form';
 import type { CareersDeskDb } from './schema';
-import { writeAudit, writeAudits, type AuditInput } from './audit';
+import { prepareAudits, writeAudit, writePreparedAudits, type AuditInput } from './audit';
+import { sealAhead } from './seal-ahead';
 
 /** Rows written per step: the progress bar moves between steps, all inside the one transaction. */
 const CHUNK = 500;
@@ -82,6 +83,8 @@ export interface ImportOptions {
   now?: Date;
   /** Called after each step with rows written so far; throwing from it aborts the whole import. */
   onProgress?: (done: number, total: number) => void;
+  /** Aborting it stops the import while its rows are made ready, before anything is written. */
+  signal?: AbortSignal;
 }
 
 interface Kind<R, T extends { id: string; createdAt: string; updatedAt: string }> {
@@ -93,6 +96,14 @@ interface Kind<R, T extends { id: string; createdAt: string; updatedAt: string }
   updatedOne: string;
   build: (record: R, base: { id: string; createdAt: string; updatedAt: string }) => T;
   pupilIdOf: (record: T) => string | null;
+}
+
+/** Stops the import when the record an update row was previewed against is gone or has changed since. */
+function checkStillThere(operation: StoredImportOperation<unknown>, existing: { updatedAt: string } | undefined): void {
+  if (!existing) throw new Error(`Row ${operation.row}: the record it updates has been removed since the preview. Check the file again.`);
+  if (operation.expectedUpdatedAt && existing.updatedAt !== operation.expectedUpdatedAt) {
+    throw new Error(`Row ${operation.row}: the record it updates was changed since the preview. Check the file again.`);
+  }
 }
 
 /**
@@ -111,41 +122,48 @@ async function importRecords<R, T extends { id: string; createdAt: string; updat
   const table = db.table<T, string>(kind.table);
   let added = 0;
   let updated = 0;
+  // Every record and its audit entry are made, and sealed with Web Crypto (seal-ahead.ts), before the
+  // transaction opens; inside it, each record updated is checked to be still as it was read here.
+  const updateIds = operations.flatMap((o) => (o.kind === 'update' ? [o.targetId] : []));
+  const read = new Map((await table.bulkGet(updateIds)).filter((r): r is T => r !== undefined).map((r) => [r.id, r]));
+  const records: T[] = [];
+  const audit: AuditInput[] = [];
+  for (const operation of operations) {
+    const existing = operation.kind === 'update' ? read.get(operation.targetId) : undefined;
+    if (operation.kind === 'update') checkStillThere(operation, existing);
+    const record = kind.build(operation.record, {
+      id: existing?.id ?? crypto.randomUUID(),
+      createdAt: existing?.createdAt ?? stamp,
+      updatedAt: stamp,
+    });
+    records.push(record);
+    audit.push({
+      actorId: options.actorId,
+      entity: kind.entity,
+      recordId: record.id,
+      pupilId: kind.pupilIdOf(record),
+      action: existing ? 'update' : 'create',
+      summary: `${existing ? kind.updatedOne : kind.addedOne} from ${options.fileName}, row ${operation.row}`.slice(0, 500),
+      ...(existing ? { before: existing } : {}),
+    });
+    if (existing) updated += 1;
+    else added += 1;
+  }
+  const rows: Record<string, readonly unknown[]> = { [kind.table]: records, audit: prepareAudits(audit, now) };
+  const ready = await sealAhead(db, rows, { signal: options.signal });
+  const readyRecords = ready[kind.table] ?? [];
+  const readyAudit = (ready.audit ?? []) as { seq: number }[];
   await db.transaction('rw', table, db.audit, async () => {
-    const updateIds = operations.flatMap((o) => (o.kind === 'update' ? [o.targetId] : []));
-    const stored = new Map((await table.bulkGet(updateIds)).filter((r): r is T => r !== undefined).map((r) => [r.id, r]));
-    for (let start = 0; start < operations.length; start += CHUNK) {
-      const records: T[] = [];
-      const audit: AuditInput[] = [];
-      for (const operation of operations.slice(start, start + CHUNK)) {
-        const existing = operation.kind === 'update' ? stored.get(operation.targetId) : undefined;
-        if (operation.kind === 'update') {
-          if (!existing)
-            throw new Error(`Row ${operation.row}: the record it updates has been removed since the preview. Check the file again.`);
-          if (operation.expectedUpdatedAt && existing.updatedAt !== operation.expectedUpdatedAt) {
-            throw new Error(`Row ${operation.row}: the record it updates was changed since the preview. Check the file again.`);
-          }
-        }
-        const record = kind.build(operation.record, {
-          id: existing?.id ?? crypto.randomUUID(),
-          createdAt: existing?.createdAt ?? stamp,
-          updatedAt: stamp,
-        });
-        records.push(record);
-        audit.push({
-          actorId: options.actorId,
-          entity: kind.entity,
-          recordId: record.id,
-          pupilId: kind.pupilIdOf(record),
-          action: existing ? 'update' : 'create',
-          summary: `${existing ? kind.updatedOne : kind.addedOne} from ${options.fileName}, row ${operation.row}`.slice(0, 500),
-          ...(existing ? { before: existing } : {}),
-        });
-        if (existing) updated += 1;
-        else added += 1;
+    // Read again inside the transaction: a record changed or erased since it was read above stops the import.
+    const stored = await table.bulkGet(updateIds);
+    updateIds.forEach((id, at) => {
+      if (stored[at]?.updatedAt !== read.get(id)?.updatedAt) {
+        throw new Error('A record this import updates was changed or removed while it was being prepared. Check the file again.');
       }
-      await table.bulkPut(records);
-      await writeAudits(db, audit, now);
+    });
+    for (let start = 0; start < operations.length; start += CHUNK) {
+      await table.bulkPut(readyRecords.slice(start, start + CHUNK) as T[]);
+      await writePreparedAudits(db, readyAudit.slice(start, start + CHUNK));
       options.onProgress?.(Math.min(start + CHUNK, operations.length), operations.length);
     }
     await writeAudit(

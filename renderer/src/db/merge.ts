@@ -3,6 +3,7 @@ import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { exportPayload } from './backup';
 import { bulkPutInSlices, type WriteProgress } from './bulk';
+import { sealAhead } from './seal-ahead';
 import { refreshCurrentDestinations } from './destinations';
 
 /** This computer's records as the merge compares them: the tables it merges, and the audit log for history. */
@@ -23,6 +24,8 @@ export async function applyMerge(
   progress: WriteProgress = {},
 ): Promise<void> {
   const tables = MERGE_TABLES.map((name) => db.table(name));
+  // Sealed before the transaction opens (Web Crypto cannot be awaited inside it); stopped here, nothing is written.
+  const sealed = await sealAhead(db, { ...writes.puts, audit: writes.audit }, progress);
   await db.transaction('rw', [...tables, db.audit], async () => {
     for (const { table, id, updatedAt } of writes.expected) {
       const current = (await db.table(table).get(id)) as { updatedAt?: unknown } | undefined;
@@ -31,9 +34,9 @@ export async function applyMerge(
       }
     }
     for (const name of MERGE_TABLES) {
-      await bulkPutInSlices(db.table(name), writes.puts[name], progress);
+      await bulkPutInSlices(db.table(name), sealed[name], progress);
     }
-    await bulkPutInSlices(db.audit, writes.audit, progress);
+    await bulkPutInSlices(db.audit, sealed.audit, progress);
     // Each young person's latest codes follow their merged history (both computers may have added to it).
     const touched = new Set([...writes.puts.pupils.map((row) => row.id), ...writes.puts.destinations.map((row) => row.pupilId)]);
     for (const pupilId of touched)

@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
+import { SEALED_PROPERTY } from '@shared/crypto/sealed-rows';
 
 /**
  * Settings rows that keep the pupil list's snapshot honest (renderer/src/db/pupil-list.ts): a random
@@ -12,13 +13,19 @@ function freshStamp(): string {
   return crypto.randomUUID();
 }
 
+function withoutSealedValue(row: Record<string, unknown>): Record<string, unknown> {
+  const { [SEALED_PROPERTY]: _sealed, ...rest } = row;
+  return rest;
+}
+
 function withFreshStamps(req: DBCoreMutateRequest): DBCoreMutateRequest {
   if (req.type !== 'add' && req.type !== 'put') return req;
   if (!req.values.some((row: { key?: unknown } | undefined) => row?.key === PUPIL_LIST_STAMP_KEY)) return req;
   return {
     ...req,
+    // Any value sealed ahead (seal-ahead.ts) goes: the fresh one is sealed below, like any setting.
     values: req.values.map((row: { key?: unknown } | undefined) =>
-      row?.key === PUPIL_LIST_STAMP_KEY ? { ...row, value: freshStamp() } : row,
+      row?.key === PUPIL_LIST_STAMP_KEY ? { ...withoutSealedValue(row), value: freshStamp() } : row,
     ),
   };
 }

@@ -1,0 +1,69 @@
+import { isSealedTable, openRowAhead, sealRowsAhead, webCryptoDataKey } from '@shared/crypto/sealed-rows';
+import type { CareersDeskDb } from './schema';
+
+type Row = Record<string, unknown>;
+
+/** How sealing ahead reports and stops: rows made ready so far, and a signal that, aborted, stops it. */
+export interface SealAheadProgress {
+  onPrepared?: (rows: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * The rows of a bulk write, sealed with Web Crypto BEFORE its transaction opens (shared/crypto/sealed-rows.ts,
+ * sealRowsAhead): the encryption middleware stores them as they are, so the write itself costs what plain
+ * puts cost, instead of the synchronous cipher's per-row setup inside the transaction. Tables that are not
+ * sealed, and every table on a connection without encryption (the bench's comparison), come back as given.
+ * Stopped through the signal, it throws before anything is written.
+ */
+export async function sealAhead<Tables extends { [Name in keyof Tables]: readonly unknown[] }>(
+  db: CareersDeskDb,
+  tables: Tables,
+  progress: SealAheadProgress = {},
+): Promise<{ [Name in keyof Tables]: readonly unknown[] }> {
+  if (!db.keys) return tables;
+  const key = await webCryptoDataKey(db.keys.require());
+  const sealed: Record<string, readonly unknown[]> = {};
+  let done = 0;
+  for (const [table, rows] of Object.entries(tables) as [string, readonly unknown[]][]) {
+    if (!isSealedTable(table)) {
+      sealed[table] = rows;
+    } else {
+      const before = done;
+      sealed[table] = await sealRowsAhead(table, rows as readonly Row[], key, {
+        signal: progress.signal,
+        onRows: (count) => progress.onPrepared?.(before + count),
+      });
+    }
+    done += rows.length;
+    progress.onPrepared?.(done);
+  }
+  return sealed as { [Name in keyof Tables]: readonly unknown[] };
+}
+
+/**
+ * Rows of one table as IndexedDB holds them (sealed), read in one transaction of their own that skips every
+ * middleware, so none is opened inside it; undefined where a key holds nothing. For a large sealed value
+ * (the pupil list's snapshot) that is then opened with Web Crypto (openStoredRow), outside any transaction.
+ */
+export async function readStoredRows(db: CareersDeskDb, table: string, keys: readonly IDBValidKey[]): Promise<unknown[]> {
+  // A read of keys only, through Dexie: it opens the database when Dexie would (and refuses when Dexie would,
+  // after an explicit close), so this read follows the connection's life as any other does.
+  await db.table(table).limit(1).primaryKeys();
+  const idb = db.backendDB();
+  return new Promise((resolve, reject) => {
+    const transaction = idb.transaction(table, 'readonly');
+    const store = transaction.objectStore(table);
+    const requests = keys.map((key) => store.get(key));
+    transaction.oncomplete = () => resolve(requests.map((request) => request.result as unknown));
+    transaction.onerror = () => reject(transaction.error ?? new Error(`Reading ${table} failed`));
+    transaction.onabort = () => reject(transaction.error ?? new Error(`Reading ${table} was stopped`));
+  });
+}
+
+/** Stored rows (readStoredRows) opened with Web Crypto, the key imported once; throws SealedRecordError as openRow does. */
+export async function openStoredRows(db: CareersDeskDb, table: string, rows: readonly unknown[]): Promise<unknown[]> {
+  if (!db.keys || !isSealedTable(table)) return [...rows];
+  const key = await webCryptoDataKey(db.keys.require());
+  return Promise.all(rows.map((row) => (row === undefined ? undefined : openRowAhead(table, row, key))));
+}
