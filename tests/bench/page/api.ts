@@ -19,6 +19,15 @@ export type RawSchemaVariant = 'same' | 'queried-indexes' | 'compact-sessions';
 export interface DataJobTimings {
   worker: Partial<Record<'backup' | 'backup-open' | 'restore' | 'merge-preview' | 'merge' | 'demo-load', StepTiming>>;
   page: Partial<Record<'backup' | 'restore' | 'merge' | 'demo-load', StepTiming>>;
+  /** Run on the database the demo load filled, at this size. */
+  screens?: ScreenJobTimings;
+}
+
+/** The screens' long jobs (page/screen-jobs.ts), in the worker as the app runs them and (some) on the page as before. */
+export interface ScreenJobTimings {
+  worker: Partial<Record<'import-10k' | 'confirm-allocation' | 'return-aggregate' | 'destinations-file' | 'compass-figures', StepTiming>>;
+  page: Partial<Record<'import-10k', StepTiming>>;
+  notes: Record<string, string | number>;
 }
 
 export interface BenchPageApi {
