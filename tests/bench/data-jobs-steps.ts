@@ -13,6 +13,8 @@ import { CACHE_FOLDER } from './env';
 
 /** BENCH_PROFILE_STEP=backup-open (or another step's name): a CPU profile of the page's thread while that step runs. */
 const PROFILE_STEP = process.env.BENCH_PROFILE_STEP ?? '';
+/** BENCH_STOP_AFTER=backup-open: the data jobs stop once the backup has been opened (that step alone, at a large size). */
+const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? '';
 
 interface ProfileNode {
   id: number;
@@ -96,7 +98,7 @@ export async function measureDataJobs(page: Page, size: SizeName, add: Add): Pro
   const onPageToo = size === 'school' || size === 'smoke' || process.env.BENCH_DATA_JOBS_ON_PAGE === '1';
   await offerProfiling(page, size);
   const timings = await page
-    .evaluate(([s, both]) => window.careersDeskBench!.dataJobs(s, both), [size, onPageToo] as const)
+    .evaluate(([s, both, until]) => window.careersDeskBench!.dataJobs(s, both, until), [size, onPageToo, STOP_AFTER] as const)
     .catch((error: unknown) => {
       // Said here as well: a failure inside a step otherwise surfaces only as the profile's clean-up failing after it.
       console.log(`bench: the data jobs failed at the ${size} size: ${error instanceof Error ? error.message : String(error)}`);

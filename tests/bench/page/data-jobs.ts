@@ -38,7 +38,14 @@ function profiled(timed: Timed, name: string): Timed {
 }
 
 /** Every step, in the worker and (with `onPageToo`) on the page; `db` holds the data set. */
-export async function measureDataJobs(db: CareersDeskDb, size: SizeName, onPageToo: boolean, timed: Timed): Promise<DataJobTimings> {
+export async function measureDataJobs(
+  db: CareersDeskDb,
+  size: SizeName,
+  onPageToo: boolean,
+  timed: Timed,
+  /** 'backup-open': stop once the backup has been opened (to look at that step alone at a large size). */
+  stopAfter?: string,
+): Promise<DataJobTimings> {
   if (!db.keys) throw new Error('The bench measures the data jobs on the sealed database');
   const scratch = new CareersDeskDb(SCRATCH, { keys: db.keys });
   const fresh = async () => {
@@ -66,6 +73,7 @@ export async function measureDataJobs(db: CareersDeskDb, size: SizeName, onPageT
     const [backupTiming, bytes] = await keep(() => runDataJob(db, { kind: 'backup', key, options }), 'backup');
     timings.worker.backup = backupTiming;
     timings.worker['backup-open'] = await profiled(timed, 'backup-open')(() => runDataJob(db, { kind: 'open', bytes, unlock: { key } }));
+    if (stopAfter === 'backup-open') return timings;
     say(`restore in the worker (${bytes.length} bytes)`);
     await fresh();
     timings.worker.restore = await profiled(

@@ -311,8 +311,8 @@ const api: BenchPageApi = {
     return made;
   },
 
-  dataJobs(size: SizeName, onPageToo: boolean) {
-    return measureDataJobs(db, size, onPageToo, timed);
+  dataJobs(size: SizeName, onPageToo: boolean, stopAfter?: string) {
+    return measureDataJobs(db, size, onPageToo, timed, stopAfter);
   },
 
   async finish() {
