@@ -9,7 +9,7 @@ import type { School } from '@shared/model';
 import { pupilInput } from '../support/factories';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { findStoredMatches } from '@renderer/db/import';
-import { checkImport, readImportFile } from '@renderer/db/import-check';
+import { checkImport, checkedImportCollector, readImportFile, type CheckedImportPart } from '@renderer/db/import-check';
 import { savePupil } from '@renderer/db/pupils';
 
 const school: School = {
@@ -84,5 +84,19 @@ describe('reading and checking an import in the data worker', () => {
     expect(checked.asUpdate.get(samRow!.row)?.record).not.toBeNull();
     expect(progress.at(-1)).toBe(1);
     expect(structuredClone(checked)).toEqual(checked);
+
+    // Sent in parts (as from the data worker) and put together again, it is the same answer.
+    const parts: CheckedImportPart[] = [];
+    const rest = await checkImport(
+      db,
+      { kind: 'pupils', parsed: read.parsed, mapping: read.mapping, context },
+      () => {},
+      (part) => parts.push(structuredClone(part)),
+    );
+    expect(rest.rows).toEqual([]);
+    expect(parts.length).toBeGreaterThan(0);
+    const collector = checkedImportCollector();
+    for (const part of parts) collector.onPart(part);
+    expect(collector.done(structuredClone(rest))).toEqual(checked);
   });
 });

@@ -124,6 +124,7 @@ export async function runDataJobOn(
   job: DataJob,
   onProgress: (fraction: number) => void = () => {},
   signal?: AbortSignal,
+  onPart?: (part: unknown) => void,
 ): Promise<DataJobResult> {
   if (isReadJob(job)) return readJobOn(db, job, onProgress);
   switch (job.kind) {
@@ -181,7 +182,7 @@ export async function runDataJobOn(
     case 'read-import-file':
       return readImportFile(job.what, job.bytes);
     case 'check-import':
-      return checkImport(db, job.check, onProgress);
+      return checkImport(db, job.check, onProgress, onPart);
     case 'demo-load': {
       const dataset = generateDemoDataset(job.demo);
       onProgress(0.05);

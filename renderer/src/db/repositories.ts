@@ -141,7 +141,7 @@ import {
   type BackupKeyStore,
 } from './backup';
 import { automaticBackupsHolding, eraseFromAutomaticBackups, type AutomaticBackupStore, type BackupReader } from './backup-erasure';
-import type { ImportCheck, ImportKind } from './import-check';
+import { checkedImportCollector, type ImportCheck, type ImportKind } from './import-check';
 import type { DataJob } from './data-jobs';
 import type { LocalAuthorityId } from '@shared/reference/geography';
 import { onTablesChange } from './changes';
@@ -465,7 +465,12 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       /** A CSV file's bytes decoded and parsed in the data worker, with the columns matched to fields where their headings say. */
       readFile: (what: ImportKind, bytes: Uint8Array) => runDataJob(db, { kind: 'read-import-file', what, bytes }),
       /** Every row checked and compared with the stored records, in the data worker; progress as a fraction. */
-      check: (check: ImportCheck, onProgress?: (fraction: number) => void) => runDataJob(db, { kind: 'check-import', check }, onProgress),
+      check: async (check: ImportCheck, onProgress?: (fraction: number) => void) => {
+        // The checked rows come in parts, each read in a task of its own, so the window is never held for long.
+        const collector = checkedImportCollector();
+        const rest = await runDataJob(db, { kind: 'check-import', check }, onProgress, undefined, (part) => collector.onPart(part));
+        return collector.done(rest);
+      },
       // Written in the data worker (data-job-runner.ts): 10,000 sealed rows and their audit entries never hold the window.
       pupils: (operations: StoredImportOperation<PupilRecordInput>[], { fileName, onProgress }: ImportRunOptions) =>
         runDataJob(db, { kind: 'import-pupils', operations, options: { fileName, actorId: actor(), now: now() } }, (fraction) =>
