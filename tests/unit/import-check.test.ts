@@ -5,24 +5,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PUPIL_DUPLICATE_OPTIONS, checkPupilRows, findDuplicates, type PupilImportContext, type PupilMapping } from '@shared/import';
-import type { School } from '@shared/model';
-import { pupilInput } from '../support/factories';
+import { pupilInput, school as schoolFactory } from '../support/factories';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { findStoredMatches } from '@renderer/db/import';
 import { checkImport, checkedImportCollector, readImportFile, type CheckedImportPart } from '@renderer/db/import-check';
 import { savePupil } from '@renderer/db/pupils';
 
-const school: School = {
-  id: '0a7f6c2e-5b1d-4c3e-9f00-000000000001',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  isDemo: false,
-  name: 'Margate Coastal Academy',
-  urn: '118000',
-  district: 'thanet',
-  phase: 'secondary-with-sixth-form',
-  establishmentNumber: '4000',
-};
+const school = schoolFactory({ name: 'Margate Coastal Academy', urn: '118000', establishmentNumber: '4000' });
 const context: PupilImportContext = { today: '2026-11-24', schools: [school], defaultSchoolId: school.id };
 const messyBytes = () => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../fixtures/mis-pupils-messy.csv')));
 
