@@ -11,8 +11,8 @@ import type { SizeName } from './sizes';
 import type {} from './page/api';
 import { CACHE_FOLDER } from './env';
 
-/** BENCH_PROFILE_STEP=backup-open (or another step's name): a CPU profile of the page's thread while that step runs. */
-const PROFILE_STEP = process.env.BENCH_PROFILE_STEP ?? '';
+/** BENCH_PROFILE_STEP=backup-open (or other steps' names, with commas): a CPU profile of the page's thread while each runs. */
+const PROFILE_STEPS = new Set((process.env.BENCH_PROFILE_STEP ?? '').split(',').filter(Boolean));
 /** BENCH_STOP_AFTER=backup-open: the data jobs stop once the backup has been opened (that step alone, at a large size). */
 const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? '';
 
@@ -52,12 +52,12 @@ function topSelfTimes(profile: Profile, count: number): string[] {
 
 /** Lets the bench page ask for a CPU profile around the step named in BENCH_PROFILE_STEP. */
 async function offerProfiling(page: Page, size: SizeName): Promise<void> {
-  if (!PROFILE_STEP) return;
+  if (PROFILE_STEPS.size === 0) return;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await page.exposeFunction('__benchProfile', async (what: 'start' | 'stop', step: string) => {
-    if (step !== PROFILE_STEP) return;
+    if (!PROFILE_STEPS.has(step)) return;
     if (what === 'start') {
       await cdp.send('Profiler.start');
       return;
