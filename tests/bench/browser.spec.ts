@@ -20,6 +20,8 @@ const BULK_LOAD_RUNS = Number(process.env.BENCH_BULK_LOAD_RUNS ?? '') || null;
 const SKIP_CLEAR = process.env.BENCH_SKIP_CLEAR === '1';
 /** BENCH_ONLY_COLD_START=1: load the data set once (untimed) and time only the cold starts beside bare opens. */
 const ONLY_COLD_START = process.env.BENCH_ONLY_COLD_START === '1';
+/** BENCH_ONLY_DATA_JOBS=1: load the data set once (untimed) and time only the data jobs and the screens' jobs (data-jobs-steps.ts). */
+const ONLY_DATA_JOBS = process.env.BENCH_ONLY_DATA_JOBS === '1';
 const BASE = `http://127.0.0.1:${env.port}/`;
 const part: ResultPart = { part: 'chromium', figures: [], datasets: {}, notMeasured: [] };
 type FigureInput = Omit<Figure, 'size' | 'where' | 'unit' | 'median' | 'p95' | 'min' | 'max' | 'runs'> & { unit?: Figure['unit'] };
@@ -141,7 +143,7 @@ for (const size of env.sizes) {
       part.datasets[size] = { ...generated.counts };
       part.environment = { chromium: await page.evaluate(() => navigator.userAgent) };
 
-      if (ONLY_COLD_START) await page.evaluate(() => window.careersDeskBench!.dexieLoad());
+      if (ONLY_COLD_START || ONLY_DATA_JOBS) await page.evaluate(() => window.careersDeskBench!.dexieLoad());
       else {
         // At the county size 1.3 million puts issued at once stalled Chromium (twice, 20 minutes and more),
         // so there the raw puts go 2,000 at a time, as the app's own load does: still one transaction.
@@ -273,6 +275,7 @@ for (const size of env.sizes) {
       await page.evaluate(() => window.careersDeskBench!.finish());
       throwOnPageErrors(errors, 'the bench page steps');
       await context.close();
+      if (ONLY_DATA_JOBS) return;
 
       // 2. Cold start: a fresh launch on the filled profile, straight to the pupil list, each run beside a bare
       // open of the same store in a fresh launch (the floor: bench/bare-open.html), first without the list's

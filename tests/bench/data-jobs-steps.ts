@@ -3,10 +3,72 @@
  * page (page/data-jobs.ts) once the app's database holds the data set. One run each: at a service a
  * step is tens of seconds, and what the figure is for is the longest main-thread task while it runs.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Figure } from './stats';
 import type { SizeName } from './sizes';
 import type {} from './page/api';
+import { CACHE_FOLDER } from './env';
+
+/** BENCH_PROFILE_STEP=backup-open (or other steps' names, with commas): a CPU profile of the page's thread while each runs. */
+const PROFILE_STEPS = new Set((process.env.BENCH_PROFILE_STEP ?? '').split(',').filter(Boolean));
+/** BENCH_STOP_AFTER=backup-open: the data jobs stop once the backup has been opened (that step alone, at a large size). */
+const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? '';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** Self time by function, longest first: where the page's thread went during the step. */
+function topSelfTimes(profile: Profile, count: number): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const node = byNode.get(samples[i]!);
+    if (!node) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${url ? `${url.split('/').pop()}:${lineNumber + 1}` : ''}`.trim();
+    // A sample's time is the gap to the next one.
+    self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  }
+  return [...self]
+    .filter(([name]) => name !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, ms]) => `${ms.toFixed(1)} ms  ${name}`);
+}
+
+/** Lets the bench page ask for a CPU profile around the step named in BENCH_PROFILE_STEP. */
+async function offerProfiling(page: Page, size: SizeName): Promise<void> {
+  if (PROFILE_STEPS.size === 0) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await page.exposeFunction('__benchProfile', async (what: 'start' | 'stop', step: string) => {
+    if (!PROFILE_STEPS.has(step)) return;
+    if (what === 'start') {
+      await cdp.send('Profiler.start');
+      return;
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const file = join(CACHE_FOLDER, `profile-${size}-${step}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`bench: CPU profile of the page during ${step} at the ${size} size written to ${file}; self time, longest first:`);
+    for (const line of topSelfTimes(profile, 15)) console.log(`  ${line}`);
+  });
+}
 
 type Add = (f: Omit<Figure, 'size' | 'where' | 'unit' | 'median' | 'p95' | 'min' | 'max' | 'runs'>, samples: number[]) => void;
 
@@ -19,14 +81,24 @@ const LABELS = {
   'demo-load': 'demo load at this size: generated and written, one transaction',
 } as const;
 
+/** The screens' jobs (page/screen-jobs.ts), on the database the demo load filled. */
+const SCREEN_LABELS = {
+  'import-10k': 'import of a 10,000-row CSV of young people through the import screen: read, checked, previewed and written',
+  'confirm-allocation': "confirming a cohort allocation (a school's Year 10s and 12s: placements proposed, one transaction)",
+  'return-aggregate': 'building the aggregate return over the whole caseload, with its tidy data',
+  'destinations-file': "building the council's destinations file (Kent)",
+  'compass-figures': "working out one school's Compass figures",
+} as const;
+
 /**
  * The figures before round six (on the page) are taken at the school and smoke sizes only, where they
  * take seconds; `BENCH_DATA_JOBS_ON_PAGE=1` asks for them at every size.
  */
 export async function measureDataJobs(page: Page, size: SizeName, add: Add): Promise<void> {
   const onPageToo = size === 'school' || size === 'smoke' || process.env.BENCH_DATA_JOBS_ON_PAGE === '1';
+  await offerProfiling(page, size);
   const timings = await page
-    .evaluate(([s, both]) => window.careersDeskBench!.dataJobs(s, both), [size, onPageToo] as const)
+    .evaluate(([s, both, until]) => window.careersDeskBench!.dataJobs(s, both, until), [size, onPageToo, STOP_AFTER] as const)
     .catch((error: unknown) => {
       // Said here as well: a failure inside a step otherwise surfaces only as the profile's clean-up failing after it.
       console.log(`bench: the data jobs failed at the ${size} size: ${error instanceof Error ? error.message : String(error)}`);
@@ -41,6 +113,22 @@ export async function measureDataJobs(page: Page, size: SizeName, add: Add): Pro
       },
       [timing.ms],
     );
+  }
+  const screens = timings.screens;
+  for (const [where, steps] of Object.entries({ worker: screens?.worker ?? {}, page: screens?.page ?? {} })) {
+    for (const [step, timing] of Object.entries(steps)) {
+      add(
+        {
+          id: `${step}-${where}`,
+          label: `${SCREEN_LABELS[step as keyof typeof SCREEN_LABELS]}${where === 'page' ? ', read and checked on the page (before)' : ''}`,
+          notes: {
+            'longest task (ms)': timing.longestTaskMs,
+            ...Object.fromEntries(Object.entries(screens?.notes ?? {}).filter(([note]) => note.startsWith(`${step.split('-')[0]!}:`))),
+          },
+        },
+        [timing.ms],
+      );
+    }
   }
   for (const [step, timing] of Object.entries(timings.page)) {
     add(

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
+import vue from '@vitejs/plugin-vue';
 import { DATABASE_NAME } from '../../renderer/src/db/name';
 import { BENCH_FOLDER, CACHE_FOLDER, REPO_ROOT, benchEnv } from './env';
 
@@ -47,6 +48,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     root: join(BENCH_FOLDER, 'page'),
     base: './',
     logLevel: 'error',
+    // The import screen's own state (page/screen-jobs.ts) brings in the stores, and with them single-file components.
+    plugins: [vue()],
     resolve: { alias: { '@shared': join(REPO_ROOT, 'shared'), '@renderer': join(REPO_ROOT, 'renderer/src') } },
     define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
     build: { outDir: join(SITE_FOLDER, 'bench'), emptyOutDir: true, chunkSizeWarningLimit: 8000 },

@@ -45,6 +45,13 @@ test('a school\u2019s Compass figures, termly snapshots kept for comparison, and
   await expectAccessible(page, 'the replace-snapshot dialog');
   await replace.getByRole('button', { name: 'Replace it' }).click();
   await expect(replace).toBeHidden();
+  // The figures are worked out afresh in the data worker before the replacement is kept: wait for its audit entry.
+  const snapshotAudit = async () =>
+    (await readTable<{ action: string; entity: string }>(page, 'audit'))
+      .filter((a) => a.entity === 'compass-snapshot')
+      .map((a) => a.action)
+      .sort();
+  await expect.poll(snapshotAudit, { timeout: 30_000 }).toEqual(['create', 'create', 'update']);
   const stored = await readTable<{ schoolId: string; takenOn: string }>(page, 'compassSnapshots');
   expect(stored.map((s) => s.takenOn).sort()).toEqual(['2027-03-31', '2027-04-10']);
 

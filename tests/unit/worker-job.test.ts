@@ -69,6 +69,25 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     expect(scripted.terminated()).toBe(true);
   });
 
+  it('hands each part of a large answer on as it comes, before the result', async () => {
+    const scripted = scriptedWorker([
+      { type: 'part', part: [1, 2] },
+      { type: 'part', part: [3] },
+      { type: 'done', result: 3 },
+    ]);
+    const parts: unknown[] = [];
+    const job = { start: () => scripted.worker, request: 'go', onPageThread: () => -1, what: 'Test' };
+    expect(
+      await runWorkerJob(
+        job,
+        () => {},
+        undefined,
+        (part) => parts.push(part),
+      ),
+    ).toBe(3);
+    expect(parts).toEqual([[1, 2], [3]]);
+  });
+
   it("rejects with the worker's own message when the work fails", async () => {
     const scripted = scriptedWorker([{ type: 'failed', message: 'No school with that id' }]);
     await expect(runWorkerJob({ start: () => scripted.worker, request: 1, onPageThread: () => -1, what: 'Test' })).rejects.toThrow(

@@ -3,12 +3,12 @@
 // own name; one that cannot be opened or rewritten is deleted. A subject access export lists those
 // that still hold the young person.
 import type { BackupInfo, DesktopBridge } from '@shared/bridge';
-import { encodePayload, payloadHoldsPupil, payloadWithoutPupils, sealBackup, type BackupKey, type RandomBytes } from '@shared/backup';
-import type { BackupErasureOutcome, BackupHolding } from '@shared/backup';
+import type { BackupErasureOutcome, BackupHolding, BackupKey } from '@shared/backup';
 import type { CareersDeskDb } from './schema';
-import { getAutoBackupKey, readBackupFile, secureRandom, type OpenedBackup } from './backup';
+import { getAutoBackupKey } from './backup';
 import { getSetting } from './settings';
 import { recordAudit } from './audit';
+import { readJobOn, type BackupWithout } from './read-jobs';
 
 /** The bridge's automatic-backup operations: all this needs, so tests can pass the web bridge. */
 export type AutomaticBackupStore = Pick<
@@ -16,16 +16,27 @@ export type AutomaticBackupStore = Pick<
   'listBackups' | 'readBackup' | 'replaceBackup' | 'deleteBackup' | 'readKey' | 'writeKey'
 >;
 
-async function openAutomatic(
-  db: CareersDeskDb,
-  store: AutomaticBackupStore,
-  key: BackupKey | null,
-  info: BackupInfo,
-): Promise<OpenedBackup | null> {
-  if (!key) return null;
+/**
+ * Opens one backup's bytes and rewrites it without the young people, or says whether it holds one: the app
+ * runs these in the data worker (repositories.ts), as each opens and decodes a whole database.
+ */
+export interface BackupReader {
+  without(bytes: Uint8Array, key: BackupKey, pupilIds: string[]): Promise<BackupWithout>;
+  /** Null when the backup does not open with the key. */
+  holds(bytes: Uint8Array, key: BackupKey, pupilId: string): Promise<boolean | null>;
+}
+
+/** The same work on the calling thread (unit tests, and where no worker is wanted). */
+export function backupReaderOn(db: CareersDeskDb): BackupReader {
+  return {
+    without: (bytes, key, pupilIds) => readJobOn(db, { kind: 'backup-without-pupils', bytes, key, pupilIds }) as Promise<BackupWithout>,
+    holds: (bytes, key, pupilId) => readJobOn(db, { kind: 'backup-holds-pupil', bytes, key, pupilId }) as Promise<boolean | null>,
+  };
+}
+
+async function readBytes(store: AutomaticBackupStore, info: BackupInfo): Promise<Uint8Array | null> {
   try {
-    const opened = await readBackupFile(db, await store.readBackup({ name: info.name }), { key });
-    return opened.ok ? opened.value : null;
+    return await store.readBackup({ name: info.name });
   } catch {
     return null;
   }
@@ -43,7 +54,8 @@ async function deleted(store: AutomaticBackupStore, info: BackupInfo): Promise<b
 export interface BackupErasureOptions {
   actorId: string | null;
   now?: Date;
-  random?: RandomBytes;
+  /** Where each backup is opened and rewritten: on this thread unless given. */
+  reader?: BackupReader;
   /** Called after each backup: how many are done of how many. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -65,35 +77,29 @@ export async function eraseFromAutomaticBackups(
   if (backups.length === 0) return outcome;
   const key = await getAutoBackupKey(db, store);
   const erased = [...new Set([pupilId, ...((await getSetting(db, 'erasedPupilIds')) ?? [])])];
+  const reader = options.reader ?? backupReaderOn(db);
   for (const [index, info] of backups.entries()) {
-    const opened = await openAutomatic(db, store, key, info);
-    if (!opened || !key) {
-      if (await deleted(store, info)) outcome.deleted += 1;
-      else outcome.failed += 1;
-    } else {
-      const without = payloadWithoutPupils(opened.payload, erased);
-      if (without.changed === 0) {
-        outcome.unchanged += 1;
-      } else {
+    const bytes = key ? await readBytes(store, info) : null;
+    let rewritten: BackupWithout | 'failed';
+    try {
+      rewritten = key && bytes ? await reader.without(bytes, key, erased) : { outcome: 'unopened' };
+    } catch {
+      rewritten = 'failed';
+    }
+    if (rewritten !== 'failed' && rewritten.outcome === 'unchanged') outcome.unchanged += 1;
+    else {
+      let written = false;
+      if (rewritten !== 'failed' && rewritten.outcome === 'rewritten') {
         try {
-          const data = await sealBackup(
-            encodePayload(without.payload),
-            key,
-            {
-              schemaVersion: without.payload.schemaVersion,
-              createdAt: opened.header.createdAt,
-              reason: opened.header.reason,
-              appVersion: opened.header.appVersion,
-            },
-            options.random ?? secureRandom,
-          );
-          await store.replaceBackup({ name: info.name, data });
-          outcome.rewritten += 1;
+          await store.replaceBackup({ name: info.name, data: rewritten.data });
+          written = true;
         } catch {
-          if (await deleted(store, info)) outcome.deleted += 1;
-          else outcome.failed += 1;
+          written = false;
         }
       }
+      if (written) outcome.rewritten += 1;
+      else if (await deleted(store, info)) outcome.deleted += 1;
+      else outcome.failed += 1;
     }
     options.onProgress?.(index + 1, backups.length);
   }
@@ -119,15 +125,20 @@ export async function eraseFromAutomaticBackups(
  * The automatic backups that hold this young person, oldest first, for their subject access export,
  * and how many could not be opened to tell.
  */
-export async function automaticBackupsHolding(db: CareersDeskDb, store: AutomaticBackupStore, pupilId: string): Promise<BackupHolding> {
+export async function automaticBackupsHolding(
+  db: CareersDeskDb,
+  store: AutomaticBackupStore,
+  pupilId: string,
+  reader: BackupReader = backupReaderOn(db),
+): Promise<BackupHolding> {
   const backups = await store.listBackups();
   const key = await getAutoBackupKey(db, store);
   const holding: BackupHolding = { backups: [], couldNotBeOpened: 0 };
   for (const info of [...backups].reverse()) {
-    const opened = await openAutomatic(db, store, key, info);
-    if (!opened) holding.couldNotBeOpened += 1;
-    else if (payloadHoldsPupil(opened.payload, pupilId))
-      holding.backups.push({ name: info.name, createdAt: info.createdAt, reason: info.reason });
+    const bytes = key ? await readBytes(store, info) : null;
+    const holds = key && bytes ? await reader.holds(bytes, key, pupilId).catch(() => null) : null;
+    if (holds === null) holding.couldNotBeOpened += 1;
+    else if (holds) holding.backups.push({ name: info.name, createdAt: info.createdAt, reason: info.reason });
   }
   return holding;
 }

@@ -20,19 +20,22 @@ export function runDataJob<Kind extends DataJob['kind']>(
   job: Extract<DataJob, { kind: Kind }>,
   onProgress: (fraction: number) => void = () => {},
   signal?: AbortSignal,
+  /** For a job that sends a large answer in parts (an import's checked rows): each part as it comes. */
+  onPart?: (part: unknown) => void,
 ): Promise<DataJobResults[Kind]> {
   return runWorkerJob<DataJobRequest, DataJobResults[Kind]>(
     {
       start: () => new Worker(new URL('./data-job-worker.ts', import.meta.url), { type: 'module' }),
       request: { job, address: addressOf(db) },
       // Loaded on demand, as the demo generator it holds is needed only here.
-      onPageThread: async (request, progress, pageSignal) => {
+      onPageThread: async (request, progress, pageSignal, pagePart) => {
         const { runDataJobOn } = await import('./data-jobs');
-        return (await runDataJobOn(db, request.job, progress, pageSignal)) as DataJobResults[Kind];
+        return (await runDataJobOn(db, request.job, progress, pageSignal, pagePart)) as DataJobResults[Kind];
       },
       what: 'The data job',
     },
     onProgress,
     signal,
+    onPart,
   );
 }

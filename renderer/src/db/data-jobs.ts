@@ -25,8 +25,10 @@ import { getSetting } from './settings';
 import { importEmployers, importPupils, type ImportOptions, type StoredImportOperation } from './import';
 import type { PupilRecordInput } from '@shared/pupils/form';
 import type { EmployerRecordInput } from '@shared/employers/form';
-import type { Checked } from '@shared/model';
+import type { Checked, Employer, Pupil } from '@shared/model';
 import { confirmAllocation, type AllocationToConfirm, type ConfirmedAllocation } from './matching';
+import { checkImport, readImportFile, type CheckedImport, type ImportCheck, type ImportKind, type ReadImportFile } from './import-check';
+import { isReadJob, readJobOn, type ReadJob, type ReadJobResults } from './read-jobs';
 
 /**
  * The long jobs on the whole database (backup, restore, merge, the demo load), as plain data a Web
@@ -52,7 +54,10 @@ export type DataJob =
   | { kind: 'demo-load'; demo: DemoOptions; withService: boolean; actorId: string | null; now: Date }
   | { kind: 'import-pupils'; operations: StoredImportOperation<PupilRecordInput>[]; options: ImportJobOptions }
   | { kind: 'import-employers'; operations: StoredImportOperation<EmployerRecordInput>[]; options: ImportJobOptions }
-  | { kind: 'confirm-allocation'; allocation: AllocationToConfirm; actorId: string | null; today: string; now: Date };
+  | { kind: 'confirm-allocation'; allocation: AllocationToConfirm; actorId: string | null; today: string; now: Date }
+  | { kind: 'read-import-file'; what: ImportKind; bytes: Uint8Array }
+  | { kind: 'check-import'; check: ImportCheck }
+  | ReadJob;
 
 /** An import's options as a job carries them: progress comes back as the job's own. */
 export type ImportJobOptions = Omit<ImportOptions, 'onProgress' | 'signal'>;
@@ -75,7 +80,7 @@ export interface DemoLoadResult {
   routes: number;
 }
 
-export interface DataJobResults {
+interface DataJobResultsOwn {
   backup: Uint8Array;
   open: BackupResult<OpenedBackupSummary>;
   restore: null;
@@ -85,7 +90,10 @@ export interface DataJobResults {
   'import-pupils': { added: number; updated: number };
   'import-employers': { added: number; updated: number };
   'confirm-allocation': Checked<ConfirmedAllocation>;
+  'read-import-file': ReadImportFile;
+  'check-import': CheckedImport<unknown, Pupil | Employer>;
 }
+export type DataJobResults = DataJobResultsOwn & ReadJobResults;
 
 export type DataJobResult = DataJobResults[keyof DataJobResults];
 
@@ -127,7 +135,9 @@ export async function runDataJobOn(
   job: DataJob,
   onProgress: (fraction: number) => void = () => {},
   signal?: AbortSignal,
+  onPart?: (part: unknown) => void,
 ): Promise<DataJobResult> {
+  if (isReadJob(job)) return readJobOn(db, job, onProgress);
   switch (job.kind) {
     case 'backup':
       return makeBackupFile(db, job.key, job.options);
@@ -180,6 +190,10 @@ export async function runDataJobOn(
     }
     case 'confirm-allocation':
       return confirmAllocation(db, job.allocation, job.actorId, { today: job.today, now: job.now });
+    case 'read-import-file':
+      return readImportFile(job.what, job.bytes);
+    case 'check-import':
+      return checkImport(db, job.check, onProgress, onPart);
     case 'demo-load': {
       const dataset = generateDemoDataset(job.demo);
       onProgress(0.05);

@@ -120,7 +120,7 @@ import {
   saveDestinationEntry,
 } from './destinations';
 import { auditReturnExport } from './returns';
-import { addRiskListNote, loadCouncilFileSource } from './council-files';
+import { addRiskListNote } from './council-files';
 import type { RiskListNoteInput } from '@shared/returns';
 import { countCaseload } from './dashboard';
 import { loadTodayFacts, TODAY_TABLES } from './today';
@@ -129,14 +129,7 @@ import { recordAudit } from './audit';
 import { deletePastRetention, findPastRetention } from './retention';
 import { clearDemoData, hasDemoData, isDatabaseEmpty } from './demo';
 import { runDataJob } from './data-job-runner';
-import {
-  findStoredEmployerMatches,
-  findStoredMatches,
-  findLikelyDuplicates,
-  type ImportOptions,
-  type StoredImportOperation,
-} from './import';
-import type { RowKeys } from '@shared/import';
+import { findLikelyDuplicates, type ImportOptions, type StoredImportOperation } from './import';
 import type { PupilRecordInput } from '@shared/pupils/form';
 import type { EmployerRecordInput } from '@shared/employers/form';
 import {
@@ -147,9 +140,12 @@ import {
   type BackupFileOptions,
   type BackupKeyStore,
 } from './backup';
-import { automaticBackupsHolding, eraseFromAutomaticBackups, type AutomaticBackupStore } from './backup-erasure';
+import { automaticBackupsHolding, eraseFromAutomaticBackups, type AutomaticBackupStore, type BackupReader } from './backup-erasure';
+import { checkedImportCollector, type ImportCheck, type ImportKind } from './import-check';
+import type { DataJob } from './data-jobs';
+import type { LocalAuthorityId } from '@shared/reference/geography';
 import { onTablesChange } from './changes';
-import { compassSnapshotsOf, loadCompassSource, saveCompassSnapshot } from './compass';
+import { compassSnapshotsOf, saveCompassSnapshot } from './compass';
 import { DESTINATION_WORK_LIST_TABLES, loadDestinationWorkLists } from './destination-work-lists';
 import {
   currentTimetable,
@@ -179,6 +175,11 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
   // Opened only when a screen asks about the timetable, so starting the app never reads it.
   const timetables = () => (timetableDb ??= new TimetableDb(timetableDatabaseName(db.name)));
   const stopFinder = new StopFinder(timetables);
+  // Each automatic backup is opened (and rewritten) in the data worker: one is a whole database.
+  const backupReaderInWorker: BackupReader = {
+    without: (bytes, key, pupilIds) => runDataJob(db, { kind: 'backup-without-pupils', bytes, key, pupilIds }),
+    holds: (bytes, key, pupilId) => runDataJob(db, { kind: 'backup-holds-pupil', bytes, key, pupilId }),
+  };
   return {
     /** The database's name, for worker jobs that open their own connection to it. */
     databaseName: db.name,
@@ -367,8 +368,9 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
 
     returns: {
       auditExport: (summary: string) => auditReturnExport(db, summary, actor()),
-      /** What the council's destinations file and risk-of-NEET list are built from. */
-      councilFileSource: () => loadCouncilFileSource(db),
+      /** The council's destinations file or risk-of-NEET list for one local authority, built in the data worker. */
+      councilFile: <Kind extends 'destinations-file' | 'risk-list'>(kind: Kind, la: LocalAuthorityId, today: string) =>
+        runDataJob<Kind>(db, { kind, la, today } as Extract<DataJob, { kind: Kind }>),
       /** Keeps the council's view of a young person on the risk-of-NEET list as a note on their record. */
       recordCouncilView: (pupilId: string, input: RiskListNoteInput) =>
         addRiskListNote(db, pupilId, input, actor(), { now: now(), today: clock.today() }),
@@ -376,7 +378,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
 
     /** The Compass evaluation helper: the records its figures count, and each school's termly snapshots. */
     compass: {
-      source: () => loadCompassSource(db),
+      /** One school's figures as at a day, worked out in the data worker over the whole caseload. */
+      evaluation: (schoolId: string, asAt: string) => runDataJob(db, { kind: 'compass-evaluation', schoolId, asAt }),
       snapshots: (schoolId: string) => compassSnapshotsOf(db, schoolId),
       save: (input: { schoolId: string; schoolName: string; takenOn: string; figures: readonly CompassFigure[] }) =>
         saveCompassSnapshot(db, input, actor(), now()),
@@ -459,8 +462,15 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
     },
 
     imports: {
-      storedPupilMatches: (keys: readonly RowKeys[]) => findStoredMatches(db, keys),
-      storedEmployerMatches: (names: readonly string[], keys: readonly RowKeys[]) => findStoredEmployerMatches(db, names, keys),
+      /** A CSV file's bytes decoded and parsed in the data worker, with the columns matched to fields where their headings say. */
+      readFile: (what: ImportKind, bytes: Uint8Array) => runDataJob(db, { kind: 'read-import-file', what, bytes }),
+      /** Every row checked and compared with the stored records, in the data worker; progress as a fraction. */
+      check: async (check: ImportCheck, onProgress?: (fraction: number) => void) => {
+        // The checked rows come in parts, each read in a task of its own, so the window is never held for long.
+        const collector = checkedImportCollector();
+        const rest = await runDataJob(db, { kind: 'check-import', check }, onProgress, undefined, (part) => collector.onPart(part));
+        return collector.done(rest);
+      },
       // Written in the data worker (data-job-runner.ts): 10,000 sealed rows and their audit entries never hold the window.
       pupils: (operations: StoredImportOperation<PupilRecordInput>[], { fileName, onProgress }: ImportRunOptions) =>
         runDataJob(db, { kind: 'import-pupils', operations, options: { fileName, actorId: actor(), now: now() } }, (fraction) =>
@@ -496,8 +506,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       ) => runDataJob(db, { kind: 'merge', bytes, ...merge, source, actorId: actor(), now: now() }, onProgress, signal),
       /** After an erasure: every automatic backup rewritten without the young person, or deleted (backup-erasure.ts). */
       eraseFromAutomatic: (store: AutomaticBackupStore, pupilId: string, onProgress?: (done: number, total: number) => void) =>
-        eraseFromAutomaticBackups(db, store, pupilId, { actorId: actor(), now: now(), onProgress }),
-      automaticHolding: (store: AutomaticBackupStore, pupilId: string) => automaticBackupsHolding(db, store, pupilId),
+        eraseFromAutomaticBackups(db, store, pupilId, { actorId: actor(), now: now(), onProgress, reader: backupReaderInWorker }),
+      automaticHolding: (store: AutomaticBackupStore, pupilId: string) => automaticBackupsHolding(db, store, pupilId, backupReaderInWorker),
     },
   };
 }

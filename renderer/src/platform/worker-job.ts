@@ -1,6 +1,8 @@
 /** What a job worker sends back: progress as it goes, then the result or why it failed. */
 export type WorkerJobReply<Result> =
   | { type: 'progress'; fraction: number }
+  /** Part of a large answer sent ahead of the end: each message is read on the page in a task of its own. */
+  | { type: 'part'; part: unknown }
   | { type: 'done'; result: Result }
   | { type: 'failed'; message: string; name?: string; innerName?: string };
 
@@ -48,7 +50,12 @@ export interface WorkerJobKind<Request, Result> {
   /** Starts the worker; throws where workers are refused (a policy, an origin that may not start them). */
   start: () => Worker;
   /** The same work on the page's thread, for where the worker cannot start. */
-  onPageThread: (request: Request, onProgress: (fraction: number) => void, signal?: AbortSignal) => Promise<Result> | Result;
+  onPageThread: (
+    request: Request,
+    onProgress: (fraction: number) => void,
+    signal?: AbortSignal,
+    onPart?: (part: unknown) => void,
+  ) => Promise<Result> | Result;
   /** Named in the error when the worker stops without saying why. */
   what: string;
   /** For a kept worker: stop it when no job has come for this long, letting go of what it holds. */
@@ -63,6 +70,7 @@ interface PendingJob<Request, Result> {
   request: Request;
   onProgress: (fraction: number) => void;
   signal?: AbortSignal;
+  onPart?: (part: unknown) => void;
   resolve: (result: Result) => void;
   reject: (error: Error) => void;
 }
@@ -90,20 +98,25 @@ export class JobWorker<Request, Result> {
    * the job is refused with `JobCancelled`: a write in the worker's open transaction is then never committed.
    * On the page, the work itself must look at the signal.
    */
-  run(request: Request, onProgress: (fraction: number) => void = () => {}, signal?: AbortSignal): Promise<Result> {
+  run(
+    request: Request,
+    onProgress: (fraction: number) => void = () => {},
+    signal?: AbortSignal,
+    onPart?: (part: unknown) => void,
+  ): Promise<Result> {
     clearTimeout(this.idleTimer);
     if (signal?.aborted) return Promise.reject(new JobCancelled(this.kind.what));
-    if (this.onPageOnly) return this.onPage(request, onProgress, signal);
+    if (this.onPageOnly) return this.onPage(request, onProgress, signal, onPart);
     let worker: Worker;
     try {
       worker = this.worker ?? this.startWorker();
     } catch (error) {
       this.fallBack(error);
-      return this.onPage(request, onProgress, signal);
+      return this.onPage(request, onProgress, signal, onPart);
     }
     const id = this.nextId++;
     return new Promise<Result>((resolve, reject) => {
-      this.pending.set(id, { request, onProgress, signal, resolve, reject });
+      this.pending.set(id, { request, onProgress, signal, onPart, resolve, reject });
       signal?.addEventListener('abort', () => this.cancel(id), { once: true });
       try {
         worker.postMessage({ id, request } satisfies WorkerJobEnvelope<Request>);
@@ -111,7 +124,7 @@ export class JobWorker<Request, Result> {
         // The request could not be copied to the worker (a value that cannot be cloned): this job alone runs here.
         this.pending.delete(id);
         this.fallBack(error, false);
-        this.onPage(request, onProgress, signal).then(resolve, reject);
+        this.onPage(request, onProgress, signal, onPart).then(resolve, reject);
       }
     });
   }
@@ -147,6 +160,10 @@ export class JobWorker<Request, Result> {
         job.onProgress(message.fraction);
         return;
       }
+      if (message.type === 'part') {
+        job.onPart?.(message.part);
+        return;
+      }
       this.pending.delete(message.id);
       if (message.type === 'done') job.resolve(message.result);
       else job.reject(failureFrom(message));
@@ -164,7 +181,7 @@ export class JobWorker<Request, Result> {
         for (const job of inHand) job.reject(new Error(event.message || `${this.kind.what} stopped unexpectedly`));
       } else {
         this.fallBack(event.message || 'the worker failed to load');
-        for (const job of inHand) void this.onPage(job.request, job.onProgress, job.signal).then(job.resolve, job.reject);
+        for (const job of inHand) void this.onPage(job.request, job.onProgress, job.signal, job.onPart).then(job.resolve, job.reject);
       }
     };
     this.worker = worker;
@@ -189,10 +206,15 @@ export class JobWorker<Request, Result> {
     if (forGood) this.onPageOnly = true;
   }
 
-  private async onPage(request: Request, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<Result> {
+  private async onPage(
+    request: Request,
+    onProgress: (fraction: number) => void,
+    signal?: AbortSignal,
+    onPart?: (part: unknown) => void,
+  ): Promise<Result> {
     await nextFrame();
     if (signal?.aborted) throw new JobCancelled(this.kind.what);
-    return this.kind.onPageThread(request, onProgress, signal);
+    return this.kind.onPageThread(request, onProgress, signal, onPart);
   }
 }
 
@@ -204,10 +226,11 @@ export async function runWorkerJob<Request, Result>(
   job: WorkerJob<Request, Result>,
   onProgress: (fraction: number) => void = () => {},
   signal?: AbortSignal,
+  onPart?: (part: unknown) => void,
 ): Promise<Result> {
   const worker = new JobWorker(job);
   try {
-    return await worker.run(job.request, onProgress, signal);
+    return await worker.run(job.request, onProgress, signal, onPart);
   } finally {
     worker.stop();
   }
@@ -218,13 +241,14 @@ export async function runWorkerJob<Request, Result>(
  * failure, under the request's number. Requests may overlap; each is answered on its own.
  */
 export function serveWorkerJob<Request, Result>(
-  work: (request: Request, onProgress: (fraction: number) => void) => Promise<Result> | Result,
+  work: (request: Request, onProgress: (fraction: number) => void, onPart: (part: unknown) => void) => Promise<Result> | Result,
 ): void {
   const reply = (message: NumberedReply<Result>) => self.postMessage(message);
   self.onmessage = async (event: MessageEvent<WorkerJobEnvelope<Request>>) => {
     const { id, request } = event.data;
     try {
-      reply({ id, type: 'done', result: await work(request, (fraction) => reply({ id, type: 'progress', fraction })) });
+      const onProgress = (fraction: number) => reply({ id, type: 'progress', fraction });
+      reply({ id, type: 'done', result: await work(request, onProgress, (part) => reply({ id, type: 'part', part })) });
     } catch (error) {
       reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error), ...namesOf(error) });
     }

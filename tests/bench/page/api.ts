@@ -19,6 +19,15 @@ export type RawSchemaVariant = 'same' | 'queried-indexes' | 'compact-sessions';
 export interface DataJobTimings {
   worker: Partial<Record<'backup' | 'backup-open' | 'restore' | 'merge-preview' | 'merge' | 'demo-load', StepTiming>>;
   page: Partial<Record<'backup' | 'restore' | 'merge' | 'demo-load', StepTiming>>;
+  /** Run on the database the demo load filled, at this size. */
+  screens?: ScreenJobTimings;
+}
+
+/** The screens' long jobs (page/screen-jobs.ts), in the worker as the app runs them and (some) on the page as before. */
+export interface ScreenJobTimings {
+  worker: Partial<Record<'import-10k' | 'confirm-allocation' | 'return-aggregate' | 'destinations-file' | 'compass-figures', StepTiming>>;
+  page: Partial<Record<'import-10k', StepTiming>>;
+  notes: Record<string, string | number>;
 }
 
 export interface BenchPageApi {
@@ -45,7 +54,7 @@ export interface BenchPageApi {
   /** Reads the list and writes its snapshot now; true when one is stored. */
   makeListSnapshot(): Promise<boolean>;
   /** Backup, restore, merge and the demo load at this size, timed with their longest main-thread task (page/data-jobs.ts). */
-  dataJobs(size: SizeName, onPageToo: boolean): Promise<DataJobTimings>;
+  dataJobs(size: SizeName, onPageToo: boolean, stopAfter?: string): Promise<DataJobTimings>;
   /** Removes the raw and unencrypted databases and closes the app's, leaving the app's data in the profile. */
   finish(): Promise<void>;
 }

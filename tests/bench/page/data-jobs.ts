@@ -14,14 +14,38 @@ import { loadDataset } from '../../../renderer/src/db/demo';
 import { runDataJob } from '../../../renderer/src/db/data-job-runner';
 import { SIZES, BENCH_TODAY, type SizeName } from '../sizes';
 import type { DataJobTimings, StepTiming } from './api';
+import { measureScreenJobs } from './screen-jobs';
 
 const SCRATCH = 'careers-desk-bench-jobs';
 const NOW = new Date(`${BENCH_TODAY}T12:00:00`);
 
 type Timed = (step: () => Promise<unknown>) => Promise<StepTiming>;
 
+/** Set by the Playwright side when BENCH_PROFILE_STEP names a step: a CPU profile of the page is taken around it. */
+type ProfileHook = (what: 'start' | 'stop', step: string) => Promise<void>;
+const profileHook = (): ProfileHook | undefined => (window as unknown as { __benchProfile?: ProfileHook }).__benchProfile;
+
+/** `timed`, with the page's CPU profile taken around the step when asked for. */
+function profiled(timed: Timed, name: string): Timed {
+  return async (step) => {
+    await profileHook()?.('start', name);
+    try {
+      return await timed(step);
+    } finally {
+      await profileHook()?.('stop', name);
+    }
+  };
+}
+
 /** Every step, in the worker and (with `onPageToo`) on the page; `db` holds the data set. */
-export async function measureDataJobs(db: CareersDeskDb, size: SizeName, onPageToo: boolean, timed: Timed): Promise<DataJobTimings> {
+export async function measureDataJobs(
+  db: CareersDeskDb,
+  size: SizeName,
+  onPageToo: boolean,
+  timed: Timed,
+  /** 'backup-open': stop once the backup has been opened (to look at that step alone at a large size). */
+  stopAfter?: string,
+): Promise<DataJobTimings> {
   if (!db.keys) throw new Error('The bench measures the data jobs on the sealed database');
   const scratch = new CareersDeskDb(SCRATCH, { keys: db.keys });
   const fresh = async () => {
@@ -30,9 +54,12 @@ export async function measureDataJobs(db: CareersDeskDb, size: SizeName, onPageT
   };
   const say = (what: string) => console.info(`bench page: data jobs: ${what}`);
   /** Times a step and keeps what it gave. */
-  const keep = async <T>(step: () => Promise<T>): Promise<[StepTiming, T]> => {
+  const keep = async <T>(step: () => Promise<T>, name: string): Promise<[StepTiming, T]> => {
     let value: T | undefined;
-    const timing = await timed(async () => {
+    const timing = await profiled(
+      timed,
+      name,
+    )(async () => {
       value = await step();
     });
     return [timing, value as T];
@@ -43,17 +70,22 @@ export async function measureDataJobs(db: CareersDeskDb, size: SizeName, onPageT
     const options = { reason: 'manual' as const, now: NOW };
 
     say('backup in the worker');
-    const [backupTiming, bytes] = await keep(() => runDataJob(db, { kind: 'backup', key, options }));
+    const [backupTiming, bytes] = await keep(() => runDataJob(db, { kind: 'backup', key, options }), 'backup');
     timings.worker.backup = backupTiming;
-    timings.worker['backup-open'] = await timed(() => runDataJob(db, { kind: 'open', bytes, unlock: { key } }));
+    timings.worker['backup-open'] = await profiled(timed, 'backup-open')(() => runDataJob(db, { kind: 'open', bytes, unlock: { key } }));
+    if (stopAfter === 'backup-open') return timings;
     say(`restore in the worker (${bytes.length} bytes)`);
     await fresh();
-    timings.worker.restore = await timed(() =>
-      runDataJob(scratch, { kind: 'restore', bytes, key, actorId: null, source: 'the bench', now: NOW }),
-    );
+    timings.worker.restore = await profiled(
+      timed,
+      'restore',
+    )(() => runDataJob(scratch, { kind: 'restore', bytes, key, actorId: null, source: 'the bench', now: NOW }));
     say('merge in the worker, into an empty database');
     await fresh();
-    const [previewTiming, preview] = await keep(() => runDataJob(scratch, { kind: 'merge-preview', bytes, unlock: { key } }));
+    const [previewTiming, preview] = await keep(
+      () => runDataJob(scratch, { kind: 'merge-preview', bytes, unlock: { key } }),
+      'merge-preview',
+    );
     timings.worker['merge-preview'] = previewTiming;
     if (!preview.ok) throw new Error('The bench backup did not open for merging');
     timings.worker.merge = await timed(async () => {
@@ -74,6 +106,8 @@ export async function measureDataJobs(db: CareersDeskDb, size: SizeName, onPageT
     timings.worker['demo-load'] = await timed(() =>
       runDataJob(scratch, { kind: 'demo-load', demo: SIZES[size].demo, withService: true, actorId: null, now: NOW }),
     );
+    // The screens' jobs on the database the demo load just filled: the data set at this size.
+    timings.screens = await measureScreenJobs(scratch, size === 'smoke', onPageToo, timed, (name) => profiled(timed, name));
 
     if (onPageToo) {
       say('backup on the page');

@@ -1,13 +1,9 @@
 // Importing employers from a CSV list: the employer form's rules, and name-and-postcode duplicates.
 import type { Employer } from '@shared/model';
 import type { EmployerRecordInput } from '@shared/employers/form';
-import {
-  EMPLOYER_IMPORT_FIELDS,
-  EMPLOYER_IMPORT_LABELS,
-  checkEmployerRowAsUpdate,
-  checkEmployerRows,
-  type EmployerMapping,
-} from '@shared/import';
+import { toRaw } from 'vue';
+import { EMPLOYER_IMPORT_FIELDS, EMPLOYER_IMPORT_LABELS, checkEmployerRowAsUpdate, type EmployerMapping } from '@shared/import';
+import type { CheckedEmployerImport } from '../../db/import-check';
 import { singletonImporter } from './import-state';
 import { useRepositories } from '../../db/repositories';
 
@@ -17,15 +13,12 @@ export const useEmployerImport = singletonImporter<EmployerRecordInput, Employer
   fields: EMPLOYER_IMPORT_FIELDS,
   labels: EMPLOYER_IMPORT_LABELS,
   reasons: { nameAndPostcode: 'same name and postcode' },
-  // An employer's name and postcode are not a sure identity: every match waits for the adviser.
-  duplicateOptions: {},
-  checkRows: (parsed, mapping, from, to) => checkEmployerRows(parsed, mapping as EmployerMapping, from, to),
+  check: (parsed, mapping, onProgress) =>
+    useRepositories().imports.check(
+      { kind: 'employers', parsed, mapping: { ...toRaw(mapping) } },
+      onProgress,
+    ) as Promise<CheckedEmployerImport>,
   checkAsUpdate: (parsed, row, mapping, base) => checkEmployerRowAsUpdate(parsed, row, mapping as EmployerMapping, base),
-  findStored: (rows) =>
-    useRepositories().imports.storedEmployerMatches(
-      rows.map((r) => r.name),
-      rows.map((r) => r.keys),
-    ),
   describe: (employer) => `${employer.name}${employer.postcode ? `, ${employer.postcode}` : ''}`,
   write: (operations, options) => useRepositories().imports.employers(operations, options),
 }));

@@ -4,23 +4,19 @@
 import { computed, effectScope, ref, shallowRef, type Ref } from 'vue';
 import type { Problem } from '@shared/model';
 import {
-  decodeCsvBytes,
-  findDuplicates,
   mappingProblems,
-  parseCsv,
   planImport,
-  suggestMapping,
   type CheckedRow,
   type ColumnMapping,
   type DuplicateFinding,
-  type DuplicateOptions,
   type ImportField,
   type ParsedCsv,
   type RowChoice,
 } from '@shared/import';
 import { getBridge } from '../../bridge';
-import type { StoredImportOperation, StoredMatch } from '../../db/import';
-import type { ImportRunOptions } from '../../db/repositories';
+import type { StoredImportOperation } from '../../db/import';
+import type { CheckedImport } from '../../db/import-check';
+import { useRepositories, type ImportRunOptions } from '../../db/repositories';
 import { takeAutomaticBackup } from '../backup';
 
 export type ImportStep = 'idle' | 'mapping' | 'checking' | 'preview' | 'importing';
@@ -45,20 +41,18 @@ export interface ImportSpec<R, T extends StoredRecord> {
   labels: Record<string, string>;
   /** Duplicate key → how the preview says it ("same UPN"). */
   reasons: Record<string, string>;
-  duplicateOptions: DuplicateOptions;
-  checkRows(parsed: ParsedCsv, mapping: ColumnMapping, from: number, to: number): CheckedRow<R>[];
+  /**
+   * Every row checked against the form's rules and compared with the stored records (in the data worker,
+   * db/import-check.ts), with progress as a fraction.
+   */
+  check(parsed: ParsedCsv, mapping: ColumnMapping, onProgress: (fraction: number) => void): Promise<CheckedImport<R, T>>;
   checkAsUpdate(parsed: ParsedCsv, row: number, mapping: ColumnMapping, base: T): CheckedRow<R> | null;
-  findStored(rows: readonly CheckedRow<R>[]): Promise<StoredMatch<T>[]>;
   /** A stored record as the preview names it: "Amelia Turner, born 04/03/2011". */
   describe(record: T): string;
   write(operations: StoredImportOperation<R>[], options: ImportRunOptions): Promise<{ added: number; updated: number }>;
   /** Called when a file has been read, to set up choices of this kind (the school). */
   onLoaded?(): void;
 }
-
-/** Rows checked between pauses, so the progress bar moves and the window stays responsive. */
-const CHUNK = 250;
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
   const step = ref<ImportStep>('idle');
@@ -96,31 +90,36 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
     failure.value = '';
   }
 
-  /** Reads a file's bytes; on success the column mapping is suggested from its headings. */
-  function loadFile(name: string, bytes: Uint8Array): void {
+  /**
+   * Reads a file's bytes (decoded and parsed in the data worker: 10,000 rows would hold the window); on
+   * success the column mapping is suggested from its headings.
+   */
+  async function loadFile(name: string, bytes: Uint8Array): Promise<void> {
     reset();
     outcome.value = '';
     fileName.value = name;
-    const decoded = decodeCsvBytes(bytes);
-    if (!decoded.ok) {
-      fileProblems.value = decoded.problems;
-      return;
+    progress.value = { label: `Reading ${name}`, done: 0, total: 1 };
+    try {
+      const read = await useRepositories().imports.readFile(spec.kind, bytes);
+      if (!read.ok) {
+        fileProblems.value = read.problems;
+        return;
+      }
+      encoding.value = read.encoding;
+      parsed.value = read.parsed;
+      mapping.value = read.mapping;
+      spec.onLoaded?.();
+      step.value = 'mapping';
+    } catch (error) {
+      fileProblems.value = [{ field: 'file', message: `The file could not be read: ${(error as Error).message}` }];
+    } finally {
+      progress.value = null;
     }
-    const result = parseCsv(decoded.text);
-    if (!result.ok) {
-      fileProblems.value = result.problems;
-      return;
-    }
-    encoding.value = decoded.encoding;
-    parsed.value = result.value;
-    mapping.value = suggestMapping(result.value.headers, spec.fields);
-    spec.onLoaded?.();
-    step.value = 'mapping';
   }
 
   async function chooseFile(): Promise<void> {
     const file = await getBridge().openFile({ filters: [{ name: 'CSV files', extensions: ['csv', 'txt'] }] });
-    if (file) loadFile(file.name, file.data);
+    if (file) await loadFile(file.name, file.data);
   }
 
   function recheckAsUpdate(row: number): void {
@@ -132,32 +131,33 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
     if (result) asUpdate.value.set(row, result);
   }
 
-  /** Checks every row against the form's rules, then looks for likely duplicates. */
+  /** Checks every row against the form's rules, then looks for likely duplicates (in the data worker). */
   async function checkRows(): Promise<void> {
     const file = parsed.value;
     if (!file) return;
     step.value = 'checking';
     failure.value = '';
     const total = file.records.length;
-    const rows: CheckedRow<R>[] = [];
-    for (let from = 0; from < total; from += CHUNK) {
-      progress.value = { label: 'Checking rows', done: from, total };
-      await pause();
-      rows.push(...spec.checkRows(file, mapping.value, from, from + CHUNK));
+    progress.value = { label: 'Checking rows', done: 0, total };
+    try {
+      const result = await spec.check(file, mapping.value, (fraction) => {
+        progress.value =
+          fraction < 0.9
+            ? { label: 'Checking rows', done: Math.round((fraction / 0.9) * total), total }
+            : { label: `Looking for ${spec.noun.many} already recorded`, done: total, total };
+      });
+      stored.value = new Map(result.matches.map((m) => [m.id, m.record]));
+      checked.value = result.rows;
+      findings.value = result.findings;
+      choices.value = Object.fromEntries([...result.findings.values()].map((f) => [f.row, f.defaultChoice]));
+      asUpdate.value = result.asUpdate;
+      step.value = 'preview';
+    } catch (error) {
+      failure.value = `The rows could not be checked: ${(error as Error).message}`;
+      step.value = 'mapping';
+    } finally {
+      progress.value = null;
     }
-    progress.value = { label: `Looking for ${spec.noun.many} already recorded`, done: total, total };
-    await pause();
-    const matches = await spec.findStored(rows);
-    const found = findDuplicates(rows, matches, spec.duplicateOptions);
-    stored.value = new Map(matches.map((m) => [m.id, m.record]));
-    checked.value = rows;
-    findings.value = found;
-    choices.value = Object.fromEntries([...found.values()].map((f) => [f.row, f.defaultChoice]));
-    asUpdate.value = new Map();
-    for (const finding of found.values()) if (finding.defaultChoice === 'update') recheckAsUpdate(finding.row);
-    asUpdate.value = new Map(asUpdate.value);
-    progress.value = null;
-    step.value = 'preview';
   }
 
   function setChoice(row: number, choice: RowChoice): void {

@@ -1,18 +1,11 @@
 // Importing young people from a school MIS export: the pupil form's rules, UPN and name-and-birth
 // duplicates, and the school the file is for.
-import { ref } from 'vue';
+import { ref, toRaw } from 'vue';
 import { displayName, type Pupil } from '@shared/model';
 import { formatUkDate } from '@shared/academic-year';
 import type { PupilRecordInput } from '@shared/pupils/form';
-import {
-  PUPIL_DUPLICATE_OPTIONS,
-  PUPIL_IMPORT_FIELDS,
-  PUPIL_IMPORT_LABELS,
-  checkPupilRows,
-  checkRowAsUpdate,
-  type PupilImportContext,
-  type PupilMapping,
-} from '@shared/import';
+import { PUPIL_IMPORT_FIELDS, PUPIL_IMPORT_LABELS, checkRowAsUpdate, type PupilImportContext, type PupilMapping } from '@shared/import';
+import type { CheckedPupilImport } from '../../db/import-check';
 import { todayIso } from '../../platform/clock';
 import { useOrganisationStore } from '../settings';
 import { useRiskWeightsStore } from '../risk';
@@ -23,10 +16,12 @@ import { useRepositories } from '../../db/repositories';
 export const pupilImportSchoolId = ref<string | null>(null);
 
 function context(): PupilImportContext {
+  // Plain objects (not the stores' reactive proxies), so the context can be sent to the data worker.
+  const schools = toRaw(useOrganisationStore().schools).map((s) => toRaw(s));
   return {
     today: todayIso(),
-    riskWeights: useRiskWeightsStore().riskWeights,
-    schools: useOrganisationStore().schools,
+    riskWeights: toRaw(useRiskWeightsStore().riskWeights),
+    schools: schools.map(({ id, name, urn, establishmentNumber }) => ({ id, name, urn, establishmentNumber })),
     defaultSchoolId: pupilImportSchoolId.value,
   };
 }
@@ -37,10 +32,12 @@ export const usePupilImport = singletonImporter<PupilRecordInput, Pupil>(() => (
   fields: PUPIL_IMPORT_FIELDS,
   labels: PUPIL_IMPORT_LABELS,
   reasons: { upn: 'same UPN', nameAndBirth: 'same name and date of birth' },
-  duplicateOptions: PUPIL_DUPLICATE_OPTIONS,
-  checkRows: (parsed, mapping, from, to) => checkPupilRows(parsed, mapping as PupilMapping, context(), from, to),
+  check: (parsed, mapping, onProgress) =>
+    useRepositories().imports.check(
+      { kind: 'pupils', parsed, mapping: { ...toRaw(mapping) }, context: context() },
+      onProgress,
+    ) as Promise<CheckedPupilImport>,
   checkAsUpdate: (parsed, row, mapping, base) => checkRowAsUpdate(parsed, row, mapping as PupilMapping, context(), base),
-  findStored: (rows) => useRepositories().imports.storedPupilMatches(rows.map((r) => r.keys)),
   describe: (pupil) => `${displayName(pupil)}, born ${formatUkDate(pupil.dateOfBirth)}`,
   write: (operations, options) => useRepositories().imports.pupils(operations, options),
   onLoaded: () => {

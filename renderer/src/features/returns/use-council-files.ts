@@ -5,15 +5,7 @@
  * for whom, under which agreement, how many rows; never a name).
  */
 import { onMounted, ref, shallowRef } from 'vue';
-import {
-  councilFileRefusal,
-  councilFileToCsv,
-  DEFAULT_RISK_LIST_DATES,
-  type CouncilFile,
-  type DestinationsFileSource,
-  type ReturnRecipient,
-  type RiskListSource,
-} from '@shared/returns';
+import { councilFileRefusal, councilFileToCsv, DEFAULT_RISK_LIST_DATES, type CouncilFile, type ReturnRecipient } from '@shared/returns';
 import { safeFileName } from '@shared/file-names';
 import { LOCAL_AUTHORITIES, type LocalAuthorityId } from '@shared/reference/geography';
 import { getBridge } from '../../bridge';
@@ -26,7 +18,8 @@ export function useCouncilFile<F extends CouncilFile>(what: {
   title: string;
   /** The file in a sentence: "the destinations file". */
   inWords: string;
-  build: (source: DestinationsFileSource & RiskListSource, la: LocalAuthorityId, today: string) => F;
+  /** Which file: built in the data worker, as it reads and opens every young person's record. */
+  kind: 'destinations-file' | 'risk-list';
 }) {
   const repos = useRepositories();
   const today = repos.clock.today();
@@ -56,7 +49,7 @@ export function useCouncilFile<F extends CouncilFile>(what: {
     refused.value = '';
     message.value = '';
     try {
-      file.value = what.build(await repos.returns.councilFileSource(), la.value, today);
+      file.value = (await repos.returns.councilFile(what.kind, la.value, today)) as F;
     } finally {
       busy.value = false;
     }
