@@ -33,7 +33,7 @@ export class JourneyDayCache {
         if (!day) {
           day = prepareTravelDay(held.feed, date);
           held.days.set(date, day);
-          // Let go of the date used longest ago (Maps keep insertion order).
+          // Let go of the date prepared first (Maps keep insertion order): a job's dates are few and close together.
           if (held.days.size > DAYS_KEPT) held.days.delete(held.days.keys().next().value ?? date);
         }
         return day;
