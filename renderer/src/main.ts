@@ -1,7 +1,7 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './app/App.vue';
-import { router } from './app/router';
+import { followAddressChangedDuringStart, router } from './app/router';
 import { installAppRepositories, openAppRecords, unlockAppRecords } from './db/app-repositories';
 import { systemClock } from './platform/clock';
 import { useSessionStore } from './features/session';
@@ -34,6 +34,7 @@ function mountApp(bridge: KeyStore): void {
   installAppRepositories(() => useSessionStore(pinia).currentAdviserId, systemClock, bridge);
   createApp(App).use(pinia).use(router).mount('#app');
   performance.mark('app:mounted');
+  void followAddressChangedDuringStart();
 }
 
 async function start(): Promise<void> {

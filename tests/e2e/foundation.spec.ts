@@ -143,3 +143,23 @@ test('the first-run demo load shows its progress and can be stopped, adding noth
   await expect(offer).toBeHidden({ timeout: 30_000 });
   expect((await readTable(page, 'pupils')).length).toBeGreaterThan(100);
 });
+
+test('an address changed while the first page is still loading is followed once it has loaded', async ({ page }) => {
+  await openEmpty(page);
+  // Hold the first page's code, so that the address changes while the router's first navigation is under way.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/TodayView-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const todayRequested = page.waitForRequest('**/assets/TodayView-*.js');
+  await page.reload();
+  await todayRequested;
+  await page.evaluate(() => {
+    window.location.hash = '#/settings';
+  });
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/settings$/);
+});

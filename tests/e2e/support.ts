@@ -40,6 +40,7 @@ export async function openWithDemoData(page: Page): Promise<void> {
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: 'Load demo data' }).click();
   await expect(offer).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
 /** Opens the app on a fresh profile with nothing stored and the first-run offer declined. */
@@ -48,6 +49,8 @@ export async function openEmpty(page: Page): Promise<void> {
   const offer = page.getByRole('dialog', { name: 'Welcome to Careers Desk' });
   await offer.getByRole('button', { name: 'Start with no data' }).click();
   await expect(offer).toBeHidden();
+  // The first page drawn, so that a test's next `goto` is a navigation of a started app.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
 /**

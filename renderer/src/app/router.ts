@@ -231,6 +231,28 @@ const routes: RouteRecordRaw[] = [
 // and the browser build is served as plain files too, so routes live in the hash.
 export const router = createRouter({ history: createWebHashHistory(), routes });
 
+/**
+ * Follows an address changed while the first page was still loading. The router only listens to the address once
+ * its first navigation has finished, and that navigation then writes its own address back, so a change before then
+ * (a link opened into the browser build, a test's `goto`) would be lost and the window would stay on the first page.
+ * Call it as the app mounts.
+ */
+export async function followAddressChangedDuringStart(): Promise<void> {
+  let changedTo: string | null = null;
+  const remember = (): void => {
+    changedTo = window.location.hash.replace(/^#/, '') || '/';
+  };
+  window.addEventListener('hashchange', remember);
+  try {
+    await router.isReady();
+  } finally {
+    window.removeEventListener('hashchange', remember);
+  }
+  if (changedTo !== null && router.resolve(changedTo).fullPath !== router.currentRoute.value.fullPath) {
+    await router.replace(changedTo);
+  }
+}
+
 router.afterEach((to) => {
   const title = typeof to.meta.title === 'string' ? to.meta.title : 'Careers Desk';
   document.title = title === 'Home' ? 'Careers Desk' : `${title} – Careers Desk`;
