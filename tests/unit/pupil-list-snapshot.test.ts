@@ -14,6 +14,8 @@ import { displayName, type Pupil } from '@shared/model';
 import { emptyPupilFilters, sortPupils } from '@shared/pupils/list';
 import { decodePupilListSnapshot, encodePupilListSnapshot } from '@shared/pupils/list-snapshot';
 import { openRow, SealedRecordError, SEALED_PROPERTY } from '@shared/crypto/sealed-rows';
+import { EARLY_READ_KEYS } from '@renderer/db/early-read';
+import { runEarlyScript } from './early-script';
 
 const TODAY = '2026-11-24';
 const dataset = generateDemoDataset({ seed: 21, today: TODAY, pupils: 60, sessionsPerPupil: 1 });
@@ -69,6 +71,18 @@ afterEach(async () => {
 });
 
 describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stamp)", () => {
+  it('answers a question asked while its first read is under way only once that read has filled it', async () => {
+    // Both from the records and from the snapshot: the second question comes while the first one's read is still going.
+    for (const source of ['records', 'snapshot'] as const) {
+      const db = await startWindow();
+      const [first, second] = await Promise.all([listed(db), listed(db)]);
+      expect(pupilListSource(db)).toBe(source);
+      expect(first).toEqual(await truth(db));
+      expect(second).toEqual(first);
+      await flushPupilListSnapshot(db);
+    }
+  });
+
   it('is read at the next start instead of every record, shows the same list, and is sealed', async () => {
     const first = await startWindow();
     expect(await listed(first)).toEqual(await truth(first));
@@ -260,5 +274,62 @@ describe('the snapshot format (shared/pupils/list-snapshot)', () => {
     expect(decodePupilListSnapshot(snapshot, undefined)).toBeNull();
     expect(decodePupilListSnapshot({ ...(snapshot as object), format: 0 }, 'stamp-1')).toBeNull();
     expect(decodePupilListSnapshot({ ...(snapshot as object), rows: [['only an id']] }, 'stamp-1')).toBeNull();
+  });
+});
+
+describe("the pupil list's snapshot read by the page's early script (renderer/public/open-store-early.js) while the app loads", () => {
+  /** Deletes the stored snapshot row only, past the middleware, leaving the stamp: a fresh read then finds none. */
+  async function dropStoredSnapshot(): Promise<void> {
+    const raw = new Dexie(name);
+    await raw.open();
+    await raw.table('settings').delete(PUPIL_LIST_SNAPSHOT_KEY);
+    raw.close();
+  }
+
+  afterEach(() => {
+    delete (globalThis as { careersDeskEarlyRead?: unknown }).careersDeskEarlyRead;
+  });
+
+  it('is used by the first start after it, and by that start alone', async () => {
+    const first = await startWindow();
+    await listed(first);
+    await flushPupilListSnapshot(first);
+    first.close();
+    expect(await runEarlyScript(name, EARLY_READ_KEYS)).toBe('success');
+    // Gone from the store after the early read: only the early read can still give the list its snapshot.
+    await dropStoredSnapshot();
+
+    const next = await startWindow();
+    expect(await listed(next)).toEqual(await truth(next));
+    expect(pupilListSource(next)).toBe('snapshot');
+    const another = await startWindow();
+    await listed(another);
+    expect(pupilListSource(another)).toBe('records');
+  });
+
+  it('is not used once a young person has been saved since it was read, and the list shows the save', async () => {
+    const first = await startWindow();
+    await listed(first);
+    await flushPupilListSnapshot(first);
+    expect(await runEarlyScript(name, EARLY_READ_KEYS)).toBe('success');
+    const pupil = dataset.pupils[0] as Pupil;
+    await savePupil(first, inputFrom(pupil, { preferredSurname: 'Zebedee' }), null);
+
+    const next = await startWindow();
+    const shown = await listed(next);
+    expect(pupilListSource(next)).toBe('records');
+    expect(shown).toEqual(await truth(next));
+    expect(shown.some((line) => line.startsWith(pupil.id) && line.includes('Zebedee'))).toBe(true);
+  });
+
+  it('reads nothing on a first run, and the list reads its records as usual', async () => {
+    const fresh = `${name}-fresh`;
+    expect(await runEarlyScript(fresh, EARLY_READ_KEYS)).toBe('error');
+    const db = new CareersDeskDb(fresh, testDatabaseOptions());
+    open.push(db);
+    await db.open();
+    expect(await findPupils(db, emptyPupilFilters(), 'name', TODAY)).toEqual([]);
+    db.close();
+    await Dexie.delete(fresh);
   });
 });

@@ -7,6 +7,7 @@ import type { CareersDeskDb } from './schema';
 import { openStoredRows, readStoredRows, sealAhead } from './seal-ahead';
 import { SealedRecordError } from '@shared/crypto/sealed-rows';
 import { PUPIL_LIST_SNAPSHOT_KEY, PUPIL_LIST_STAMP_KEY } from './pupil-list-stamp';
+import { takeEarlyRead } from './early-read';
 
 /** Records read per request when the index is (re)built, so no single read holds the window for long. */
 const LOAD_CHUNK = 2000;
@@ -77,6 +78,11 @@ class LivePupilList {
     });
   }
 
+  /** The first read started ahead of the first question (at start, while the first page loads). */
+  prepare(): Promise<void> {
+    return this.catchUp();
+  }
+
   async find(filters: PupilFilters, sort: PupilSort, today: string): Promise<PupilListRow[]> {
     await this.catchUp();
     return this.index.find(filters, sort, today);
@@ -122,6 +128,8 @@ class LivePupilList {
 
   /** One catch-up at a time; callers arriving meanwhile wait for the same one. */
   private catchUp(): Promise<void> {
+    // A read under way is joined even with nothing left flagged: it has cleared the flags and not yet filled the index.
+    if (this.catchingUp) return this.catchingUp;
     if (!this.reloadNeeded && this.changedIds.size === 0) return Promise.resolve();
     // Outside any caller's transaction or live query: the index is shared, not part of their read.
     this.catchingUp ??= Dexie.ignoreTransaction(() => this.applyChanges()).finally(() => {
@@ -138,14 +146,24 @@ class LivePupilList {
         this.changedIds.clear();
         // User-timing marks: the benchmark's cold start reports them (tests/bench/browser.spec.ts).
         performance.mark('pupil-list:read-start');
-        const fromSnapshot = this.keepsSnapshot ? await this.readSnapshot() : null;
+        let fromSnapshot: PupilListIndexBuilder | null;
+        try {
+          fromSnapshot = this.keepsSnapshot ? await this.readSnapshot() : null;
+        } catch (error) {
+          // Still to be read: the next question tries again (and shows the error if it fails again).
+          this.reloadNeeded = true;
+          throw error;
+        }
         if (fromSnapshot) {
           this.source = 'snapshot';
           performance.mark('pupil-list:from-snapshot');
           performance.mark('pupil-list:read-end');
           this.index.adopt(fromSnapshot);
         } else {
-          const { builder, stamp } = await this.readAll(LOAD_CHUNK);
+          const { builder, stamp } = await this.readAll(LOAD_CHUNK).catch((error: unknown) => {
+            this.reloadNeeded = true;
+            throw error;
+          });
           this.source = 'records';
           performance.mark('pupil-list:read-end');
           this.index.adopt(builder);
@@ -176,7 +194,9 @@ class LivePupilList {
   private async readSnapshot(): Promise<PupilListIndexBuilder | null> {
     // Both rows as stored, in one read that opens neither (the middleware's cipher would open the snapshot,
     // megabytes at a service, in one long task); then opened with Web Crypto, many times quicker, off it.
-    const stored = await readStoredRows(this.db, 'settings', [PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY]);
+    // At a start the page's early script has usually read them already, while the app's modules loaded.
+    const stored =
+      (await takeEarlyRead(this.db)) ?? (await readStoredRows(this.db, 'settings', [PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY]));
     performance.mark('pupil-list:first-chunk');
     let opened: unknown[];
     try {
@@ -272,6 +292,11 @@ function liveList(db: CareersDeskDb): LivePupilList {
 /** The young people who meet the filters (year groups as they are on `today`), sorted, from the in-memory index. */
 export function findInPupilList(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort, today: string): Promise<PupilListRow[]> {
   return liveList(db).find(filters, sort, today);
+}
+
+/** Starts the list's first read without waiting for it: at start, so that the list is ready when first asked. */
+export function preparePupilList(db: CareersDeskDb): Promise<void> {
+  return liveList(db).prepare();
 }
 
 /** Where this connection's list index last came from (null before its first read): for tests and the bench. */
