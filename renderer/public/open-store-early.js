@@ -4,15 +4,45 @@
 // Vue and Dexie load, shortens the wait at the end of the start. A classic script, so that it runs as the
 // page is parsed: module scripts would be bundled with the app and wait for it.
 //
+// Once open, it also reads the settings rows its tag names in `data-list-rows` (the pupil list's change
+// stamp and snapshot), as stored: sealed, so nothing is opened here. The app takes them from
+// `window.careersDeskEarlyRead` (renderer/src/db/early-read.ts), which checks they are still current.
+//
 // The connection holds nothing: it yields at once to a version change (a migration, a restore) and is
 // closed soon after the app has its own. On a first run there is no database yet, and none is made here.
-// The database's name comes from the script tag (renderer/index.html; a unit test keeps it in step).
+// The database's name and the rows come from the script tag (renderer/index.html; a unit test keeps them in step).
 (function openStoreEarly() {
   'use strict';
   var HOLD_MS = 15000;
   var script = document.currentScript;
   var name = script && script.getAttribute('data-database');
+  var rowKeys = ((script && script.getAttribute('data-list-rows')) || '').split(',').filter(Boolean);
   if (!name || typeof indexedDB === 'undefined') return;
+  var settle;
+  // What the app finds: null when nothing was read (no database, no settings, an error), else the rows as stored.
+  window.careersDeskEarlyRead = new Promise(function (resolve) {
+    settle = resolve;
+  });
+  function readRows(connection) {
+    if (rowKeys.length === 0 || !connection.objectStoreNames.contains('settings')) return settle(null);
+    var transaction = connection.transaction('settings', 'readonly');
+    var store = transaction.objectStore('settings');
+    var requests = rowKeys.map(function (key) {
+      return store.get(key);
+    });
+    transaction.oncomplete = function () {
+      settle({
+        database: name,
+        version: connection.version,
+        rows: requests.map(function (request) {
+          return request.result;
+        }),
+      });
+    };
+    transaction.onabort = function () {
+      settle(null);
+    };
+  }
   try {
     var opening = indexedDB.open(name);
     // Opening without a version would create a missing database: stop that; the app creates it with its schema.
@@ -21,6 +51,7 @@
     };
     opening.onerror = function (event) {
       event.preventDefault();
+      settle(null);
     };
     opening.onsuccess = function () {
       var connection = opening.result;
@@ -30,8 +61,14 @@
       setTimeout(function () {
         connection.close();
       }, HOLD_MS);
+      try {
+        readRows(connection);
+      } catch {
+        settle(null);
+      }
     };
   } catch {
+    settle(null);
     // IndexedDB refused (a private window, a policy): the app says so itself when it opens the database.
   }
 })();

@@ -1,7 +1,7 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './app/App.vue';
-import { followAddressChangedDuringStart, router } from './app/router';
+import { followAddressChangedDuringStart, preloadFirstPage, router } from './app/router';
 import { installAppRepositories, openAppRecords, unlockAppRecords } from './db/app-repositories';
 import { systemClock } from './platform/clock';
 import { useSessionStore } from './features/session';
@@ -39,7 +39,9 @@ function mountApp(bridge: KeyStore): void {
 
 async function start(): Promise<void> {
   const bridge = getBridge();
+  preloadFirstPage();
   const atStart = await openAppRecords(bridge, sealingProgress);
+  performance.mark('app:records-open');
   if (atStart.state === 'unlocked') {
     mountApp(bridge);
     return;

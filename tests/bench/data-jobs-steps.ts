@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Figure } from './stats';
 import type { SizeName } from './sizes';
-import type {} from './page/api';
+import type { StepTiming } from './page/api';
 import { CACHE_FOLDER } from './env';
 
 /** BENCH_PROFILE_STEP=backup-open (or other steps' names, with commas): a CPU profile of the page's thread while each runs. */
@@ -94,6 +94,11 @@ const SCREEN_LABELS = {
  * The figures before round six (on the page) are taken at the school and smoke sizes only, where they
  * take seconds; `BENCH_DATA_JOBS_ON_PAGE=1` asks for them at every size.
  */
+/** The longest frame's scripts, noted when a step's longest task is over 200 ms (page/main.ts). */
+function whereNote(timing: StepTiming): Record<string, string> {
+  return timing.longestTaskWhere ? { 'longest task, where': timing.longestTaskWhere } : {};
+}
+
 export async function measureDataJobs(page: Page, size: SizeName, add: Add): Promise<void> {
   const onPageToo = size === 'school' || size === 'smoke' || process.env.BENCH_DATA_JOBS_ON_PAGE === '1';
   await offerProfiling(page, size);
@@ -109,7 +114,7 @@ export async function measureDataJobs(page: Page, size: SizeName, add: Add): Pro
       {
         id: `${step}-worker`,
         label: `${LABELS[step as keyof typeof LABELS]}, in the data worker`,
-        notes: { 'longest task (ms)': timing.longestTaskMs },
+        notes: { 'longest task (ms)': timing.longestTaskMs, ...whereNote(timing) },
       },
       [timing.ms],
     );
@@ -123,6 +128,7 @@ export async function measureDataJobs(page: Page, size: SizeName, add: Add): Pro
           label: `${SCREEN_LABELS[step as keyof typeof SCREEN_LABELS]}${where === 'page' ? ', read and checked on the page (before)' : ''}`,
           notes: {
             'longest task (ms)': timing.longestTaskMs,
+            ...whereNote(timing),
             ...Object.fromEntries(Object.entries(screens?.notes ?? {}).filter(([note]) => note.startsWith(`${step.split('-')[0]!}:`))),
           },
         },

@@ -1,34 +1,16 @@
 // renderer/public/open-store-early.js: opens the app's IndexedDB store before the app loads (cold start),
 // without ever creating a database or standing in the way of a migration.
 import { testDatabaseOptions } from './test-database';
+import { runEarlyScript } from './early-script';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb, DATABASE_NAME } from '@renderer/db/schema';
+import { EARLY_READ_KEYS } from '@renderer/db/early-read';
 
 const root = resolve(import.meta.dirname, '../..');
-const script = readFileSync(resolve(root, 'renderer/public/open-store-early.js'), 'utf8');
 
-/** Runs the script as the page would, its tag naming `name`; resolves, once its open request has settled, with how. */
-function runEarlyOpener(name: string): Promise<'success' | 'error'> {
-  return new Promise((resolve) => {
-    const spy = {
-      open(dbName: string) {
-        const request = indexedDB.open(dbName);
-        // Settled = after the script's own handlers have run.
-        request.addEventListener('success', () => setTimeout(() => resolve('success'), 0));
-        request.addEventListener('error', () => setTimeout(() => resolve('error'), 0));
-        return request;
-      },
-    };
-    runInNewContext(script, {
-      document: { currentScript: { getAttribute: (attribute: string) => (attribute === 'data-database' ? name : null) } },
-      indexedDB: spy,
-      setTimeout,
-    });
-  });
-}
+const runEarlyOpener = (name: string) => runEarlyScript(name);
 
 const opened: CareersDeskDb[] = [];
 afterEach(async () => {
@@ -41,7 +23,9 @@ afterEach(async () => {
 describe('opening the store early (renderer/public/open-store-early.js)', () => {
   it("is told the app's own database name by renderer/index.html", () => {
     const html = readFileSync(resolve(root, 'renderer/index.html'), 'utf8');
-    expect(html).toContain(`<script src="./open-store-early.js" data-database="${DATABASE_NAME}"></script>`);
+    expect(html).toContain(
+      `<script src="./open-store-early.js" data-database="${DATABASE_NAME}" data-list-rows="${EARLY_READ_KEYS.join(',')}"></script>`,
+    );
     // A classic script before the app's module, so that it runs while the modules load.
     expect(html.indexOf('open-store-early.js')).toBeLessThan(html.indexOf('type="module"'));
   });

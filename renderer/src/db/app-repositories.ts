@@ -12,10 +12,14 @@ import {
   type RecordsAtStart,
 } from './data-key';
 import { createRepositories, installRepositories } from './repositories';
+import { preparePupilList } from './pupil-list';
 
 /** At start-up (main.ts): the app's repositories over the app's database, so no file above db/ holds the database. */
 export function installAppRepositories(actor: () => string | null, clock: Clock, keyStore: KeyStore): void {
   installRepositories(createRepositories(db, { actor, clock, keyStore }));
+  // The pupil list (search, the list page) read while the first page loads: its reading and opening then overlap
+  // the app's mounting instead of following it. A failure here is not shown: the list's own read tries again and says.
+  preparePupilList(db).catch(() => undefined);
 }
 
 /**

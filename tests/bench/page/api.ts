@@ -6,6 +6,8 @@ export interface StepTiming {
   ms: number;
   /** The longest main-thread task while the step ran (0 when none reached 50 ms). */
   longestTaskMs: number;
+  /** For a task over 200 ms: the scripts its animation frame ran, longest first, and the time no script accounts for. */
+  longestTaskWhere?: string;
 }
 
 export interface SampledTiming {

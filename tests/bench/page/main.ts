@@ -46,10 +46,52 @@ const observer = new PerformanceObserver((list) => {
 });
 observer.observe({ type: 'longtask', buffered: true });
 
+// Long animation frames (Chromium 123 and later): which scripts ran in a frame that held the window, so a freeze
+// can be traced to its cause on any run, without a profiler (which changes the timing it is looking at).
+interface FrameScript {
+  invoker: string;
+  sourceFunctionName: string;
+  sourceURL: string;
+  sourceCharPosition: number;
+  duration: number;
+}
+interface LongFrame {
+  start: number;
+  end: number;
+  scripts: FrameScript[];
+}
+const longFrames: LongFrame[] = [];
+function keepFrames(list: PerformanceObserverEntryList): void {
+  for (const entry of list.getEntries()) {
+    const scripts = (entry as PerformanceEntry & { scripts?: FrameScript[] }).scripts ?? [];
+    longFrames.push({ start: entry.startTime, end: entry.startTime + entry.duration, scripts: [...scripts] });
+  }
+}
+const frameObserver = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? new PerformanceObserver(keepFrames) : null;
+frameObserver?.observe({ type: 'long-animation-frame', buffered: true });
+
+/** Where the longest frame between `from` and `to` went: its scripts, longest first, and what no script accounts for. */
+function longestFrameWhere(from: number, to: number): string | undefined {
+  const frames = longFrames.filter((f) => f.end > from && f.start < to);
+  const longest = frames.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+  if (!longest) return undefined;
+  const file = (url: string) => url.split('/').pop()?.split('?')[0] ?? url;
+  const scripts = [...longest.scripts].sort((a, b) => b.duration - a.duration);
+  const inScripts = scripts.reduce((sum, script) => sum + script.duration, 0);
+  const named = scripts.slice(0, 4).map((script) => {
+    const at = `${file(script.sourceURL)}:${script.sourceCharPosition}`;
+    return `${Math.round(script.duration)} ms ${script.invoker} ${script.sourceFunctionName || '?'} (${at})`;
+  });
+  const length = longest.end - longest.start;
+  const outside = Math.round(length - inScripts);
+  return `frame ${Math.round(length)} ms: ${named.join('; ') || 'no script'}; outside scripts (style, layout, GC) ${outside} ms`;
+}
+
 async function longestTaskBetween(from: number, to: number): Promise<number> {
   // Entries arrive a little after the task ends: wait a frame, then take what is pending.
   await new Promise((resolve) => setTimeout(resolve, 20));
   for (const entry of observer.takeRecords()) longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  if (frameObserver) keepFrames({ getEntries: () => frameObserver.takeRecords() } as unknown as PerformanceObserverEntryList);
   return Math.round(longTasks.filter((t) => t.end > from && t.start < to).reduce((max, t) => Math.max(max, t.end - t.start), 0));
 }
 
@@ -139,7 +181,8 @@ async function timed(step: () => Promise<unknown>): Promise<StepTiming> {
   const start = performance.now();
   await step();
   const end = performance.now();
-  return { ms: end - start, longestTaskMs: await longestTaskBetween(start, end) };
+  const longestTaskMs = await longestTaskBetween(start, end);
+  return { ms: end - start, longestTaskMs, ...(longestTaskMs > 200 ? { longestTaskWhere: longestFrameWhere(start, end) } : {}) };
 }
 
 const api: BenchPageApi = {

@@ -1,0 +1,51 @@
+import type { CareersDeskDb } from './schema';
+import { readStoredRows } from './seal-ahead';
+import { PUPIL_LIST_SNAPSHOT_KEY, PUPIL_LIST_STAMP_KEY } from './pupil-list-stamp';
+
+/** What renderer/public/open-store-early.js read as the page was parsed: settings rows as stored (sealed). */
+interface EarlyRead {
+  database: string;
+  version: number;
+  rows: unknown[];
+}
+
+/** Where the early script leaves its read: the page's global object (no such thing in a worker). */
+const earlyHolder = globalThis as { careersDeskEarlyRead?: Promise<EarlyRead | null> };
+
+/** The settings rows the early script is told to read (renderer/index.html's `data-list-rows`), in that order. */
+export const EARLY_READ_KEYS = [PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY] as const;
+
+function sameStoredValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) {
+    const left = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const right = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    return left.length === right.length && left.every((byte, at) => byte === right[at]);
+  }
+  if (a instanceof ArrayBuffer && b instanceof ArrayBuffer) return sameStoredValue(new Uint8Array(a), new Uint8Array(b));
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  return (
+    aKeys.length === bKeys.length &&
+    aKeys.every((key) => sameStoredValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
+}
+
+/**
+ * The early script's rows for `db`, taken once (later calls get null), or null when it read nothing, read another
+ * database or version (an upgrade ran since), or when the first row (the change stamp) has been written since:
+ * every write gives it a new value sealed with a new IV, so an identical stored row means nothing changed. That
+ * check is one small read, against the large one saved.
+ */
+export async function takeEarlyRead(db: CareersDeskDb): Promise<unknown[] | null> {
+  const pending = earlyHolder.careersDeskEarlyRead;
+  if (pending === undefined) return null;
+  delete earlyHolder.careersDeskEarlyRead;
+  const early = await pending;
+  if (early?.database !== db.name) return null;
+  // Reading the stamp opens the app's connection first, so its version is known.
+  const [stampNow] = await readStoredRows(db, 'settings', [EARLY_READ_KEYS[0]]);
+  if (early.version !== db.backendDB().version) return null;
+  return sameStoredValue(early.rows[0], stampNow) ? early.rows : null;
+}
