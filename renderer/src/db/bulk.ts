@@ -13,15 +13,28 @@ export interface WriteProgress {
 
 /**
  * Writes many rows inside the caller's transaction in slices. The transaction stays open between
- * slices because the next one is issued as soon as the last settles (only Dexie promises are awaited).
+ * slices because only Dexie promises are awaited. Two slices are in flight at a time: the next is issued
+ * (its rows cloned on this thread) while the database still writes the one before, so it never waits
+ * idle for the page between slices, as it would if each slice were issued only once the last had settled.
  * An aborted signal throws before the next slice, so the caller's transaction is rolled back whole.
  */
 async function inSlices(rows: readonly unknown[], write: (slice: unknown[]) => Promise<unknown>, progress: WriteProgress): Promise<void> {
+  let inFlight: { writing: Promise<unknown>; rows: number } | null = null;
   for (let start = 0; start < rows.length; start += SLICE) {
     progress.signal?.throwIfAborted();
     const slice = rows.slice(start, start + SLICE);
-    await write(slice);
-    progress.onRows?.(slice.length);
+    const writing = write(slice);
+    // Awaited below or on the next turn; a failure meanwhile fails the transaction, and is not reported twice.
+    writing.catch(() => undefined);
+    if (inFlight) {
+      await inFlight.writing;
+      progress.onRows?.(inFlight.rows);
+    }
+    inFlight = { writing, rows: slice.length };
+  }
+  if (inFlight) {
+    await inFlight.writing;
+    progress.onRows?.(inFlight.rows);
   }
 }
 
