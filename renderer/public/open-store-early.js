@@ -5,7 +5,8 @@
 // page is parsed: module scripts would be bundled with the app and wait for it.
 //
 // Once open, it also reads the settings rows its tag names in `data-list-rows` (the pupil list's change
-// stamp and snapshot), as stored: sealed, so nothing is opened here. The app takes them from
+// stamp) and those in `data-list-range` ("lower,prefix": keys from lower to prefix followed by anything: the
+// parts of the list's snapshot), in one transaction, as stored: sealed, so nothing is opened here. The app takes them from
 // `window.careersDeskEarlyRead` (renderer/src/db/early-read.ts), which checks they are still current.
 //
 // The connection holds nothing: it yields at once to a version change (a migration, a restore) and is
@@ -17,6 +18,7 @@
   var script = document.currentScript;
   var name = script && script.getAttribute('data-database');
   var rowKeys = ((script && script.getAttribute('data-list-rows')) || '').split(',').filter(Boolean);
+  var range = ((script && script.getAttribute('data-list-range')) || '').split(',');
   if (!name || typeof indexedDB === 'undefined') return;
   var settle;
   // What the app finds: null when nothing was read (no database, no settings, an error), else the rows as stored.
@@ -30,6 +32,7 @@
     var requests = rowKeys.map(function (key) {
       return store.get(key);
     });
+    var inRange = range.length === 2 && range[0] && range[1] ? store.getAll(IDBKeyRange.bound(range[0], range[1] + '\uffff')) : null;
     transaction.oncomplete = function () {
       settle({
         database: name,
@@ -37,6 +40,7 @@
         rows: requests.map(function (request) {
           return request.result;
         }),
+        inRange: inRange ? inRange.result : [],
       });
     };
     transaction.onabort = function () {

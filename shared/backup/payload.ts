@@ -70,6 +70,15 @@ export const MACHINE_SETTING_KEYS: readonly string[] = [
   'pupilListSnapshot',
 ];
 
+/** The pupil list's snapshot is kept in parts: `pupilListSnapshot`, then `pupilListSnapshot.1`, `.2`, … */
+export const PUPIL_LIST_SNAPSHOT_PART_PREFIX = 'pupilListSnapshot.';
+
+/** Whether a settings row is this computer's own (MACHINE_SETTING_KEYS, and every part of the list's snapshot). */
+export function isMachineSettingKey(key: unknown): boolean {
+  const name = String(key);
+  return MACHINE_SETTING_KEYS.includes(name) || name.startsWith(PUPIL_LIST_SNAPSHOT_PART_PREFIX);
+}
+
 export type BackupRow = Record<string, unknown>;
 
 export interface BackupPayload {

@@ -1,14 +1,15 @@
 // renderer/src/db/bulk.ts: long writes in slices, the next issued while the database writes the one before.
 import { describe, expect, it } from 'vitest';
+import type { Table } from 'dexie';
 import { bulkAddInSlices } from '@renderer/db/bulk';
 
 /** A table whose writes settle only when told to, recording what was issued and how many were in flight. */
-function slowTable() {
+function slowTable(): SlowTable {
   const issued: number[][] = [];
   const settle: (() => void)[] = [];
   let inFlight = 0;
   let mostInFlight = 0;
-  return {
+  const table = {
     issued,
     settleNext: () => settle.shift()?.(),
     get mostInFlight() {
@@ -26,7 +27,11 @@ function slowTable() {
       );
     },
   };
+  // Only bulkAdd is called; Dexie's own promise type adds what these tests do not use.
+  return table as unknown as SlowTable;
 }
+
+type SlowTable = Pick<Table, 'bulkAdd'> & { issued: number[][]; settleNext: () => void; readonly mostInFlight: number };
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CareersDeskDb, DATABASE_NAME } from '@renderer/db/schema';
-import { EARLY_READ_KEYS } from '@renderer/db/early-read';
+import { EARLY_READ_KEYS, EARLY_READ_RANGE } from '@renderer/db/early-read';
+import { PUPIL_LIST_SNAPSHOT_PART_PREFIX } from '@shared/backup';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -23,9 +24,14 @@ afterEach(async () => {
 describe('opening the store early (renderer/public/open-store-early.js)', () => {
   it("is told the app's own database name by renderer/index.html", () => {
     const html = readFileSync(resolve(root, 'renderer/index.html'), 'utf8');
-    expect(html).toContain(
-      `<script src="./open-store-early.js" data-database="${DATABASE_NAME}" data-list-rows="${EARLY_READ_KEYS.join(',')}"></script>`,
-    );
+    const tag = /<script\s[^>]*open-store-early\.js[^>]*>/.exec(html)?.[0] ?? '';
+    const attribute = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
+    expect(attribute('src')).toBe('./open-store-early.js');
+    expect(attribute('data-database')).toBe(DATABASE_NAME);
+    expect(attribute('data-list-rows')).toBe(EARLY_READ_KEYS.join(','));
+    expect(attribute('data-list-range')).toBe(`${EARLY_READ_RANGE.lower},${PUPIL_LIST_SNAPSHOT_PART_PREFIX}`);
+    // The range the script reads (lower, then the prefix it follows with anything) is the snapshot's parts' range.
+    expect(`${PUPIL_LIST_SNAPSHOT_PART_PREFIX}\uffff`).toBe(EARLY_READ_RANGE.upper);
     // A classic script before the app's module, so that it runs while the modules load.
     expect(html.indexOf('open-store-early.js')).toBeLessThan(html.indexOf('type="module"'));
   });

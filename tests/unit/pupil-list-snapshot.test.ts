@@ -1,20 +1,35 @@
 import { TEST_DATA_KEY, testDatabaseOptions } from './test-database';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import Dexie from 'dexie';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { erasePupil, findPupils, savePupil, type PupilInput } from '@renderer/db/pupils';
 import { loadDataset } from '@renderer/db/demo';
 import { exportPayload, restorePayload } from '@renderer/db/backup';
 import { applyMerge } from '@renderer/db/merge';
-import { flushPupilListSnapshot, pupilListSource } from '@renderer/db/pupil-list';
-import { PUPIL_LIST_SNAPSHOT_KEY, PUPIL_LIST_STAMP_KEY } from '@renderer/db/pupil-list-stamp';
-import { MACHINE_SETTING_KEYS, MERGE_TABLES, type MergeWrites } from '@shared/backup';
+import { flushPupilListSnapshot, pupilListSource, setPupilListSnapshotPartRows } from '@renderer/db/pupil-list';
+import {
+  PUPIL_LIST_SNAPSHOT_KEY,
+  PUPIL_LIST_SNAPSHOT_KEYS,
+  PUPIL_LIST_STAMP_KEY,
+  pupilListSnapshotKey,
+} from '@renderer/db/pupil-list-stamp';
+import { MACHINE_SETTING_KEYS, MERGE_TABLES, isMachineSettingKey, type MergeWrites } from '@shared/backup';
+import { PUPIL_LIST_SNAPSHOT_PART_ROWS } from '@shared/pupils/list-snapshot';
 import { generateDemoDataset } from '@shared/demo';
 import { displayName, type Pupil } from '@shared/model';
 import { emptyPupilFilters, sortPupils } from '@shared/pupils/list';
-import { decodePupilListSnapshot, encodePupilListSnapshot } from '@shared/pupils/list-snapshot';
+import {
+  decodePupilListSnapshotPart,
+  encodePupilListSnapshot,
+  isWholePupilListSnapshot,
+  type PupilListSnapshot,
+} from '@shared/pupils/list-snapshot';
 import { openRow, SealedRecordError, SEALED_PROPERTY } from '@shared/crypto/sealed-rows';
 import { EARLY_READ_KEYS } from '@renderer/db/early-read';
+import { PUPIL_LIST_SNAPSHOT_PART_PREFIX } from '@shared/backup';
+
+/** The range renderer/index.html gives the early script: the snapshot's parts. */
+const EARLY_RANGE = { lower: PUPIL_LIST_SNAPSHOT_KEY, prefix: PUPIL_LIST_SNAPSHOT_PART_PREFIX };
 import { runEarlyScript } from './early-script';
 
 const TODAY = '2026-11-24';
@@ -243,7 +258,8 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
     const opened = openRow('settings', stored, TEST_DATA_KEY) as { value: unknown };
     const stamp = (await raw.settings.get(PUPIL_LIST_STAMP_KEY)) as unknown;
     const { value: stampValue } = openRow('settings', stamp, TEST_DATA_KEY) as { value: string };
-    expect(decodePupilListSnapshot(opened.value, stampValue)).toHaveLength(dataset.pupils.length);
+    expect(isWholePupilListSnapshot([opened.value], stampValue)).toBe(true);
+    expect(decodePupilListSnapshotPart(opened.value as PupilListSnapshot)).toHaveLength(dataset.pupils.length);
     expect(() => openRow('settings', stored, new Uint8Array(32).fill(7))).toThrow(SealedRecordError);
     expect(() => openRow('settings', { ...stored, key: 'service' }, TEST_DATA_KEY)).toThrow(SealedRecordError);
 
@@ -256,29 +272,101 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
     expect(pupilListSource(next)).toBe('records');
   });
 
-  it('keeps the stamp and snapshot out of backups', () => {
+  it('keeps the stamp and every part of the snapshot out of backups', async () => {
     expect(MACHINE_SETTING_KEYS).toContain(PUPIL_LIST_STAMP_KEY);
     expect(MACHINE_SETTING_KEYS).toContain(PUPIL_LIST_SNAPSHOT_KEY);
+    expect(isMachineSettingKey(pupilListSnapshotKey(3))).toBe(true);
+    setPupilListSnapshotPartRows(7);
+    try {
+      await withSnapshot();
+    } finally {
+      setPupilListSnapshotPartRows(PUPIL_LIST_SNAPSHOT_PART_ROWS);
+    }
+    const db = await startWindow();
+    const payload = await exportPayload(db);
+    expect(payload.tables.settings.map((row) => String(row.key)).filter((key) => key.startsWith('pupilList'))).toEqual([]);
+  });
+
+  describe('in parts', () => {
+    beforeEach(() => setPupilListSnapshotPartRows(7));
+    afterEach(() => setPupilListSnapshotPartRows(PUPIL_LIST_SNAPSHOT_PART_ROWS));
+
+    /** The keys of the parts stored, read past the middleware. */
+    async function storedParts(): Promise<string[]> {
+      const raw = new Dexie(name);
+      await raw.open();
+      const keys = await raw
+        .table('settings')
+        .where(':id')
+        .between(PUPIL_LIST_SNAPSHOT_KEYS.lower, PUPIL_LIST_SNAPSHOT_KEYS.upper, true, true)
+        .primaryKeys();
+      raw.close();
+      return keys.map(String);
+    }
+
+    it('is read whole from every part, all dropped by a change, and made again with no part left over', async () => {
+      const db = await withSnapshot();
+      expect(await listed(db)).toEqual(await truth(db));
+      expect(await storedParts()).toHaveLength(Math.ceil(dataset.pupils.length / 7));
+
+      // Erasing young people drops every part in the same transaction...
+      for (const pupil of dataset.pupils.slice(0, 20)) await erasePupil(db, pupil.id, null);
+      expect(await storedParts()).toEqual([]);
+      // ...and the next snapshot, of a shorter list, has only its own parts: none of the longer one stays.
+      const next = await startWindow();
+      await listed(next);
+      await flushPupilListSnapshot(next);
+      expect(await storedParts()).toHaveLength(Math.ceil((dataset.pupils.length - 20) / 7));
+      const after = await startWindow();
+      expect(await listed(after)).toEqual(await truth(after));
+      expect(pupilListSource(after)).toBe('snapshot');
+    });
+
+    it('with a part missing, reads every record instead', async () => {
+      await withSnapshot();
+      const raw = new Dexie(name);
+      await raw.open();
+      await raw.table('settings').delete(pupilListSnapshotKey(2));
+      raw.close();
+      const next = await startWindow();
+      expect(await listed(next)).toEqual(await truth(next));
+      expect(pupilListSource(next)).toBe('records');
+    });
   });
 });
 
 describe('the snapshot format (shared/pupils/list-snapshot)', () => {
-  it('gives back the rows it was made from, only at the same stamp', () => {
+  it('gives back the rows it was made from, in parts, only whole and at the same stamp', () => {
     const rows = dataset.pupils.slice(0, 5);
-    const snapshot = JSON.parse(JSON.stringify(encodePupilListSnapshot(rows, 'stamp-1'))) as unknown;
-    const decoded = decodePupilListSnapshot(snapshot, 'stamp-1');
-    expect(decoded?.map((r) => [r.id, displayName(r), r.homeEducated, r.searchWords])).toEqual(
+    const parts = JSON.parse(JSON.stringify(encodePupilListSnapshot(rows, 'stamp-1', 2))) as PupilListSnapshot[];
+    expect(parts.map((part) => [part.part, part.parts, part.rows.length])).toEqual([
+      [0, 3, 2],
+      [1, 3, 2],
+      [2, 3, 1],
+    ]);
+    // In any order (they are stored by key: .1, .10, .2 …), each part once.
+    const shuffled = [parts[2], parts[0], parts[1]] as PupilListSnapshot[];
+    expect(isWholePupilListSnapshot(shuffled, 'stamp-1')).toBe(true);
+    const decoded = parts.flatMap((part) => decodePupilListSnapshotPart(part) ?? []);
+    expect(decoded.map((r) => [r.id, displayName(r), r.homeEducated, r.searchWords])).toEqual(
       rows.map((r) => [r.id, displayName(r), r.homeEducated, r.searchWords]),
     );
-    expect(decodePupilListSnapshot(snapshot, 'stamp-2')).toBeNull();
-    expect(decodePupilListSnapshot(snapshot, undefined)).toBeNull();
-    expect(decodePupilListSnapshot({ ...(snapshot as object), format: 0 }, 'stamp-1')).toBeNull();
-    expect(decodePupilListSnapshot({ ...(snapshot as object), rows: [['only an id']] }, 'stamp-1')).toBeNull();
+    expect(isWholePupilListSnapshot(parts, 'stamp-2')).toBe(false);
+    expect(isWholePupilListSnapshot(parts, undefined)).toBe(false);
+    expect(isWholePupilListSnapshot(parts.slice(0, 2), 'stamp-1')).toBe(false);
+    expect(isWholePupilListSnapshot([parts[0], parts[0], parts[1]], 'stamp-1')).toBe(false);
+    expect(isWholePupilListSnapshot([], 'stamp-1')).toBe(false);
+    expect(isWholePupilListSnapshot([{ ...parts[0], format: 1 }, parts[1], parts[2]], 'stamp-1')).toBe(false);
+    expect(decodePupilListSnapshotPart({ ...(parts[0] as PupilListSnapshot), rows: [['only an id']] })).toBeNull();
+    // No young people: one empty part, still a snapshot.
+    const none = encodePupilListSnapshot([], 'stamp-1');
+    expect(isWholePupilListSnapshot(none, 'stamp-1')).toBe(true);
+    expect(decodePupilListSnapshotPart(none[0] as PupilListSnapshot)).toEqual([]);
   });
 });
 
 describe("the pupil list's snapshot read by the page's early script (renderer/public/open-store-early.js) while the app loads", () => {
-  /** Deletes the stored snapshot row only, past the middleware, leaving the stamp: a fresh read then finds none. */
+  /** Deletes the snapshot's first part, past the middleware, leaving the stamp: a fresh read then finds no whole one. */
   async function dropStoredSnapshot(): Promise<void> {
     const raw = new Dexie(name);
     await raw.open();
@@ -290,12 +378,14 @@ describe("the pupil list's snapshot read by the page's early script (renderer/pu
     delete (globalThis as { careersDeskEarlyRead?: unknown }).careersDeskEarlyRead;
   });
 
-  it('is used by the first start after it, and by that start alone', async () => {
+  it('is used by the first start after it, and by that start alone (a snapshot in several parts)', async () => {
+    setPupilListSnapshotPartRows(7);
+    onTestFinished(() => setPupilListSnapshotPartRows(PUPIL_LIST_SNAPSHOT_PART_ROWS));
     const first = await startWindow();
     await listed(first);
     await flushPupilListSnapshot(first);
     first.close();
-    expect(await runEarlyScript(name, EARLY_READ_KEYS)).toBe('success');
+    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
     // Gone from the store after the early read: only the early read can still give the list its snapshot.
     await dropStoredSnapshot();
 
@@ -311,7 +401,7 @@ describe("the pupil list's snapshot read by the page's early script (renderer/pu
     const first = await startWindow();
     await listed(first);
     await flushPupilListSnapshot(first);
-    expect(await runEarlyScript(name, EARLY_READ_KEYS)).toBe('success');
+    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
     const pupil = dataset.pupils[0] as Pupil;
     await savePupil(first, inputFrom(pupil, { preferredSurname: 'Zebedee' }), null);
 
@@ -324,7 +414,7 @@ describe("the pupil list's snapshot read by the page's early script (renderer/pu
 
   it('reads nothing on a first run, and the list reads its records as usual', async () => {
     const fresh = `${name}-fresh`;
-    expect(await runEarlyScript(fresh, EARLY_READ_KEYS)).toBe('error');
+    expect(await runEarlyScript(fresh, EARLY_READ_KEYS, EARLY_RANGE)).toBe('error');
     const db = new CareersDeskDb(fresh, testDatabaseOptions());
     open.push(db);
     await db.open();

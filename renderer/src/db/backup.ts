@@ -1,6 +1,7 @@
 import {
   BACKUP_TABLES,
   MACHINE_SETTING_KEYS,
+  isMachineSettingKey,
   backupRecordProblems,
   recordsRefusedMessage,
   decodePayload,
@@ -45,7 +46,7 @@ export async function exportPayload(db: CareersDeskDb, now: Date = new Date()): 
     const tables = {} as Record<BackupTable, BackupRow[]>;
     for (const name of BACKUP_TABLES) {
       const rows = (await db.table(name).toArray()) as BackupRow[];
-      tables[name] = name === 'settings' ? rows.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))) : rows;
+      tables[name] = name === 'settings' ? rows.filter((row) => !isMachineSettingKey(row.key)) : rows;
     }
     return { format: 'careers-desk-data', schemaVersion: schemaVersionOf(db), exportedAt: now.toISOString(), tables };
   });
@@ -113,7 +114,7 @@ export async function restorePayload(
   // opens (Web Crypto cannot be awaited inside it); stopped here, nothing has been cleared or written.
   const fromBackup = {
     ...payload.tables,
-    settings: payload.tables.settings.filter((row) => !MACHINE_SETTING_KEYS.includes(String(row.key))),
+    settings: payload.tables.settings.filter((row) => !isMachineSettingKey(row.key)),
   };
   const tables = await sealAhead(db, fromBackup, progress);
   await db.transaction('rw', allTables(db), async () => {

@@ -1,19 +1,30 @@
 import type { CareersDeskDb } from './schema';
 import { readStoredRows } from './seal-ahead';
-import { PUPIL_LIST_SNAPSHOT_KEY, PUPIL_LIST_STAMP_KEY } from './pupil-list-stamp';
+import { PUPIL_LIST_SNAPSHOT_KEYS, PUPIL_LIST_STAMP_KEY } from './pupil-list-stamp';
 
 /** What renderer/public/open-store-early.js read as the page was parsed: settings rows as stored (sealed). */
 interface EarlyRead {
   database: string;
   version: number;
+  /** The rows of EARLY_READ_KEYS, in that order. */
   rows: unknown[];
+  /** The rows with a key in EARLY_READ_RANGE, in key order. */
+  inRange: unknown[];
+}
+
+/** What the app takes from it: the list's change stamp and the parts of its snapshot, as stored. */
+export interface StoredListRows {
+  stamp: unknown;
+  parts: unknown[];
 }
 
 /** Where the early script leaves its read: the page's global object (no such thing in a worker). */
 const earlyHolder = globalThis as { careersDeskEarlyRead?: Promise<EarlyRead | null> };
 
 /** The settings rows the early script is told to read (renderer/index.html's `data-list-rows`), in that order. */
-export const EARLY_READ_KEYS = [PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY] as const;
+export const EARLY_READ_KEYS = [PUPIL_LIST_STAMP_KEY] as const;
+/** And the range of keys (`data-list-range`: its lower key, and the prefix of its upper one): the snapshot's parts. */
+export const EARLY_READ_RANGE = PUPIL_LIST_SNAPSHOT_KEYS;
 
 function sameStoredValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -38,7 +49,7 @@ function sameStoredValue(a: unknown, b: unknown): boolean {
  * every write gives it a new value sealed with a new IV, so an identical stored row means nothing changed. That
  * check is one small read, against the large one saved.
  */
-export async function takeEarlyRead(db: CareersDeskDb): Promise<unknown[] | null> {
+export async function takeEarlyRead(db: CareersDeskDb): Promise<StoredListRows | null> {
   const pending = earlyHolder.careersDeskEarlyRead;
   if (pending === undefined) return null;
   delete earlyHolder.careersDeskEarlyRead;
@@ -47,5 +58,5 @@ export async function takeEarlyRead(db: CareersDeskDb): Promise<unknown[] | null
   // Reading the stamp opens the app's connection first, so its version is known.
   const [stampNow] = await readStoredRows(db, 'settings', [EARLY_READ_KEYS[0]]);
   if (early.version !== db.backendDB().version) return null;
-  return sameStoredValue(early.rows[0], stampNow) ? early.rows : null;
+  return sameStoredValue(early.rows[0], stampNow) ? { stamp: early.rows[0], parts: early.inRange } : null;
 }

@@ -1,13 +1,25 @@
-import type { DBCore, DBCoreMutateRequest } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreRangeType } from 'dexie';
 import { SEALED_PROPERTY } from '@shared/crypto/sealed-rows';
+import { PUPIL_LIST_SNAPSHOT_PART_PREFIX } from '@shared/backup/payload';
 
 /**
  * Settings rows that keep the pupil list's snapshot honest (renderer/src/db/pupil-list.ts): a random
- * stamp, made new by every write to young people's records, and the snapshot itself, which holds the
- * stamp it was read at. Both are this computer's own (never in a backup: shared/backup/payload.ts).
+ * stamp, made new by every write to young people's records, and the snapshot itself (in parts), each part
+ * holding the stamp it was read at. Both are this computer's own (never in a backup: shared/backup/payload.ts).
  */
 export const PUPIL_LIST_STAMP_KEY = 'pupilListStamp';
 export const PUPIL_LIST_SNAPSHOT_KEY = 'pupilListSnapshot';
+
+/** The settings key of the snapshot's part `part`: the first at PUPIL_LIST_SNAPSHOT_KEY, then `pupilListSnapshot.1`, … */
+export function pupilListSnapshotKey(part: number): string {
+  return part === 0 ? PUPIL_LIST_SNAPSHOT_KEY : `${PUPIL_LIST_SNAPSHOT_PART_PREFIX}${part}`;
+}
+
+/** Every part's key lies in this range (inclusive), and no other setting's does. */
+export const PUPIL_LIST_SNAPSHOT_KEYS = { lower: PUPIL_LIST_SNAPSHOT_KEY, upper: `${PUPIL_LIST_SNAPSHOT_PART_PREFIX}\uffff` } as const;
+
+/** The same range as Dexie's storage layer takes it (Range is 2 in its DBCoreRangeType). */
+const SNAPSHOT_RANGE: DBCoreKeyRange = { type: 2 as DBCoreRangeType, ...PUPIL_LIST_SNAPSHOT_KEYS, lowerOpen: false, upperOpen: false };
 
 function freshStamp(): string {
   return crypto.randomUUID();
@@ -62,7 +74,7 @@ export function withPupilListStamp(down: DBCore): DBCore {
           const stamped = upgrading
             ? null
             : settings.mutate({ trans: req.trans, type: 'put', values: [{ key: PUPIL_LIST_STAMP_KEY, value: freshStamp() }] });
-          const dropped = settings.mutate({ trans: req.trans, type: 'delete', keys: [PUPIL_LIST_SNAPSHOT_KEY] });
+          const dropped = settings.mutate({ trans: req.trans, type: 'deleteRange', range: SNAPSHOT_RANGE });
           // .then on Dexie's own promises (as in encryption.ts), so the transaction stays open.
           return table.mutate(req).then((response) => dropped.then(() => (stamped ? stamped.then(() => response) : response)));
         },

@@ -2,12 +2,18 @@ import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Pupil, SettingRow } from '@shared/model';
 import { PupilListIndex, PupilListIndexBuilder } from '@shared/pupils/list-index';
 import type { PupilFilters, PupilListRow, PupilSort } from '@shared/pupils/list';
-import { decodePupilListSnapshot, encodePupilListSnapshot } from '@shared/pupils/list-snapshot';
+import {
+  PUPIL_LIST_SNAPSHOT_PART_ROWS,
+  decodePupilListSnapshotPart,
+  encodePupilListSnapshot,
+  isWholePupilListSnapshot,
+  type PupilListSnapshot,
+} from '@shared/pupils/list-snapshot';
 import type { CareersDeskDb } from './schema';
-import { openStoredRows, readStoredRows, sealAhead } from './seal-ahead';
+import { openStoredRows, readStoredRowsAndRange, sealAhead } from './seal-ahead';
 import { SealedRecordError } from '@shared/crypto/sealed-rows';
-import { PUPIL_LIST_SNAPSHOT_KEY, PUPIL_LIST_STAMP_KEY } from './pupil-list-stamp';
-import { takeEarlyRead } from './early-read';
+import { PUPIL_LIST_SNAPSHOT_KEYS, PUPIL_LIST_STAMP_KEY, pupilListSnapshotKey } from './pupil-list-stamp';
+import { takeEarlyRead, type StoredListRows } from './early-read';
 
 /** Records read per request when the index is (re)built, so no single read holds the window for long. */
 const LOAD_CHUNK = 2000;
@@ -23,6 +29,14 @@ const REFRESH_DELAY_MS = 15_000;
 
 /** Records read per request when the snapshot is made again in the background: each request's records open in one task. */
 const REFRESH_CHUNK = 250;
+
+/** Rows per stored part of the snapshot; smaller only in tests (setPupilListSnapshotPartRows), to have several parts. */
+let snapshotPartRows = PUPIL_LIST_SNAPSHOT_PART_ROWS;
+
+/** Sets the rows per part of the snapshots made from now on (tests: a few young people in several parts). */
+export function setPupilListSnapshotPartRows(rows: number): void {
+  snapshotPartRows = rows;
+}
 
 /** Where the index last came from: its snapshot (one sealed value) or every record. */
 export type PupilListSource = 'snapshot' | 'records';
@@ -192,26 +206,36 @@ class LivePupilList {
 
   /** The snapshot's rows filed into a builder, or null when there is none made at the database's present stamp. */
   private async readSnapshot(): Promise<PupilListIndexBuilder | null> {
-    // Both rows as stored, in one read that opens neither (the middleware's cipher would open the snapshot,
-    // megabytes at a service, in one long task); then opened with Web Crypto, many times quicker, off it.
-    // At a start the page's early script has usually read them already, while the app's modules loaded.
-    const stored =
-      (await takeEarlyRead(this.db)) ?? (await readStoredRows(this.db, 'settings', [PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY]));
+    // The stamp and the parts as stored, in one read that opens none (the middleware's cipher would open each
+    // part in a task of the read); then opened with Web Crypto, many times quicker, off it. At a start the page's
+    // early script has usually read them already, while the app's modules loaded.
+    const stored = (await takeEarlyRead(this.db)) ?? (await this.readStoredSnapshot());
     performance.mark('pupil-list:first-chunk');
     let opened: unknown[];
     try {
-      opened = await openStoredRows(this.db, 'settings', stored);
+      opened = await openStoredRows(this.db, 'settings', [stored.stamp, ...stored.parts]);
     } catch (error) {
       // A snapshot that does not open is only a slower start: every record is read (and checked) instead.
       if (error instanceof SealedRecordError) return null;
       throw error;
     }
-    const [stamp, snapshot] = opened as (SettingRow | undefined)[];
-    const rows = decodePupilListSnapshot(snapshot?.value, typeof stamp?.value === 'string' ? stamp.value : undefined);
-    if (!rows) return null;
+    const [stamp, ...parts] = opened as (SettingRow | undefined)[];
+    const values = parts.map((part) => part?.value);
+    if (!isWholePupilListSnapshot(values, typeof stamp?.value === 'string' ? stamp.value : undefined)) return null;
     const builder = new PupilListIndexBuilder();
-    builder.add(rows);
+    for (const [at, value] of (values as PupilListSnapshot[]).entries()) {
+      // Each part filed in a task of its own: at a county, all at once held the window for several hundred ms.
+      if (at > 0) await nextTask();
+      const rows = decodePupilListSnapshotPart(value);
+      if (!rows) return null;
+      builder.add(rows);
+    }
     return builder;
+  }
+
+  private async readStoredSnapshot(): Promise<StoredListRows> {
+    const { rows, inRange } = await readStoredRowsAndRange(this.db, 'settings', [PUPIL_LIST_STAMP_KEY], PUPIL_LIST_SNAPSHOT_KEYS);
+    return { stamp: rows[0], parts: inRange };
   }
 
   /**
@@ -259,11 +283,16 @@ class LivePupilList {
       return;
     }
     // Sealed with Web Crypto before the transaction (readSnapshot opens it the same way); stored as it is.
-    const snapshot: SettingRow = { key: PUPIL_LIST_SNAPSHOT_KEY, value: encodePupilListSnapshot(rows, stamp) };
-    const sealed = (await sealAhead(this.db, { settings: [snapshot] })).settings[0] as SettingRow;
+    const parts: SettingRow[] = encodePupilListSnapshot(rows, stamp, snapshotPartRows).map((part) => ({
+      key: pupilListSnapshotKey(part.part),
+      value: part,
+    }));
+    const sealed = (await sealAhead(this.db, { settings: parts })).settings as SettingRow[];
     await this.db.transaction('rw', this.db.settings, async () => {
       if ((await this.readStamp()) !== stamp) return;
-      await this.db.settings.put(sealed);
+      // Any part left from a longer list goes, so the parts stored are exactly this snapshot's.
+      await this.db.settings.where(':id').between(PUPIL_LIST_SNAPSHOT_KEYS.lower, PUPIL_LIST_SNAPSHOT_KEYS.upper, true, true).delete();
+      await this.db.settings.bulkPut(sealed);
     });
   }
 
@@ -302,6 +331,11 @@ export function preparePupilList(db: CareersDeskDb): Promise<void> {
 /** Where this connection's list index last came from (null before its first read): for tests and the bench. */
 export function pupilListSource(db: CareersDeskDb): PupilListSource | null {
   return liveList(db).source;
+}
+
+/** Deletes the list's snapshot, every part (the bench: a start that reads every record). */
+export async function dropPupilListSnapshot(db: CareersDeskDb): Promise<void> {
+  await db.settings.where(':id').between(PUPIL_LIST_SNAPSHOT_KEYS.lower, PUPIL_LIST_SNAPSHOT_KEYS.upper, true, true).delete();
 }
 
 /** Writes the list's waiting snapshot now instead of after its delay (tests and the bench). */

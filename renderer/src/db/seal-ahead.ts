@@ -61,6 +61,26 @@ export async function readStoredRows(db: CareersDeskDb, table: string, keys: rea
   });
 }
 
+/** As readStoredRows, for the keys `keys` and every row whose key is in `range` (inclusive), in one transaction. */
+export async function readStoredRowsAndRange(
+  db: CareersDeskDb,
+  table: string,
+  keys: readonly IDBValidKey[],
+  range: { lower: IDBValidKey; upper: IDBValidKey },
+): Promise<{ rows: unknown[]; inRange: unknown[] }> {
+  await db.table(table).limit(1).primaryKeys();
+  const idb = db.backendDB();
+  return new Promise((resolve, reject) => {
+    const transaction = idb.transaction(table, 'readonly');
+    const store = transaction.objectStore(table);
+    const requests = keys.map((key) => store.get(key));
+    const all = store.getAll(IDBKeyRange.bound(range.lower, range.upper));
+    transaction.oncomplete = () => resolve({ rows: requests.map((request) => request.result as unknown), inRange: all.result });
+    transaction.onerror = () => reject(transaction.error ?? new Error(`Reading ${table} failed`));
+    transaction.onabort = () => reject(transaction.error ?? new Error(`Reading ${table} was stopped`));
+  });
+}
+
 /** Stored rows (readStoredRows) opened with Web Crypto, the key imported once; throws SealedRecordError as openRow does. */
 export async function openStoredRows(db: CareersDeskDb, table: string, rows: readonly unknown[]): Promise<unknown[]> {
   if (!db.keys || !isSealedTable(table)) return [...rows];

@@ -13,7 +13,7 @@ import { CareersDeskDb, DATABASE_NAME } from '../../../renderer/src/db/schema';
 import { openRecordsKey } from '../../../renderer/src/db/data-key';
 import { loadDataset } from '../../../renderer/src/db/demo';
 import { findPupils } from '../../../renderer/src/db/pupils';
-import { flushPupilListSnapshot } from '../../../renderer/src/db/pupil-list';
+import { dropPupilListSnapshot, flushPupilListSnapshot } from '../../../renderer/src/db/pupil-list';
 import { PUPIL_LIST_SNAPSHOT_KEY } from '../../../renderer/src/db/pupil-list-stamp';
 import { createRepositories, installRepositories } from '../../../renderer/src/db/repositories';
 import { fixedClock } from '../../../renderer/src/platform/clock';
@@ -320,7 +320,7 @@ const api: BenchPageApi = {
       if (fromSnapshot) {
         await findPupils(target, emptyPupilFilters(), 'name', BENCH_TODAY);
         await flushPupilListSnapshot(target);
-      } else await target.settings.delete(PUPIL_LIST_SNAPSHOT_KEY);
+      } else await dropPupilListSnapshot(target);
     }
     // A connection of its own, as at a start: opened, then the whole list read (and opened) into the index.
     const fresh = new CareersDeskDb(target.name, target.keys ? { keys: target.keys } : { unencryptedForBenchComparison: true });
@@ -337,7 +337,7 @@ const api: BenchPageApi = {
   async dropListSnapshot() {
     if (!appDataKeys.unlocked) await openRecordsKey(getBridge(), appDataKeys, DATABASE_NAME);
     if (!db.isOpen()) await db.open();
-    await db.settings.delete(PUPIL_LIST_SNAPSHOT_KEY);
+    await dropPupilListSnapshot(db);
     db.close();
   },
 
