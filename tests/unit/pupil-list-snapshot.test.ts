@@ -216,6 +216,8 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
 
     const window = await withSnapshot();
     await restorePayload(window, payload, { actorId: null, source: 'a backup' });
+    // The snapshot of the records replaced goes with them: none of it is kept as this computer's own.
+    expect(await window.settings.get(PUPIL_LIST_SNAPSHOT_KEY)).toBeUndefined();
     const next = await startWindow();
     expect(await listed(next)).toEqual(await truth(next));
     expect(pupilListSource(next)).toBe('records');

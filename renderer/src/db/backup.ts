@@ -29,6 +29,7 @@ import { allTables, type CareersDeskDb } from './schema';
 import { getSetting } from './settings';
 import { recordAudit, writeAudit } from './audit';
 import { bulkAddInSlices, type WriteProgress } from './bulk';
+import { PUPIL_LIST_SNAPSHOT_KEY } from './pupil-list-stamp';
 import { sealAhead } from './seal-ahead';
 import { removeEverythingAbout } from './pupils';
 
@@ -118,9 +119,10 @@ export async function restorePayload(
   };
   const tables = await sealAhead(db, fromBackup, progress);
   await db.transaction('rw', allTables(db), async () => {
+    // This computer's own settings, but not the pupil list's snapshot: it is of the records being replaced.
     const kept = await db.settings
       .where('key')
-      .anyOf([...MACHINE_SETTING_KEYS])
+      .anyOf(MACHINE_SETTING_KEYS.filter((key) => key !== PUPIL_LIST_SNAPSHOT_KEY))
       .toArray();
     for (const name of BACKUP_TABLES) await db.table(name).clear();
     for (const name of BACKUP_TABLES) await bulkAddInSlices(db.table(name), tables[name], progress);
