@@ -4,6 +4,7 @@ import {
   BACKUP_TABLES,
   MIN_PBKDF2_ITERATIONS,
   encodePayload,
+  type BackupPayload,
   fromBase64,
   hashPassphrase,
   inspectBackup,
@@ -195,6 +196,25 @@ describe('the backup file format', () => {
       { field: 'confirmation', message: 'The two passphrases are different' },
     ]);
     expect(passphraseProblems('long enough words', 'long enough words')).toEqual([]);
+  });
+
+  it('says plainly when the records are too many for one file, instead of an engine error', () => {
+    // JSON.stringify throws this RangeError past about 512 million characters (a county's records, bench round eight).
+    const tooLong = {
+      id: 'x',
+      toJSON: () => {
+        throw new RangeError('Invalid string length');
+      },
+    };
+    const payload = {
+      format: 'careers-desk-data',
+      schemaVersion: 7,
+      exportedAt: '2026-12-07T00:00:00.000Z',
+      tables: { pupils: [tooLong] },
+    };
+    expect(() => encodePayload(payload as unknown as BackupPayload)).toThrow(
+      'The records are too many for one backup file (1 record; one file holds about 512 MB of text). Nothing was changed.',
+    );
   });
 
   it('refuses decrypted content that is not a database', async () => {
