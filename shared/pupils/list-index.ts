@@ -75,6 +75,11 @@ export class PupilListIndexBuilder {
     }
   }
 
+  /** The rows gathered so far, in the order they were added (a snapshot's rows need no order). */
+  rows(): PupilListRow[] {
+    return [...this.pupils.values()];
+  }
+
   /** What the index takes over; the names sorted once, here. */
   finish(): { pupils: Map<string, PupilListRow>; nameKeys: Map<string, string>; words: Map<string, WordEntry[]>; byName: Entry[] } {
     return { pupils: this.pupils, nameKeys: this.nameKeys, words: this.words, byName: this.entries.sort(compareByName) };

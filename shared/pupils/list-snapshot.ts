@@ -33,14 +33,29 @@ export function encodePupilListSnapshot(
   stamp: string,
   partRows: number = PUPIL_LIST_SNAPSHOT_PART_ROWS,
 ): PupilListSnapshot[] {
-  const parts = Math.max(1, Math.ceil(rows.length / partRows));
-  return Array.from({ length: parts }, (_, part) => ({
+  const parts = pupilListSnapshotParts(rows.length, partRows);
+  return Array.from({ length: parts }, (_, part) => encodePupilListSnapshotPart(rows, stamp, part, partRows));
+}
+
+/** How many parts a snapshot of `rowCount` rows has: at least one. */
+export function pupilListSnapshotParts(rowCount: number, partRows: number = PUPIL_LIST_SNAPSHOT_PART_ROWS): number {
+  return Math.max(1, Math.ceil(rowCount / partRows));
+}
+
+/** Part `part` of the snapshot of `rows` (encodePupilListSnapshot, one part at a time). */
+export function encodePupilListSnapshotPart(
+  rows: readonly PupilListRow[],
+  stamp: string,
+  part: number,
+  partRows: number = PUPIL_LIST_SNAPSHOT_PART_ROWS,
+): PupilListSnapshot {
+  return {
     format: PUPIL_LIST_SNAPSHOT_FORMAT,
     stamp,
     part,
-    parts,
+    parts: pupilListSnapshotParts(rows.length, partRows),
     rows: rows.slice(part * partRows, (part + 1) * partRows).map((row) => PUPIL_LIST_FIELDS.map((field) => row[field])),
-  }));
+  };
 }
 
 /** Whether `values` are every part of one snapshot this version wrote at `stamp`, each once (in any order). */

@@ -5,8 +5,9 @@ import type { PupilFilters, PupilListRow, PupilSort } from '@shared/pupils/list'
 import {
   PUPIL_LIST_SNAPSHOT_PART_ROWS,
   decodePupilListSnapshotPart,
-  encodePupilListSnapshot,
+  encodePupilListSnapshotPart,
   isWholePupilListSnapshot,
+  pupilListSnapshotParts,
   type PupilListSnapshot,
 } from '@shared/pupils/list-snapshot';
 import type { CareersDeskDb } from './schema';
@@ -282,12 +283,13 @@ class LivePupilList {
       if (made !== undefined) await this.saveSnapshot(rows, made);
       return;
     }
-    // Sealed with Web Crypto before the transaction (readSnapshot opens it the same way); stored as it is.
-    const parts: SettingRow[] = encodePupilListSnapshot(rows, stamp, snapshotPartRows).map((part) => ({
-      key: pupilListSnapshotKey(part.part),
-      value: part,
-    }));
-    const sealed = (await sealAhead(this.db, { settings: parts })).settings as SettingRow[];
+    // Sealed with Web Crypto before the transaction (readSnapshot opens it the same way); stored as it is. Each
+    // part made and sealed in tasks of its own: at a county, all at once held the window for several hundred ms.
+    const sealed: SettingRow[] = [];
+    for (let part = 0; part < pupilListSnapshotParts(rows.length, snapshotPartRows); part++) {
+      const row: SettingRow = { key: pupilListSnapshotKey(part), value: encodePupilListSnapshotPart(rows, stamp, part, snapshotPartRows) };
+      sealed.push(...((await sealAhead(this.db, { settings: [row] })).settings as SettingRow[]));
+    }
     await this.db.transaction('rw', this.db.settings, async () => {
       if ((await this.readStamp()) !== stamp) return;
       // Any part left from a longer list goes, so the parts stored are exactly this snapshot's.
@@ -301,9 +303,8 @@ class LivePupilList {
     // Small reads: each opens its records in one task, and this runs while the adviser works.
     const { builder, stamp } = await this.readAll(REFRESH_CHUNK);
     if (stamp === null) return; // changed while reading: that change has asked for another refresh
-    const refreshed = new PupilListIndex();
-    refreshed.adopt(builder);
-    await this.saveSnapshot(refreshed.rows(), stamp);
+    // The rows as read: a snapshot needs no name order, so they are not sorted here (at a county, 100 ms or more).
+    await this.saveSnapshot(builder.rows(), stamp);
   }
 }
 
