@@ -70,6 +70,8 @@ interface ColdStartMarks {
   /** The app's own user-timing marks (renderer/src/db/pupil-list.ts), ms from navigation start. */
   appMarks: Record<string, number>;
   longTasks: { start: number; duration: number }[];
+  /** Long animation frames (Chromium 123 and later) with the scripts each ran: where a long task went. */
+  longFrames: { start: number; duration: number; scripts: string[] }[];
 }
 
 /**
@@ -78,11 +80,27 @@ interface ColdStartMarks {
  * and every long task.
  */
 function watchColdStart(): void {
-  const marks: ColdStartMarks = { usableAt: null, appMarks: {}, longTasks: [] };
+  const marks: ColdStartMarks = { usableAt: null, appMarks: {}, longTasks: [], longFrames: [] };
   (window as unknown as { __benchColdStart: ColdStartMarks }).__benchColdStart = marks;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) marks.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    type Script = { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        // A copy: the entry's own list is frozen.
+        const scripts = [...((entry as PerformanceEntry & { scripts?: Script[] }).scripts ?? [])]
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((x) => {
+            const at = `${x.sourceURL.split('/').pop() ?? ''}:${x.sourceCharPosition}`;
+            return `${Math.round(x.duration)} ms ${x.invoker} ${x.sourceFunctionName || '?'} (${at})`;
+          });
+        marks.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  }
   const usable = () => {
     const count = document.querySelector('[data-testid="pupil-count"]')?.textContent ?? '';
     return (
@@ -344,11 +362,14 @@ for (const size of env.sizes) {
           });
         const marks = await launched.page.evaluate(() => (window as unknown as { __benchColdStart: ColdStartMarks }).__benchColdStart);
         const longest = Math.max(0, ...marks.longTasks.filter((t) => t.start < marks.usableAt!).map((t) => t.duration));
+        const longestFrame = marks.longFrames.filter((f) => f.start < marks.usableAt!).sort((a, b) => b.duration - a.duration)[0];
+        const frameAt = (f: { start: number; duration: number }) => `frame at ${Math.round(f.start)} ms, ${Math.round(f.duration)} ms`;
+        const longestWhere = longestFrame ? `${frameAt(longestFrame)}: ${longestFrame.scripts.join('; ') || 'no script'}` : '';
         await cdp.send('HeapProfiler.collectGarbage');
         const heap = megabytes((await cdp.send('Runtime.getHeapUsage')).usedSize);
         throwOnPageErrors(launched.errors, 'the cold start');
         if (!keepOpen) await launched.context.close();
-        return { marks, longest, heap, launched };
+        return { marks, longest, longestWhere, heap, launched };
       };
 
       type Phase = {
@@ -358,8 +379,10 @@ for (const size of env.sizes) {
         longest: number;
         marks: Map<string, number[]>;
         fromSnapshot: number;
+        /** Where the longest frame of the start with the longest task went. */
+        longestWhere: string;
       };
-      const phase = (): Phase => ({ starts: [], ratios: [], heaps: [], longest: 0, marks: new Map(), fromSnapshot: 0 });
+      const phase = (): Phase => ({ starts: [], ratios: [], heaps: [], longest: 0, longestWhere: '', marks: new Map(), fromSnapshot: 0 });
       const before = phase();
       const after = phase();
       const bareReads: number[] = [];
@@ -379,7 +402,8 @@ for (const size of env.sizes) {
           bareReads.push(bare.read);
           bareOpens.push(bare.opened);
           const last = which === 'snapshot' && i === runs.coldStart - 1;
-          const { marks, longest, heap, launched } = await coldStart(last);
+          const { marks, longest, longestWhere, heap, launched } = await coldStart(last);
+          if (longest >= into.longest) into.longestWhere = longestWhere;
           into.starts.push(marks.usableAt!);
           into.ratios.push(marks.usableAt! / bare.read);
           into.heaps.push(heap);
@@ -417,6 +441,7 @@ for (const size of env.sizes) {
           label: 'cold start of the built renderer to the pupil list usable, data set present (list from its snapshot)',
           notes: {
             'longest task (ms)': Math.round(after.longest),
+            'longest task, where': after.longestWhere,
             'runs from the snapshot': after.fromSnapshot,
             ...markNotes(after.marks),
           },
@@ -430,6 +455,7 @@ for (const size of env.sizes) {
           label: 'cold start with no snapshot: every record read and opened (as before round six)',
           notes: {
             'longest task (ms)': Math.round(before.longest),
+            'longest task, where': before.longestWhere,
             'runs from the snapshot': before.fromSnapshot,
             ...markNotes(before.marks),
           },
