@@ -47,6 +47,16 @@ export async function sealAhead<Tables extends { [Name in keyof Tables]: readonl
  * (the pupil list's snapshot) that is then opened with Web Crypto (openStoredRow), outside any transaction.
  */
 export async function readStoredRows(db: CareersDeskDb, table: string, keys: readonly IDBValidKey[]): Promise<unknown[]> {
+  return (await readStoredRowsAndRange(db, table, keys)).rows;
+}
+
+/** As readStoredRows, for the keys `keys` and every row whose key is in `range` (inclusive), in one transaction. */
+export async function readStoredRowsAndRange(
+  db: CareersDeskDb,
+  table: string,
+  keys: readonly IDBValidKey[],
+  range?: { lower: IDBValidKey; upper: IDBValidKey },
+): Promise<{ rows: unknown[]; inRange: unknown[] }> {
   // A read of keys only, through Dexie: it opens the database when Dexie would (and refuses when Dexie would,
   // after an explicit close), so this read follows the connection's life as any other does.
   await db.table(table).limit(1).primaryKeys();
@@ -55,27 +65,8 @@ export async function readStoredRows(db: CareersDeskDb, table: string, keys: rea
     const transaction = idb.transaction(table, 'readonly');
     const store = transaction.objectStore(table);
     const requests = keys.map((key) => store.get(key));
-    transaction.oncomplete = () => resolve(requests.map((request) => request.result as unknown));
-    transaction.onerror = () => reject(transaction.error ?? new Error(`Reading ${table} failed`));
-    transaction.onabort = () => reject(transaction.error ?? new Error(`Reading ${table} was stopped`));
-  });
-}
-
-/** As readStoredRows, for the keys `keys` and every row whose key is in `range` (inclusive), in one transaction. */
-export async function readStoredRowsAndRange(
-  db: CareersDeskDb,
-  table: string,
-  keys: readonly IDBValidKey[],
-  range: { lower: IDBValidKey; upper: IDBValidKey },
-): Promise<{ rows: unknown[]; inRange: unknown[] }> {
-  await db.table(table).limit(1).primaryKeys();
-  const idb = db.backendDB();
-  return new Promise((resolve, reject) => {
-    const transaction = idb.transaction(table, 'readonly');
-    const store = transaction.objectStore(table);
-    const requests = keys.map((key) => store.get(key));
-    const all = store.getAll(IDBKeyRange.bound(range.lower, range.upper));
-    transaction.oncomplete = () => resolve({ rows: requests.map((request) => request.result as unknown), inRange: all.result });
+    const all = range ? store.getAll(IDBKeyRange.bound(range.lower, range.upper)) : null;
+    transaction.oncomplete = () => resolve({ rows: requests.map((request) => request.result as unknown), inRange: all?.result ?? [] });
     transaction.onerror = () => reject(transaction.error ?? new Error(`Reading ${table} failed`));
     transaction.onabort = () => reject(transaction.error ?? new Error(`Reading ${table} was stopped`));
   });
