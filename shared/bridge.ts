@@ -119,17 +119,26 @@ export const backupReasonSchema = z.enum(['daily', 'before-restore', 'before-imp
 export type BackupReason = z.infer<typeof backupReasonSchema>;
 
 /**
- * careers-desk-backup-2026-11-24T13-48-05-123Z-daily.json (or .json.gz): the time (UTC, with the
- * colons and dot of ISO replaced so Windows accepts it) and the reason are in the name, so a
- * listing needs no separate index and sorting by time never depends on file-system timestamps.
+ * careers-desk-backup-2026-11-24T13-48-05-123Z-daily.cdbackup: the time (UTC, with the colons and dot of ISO
+ * replaced so Windows accepts it) and the reason are in the name, so a listing needs no separate index and
+ * sorting by time never depends on file-system timestamps. Backups made before format 2 end in .json (or
+ * .json.gz) and are still listed and read; what a file holds is told by its contents, not its name.
  */
-export const BACKUP_NAME_PATTERN =
-  /^careers-desk-backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|before-restore|before-import|manual)\.(json|json\.gz)$/;
+export const BACKUP_NAME_PATTERN = new RegExp(
+  '^careers-desk-backup-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z-' +
+    '(daily|before-restore|before-import|manual)\\.(cdbackup|json|json\\.gz)$',
+);
+
+/** A backup file's extension: its header line is JSON, what follows is sealed binary, so it is not named .json. */
+export const BACKUP_FILE_EXTENSION = 'cdbackup';
+
+/** What the open and save dialogs offer for backups: today's files, and .json ones made before. */
+export const BACKUP_FILE_FILTERS: FileFilter[] = [{ name: 'Careers Desk backup', extensions: [BACKUP_FILE_EXTENSION, 'json'] }];
 
 /** The name writeBackup expects for a backup taken at `now` (pass the clock in: shared/ reads none). */
-export function backupFileName(reason: BackupReason, now: Date, extension: 'json' | 'json.gz' = 'json'): string {
+export function backupFileName(reason: BackupReason, now: Date): string {
   const stamp = now.toISOString().replace(/:/g, '-').replace('.', '-');
-  return `careers-desk-backup-${stamp}-${reason}.${extension}`;
+  return `careers-desk-backup-${stamp}-${reason}.${BACKUP_FILE_EXTENSION}`;
 }
 
 /** The time and reason a backup name carries, or null when it is not a backup name. */
@@ -146,7 +155,7 @@ export const backupNameSchema = z
   .string()
   .max(120)
   .refine((name) => parseBackupFileName(name) !== null, {
-    message: 'Not a backup file name (expected careers-desk-backup-<time>-<reason>.json)',
+    message: 'Not a backup file name (expected careers-desk-backup-<time>-<reason>.cdbackup)',
   });
 
 export const writeBackupRequestSchema = z

@@ -1,22 +1,32 @@
 /**
- * The encrypted backup file. A JSON document whose header says what it is and how it was
- * sealed, and whose `ciphertext` is the database (gzip-compressed JSON) encrypted with AES-256-GCM.
+ * The encrypted backup file: a header saying what it is and how it was sealed, then the database in
+ * parts, each a slice of one table's rows (gzip-compressed JSON) encrypted with AES-256-GCM.
+ *
+ * Format 2 (written since 2026-12): the header is the first line, one JSON object ending in a newline, so
+ * a person opening the file sees what it is; after it come the parts' ciphertexts back to back, in the
+ * order and of the sizes the header lists. Parts keep every piece of text small, so a county's records
+ * (more than a JavaScript string holds: tests/bench/README.md, round eight) are written and read.
  *
  *   format           "careers-desk-backup"
- *   formatVersion    1: this layout. A reader refuses a newer one with a message to update.
+ *   formatVersion    2. A reader refuses a newer one with a message to update.
  *   schemaVersion    the Dexie version the data was exported from; newer than this app's is refused.
  *   appVersion       the app that wrote it (information only)
  *   createdAt        ISO time it was made; reason: manual, daily, before-import, before-restore
  *   kdf              { name "PBKDF2", hash "SHA-256", iterations (600,000 or more), salt: 16 random bytes, base64 }
- *   cipher           { name "AES-GCM", keyBits 256, iv: 12 random bytes, base64, tagBits 128 }
+ *   cipher           { name "AES-GCM", keyBits 256, iv: 12 random bytes, base64, tagBits 128 }; part n is
+ *                    sealed with this IV whose last four bytes are XORed with n (big-endian)
  *   keyCheck         32 bytes, base64: HKDF of the passphrase key, so a wrong passphrase is told
  *                    apart from a damaged file without trying to decrypt
  *   compression      "gzip" or "none"
- *   ciphertextBytes  the length of the ciphertext, so a cut-short file is reported as such
- *   ciphertext       base64
+ *   parts            [{ table, rows, ciphertextBytes }]: what each part holds and its length, so a cut-short
+ *                    file is reported as such
  *
- * Integrity: AES-GCM's 128-bit tag covers the ciphertext and, as additional data, every header
- * field (canonical JSON, keys sorted), so a changed byte anywhere fails authentication.
+ * Format 1 (written until 2026-12, still read): one JSON document, the header's fields and
+ * `ciphertextBytes` and `ciphertext` (base64 of the whole database sealed at once) instead of `parts`.
+ *
+ * Integrity: AES-GCM's 128-bit tag covers each part and, as additional data, every header field
+ * (canonical JSON, keys sorted) and the part's number, so a changed byte anywhere, parts swapped, or
+ * parts left out with the header edited to match, fails authentication.
  * Keys: PBKDF2-SHA-256 turns the passphrase and salt into a 256-bit master key; HKDF-SHA-256
  * derives from it the AES key and the key check, with different labels.
  *
@@ -31,7 +41,11 @@
 import { z } from 'zod';
 
 export const BACKUP_FORMAT = 'careers-desk-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
+/** The first format, one JSON document: still read. */
+const FIRST_FORMAT_VERSION = 1;
+/** More parts than a county's records need many times over; a header asking for more was edited. */
+const MAX_PARTS = 100_000;
 export const MIN_PBKDF2_ITERATIONS = 600_000;
 export const MAX_PBKDF2_ITERATIONS = 10_000_000;
 export const MIN_PASSPHRASE_LENGTH = 10;
@@ -197,9 +211,9 @@ export function passphraseProblems(passphrase: string, confirmation: string): { 
 const base64Of = (bytes: number) =>
   z.string().refine((v) => fromBase64(v)?.length === bytes, { message: `Must be ${bytes} bytes in base64` });
 
-export const backupHeaderSchema = z.object({
+/** The fields every format's header has. */
+const headerFields = {
   format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.number().int().positive(),
   schemaVersion: z.number().int().positive(),
   appVersion: z.string().max(40).optional(),
   createdAt: z.iso.datetime({ offset: true }),
@@ -213,9 +227,31 @@ export const backupHeaderSchema = z.object({
   cipher: z.object({ name: z.literal('AES-GCM'), keyBits: z.literal(256), iv: base64Of(IV_BYTES), tagBits: z.literal(128) }),
   keyCheck: base64Of(KEY_CHECK_BYTES),
   compression: z.enum(['gzip', 'none']),
+};
+
+const partSchema = z.strictObject({
+  table: z.string().regex(/^[A-Za-z]{1,40}$/),
+  rows: z.number().int().nonnegative(),
+  // Each part carries at least AES-GCM's 16-byte tag.
+  ciphertextBytes: z.number().int().min(16),
+});
+export type BackupPartInfo = z.infer<typeof partSchema>;
+
+export const backupHeaderSchema = z.strictObject({
+  ...headerFields,
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  parts: z.array(partSchema).max(MAX_PARTS),
+});
+
+/** Format 1's header: the same fields, and the length of its one ciphertext. */
+const firstHeaderSchema = z.strictObject({
+  ...headerFields,
+  formatVersion: z.literal(FIRST_FORMAT_VERSION),
   ciphertextBytes: z.number().int().nonnegative(),
 });
-export type BackupHeader = z.infer<typeof backupHeaderSchema>;
+
+/** A backup's header, of either format: what the restore preview shows comes from the fields both have. */
+export type BackupHeader = z.infer<typeof backupHeaderSchema> | z.infer<typeof firstHeaderSchema>;
 
 export interface SealMeta {
   schemaVersion: number;
@@ -224,10 +260,52 @@ export interface SealMeta {
   appVersion?: string;
 }
 
-/** Encrypts the database bytes into a backup file. */
-export async function sealBackup(plaintext: Uint8Array, key: BackupKey, meta: SealMeta, random: RandomBytes): Promise<Uint8Array> {
+/** One part of a backup before it is sealed: a slice of one table's rows as bytes (payload.ts makes them). */
+export interface BackupPartPlaintext {
+  table: string;
+  rows: number;
+  plaintext: Uint8Array;
+}
+
+/** Part n's IV: the header's IV with its last four bytes XORed with n, so no two parts of a file share one. */
+function partIv(iv: Uint8Array, part: number): Uint8Array<ArrayBuffer> {
+  const own = plain(iv);
+  const view = new DataView(own.buffer);
+  view.setUint32(IV_BYTES - 4, view.getUint32(IV_BYTES - 4) ^ part);
+  return own;
+}
+
+/** What part n is sealed with beside its bytes: the whole header and the part's number. */
+function partAdditionalData(header: BackupHeader, part: number): Uint8Array<ArrayBuffer> {
+  return plain(new TextEncoder().encode(canonicalJson({ header, part })));
+}
+
+function concatenate(chunks: readonly Uint8Array[]): Uint8Array {
+  const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return whole;
+}
+
+/**
+ * Encrypts the database's parts into a backup file. Each part is compressed first, so the header can list
+ * every part's length before the first is sealed with it.
+ */
+export async function sealBackup(
+  parts: Iterable<BackupPartPlaintext>,
+  key: BackupKey,
+  meta: SealMeta,
+  random: RandomBytes,
+): Promise<Uint8Array> {
   const compression = typeof CompressionStream === 'function' ? 'gzip' : 'none';
-  const body = compression === 'gzip' ? await transform(plaintext, new CompressionStream('gzip')) : plaintext;
+  const bodies: { table: string; rows: number; body: Uint8Array }[] = [];
+  for (const part of parts) {
+    const body = compression === 'gzip' ? await transform(part.plaintext, new CompressionStream('gzip')) : part.plaintext;
+    bodies.push({ table: part.table, rows: part.rows, body });
+  }
   const iv = random(IV_BYTES);
   const { aes, check } = await subKeys(key);
   const header: BackupHeader = {
@@ -241,41 +319,105 @@ export async function sealBackup(plaintext: Uint8Array, key: BackupKey, meta: Se
     cipher: { name: 'AES-GCM', keyBits: 256, iv: toBase64(iv), tagBits: 128 },
     keyCheck: toBase64(check),
     compression,
-    // AES-GCM adds its 16-byte tag to the end.
-    ciphertextBytes: body.byteLength + 16,
+    // AES-GCM adds its 16-byte tag to the end of each part.
+    parts: bodies.map(({ table, rows, body }) => ({ table, rows, ciphertextBytes: body.byteLength + 16 })),
   };
-  const additionalData = plain(new TextEncoder().encode(canonicalJson(header)));
-  const ciphertext = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: plain(iv), additionalData, tagLength: 128 }, aes, plain(body)),
-  );
-  // Header fields first, in a fixed order, so a person opening the file sees what it is.
-  return new TextEncoder().encode(`${JSON.stringify({ ...header, ciphertext: toBase64(ciphertext) }, null, 1)}\n`);
+  const chunks: Uint8Array[] = [new TextEncoder().encode(`${JSON.stringify(header)}\n`)];
+  for (const [part, { body }] of bodies.entries()) {
+    const sealed = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: partIv(iv, part), additionalData: partAdditionalData(header, part), tagLength: 128 },
+      aes,
+      plain(body),
+    );
+    chunks.push(new Uint8Array(sealed));
+  }
+  return concatenate(chunks);
 }
 
 export interface ReadOptions {
   /** The Dexie version of this app: a backup from a newer one is refused. */
   currentSchemaVersion: number;
-  /** Tests only: accept files written with UNSAFE_testOnlyIterations. The app never sets this. */
+  /** Tests only: accept files written with UNSAFE_testOnlyIterations. The app never does. */
   UNSAFE_testOnlyAllowWeakIterations?: boolean;
 }
 
-export interface InspectedBackup {
-  header: BackupHeader;
+/** A sealed part as the file holds it. */
+export interface SealedPart {
+  table: string;
+  rows: number;
   ciphertext: Uint8Array;
 }
 
-/**
- * Checks a file before any passphrase is asked for: is it a backup, is it whole, is its format
- * and data version one this app can read, are its key settings acceptable.
- */
-export function inspectBackup(bytes: Uint8Array, options: ReadOptions): BackupResult<InspectedBackup> {
+/** Format 2 has its parts; format 1 has one ciphertext holding the whole database as one JSON document. */
+export type InspectedBackup =
+  | { header: z.infer<typeof backupHeaderSchema>; parts: SealedPart[] }
+  | { header: z.infer<typeof firstHeaderSchema>; ciphertext: Uint8Array };
+
+const LOOKS_LIKE_A_BACKUP = /^\s*\{\s*"format"\s*:\s*"careers-desk-backup"/;
+
+function readJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A header's format version, when it says one; a version newer than this app reads is refused here. */
+function newerFormat(fields: Record<string, unknown>): BackupResult<never> | null {
+  const version = fields.formatVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_FORMAT_VERSION) {
+    return backupError(
+      'newer-format',
+      `(It uses backup format ${version}; this version of Careers Desk reads formats up to ${BACKUP_FORMAT_VERSION}.)`,
+    );
+  }
+  return null;
+}
+
+/** The checks every header gets once its shape is right: the data version and the key's settings. */
+function headerRefusal(header: BackupHeader, options: ReadOptions): BackupResult<never> | null {
+  if (header.schemaVersion > options.currentSchemaVersion) {
+    return backupError(
+      'newer-schema',
+      `(It holds database version ${header.schemaVersion}; this computer has version ${options.currentSchemaVersion}.)`,
+    );
+  }
+  const iterations = header.kdf.iterations;
+  if (iterations > MAX_PBKDF2_ITERATIONS || (iterations < MIN_PBKDF2_ITERATIONS && !options.UNSAFE_testOnlyAllowWeakIterations))
+    return backupError('weak-key');
+  return null;
+}
+
+/** Format 2: the header line, then the parts of the lengths it lists. */
+function inspectParts(fields: Record<string, unknown>, body: Uint8Array, options: ReadOptions): BackupResult<InspectedBackup> {
+  const parsed = backupHeaderSchema.safeParse(fields);
+  if (!parsed.success) return backupError('damaged');
+  const header = parsed.data;
+  const refusal = headerRefusal(header, options);
+  if (refusal) return refusal;
+  const expected = header.parts.reduce((sum, part) => sum + part.ciphertextBytes, 0);
+  if (body.byteLength < expected) return backupError('truncated');
+  if (body.byteLength > expected) return backupError('tampered');
+  const parts: SealedPart[] = [];
+  let at = 0;
+  for (const part of header.parts) {
+    parts.push({ table: part.table, rows: part.rows, ciphertext: body.subarray(at, at + part.ciphertextBytes) });
+    at += part.ciphertextBytes;
+  }
+  return { ok: true, value: { header, parts } };
+}
+
+/** Format 1: the whole file is one JSON document with the ciphertext in base64. */
+function inspectDocument(bytes: Uint8Array, options: ReadOptions): BackupResult<InspectedBackup> {
+  // Only the start is needed to tell a backup from another file (the rest may not be text at all).
+  const looksLikeOne = LOOKS_LIKE_A_BACKUP.test(new TextDecoder('latin1').decode(bytes.subarray(0, 200)));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return backupError('not-a-backup');
+    return looksLikeOne ? backupError('damaged') : backupError('not-a-backup');
   }
-  const looksLikeOne = /^\s*\{\s*"format"\s*:\s*"careers-desk-backup"/.test(text);
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -287,25 +429,15 @@ export function inspectBackup(bytes: Uint8Array, options: ReadOptions): BackupRe
   if (typeof document !== 'object' || document === null || (document as { format?: unknown }).format !== BACKUP_FORMAT)
     return backupError('not-a-backup');
   const { ciphertext: encoded, ...fields } = document as Record<string, unknown>;
-  const version = fields.formatVersion;
-  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_FORMAT_VERSION) {
-    return backupError(
-      'newer-format',
-      `(It uses backup format ${version}; this version of Careers Desk reads format ${BACKUP_FORMAT_VERSION}.)`,
-    );
-  }
-  const parsed = backupHeaderSchema.strict().safeParse(fields);
-  if (!parsed.success || parsed.data.formatVersion !== BACKUP_FORMAT_VERSION) return backupError('damaged');
+  const newer = newerFormat(fields);
+  if (newer) return newer;
+  // A format 2 header with its parts cut off, or put back together as one document, is not a whole file.
+  if (fields.formatVersion === BACKUP_FORMAT_VERSION) return 'parts' in fields ? backupError('truncated') : backupError('damaged');
+  const parsed = firstHeaderSchema.safeParse(fields);
+  if (!parsed.success) return backupError('damaged');
   const header = parsed.data;
-  if (header.schemaVersion > options.currentSchemaVersion) {
-    return backupError(
-      'newer-schema',
-      `(It holds database version ${header.schemaVersion}; this computer has version ${options.currentSchemaVersion}.)`,
-    );
-  }
-  const iterations = header.kdf.iterations;
-  if (iterations > MAX_PBKDF2_ITERATIONS || (iterations < MIN_PBKDF2_ITERATIONS && !options.UNSAFE_testOnlyAllowWeakIterations))
-    return backupError('weak-key');
+  const refusal = headerRefusal(header, options);
+  if (refusal) return refusal;
   const ciphertext = typeof encoded === 'string' ? fromBase64(encoded) : null;
   if (!ciphertext) return typeof encoded === 'string' ? backupError('tampered') : backupError('damaged');
   if (ciphertext.byteLength < header.ciphertextBytes) return backupError('truncated');
@@ -313,17 +445,48 @@ export function inspectBackup(bytes: Uint8Array, options: ReadOptions): BackupRe
   return { ok: true, value: { header, ciphertext } };
 }
 
+/**
+ * Checks a file before any passphrase is asked for: is it a backup, is it whole, is its format
+ * and data version one this app can read, are its key settings acceptable. Reads only the header
+ * line of a format 2 file, so a county's backup is checked at once.
+ */
+export function inspectBackup(bytes: Uint8Array, options: ReadOptions): BackupResult<InspectedBackup> {
+  const newline = bytes.indexOf(0x0a);
+  const firstLine = readJson(newline === -1 ? bytes : bytes.subarray(0, newline));
+  if (typeof firstLine === 'object' && firstLine !== null && !Array.isArray(firstLine)) {
+    const fields = firstLine as Record<string, unknown>;
+    if (fields.format === BACKUP_FORMAT && fields.formatVersion !== FIRST_FORMAT_VERSION && 'parts' in fields) {
+      const newer = newerFormat(fields);
+      if (newer) return newer;
+      return newline === -1 ? backupError('truncated') : inspectParts(fields, bytes.subarray(newline + 1), options);
+    }
+  }
+  return inspectDocument(bytes, options);
+}
+
 export type Unlock = { passphrase: string } | { key: BackupKey };
 
-/** Checks the file, the passphrase (or this computer's automatic-backup key) and the integrity tag, and gives the database bytes. */
+/** A backup's contents once opened: its parts' bytes, or (format 1) the whole database as one JSON document. */
+export type BackupContents =
+  { kind: 'parts'; parts: { table: string; rows: number; bytes: Uint8Array }[] } | { kind: 'document'; bytes: Uint8Array };
+
+async function decompressed(body: Uint8Array, compression: BackupHeader['compression']): Promise<Uint8Array | null> {
+  try {
+    return compression === 'gzip' ? await transform(body, new DecompressionStream('gzip')) : body;
+  } catch {
+    return null;
+  }
+}
+
+/** Checks the file, the passphrase (or this computer's automatic-backup key) and every integrity tag, and gives the database's bytes. */
 export async function openBackup(
   bytes: Uint8Array,
   unlock: Unlock,
   options: ReadOptions,
-): Promise<BackupResult<{ header: BackupHeader; plaintext: Uint8Array; key: BackupKey }>> {
+): Promise<BackupResult<{ header: BackupHeader; contents: BackupContents; key: BackupKey }>> {
   const inspected = inspectBackup(bytes, options);
   if (!inspected.ok) return inspected;
-  const { header, ciphertext } = inspected.value;
+  const { header } = inspected.value;
   const salt = fromBase64(header.kdf.salt);
   const keyCheck = fromBase64(header.keyCheck);
   const iv = fromBase64(header.cipher.iv);
@@ -338,19 +501,42 @@ export async function openBackup(
   }
   const { aes, check } = await subKeys(key);
   if (!constantTimeEqual(check, keyCheck)) return backupError('wrong-passphrase');
-  let body: Uint8Array;
-  try {
-    const additionalData = plain(new TextEncoder().encode(canonicalJson(header)));
-    body = new Uint8Array(
-      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: plain(iv), additionalData, tagLength: 128 }, aes, plain(ciphertext)),
-    );
-  } catch {
-    return backupError('tampered');
+  const unreadable = backupError('invalid-content', 'Its compressed data cannot be read.');
+  if ('ciphertext' in inspected.value) {
+    let body: Uint8Array;
+    try {
+      const additionalData = plain(new TextEncoder().encode(canonicalJson(header)));
+      body = new Uint8Array(
+        await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: plain(iv), additionalData, tagLength: 128 },
+          aes,
+          plain(inspected.value.ciphertext),
+        ),
+      );
+    } catch {
+      return backupError('tampered');
+    }
+    const document = await decompressed(body, header.compression);
+    return document ? { ok: true, value: { header, contents: { kind: 'document', bytes: document }, key } } : unreadable;
   }
-  try {
-    const plaintext = header.compression === 'gzip' ? await transform(body, new DecompressionStream('gzip')) : body;
-    return { ok: true, value: { header, plaintext, key } };
-  } catch {
-    return backupError('invalid-content', 'Its compressed data cannot be read.');
+  const partsHeader = inspected.value.header;
+  const parts: { table: string; rows: number; bytes: Uint8Array }[] = [];
+  for (const [part, { table, rows, ciphertext }] of inspected.value.parts.entries()) {
+    let body: Uint8Array;
+    try {
+      body = new Uint8Array(
+        await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: partIv(iv, part), additionalData: partAdditionalData(partsHeader, part), tagLength: 128 },
+          aes,
+          plain(ciphertext),
+        ),
+      );
+    } catch {
+      return backupError('tampered');
+    }
+    const opened = await decompressed(body, header.compression);
+    if (!opened) return unreadable;
+    parts.push({ table, rows, bytes: opened });
   }
+  return { ok: true, value: { header, contents: { kind: 'parts', parts }, key } };
 }

@@ -3,7 +3,7 @@
  * version it came from. Checked for shape before anything is restored; older versions are
  * brought up to date by the same steps the database's own upgrades take.
  */
-import type { BackupResult } from './format';
+import type { BackupContents, BackupPartPlaintext, BackupResult } from './format';
 import { backupError } from './format';
 import {
   auditRowsToVersion2,
@@ -92,25 +92,39 @@ export function primaryKeyOf(table: BackupTable): 'key' | 'id' {
   return table === 'settings' ? 'key' : 'id';
 }
 
-/** The payload as UTF-8 JSON bytes. */
-export function encodePayload(payload: BackupPayload): Uint8Array {
-  let text: string;
-  try {
-    text = JSON.stringify(payload);
-  } catch (error) {
-    // One backup file holds the whole database as one JSON text, and a JavaScript string stops at about 512
-    // million characters: a county's records (a million sessions and more) pass it (tests/bench/README.md, round eight).
-    if (error instanceof RangeError) {
-      const rows = Object.values(payload.tables).reduce((sum, table) => sum + table.length, 0);
-      const counted = `${rows.toLocaleString('en-GB')} ${rows === 1 ? 'record' : 'records'}`;
-      throw new Error(
-        `The records are too many for one backup file (${counted}; one file holds about 512 MB of text). Nothing was changed.`,
-        { cause: error },
-      );
+/**
+ * Characters of JSON in one part of a backup. Far below the longest string JavaScript holds (about 512
+ * million characters, which a county's whole database passes), and small enough that compressing,
+ * sealing or reading one part is a short step.
+ */
+export const BACKUP_PART_CHARACTERS = 4_000_000;
+
+/**
+ * The payload as a backup's parts: each table's rows in order, cut into slices of at most `partCharacters`
+ * characters of JSON (a single longer record makes a part of its own), each slice a JSON array as UTF-8.
+ * An empty table has no part. Made one at a time, so only one slice's text is held at once.
+ */
+export function* payloadParts(
+  payload: BackupPayload,
+  partCharacters: number = BACKUP_PART_CHARACTERS,
+): Generator<BackupPartPlaintext, void, undefined> {
+  const encoder = new TextEncoder();
+  for (const table of BACKUP_TABLES) {
+    let texts: string[] = [];
+    let characters = 0;
+    const part = (): BackupPartPlaintext => ({ table, rows: texts.length, plaintext: encoder.encode(`[${texts.join(',')}]`) });
+    for (const row of payload.tables[table]) {
+      const text = JSON.stringify(row);
+      if (texts.length > 0 && characters + text.length > partCharacters) {
+        yield part();
+        texts = [];
+        characters = 0;
+      }
+      texts.push(text);
+      characters += text.length + 1;
     }
-    throw error;
+    if (texts.length > 0) yield part();
   }
-  return new TextEncoder().encode(text);
 }
 
 /**
@@ -164,17 +178,59 @@ function isPlainObject(value: unknown): value is BackupRow {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Reads and checks the decrypted bytes: JSON of the expected shape, every table an array of
- * records with a unique text key, no table this app does not know. Brought up to this app's version.
- */
-export function decodePayload(bytes: Uint8Array, currentSchemaVersion: number): BackupResult<BackupPayload> {
-  let document: unknown;
+/** A table's name in the users' words, for messages; a name that is no table of ours (even "constructor") as it is. */
+function tableLabel(name: string): string {
+  return (Object.hasOwn(BACKUP_TABLE_LABELS, name) ? BACKUP_TABLE_LABELS[name as BackupTable] : name).toLowerCase();
+}
+
+function readJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
   try {
-    document = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
-    return backupError('invalid-content', 'Its data is not readable JSON.');
+    return { ok: false };
   }
+}
+
+/**
+ * Reads and checks what a backup holds: every table an array of records with a unique text key, no table
+ * this app does not know. Brought up to this app's version.
+ */
+export function decodeBackupContents(
+  contents: BackupContents,
+  made: { schemaVersion: number; createdAt: string },
+  currentSchemaVersion: number,
+): BackupResult<BackupPayload> {
+  if (contents.kind === 'document') return decodePayload(contents.bytes, currentSchemaVersion);
+  // Without a prototype, so a part naming a table "constructor" is refused as unknown, not mistaken for Object's own.
+  const tables = Object.create(null) as Record<string, unknown[] | undefined>;
+  for (const [index, part] of contents.parts.entries()) {
+    const label = tableLabel(part.table);
+    const read = readJson(part.bytes);
+    if (!read.ok) return backupError('invalid-content', `Part ${index + 1} (${label}) is not readable JSON.`);
+    if (!Array.isArray(read.value)) return backupError('invalid-content', `Part ${index + 1} (${label}) is not a list.`);
+    if (read.value.length !== part.rows)
+      return backupError(
+        'invalid-content',
+        `Part ${index + 1} (${label}) holds ${read.value.length} records; its header says ${part.rows}.`,
+      );
+    // Pushed one by one: spreading a part's tens of thousands of records into push() would pass the engine's argument limit.
+    const rows = (tables[part.table] ??= []);
+    for (const row of read.value as unknown[]) rows.push(row);
+  }
+  return checkPayload(
+    { format: 'careers-desk-data', schemaVersion: made.schemaVersion, exportedAt: made.createdAt, tables },
+    currentSchemaVersion,
+  );
+}
+
+/** Reads and checks a format 1 backup's decrypted bytes: the whole database as one JSON document. */
+export function decodePayload(bytes: Uint8Array, currentSchemaVersion: number): BackupResult<BackupPayload> {
+  const read = readJson(bytes);
+  if (!read.ok) return backupError('invalid-content', 'Its data is not readable JSON.');
+  return checkPayload(read.value, currentSchemaVersion);
+}
+
+function checkPayload(document: unknown, currentSchemaVersion: number): BackupResult<BackupPayload> {
   if (!isPlainObject(document) || document.format !== 'careers-desk-data' || !isPlainObject(document.tables))
     return backupError('invalid-content');
   const { schemaVersion, exportedAt } = document;
@@ -190,7 +246,7 @@ export function decodePayload(bytes: Uint8Array, currentSchemaVersion: number): 
     if (!known.includes(name)) return backupError('invalid-content', `It has a table this version does not know ("${name.slice(0, 40)}").`);
   }
   for (const table of known) {
-    const label = (BACKUP_TABLE_LABELS[table as BackupTable] ?? table).toLowerCase();
+    const label = tableLabel(table);
     const rows = (document.tables as Record<string, unknown>)[table] ?? [];
     if (!Array.isArray(rows)) return backupError('invalid-content', `Its ${label} are not a list.`);
     const key = table === 'settings' ? 'key' : 'id';

@@ -96,7 +96,8 @@ test('backs up with a passphrase, clears the data, restores it, and sees the sam
   await form.getByLabel('Passphrase again').fill('kent medway careers 2026');
   const download = page.waitForEvent('download');
   await form.getByRole('button', { name: 'Save a backup' }).click();
-  const file = testInfo.outputPath('backup.json');
+  const file = testInfo.outputPath('backup.cdbackup');
+  expect((await download).suggestedFilename()).toMatch(/^careers-desk-backup-\d{4}-\d{2}-\d{2}\.cdbackup$/);
   await (await download).saveAs(file);
   await expect(page.getByTestId('backup-message')).toContainText('Backup saved');
 
@@ -180,7 +181,7 @@ test('with automatic backups off, restoring says no safety copy can be taken and
   const pupils = await readTable<{ id: string }>(page, 'pupils');
   await openDataPage(page);
   await expect(page.getByTestId('automatic-off')).toBeVisible();
-  const file = testInfo.outputPath('backup.json');
+  const file = testInfo.outputPath('backup.cdbackup');
   await saveBackup(page, file);
 
   await chooseFile(page, 'Choose a backup file…', file);
@@ -262,8 +263,8 @@ test("merging another computer's backup shows a conflict side by side and applie
   const pupil = (await readTable<{ id: string; preferredForename: string; homeEducated: boolean }>(page, 'pupils')).find(
     (p) => !p.preferredForename && !p.homeEducated,
   )!;
-  const original = testInfo.outputPath('original.json');
-  const other = testInfo.outputPath('other-computer.json');
+  const original = testInfo.outputPath('original.cdbackup');
+  const other = testInfo.outputPath('other-computer.cdbackup');
   await openDataPage(page);
   await saveBackup(page, original);
   // The "other computer": the same records with this young person's name changed one way...
@@ -479,7 +480,7 @@ test('a restore stopped while it runs changes nothing, and runs in the data work
   await openWithDemoData(page);
   const pupils = await readTable<{ id: string }>(page, 'pupils');
   await openDataPage(page);
-  const file = testInfo.outputPath('backup.json');
+  const file = testInfo.outputPath('backup.cdbackup');
   await saveBackup(page, file);
 
   // What is here before the restore: the demo cleared, so nothing about any young person.

@@ -3,7 +3,7 @@
 // database is left exactly as it was. The fuzz below breaks records of every table in sealed backups.
 import { testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BACKUP_TABLE_LABELS, backupRecordProblems, newBackupKey, sealBackup, encodePayload, type BackupPayload } from '@shared/backup';
+import { BACKUP_TABLE_LABELS, backupRecordProblems, newBackupKey, sealBackup, payloadParts, type BackupPayload } from '@shared/backup';
 import type { BackupTable } from '@shared/backup';
 import { generateDemoDataset } from '@shared/demo';
 import { createRandom } from '@shared/random';
@@ -33,7 +33,7 @@ afterEach(async () => {
 async function sealedAndOpened(payload: BackupPayload): Promise<BackupPayload> {
   const key = await newBackupKey(PASSPHRASE, secureRandom, { UNSAFE_testOnlyIterations: 1000 });
   const file = await sealBackup(
-    encodePayload(payload),
+    payloadParts(payload),
     key,
     { schemaVersion: payload.schemaVersion, createdAt: NOW.toISOString(), reason: 'manual', appVersion: '0.1.0' },
     secureRandom,

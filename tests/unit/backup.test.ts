@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BACKUP_TABLES,
   MIN_PBKDF2_ITERATIONS,
-  encodePayload,
-  type BackupPayload,
+  payloadParts,
   fromBase64,
   hashPassphrase,
   inspectBackup,
@@ -29,11 +28,15 @@ import {
   secureRandom,
   setAutoBackupPassphrase,
 } from '@renderer/db/backup';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { digestTables } from '../fixtures/db-digest';
 
 const PASSPHRASE = 'correct horse battery staple';
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 const WEAK = { UNSAFE_testOnlyAllowWeakIterations: true } as const;
+/** The passphrase of tests/fixtures/backups/format-1.json. */
+const FORMAT_1_PASSPHRASE = 'format one fixture passphrase';
 
 let db: CareersDeskDb;
 let counter = 0;
@@ -64,16 +67,47 @@ function quickKey(passphrase = PASSPHRASE): Promise<BackupKey> {
   return newBackupKey(passphrase, secureRandom, { UNSAFE_testOnlyIterations: 1000 });
 }
 
-function edit(bytes: Uint8Array, change: (document: Record<string, unknown>) => void): Uint8Array {
-  const document = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-  change(document);
-  return new TextEncoder().encode(JSON.stringify(document));
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** A format 2 file's header line as an object, and the sealed parts after it. */
+function split(file: Uint8Array): { header: Record<string, unknown>; body: Uint8Array } {
+  const newline = file.indexOf(0x0a);
+  return { header: JSON.parse(decoder.decode(file.subarray(0, newline))) as Record<string, unknown>, body: file.subarray(newline + 1) };
+}
+
+function joined(header: unknown, body: Uint8Array): Uint8Array {
+  const line = encoder.encode(`${JSON.stringify(header)}\n`);
+  const file = new Uint8Array(line.length + body.length);
+  file.set(line);
+  file.set(body, line.length);
+  return file;
+}
+
+/** The file with its header edited (and, when given, its sealed parts changed too). */
+function edit(file: Uint8Array, change: (header: Record<string, unknown>) => void, body?: (body: Uint8Array) => Uint8Array): Uint8Array {
+  const parts = split(file);
+  change(parts.header);
+  return joined(parts.header, body ? body(parts.body) : parts.body);
+}
+
+type Part = { table: string; rows: number; ciphertextBytes: number };
+const partsOf = (file: Uint8Array) => split(file).header.parts as Part[];
+
+/** A file sealed from parts made by hand, for contents the app would never write. */
+async function sealedParts(key: BackupKey, parts: { table: string; rows: number; text: string }[]): Promise<Uint8Array> {
+  return sealBackup(
+    parts.map(({ table, rows, text }) => ({ table, rows, plaintext: encoder.encode(text) })),
+    key,
+    { schemaVersion: db.verno, createdAt: NOW.toISOString() },
+    secureRandom,
+  );
 }
 
 describe('the backup file format', () => {
   it('round-trips a full demo database: restored, it exports byte for byte the same', async () => {
     await setSetting(db, 'retentionYears', 4, null);
-    const original = encodePayload(await exportPayload(db, NOW));
+    const original = JSON.stringify(await exportPayload(db, NOW));
     const key = await newBackupKey(PASSPHRASE, secureRandom);
     expect(key.iterations).toBe(MIN_PBKDF2_ITERATIONS);
     const file = await makeBackupFile(db, key, { reason: 'manual', now: NOW, appVersion: '0.1.0' });
@@ -84,7 +118,7 @@ describe('the backup file format', () => {
       value: {
         header: {
           format: 'careers-desk-backup',
-          formatVersion: 1,
+          formatVersion: 2,
           schemaVersion: db.verno,
           compression: 'gzip',
           kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 },
@@ -92,10 +126,12 @@ describe('the backup file format', () => {
         },
       },
     });
-    // Nothing personal is readable in the file.
-    const text = new TextDecoder().decode(file);
+    // The first line says what the file is; nothing personal is readable anywhere in it.
+    expect(decoder.decode(file.subarray(0, 60))).toMatch(/^\{"format":"careers-desk-backup","formatVersion":2,/);
+    const text = new TextDecoder('latin1').decode(file);
     const somePupil = (await db.pupils.toCollection().first())!;
     expect(text).not.toContain(somePupil.legalSurname);
+    expect(partsOf(file).find((part) => part.table === 'pupils')?.rows).toBe(await db.pupils.count());
 
     const target = freshDb();
     await target.open();
@@ -108,7 +144,65 @@ describe('the backup file format', () => {
     const restoreEntries = restored.tables.audit.filter((e) => e.action === 'restore');
     expect(restoreEntries).toHaveLength(1);
     restored.tables.audit = restored.tables.audit.filter((e) => e.action !== 'restore');
-    expect(Buffer.from(encodePayload(restored)).equals(Buffer.from(original))).toBe(true);
+    expect(JSON.stringify(restored)).toBe(original);
+  });
+
+  it('cuts each table into parts of a bounded size and reads them back in order', async () => {
+    const payload = await exportPayload(db, NOW);
+    const parts = [...payloadParts(payload, 3_000)];
+    for (const part of parts) {
+      // One record longer than a part's limit makes a part of its own.
+      if (part.rows > 1) expect(part.plaintext.length, part.table).toBeLessThanOrEqual(3_000 + 2);
+    }
+    for (const table of BACKUP_TABLES) {
+      const own = parts.filter((part) => part.table === table);
+      expect(
+        own.reduce((sum, part) => sum + part.rows, 0),
+        table,
+      ).toBe(payload.tables[table].length);
+      if (payload.tables[table].length === 0) expect(own, table).toEqual([]);
+    }
+    expect(parts.filter((part) => part.table === 'sessions').length).toBeGreaterThan(3);
+
+    const key = await quickKey();
+    const file = await makeBackupFile(db, key, { reason: 'manual', now: NOW, partCharacters: 3_000 });
+    expect(partsOf(file).map(({ table, rows }) => ({ table, rows }))).toEqual(parts.map(({ table, rows }) => ({ table, rows })));
+    const read = await readBackupFile(db, file, { key }, WEAK);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(JSON.stringify(read.value.payload)).toBe(JSON.stringify(payload));
+  });
+
+  it('still reads and restores a backup in the first format (one JSON document), made by an earlier version', async () => {
+    // Written by Careers Desk before backups were made in parts (database version 7, weak test iterations).
+    const file = new Uint8Array(readFileSync(join(__dirname, '../fixtures/backups/format-1.json')));
+    const inspected = inspectBackup(file, { currentSchemaVersion: db.verno, ...WEAK });
+    expect(inspected).toMatchObject({
+      ok: true,
+      value: { header: { formatVersion: 1, schemaVersion: 7, createdAt: '2026-12-01T09:30:00.000Z' } },
+    });
+    const read = await readBackupFile(db, file, { passphrase: FORMAT_1_PASSPHRASE }, WEAK);
+    if (!read.ok) throw new Error(read.error.message);
+    const count = (table: string) => read.value.summary.counts.find((c) => c.table === table)?.count;
+    expect([count('pupils'), count('sessions'), count('employers'), count('routes')]).toEqual([9, 21, 60, 97]);
+    const target = freshDb();
+    await target.open();
+    await restorePayload(target, read.value.payload, { actorId: null, source: 'an old file', now: NOW });
+    expect(await target.pupils.count()).toBe(9);
+    expect(await target.sessions.count()).toBe(21);
+
+    // Its own checks still hold: cut short, or its ciphertext changed.
+    expect(inspectBackup(file.subarray(0, file.length - 200), { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({
+      ok: false,
+      error: { code: 'truncated' },
+    });
+    const document = JSON.parse(decoder.decode(file)) as Record<string, string>;
+    const sealed = fromBase64(document.ciphertext!)!;
+    sealed[50] = sealed[50]! ^ 0x01;
+    const changed = encoder.encode(JSON.stringify({ ...document, ciphertext: toBase64(sealed) }));
+    expect(await readBackupFile(db, changed, { passphrase: FORMAT_1_PASSPHRASE }, WEAK)).toMatchObject({
+      ok: false,
+      error: { code: 'tampered' },
+    });
   });
 
   it('says so, and changes nothing, for a wrong passphrase', async () => {
@@ -122,37 +216,80 @@ describe('the backup file format', () => {
     expect(await digestTables(db)).toEqual(before);
   });
 
-  it('refuses a file whose ciphertext or header was changed', async () => {
-    const file = await makeBackupFile(db, await quickKey(), { reason: 'manual', now: NOW });
-    const flipped = edit(file, (d) => {
-      const bytes = fromBase64(d.ciphertext as string)!;
-      bytes[100] = bytes[100]! ^ 0x01;
-      d.ciphertext = toBase64(bytes);
-    });
-    expect(await readBackupFile(db, flipped, { passphrase: PASSPHRASE }, WEAK)).toMatchObject({
+  it('refuses a file whose parts or header were changed, swapped or left out', async () => {
+    const file = await makeBackupFile(db, await quickKey(), { reason: 'manual', now: NOW, partCharacters: 3_000 });
+    const read = (changed: Uint8Array) => readBackupFile(db, changed, { passphrase: PASSPHRASE }, WEAK);
+    const flipped = edit(
+      file,
+      () => {},
+      (body) => {
+        const copy = new Uint8Array(body);
+        copy[100] = copy[100]! ^ 0x01;
+        return copy;
+      },
+    );
+    expect(await read(flipped)).toMatchObject({
       ok: false,
       error: { code: 'tampered', message: expect.stringContaining('changed or damaged') },
     });
-    const redated = edit(file, (d) => {
-      d.createdAt = '2020-01-01T00:00:00.000Z';
+    const redated = edit(file, (header) => {
+      header.createdAt = '2020-01-01T00:00:00.000Z';
     });
-    expect(await readBackupFile(db, redated, { passphrase: PASSPHRASE }, WEAK)).toMatchObject({ ok: false, error: { code: 'tampered' } });
+    expect(await read(redated)).toMatchObject({ ok: false, error: { code: 'tampered' } });
+
+    // The last part taken away, with the header edited to match: every remaining part was sealed with the whole list.
+    const parts = partsOf(file);
+    const last = parts.at(-1)!;
+    const shortened = edit(
+      file,
+      (header) => {
+        header.parts = parts.slice(0, -1);
+      },
+      (body) => body.subarray(0, body.length - last.ciphertextBytes),
+    );
+    expect(inspectBackup(shortened, { currentSchemaVersion: db.verno, ...WEAK }).ok).toBe(true);
+    expect(await read(shortened)).toMatchObject({ ok: false, error: { code: 'tampered' } });
+
+    // Two parts of one table swapped, sizes and all.
+    const first = parts.findIndex((part) => part.table === 'sessions');
+    const offsets = parts.map((_, index) => parts.slice(0, index).reduce((sum, part) => sum + part.ciphertextBytes, 0));
+    const swapped = edit(
+      file,
+      (header) => {
+        const list = [...parts];
+        [list[first], list[first + 1]] = [list[first + 1]!, list[first]!];
+        header.parts = list;
+      },
+      (body) => {
+        const a = body.subarray(offsets[first]!, offsets[first]! + parts[first]!.ciphertextBytes);
+        const b = body.subarray(offsets[first + 1]!, offsets[first + 1]! + parts[first + 1]!.ciphertextBytes);
+        const copy = new Uint8Array(body.length);
+        copy.set(body);
+        copy.set(b, offsets[first]!);
+        copy.set(a, offsets[first]! + b.length);
+        return copy;
+      },
+    );
+    expect(await read(swapped)).toMatchObject({ ok: false, error: { code: 'tampered' } });
   });
 
   it('refuses a truncated file, a file of another kind, and a file from a newer version, before asking for the passphrase', async () => {
     const file = await makeBackupFile(db, await quickKey(), { reason: 'manual', now: NOW });
-    expect(inspectBackup(file.subarray(0, file.length - 200), { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({
+    const inspect = (bytes: Uint8Array) => inspectBackup(bytes, { currentSchemaVersion: db.verno, ...WEAK });
+    expect(inspect(file.subarray(0, file.length - 200))).toMatchObject({
       ok: false,
       error: { code: 'truncated', message: expect.stringContaining('incomplete') },
     });
-    const shortCiphertext = edit(file, (d) => {
-      d.ciphertext = (d.ciphertext as string).slice(0, 400);
-    });
-    expect(inspectBackup(shortCiphertext, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({
-      ok: false,
-      error: { code: 'truncated' },
-    });
-    expect(inspectBackup(new TextEncoder().encode('UPN,Surname\r\nA,B\r\n'), { currentSchemaVersion: db.verno })).toMatchObject({
+    // Cut inside the header line, and cut just after it.
+    expect(inspect(file.subarray(0, 150))).toMatchObject({ ok: false, error: { code: 'truncated' } });
+    expect(inspect(file.subarray(0, file.indexOf(0x0a) + 1))).toMatchObject({ ok: false, error: { code: 'truncated' } });
+    // Bytes added after the last part.
+    expect(inspect(new Uint8Array([...file, 1, 2, 3]))).toMatchObject({ ok: false, error: { code: 'tampered' } });
+    // A header line that no longer reads.
+    const broken = new Uint8Array(file);
+    broken[decoder.decode(file.subarray(0, 200)).indexOf('"schemaVersion"') + 16] = 0x7b;
+    expect(inspect(broken)).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    expect(inspectBackup(encoder.encode('UPN,Surname\r\nA,B\r\n'), { currentSchemaVersion: db.verno })).toMatchObject({
       ok: false,
       error: { code: 'not-a-backup' },
     });
@@ -160,17 +297,17 @@ describe('the backup file format', () => {
       ok: false,
       error: { code: 'not-a-backup' },
     });
-    const newerFormat = edit(file, (d) => {
-      d.formatVersion = 2;
+    const newerFormat = edit(file, (header) => {
+      header.formatVersion = 3;
     });
-    expect(inspectBackup(newerFormat, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({
+    expect(inspect(newerFormat)).toMatchObject({
       ok: false,
       error: { code: 'newer-format', message: expect.stringContaining('Update Careers Desk') },
     });
-    const newerSchema = edit(file, (d) => {
-      d.schemaVersion = db.verno + 1;
+    const newerSchema = edit(file, (header) => {
+      header.schemaVersion = db.verno + 1;
     });
-    expect(inspectBackup(newerSchema, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({
+    expect(inspect(newerSchema)).toMatchObject({
       ok: false,
       error: {
         code: 'newer-schema',
@@ -181,11 +318,11 @@ describe('the backup file format', () => {
 
   it('writes at least 600,000 PBKDF2 iterations, and refuses to read fewer unless a test says so', async () => {
     const key = await quickKey();
-    const file = await sealBackup(new TextEncoder().encode('{}'), key, { schemaVersion: 1, createdAt: NOW.toISOString() }, secureRandom);
+    const file = await sealBackup([], key, { schemaVersion: 1, createdAt: NOW.toISOString() }, secureRandom);
     expect(inspectBackup(file, { currentSchemaVersion: db.verno })).toMatchObject({ ok: false, error: { code: 'weak-key' } });
     expect(inspectBackup(file, { currentSchemaVersion: db.verno, ...WEAK }).ok).toBe(true);
-    const slow = edit(file, (d) => {
-      (d.kdf as { iterations: number }).iterations = 50_000_000;
+    const slow = edit(file, (header) => {
+      (header.kdf as { iterations: number }).iterations = 50_000_000;
     });
     expect(inspectBackup(slow, { currentSchemaVersion: db.verno, ...WEAK })).toMatchObject({ ok: false, error: { code: 'weak-key' } });
   });
@@ -198,48 +335,38 @@ describe('the backup file format', () => {
     expect(passphraseProblems('long enough words', 'long enough words')).toEqual([]);
   });
 
-  it('says plainly when the records are too many for one file, instead of an engine error', () => {
-    // JSON.stringify throws this RangeError past about 512 million characters (a county's records, bench round eight).
-    const tooLong = {
-      id: 'x',
-      toJSON: () => {
-        throw new RangeError('Invalid string length');
-      },
-    };
-    const payload = {
-      format: 'careers-desk-data',
-      schemaVersion: 7,
-      exportedAt: '2026-12-07T00:00:00.000Z',
-      tables: { pupils: [tooLong] },
-    };
-    expect(() => encodePayload(payload as unknown as BackupPayload)).toThrow(
-      'The records are too many for one backup file (1 record; one file holds about 512 MB of text). Nothing was changed.',
-    );
-  });
-
-  it('refuses decrypted content that is not a database', async () => {
+  it('refuses decrypted content that is not a database, naming the part', async () => {
     const key = await quickKey();
-    const notData = await sealBackup(
-      new TextEncoder().encode(
-        '{"format":"careers-desk-data","schemaVersion":1,"exportedAt":"x","tables":{"pupils":[{"id":"a"},{"id":"a"}]}}',
-      ),
-      key,
-      { schemaVersion: 1, createdAt: NOW.toISOString() },
-      secureRandom,
-    );
-    expect(await readBackupFile(db, notData, { key }, WEAK)).toMatchObject({
+    const refusal = async (parts: { table: string; rows: number; text: string }[]) =>
+      readBackupFile(db, await sealedParts(key, parts), { key }, WEAK);
+    expect(await refusal([{ table: 'pupils', rows: 2, text: '[{"id":"a"},{"id":"a"}]' }])).toMatchObject({
       ok: false,
-      error: { code: 'invalid-content', message: expect.stringContaining('same id') },
+      error: { code: 'invalid-content', message: expect.stringContaining('Two of its young people have the same id') },
     });
-    const strange = await sealBackup(
-      new TextEncoder().encode('{"format":"careers-desk-data","schemaVersion":1,"exportedAt":"x","tables":{"secrets":[]}}'),
-      key,
-      { schemaVersion: 1, createdAt: NOW.toISOString() },
-      secureRandom,
-    );
-    expect(await readBackupFile(db, strange, { key }, WEAK)).toMatchObject({
+    expect(await refusal([{ table: 'secrets', rows: 0, text: '[]' }])).toMatchObject({
       ok: false,
       error: { code: 'invalid-content', message: expect.stringContaining('"secrets"') },
+    });
+    expect(await refusal([{ table: 'constructor', rows: 0, text: '[]' }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-content', message: expect.stringContaining('"constructor"') },
+    });
+    expect(await refusal([{ table: 'pupils', rows: 1, text: '[{"id":"a"}' }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-content', message: expect.stringContaining('Part 1 (young people) is not readable JSON') },
+    });
+    expect(
+      await refusal([
+        { table: 'pupils', rows: 0, text: '[]' },
+        { table: 'sessions', rows: 1, text: '{"id":"a"}' },
+      ]),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-content', message: expect.stringContaining('Part 2 (guidance sessions) is not a list') },
+    });
+    expect(await refusal([{ table: 'routes', rows: 3, text: '[{"id":"a"}]' }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-content', message: expect.stringContaining('holds 1 records; its header says 3') },
     });
   });
 });

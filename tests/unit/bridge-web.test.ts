@@ -172,6 +172,17 @@ describe('automatic backups in the browser', () => {
     expect([...(await bridge.readBackup({ name }))]).toEqual([9, 8, 7]);
   });
 
+  it('names new backups .cdbackup and still lists and reads those made before as .json', async () => {
+    const name = backupFileName('manual', new Date(start));
+    expect(name).toBe('careers-desk-backup-2026-09-01T08-00-00-000Z-manual.cdbackup');
+    const older = 'careers-desk-backup-2026-08-31T08-00-00-000Z-daily.json';
+    await bridge.writeBackup({ name: older, data: new Uint8Array([1, 2]), reason: 'daily' });
+    await bridge.writeBackup({ name, data: new Uint8Array([3]), reason: 'manual' });
+    expect((await bridge.listBackups()).map((b) => b.name)).toEqual([name, older]);
+    expect([...(await bridge.readBackup({ name: older }))]).toEqual([1, 2]);
+    await expect(bridge.readBackup({ name: name.replace('.cdbackup', '.cdbackup.txt') })).rejects.toThrow(/Not a backup file name/);
+  });
+
   it('refuses a duplicate name and a name that is not a backup', async () => {
     await bridge.writeBackup({ name: nameFor(1), data: new Uint8Array([1]), reason: 'daily' });
     await expect(bridge.writeBackup({ name: nameFor(1), data: new Uint8Array([2]), reason: 'daily' })).rejects.toThrow('already exists');

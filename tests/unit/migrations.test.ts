@@ -11,7 +11,7 @@ import { TEST_DATA_KEY, testDatabaseOptions } from './test-database';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '@shared/demo';
-import { PAYLOAD_UPGRADES, BACKUP_TABLES, decodePayload, encodePayload, upgradePayload } from '@shared/backup';
+import { PAYLOAD_UPGRADES, BACKUP_TABLES, decodePayload, upgradePayload } from '@shared/backup';
 import { yearGroupOf, yearGroupOn } from '@shared/academic-year';
 import type { Pupil } from '@shared/model';
 import { CareersDeskDb, allTables } from '@renderer/db/schema';
@@ -747,9 +747,12 @@ describe('schema migrations', () => {
     expect(yearGroupOf(other, '2026-12-04')).toBe(yearGroupOn(other.dateOfBirth, '2026-12-04'));
   });
 
+  // A format 1 backup's contents: the whole database as one JSON document.
+  const asJson = (document: unknown) => new TextEncoder().encode(JSON.stringify(document));
+
   it('restores a version 2 backup file: its placements table is read and becomes work placements', () => {
     const rows = v2Fixture();
-    const bytes = encodePayload({
+    const bytes = asJson({
       format: 'careers-desk-data',
       schemaVersion: 2,
       exportedAt: '2026-11-24T10:00:00.000Z',
@@ -761,7 +764,7 @@ describe('schema migrations', () => {
     expect('placements' in decoded.value.tables).toBe(false);
     expect(byKey(decoded.value.tables.experiences)).toEqual(byKey(v2Upgraded(rows).experiences!));
     // A version 3 backup may not hold a placements table: that is a table this version does not know.
-    const stale = encodePayload({
+    const stale = asJson({
       format: 'careers-desk-data',
       schemaVersion: 3,
       exportedAt: '2026-11-24T10:00:00.000Z',

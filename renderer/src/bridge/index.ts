@@ -14,7 +14,7 @@ export type {
   SaveFileResult,
   SaveFilesToFolderResult,
 } from '@shared/bridge';
-export { backupFileName } from '@shared/bridge';
+export { BACKUP_FILE_EXTENSION, BACKUP_FILE_FILTERS, backupFileName } from '@shared/bridge';
 
 let webBridge: DesktopBridge | null = null;
 

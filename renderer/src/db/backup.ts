@@ -4,8 +4,8 @@ import {
   isMachineSettingKey,
   backupRecordProblems,
   recordsRefusedMessage,
-  decodePayload,
-  encodePayload,
+  decodeBackupContents,
+  payloadParts,
   fromBase64,
   newBackupKey,
   openBackup,
@@ -58,6 +58,8 @@ export interface BackupFileOptions {
   now?: Date;
   random?: RandomBytes;
   appVersion?: string;
+  /** Characters of JSON in each part of the file (tests make small parts; the app keeps the default). */
+  partCharacters?: number;
 }
 
 /** The whole database as an encrypted backup file. */
@@ -65,7 +67,7 @@ export async function makeBackupFile(db: CareersDeskDb, key: BackupKey, options:
   const now = options.now ?? new Date();
   const payload = await exportPayload(db, now);
   return sealBackup(
-    encodePayload(payload),
+    payloadParts(payload, options.partCharacters),
     key,
     { schemaVersion: payload.schemaVersion, createdAt: now.toISOString(), reason: options.reason, appVersion: options.appVersion },
     options.random ?? secureRandom,
@@ -89,7 +91,7 @@ export async function readBackupFile(
   const currentSchemaVersion = schemaVersionOf(db);
   const opened = await openBackup(bytes, unlock, { currentSchemaVersion, ...options });
   if (!opened.ok) return opened;
-  const payload = decodePayload(opened.value.plaintext, currentSchemaVersion);
+  const payload = decodeBackupContents(opened.value.contents, opened.value.header, currentSchemaVersion);
   if (!payload.ok) return payload;
   return {
     ok: true,

@@ -6,7 +6,7 @@
  */
 import { buildDestinationsFile, buildRiskList, type CouncilFile, type RiskList } from '@shared/returns';
 import { compassEvaluation, type CompassRow } from '@shared/compass';
-import { encodePayload, payloadHoldsPupil, payloadWithoutPupils, sealBackup, type BackupKey } from '@shared/backup';
+import { payloadParts, payloadHoldsPupil, payloadWithoutPupils, sealBackup, type BackupKey } from '@shared/backup';
 import type { LocalAuthorityId } from '@shared/reference/geography';
 import type { CareersDeskDb } from './schema';
 import { loadCouncilFileSource } from './council-files';
@@ -69,7 +69,7 @@ export async function backupWithoutPupils(
   const without = payloadWithoutPupils(opened.payload, pupilIds);
   if (without.changed === 0) return { outcome: 'unchanged' };
   const data = await sealBackup(
-    encodePayload(without.payload),
+    payloadParts(without.payload),
     key,
     {
       schemaVersion: without.payload.schemaVersion,

@@ -8,7 +8,7 @@ import {
   type ConflictChoice,
   type MergePreview,
 } from '@shared/backup';
-import { getBridge } from '../../bridge';
+import { BACKUP_FILE_FILTERS, getBridge } from '../../bridge';
 import { takeAutomaticBackup } from './automatic-backups';
 import { useBackupStore } from './store';
 import { useRepositories } from '../../db/repositories';
@@ -42,7 +42,7 @@ export const useMergeStore = defineStore('merge', () => {
 
   async function chooseFile(): Promise<void> {
     message.value = '';
-    const file = await getBridge().openFile({ filters: [{ name: 'Careers Desk backup', extensions: ['json'] }] });
+    const file = await getBridge().openFile({ filters: BACKUP_FILE_FILTERS });
     if (!file) return;
     reset();
     name.value = file.name;

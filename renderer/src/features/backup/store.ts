@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue';
 import { inspectBackup, newBackupKey, passphraseProblems, type BackupHeader } from '@shared/backup';
 import type { Checked, Problem } from '@shared/model';
 import type { BackupInfo } from '@shared/bridge';
-import { getBridge } from '../../bridge';
+import { BACKUP_FILE_EXTENSION, BACKUP_FILE_FILTERS, getBridge } from '../../bridge';
 import { secureRandom } from '../../db/backup';
 import type { OpenedBackupSummary } from '../../db/data-jobs';
 import { todayIso } from '../../platform/clock';
@@ -83,8 +83,8 @@ export const useBackupStore = defineStore('backups', () => {
       const bridge = getBridge();
       const key = await newBackupKey(passphrase, secureRandom);
       const data = await repos.backup.makeFile(key, { reason: 'manual', appVersion: await bridge.appVersion() });
-      const name = `careers-desk-backup-${todayIso()}.json`;
-      const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Careers Desk backup', extensions: ['json'] }], data });
+      const name = `careers-desk-backup-${todayIso()}.${BACKUP_FILE_EXTENSION}`;
+      const saved = await bridge.saveFile({ suggestedName: name, filters: BACKUP_FILE_FILTERS, data });
       if (!saved.saved) return { ok: false, problems: [{ field: 'form', message: 'The backup was not saved.' }] };
       await repos.backup.auditSaved();
       const where = saved.path ? ` to ${saved.path}` : ` as ${name}`;
@@ -118,7 +118,7 @@ export const useBackupStore = defineStore('backups', () => {
 
   async function chooseFile(): Promise<void> {
     message.value = '';
-    const file = await getBridge().openFile({ filters: [{ name: 'Careers Desk backup', extensions: ['json'] }] });
+    const file = await getBridge().openFile({ filters: BACKUP_FILE_FILTERS });
     if (file) choose('file', file.name, file.data);
   }
 
