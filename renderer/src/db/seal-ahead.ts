@@ -72,6 +72,23 @@ export async function readStoredRowsAndRange(
   });
 }
 
+/**
+ * Up to `count` rows of one table as stored (sealed), in key order, after the key `after` (from the first when
+ * null): a chunk of a whole-table read whose rows are then opened with Web Crypto (openStoredRows), not one by
+ * one with the synchronous cipher inside the read's callback.
+ */
+export async function readStoredChunk(db: CareersDeskDb, table: string, after: IDBValidKey | null, count: number): Promise<unknown[]> {
+  await db.table(table).limit(1).primaryKeys();
+  const idb = db.backendDB();
+  return new Promise((resolve, reject) => {
+    const transaction = idb.transaction(table, 'readonly');
+    const request = transaction.objectStore(table).getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), count);
+    transaction.oncomplete = () => resolve(request.result as unknown[]);
+    transaction.onerror = () => reject(transaction.error ?? new Error(`Reading ${table} failed`));
+    transaction.onabort = () => reject(transaction.error ?? new Error(`Reading ${table} was stopped`));
+  });
+}
+
 /** Stored rows (readStoredRows) opened with Web Crypto, the key imported once; throws SealedRecordError as openRow does. */
 export async function openStoredRows(db: CareersDeskDb, table: string, rows: readonly unknown[]): Promise<unknown[]> {
   if (!db.keys || !isSealedTable(table)) return [...rows];
