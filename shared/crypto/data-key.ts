@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deriveBackupKey, fromBase64, MIN_PBKDF2_ITERATIONS, toBase64, type RandomBytes } from '../backup';
+import { deriveBackupKey, fromBase64, MIN_PBKDF2_ITERATIONS, toBase64, type RandomBytes } from '../backup/format';
 import { DATA_KEY_BYTES, newDataKey, openBytes, sealBytes } from './sealed-rows';
 
 /**

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { generateDemoDataset } from '@shared/demo';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
-import { makeBackupFile, readBackupFile, restorePayload, secureRandom } from '@renderer/db/backup';
+import { makeBackupFile, readBackupFile, restorePayload } from '@renderer/db/backup';
+import { secureRandom } from '@renderer/platform/secure-random';
 import { digestTables } from '../fixtures/db-digest';
 
 const MUTATIONS = 300;

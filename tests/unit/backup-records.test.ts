@@ -9,7 +9,8 @@ import { generateDemoDataset } from '@shared/demo';
 import { createRandom } from '@shared/random';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
-import { exportPayload, readBackupFile, restorePayload, secureRandom } from '@renderer/db/backup';
+import { exportPayload, readBackupFile, restorePayload } from '@renderer/db/backup';
+import { secureRandom } from '@renderer/platform/secure-random';
 import { digestTables } from '../fixtures/db-digest';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');

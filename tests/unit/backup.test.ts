@@ -25,11 +25,11 @@ import {
   makeBackupFile,
   readBackupFile,
   restorePayload,
-  secureRandom,
   setAutoBackupPassphrase,
 } from '@renderer/db/backup';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { secureRandom } from '@renderer/platform/secure-random';
 import { digestTables } from '../fixtures/db-digest';
 
 const PASSPHRASE = 'correct horse battery staple';

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newBackupKey, type BackupKey } from '@shared/backup';
 import { generateDemoDataset } from '@shared/demo';
 import { CareersDeskDb } from '@renderer/db/schema';
-import { secureRandom } from '@renderer/db/backup';
+import { secureRandom } from '@renderer/platform/secure-random';
 import { loadDataset } from '@renderer/db/demo';
 import { runDataJob } from '@renderer/db/data-job-runner';
 import { runDataJobOn } from '@renderer/db/data-jobs';

@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { hashPassphrase } from '@shared/backup';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { appDataKeys } from '@renderer/db/database';
-import { secureRandom } from '@renderer/db/backup';
+import { secureRandom } from '@renderer/platform/secure-random';
 import { recordsKeyIsWrapped } from '@renderer/db/data-key';
 import { createRepositories, installRepositories, type Repositories } from '@renderer/db/repositories';
 import { fixedClock } from '@renderer/platform/clock';

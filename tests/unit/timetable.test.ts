@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { createRepositories } from '@renderer/db/repositories';
-import { importTimetable, timetableDatabaseName } from '@renderer/db/timetable';
+import { importTimetable } from '@renderer/db/timetable';
+import { timetableDatabaseName } from '@renderer/db/name';
 import { coastalLine, feedFiles, railWithChange, zipFeed } from '../support/gtfs-feeds';
 
 const names: string[] = [];

@@ -1,14 +1,15 @@
 // Confirmed allocations, kept to reopen from the placements desk. Only ids are stored: the names come
 // from today's records when one is shown, so an erased young person or a renamed employer is honoured.
 import { displayName, storedAllocationSchema, type School, type StoredAllocation } from '@shared/model';
+// From their own modules, not the '@shared/matching' barrel: the barrel would bring all of matching into the app's first script.
 import {
   allocationLineHeldAbout,
   allocationWithout,
   confirmedAllocationSummary,
   storedAllocationCounts,
   storedAllocationList,
-  type AllocationList,
-} from '@shared/matching';
+} from '@shared/matching/stored-allocation';
+import type { AllocationList } from '@shared/matching/allocation-list';
 import type { PlacementStatusId } from '@shared/reference';
 import { placementOf } from '@shared/experiences';
 import type { CareersDeskDb } from './schema';

@@ -1,7 +1,7 @@
 import type { Clock } from '../platform/clock';
 import { appDataKeys, db, sealingProgressListeners } from './database';
 import { DATABASE_NAME } from './name';
-import { secureRandom } from './backup';
+import { secureRandom } from '../platform/secure-random';
 import {
   openRecordsKey,
   recordsKeyIsWrapped,

@@ -32,14 +32,12 @@ import { bulkAddInSlices, type WriteProgress } from './bulk';
 import { PUPIL_LIST_SNAPSHOT_KEY } from './pupil-list-stamp';
 import { sealAhead } from './seal-ahead';
 import { removeEverythingAbout } from './pupils';
+import { secureRandom } from '../platform/secure-random';
 
 /** The database version this app declares (Dexie's verno). */
 export function schemaVersionOf(db: CareersDeskDb): number {
   return db.verno;
 }
-
-/** Cryptographically random bytes for salts and IVs. */
-export const secureRandom: RandomBytes = (length) => crypto.getRandomValues(new Uint8Array(length));
 
 /** Every table in one read transaction, so the backup is one consistent moment. This computer's own settings are left out. */
 export async function exportPayload(db: CareersDeskDb, now: Date = new Date()): Promise<BackupPayload> {

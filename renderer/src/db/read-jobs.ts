@@ -11,7 +11,8 @@ import type { LocalAuthorityId } from '@shared/reference/geography';
 import type { CareersDeskDb } from './schema';
 import { loadCouncilFileSource } from './council-files';
 import { loadCompassSource } from './compass';
-import { readBackupFile, secureRandom } from './backup';
+import { readBackupFile } from './backup';
+import { secureRandom } from '../platform/secure-random';
 
 export type ReadJob =
   | { kind: 'destinations-file'; la: LocalAuthorityId; today: string }

@@ -97,20 +97,7 @@ import {
   type SchoolInput,
 } from './organisation';
 import { getSetting, removeLock, setSetting } from './settings';
-import {
-  acceptOffer,
-  acceptRoute,
-  auditAllocationExport,
-  loadAllocationData,
-  loadCohort,
-  loadPupilForMatching,
-  recordIntendedDestination,
-  withdrawAcceptance,
-  type IntendedPlace,
-  type Acceptance,
-  type AllocationToConfirm,
-  type OfferChoice,
-} from './matching';
+import type { IntendedPlace, Acceptance, AllocationToConfirm, OfferChoice } from './matching';
 import { listAllocations, loadAllocation, removeAllocation } from './allocations';
 import {
   allDestinationEntries,
@@ -119,44 +106,40 @@ import {
   restoreDestinationEntry,
   saveDestinationEntry,
 } from './destinations';
-import { auditReturnExport } from './returns';
-import { addRiskListNote } from './council-files';
 import type { RiskListNoteInput } from '@shared/returns';
 import { countCaseload } from './dashboard';
 import { loadTodayFacts, TODAY_TABLES } from './today';
-import { auditAuditExport, auditRecordNames, findAuditEntries, type AuditFilters } from './audit-log';
+import type { AuditFilters } from './audit-log';
 import { recordAudit } from './audit';
-import { deletePastRetention, findPastRetention } from './retention';
 import { clearDemoData, hasDemoData, isDatabaseEmpty } from './demo';
 import { runDataJob } from './data-job-runner';
-import { findLikelyDuplicates, type ImportOptions, type StoredImportOperation } from './import';
+import type { findLikelyDuplicates, ImportOptions, StoredImportOperation } from './import';
 import type { PupilRecordInput } from '@shared/pupils/form';
 import type { EmployerRecordInput } from '@shared/employers/form';
-import {
-  auditBackupSaved,
-  getAutoBackupKey,
-  schemaVersionOf,
-  setAutoBackupPassphrase,
-  type BackupFileOptions,
-  type BackupKeyStore,
-} from './backup';
-import { automaticBackupsHolding, eraseFromAutomaticBackups, type AutomaticBackupStore, type BackupReader } from './backup-erasure';
-import { checkedImportCollector, type ImportCheck, type ImportKind } from './import-check';
+import type { BackupFileOptions, BackupKeyStore } from './backup';
+import type { AutomaticBackupStore, BackupReader } from './backup-erasure';
+import type { ImportCheck, ImportKind } from './import-check';
 import type { DataJob } from './data-jobs';
 import type { LocalAuthorityId } from '@shared/reference/geography';
 import { onTablesChange } from './changes';
-import { compassSnapshotsOf, saveCompassSnapshot } from './compass';
 import { DESTINATION_WORK_LIST_TABLES, loadDestinationWorkLists } from './destination-work-lists';
-import {
-  currentTimetable,
-  currentTimetableInfo,
-  removeTimetable,
-  StopFinder,
-  TimetableDb,
-  timetableAuditSummary,
-  timetableDatabaseName,
-  type TimetableInfo,
-} from './timetable';
+import type { StopFinder, TimetableDb, TimetableInfo } from './timetable';
+import { timetableDatabaseName } from './name';
+
+// Code a screen needs only when it is opened, loaded the first time it is asked for, so the app's first
+// script holds what starting and the young people's list need (evaluating one 733 kB script was the
+// cold start's longest task: tests/bench/README.md, rounds eight and nine). Each import() is loaded once.
+const matchingCode = () => import('./matching');
+const returnsCode = () => import('./returns');
+const councilFilesCode = () => import('./council-files');
+const auditLogCode = () => import('./audit-log');
+const retentionCode = () => import('./retention');
+const importCode = () => import('./import');
+const importCheckCode = () => import('./import-check');
+const backupCode = () => import('./backup');
+const backupErasureCode = () => import('./backup-erasure');
+const compassCode = () => import('./compass');
+const timetableCode = () => import('./timetable');
 
 export interface RepositoryContext {
   /** The adviser using this computer when the write is made: read at each write, never passed by a view. */
@@ -171,10 +154,14 @@ export type ImportRunOptions = Omit<ImportOptions, 'actorId' | 'now'>;
 
 export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }: RepositoryContext) {
   const now = () => clock.now();
-  let timetableDb: TimetableDb | null = null;
-  // Opened only when a screen asks about the timetable, so starting the app never reads it.
-  const timetables = () => (timetableDb ??= new TimetableDb(timetableDatabaseName(db.name)));
-  const stopFinder = new StopFinder(timetables);
+  let timetable: Promise<{ code: Awaited<ReturnType<typeof timetableCode>>; timetableDb: TimetableDb; stopFinder: StopFinder }> | null =
+    null;
+  // Opened only when a screen asks about the timetable, so starting the app never reads it (nor loads its code).
+  const timetables = () =>
+    (timetable ??= timetableCode().then((code) => {
+      const timetableDb = new code.TimetableDb(timetableDatabaseName(db.name));
+      return { code, timetableDb, stopFinder: new code.StopFinder(() => timetableDb) };
+    }));
   // Each automatic backup is opened (and rewritten) in the data worker: one is a whole database.
   const backupReaderInWorker: BackupReader = {
     without: (bytes, key, pupilIds) => runDataJob(db, { kind: 'backup-without-pupils', bytes, key, pupilIds }),
@@ -201,8 +188,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       auditSubjectAccessExport: (id: string) => auditSubjectAccessExport(db, id, actor()),
       erase: (id: string) => erasePupil(db, id, actor(), now()),
       /** Who a young person typed by hand looks like (same UPN, or legal name and date of birth), leaving out `excludeId`. */
-      likelyDuplicates: (values: Parameters<typeof findLikelyDuplicates>[1], excludeId: string | null) =>
-        findLikelyDuplicates(db, values, excludeId),
+      likelyDuplicates: async (values: Parameters<typeof findLikelyDuplicates>[1], excludeId: string | null) =>
+        (await importCode()).findLikelyDuplicates(db, values, excludeId),
     },
 
     sessions: {
@@ -328,10 +315,12 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
     },
 
     matching: {
-      pupil: (pupilId: string) => loadPupilForMatching(db, pupilId),
-      cohort: (schoolId: string, yearGroup: number, onDate: string) => loadCohort(db, schoolId, yearGroup, onDate),
-      allocationData: () => loadAllocationData(db),
-      acceptOffer: (choice: OfferChoice, today: string) => acceptOffer(db, choice, actor(), { today, now: now() }),
+      pupil: async (pupilId: string) => (await matchingCode()).loadPupilForMatching(db, pupilId),
+      cohort: async (schoolId: string, yearGroup: number, onDate: string) =>
+        (await matchingCode()).loadCohort(db, schoolId, yearGroup, onDate),
+      allocationData: async () => (await matchingCode()).loadAllocationData(db),
+      acceptOffer: async (choice: OfferChoice, today: string) =>
+        (await matchingCode()).acceptOffer(db, choice, actor(), { today, now: now() }),
       /** In the data worker: every line checked, proposed and sealed with its audit entry, off the window's thread. */
       confirmAllocation: (allocation: AllocationToConfirm, today: string) =>
         runDataJob(db, { kind: 'confirm-allocation', allocation, actorId: actor(), today, now: now() }),
@@ -341,15 +330,20 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       /** Takes a confirmed allocation off the list; its placements stay. */
       removeAllocation: (id: string) => removeAllocation(db, id, actor(), now()),
       /** Records an allocation saved as a file (CSV or PDF): `summary` says which, never whom. */
-      auditExport: (summary: string) => auditAllocationExport(db, summary, actor(), now()),
+      auditExport: async (summary: string) => (await matchingCode()).auditAllocationExport(db, summary, actor(), now()),
       /** Adds an intended destination to the young person's history, from matching. */
-      recordIntendedDestination: (pupilId: string, code: DestinationCode, because?: string, place?: IntendedPlace) =>
-        recordIntendedDestination(db, pupilId, code, actor(), { because, place, now: now(), today: clock.today() }),
+      recordIntendedDestination: async (pupilId: string, code: DestinationCode, because?: string, place?: IntendedPlace) =>
+        (await matchingCode()).recordIntendedDestination(db, pupilId, code, actor(), {
+          because,
+          place,
+          now: now(),
+          today: clock.today(),
+        }),
       /** Records an accepted route's intended destination in the history, saying what was there before (for Undo). */
-      acceptRoute: (pupilId: string, code: DestinationCode, because?: string, place?: IntendedPlace) =>
-        acceptRoute(db, pupilId, code, actor(), { because, place, now: now(), today: clock.today() }),
+      acceptRoute: async (pupilId: string, code: DestinationCode, because?: string, place?: IntendedPlace) =>
+        (await matchingCode()).acceptRoute(db, pupilId, code, actor(), { because, place, now: now(), today: clock.today() }),
       /** Undo after Accept: deletes the proposed placement or the history's entry it recorded. */
-      withdrawAcceptance: (acceptance: Acceptance) => withdrawAcceptance(db, acceptance, actor(), now()),
+      withdrawAcceptance: async (acceptance: Acceptance) => (await matchingCode()).withdrawAcceptance(db, acceptance, actor(), now()),
     },
 
     /** The destinations history: dated entries per young person; each write keeps their current codes. */
@@ -367,22 +361,22 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
     },
 
     returns: {
-      auditExport: (summary: string) => auditReturnExport(db, summary, actor()),
+      auditExport: async (summary: string) => (await returnsCode()).auditReturnExport(db, summary, actor()),
       /** The council's destinations file or risk-of-NEET list for one local authority, built in the data worker. */
       councilFile: <Kind extends 'destinations-file' | 'risk-list'>(kind: Kind, la: LocalAuthorityId, today: string) =>
         runDataJob<Kind>(db, { kind, la, today } as Extract<DataJob, { kind: Kind }>),
       /** Keeps the council's view of a young person on the risk-of-NEET list as a note on their record. */
-      recordCouncilView: (pupilId: string, input: RiskListNoteInput) =>
-        addRiskListNote(db, pupilId, input, actor(), { now: now(), today: clock.today() }),
+      recordCouncilView: async (pupilId: string, input: RiskListNoteInput) =>
+        (await councilFilesCode()).addRiskListNote(db, pupilId, input, actor(), { now: now(), today: clock.today() }),
     },
 
     /** The Compass evaluation helper: the records its figures count, and each school's termly snapshots. */
     compass: {
       /** One school's figures as at a day, worked out in the data worker over the whole caseload. */
       evaluation: (schoolId: string, asAt: string) => runDataJob(db, { kind: 'compass-evaluation', schoolId, asAt }),
-      snapshots: (schoolId: string) => compassSnapshotsOf(db, schoolId),
-      save: (input: { schoolId: string; schoolName: string; takenOn: string; figures: readonly CompassFigure[] }) =>
-        saveCompassSnapshot(db, input, actor(), now()),
+      snapshots: async (schoolId: string) => (await compassCode()).compassSnapshotsOf(db, schoolId),
+      save: async (input: { schoolId: string; schoolName: string; takenOn: string; figures: readonly CompassFigure[] }) =>
+        (await compassCode()).saveCompassSnapshot(db, input, actor(), now()),
     },
 
     dashboard: {
@@ -399,12 +393,19 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
     timetable: {
       /** The timetable database's name, for the import worker, which opens its own connection. */
       databaseName: timetableDatabaseName(db.name),
-      info: () => currentTimetableInfo(timetables()),
-      feed: () => currentTimetable(timetables()),
+      info: async () => {
+        const { code, timetableDb } = await timetables();
+        return code.currentTimetableInfo(timetableDb);
+      },
+      feed: async () => {
+        const { code, timetableDb } = await timetables();
+        return code.currentTimetable(timetableDb);
+      },
       /** Stops whose name contains the words typed, nearest the outcode's centre first (for the stop pickers). */
-      searchStops: (text: string, nearOutcode: string | null) => stopFinder.search(text, findOutcode(nearOutcode) ?? null),
+      searchStops: async (text: string, nearOutcode: string | null) =>
+        (await timetables()).stopFinder.search(text, findOutcode(nearOutcode) ?? null),
       /** After the import worker stored a timetable: the entry in the records' audit log. */
-      auditImport: (info: TimetableInfo) =>
+      auditImport: async (info: TimetableInfo) =>
         recordAudit(
           db,
           {
@@ -413,12 +414,13 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
             entity: 'database',
             recordId: null,
             pupilId: null,
-            summary: timetableAuditSummary('import', info),
+            summary: (await timetableCode()).timetableAuditSummary('import', info),
           },
           now(),
         ),
       remove: async () => {
-        await removeTimetable(timetables());
+        const { code, timetableDb } = await timetables();
+        await code.removeTimetable(timetableDb);
         await recordAudit(
           db,
           {
@@ -427,7 +429,7 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
             entity: 'database',
             recordId: null,
             pupilId: null,
-            summary: timetableAuditSummary('delete', null),
+            summary: code.timetableAuditSummary('delete', null),
           },
           now(),
         );
@@ -435,15 +437,15 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
     },
 
     audit: {
-      find: (filters: AuditFilters, limit?: number) => findAuditEntries(db, filters, clock.today(), limit),
-      recordNames: (entries: readonly AuditEntry[]) => auditRecordNames(db, entries),
-      auditExport: (count: number) => auditAuditExport(db, count, actor()),
+      find: async (filters: AuditFilters, limit?: number) => (await auditLogCode()).findAuditEntries(db, filters, clock.today(), limit),
+      recordNames: async (entries: readonly AuditEntry[]) => (await auditLogCode()).auditRecordNames(db, entries),
+      auditExport: async (count: number) => (await auditLogCode()).auditAuditExport(db, count, actor()),
     },
 
     retention: {
-      pastRetention: (years: number, today: string) => findPastRetention(db, years, today),
-      deletePastRetention: (pupilIds: readonly string[], years: number, today: string) =>
-        deletePastRetention(db, pupilIds, { years, today, actorId: actor(), now: now() }),
+      pastRetention: async (years: number, today: string) => (await retentionCode()).findPastRetention(db, years, today),
+      deletePastRetention: async (pupilIds: readonly string[], years: number, today: string) =>
+        (await retentionCode()).deletePastRetention(db, pupilIds, { years, today, actorId: actor(), now: now() }),
     },
 
     demo: {
@@ -467,7 +469,7 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       /** Every row checked and compared with the stored records, in the data worker; progress as a fraction. */
       check: async (check: ImportCheck, onProgress?: (fraction: number) => void) => {
         // The checked rows come in parts, each read in a task of its own, so the window is never held for long.
-        const collector = checkedImportCollector();
+        const collector = (await importCheckCode()).checkedImportCollector();
         const rest = await runDataJob(db, { kind: 'check-import', check }, onProgress, undefined, (part) => collector.onPart(part));
         return collector.done(rest);
       },
@@ -483,7 +485,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
     },
 
     backup: {
-      schemaVersion: () => schemaVersionOf(db),
+      /** The database version this app declares (Dexie's verno), which backups are checked against. */
+      schemaVersion: () => db.verno,
       // Making, opening, restoring and merging run in the data worker (data-job-runner.ts): the window never waits on them.
       makeFile: (key: BackupKey, options: BackupFileOptions) => runDataJob(db, { kind: 'backup', key, options }),
       /** Opens and checks a backup: what it holds and whether it may be restored, and the key to restore it with. */
@@ -491,9 +494,9 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       /** Replaces everything with the backup's records, in one transaction; aborting `signal` leaves everything as it was. */
       restore: (bytes: Uint8Array, key: BackupKey, source: string, onProgress?: (fraction: number) => void, signal?: AbortSignal) =>
         runDataJob(db, { kind: 'restore', bytes, key, source, actorId: actor(), now: now() }, onProgress, signal),
-      auditSaved: () => auditBackupSaved(db, actor(), now()),
-      automaticKey: () => getAutoBackupKey(db, keyStore),
-      setAutomaticPassphrase: (passphrase: string) => setAutoBackupPassphrase(db, keyStore, passphrase, actor()),
+      auditSaved: async () => (await backupCode()).auditBackupSaved(db, actor(), now()),
+      automaticKey: async () => (await backupCode()).getAutoBackupKey(db, keyStore),
+      setAutomaticPassphrase: async (passphrase: string) => (await backupCode()).setAutoBackupPassphrase(db, keyStore, passphrase, actor()),
       /** Opens another computer's backup and compares it with this computer's records: counts and conflicts. */
       previewMerge: (bytes: Uint8Array, unlock: Unlock) => runDataJob(db, { kind: 'merge-preview', bytes, unlock }),
       /** Merges it with the adviser's choices in one transaction, refused if anything previewed has changed since. */
@@ -505,9 +508,15 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
         signal?: AbortSignal,
       ) => runDataJob(db, { kind: 'merge', bytes, ...merge, source, actorId: actor(), now: now() }, onProgress, signal),
       /** After an erasure: every automatic backup rewritten without the young person, or deleted (backup-erasure.ts). */
-      eraseFromAutomatic: (store: AutomaticBackupStore, pupilId: string, onProgress?: (done: number, total: number) => void) =>
-        eraseFromAutomaticBackups(db, store, pupilId, { actorId: actor(), now: now(), onProgress, reader: backupReaderInWorker }),
-      automaticHolding: (store: AutomaticBackupStore, pupilId: string) => automaticBackupsHolding(db, store, pupilId, backupReaderInWorker),
+      eraseFromAutomatic: async (store: AutomaticBackupStore, pupilId: string, onProgress?: (done: number, total: number) => void) =>
+        (await backupErasureCode()).eraseFromAutomaticBackups(db, store, pupilId, {
+          actorId: actor(),
+          now: now(),
+          onProgress,
+          reader: backupReaderInWorker,
+        }),
+      automaticHolding: async (store: AutomaticBackupStore, pupilId: string) =>
+        (await backupErasureCode()).automaticBackupsHolding(db, store, pupilId, backupReaderInWorker),
     },
   };
 }

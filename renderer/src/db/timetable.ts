@@ -41,11 +41,6 @@ export class TimetableDb extends Dexie {
   }
 }
 
-/** The timetable database that goes with the records database of this name. */
-export function timetableDatabaseName(recordsDatabaseName: string): string {
-  return `${recordsDatabaseName}-timetables`;
-}
-
 export type TimetableImport = { ok: true; info: TimetableInfo } | { ok: false; problems: Problem[] };
 
 export interface TimetableImportRequest {

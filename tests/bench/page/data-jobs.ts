@@ -8,7 +8,8 @@
 import { newBackupKey, planMerge, resolveMerge, checkMergeWrites } from '../../../shared/backup';
 import { generateDemoDataset } from '../../../shared/demo';
 import { CareersDeskDb } from '../../../renderer/src/db/schema';
-import { makeBackupFile, readBackupFile, restorePayload, secureRandom } from '../../../renderer/src/db/backup';
+import { makeBackupFile, readBackupFile, restorePayload } from '../../../renderer/src/db/backup';
+import { secureRandom } from '../../../renderer/src/platform/secure-random';
 import { applyMerge, localMergeTables } from '../../../renderer/src/db/merge';
 import { loadDataset } from '../../../renderer/src/db/demo';
 import { runDataJob } from '../../../renderer/src/db/data-job-runner';

@@ -4,7 +4,7 @@ import { inspectBackup, newBackupKey, passphraseProblems, type BackupHeader } fr
 import type { Checked, Problem } from '@shared/model';
 import type { BackupInfo } from '@shared/bridge';
 import { BACKUP_FILE_EXTENSION, BACKUP_FILE_FILTERS, getBridge } from '../../bridge';
-import { secureRandom } from '../../db/backup';
+import { secureRandom } from '../../platform/secure-random';
 import type { OpenedBackupSummary } from '../../db/data-jobs';
 import { todayIso } from '../../platform/clock';
 import { loadSettings } from '../settings';

@@ -6,7 +6,7 @@ import { loadMatchData, loadMatchDirectory } from '../../db/matching';
 import { onTablesChange } from '../../db/changes';
 import { getPupil } from '../../db/pupils';
 import { getSetting } from '../../db/settings';
-import { timetableDatabaseName } from '../../db/timetable';
+import { timetableDatabaseName } from '../../db/name';
 import { JourneyDayCache } from './journey-days';
 import { JobWorker } from '../../platform/worker-job';
 

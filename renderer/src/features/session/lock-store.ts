@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { passphraseProblems, verifyPassphrase } from '@shared/backup';
+import { passphraseProblems } from '@shared/backup/format';
+import { verifyPassphrase } from '@shared/backup/passphrase-hash';
 import type { Problem } from '@shared/model';
 import { useRepositories } from '../../db/repositories';
 import { appRecordsLock } from '../../db/app-repositories';
