@@ -1,7 +1,14 @@
 import { testDatabaseOptions } from './test-database';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { yearGroupOf } from '@shared/academic-year';
-import { JobCancelled, JobWorker, runWorkerJob, type WorkerJobEnvelope, type WorkerJobReply } from '@renderer/platform/worker-job';
+import {
+  BYTES_AS_BLOB_FROM,
+  JobCancelled,
+  JobWorker,
+  runWorkerJob,
+  type WorkerJobEnvelope,
+  type WorkerJobReply,
+} from '@renderer/platform/worker-job';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
 import { loadReturnSource } from '@renderer/db/returns';
@@ -32,7 +39,7 @@ afterEach(async () => {
 
 /** A stand-in Worker that answers each message with the replies it was given, under the message's number. */
 function scriptedWorker(
-  replies: WorkerJobReply<number>[],
+  replies: WorkerJobReply<unknown>[],
   crashAfter = false,
 ): { worker: Worker; terminated: () => boolean; sent: unknown[] } {
   let terminated = false;
@@ -68,6 +75,26 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     expect(progress).toEqual([0.5]);
     expect(scripted.sent).toEqual(['go']);
     expect(scripted.terminated()).toBe(true);
+  });
+
+  it('sends large bytes, and takes them back, as Blobs passed by reference; small ones as they are', async () => {
+    const large = new Uint8Array(BYTES_AS_BLOB_FROM).map((_, i) => i % 251);
+    const answer = new Uint8Array(BYTES_AS_BLOB_FROM + 5).fill(7);
+    const scripted = scriptedWorker([
+      { type: 'done', result: { outcome: 'rewritten', data: { careersDeskBytesAsBlob: new Blob([answer]) } } },
+    ]);
+    const result = await runWorkerJob({
+      start: () => scripted.worker,
+      request: { kind: 'open', bytes: large, small: new Uint8Array([1, 2]) },
+      onPageThread: () => null,
+      what: 'Test',
+    });
+    const sent = scripted.sent[0] as { kind: string; bytes: { careersDeskBytesAsBlob: Blob }; small: Uint8Array };
+    expect(sent.kind).toBe('open');
+    expect(sent.bytes.careersDeskBytesAsBlob).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await sent.bytes.careersDeskBytesAsBlob.arrayBuffer())).toEqual(large);
+    expect([...sent.small]).toEqual([1, 2]);
+    expect(result).toEqual({ outcome: 'rewritten', data: answer });
   });
 
   it('hands each part of a large answer on as it comes, before the result', async () => {

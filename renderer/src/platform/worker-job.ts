@@ -25,6 +25,43 @@ function namesOf(error: unknown): { name?: string; innerName?: string } {
   return { name: nameOf(error), ...(inner ? { innerName: inner } : {}) };
 }
 
+/**
+ * Bytes from this size cross between the page and a worker as a Blob, which is passed by reference and read
+ * back without holding either thread: a structured clone of a county's backup (137 MB) held the window for
+ * about 250 ms each way (tests/bench/README.md, round nine). Smaller bytes are cloned as they are.
+ */
+export const BYTES_AS_BLOB_FROM = 1 << 20;
+const BYTES_MARK = 'careersDeskBytesAsBlob';
+type BytesAsBlob = { [BYTES_MARK]: Blob };
+
+function isBytesAsBlob(value: unknown): value is BytesAsBlob {
+  return typeof value === 'object' && value !== null && BYTES_MARK in value && value[BYTES_MARK] instanceof Blob;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** A request or result with its large bytes (itself, or a field of it) made Blobs for the crossing. */
+export function packBytes<T>(value: T): T {
+  const pack = (item: unknown): unknown =>
+    // A Blob copies the bytes once, quickly, where a clone would serialise them in the posting task.
+    item instanceof Uint8Array && item.byteLength >= BYTES_AS_BLOB_FROM
+      ? { [BYTES_MARK]: new Blob([item as Uint8Array<ArrayBuffer>]) }
+      : item;
+  if (!isPlainObject(value)) return pack(value) as T;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pack(item)])) as T;
+}
+
+/** The request or result as it was before packBytes: each Blob read back into bytes (asynchronously). */
+export async function unpackBytes<T>(value: T): Promise<T> {
+  const unpack = async (item: unknown): Promise<unknown> =>
+    isBytesAsBlob(item) ? new Uint8Array(await item[BYTES_MARK].arrayBuffer()) : item;
+  if (!isPlainObject(value) || isBytesAsBlob(value)) return (await unpack(value)) as T;
+  const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await unpack(item)] as const));
+  return Object.fromEntries(entries) as T;
+}
+
 /** A request as posted to the worker, numbered so that a kept worker's replies find their job. */
 export interface WorkerJobEnvelope<Request> {
   id: number;
@@ -119,7 +156,7 @@ export class JobWorker<Request, Result> {
       this.pending.set(id, { request, onProgress, signal, onPart, resolve, reject });
       signal?.addEventListener('abort', () => this.cancel(id), { once: true });
       try {
-        worker.postMessage({ id, request } satisfies WorkerJobEnvelope<Request>);
+        worker.postMessage({ id, request: packBytes(request) } satisfies WorkerJobEnvelope<Request>);
       } catch (error) {
         // The request could not be copied to the worker (a value that cannot be cloned): this job alone runs here.
         this.pending.delete(id);
@@ -165,7 +202,7 @@ export class JobWorker<Request, Result> {
         return;
       }
       this.pending.delete(message.id);
-      if (message.type === 'done') job.resolve(message.result);
+      if (message.type === 'done') unpackBytes(message.result).then(job.resolve, job.reject);
       else job.reject(failureFrom(message));
       this.stopLaterIfIdle();
     };
@@ -245,10 +282,12 @@ export function serveWorkerJob<Request, Result>(
 ): void {
   const reply = (message: NumberedReply<Result>) => self.postMessage(message);
   self.onmessage = async (event: MessageEvent<WorkerJobEnvelope<Request>>) => {
-    const { id, request } = event.data;
+    const { id } = event.data;
     try {
+      const request = await unpackBytes(event.data.request);
       const onProgress = (fraction: number) => reply({ id, type: 'progress', fraction });
-      reply({ id, type: 'done', result: await work(request, onProgress, (part) => reply({ id, type: 'part', part })) });
+      const result = await work(request, onProgress, (part) => reply({ id, type: 'part', part }));
+      reply({ id, type: 'done', result: packBytes(result) });
     } catch (error) {
       reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error), ...namesOf(error) });
     }
