@@ -1,13 +1,5 @@
-import { createApp } from 'vue';
-import { createPinia } from 'pinia';
-import App from './app/App.vue';
-import { followAddressChangedDuringStart, preloadFirstPage, router } from './app/router';
-import { installAppRepositories, openAppRecords, unlockAppRecords } from './db/app-repositories';
-import { systemClock } from './platform/clock';
-import { useSessionStore } from './features/session';
-import UnlockRecords from './features/session/UnlockRecords.vue';
 import { getBridge } from './bridge';
-import type { KeyStore } from './db/data-key';
+import { readStoredRecordsKey } from './db/records-key';
 import './ui/styles.css';
 
 // User-timing marks for the benchmark's cold start (tests/bench/browser.spec.ts); they cost nothing.
@@ -28,36 +20,31 @@ function sealingProgress(done: number, total: number): void {
   showStartStatus(`Protecting your records… ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`);
 }
 
-function mountApp(bridge: KeyStore): void {
-  const pinia = createPinia();
-  // The one data boundary: every write is recorded as the adviser using this computer at that moment.
-  installAppRepositories(() => useSessionStore(pinia).currentAdviserId, systemClock, bridge);
-  createApp(App).use(pinia).use(router).mount('#app');
-  performance.mark('app:mounted');
-  void followAddressChangedDuringStart();
-}
-
+/**
+ * The start in three scripts, each evaluated in a task of its own rather than one long one that froze the window
+ * (issue 21): this small one, the records' code (Dexie, the ciphers, the model), then the user interface's (Vue,
+ * the router, the stores), which is evaluated while the records open.
+ */
 async function start(): Promise<void> {
   const bridge = getBridge();
-  preloadFirstPage();
-  const atStart = await openAppRecords(bridge, sealingProgress);
-  performance.mark('app:records-open');
-  if (atStart.state === 'unlocked') {
-    mountApp(bridge);
-    return;
-  }
-  // Locked: only the passphrase form, until it unwraps the key; then the app, as on any start.
-  const unlockApp = createApp(UnlockRecords, {
-    unlock: async (passphrase: string) => {
-      const ok = await unlockAppRecords(bridge, passphrase, sealingProgress);
-      if (ok) {
-        unlockApp.unmount();
-        mountApp(bridge);
-      }
-      return ok;
-    },
+  // Asked now, so that the key store answers as the database's store opens rather than after the records' code
+  // has loaded. Its failure is said by openAppRecords, which awaits it; the empty handler keeps the browser from
+  // reporting it as unhandled meanwhile.
+  const storedKey = readStoredRecordsKey(bridge);
+  storedKey.catch(() => undefined);
+  const { openAppRecords } = await import('./db/app-repositories');
+  performance.mark('app:records-code');
+  const userInterface = import('./app/mount').then((code) => {
+    performance.mark('app:ui-code');
+    // The first page's code loads while the records open, rather than once the app has mounted.
+    code.preloadFirstPage();
+    return code;
   });
-  unlockApp.mount('#app');
+  const atStart = await openAppRecords(bridge, sealingProgress, storedKey);
+  performance.mark('app:records-open');
+  const { mountApp, mountUnlock } = await userInterface;
+  if (atStart.state === 'unlocked') mountApp(bridge);
+  else mountUnlock(bridge, sealingProgress);
 }
 
 start().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { CareersDeskDb } from '@renderer/db/schema';
 import { DataKeyRing } from '@renderer/db/encryption';
 import { openRecordsKey, unlockRecords, unwrapRecordsKey, wrapRecordsKey } from '@renderer/db/data-key';
 import { decodeStoredDataKey } from '@shared/crypto/data-key';
+import { readStoredRecordsKey } from '@renderer/db/records-key';
 
 const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 // Few PBKDF2 rounds: these tests are about what is kept where, not about the derivation's cost.
@@ -27,6 +28,23 @@ describe("the records' key", () => {
     const again = new DataKeyRing();
     expect(await openRecordsKey(store, again, 'careers-desk-key-first')).toEqual({ state: 'unlocked' });
     expect(again.bytes()).toEqual(first.bytes());
+  });
+
+  it('asked for before its code loaded (main.ts): the early answer is the one used, and the store is not asked again', async () => {
+    const store = createWebBridge();
+    const first = new DataKeyRing();
+    await openRecordsKey(store, first, 'careers-desk-key-early');
+    const storedKey = readStoredRecordsKey(store);
+    let asked = 0;
+    const counting = { ...store, readKey: (request: { name: 'data-key' | 'auto-backup-key' }) => (asked++, store.readKey(request)) };
+    const again = new DataKeyRing();
+    expect(await openRecordsKey(counting, again, 'careers-desk-key-early', storedKey)).toEqual({ state: 'unlocked' });
+    expect(asked).toBe(0);
+    expect(again.bytes()).toEqual(first.bytes());
+    // The early answer's failure is the start's failure, said as the key store said it.
+    const failed = Promise.reject(new Error('The keychain is not available'));
+    const opening = openRecordsKey(store, new DataKeyRing(), 'careers-desk-key-early', failed);
+    await expect(opening).rejects.toThrow('The keychain is not available');
   });
 
   it('is never replaced for a sealed database whose key has gone: that is refused, saying so', async () => {

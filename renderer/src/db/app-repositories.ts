@@ -25,10 +25,15 @@ export function installAppRepositories(actor: () => string | null, clock: Clock,
 /**
  * At start-up, before anything reads a record: the key from the key store (made on the first start), then
  * the database opened, which on the first start after the update seals every record (`onProgress` hears how
- * far). Locked: nothing is opened until `unlockAppRecords` has the passphrase.
+ * far). Locked: nothing is opened until `unlockAppRecords` has the passphrase. `storedKey`: the key store's answer,
+ * when main.ts asked for it before this code had loaded.
  */
-export async function openAppRecords(store: KeyStore, onProgress: (done: number, total: number) => void): Promise<RecordsAtStart> {
-  const atStart = await openRecordsKey(store, appDataKeys, DATABASE_NAME);
+export async function openAppRecords(
+  store: KeyStore,
+  onProgress: (done: number, total: number) => void,
+  storedKey?: Promise<Uint8Array | null>,
+): Promise<RecordsAtStart> {
+  const atStart = await openRecordsKey(store, appDataKeys, DATABASE_NAME, storedKey);
   // User-timing mark for the benchmark's cold start: the key read apart from the database's opening.
   performance.mark('app:key-read');
   if (atStart.state === 'unlocked') await openAppDatabase(onProgress);
