@@ -1,5 +1,6 @@
 import { getBridge } from './bridge';
 import { readStoredRecordsKey } from './db/records-key';
+import { nextTask } from './platform/next-task';
 import './ui/styles.css';
 
 // User-timing marks for the benchmark's cold start (tests/bench/browser.spec.ts); they cost nothing.
@@ -43,6 +44,8 @@ async function start(): Promise<void> {
   const atStart = await openAppRecords(bridge, sealingProgress, storedKey);
   performance.mark('app:records-open');
   const { mountApp, mountUnlock } = await userInterface;
+  // Mounting is a task of its own, not the end of the one that evaluated the interface's code.
+  await nextTask();
   if (atStart.state === 'unlocked') mountApp(bridge);
   else mountUnlock(bridge, sealingProgress);
 }

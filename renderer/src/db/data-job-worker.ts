@@ -4,11 +4,12 @@ import { withDatabase } from './connection';
 import { serveWorkerJob } from '../platform/worker-job';
 import { runDataJobOn } from './data-jobs';
 import type { DataJobRequest } from './data-job-runner';
+import { nextTask } from '../platform/next-task';
 
 serveWorkerJob(async (request: DataJobRequest, onProgress, onPart) => {
   const result = await withDatabase(request.address, (db) => runDataJobOn(db, request.job, onProgress, undefined, onPart));
   // Dexie tells other windows and this page of the commit on a BroadcastChannel: one turn lets that
   // message go before the page stops this worker.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   return result;
 });

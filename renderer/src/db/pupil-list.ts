@@ -15,6 +15,7 @@ import { openStoredRows, readStoredChunk, readStoredRows, readStoredRowsAndRange
 import { SealedRecordError } from '@shared/crypto/sealed-rows';
 import { PUPIL_LIST_SNAPSHOT_KEYS, PUPIL_LIST_STAMP_KEY, pupilListSnapshotKey } from './pupil-list-stamp';
 import { takeEarlyRead, type StoredListRows } from './early-read';
+import { nextTask } from '../platform/next-task';
 
 /** Records read per request when the index is (re)built, so no single read holds the window for long. */
 const LOAD_CHUNK = 2000;
@@ -41,10 +42,6 @@ export function setPupilListSnapshotPartRows(rows: number): void {
 
 /** Where the index last came from: its snapshot (one sealed value) or every record. */
 export type PupilListSource = 'snapshot' | 'records';
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The single keys of an interval tree, or null when it holds a range (a clear, a range delete). */
 function singleKeys(tree: IntervalTree): string[] | null {

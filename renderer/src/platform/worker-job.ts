@@ -1,3 +1,5 @@
+import { nextTask } from './next-task';
+
 /** What a job worker sends back: progress as it goes, then the result or why it failed. */
 export type WorkerJobReply<Result> =
   | { type: 'progress'; fraction: number }
@@ -76,11 +78,6 @@ export class JobCancelled extends Error {
     super(`${what} was cancelled`);
     this.name = 'JobCancelled';
   }
-}
-
-/** Lets the page paint (a progress bar, a status line) before long work on its own thread. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export interface WorkerJobKind<Request, Result> {
@@ -249,7 +246,7 @@ export class JobWorker<Request, Result> {
     signal?: AbortSignal,
     onPart?: (part: unknown) => void,
   ): Promise<Result> {
-    await nextFrame();
+    await nextTask();
     if (signal?.aborted) throw new JobCancelled(this.kind.what);
     return this.kind.onPageThread(request, onProgress, signal, onPart);
   }

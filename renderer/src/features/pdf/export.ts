@@ -5,6 +5,7 @@ import { todayIso } from '../../platform/clock';
 import { loadPlanPdfInput } from './inputs';
 import { renderPdf } from './pdfmake';
 import { useRepositories } from '../../db/repositories';
+import { nextTask } from '../../platform/next-task';
 
 /** Builds one plan's PDF: its file name and bytes. */
 export async function actionPlanPdf(
@@ -72,7 +73,7 @@ export async function exportActionPlansBatch(
       outcome.failed.push({ name: displayName(pupil), reason: (error as Error).message });
     }
     // Let the window repaint and respond between plans.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
   if (signal.aborted) return { ...outcome, cancelled: true };
   onProgress({ done: withPlans.length, total: withPlans.length, current: '' });
