@@ -13,7 +13,7 @@ import { CACHE_FOLDER } from './env';
 
 /** BENCH_PROFILE_STEP=backup-open (or other steps' names, with commas): a CPU profile of the page's thread while each runs. */
 const PROFILE_STEPS = new Set((process.env.BENCH_PROFILE_STEP ?? '').split(',').filter(Boolean));
-/** BENCH_STOP_AFTER=backup-open: the data jobs stop once the backup has been opened (that step alone, at a large size). */
+/** BENCH_STOP_AFTER=backup-open (or restore, merge): the data jobs stop after that step (the steps up to it alone, at a large size). */
 const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? '';
 
 interface ProfileNode {

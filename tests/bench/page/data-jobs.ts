@@ -44,7 +44,7 @@ export async function measureDataJobs(
   size: SizeName,
   onPageToo: boolean,
   timed: Timed,
-  /** 'backup-open': stop once the backup has been opened (to look at that step alone at a large size). */
+  /** 'backup-open', 'restore' or 'merge': stop after that step (to look at the steps up to it alone at a large size). */
   stopAfter?: string,
 ): Promise<DataJobTimings> {
   if (!db.keys) throw new Error('The bench measures the data jobs on the sealed database');
@@ -81,6 +81,7 @@ export async function measureDataJobs(
       timed,
       'restore',
     )(() => runDataJob(scratch, { kind: 'restore', bytes, key, actorId: null, source: 'the bench', now: NOW }));
+    if (stopAfter === 'restore') return timings;
     say('merge in the worker, into an empty database');
     await fresh();
     const [previewTiming, preview] = await keep(
@@ -102,6 +103,7 @@ export async function measureDataJobs(
       });
       if (!merged.ok) throw new Error(merged.problem);
     });
+    if (stopAfter === 'merge') return timings;
     say('demo load in the worker');
     await fresh();
     timings.worker['demo-load'] = await timed(() =>
