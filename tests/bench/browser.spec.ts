@@ -184,6 +184,7 @@ for (const size of env.sizes) {
             notes: {
               'average matches': search.averageResults,
               'longest task (ms)': search.longestTaskMs,
+              ...(search.longestTaskWhere === undefined ? {} : { 'longest frame, where': search.longestTaskWhere }),
               'first queries': search.firstQueries.join(' | '),
             },
           },

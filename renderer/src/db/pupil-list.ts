@@ -211,16 +211,22 @@ class LivePupilList {
     // early script has usually read them already, while the app's modules loaded.
     const stored = (await takeEarlyRead(this.db)) ?? (await this.readStoredSnapshot());
     performance.mark('pupil-list:first-chunk');
-    let opened: unknown[];
+    let stamp: SettingRow | undefined;
+    const values: unknown[] = [];
     try {
-      opened = await openStoredRows(this.db, 'settings', [stored.stamp, ...stored.parts]);
+      [stamp] = (await openStoredRows(this.db, 'settings', [stored.stamp])) as (SettingRow | undefined)[];
+      // One part opened (decrypted, then its JSON parsed) per task: opened all at once, their parsing could fall in
+      // one task, which grew with the list (205 ms at a county, bench round ten); one part is 5,000 young people.
+      for (const part of stored.parts) {
+        await nextTask();
+        const [opened] = (await openStoredRows(this.db, 'settings', [part])) as (SettingRow | undefined)[];
+        values.push(opened?.value);
+      }
     } catch (error) {
       // A snapshot that does not open is only a slower start: every record is read (and checked) instead.
       if (error instanceof SealedRecordError) return null;
       throw error;
     }
-    const [stamp, ...parts] = opened as (SettingRow | undefined)[];
-    const values = parts.map((part) => part?.value);
     if (!isWholePupilListSnapshot(values, typeof stamp?.value === 'string' ? stamp.value : undefined)) return null;
     const builder = new PupilListIndexBuilder();
     for (const [at, value] of (values as PupilListSnapshot[]).entries()) {

@@ -44,7 +44,12 @@ export interface BenchPageApi {
   /** The app's own bulk load (renderer/src/db/demo.ts loadDataset) into the app's database. */
   dexieLoad(): Promise<StepTiming>;
   /** findPupils for each prefix, as the pupil list runs it per keystroke. */
-  search(count: number, warmUp: number): Promise<SampledTiming & { averageResults: number; firstQueries: string[] }>;
+  search(
+    count: number,
+    warmUp: number,
+  ): Promise<
+    SampledTiming & { averageResults: number; firstQueries: string[]; /** The longest frame's scripts. */ longestTaskWhere?: string }
+  >;
   /** usePupilRecord for the pupil with 50 sessions, until it has loaded. */
   pupilPage(runs: number, warmUp: number): Promise<SampledTiming & { sessions: number }>;
   /** The steps above then run on the app's sealed database (true, the default) or on one without encryption. */

@@ -274,8 +274,16 @@ const api: BenchPageApi = {
       results += (await findPupils(target, { ...emptyPupilFilters(), text }, 'name', BENCH_TODAY)).length;
       samples.push(performance.now() - before);
     }
-    const longestTaskMs = await longestTaskBetween(start, performance.now());
-    return { samples, longestTaskMs, averageResults: Math.round(results / count), firstQueries: queries.slice(0, 12) };
+    const end = performance.now();
+    const longestTaskMs = await longestTaskBetween(start, end);
+    const where = longestFrameWhere(start, end);
+    return {
+      samples,
+      longestTaskMs,
+      ...(where === undefined ? {} : { longestTaskWhere: where }),
+      averageResults: Math.round(results / count),
+      firstQueries: queries.slice(0, 12),
+    };
   },
 
   async pupilPage(runs: number, warmUp: number) {
