@@ -324,6 +324,20 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
       expect(pupilListSource(after)).toBe('snapshot');
     });
 
+    it('with a later part damaged, reads every record instead (parts are opened two at a time, none left unhandled)', async () => {
+      await withSnapshot();
+      const raw = new CareersDeskDb(name, { unencryptedForBenchComparison: true });
+      await raw.open();
+      const stored = (await raw.settings.get(pupilListSnapshotKey(1))) as Record<string, unknown> | undefined;
+      const damaged = (stored?.[SEALED_PROPERTY] as Uint8Array).slice();
+      damaged[40] = (damaged[40] ?? 0) ^ 1;
+      await raw.settings.put({ ...stored, [SEALED_PROPERTY]: damaged } as never);
+      raw.close();
+      const next = await startWindow();
+      expect(await listed(next)).toEqual(await truth(next));
+      expect(pupilListSource(next)).toBe('records');
+    });
+
     it('with a part missing, reads every record instead', async () => {
       await withSnapshot();
       const raw = new Dexie(name);

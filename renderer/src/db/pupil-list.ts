@@ -23,6 +23,8 @@ const LOAD_CHUNK = 2000;
 const MOST_CHANGES_TO_PATCH = 500;
 /** After a start that read every record, the snapshot is written this long after, once the list is drawn. */
 const SAVE_DELAY_MS = 2000;
+/** The snapshot's parts being opened at once at a start (readSnapshot). */
+const PARTS_IN_FLIGHT = 2;
 /**
  * After young people change (which deletes the snapshot), it is made again from a fresh read once this long
  * has passed without another change: one read after a burst of edits, not one per save.
@@ -215,12 +217,20 @@ class LivePupilList {
     const values: unknown[] = [];
     try {
       [stamp] = (await openStoredRows(this.db, 'settings', [stored.stamp])) as (SettingRow | undefined)[];
-      // One part opened (decrypted, then its JSON parsed) per task: opened all at once, their parsing could fall in
-      // one task, which grew with the list (205 ms at a county, bench round ten); one part is 5,000 young people.
-      for (const part of stored.parts) {
+      // Two parts in flight at most, each taken in a task of its own: opened all at once, their JSON could be parsed
+      // in one task, which grew with the list (205 ms at a county, bench round ten); one part is 5,000 young people.
+      // The second in flight is decrypted while the first is parsed.
+      // A part that fails while an earlier one is awaited is not reported as unhandled: it is awaited, and throws, in turn.
+      const open = (part: unknown): Promise<unknown> => {
+        const pending = openStoredRows(this.db, 'settings', [part]).then(([opened]) => (opened as SettingRow | undefined)?.value);
+        pending.catch(() => undefined);
+        return pending;
+      };
+      const opening = stored.parts.slice(0, PARTS_IN_FLIGHT).map(open);
+      for (let at = 0; at < stored.parts.length; at++) {
         await nextTask();
-        const [opened] = (await openStoredRows(this.db, 'settings', [part])) as (SettingRow | undefined)[];
-        values.push(opened?.value);
+        values.push(await opening[at]);
+        if (at + PARTS_IN_FLIGHT < stored.parts.length) opening.push(open(stored.parts[at + PARTS_IN_FLIGHT]));
       }
     } catch (error) {
       // A snapshot that does not open is only a slower start: every record is read (and checked) instead.
