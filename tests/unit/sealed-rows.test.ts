@@ -6,6 +6,7 @@ import {
   openBytes,
   openRow,
   openRowAhead,
+  openRowsAhead,
   sealBytes,
   sealRow,
   sealRowsAhead,
@@ -114,6 +115,22 @@ describe('sealing ahead with Web Crypto (sealRowsAhead, openRowAhead), for bulk 
     const [ahead] = await sealRowsAhead('settings', [{ key: 'service', value: { name: 'Kent' } }], key);
     await expect(openRowAhead('settings', { ...ahead, key: 'other' }, key)).rejects.toBeInstanceOf(SealedRecordError);
     expect(openRow('settings', ahead, key)).toEqual({ key: 'service', value: { name: 'Kent' } });
+  });
+
+  it('opens many rows over several rounds (openRowsAhead), in order, leaving missing rows missing, refusing a damaged one', async () => {
+    const many = Array.from({ length: 700 }, (_, at) => ({ ...pupil, id: `p-${at}`, legalForename: `Forename ${at}` }));
+    const stored: unknown[] = await sealRowsAhead('pupils', many, key);
+    stored[5] = undefined;
+    const opened = await openRowsAhead('pupils', stored, key);
+    expect(opened).toHaveLength(700);
+    expect(opened).toEqual(many.map((row, at) => (at === 5 ? undefined : row)));
+    // A row of a later round damaged: the whole opening fails, naming that record.
+    const damaged = (stored[600] as Record<string, unknown>)[SEALED_PROPERTY] as Uint8Array;
+    stored[600] = {
+      ...(stored[600] as Record<string, unknown>),
+      [SEALED_PROPERTY]: damaged.map((byte, at) => (at === 30 ? byte ^ 1 : byte)),
+    };
+    await expect(openRowsAhead('pupils', stored, key)).rejects.toThrow(/pupils p-600/);
   });
 
   it('stops between rounds when its signal is aborted', async () => {

@@ -1,4 +1,4 @@
-import { isSealedTable, openRowAhead, sealRowsAhead, webCryptoDataKey } from '@shared/crypto/sealed-rows';
+import { isSealedTable, openRowsAhead, sealRowsAhead, webCryptoDataKey } from '@shared/crypto/sealed-rows';
 import type { CareersDeskDb } from './schema';
 
 type Row = Record<string, unknown>;
@@ -92,6 +92,5 @@ export async function readStoredChunk(db: CareersDeskDb, table: string, after: I
 /** Stored rows (readStoredRows) opened with Web Crypto, the key imported once; throws SealedRecordError as openRow does. */
 export async function openStoredRows(db: CareersDeskDb, table: string, rows: readonly unknown[]): Promise<unknown[]> {
   if (!db.keys || !isSealedTable(table)) return [...rows];
-  const key = await webCryptoDataKey(db.keys.require());
-  return Promise.all(rows.map((row) => (row === undefined ? undefined : openRowAhead(table, row, key))));
+  return openRowsAhead(table, rows, db.keys.require());
 }
