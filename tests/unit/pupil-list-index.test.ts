@@ -7,7 +7,7 @@ import { onPupilListChange } from '@renderer/db/pupil-list';
 import { generateDemoDataset } from '@shared/demo';
 import { createRandom } from '@shared/random';
 import { searchWordsFor, type Pupil } from '@shared/model';
-import { PupilListIndex } from '@shared/pupils/list-index';
+import { PupilListIndex, PupilListIndexBuilder } from '@shared/pupils/list-index';
 import { yearGroupOf } from '@shared/academic-year';
 import {
   emptyPupilFilters,
@@ -71,6 +71,29 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
     }
     // The comparison means something only if most queries found somebody.
     expect(nonEmpty).toBeGreaterThan(150);
+  });
+
+  it('built from batches in any order (as a read in record order gives them), answers as one built all at once', () => {
+    const random = createRandom(23);
+    const shuffled = [...dataset.pupils].sort(() => random.next() - 0.5);
+    for (const batch of [1, 7, 64, 1000]) {
+      const builder = new PupilListIndexBuilder();
+      for (let at = 0; at < shuffled.length; at += batch) builder.add(shuffled.slice(at, at + batch));
+      builder.add([]);
+      const index = new PupilListIndex();
+      index.adopt(builder);
+      const blank = emptyPupilFilters();
+      for (const sort of SORTS) {
+        expect(
+          index.find(blank, sort, TODAY).map((p) => p.id),
+          `batches of ${batch}, ${sort}`,
+        ).toEqual(expected(dataset.pupils, blank, sort));
+      }
+      expect(index.rows()).toHaveLength(dataset.pupils.length);
+    }
+    const empty = new PupilListIndex();
+    empty.adopt(new PupilListIndexBuilder());
+    expect(empty.find(emptyPupilFilters(), 'name', TODAY)).toEqual([]);
   });
 
   it('gives everyone, in each sort, when nothing is typed or chosen, and only then', () => {
