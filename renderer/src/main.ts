@@ -41,6 +41,8 @@ async function start(): Promise<void> {
     code.preloadFirstPage();
     return code;
   });
+  // Its failure (a chunk that would not load) is said below, where it is awaited; not as unhandled meanwhile.
+  userInterface.catch(() => undefined);
   const atStart = await openAppRecords(bridge, sealingProgress, storedKey);
   performance.mark('app:records-open');
   const { mountApp, mountUnlock } = await userInterface;
