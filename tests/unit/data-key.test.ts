@@ -3,9 +3,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebBridge } from '@renderer/bridge/web';
 import { CareersDeskDb } from '@renderer/db/schema';
-import { DataKeyRing } from '@renderer/db/encryption';
+import { DataKeyRing, RecordsLockedError } from '@renderer/db/encryption';
 import { openRecordsKey, unlockRecords, unwrapRecordsKey, wrapRecordsKey } from '@renderer/db/data-key';
 import { decodeStoredDataKey } from '@shared/crypto/data-key';
+import { newDataKey, openRowsAhead, sealRow } from '@shared/crypto/sealed-rows';
 import { readStoredRecordsKey } from '@renderer/db/records-key';
 
 const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
@@ -100,5 +101,27 @@ describe("the records' key", () => {
       kind: 'demo',
       detail: 'Demonstration mode: the key that protects these records is kept beside them in this browser.',
     });
+  });
+});
+
+describe("the ring's key for Web Crypto", () => {
+  it('is imported once while the key stays, again after a new key, and refused once the key is forgotten', async () => {
+    const first = newDataKey();
+    const ring = new DataKeyRing(first);
+    const imported = await ring.webCryptoKey();
+    expect(await ring.webCryptoKey()).toBe(imported);
+    const sealed = sealRow('pupils', { id: 'p1', name: 'Ada' }, first);
+    expect(await openRowsAhead('pupils', [sealed], imported)).toEqual([{ id: 'p1', name: 'Ada' }]);
+
+    // A new key (a restore from another computer, say) is imported afresh; rows sealed with it open.
+    const second = newDataKey();
+    ring.set(second);
+    const reimported = await ring.webCryptoKey();
+    expect(reimported).not.toBe(imported);
+    const sealedAgain = sealRow('pupils', { id: 'p2', name: 'Grace' }, second);
+    expect(await openRowsAhead('pupils', [sealedAgain], reimported)).toEqual([{ id: 'p2', name: 'Grace' }]);
+
+    ring.forget();
+    expect(() => ring.webCryptoKey()).toThrow(RecordsLockedError);
   });
 });

@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import { isSealedTable, openRow, sealRow, type SealedTableName } from '@shared/crypto/sealed-rows';
+import { isSealedTable, openRow, sealRow, webCryptoDataKey, type SealedTableName } from '@shared/crypto/sealed-rows';
 import { withPupilListStamp } from './pupil-list-stamp';
 
 /** Thrown by any read or write while the key is not in memory (the app is locked). */
@@ -16,6 +16,8 @@ export class RecordsLockedError extends Error {
  */
 export class DataKeyRing {
   private key: Uint8Array | null;
+  /** The same key imported for Web Crypto, made at its first use and dropped with the key it was made from. */
+  private imported: Promise<CryptoKey> | null = null;
 
   constructor(key: Uint8Array | null = null) {
     this.key = key ? key.slice() : null;
@@ -27,12 +29,14 @@ export class DataKeyRing {
 
   set(key: Uint8Array): void {
     this.key = key.slice();
+    this.imported = null;
   }
 
   /** Overwrites the bytes too, so a later heap snapshot does not find them in this array. */
   forget(): void {
     this.key?.fill(0);
     this.key = null;
+    this.imported = null;
   }
 
   /** A copy of the key, for a worker's own connection; throws when locked. */
@@ -45,6 +49,15 @@ export class DataKeyRing {
   require(): Uint8Array {
     if (!this.key) throw new RecordsLockedError();
     return this.key;
+  }
+
+  /**
+   * The key imported for Web Crypto (non-extractable), imported once however many reads and writes open or
+   * seal rows with it: a county's start opens its list snapshot in twenty parts. Throws when locked.
+   */
+  webCryptoKey(): Promise<CryptoKey> {
+    this.imported ??= webCryptoDataKey(this.require());
+    return this.imported;
   }
 }
 

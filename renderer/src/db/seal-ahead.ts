@@ -1,4 +1,4 @@
-import { isSealedTable, openRowsAhead, sealRowsAhead, webCryptoDataKey } from '@shared/crypto/sealed-rows';
+import { isSealedTable, openRowsAhead, sealRowsAhead } from '@shared/crypto/sealed-rows';
 import type { CareersDeskDb } from './schema';
 
 type Row = Record<string, unknown>;
@@ -22,7 +22,7 @@ export async function sealAhead<Tables extends { [Name in keyof Tables]: readonl
   progress: SealAheadProgress = {},
 ): Promise<{ [Name in keyof Tables]: readonly unknown[] }> {
   if (!db.keys) return tables;
-  const key = await webCryptoDataKey(db.keys.require());
+  const key = await db.keys.webCryptoKey();
   const sealed: Record<string, readonly unknown[]> = {};
   let done = 0;
   for (const [table, rows] of Object.entries(tables) as [string, readonly unknown[]][]) {
@@ -89,8 +89,11 @@ export async function readStoredChunk(db: CareersDeskDb, table: string, after: I
   });
 }
 
-/** Stored rows (readStoredRows) opened with Web Crypto, the key imported once; throws SealedRecordError as openRow does. */
+/**
+ * Stored rows (readStoredRows) opened with Web Crypto, with the key the ring imported once for all calls;
+ * throws SealedRecordError as openRow does.
+ */
 export async function openStoredRows(db: CareersDeskDb, table: string, rows: readonly unknown[]): Promise<unknown[]> {
   if (!db.keys || !isSealedTable(table)) return [...rows];
-  return openRowsAhead(table, rows, db.keys.require());
+  return openRowsAhead(table, rows, await db.keys.webCryptoKey());
 }
