@@ -65,6 +65,16 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) 
   return merged;
 }
 
+/** The rows of these entries, in their order. */
+function rowsOf(entries: readonly Entry[], pupils: ReadonlyMap<string, PupilListRow>): PupilListRow[] {
+  const rows: PupilListRow[] = [];
+  for (const { id } of entries) {
+    const row = pupils.get(id);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
 /**
  * Builds an index in steps, so that no single step holds the window for long: `add` each batch of
  * records as it is read (keys and words worked out there, the batch's names sorted and merged with those
@@ -108,6 +118,12 @@ export class PupilListIndexBuilder {
     return [...this.pupils.values()];
   }
 
+  /** The first `count` rows gathered so far in name order (a snapshot's first screen), from the runs' heads. */
+  firstByName(count: number): PupilListRow[] {
+    const heads = this.runs.reduce<Entry[]>((merged, run) => mergeSorted(merged, run.slice(0, count), compareByName).slice(0, count), []);
+    return rowsOf(heads, this.pupils);
+  }
+
   /** What the index takes over; the batches' sorted names merged into one order, here. */
   finish(): { pupils: Map<string, PupilListRow>; nameKeys: Map<string, string>; words: Map<string, WordEntry[]>; byName: Entry[] } {
     // The few runs left, smallest first into the next.
@@ -144,12 +160,12 @@ export class PupilListIndex {
 
   /** Every row held, in name order (what a snapshot of the list stores). */
   rows(): PupilListRow[] {
-    const rows: PupilListRow[] = [];
-    for (const { id } of this.byName) {
-      const row = this.pupils.get(id);
-      if (row) rows.push(row);
-    }
-    return rows;
+    return rowsOf(this.byName, this.pupils);
+  }
+
+  /** The first `count` rows in name order (a snapshot's first screen). */
+  firstByName(count: number): PupilListRow[] {
+    return rowsOf(this.byName.slice(0, count), this.pupils);
   }
 
   /** Adds a record, or replaces the one with its id. */

@@ -218,3 +218,52 @@ test('each problem in the error summary links to its field and moves focus there
   await expect(page.getByLabel('UPN (unique pupil number)')).toBeFocused();
   await expectAccessible(page, 'the error summary with links');
 });
+
+test("at a start the list's first screen is drawn from its snapshot while the rest is read, then the whole list", async ({ page }) => {
+  await openWithDemoData(page);
+  const pupils = await readTable<StoredPupil>(page, 'pupils');
+  // A start that reads every record (the first after loading) writes the list's snapshot a moment later.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect
+    .poll(async () => (await readTable<{ key: string }>(page, 'settings', { raw: true })).some((row) => row.key === 'pupilListSnapshot'), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+
+  // The next start: the snapshot's other parts, read by the page's early script, are held back until released.
+  await page.addInitScript(() => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    (window as unknown as { releaseListRest: () => void }).releaseListRest = release;
+    let held: unknown;
+    type Read = { inRange: Promise<unknown> } | null;
+    Object.defineProperty(window, 'careersDeskEarlyRead', {
+      configurable: true,
+      get: () => held,
+      set: (read: Promise<Read>) => {
+        held = read.then((value) => value && { ...value, inRange: released.then(() => value.inRange) });
+      },
+    });
+  });
+  // A new start on the list (going to its address alone would only move within the started app).
+  await page.goto('/#/pupils');
+  await page.reload();
+  const count = page.getByTestId('pupil-count');
+  const total = pupils.length.toLocaleString('en-GB');
+  await expect(count).toHaveText(`${total} young people match: showing the first 100, the rest are loading…`);
+  await expect(page.locator('.pupil-row').first()).toBeVisible();
+  await expect(page.locator('.pupil-row').first()).toHaveAttribute('aria-setsize', String(pupils.length));
+  await expect(page.getByTestId('pupil-list')).toHaveAttribute('aria-busy', 'true');
+  // Choosing everyone waits for everyone to be read.
+  await expect(page.getByRole('button', { name: 'Select all matching' })).toBeDisabled();
+  await expectAccessible(page, 'the pupil list while the rest is read');
+
+  await page.evaluate(() => (window as unknown as { releaseListRest: () => void }).releaseListRest());
+  await expect(count).toHaveText(`${total} young people match`);
+  await expect(page.getByTestId('pupil-list')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByRole('button', { name: 'Select all matching' })).toBeEnabled();
+  // The whole list now scrolls to its last young person.
+  await page.getByTestId('pupil-list').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+  await expect(page.locator(`.pupil-row[aria-posinset="${pupils.length}"]`)).toBeVisible();
+});

@@ -80,6 +80,12 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
       const builder = new PupilListIndexBuilder();
       for (let at = 0; at < shuffled.length; at += batch) builder.add(shuffled.slice(at, at + batch));
       builder.add([]);
+      // The first screen of a snapshot, from the runs not yet merged, and from the index.
+      const firstByName = expected(dataset.pupils, emptyPupilFilters(), 'name').slice(0, 30);
+      expect(
+        builder.firstByName(30).map((p) => p.id),
+        `first screen, batches of ${batch}`,
+      ).toEqual(firstByName);
       const index = new PupilListIndex();
       index.adopt(builder);
       const blank = emptyPupilFilters();
@@ -90,6 +96,7 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
         ).toEqual(expected(dataset.pupils, blank, sort));
       }
       expect(index.rows()).toHaveLength(dataset.pupils.length);
+      expect(index.firstByName(30).map((p) => p.id)).toEqual(firstByName);
     }
     const empty = new PupilListIndex();
     empty.adopt(new PupilListIndexBuilder());

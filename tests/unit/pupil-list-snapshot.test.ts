@@ -6,7 +6,13 @@ import { erasePupil, findPupils, savePupil, type PupilInput } from '@renderer/db
 import { loadDataset } from '@renderer/db/demo';
 import { exportPayload, restorePayload } from '@renderer/db/backup';
 import { applyMerge } from '@renderer/db/merge';
-import { flushPupilListSnapshot, pupilListSource, setPupilListSnapshotPartRows } from '@renderer/db/pupil-list';
+import {
+  findInPupilList,
+  flushPupilListSnapshot,
+  pupilListFirstScreen,
+  pupilListSource,
+  setPupilListSnapshotPartRows,
+} from '@renderer/db/pupil-list';
 import {
   PUPIL_LIST_SNAPSHOT_KEY,
   PUPIL_LIST_SNAPSHOT_KEYS,
@@ -19,17 +25,19 @@ import { generateDemoDataset } from '@shared/demo';
 import { displayName, type Pupil } from '@shared/model';
 import { emptyPupilFilters, sortPupils } from '@shared/pupils/list';
 import {
+  PUPIL_LIST_FIRST_SCREEN_ROWS,
+  decodePupilListFirstScreen,
   decodePupilListSnapshotPart,
   encodePupilListSnapshot,
   isWholePupilListSnapshot,
   type PupilListSnapshot,
 } from '@shared/pupils/list-snapshot';
 import { openRow, SealedRecordError, SEALED_PROPERTY } from '@shared/crypto/sealed-rows';
-import { EARLY_READ_KEYS } from '@renderer/db/early-read';
+import { EARLY_READ_KEYS, EARLY_READ_RANGE } from '@renderer/db/early-read';
 import { PUPIL_LIST_SNAPSHOT_PART_PREFIX } from '@shared/backup';
 
-/** The range renderer/index.html gives the early script: the snapshot's parts. */
-const EARLY_RANGE = { lower: PUPIL_LIST_SNAPSHOT_KEY, prefix: PUPIL_LIST_SNAPSHOT_PART_PREFIX };
+/** The range renderer/index.html gives the early script: the snapshot's parts after its first screen. */
+const EARLY_RANGE = { lower: EARLY_READ_RANGE.lower, prefix: PUPIL_LIST_SNAPSHOT_PART_PREFIX };
 import { runEarlyScript } from './early-script';
 
 const TODAY = '2026-11-24';
@@ -254,14 +262,20 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
     const raw = new CareersDeskDb(name, { unencryptedForBenchComparison: true });
     await raw.open();
     open.push(raw);
-    const stored = (await raw.settings.get(PUPIL_LIST_SNAPSHOT_KEY)) as Record<string, unknown> | undefined;
+    // The first screen (part 0) and one part of rows.
+    const [stored, rowsPart] = (await raw.settings.bulkGet([PUPIL_LIST_SNAPSHOT_KEY, pupilListSnapshotKey(1)])) as (
+      Record<string, unknown> | undefined
+    )[];
     // Only its key in clear; the synchronous cipher opens what Web Crypto sealed, with this key and at this row only.
     expect(Object.keys(stored ?? {}).sort()).toEqual(['key', SEALED_PROPERTY]);
+    expect(Object.keys(rowsPart ?? {}).sort()).toEqual(['key', SEALED_PROPERTY]);
     const opened = openRow('settings', stored, TEST_DATA_KEY) as { value: unknown };
+    const openedRows = openRow('settings', rowsPart, TEST_DATA_KEY) as { value: unknown };
     const stamp = (await raw.settings.get(PUPIL_LIST_STAMP_KEY)) as unknown;
     const { value: stampValue } = openRow('settings', stamp, TEST_DATA_KEY) as { value: string };
-    expect(isWholePupilListSnapshot([opened.value], stampValue)).toBe(true);
-    expect(decodePupilListSnapshotPart(opened.value as PupilListSnapshot)).toHaveLength(dataset.pupils.length);
+    expect(isWholePupilListSnapshot([opened.value, openedRows.value], stampValue)).toBe(true);
+    expect(decodePupilListSnapshotPart(openedRows.value as PupilListSnapshot)).toHaveLength(dataset.pupils.length);
+    expect(decodePupilListFirstScreen(opened.value, stampValue)?.total).toBe(dataset.pupils.length);
     expect(() => openRow('settings', stored, new Uint8Array(32).fill(7))).toThrow(SealedRecordError);
     expect(() => openRow('settings', { ...stored, key: 'service' }, TEST_DATA_KEY)).toThrow(SealedRecordError);
 
@@ -272,6 +286,38 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
     const next = await startWindow();
     expect(await listed(next)).toEqual(await truth(next));
     expect(pupilListSource(next)).toBe('records');
+  });
+
+  it("offers the list's first screen while the rest is read at a start, and none once the list is read", async () => {
+    setPupilListSnapshotPartRows(7);
+    onTestFinished(() => setPupilListSnapshotPartRows(PUPIL_LIST_SNAPSHOT_PART_ROWS));
+    await withSnapshot();
+    const db = await startWindow();
+    const happened: string[] = [];
+    const screen = pupilListFirstScreen(db).then((answer) => {
+      happened.push('first screen');
+      return answer;
+    });
+    const list = listed(db).then((answer) => {
+      happened.push('whole list');
+      return answer;
+    });
+    const [first, whole] = await Promise.all([screen, list]);
+    expect(happened).toEqual(['first screen', 'whole list']);
+    expect(pupilListSource(db)).toBe('snapshot');
+    expect(first?.total).toBe(dataset.pupils.length);
+    const shown = (first?.rows ?? []).map((p) => `${p.id} ${displayName(p)} ${p.riskBand ?? ''}`);
+    expect(shown).toEqual(whole.slice(0, PUPIL_LIST_FIRST_SCREEN_ROWS));
+    // Read: the list answers from here on.
+    expect(await pupilListFirstScreen(db)).toBeNull();
+  });
+
+  it('offers no first screen when there is no snapshot to take it from, and the list is read from every record', async () => {
+    const db = await startWindow();
+    const [first, whole] = await Promise.all([pupilListFirstScreen(db), findInPupilList(db, emptyPupilFilters(), 'name', TODAY)]);
+    expect(first).toBeNull();
+    expect(pupilListSource(db)).toBe('records');
+    expect(whole).toHaveLength(dataset.pupils.length);
   });
 
   it('keeps the stamp and every part of the snapshot out of backups', async () => {
@@ -309,7 +355,8 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
     it('is read whole from every part, all dropped by a change, and made again with no part left over', async () => {
       const db = await withSnapshot();
       expect(await listed(db)).toEqual(await truth(db));
-      expect(await storedParts()).toHaveLength(Math.ceil(dataset.pupils.length / 7));
+      // The first screen, then the rows seven to a part.
+      expect(await storedParts()).toHaveLength(1 + Math.ceil(dataset.pupils.length / 7));
 
       // Erasing young people drops every part in the same transaction...
       for (const pupil of dataset.pupils.slice(0, 20)) await erasePupil(db, pupil.id, null);
@@ -318,7 +365,7 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
       const next = await startWindow();
       await listed(next);
       await flushPupilListSnapshot(next);
-      expect(await storedParts()).toHaveLength(Math.ceil((dataset.pupils.length - 20) / 7));
+      expect(await storedParts()).toHaveLength(1 + Math.ceil((dataset.pupils.length - 20) / 7));
       const after = await startWindow();
       expect(await listed(after)).toEqual(await truth(after));
       expect(pupilListSource(after)).toBe('snapshot');
@@ -355,29 +402,53 @@ describe('the snapshot format (shared/pupils/list-snapshot)', () => {
   it('gives back the rows it was made from, in parts, only whole and at the same stamp', () => {
     const rows = dataset.pupils.slice(0, 5);
     const parts = JSON.parse(JSON.stringify(encodePupilListSnapshot(rows, 'stamp-1', 2))) as PupilListSnapshot[];
-    expect(parts.map((part) => [part.part, part.parts, part.rows.length])).toEqual([
-      [0, 3, 2],
-      [1, 3, 2],
-      [2, 3, 1],
+    // The first screen (all five, as there are fewer than a screen's worth), then the rows two to a part.
+    expect(parts.map((part) => [part.part, part.parts, part.rows.length, part.total])).toEqual([
+      [0, 4, 5, 5],
+      [1, 4, 2, undefined],
+      [2, 4, 2, undefined],
+      [3, 4, 1, undefined],
     ]);
     // In any order (they are stored by key: .1, .10, .2 …), each part once.
-    const shuffled = [parts[2], parts[0], parts[1]] as PupilListSnapshot[];
+    const shuffled = [parts[2], parts[0], parts[3], parts[1]] as PupilListSnapshot[];
     expect(isWholePupilListSnapshot(shuffled, 'stamp-1')).toBe(true);
-    const decoded = parts.flatMap((part) => decodePupilListSnapshotPart(part) ?? []);
+    const decoded = parts.slice(1).flatMap((part) => decodePupilListSnapshotPart(part) ?? []);
     expect(decoded.map((r) => [r.id, displayName(r), r.homeEducated, r.searchWords])).toEqual(
       rows.map((r) => [r.id, displayName(r), r.homeEducated, r.searchWords]),
     );
     expect(isWholePupilListSnapshot(parts, 'stamp-2')).toBe(false);
     expect(isWholePupilListSnapshot(parts, undefined)).toBe(false);
-    expect(isWholePupilListSnapshot(parts.slice(0, 2), 'stamp-1')).toBe(false);
-    expect(isWholePupilListSnapshot([parts[0], parts[0], parts[1]], 'stamp-1')).toBe(false);
+    expect(isWholePupilListSnapshot(parts.slice(0, 3), 'stamp-1')).toBe(false);
+    expect(isWholePupilListSnapshot([parts[0], parts[0], parts[1], parts[2]], 'stamp-1')).toBe(false);
     expect(isWholePupilListSnapshot([], 'stamp-1')).toBe(false);
-    expect(isWholePupilListSnapshot([{ ...parts[0], format: 1 }, parts[1], parts[2]], 'stamp-1')).toBe(false);
-    expect(decodePupilListSnapshotPart({ ...(parts[0] as PupilListSnapshot), rows: [['only an id']] })).toBeNull();
-    // No young people: one empty part, still a snapshot.
+    expect(isWholePupilListSnapshot([{ ...parts[0], format: 2 }, parts[1], parts[2], parts[3]], 'stamp-1')).toBe(false);
+    // A first screen that counts other than the parts hold is not this snapshot's.
+    expect(isWholePupilListSnapshot([{ ...parts[0], total: 6 }, parts[1], parts[2], parts[3]], 'stamp-1')).toBe(false);
+    expect(decodePupilListSnapshotPart({ ...(parts[1] as PupilListSnapshot), rows: [['only an id']] })).toBeNull();
+    // No young people: an empty first screen and one empty part, still a snapshot.
     const none = encodePupilListSnapshot([], 'stamp-1');
     expect(isWholePupilListSnapshot(none, 'stamp-1')).toBe(true);
-    expect(decodePupilListSnapshotPart(none[0] as PupilListSnapshot)).toEqual([]);
+    expect(decodePupilListFirstScreen(none[0], 'stamp-1')).toEqual({ rows: [], total: 0 });
+    expect(decodePupilListSnapshotPart(none[1] as PupilListSnapshot)).toEqual([]);
+  });
+
+  it("holds the list's first screen: its first rows by name, however the rows were ordered, and how many in all", () => {
+    const many = generateDemoDataset({ seed: 4, today: TODAY, pupils: PUPIL_LIST_FIRST_SCREEN_ROWS + 37, sessionsPerPupil: 0 }).pupils;
+    const reversed = [...many].reverse();
+    const [first] = JSON.parse(JSON.stringify(encodePupilListSnapshot(reversed, 'stamp-9'))) as PupilListSnapshot[];
+    const screen = decodePupilListFirstScreen(first, 'stamp-9');
+    expect(screen?.total).toBe(many.length);
+    expect(screen?.rows.map((r) => r.id)).toEqual(
+      sortPupils([...many], 'name')
+        .slice(0, PUPIL_LIST_FIRST_SCREEN_ROWS)
+        .map((r) => r.id),
+    );
+    // Another stamp's, another layout's, or not part 0: no first screen.
+    expect(decodePupilListFirstScreen(first, 'stamp-8')).toBeNull();
+    expect(decodePupilListFirstScreen({ ...first, format: 2 }, 'stamp-9')).toBeNull();
+    expect(decodePupilListFirstScreen({ ...first, part: 1 }, 'stamp-9')).toBeNull();
+    expect(decodePupilListFirstScreen({ ...first, total: 3 }, 'stamp-9')).toBeNull();
+    expect(decodePupilListFirstScreen(undefined, 'stamp-9')).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { CareersDeskDb } from './schema';
 import { readStoredRows } from './seal-ahead';
-import { PUPIL_LIST_SNAPSHOT_KEYS, PUPIL_LIST_STAMP_KEY } from './pupil-list-stamp';
+import { PUPIL_LIST_SNAPSHOT_KEY, PUPIL_LIST_SNAPSHOT_ROW_KEYS, PUPIL_LIST_STAMP_KEY } from './pupil-list-stamp';
 
 /** What renderer/public/open-store-early.js read as the page was parsed: settings rows as stored (sealed). */
 interface EarlyRead {
@@ -8,23 +8,30 @@ interface EarlyRead {
   version: number;
   /** The rows of EARLY_READ_KEYS, in that order. */
   rows: unknown[];
-  /** The rows with a key in EARLY_READ_RANGE, in key order. */
-  inRange: unknown[];
+  /** The rows with a key in EARLY_READ_RANGE, in key order, read after `rows` (null when that read failed). */
+  inRange: Promise<unknown[] | null>;
 }
 
-/** What the app takes from it: the list's change stamp and the parts of its snapshot, as stored. */
+/**
+ * What the app takes from it: the list's change stamp and its snapshot's first screen (part 0), as stored, and
+ * the snapshot's other parts as stored, still being read.
+ */
 export interface StoredListRows {
   stamp: unknown;
-  parts: unknown[];
+  first: unknown;
+  rest: Promise<unknown[] | null>;
 }
 
 /** Where the early script leaves its read: the page's global object (no such thing in a worker). */
 const earlyHolder = globalThis as { careersDeskEarlyRead?: Promise<EarlyRead | null> };
 
-/** The settings rows the early script is told to read (renderer/index.html's `data-list-rows`), in that order. */
-export const EARLY_READ_KEYS = [PUPIL_LIST_STAMP_KEY] as const;
-/** And the range of keys (`data-list-range`: its lower key, and the prefix of its upper one): the snapshot's parts. */
-export const EARLY_READ_RANGE = PUPIL_LIST_SNAPSHOT_KEYS;
+/**
+ * The settings rows the early script is told to read (renderer/index.html's `data-list-rows`), in that order:
+ * the change stamp first (takeEarlyRead checks it), then the snapshot's first screen.
+ */
+export const EARLY_READ_KEYS = [PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY] as const;
+/** And the range of keys (`data-list-range`: its lower key, and the prefix of its upper one): the snapshot's other parts. */
+export const EARLY_READ_RANGE = PUPIL_LIST_SNAPSHOT_ROW_KEYS;
 
 function sameStoredValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -58,5 +65,8 @@ export async function takeEarlyRead(db: CareersDeskDb): Promise<StoredListRows |
   // Reading the stamp opens the app's connection first, so its version is known.
   const [stampNow] = await readStoredRows(db, 'settings', [EARLY_READ_KEYS[0]]);
   if (early.version !== db.backendDB().version) return null;
-  return sameStoredValue(early.rows[0], stampNow) ? { stamp: early.rows[0], parts: early.inRange } : null;
+  if (!sameStoredValue(early.rows[0], stampNow)) return null;
+  // Both reads began before the stamp was read again: the parts read are the parts stored at that stamp.
+  const rest = Promise.resolve(early.inRange).catch(() => null);
+  return { stamp: early.rows[0], first: early.rows[1], rest };
 }

@@ -18,6 +18,12 @@ export function pupilListSnapshotKey(part: number): string {
 /** Every part's key lies in this range (inclusive), and no other setting's does. */
 export const PUPIL_LIST_SNAPSHOT_KEYS = { lower: PUPIL_LIST_SNAPSHOT_KEY, upper: `${PUPIL_LIST_SNAPSHOT_PART_PREFIX}\uffff` } as const;
 
+/** The parts after the first screen (part 0, at PUPIL_LIST_SNAPSHOT_KEY): every part's key but the first's. */
+export const PUPIL_LIST_SNAPSHOT_ROW_KEYS = {
+  lower: PUPIL_LIST_SNAPSHOT_PART_PREFIX,
+  upper: `${PUPIL_LIST_SNAPSHOT_PART_PREFIX}\uffff`,
+} as const;
+
 /** The same range as Dexie's storage layer takes it (Range is 2 in its DBCoreRangeType). */
 const SNAPSHOT_RANGE: DBCoreKeyRange = { type: 2 as DBCoreRangeType, ...PUPIL_LIST_SNAPSHOT_KEYS, lowerOpen: false, upperOpen: false };
 

@@ -3,17 +3,27 @@ import type { Pupil, SettingRow } from '@shared/model';
 import { PupilListIndex, PupilListIndexBuilder } from '@shared/pupils/list-index';
 import type { PupilFilters, PupilListRow, PupilSort } from '@shared/pupils/list';
 import {
+  PUPIL_LIST_FIRST_SCREEN_ROWS,
   PUPIL_LIST_SNAPSHOT_PART_ROWS,
+  decodePupilListFirstScreen,
   decodePupilListSnapshotPart,
+  encodePupilListFirstScreen,
   encodePupilListSnapshotPart,
   isWholePupilListSnapshot,
   pupilListSnapshotParts,
+  type PupilListFirstScreen,
   type PupilListSnapshot,
 } from '@shared/pupils/list-snapshot';
 import type { CareersDeskDb } from './schema';
 import { openStoredRows, readStoredChunk, readStoredRows, readStoredRowsAndRange, sealAhead } from './seal-ahead';
 import { SealedRecordError } from '@shared/crypto/sealed-rows';
-import { PUPIL_LIST_SNAPSHOT_KEYS, PUPIL_LIST_STAMP_KEY, pupilListSnapshotKey } from './pupil-list-stamp';
+import {
+  PUPIL_LIST_SNAPSHOT_KEY,
+  PUPIL_LIST_SNAPSHOT_KEYS,
+  PUPIL_LIST_SNAPSHOT_ROW_KEYS,
+  PUPIL_LIST_STAMP_KEY,
+  pupilListSnapshotKey,
+} from './pupil-list-stamp';
 import { takeEarlyRead, type StoredListRows } from './early-read';
 import { nextTask } from '../platform/next-task';
 
@@ -81,6 +91,10 @@ class LivePupilList {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingSave: (() => Promise<void>) | null = null;
   private saving: Promise<void> | null = null;
+  /** The snapshot's first screen, from when a read of the snapshot has opened it until that read ends. */
+  private firstScreenNow: PupilListFirstScreen | null = null;
+  /** Those waiting for the first screen of the read under way (firstScreen). */
+  private readonly firstScreenWaiting = new Set<(screen: PupilListFirstScreen | null) => void>();
 
   constructor(private readonly db: CareersDeskDb) {
     this.part = `idb://${db.name}/pupils/`;
@@ -95,6 +109,34 @@ class LivePupilList {
   /** The first read started ahead of the first question (at start, while the first page loads). */
   prepare(): Promise<void> {
     return this.catchUp();
+  }
+
+  /**
+   * While the list is first read from its snapshot, the list as a start shows it (everyone, by name): its first
+   * rows and how many young people there are, from the snapshot's small first part, before the rest is read.
+   * Null when the list is read already, or is being read from every record (no snapshot at this stamp).
+   */
+  firstScreen(): Promise<PupilListFirstScreen | null> {
+    if (this.firstScreenNow) return Promise.resolve(this.firstScreenNow);
+    if (!this.keepsSnapshot) return Promise.resolve(null);
+    // Joins the read under way, or starts the first; with nothing to read it settles at once. Its failure is
+    // find's to report (the list's error line): here it only means no first screen.
+    const reading = this.catchUp();
+    return new Promise((resolve) => {
+      this.firstScreenWaiting.add(resolve);
+      const none = () => {
+        this.firstScreenWaiting.delete(resolve);
+        resolve(null);
+      };
+      reading.then(none, none);
+    });
+  }
+
+  /** Answers those waiting for the first screen; `screen` stays the answer until the read ends (null). */
+  private offerFirstScreen(screen: PupilListFirstScreen | null): void {
+    this.firstScreenNow = screen;
+    for (const answer of this.firstScreenWaiting) answer(screen);
+    this.firstScreenWaiting.clear();
   }
 
   async find(filters: PupilFilters, sort: PupilSort, today: string): Promise<PupilListRow[]> {
@@ -167,6 +209,9 @@ class LivePupilList {
           // Still to be read: the next question tries again (and shows the error if it fails again).
           this.reloadNeeded = true;
           throw error;
+        } finally {
+          // A first screen is only for while the snapshot is read: from here the index answers, or every record is read.
+          this.offerFirstScreen(null);
         }
         if (fromSnapshot) {
           this.source = 'snapshot';
@@ -184,7 +229,8 @@ class LivePupilList {
           // A refresh already asked for (a change heard while reading) reads again later: leave it be.
           if (this.keepsSnapshot && stamp !== null && this.pendingSave === null) {
             const rows = this.index.rows();
-            this.schedule(() => this.saveSnapshot(rows, stamp), SAVE_DELAY_MS);
+            const first = this.index.firstByName(PUPIL_LIST_FIRST_SCREEN_ROWS);
+            this.schedule(() => this.saveSnapshot(rows, first, stamp), SAVE_DELAY_MS);
           }
         }
         performance.mark('pupil-list:indexed');
@@ -206,17 +252,27 @@ class LivePupilList {
     }
   }
 
-  /** The snapshot's rows filed into a builder, or null when there is none made at the database's present stamp. */
+  /**
+   * The snapshot's rows filed into a builder, or null when there is none made at the database's present stamp.
+   * Its first screen is offered (firstScreen) as soon as it is opened, before the other parts are.
+   */
   private async readSnapshot(): Promise<PupilListIndexBuilder | null> {
-    // The stamp and the parts as stored, in one read that opens none (the middleware's cipher would open each
-    // part in a task of the read); then opened with Web Crypto, many times quicker, off it. At a start the page's
+    // The stamp and the parts as stored, read without opening any (the middleware's cipher would open each part
+    // in a task of the read); then opened with Web Crypto, many times quicker, off it. At a start the page's
     // early script has usually read them already, while the app's modules loaded.
     const stored = (await takeEarlyRead(this.db)) ?? (await this.readStoredSnapshot());
     performance.mark('pupil-list:first-chunk');
-    let stamp: SettingRow | undefined;
+    let stamp: string | undefined;
     const values: unknown[] = [];
     try {
-      [stamp] = (await openStoredRows(this.db, 'settings', [stored.stamp])) as (SettingRow | undefined)[];
+      const [stampRow, firstRow] = (await openStoredRows(this.db, 'settings', [stored.stamp, stored.first])) as (SettingRow | undefined)[];
+      stamp = typeof stampRow?.value === 'string' ? stampRow.value : undefined;
+      const first = decodePupilListFirstScreen(firstRow?.value, stamp);
+      if (!first) return null;
+      performance.mark('pupil-list:first-screen');
+      this.offerFirstScreen(first);
+      values.push(firstRow?.value);
+      const parts = (await stored.rest) ?? (await this.readStoredRowParts());
       // Two parts in flight at most, each taken in a task of its own: opened all at once, their JSON could be parsed
       // in one task, which grew with the list (205 ms at a county, bench round ten); one part is 5,000 young people.
       // The second in flight is decrypted while the first is parsed.
@@ -226,22 +282,24 @@ class LivePupilList {
         pending.catch(() => undefined);
         return pending;
       };
-      const opening = stored.parts.slice(0, PARTS_IN_FLIGHT).map(open);
-      for (let at = 0; at < stored.parts.length; at++) {
+      const opening = parts.slice(0, PARTS_IN_FLIGHT).map(open);
+      for (let at = 0; at < parts.length; at++) {
         await nextTask();
         values.push(await opening[at]);
-        if (at + PARTS_IN_FLIGHT < stored.parts.length) opening.push(open(stored.parts[at + PARTS_IN_FLIGHT]));
+        if (at + PARTS_IN_FLIGHT < parts.length) opening.push(open(parts[at + PARTS_IN_FLIGHT]));
       }
     } catch (error) {
       // A snapshot that does not open is only a slower start: every record is read (and checked) instead.
       if (error instanceof SealedRecordError) return null;
       throw error;
     }
-    if (!isWholePupilListSnapshot(values, typeof stamp?.value === 'string' ? stamp.value : undefined)) return null;
+    if (!isWholePupilListSnapshot(values, stamp)) return null;
     const builder = new PupilListIndexBuilder();
     for (const [at, value] of (values as PupilListSnapshot[]).entries()) {
+      // The first screen's rows are in the other parts too.
+      if (value.part === 0) continue;
       // Each part filed in a task of its own: at a county, all at once held the window for several hundred ms.
-      if (at > 0) await nextTask();
+      if (at > 1) await nextTask();
       const rows = decodePupilListSnapshotPart(value);
       if (!rows) return null;
       builder.add(rows);
@@ -249,9 +307,20 @@ class LivePupilList {
     return builder;
   }
 
+  /**
+   * The stamp and the first screen as stored, read first, and the other parts read beside them: each part holds
+   * the stamp it was made at, so parts replaced between the two reads are found out (isWholePupilListSnapshot).
+   */
   private async readStoredSnapshot(): Promise<StoredListRows> {
-    const { rows, inRange } = await readStoredRowsAndRange(this.db, 'settings', [PUPIL_LIST_STAMP_KEY], PUPIL_LIST_SNAPSHOT_KEYS);
-    return { stamp: rows[0], parts: inRange };
+    const rest = this.readStoredRowParts();
+    // Awaited by readSnapshot only after the first screen is opened: a failure here is not unhandled meanwhile.
+    rest.catch(() => undefined);
+    const [stamp, first] = await readStoredRows(this.db, 'settings', [PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY]);
+    return { stamp, first, rest };
+  }
+
+  private async readStoredRowParts(): Promise<unknown[]> {
+    return (await readStoredRowsAndRange(this.db, 'settings', [], PUPIL_LIST_SNAPSHOT_ROW_KEYS)).inRange;
   }
 
   /**
@@ -287,7 +356,7 @@ class LivePupilList {
    * Stores the rows read at `stamp` as the snapshot, unless young people have changed since (the stamp has
    * moved on: the next read makes it). With no stamp yet, one is made here, in the same transaction.
    */
-  private async saveSnapshot(rows: readonly PupilListRow[], stamp: string | undefined): Promise<void> {
+  private async saveSnapshot(rows: readonly PupilListRow[], first: readonly PupilListRow[], stamp: string | undefined): Promise<void> {
     if (stamp === undefined) {
       // No stamp yet, so no young person was written since the read (a write makes one): make one now, read
       // it back (the stamp middleware gives any stamp written a new random value), and save at that.
@@ -296,17 +365,21 @@ class LivePupilList {
         await this.db.settings.put({ key: PUPIL_LIST_STAMP_KEY, value: '' });
         return this.readStamp();
       });
-      if (made !== undefined) await this.saveSnapshot(rows, made);
+      if (made !== undefined) await this.saveSnapshot(rows, first, made);
       return;
     }
     // Sealed with Web Crypto before the transaction (readSnapshot opens it the same way); stored as it is. Each
     // part made and sealed in a task of its own: awaiting Web Crypto does not give the thread back, so without the
     // boundary a county's twenty parts were made in one task (597 ms, found by the bench's search, round ten).
     const sealed: SettingRow[] = [];
-    for (let part = 0; part < pupilListSnapshotParts(rows.length, snapshotPartRows); part++) {
+    const parts = pupilListSnapshotParts(rows.length, snapshotPartRows);
+    for (let part = 0; part < parts; part++) {
       if (part > 0) await nextTask();
-      const row: SettingRow = { key: pupilListSnapshotKey(part), value: encodePupilListSnapshotPart(rows, stamp, part, snapshotPartRows) };
-      sealed.push(...((await sealAhead(this.db, { settings: [row] })).settings as SettingRow[]));
+      const value =
+        part === 0
+          ? encodePupilListFirstScreen(first, rows.length, stamp, parts)
+          : encodePupilListSnapshotPart(rows, stamp, part, snapshotPartRows);
+      sealed.push(...((await sealAhead(this.db, { settings: [{ key: pupilListSnapshotKey(part), value }] })).settings as SettingRow[]));
     }
     await this.db.transaction('rw', this.db.settings, async () => {
       if ((await this.readStamp()) !== stamp) return;
@@ -321,8 +394,9 @@ class LivePupilList {
     // Small reads: each opens its records in one task, and this runs while the adviser works.
     const { builder, stamp } = await this.readAll(REFRESH_CHUNK);
     if (stamp === null) return; // changed while reading: that change has asked for another refresh
-    // The rows as read: a snapshot needs no name order, so they are not sorted here (at a county, 100 ms or more).
-    await this.saveSnapshot(builder.rows(), stamp);
+    // The rows as read: a snapshot needs no name order, so they are not sorted here (at a county, 100 ms or more);
+    // only the first screen's are, from the heads of the builder's runs.
+    await this.saveSnapshot(builder.rows(), builder.firstByName(PUPIL_LIST_FIRST_SCREEN_ROWS), stamp);
   }
 }
 
@@ -340,6 +414,11 @@ function liveList(db: CareersDeskDb): LivePupilList {
 /** The young people who meet the filters (year groups as they are on `today`), sorted, from the in-memory index. */
 export function findInPupilList(db: CareersDeskDb, filters: PupilFilters, sort: PupilSort, today: string): Promise<PupilListRow[]> {
   return liveList(db).find(filters, sort, today);
+}
+
+/** The list's first screen while its snapshot is read at a start (LivePupilList.firstScreen), else null. */
+export function pupilListFirstScreen(db: CareersDeskDb): Promise<PupilListFirstScreen | null> {
+  return liveList(db).firstScreen();
 }
 
 /** Starts the list's first read without waiting for it: at start, so that the list is ready when first asked. */

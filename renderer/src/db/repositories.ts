@@ -26,7 +26,7 @@ import {
   searchPupils,
   type PupilInput,
 } from './pupils';
-import { onPupilListChange } from './pupil-list';
+import { onPupilListChange, pupilListFirstScreen } from './pupil-list';
 import { deleteSession, getSession, listRecentSessions, listSessionChoices, saveSessionUnlessChanged } from './sessions';
 import {
   getPlan,
@@ -181,6 +181,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       find: (filters: PupilFilters, sort: PupilSort, today: string) => findPupils(db, filters, sort, today),
       search: (text: string, limit?: number) => searchPupils(db, text, clock.today(), limit),
       onListChange: (listener: () => void) => onPupilListChange(db, listener),
+      /** The list as a start shows it, from its snapshot's first part while the rest is read; null once read. */
+      firstScreen: () => pupilListFirstScreen(db),
       record: (id: string) => loadPupilRecord(db, id),
       /** `opened`: the record's updatedAt when the form opened it (null for a new one); a change since is answered as a conflict. */
       save: (input: PupilInput, opened: string | null) => savePupilUnlessChanged(db, input, opened, actor(), now()),

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { watchDebounced } from '@vueuse/core';
-import { onScopeDispose, ref, watch } from 'vue';
-import { emptyPupilFilters, type PupilFilters, type PupilListRow, type PupilSort } from '@shared/pupils/list';
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { emptyPupilFilters, keepsEveryone, type PupilFilters, type PupilListRow, type PupilSort } from '@shared/pupils/list';
+import type { PupilListFirstScreen } from '@shared/pupils/list-snapshot';
 import { useLiveQuery } from '../../db/use-live-query';
 import { useNewestAnswer } from '../../platform/use-newest-answer';
 import { todayIso } from '../../platform/clock';
@@ -28,12 +29,32 @@ export const usePupilListStore = defineStore('pupil-list', () => {
   // The list is answered from the in-memory index, which says when pupils change (here or in another window).
   // Year groups are worked out for the day of each query (they move on every 1 September); the rows show them for the same day.
   const listedOn = ref(todayIso());
-  const results = useNewestAnswer(() => {
+  // At a start, the list as first shown (everyone, by name) from its snapshot's small first part, drawn while the
+  // rest is read: a county's 100,000 young people take about a second more. Shown only until the first answer,
+  // and only while nothing is typed or chosen (a search waits for the whole list).
+  const firstScreen = shallowRef<PupilListFirstScreen | null>(null);
+  // Any answer means the list is read: the first screen is not needed again.
+  const results = useNewestAnswer(async () => {
     listedOn.value = todayIso();
-    return repos.pupils.find(debounced.value, sort.value, listedOn.value);
+    const found = await repos.pupils.find(debounced.value, sort.value, listedOn.value);
+    firstScreen.value = null;
+    return found;
   }, [] as PupilListRow[]);
   watch([debounced, sort], () => void results.refresh(), { immediate: true });
   onScopeDispose(repos.pupils.onListChange(() => void results.refresh()));
+
+  void repos.pupils.firstScreen().then((screen) => {
+    if (results.loading.value) firstScreen.value = screen;
+  });
+  const shownFirst = computed(() =>
+    firstScreen.value && keepsEveryone(debounced.value) && sort.value === 'name' ? firstScreen.value : null,
+  );
+  /** The rows to show: the first screen's while it is shown, else the answer. */
+  const pupils = computed(() => shownFirst.value?.rows ?? results.value.value);
+  /** How many young people match: known before their rows when the first screen is shown. */
+  const matching = computed(() => shownFirst.value?.total ?? results.value.value.length);
+  /** Whether only the first rows are shown while the rest are read. */
+  const partial = computed(() => shownFirst.value !== null);
   const schools = useLiveQuery(() => repos.organisation.schools(), []);
 
   /** Young people chosen for a batch export; kept while the filters change. */
@@ -58,7 +79,9 @@ export const usePupilListStore = defineStore('pupil-list', () => {
   return {
     filters,
     sort,
-    pupils: results.value,
+    pupils,
+    matching,
+    partial,
     listedOn,
     loading: results.loading,
     error: results.error,
