@@ -118,17 +118,46 @@ export class PupilListIndexBuilder {
     return [...this.pupils.values()];
   }
 
-  /** The first `count` rows gathered so far in name order (a snapshot's first screen), from the runs' heads. */
-  firstByName(count: number): PupilListRow[] {
-    const heads = this.runs.reduce<Entry[]>((merged, run) => mergeSorted(merged, run.slice(0, count), compareByName).slice(0, count), []);
-    return rowsOf(heads, this.pupils);
-  }
-
   /** What the index takes over; the batches' sorted names merged into one order, here. */
   finish(): { pupils: Map<string, PupilListRow>; nameKeys: Map<string, string>; words: Map<string, WordEntry[]>; byName: Entry[] } {
     // The few runs left, smallest first into the next.
     const byName = this.runs.reduceRight<Entry[]>((merged, run) => mergeSorted(run, merged, compareByName), []);
     return { pupils: this.pupils, nameKeys: this.nameKeys, words: this.words, byName };
+  }
+}
+
+/**
+ * The rows of a list being read, without an index: for making the snapshot again in the background, which needs
+ * the rows and the first screen's few names in order, not the words and name order of every young person (at a
+ * county, building those only to throw them away made hundreds of megabytes of garbage). Batches are added as
+ * they are read; the first `firstCount` by name are kept in order as they come.
+ */
+export class PupilListRowsCollector {
+  private readonly collected: PupilListRow[] = [];
+  private first: (Entry & { row: PupilListRow })[] = [];
+
+  constructor(private readonly firstCount: number) {}
+
+  add(records: readonly PupilListRow[]): void {
+    for (const record of records) {
+      const row = pupilListRowOf(record);
+      this.collected.push(row);
+      const entry = { key: nameSortKey(row), id: row.id, row };
+      const last = this.first[this.first.length - 1];
+      if (this.first.length >= this.firstCount && last && compareByName(entry, last) >= 0) continue;
+      this.first.splice(lowerBound(this.first, entry, compareByName), 0, entry);
+      if (this.first.length > this.firstCount) this.first.pop();
+    }
+  }
+
+  /** Every row added, in the order added. */
+  rows(): PupilListRow[] {
+    return this.collected;
+  }
+
+  /** The first rows by name, up to the count given. */
+  firstByName(): PupilListRow[] {
+    return this.first.map((entry) => entry.row);
   }
 }
 

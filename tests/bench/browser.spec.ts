@@ -11,7 +11,7 @@ import type {} from './page/api';
 import { figure, megabytes, summarise, type Figure, type ResultPart } from './stats';
 import { runCounts, type SizeName } from './sizes';
 import { CACHE_FOLDER, benchEnv, writePart } from './env';
-import { measureDataJobs } from './data-jobs-steps';
+import { longestBusyStretch, measureDataJobs, profilesStep, type Profile } from './data-jobs-steps';
 
 const env = benchEnv();
 /** Fewer bulk loads (each is minutes at a service) when only other figures are wanted: BENCH_BULK_LOAD_RUNS=1. */
@@ -193,11 +193,23 @@ for (const size of env.sizes) {
         await page.evaluate(() => window.careersDeskBench!.letGoOfDataset());
         const cdp = await context.newCDPSession(page);
         await cdp.send('HeapProfiler.collectGarbage');
-        await cdp.detach();
+        // BENCH_PROFILE_STEP=search: a CPU profile of the page while search runs, with its longest busy stretch.
+        const profiling = profilesStep('search');
+        if (profiling) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await cdp.send('Profiler.start');
+        }
         const search = await page.evaluate(([count, warmUp]) => window.careersDeskBench!.search(count, warmUp), [
           runs.searchQueries,
           runs.warmUp * 3,
         ] as const);
+        if (profiling) {
+          const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+          console.log(`bench: CPU profile of the page during search at the ${size} size:`);
+          for (const line of longestBusyStretch(profile, 20)) console.log(`  ${line}`);
+        }
+        await cdp.detach();
         add(
           {
             id: 'search-keystroke',

@@ -21,7 +21,7 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples?: number[];
   timeDeltas?: number[];
@@ -48,6 +48,39 @@ function topSelfTimes(profile: Profile, count: number): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([name, ms]) => `${ms.toFixed(1)} ms  ${name}`);
+}
+
+/** Whether BENCH_PROFILE_STEP names this step. */
+export function profilesStep(step: string): boolean {
+  return PROFILE_STEPS.has(step);
+}
+
+/**
+ * The profile's longest stretch of samples with no idle between (about one task), how long it was, and self time
+ * by function within it, longest first: what a step's longest task was made of.
+ */
+export function longestBusyStretch(profile: Profile, count: number): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let best = { from: 0, to: 0, ms: 0 };
+  let from = 0;
+  let ms = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const idle = byNode.get(samples[i]!)?.callFrame.functionName === '(idle)';
+    if (idle) {
+      if (ms > best.ms) best = { from, to: i, ms };
+      from = i + 1;
+      ms = 0;
+    } else ms += (deltas[i + 1] ?? 0) / 1000;
+  }
+  if (ms > best.ms) best = { from, to: samples.length, ms };
+  const stretch: Profile = {
+    ...profile,
+    samples: samples.slice(best.from, best.to),
+    timeDeltas: [0, ...deltas.slice(best.from + 1, best.to + 1)],
+  };
+  return [`longest stretch without idle: ${best.ms.toFixed(1)} ms`, ...topSelfTimes(stretch, count)];
 }
 
 /** Lets the bench page ask for a CPU profile around the step named in BENCH_PROFILE_STEP. */

@@ -7,7 +7,7 @@ import { onPupilListChange } from '@renderer/db/pupil-list';
 import { generateDemoDataset } from '@shared/demo';
 import { createRandom } from '@shared/random';
 import { searchWordsFor, type Pupil } from '@shared/model';
-import { PupilListIndex, PupilListIndexBuilder } from '@shared/pupils/list-index';
+import { PupilListIndex, PupilListIndexBuilder, PupilListRowsCollector } from '@shared/pupils/list-index';
 import { yearGroupOf } from '@shared/academic-year';
 import {
   emptyPupilFilters,
@@ -80,12 +80,15 @@ describe('the pupil list index (shared/pupils/list-index)', () => {
       const builder = new PupilListIndexBuilder();
       for (let at = 0; at < shuffled.length; at += batch) builder.add(shuffled.slice(at, at + batch));
       builder.add([]);
-      // The first screen of a snapshot, from the runs not yet merged, and from the index.
+      // The first screen of a snapshot, from rows collected batch by batch without an index, and from the index.
       const firstByName = expected(dataset.pupils, emptyPupilFilters(), 'name').slice(0, 30);
+      const collector = new PupilListRowsCollector(30);
+      for (let at = 0; at < shuffled.length; at += batch) collector.add(shuffled.slice(at, at + batch));
       expect(
-        builder.firstByName(30).map((p) => p.id),
+        collector.firstByName().map((p) => p.id),
         `first screen, batches of ${batch}`,
       ).toEqual(firstByName);
+      expect(collector.rows().map((p) => p.id)).toEqual(shuffled.map((p) => p.id));
       const index = new PupilListIndex();
       index.adopt(builder);
       const blank = emptyPupilFilters();

@@ -1,6 +1,6 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Pupil, SettingRow } from '@shared/model';
-import { PupilListIndex, PupilListIndexBuilder } from '@shared/pupils/list-index';
+import { PupilListIndex, PupilListIndexBuilder, PupilListRowsCollector } from '@shared/pupils/list-index';
 import type { PupilFilters, PupilListRow, PupilSort } from '@shared/pupils/list';
 import {
   PUPIL_LIST_FIRST_SCREEN_ROWS,
@@ -219,7 +219,7 @@ class LivePupilList {
           performance.mark('pupil-list:read-end');
           this.index.adopt(fromSnapshot);
         } else {
-          const { builder, stamp } = await this.readAll(LOAD_CHUNK).catch((error: unknown) => {
+          const { builder, stamp } = await this.readAll(LOAD_CHUNK, new PupilListIndexBuilder()).catch((error: unknown) => {
             this.reloadNeeded = true;
             throw error;
           });
@@ -324,14 +324,16 @@ class LivePupilList {
   }
 
   /**
-   * Reads every record a chunk at a time, filing each chunk into the builder as it arrives, between two
+   * Reads every record a chunk at a time, filing each chunk into `builder` as it arrives, between two
    * readings of the change stamp: when both are the same, no young person's record changed meanwhile (every
    * write gives the stamp a new random value), so the rows are the state at that stamp; otherwise `stamp` is
    * null and nothing is saved from them. Short reads, not one long transaction, so saves are never held up.
    */
-  private async readAll(chunkSize: number): Promise<{ builder: PupilListIndexBuilder; stamp: string | undefined | null }> {
+  private async readAll<Into extends { add(records: readonly PupilListRow[]): void }>(
+    chunkSize: number,
+    builder: Into,
+  ): Promise<{ builder: Into; stamp: string | undefined | null }> {
     const before = this.keepsSnapshot ? await this.readStamp() : undefined;
-    const builder = new PupilListIndexBuilder();
     let last: string | null = null;
     for (;;) {
       // Read as stored and opened with Web Crypto: the synchronous cipher would open the whole chunk in the read's
@@ -392,11 +394,11 @@ class LivePupilList {
   /** Makes the snapshot again after young people changed: every record read, as at a start, without touching the index. */
   private async refreshSnapshot(): Promise<void> {
     // Small reads: each opens its records in one task, and this runs while the adviser works.
-    const { builder, stamp } = await this.readAll(REFRESH_CHUNK);
+    // The rows alone, no index: a snapshot needs no name order or words (at a county, building them only to throw
+    // them away made hundreds of megabytes of garbage), only the first screen's names in order.
+    const { builder, stamp } = await this.readAll(REFRESH_CHUNK, new PupilListRowsCollector(PUPIL_LIST_FIRST_SCREEN_ROWS));
     if (stamp === null) return; // changed while reading: that change has asked for another refresh
-    // The rows as read: a snapshot needs no name order, so they are not sorted here (at a county, 100 ms or more);
-    // only the first screen's are, from the heads of the builder's runs.
-    await this.saveSnapshot(builder.rows(), builder.firstByName(PUPIL_LIST_FIRST_SCREEN_ROWS), stamp);
+    await this.saveSnapshot(builder.rows(), builder.firstByName(), stamp);
   }
 }
 
