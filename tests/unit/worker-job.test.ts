@@ -5,7 +5,9 @@ import {
   BYTES_AS_BLOB_FROM,
   JobCancelled,
   JobWorker,
+  packBytes,
   runWorkerJob,
+  unpackBytes,
   type WorkerJobEnvelope,
   type WorkerJobReply,
 } from '@renderer/platform/worker-job';
@@ -95,6 +97,35 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     expect(new Uint8Array(await sent.bytes.careersDeskBytesAsBlob.arrayBuffer())).toEqual(large);
     expect([...sent.small]).toEqual([1, 2]);
     expect(result).toEqual({ outcome: 'rewritten', data: answer });
+  });
+
+  it("finds large bytes inside a data job's request (its job's field), and leaves arrays and other values as they are", async () => {
+    const large = new Uint8Array(BYTES_AS_BLOB_FROM + 1).fill(3);
+    const now = new Date('2026-12-07T10:00:00Z');
+    const rows = [{ id: 'p1' }];
+    const answer = { ok: true, value: { data: { careersDeskBytesAsBlob: new Blob([large]) } } };
+    const scripted = scriptedWorker([{ type: 'done', result: answer }]);
+    const result = await runWorkerJob({
+      start: () => scripted.worker,
+      request: { job: { kind: 'restore', bytes: large, now, rows }, address: { name: 'careers-desk' } },
+      onPageThread: () => null,
+      what: 'Test',
+    });
+    const sent = scripted.sent[0] as { job: { bytes: { careersDeskBytesAsBlob: Blob }; now: Date; rows: unknown[] }; address: unknown };
+    expect(sent.job.bytes.careersDeskBytesAsBlob).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await sent.job.bytes.careersDeskBytesAsBlob.arrayBuffer())).toEqual(large);
+    expect(sent.job.now).toBe(now);
+    expect(sent.job.rows).toBe(rows);
+    expect(sent.address).toEqual({ name: 'careers-desk' });
+    // The worker's side reads the nested Blob back into bytes too; the answer's nested Blob comes back as bytes.
+    expect(await unpackBytes(sent)).toEqual({ job: { kind: 'restore', bytes: large, now, rows }, address: { name: 'careers-desk' } });
+    expect(result).toEqual({ ok: true, value: { data: large } });
+  });
+
+  it('looks no deeper than a data job needs: bytes nested further are cloned as they are', () => {
+    const large = new Uint8Array(BYTES_AS_BLOB_FROM);
+    const deep = { a: { b: { c: { bytes: large } } } };
+    expect(packBytes(deep).a.b.c.bytes).toBe(large);
   });
 
   it('hands each part of a large answer on as it comes, before the result', async () => {

@@ -44,24 +44,35 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-/** A request or result with its large bytes (itself, or a field of it) made Blobs for the crossing. */
+/**
+ * How deep packBytes looks for bytes among plain objects: a data job's bytes sit in its request's `job`
+ * (`{ job: { kind, bytes }, address }`), and no request or result nests them deeper. Arrays are not searched:
+ * a job's rows would cost a walk of a million items.
+ */
+const PACK_DEPTH = 3;
+
+/** A request or result with its large bytes (itself, or a field of its plain objects) made Blobs for the crossing. */
 export function packBytes<T>(value: T): T {
-  const pack = (item: unknown): unknown =>
+  const pack = (item: unknown, depth: number): unknown => {
     // A Blob copies the bytes once, quickly, where a clone would serialise them in the posting task.
-    item instanceof Uint8Array && item.byteLength >= BYTES_AS_BLOB_FROM
-      ? { [BYTES_MARK]: new Blob([item as Uint8Array<ArrayBuffer>]) }
-      : item;
-  if (!isPlainObject(value)) return pack(value) as T;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pack(item)])) as T;
+    if (item instanceof Uint8Array && item.byteLength >= BYTES_AS_BLOB_FROM) {
+      return { [BYTES_MARK]: new Blob([item as Uint8Array<ArrayBuffer>]) };
+    }
+    if (depth >= PACK_DEPTH || !isPlainObject(item)) return item;
+    return Object.fromEntries(Object.entries(item).map(([key, field]) => [key, pack(field, depth + 1)]));
+  };
+  return pack(value, 0) as T;
 }
 
 /** The request or result as it was before packBytes: each Blob read back into bytes (asynchronously). */
 export async function unpackBytes<T>(value: T): Promise<T> {
-  const unpack = async (item: unknown): Promise<unknown> =>
-    isBytesAsBlob(item) ? new Uint8Array(await item[BYTES_MARK].arrayBuffer()) : item;
-  if (!isPlainObject(value) || isBytesAsBlob(value)) return (await unpack(value)) as T;
-  const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await unpack(item)] as const));
-  return Object.fromEntries(entries) as T;
+  const unpack = async (item: unknown, depth: number): Promise<unknown> => {
+    if (isBytesAsBlob(item)) return new Uint8Array(await item[BYTES_MARK].arrayBuffer());
+    if (depth >= PACK_DEPTH || !isPlainObject(item)) return item;
+    const entries = await Promise.all(Object.entries(item).map(async ([key, field]) => [key, await unpack(field, depth + 1)] as const));
+    return Object.fromEntries(entries);
+  };
+  return (await unpack(value, 0)) as T;
 }
 
 /** A request as posted to the worker, numbered so that a kept worker's replies find their job. */
