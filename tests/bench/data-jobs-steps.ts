@@ -15,6 +15,14 @@ import { CACHE_FOLDER } from './env';
 const PROFILE_STEPS = new Set((process.env.BENCH_PROFILE_STEP ?? '').split(',').filter(Boolean));
 /** BENCH_STOP_AFTER=backup-open (or restore, merge): the data jobs stop after that step (the steps up to it alone, at a large size). */
 const STOP_AFTER = process.env.BENCH_STOP_AFTER ?? '';
+/**
+ * BENCH_DATA_JOBS_FROM=demo-load: the data jobs begin at the demo load (then the screens' jobs on what it wrote),
+ * leaving out backup, restore and merge; with BENCH_ONLY_DATA_JOBS the app's database is then not loaded at all,
+ * as nothing measured reads it (at a county: an hour less).
+ */
+const START_AT = process.env.BENCH_DATA_JOBS_FROM ?? '';
+if (START_AT !== '' && START_AT !== 'demo-load') throw new Error(`BENCH_DATA_JOBS_FROM=${START_AT}: only demo-load is offered`);
+export const DATA_JOBS_FROM_DEMO_LOAD = START_AT === 'demo-load';
 
 interface ProfileNode {
   id: number;
@@ -136,7 +144,12 @@ export async function measureDataJobs(page: Page, size: SizeName, add: Add): Pro
   const onPageToo = size === 'school' || size === 'smoke' || process.env.BENCH_DATA_JOBS_ON_PAGE === '1';
   await offerProfiling(page, size);
   const timings = await page
-    .evaluate(([s, both, until]) => window.careersDeskBench!.dataJobs(s, both, until), [size, onPageToo, STOP_AFTER] as const)
+    .evaluate(([s, both, until, from]) => window.careersDeskBench!.dataJobs(s, both, until, from), [
+      size,
+      onPageToo,
+      STOP_AFTER,
+      START_AT,
+    ] as const)
     .catch((error: unknown) => {
       // Said here as well: a failure inside a step otherwise surfaces only as the profile's clean-up failing after it.
       console.log(`bench: the data jobs failed at the ${size} size: ${error instanceof Error ? error.message : String(error)}`);

@@ -67,7 +67,7 @@ export interface BenchPageApi {
   /** Reads the list and writes its snapshot now; true when one is stored. */
   makeListSnapshot(): Promise<boolean>;
   /** Backup, restore, merge and the demo load at this size, timed with their longest main-thread task (page/data-jobs.ts). */
-  dataJobs(size: SizeName, onPageToo: boolean, stopAfter?: string): Promise<DataJobTimings>;
+  dataJobs(size: SizeName, onPageToo: boolean, stopAfter?: string, startAt?: string): Promise<DataJobTimings>;
   /** Removes the raw and unencrypted databases and closes the app's, leaving the app's data in the profile. */
   finish(): Promise<void>;
 }

@@ -46,6 +46,8 @@ export async function measureDataJobs(
   timed: Timed,
   /** 'backup-open', 'restore' or 'merge': stop after that step (to look at the steps up to it alone at a large size). */
   stopAfter?: string,
+  /** 'demo-load': begin there, leaving out backup, restore and merge (the demo load and the screens' jobs alone). */
+  startAt?: string,
 ): Promise<DataJobTimings> {
   if (!db.keys) throw new Error('The bench measures the data jobs on the sealed database');
   const scratch = new CareersDeskDb(SCRATCH, { keys: db.keys });
@@ -70,40 +72,45 @@ export async function measureDataJobs(
     const key = await newBackupKey('bench passphrase, not secret', secureRandom);
     const options = { reason: 'manual' as const, now: NOW };
 
-    say('backup in the worker');
-    const [backupTiming, bytes] = await keep(() => runDataJob(db, { kind: 'backup', key, options }), 'backup');
-    timings.worker.backup = backupTiming;
-    timings.worker['backup-open'] = await profiled(timed, 'backup-open')(() => runDataJob(db, { kind: 'open', bytes, unlock: { key } }));
-    if (stopAfter === 'backup-open') return timings;
-    say(`restore in the worker (${bytes.length} bytes)`);
-    await fresh();
-    timings.worker.restore = await profiled(
-      timed,
-      'restore',
-    )(() => runDataJob(scratch, { kind: 'restore', bytes, key, actorId: null, source: 'the bench', now: NOW }));
-    if (stopAfter === 'restore') return timings;
-    say('merge in the worker, into an empty database');
-    await fresh();
-    const [previewTiming, preview] = await keep(
-      () => runDataJob(scratch, { kind: 'merge-preview', bytes, unlock: { key } }),
-      'merge-preview',
-    );
-    timings.worker['merge-preview'] = previewTiming;
-    if (!preview.ok) throw new Error('The bench backup did not open for merging');
-    timings.worker.merge = await timed(async () => {
-      const merged = await runDataJob(scratch, {
-        kind: 'merge',
-        bytes,
-        key,
-        choices: {},
-        previewed: preview.value.previewed,
-        actorId: null,
-        source: 'the bench',
-        now: NOW,
+    /** The backup the restore and merge steps read, and the page's figures after; none when starting at the demo load. */
+    let backupForPage: Uint8Array | null = null;
+    if (startAt !== 'demo-load') {
+      say('backup in the worker');
+      const [backupTiming, bytes] = await keep(() => runDataJob(db, { kind: 'backup', key, options }), 'backup');
+      timings.worker.backup = backupTiming;
+      backupForPage = bytes;
+      timings.worker['backup-open'] = await profiled(timed, 'backup-open')(() => runDataJob(db, { kind: 'open', bytes, unlock: { key } }));
+      if (stopAfter === 'backup-open') return timings;
+      say(`restore in the worker (${bytes.length} bytes)`);
+      await fresh();
+      timings.worker.restore = await profiled(
+        timed,
+        'restore',
+      )(() => runDataJob(scratch, { kind: 'restore', bytes, key, actorId: null, source: 'the bench', now: NOW }));
+      if (stopAfter === 'restore') return timings;
+      say('merge in the worker, into an empty database');
+      await fresh();
+      const [previewTiming, preview] = await keep(
+        () => runDataJob(scratch, { kind: 'merge-preview', bytes, unlock: { key } }),
+        'merge-preview',
+      );
+      timings.worker['merge-preview'] = previewTiming;
+      if (!preview.ok) throw new Error('The bench backup did not open for merging');
+      timings.worker.merge = await timed(async () => {
+        const merged = await runDataJob(scratch, {
+          kind: 'merge',
+          bytes,
+          key,
+          choices: {},
+          previewed: preview.value.previewed,
+          actorId: null,
+          source: 'the bench',
+          now: NOW,
+        });
+        if (!merged.ok) throw new Error(merged.problem);
       });
-      if (!merged.ok) throw new Error(merged.problem);
-    });
-    if (stopAfter === 'merge') return timings;
+      if (stopAfter === 'merge') return timings;
+    }
     say('demo load in the worker');
     await fresh();
     timings.worker['demo-load'] = await timed(() =>
@@ -112,7 +119,8 @@ export async function measureDataJobs(
     // The screens' jobs on the database the demo load just filled: the data set at this size.
     timings.screens = await measureScreenJobs(scratch, size === 'smoke', onPageToo, timed, (name) => profiled(timed, name));
 
-    if (onPageToo) {
+    if (onPageToo && backupForPage) {
+      const bytes = backupForPage;
       say('backup on the page');
       timings.page.backup = await timed(() => makeBackupFile(db, key, options));
       say('restore on the page');

@@ -384,12 +384,12 @@ const api: BenchPageApi = {
     return made;
   },
 
-  dataJobs(size: SizeName, onPageToo: boolean, stopAfter?: string) {
+  dataJobs(size: SizeName, onPageToo: boolean, stopAfter?: string, startAt?: string) {
     // The generated data set is let go first (nothing after needs it): held, it made the page's heap hundreds of
     // megabytes at a service, and its garbage collections (100 to 470 ms, CPU profile) landed in whichever step ran.
     bench = null;
     benchSize = null;
-    return measureDataJobs(db, size, onPageToo, timed, stopAfter);
+    return measureDataJobs(db, size, onPageToo, timed, stopAfter, startAt);
   },
 
   async finish() {
