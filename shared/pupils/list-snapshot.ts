@@ -6,7 +6,8 @@
  * the list's fields in PUPIL_LIST_FIELDS order (no repeated field names), and every part holds the change stamp it
  * was read at: the renderer uses it only while that is still the database's (renderer/src/db/pupil-list.ts).
  */
-import { PUPIL_LIST_FIELDS, compareByName, nameSortKey, type PupilListRow } from './list';
+import { PUPIL_LIST_FIELDS, type PupilListRow } from './list';
+import { PupilListRowsCollector } from './list-index';
 
 /**
  * Bumped when the layout changes: a snapshot of another layout is ignored and built again (2: stored in parts;
@@ -47,7 +48,7 @@ export interface PupilListSnapshot {
 
 /**
  * The rows as the parts of one snapshot read at `stamp`, all at once: the first screen, then always at least
- * one part of rows, even with no rows. (The renderer makes them a part per task, from the index's name order.)
+ * one part of rows, even with no rows. (The renderer makes them a part per task, with the same collector.)
  */
 export function encodePupilListSnapshot(
   rows: readonly PupilListRow[],
@@ -55,13 +56,11 @@ export function encodePupilListSnapshot(
   partRows: number = PUPIL_LIST_SNAPSHOT_PART_ROWS,
 ): PupilListSnapshot[] {
   const parts = pupilListSnapshotParts(rows.length, partRows);
-  const byName = rows
-    .map((row) => ({ key: nameSortKey(row), id: row.id, row }))
-    .sort(compareByName)
-    .slice(0, PUPIL_LIST_FIRST_SCREEN_ROWS)
-    .map((entry) => entry.row);
+  // The first screen picked as the app's background refresh picks it (one place for that order).
+  const collector = new PupilListRowsCollector(PUPIL_LIST_FIRST_SCREEN_ROWS);
+  collector.add(rows);
   return [
-    encodePupilListFirstScreen(byName, rows.length, stamp, parts),
+    encodePupilListFirstScreen(collector.firstByName(), rows.length, stamp, parts),
     ...Array.from({ length: parts - 1 }, (_, at) => encodePupilListSnapshotPart(rows, stamp, at + 1, partRows)),
   ];
 }
