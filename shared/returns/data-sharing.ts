@@ -52,6 +52,42 @@ export function agreementInWords(agreement: DataSharingAgreement | null, today: 
   return `Agreement ${agreement.reference}, signed ${formatUkDate(agreement.signedOn)}${review}`;
 }
 
+/** The recipients after one is removed, and the council's recipient: no longer named when it was them. */
+export interface RecipientRemoval {
+  removed: ReturnRecipient;
+  recipients: ReturnRecipient[];
+  councilRecipientId: string | null;
+  /** They had been the council's recipient: now none is named. */
+  wasCouncils: boolean;
+}
+
+/**
+ * Removing a recipient takes their agreement and their secret key with them (extracts made for them can no
+ * longer be linked to later ones), and stops them being the council's recipient. Null when no recipient has that id.
+ */
+export function removeRecipient(
+  recipients: readonly ReturnRecipient[],
+  councilRecipientId: string | null,
+  id: string,
+): RecipientRemoval | null {
+  const removed = recipients.find((r) => r.id === id);
+  if (!removed) return null;
+  return {
+    removed,
+    recipients: recipients.filter((r) => r.id !== id),
+    councilRecipientId: councilRecipientId === id ? null : councilRecipientId,
+    wasCouncils: councilRecipientId === id,
+  };
+}
+
+/** A removal in words, for the status line of the page it was made on. */
+export function recipientRemovalInWords(removal: RecipientRemoval): string {
+  const { name } = removal.removed;
+  return removal.wasCouncils
+    ? `Removed ${name}. They were the council's destinations recipient: name another before the council's files can leave.`
+    : `Removed ${name}.`;
+}
+
 /**
  * Why a pupil-level file may not go to the council's recipient today, in words naming them; null when it may.
  * `what` names the file ("the destinations file").

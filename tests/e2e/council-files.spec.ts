@@ -164,3 +164,64 @@ test('the council receives the destinations file and the risk-of-NEET list only 
   await page.goto(`/#/pupils/${stored!.id}`);
   await expect(page.getByTestId('council-views')).toContainText('18/01/2027, Kent NEET team, would give Low: Known to early help');
 });
+
+test("a recipient can be removed, after a confirmation, with their key and agreement; the council's recipient is then none", async ({
+  page,
+}) => {
+  await openWithDemoData(page);
+  const settings = await openCouncilSettings(page);
+  for (const name of ['Kent NEET team', 'Medway partnership']) {
+    await settings.getByLabel('New recipient').fill(name);
+    await settings.getByRole('button', { name: 'Add recipient' }).click();
+  }
+  await settings.getByRole('combobox', { name: "Council's destinations recipient" }).selectOption({ label: 'Kent NEET team' });
+  await settings.getByRole('button', { name: "Save the council's recipient" }).click();
+  const recipients = settings.getByRole('list', { name: 'Recipients' });
+  await expect(recipients.getByRole('listitem')).toHaveCount(2);
+
+  // Asked first; keeping them changes nothing, and Escape does the same, with the keyboard back on the button.
+  const remove = recipients.getByRole('button', { name: 'Remove Kent NEET team' });
+  await remove.click();
+  const dialog = page.getByRole('dialog', { name: 'Remove Kent NEET team?' });
+  await expect(dialog).toContainText('Their secret key is deleted from this computer');
+  await expectAccessible(page, 'the confirmation before removing a recipient');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await expect(recipients.getByRole('listitem')).toHaveCount(2);
+
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Remove recipient' }).click();
+  await expect(settings.getByRole('status')).toHaveText(
+    "Removed Kent NEET team. They were the council's destinations recipient: name another before the council's files can leave.",
+  );
+  await expect(recipients.getByRole('listitem')).toHaveCount(1);
+  await expect(recipients.getByRole('listitem')).toContainText('Medway partnership');
+  await expect(recipients.getByRole('button', { name: 'Remove Medway partnership' })).toBeVisible();
+  await expect(settings.getByTestId('agreements')).not.toContainText('Kent NEET team');
+  await expect(settings.getByRole('combobox', { name: "Council's destinations recipient" }).locator('option:checked')).toHaveText(
+    'None named',
+  );
+  await expect(settings.getByRole('combobox', { name: 'Recipient', exact: true }).getByRole('option')).toHaveText([
+    'Choose a recipient',
+    'Medway partnership',
+  ]);
+  await expectAccessible(page, 'Settings after a recipient was removed');
+
+  // Stored so: after a reload, the council's files are refused for want of a named recipient.
+  const stored = await readTable<{ key: string; value: unknown }>(page, 'settings');
+  const value = (key: string) => stored.find((s) => s.key === key)?.value;
+  expect((value('returnRecipients') as { name: string }[]).map((r) => r.name)).toEqual(['Medway partnership']);
+  expect(value('councilRecipientId')).toBeNull();
+  await page.reload();
+  await openReturns(page);
+  const destinations = page.getByTestId('destinations-file');
+  await destinations.getByRole('button', { name: 'Show the destinations file' }).click();
+  await destinations.getByRole('button', { name: 'Save the destinations file (CSV)' }).click();
+  await expect(destinations.getByRole('alert')).toContainText("no recipient is named as the council's destinations recipient");
+});

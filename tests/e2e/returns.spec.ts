@@ -117,6 +117,23 @@ test('a pseudonymised extract needs a recipient, and holds no names, UPNs or ful
   const csv = await text(await download);
   expect(csv).toContain('Pseudonym');
   expect(leaked(csv, pupils), 'the extract must not hold identifying data').toEqual([]);
+
+  // Another recipient chosen after the preview: its pseudonyms were made with the first one's key, so it goes.
+  await page.getByLabel('New recipient').fill('Medway partnership');
+  await page.getByRole('button', { name: 'Add recipient' }).click();
+  await page.getByLabel('Recipient', { exact: true }).selectOption({ label: 'Medway partnership' });
+  await expect(preview).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText('The recipient changed: preview the extract again for them before saving it.');
+  // Removing the one chosen, from here, after asking: no longer offered or chosen.
+  await page.getByRole('button', { name: 'Remove Medway partnership' }).click();
+  await page.getByRole('dialog', { name: 'Remove Medway partnership?' }).getByRole('button', { name: 'Remove recipient' }).click();
+  await expect(page.getByRole('status')).toHaveText('Removed Medway partnership.');
+  await expect(page.getByLabel('Recipient', { exact: true }).locator('option:checked')).toHaveText('Choose a recipient');
+  await expect(page.getByLabel('Recipient', { exact: true }).getByRole('option')).toHaveText([
+    'Choose a recipient',
+    'Kent NEET tracking team',
+  ]);
+  await expectAccessible(page, 'the extract form after a recipient was removed');
 });
 
 test('saves the tidy data for the council with its metadata file, shown first in the preview, with last year beside this year', async ({

@@ -6,6 +6,8 @@ import Papa from 'papaparse';
 import { testDatabaseOptions } from './test-database';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { addRiskListNote } from '@renderer/db/council-files';
+import { byWrittenOrder } from '@renderer/db/audit';
+import { getSetting, removeReturnRecipient, setSetting } from '@renderer/db/settings';
 import { buildUpn } from '@shared/identifiers';
 import { destinationEntrySchema, type DestinationEntry } from '@shared/model';
 import {
@@ -14,6 +16,8 @@ import {
   checkAgreement,
   councilFileRefusal,
   recipientAgreementRefusal,
+  removeRecipient,
+  recipientRemovalInWords,
   councilFileToCsv,
   DESTINATIONS_FILE_COLUMNS,
   nextRiskListDue,
@@ -231,6 +235,73 @@ describe('data-sharing agreements', () => {
     expect(nextRiskListDue(['03-01', '10-01'], '2027-10-01')).toBe('2027-10-01');
     expect(parseDayMonth('1/3')).toBe('03-01');
     expect(parseDayMonth('29/02')).toBeNull();
+  });
+});
+
+describe('removing a recipient of extracts', () => {
+  const neet: ReturnRecipient = { id: crypto.randomUUID(), name: 'Kent NEET team', key: 'b'.repeat(64), agreement: null };
+  const partner: ReturnRecipient = {
+    id: crypto.randomUUID(),
+    name: 'Medway partnership',
+    key: 'c'.repeat(64),
+    agreement: { reference: 'DSA-9', signedOn: '2026-01-01', reviewOn: null },
+  };
+
+  it("takes them, their key and agreement out, and stops them being the council's recipient", () => {
+    expect(removeRecipient([neet, partner], neet.id, neet.id)).toEqual({
+      removed: neet,
+      recipients: [partner],
+      councilRecipientId: null,
+      wasCouncils: true,
+    });
+    expect(removeRecipient([neet, partner], neet.id, partner.id)).toEqual({
+      removed: partner,
+      recipients: [neet],
+      councilRecipientId: neet.id,
+      wasCouncils: false,
+    });
+    expect(removeRecipient([neet], null, 'not-a-recipient')).toBeNull();
+  });
+
+  it("says so, and that the council's files need another recipient named when it was theirs", () => {
+    expect(recipientRemovalInWords(removeRecipient([neet, partner], null, neet.id)!)).toBe('Removed Kent NEET team.');
+    expect(recipientRemovalInWords(removeRecipient([neet, partner], partner.id, partner.id)!)).toBe(
+      "Removed Medway partnership. They were the council's destinations recipient: name another before the council's files can leave.",
+    );
+  });
+
+  describe('in the database', () => {
+    let db: CareersDeskDb;
+    beforeEach(async () => {
+      db = new CareersDeskDb(`recipients-${crypto.randomUUID()}`, testDatabaseOptions());
+      await setSetting(db, 'returnRecipients', [neet, partner], null);
+      await setSetting(db, 'councilRecipientId', partner.id, null);
+      await db.audit.clear();
+    });
+    afterEach(async () => db.delete());
+
+    it('removes them in one change with audit entries saying who and that the council has none named', async () => {
+      const adviserId = crypto.randomUUID();
+      const removal = await removeReturnRecipient(db, partner.id, adviserId);
+      expect(removal?.wasCouncils).toBe(true);
+      expect(await getSetting(db, 'returnRecipients')).toEqual([neet]);
+      expect(await getSetting(db, 'councilRecipientId')).toBeNull();
+      const audit = byWrittenOrder(await db.audit.toArray()).map((a) => [a.adviserId, a.recordId, a.summary]);
+      expect(audit).toEqual([
+        [adviserId, 'returnRecipients', 'Removed Medway partnership as a recipient of extracts, with their key'],
+        [adviserId, 'councilRecipientId', "Medway partnership is no longer the council's destinations recipient (removed)"],
+      ]);
+    });
+
+    it("leaves the council's recipient alone when another is removed, and changes nothing for an id not there", async () => {
+      await removeReturnRecipient(db, neet.id, null);
+      expect(await getSetting(db, 'returnRecipients')).toEqual([partner]);
+      expect(await getSetting(db, 'councilRecipientId')).toBe(partner.id);
+      expect(await db.audit.count()).toBe(1);
+      expect(await removeReturnRecipient(db, neet.id, null)).toBeNull();
+      expect(await getSetting(db, 'returnRecipients')).toEqual([partner]);
+      expect(await db.audit.count()).toBe(1);
+    });
   });
 });
 

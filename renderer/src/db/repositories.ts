@@ -96,7 +96,7 @@ import {
   type RiskWeightOptions,
   type SchoolInput,
 } from './organisation';
-import { getSetting, removeLock, setSetting } from './settings';
+import { getSetting, removeLock, removeReturnRecipient, setSetting } from './settings';
 import type { IntendedPlace, Acceptance, AllocationToConfirm, OfferChoice } from './matching';
 import { listAllocations, loadAllocation, removeAllocation } from './allocations';
 import {
@@ -314,6 +314,8 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
        */
       chooseAdviser: (adviserId: string | null) => setSetting(db, 'currentAdviserId', adviserId, adviserId ?? actor()),
       removeLock: () => removeLock(db, actor()),
+      /** A recipient of extracts removed, with their agreement and key; no longer the council's recipient if they were. */
+      removeReturnRecipient: (id: string) => removeReturnRecipient(db, id, actor()),
     },
 
     matching: {

@@ -1,4 +1,6 @@
 import { SETTING_LABELS, settingSchemas, type SettingKey, type SettingValue } from '@shared/model';
+// Direct, not the barrel: this module is in the start's records code, and the barrel holds the returns' builders.
+import { removeRecipient, type RecipientRemoval } from '@shared/returns/data-sharing';
 import { canonicalJson } from '@shared/backup/format';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
@@ -20,6 +22,8 @@ export async function setSetting<K extends SettingKey>(
   key: K,
   value: SettingValue<K>,
   actorId: string | null,
+  /** The audit entry's words, where the change is better said than "Changed the setting". */
+  summary = `Changed the setting "${SETTING_LABELS[key]}"`,
 ): Promise<void> {
   const checked = settingSchemas[key].parse(value);
   await db.transaction('rw', db.settings, db.audit, async () => {
@@ -32,7 +36,7 @@ export async function setSetting<K extends SettingKey>(
       entity: 'settings',
       recordId: key,
       pupilId: null,
-      summary: `Changed the setting "${SETTING_LABELS[key]}"`,
+      summary,
     });
   });
 }
@@ -42,5 +46,23 @@ export async function removeLock(db: CareersDeskDb, actorId: string | null): Pro
   await db.transaction('rw', db.settings, db.audit, async () => {
     await db.settings.delete('lockPassphraseHash');
     await setSetting(db, 'lockIdleMinutes', 0, actorId);
+  });
+}
+
+/**
+ * Removes a recipient of extracts, with their agreement and key, and stops them being the council's recipient,
+ * in one transaction with its audit entries. Null when there is no recipient with that id (removed meanwhile).
+ */
+export async function removeReturnRecipient(db: CareersDeskDb, id: string, actorId: string | null): Promise<RecipientRemoval | null> {
+  return db.transaction('rw', db.settings, db.audit, async () => {
+    const councilRecipientId = (await getSetting(db, 'councilRecipientId')) ?? null;
+    const removal = removeRecipient((await getSetting(db, 'returnRecipients')) ?? [], councilRecipientId, id);
+    if (!removal) return null;
+    const { name } = removal.removed;
+    await setSetting(db, 'returnRecipients', removal.recipients, actorId, `Removed ${name} as a recipient of extracts, with their key`);
+    if (removal.wasCouncils) {
+      await setSetting(db, 'councilRecipientId', null, actorId, `${name} is no longer the council's destinations recipient (removed)`);
+    }
+    return removal;
   });
 }
