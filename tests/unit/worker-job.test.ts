@@ -4,10 +4,14 @@ import { yearGroupOf } from '@shared/academic-year';
 import {
   BYTES_AS_BLOB_FROM,
   JobCancelled,
+  BYTES_IN_SLICES_FROM,
+  BYTES_SLICE,
+  IncomingBytes,
   JobWorker,
   packBytes,
   runWorkerJob,
-  unpackBytes,
+  takeLargeBytes,
+  type BytesSliceMessage,
   type WorkerJobEnvelope,
   type WorkerJobReply,
 } from '@renderer/platform/worker-job';
@@ -43,13 +47,19 @@ afterEach(async () => {
 function scriptedWorker(
   replies: WorkerJobReply<unknown>[],
   crashAfter = false,
-): { worker: Worker; terminated: () => boolean; sent: unknown[] } {
+): { worker: Worker; terminated: () => boolean; sent: unknown[]; slices: { message: BytesSliceMessage; transfer: unknown[] }[] } {
   let terminated = false;
   const sent: unknown[] = [];
+  const slices: { message: BytesSliceMessage; transfer: unknown[] }[] = [];
   const worker = {
     onmessage: null as ((event: MessageEvent) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
-    postMessage(message: WorkerJobEnvelope<unknown>) {
+    postMessage(message: WorkerJobEnvelope<unknown> | BytesSliceMessage, transfer: unknown[] = []) {
+      // Slices of a request's bytes come first and are not answered; the request itself is.
+      if ('type' in message) {
+        slices.push({ message, transfer });
+        return;
+      }
       sent.push(message.request);
       queueMicrotask(() => {
         for (const reply of replies) this.onmessage?.({ data: { ...reply, id: message.id } } as MessageEvent);
@@ -60,7 +70,7 @@ function scriptedWorker(
       terminated = true;
     },
   };
-  return { worker: worker as unknown as Worker, terminated: () => terminated, sent };
+  return { worker: worker as unknown as Worker, terminated: () => terminated, sent, slices };
 }
 
 describe('running long work in a worker (renderer/src/app/worker-job)', () => {
@@ -79,47 +89,76 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     expect(scripted.terminated()).toBe(true);
   });
 
-  it('sends large bytes, and takes them back, as Blobs passed by reference; small ones as they are', async () => {
-    const large = new Uint8Array(BYTES_AS_BLOB_FROM).map((_, i) => i % 251);
+  it('sends large bytes in slices, each transferred in a task of its own, and takes large answers back as Blobs', async () => {
+    const large = new Uint8Array(BYTES_SLICE * 2 + 5).map((_, i) => i % 251);
     const answer = new Uint8Array(BYTES_AS_BLOB_FROM + 5).fill(7);
     const scripted = scriptedWorker([
       { type: 'done', result: { outcome: 'rewritten', data: { careersDeskBytesAsBlob: new Blob([answer]) } } },
     ]);
-    const result = await runWorkerJob({
-      start: () => scripted.worker,
-      request: { kind: 'open', bytes: large, small: new Uint8Array([1, 2]) },
-      onPageThread: () => null,
-      what: 'Test',
-    });
-    const sent = scripted.sent[0] as { kind: string; bytes: { careersDeskBytesAsBlob: Blob }; small: Uint8Array };
-    expect(sent.kind).toBe('open');
-    expect(sent.bytes.careersDeskBytesAsBlob).toBeInstanceOf(Blob);
-    expect(new Uint8Array(await sent.bytes.careersDeskBytesAsBlob.arrayBuffer())).toEqual(large);
-    expect([...sent.small]).toEqual([1, 2]);
+    const request = { kind: 'open', bytes: large, small: new Uint8Array([1, 2]) };
+    const result = await runWorkerJob({ start: () => scripted.worker, request, onPageThread: () => null, what: 'Test' });
     expect(result).toEqual({ outcome: 'rewritten', data: answer });
+    // The request went with a mark in place of its bytes, and small bytes as they are.
+    const sent = scripted.sent[0] as { kind: string; bytes: unknown; small: Uint8Array };
+    expect(sent.kind).toBe('open');
+    expect(sent.bytes).not.toBeInstanceOf(Uint8Array);
+    expect([...sent.small]).toEqual([1, 2]);
+    // Three slices, in order, each its own buffer, transferred; the page's bytes are left whole.
+    expect(scripted.slices.map(({ message }) => [message.offset, message.slice.byteLength])).toEqual([
+      [0, BYTES_SLICE],
+      [BYTES_SLICE, BYTES_SLICE],
+      [BYTES_SLICE * 2, 5],
+    ]);
+    for (const { message, transfer } of scripted.slices) expect(transfer).toEqual([message.slice.buffer]);
+    expect(large.byteLength).toBe(BYTES_SLICE * 2 + 5);
+    expect(large[BYTES_SLICE + 3]).toBe((BYTES_SLICE + 3) % 251);
+    // Put together on the worker's side, the request is the one the page was given.
+    const incoming = new IncomingBytes();
+    for (const { message } of scripted.slices) incoming.receive(message);
+    expect(incoming.restore(scripted.slices[0]!.message.id, sent)).toEqual(request);
   });
 
   it("finds large bytes inside a data job's request (its job's field), and leaves arrays and other values as they are", async () => {
-    const large = new Uint8Array(BYTES_AS_BLOB_FROM + 1).fill(3);
+    const large = new Uint8Array(BYTES_IN_SLICES_FROM + 1).fill(3);
     const now = new Date('2026-12-07T10:00:00Z');
     const rows = [{ id: 'p1' }];
     const answer = { ok: true, value: { data: { careersDeskBytesAsBlob: new Blob([large]) } } };
     const scripted = scriptedWorker([{ type: 'done', result: answer }]);
-    const result = await runWorkerJob({
-      start: () => scripted.worker,
-      request: { job: { kind: 'restore', bytes: large, now, rows }, address: { name: 'careers-desk' } },
-      onPageThread: () => null,
-      what: 'Test',
-    });
-    const sent = scripted.sent[0] as { job: { bytes: { careersDeskBytesAsBlob: Blob }; now: Date; rows: unknown[] }; address: unknown };
-    expect(sent.job.bytes.careersDeskBytesAsBlob).toBeInstanceOf(Blob);
-    expect(new Uint8Array(await sent.job.bytes.careersDeskBytesAsBlob.arrayBuffer())).toEqual(large);
+    const request = { job: { kind: 'restore', bytes: large, now, rows }, address: { name: 'careers-desk' } };
+    const result = await runWorkerJob({ start: () => scripted.worker, request, onPageThread: () => null, what: 'Test' });
+    const sent = scripted.sent[0] as { job: { bytes: unknown; now: Date; rows: unknown[] }; address: unknown };
+    expect(sent.job.bytes).not.toBeInstanceOf(Uint8Array);
     expect(sent.job.now).toBe(now);
     expect(sent.job.rows).toBe(rows);
-    expect(sent.address).toEqual({ name: 'careers-desk' });
-    // The worker's side reads the nested Blob back into bytes too; the answer's nested Blob comes back as bytes.
-    expect(await unpackBytes(sent)).toEqual({ job: { kind: 'restore', bytes: large, now, rows }, address: { name: 'careers-desk' } });
+    expect(scripted.slices).toHaveLength(1);
+    const incoming = new IncomingBytes();
+    incoming.receive(scripted.slices[0]!.message);
+    expect(incoming.restore(scripted.slices[0]!.message.id, sent)).toEqual(request);
+    // The answer's nested Blob comes back as bytes.
     expect(result).toEqual({ ok: true, value: { data: large } });
+  });
+
+  it('stops sending slices when the job is cancelled, and never sends the request', async () => {
+    const scripted = scriptedWorker([{ type: 'done', result: 1 }]);
+    const controller = new AbortController();
+    const job = runWorkerJob(
+      { start: () => scripted.worker, request: { bytes: new Uint8Array(BYTES_SLICE * 4) }, onPageThread: () => -1, what: 'The restore' },
+      () => {},
+      controller.signal,
+    );
+    // The first slice goes at once; each of the rest waits for a task of its own.
+    expect(scripted.slices).toHaveLength(1);
+    controller.abort();
+    await expect(job).rejects.toBeInstanceOf(JobCancelled);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(scripted.slices).toHaveLength(1);
+    expect(scripted.sent).toEqual([]);
+    expect(scripted.terminated()).toBe(true);
+  });
+
+  it("refuses, on the worker's side, a request whose bytes did not all arrive, naming them", () => {
+    const { request } = takeLargeBytes({ bytes: new Uint8Array(BYTES_IN_SLICES_FROM) });
+    expect(() => new IncomingBytes().restore(1, request)).toThrow("The job's bytes (part 1) did not arrive");
   });
 
   it('looks no deeper than a data job needs: bytes nested further are cloned as they are', () => {

@@ -28,9 +28,10 @@ function namesOf(error: unknown): { name?: string; innerName?: string } {
 }
 
 /**
- * Bytes from this size cross between the page and a worker as a Blob, which is passed by reference and read
- * back without holding either thread: a structured clone of a county's backup (137 MB) held the window for
- * about 250 ms each way (tests/bench/README.md, round nine). Smaller bytes are cloned as they are.
+ * Bytes from this size cross between a worker and the page as a Blob, which is passed by reference and read
+ * back on the page without holding its thread: a structured clone of a county's backup (137 MB) held the window
+ * for about 250 ms each way (tests/bench/README.md, round nine). Smaller bytes are cloned as they are. (From the
+ * page to a worker they go in slices instead: making the Blob is itself a long task there, below.)
  */
 export const BYTES_AS_BLOB_FROM = 1 << 20;
 const BYTES_MARK = 'careersDeskBytesAsBlob';
@@ -51,7 +52,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 const PACK_DEPTH = 3;
 
-/** A request or result with its large bytes (itself, or a field of its plain objects) made Blobs for the crossing. */
+/** A result with its large bytes (itself, or a field of its plain objects) made Blobs for the crossing to the page. */
 export function packBytes<T>(value: T): T {
   const pack = (item: unknown, depth: number): unknown => {
     // A Blob copies the bytes once, quickly, where a clone would serialise them in the posting task.
@@ -64,7 +65,7 @@ export function packBytes<T>(value: T): T {
   return pack(value, 0) as T;
 }
 
-/** The request or result as it was before packBytes: each Blob read back into bytes (asynchronously). */
+/** The result as it was before packBytes: each Blob read back into bytes (asynchronously). */
 export async function unpackBytes<T>(value: T): Promise<T> {
   const unpack = async (item: unknown, depth: number): Promise<unknown> => {
     if (isBytesAsBlob(item)) return new Uint8Array(await item[BYTES_MARK].arrayBuffer());
@@ -73,6 +74,82 @@ export async function unpackBytes<T>(value: T): Promise<T> {
     return Object.fromEntries(entries);
   };
   return (await unpack(value, 0)) as T;
+}
+
+/**
+ * Bytes from this size go from the page to a worker in slices of BYTES_SLICE, each copied and transferred in a task
+ * of its own, then put together in the worker: making one Blob of a county's backup (137 MB) on the page took
+ * 740 ms in one task (CPU profile, bench round twelve), and cloning it about as long. The page keeps its bytes
+ * (a restore follows its preview with the same file).
+ */
+export const BYTES_IN_SLICES_FROM = BYTES_AS_BLOB_FROM;
+export const BYTES_SLICE = 8 << 20;
+const SLICES_MARK = 'careersDeskBytesInSlices';
+type BytesInSlices = { [SLICES_MARK]: number };
+
+/** One slice of a request's large bytes, sent before the request (messages to a worker arrive in order). */
+export interface BytesSliceMessage {
+  type: 'bytes';
+  id: number;
+  /** Which of the request's large byte arrays (its mark's number), how long it is, and where this slice goes. */
+  index: number;
+  length: number;
+  offset: number;
+  slice: Uint8Array;
+}
+
+function isBytesInSlices(value: unknown): value is BytesInSlices {
+  return typeof value === 'object' && value !== null && SLICES_MARK in value && typeof value[SLICES_MARK] === 'number';
+}
+
+/** A request with its large bytes taken out (each replaced by a numbered mark), and those bytes, to send in slices. */
+export function takeLargeBytes<T>(value: T): { request: T; large: Uint8Array[] } {
+  const large: Uint8Array[] = [];
+  const take = (item: unknown, depth: number): unknown => {
+    if (item instanceof Uint8Array && item.byteLength >= BYTES_IN_SLICES_FROM) return { [SLICES_MARK]: large.push(item) - 1 };
+    if (depth >= PACK_DEPTH || !isPlainObject(item)) return item;
+    return Object.fromEntries(Object.entries(item).map(([key, field]) => [key, take(field, depth + 1)]));
+  };
+  return { request: take(value, 0) as T, large };
+}
+
+/** The slice messages for `large`, one at a time, so the caller can send each in a task of its own. */
+export function* slicesOf(id: number, large: readonly Uint8Array[]): Generator<BytesSliceMessage> {
+  for (const [index, bytes] of large.entries()) {
+    for (let offset = 0; offset < bytes.byteLength; offset += BYTES_SLICE) {
+      // A copy of its own, so its buffer can be transferred (not cloned) and the page keeps the bytes whole.
+      yield { type: 'bytes', id, index, length: bytes.byteLength, offset, slice: bytes.slice(offset, offset + BYTES_SLICE) };
+    }
+  }
+}
+
+/** The worker's side: each request's bytes put together from their slices as they come, then put back in the request. */
+export class IncomingBytes {
+  private readonly byJob = new Map<number, Map<number, Uint8Array>>();
+
+  receive(message: BytesSliceMessage): void {
+    let arrays = this.byJob.get(message.id);
+    if (!arrays) this.byJob.set(message.id, (arrays = new Map()));
+    let bytes = arrays.get(message.index);
+    if (!bytes) arrays.set(message.index, (bytes = new Uint8Array(message.length)));
+    bytes.set(message.slice, message.offset);
+  }
+
+  /** Job `id`'s request with its bytes back in place of their marks; refused if a mark has no bytes. */
+  restore<T>(id: number, request: T): T {
+    const arrays = this.byJob.get(id) ?? new Map<number, Uint8Array>();
+    this.byJob.delete(id);
+    const put = (item: unknown, depth: number): unknown => {
+      if (isBytesInSlices(item)) {
+        const bytes = arrays.get(item[SLICES_MARK]);
+        if (!bytes) throw new Error(`The job's bytes (part ${item[SLICES_MARK] + 1}) did not arrive`);
+        return bytes;
+      }
+      if (depth >= PACK_DEPTH || !isPlainObject(item)) return item;
+      return Object.fromEntries(Object.entries(item).map(([key, field]) => [key, put(field, depth + 1)]));
+    };
+    return put(request, 0) as T;
+  }
 }
 
 /** A request as posted to the worker, numbered so that a kept worker's replies find their job. */
@@ -163,15 +240,28 @@ export class JobWorker<Request, Result> {
     return new Promise<Result>((resolve, reject) => {
       this.pending.set(id, { request, onProgress, signal, onPart, resolve, reject });
       signal?.addEventListener('abort', () => this.cancel(id), { once: true });
-      try {
-        worker.postMessage({ id, request: packBytes(request) } satisfies WorkerJobEnvelope<Request>);
-      } catch (error) {
+      this.send(worker, id, request).catch((error: unknown) => {
         // The request could not be copied to the worker (a value that cannot be cloned): this job alone runs here.
-        this.pending.delete(id);
+        if (!this.pending.delete(id)) return;
         this.fallBack(error, false);
         this.onPage(request, onProgress, signal, onPart).then(resolve, reject);
-      }
+      });
     });
+  }
+
+  /**
+   * Posts job `id`: its large bytes first, a slice per task, then the request. Stops sending if the job was
+   * cancelled or its worker stopped meanwhile.
+   */
+  private async send(worker: Worker, id: number, request: Request): Promise<void> {
+    const { request: marked, large } = takeLargeBytes(request);
+    for (const message of slicesOf(id, large)) {
+      if (this.worker !== worker || !this.pending.has(id)) return;
+      worker.postMessage(message, [message.slice.buffer]);
+      await nextTask();
+    }
+    if (this.worker !== worker || !this.pending.has(id)) return;
+    worker.postMessage({ id, request: marked } satisfies WorkerJobEnvelope<Request>);
   }
 
   /** Stops the worker for a cancelled job: the job is refused as cancelled, any others in hand as stopped. */
@@ -289,10 +379,16 @@ export function serveWorkerJob<Request, Result>(
   work: (request: Request, onProgress: (fraction: number) => void, onPart: (part: unknown) => void) => Promise<Result> | Result,
 ): void {
   const reply = (message: NumberedReply<Result>) => self.postMessage(message);
-  self.onmessage = async (event: MessageEvent<WorkerJobEnvelope<Request>>) => {
-    const { id } = event.data;
+  const incoming = new IncomingBytes();
+  self.onmessage = async (event: MessageEvent<WorkerJobEnvelope<Request> | BytesSliceMessage>) => {
+    const message = event.data;
+    if ('type' in message) {
+      incoming.receive(message);
+      return;
+    }
+    const { id } = message;
     try {
-      const request = await unpackBytes(event.data.request);
+      const request = incoming.restore(id, message.request);
       const onProgress = (fraction: number) => reply({ id, type: 'progress', fraction });
       const result = await work(request, onProgress, (part) => reply({ id, type: 'part', part }));
       reply({ id, type: 'done', result: packBytes(result) });
