@@ -4,7 +4,7 @@
  * Figures, not pass or fail: a test here fails only when a step throws.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, chromium, type BrowserContext, type Page } from '@playwright/test';
 import type {} from './page/api';
@@ -206,7 +206,9 @@ for (const size of env.sizes) {
         ] as const);
         if (profiling) {
           const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-          console.log(`bench: CPU profile of the page during search at the ${size} size:`);
+          const file = join(CACHE_FOLDER, `profile-${size}-search.cpuprofile`);
+          await writeFile(file, JSON.stringify(profile));
+          console.log(`bench: CPU profile of the page during search at the ${size} size (${file}):`);
           for (const line of longestBusyStretch(profile, 20)) console.log(`  ${line}`);
         }
         await cdp.detach();

@@ -26,8 +26,9 @@ export const DATA_JOBS_FROM_DEMO_LOAD = START_AT === 'demo-load';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
   hitCount?: number;
+  children?: number[];
 }
 export interface Profile {
   nodes: ProfileNode[];
@@ -88,7 +89,40 @@ export function longestBusyStretch(profile: Profile, count: number): string[] {
     samples: samples.slice(best.from, best.to),
     timeDeltas: [0, ...deltas.slice(best.from + 1, best.to + 1)],
   };
-  return [`longest stretch without idle: ${best.ms.toFixed(1)} ms`, ...topSelfTimes(stretch, count)];
+  return [`longest stretch without idle: ${best.ms.toFixed(1)} ms`, ...topSelfTimes(stretch, count), ...callersOf(stretch, 5)];
+}
+
+/** A frame as a line of a caller chain: its function, file and column (a minified bundle is one long line). */
+function frameName(node: ProfileNode): string {
+  const { functionName, url, columnNumber } = node.callFrame;
+  return `${functionName || '(anonymous)'}${url ? ` ${url.split('/').pop()}:${(columnNumber ?? 0) + 1}` : ''}`;
+}
+
+/**
+ * For the `count` stacks with the most self time in the profile, the chain of callers (innermost first): which
+ * code a native function's time (an IndexedDB put, TextEncoder's encode) was spent for.
+ */
+function callersOf(profile: Profile, count: number): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const selfByNode = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) selfByNode.set(samples[i]!, (selfByNode.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  return [...selfByNode]
+    .filter(([id]) => byNode.get(id)?.callFrame.functionName !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([id, ms]) => {
+      const chain: string[] = [];
+      for (let at: number | undefined = id; at !== undefined && chain.length < 8; at = parent.get(at)) {
+        const node = byNode.get(at);
+        if (!node || node.callFrame.functionName === '(root)') break;
+        chain.push(frameName(node));
+      }
+      return `${ms.toFixed(1)} ms in: ${chain.join(' < ')}`;
+    });
 }
 
 /** Lets the bench page ask for a CPU profile around the step named in BENCH_PROFILE_STEP. */
@@ -108,6 +142,8 @@ async function offerProfiling(page: Page, size: SizeName): Promise<void> {
     writeFileSync(file, JSON.stringify(profile));
     console.log(`bench: CPU profile of the page during ${step} at the ${size} size written to ${file}; self time, longest first:`);
     for (const line of topSelfTimes(profile, 15)) console.log(`  ${line}`);
+    console.log('  its longest stretch without idle:');
+    for (const line of longestBusyStretch(profile, 8)) console.log(`    ${line}`);
   });
 }
 
