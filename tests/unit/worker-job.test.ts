@@ -6,12 +6,13 @@ import {
   JobCancelled,
   BYTES_IN_SLICES_FROM,
   BYTES_SLICE,
-  IncomingBytes,
+  ITEMS_SLICE,
+  IncomingSlices,
   JobWorker,
   packBytes,
   runWorkerJob,
-  takeLargeBytes,
-  type BytesSliceMessage,
+  takeLargeValues,
+  type SliceMessage,
   type WorkerJobEnvelope,
   type WorkerJobReply,
 } from '@renderer/platform/worker-job';
@@ -47,15 +48,15 @@ afterEach(async () => {
 function scriptedWorker(
   replies: WorkerJobReply<unknown>[],
   crashAfter = false,
-): { worker: Worker; terminated: () => boolean; sent: unknown[]; slices: { message: BytesSliceMessage; transfer: unknown[] }[] } {
+): { worker: Worker; terminated: () => boolean; sent: unknown[]; slices: { message: SliceMessage; transfer: unknown[] }[] } {
   let terminated = false;
   const sent: unknown[] = [];
-  const slices: { message: BytesSliceMessage; transfer: unknown[] }[] = [];
+  const slices: { message: SliceMessage; transfer: unknown[] }[] = [];
   const worker = {
     onmessage: null as ((event: MessageEvent) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
-    postMessage(message: WorkerJobEnvelope<unknown> | BytesSliceMessage, transfer: unknown[] = []) {
-      // Slices of a request's bytes come first and are not answered; the request itself is.
+    postMessage(message: WorkerJobEnvelope<unknown> | SliceMessage, transfer: unknown[] = []) {
+      // Slices of a request's large values come first and are not answered; the request itself is.
       if ('type' in message) {
         slices.push({ message, transfer });
         return;
@@ -104,16 +105,16 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     expect(sent.bytes).not.toBeInstanceOf(Uint8Array);
     expect([...sent.small]).toEqual([1, 2]);
     // Three slices, in order, each its own buffer, transferred; the page's bytes are left whole.
-    expect(scripted.slices.map(({ message }) => [message.offset, message.slice.byteLength])).toEqual([
-      [0, BYTES_SLICE],
-      [BYTES_SLICE, BYTES_SLICE],
-      [BYTES_SLICE * 2, 5],
+    expect(scripted.slices.map(({ message }) => [message.kind, message.offset, message.slice.length])).toEqual([
+      ['bytes', 0, BYTES_SLICE],
+      ['bytes', BYTES_SLICE, BYTES_SLICE],
+      ['bytes', BYTES_SLICE * 2, 5],
     ]);
-    for (const { message, transfer } of scripted.slices) expect(transfer).toEqual([message.slice.buffer]);
+    for (const { message, transfer } of scripted.slices) expect(transfer).toEqual([(message.slice as Uint8Array).buffer]);
     expect(large.byteLength).toBe(BYTES_SLICE * 2 + 5);
     expect(large[BYTES_SLICE + 3]).toBe((BYTES_SLICE + 3) % 251);
     // Put together on the worker's side, the request is the one the page was given.
-    const incoming = new IncomingBytes();
+    const incoming = new IncomingSlices();
     for (const { message } of scripted.slices) incoming.receive(message);
     expect(incoming.restore(scripted.slices[0]!.message.id, sent)).toEqual(request);
   });
@@ -131,7 +132,7 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     expect(sent.job.now).toBe(now);
     expect(sent.job.rows).toBe(rows);
     expect(scripted.slices).toHaveLength(1);
-    const incoming = new IncomingBytes();
+    const incoming = new IncomingSlices();
     incoming.receive(scripted.slices[0]!.message);
     expect(incoming.restore(scripted.slices[0]!.message.id, sent)).toEqual(request);
     // The answer's nested Blob comes back as bytes.
@@ -156,9 +157,30 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     expect(scripted.terminated()).toBe(true);
   });
 
+  it("sends a long list (an import's operations) in slices of items, cloned a slice per task, put together in order", async () => {
+    const operations = Array.from({ length: ITEMS_SLICE * 2 + 7 }, (_, i) => ({ kind: 'add', record: { id: `p${i}`, names: ['A', 'B'] } }));
+    const short = [1, 2, 3];
+    const scripted = scriptedWorker([{ type: 'done', result: 'ok' }]);
+    const request = { job: { kind: 'import-pupils', operations, short }, address: { name: 'careers-desk' } };
+    await runWorkerJob({ start: () => scripted.worker, request, onPageThread: () => null, what: 'Test' });
+    expect(scripted.slices.map(({ message }) => [message.kind, message.offset, message.slice.length])).toEqual([
+      ['items', 0, ITEMS_SLICE],
+      ['items', ITEMS_SLICE, ITEMS_SLICE],
+      ['items', ITEMS_SLICE * 2, 7],
+    ]);
+    // Cloned, not transferred; the short list goes inside the request as it is.
+    for (const { transfer } of scripted.slices) expect(transfer).toEqual([]);
+    const sent = scripted.sent[0] as { job: { operations: unknown; short: number[] } };
+    expect(sent.job.short).toBe(short);
+    const incoming = new IncomingSlices();
+    // Received out of order, still put together in order.
+    for (const { message } of [...scripted.slices].reverse()) incoming.receive(message);
+    expect(incoming.restore(scripted.slices[0]!.message.id, sent)).toEqual(request);
+  });
+
   it("refuses, on the worker's side, a request whose bytes did not all arrive, naming them", () => {
-    const { request } = takeLargeBytes({ bytes: new Uint8Array(BYTES_IN_SLICES_FROM) });
-    expect(() => new IncomingBytes().restore(1, request)).toThrow("The job's bytes (part 1) did not arrive");
+    const { request } = takeLargeValues({ bytes: new Uint8Array(BYTES_IN_SLICES_FROM) });
+    expect(() => new IncomingSlices().restore(1, request)).toThrow("The job's data (part 1) did not arrive");
   });
 
   it('looks no deeper than a data job needs: bytes nested further are cloned as they are', () => {

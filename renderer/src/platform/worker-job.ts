@@ -85,29 +85,43 @@ export async function unpackBytes<T>(value: T): Promise<T> {
  */
 export const BYTES_IN_SLICES_FROM = BYTES_AS_BLOB_FROM;
 export const BYTES_SLICE = 4 << 20;
-const SLICES_MARK = 'careersDeskBytesInSlices';
-type BytesInSlices = { [SLICES_MARK]: number };
+/**
+ * Lists from this length go the same way, ITEMS_SLICE items a message, each cloned in a task of its own: an
+ * import's 10,000 operations cloned in one postMessage held the window for 379 ms at a county (bench round twelve).
+ */
+export const ITEMS_IN_SLICES_FROM = 1000;
+export const ITEMS_SLICE = 500;
+const SLICES_MARK = 'careersDeskInSlices';
+type InSlices = { [SLICES_MARK]: number };
 
-/** One slice of a request's large bytes, sent before the request (messages to a worker arrive in order). */
-export interface BytesSliceMessage {
-  type: 'bytes';
+/** One slice of a request's large bytes or long list, sent before the request (messages to a worker arrive in order). */
+export type SliceMessage = {
+  type: 'slice';
   id: number;
-  /** Which of the request's large byte arrays (its mark's number), how long it is, and where this slice goes. */
+  /** Which of the request's large values (its mark's number), how long it is, and where this slice goes. */
   index: number;
   length: number;
   offset: number;
-  slice: Uint8Array;
-}
+} & ({ kind: 'bytes'; slice: Uint8Array } | { kind: 'items'; slice: unknown[] });
 
-function isBytesInSlices(value: unknown): value is BytesInSlices {
+type LargeValue = Uint8Array | readonly unknown[];
+
+function isInSlices(value: unknown): value is InSlices {
   return typeof value === 'object' && value !== null && SLICES_MARK in value && typeof value[SLICES_MARK] === 'number';
 }
 
-/** A request with its large bytes taken out (each replaced by a numbered mark), and those bytes, to send in slices. */
-export function takeLargeBytes<T>(value: T): { request: T; large: Uint8Array[] } {
-  const large: Uint8Array[] = [];
+function isLarge(value: unknown): value is LargeValue {
+  return (
+    (value instanceof Uint8Array && value.byteLength >= BYTES_IN_SLICES_FROM) ||
+    (Array.isArray(value) && value.length >= ITEMS_IN_SLICES_FROM)
+  );
+}
+
+/** A request with its large bytes and long lists taken out (each replaced by a numbered mark), to send in slices. */
+export function takeLargeValues<T>(value: T): { request: T; large: LargeValue[] } {
+  const large: LargeValue[] = [];
   const take = (item: unknown, depth: number): unknown => {
-    if (item instanceof Uint8Array && item.byteLength >= BYTES_IN_SLICES_FROM) return { [SLICES_MARK]: large.push(item) - 1 };
+    if (isLarge(item)) return { [SLICES_MARK]: large.push(item) - 1 };
     if (depth >= PACK_DEPTH || !isPlainObject(item)) return item;
     return Object.fromEntries(Object.entries(item).map(([key, field]) => [key, take(field, depth + 1)]));
   };
@@ -115,36 +129,50 @@ export function takeLargeBytes<T>(value: T): { request: T; large: Uint8Array[] }
 }
 
 /** The slice messages for `large`, one at a time, so the caller can send each in a task of its own. */
-export function* slicesOf(id: number, large: readonly Uint8Array[]): Generator<BytesSliceMessage> {
-  for (const [index, bytes] of large.entries()) {
-    for (let offset = 0; offset < bytes.byteLength; offset += BYTES_SLICE) {
-      // A copy of its own, so its buffer can be transferred (not cloned) and the page keeps the bytes whole.
-      yield { type: 'bytes', id, index, length: bytes.byteLength, offset, slice: bytes.slice(offset, offset + BYTES_SLICE) };
+export function* slicesOf(id: number, large: readonly LargeValue[]): Generator<SliceMessage> {
+  for (const [index, value] of large.entries()) {
+    if (value instanceof Uint8Array) {
+      for (let offset = 0; offset < value.byteLength; offset += BYTES_SLICE) {
+        // A copy of its own, so its buffer can be transferred (not cloned) and the page keeps the bytes whole.
+        const slice = value.slice(offset, offset + BYTES_SLICE);
+        yield { type: 'slice', kind: 'bytes', id, index, length: value.byteLength, offset, slice };
+      }
+    } else {
+      for (let offset = 0; offset < value.length; offset += ITEMS_SLICE) {
+        yield { type: 'slice', kind: 'items', id, index, length: value.length, offset, slice: value.slice(offset, offset + ITEMS_SLICE) };
+      }
     }
   }
 }
 
-/** The worker's side: each request's bytes put together from their slices as they come, then put back in the request. */
-export class IncomingBytes {
-  private readonly byJob = new Map<number, Map<number, Uint8Array>>();
+/** What a slice message transfers rather than clones: a slice of bytes' own buffer. */
+export function transferOf(message: SliceMessage): Transferable[] {
+  return message.kind === 'bytes' ? [message.slice.buffer as ArrayBuffer] : [];
+}
 
-  receive(message: BytesSliceMessage): void {
-    let arrays = this.byJob.get(message.id);
-    if (!arrays) this.byJob.set(message.id, (arrays = new Map()));
-    let bytes = arrays.get(message.index);
-    if (!bytes) arrays.set(message.index, (bytes = new Uint8Array(message.length)));
-    bytes.set(message.slice, message.offset);
+/** The worker's side: each request's large values put together from their slices as they come, then put back in it. */
+export class IncomingSlices {
+  private readonly byJob = new Map<number, Map<number, Uint8Array | unknown[]>>();
+
+  receive(message: SliceMessage): void {
+    let values = this.byJob.get(message.id);
+    if (!values) this.byJob.set(message.id, (values = new Map()));
+    let value = values.get(message.index);
+    if (!value)
+      values.set(message.index, (value = message.kind === 'bytes' ? new Uint8Array(message.length) : new Array<unknown>(message.length)));
+    if (message.kind === 'bytes') (value as Uint8Array).set(message.slice, message.offset);
+    else for (const [at, item] of message.slice.entries()) (value as unknown[])[message.offset + at] = item;
   }
 
-  /** Job `id`'s request with its bytes back in place of their marks; refused if a mark has no bytes. */
+  /** Job `id`'s request with its values back in place of their marks; refused if a mark has no value. */
   restore<T>(id: number, request: T): T {
-    const arrays = this.byJob.get(id) ?? new Map<number, Uint8Array>();
+    const values = this.byJob.get(id) ?? new Map<number, Uint8Array | unknown[]>();
     this.byJob.delete(id);
     const put = (item: unknown, depth: number): unknown => {
-      if (isBytesInSlices(item)) {
-        const bytes = arrays.get(item[SLICES_MARK]);
-        if (!bytes) throw new Error(`The job's bytes (part ${item[SLICES_MARK] + 1}) did not arrive`);
-        return bytes;
+      if (isInSlices(item)) {
+        const value = values.get(item[SLICES_MARK]);
+        if (!value) throw new Error(`The job's data (part ${item[SLICES_MARK] + 1}) did not arrive`);
+        return value;
       }
       if (depth >= PACK_DEPTH || !isPlainObject(item)) return item;
       return Object.fromEntries(Object.entries(item).map(([key, field]) => [key, put(field, depth + 1)]));
@@ -255,10 +283,10 @@ export class JobWorker<Request, Result> {
    * cancelled or its worker stopped meanwhile.
    */
   private async send(worker: Worker, id: number, request: Request): Promise<void> {
-    const { request: marked, large } = takeLargeBytes(request);
+    const { request: marked, large } = takeLargeValues(request);
     for (const message of slicesOf(id, large)) {
       if (this.worker !== worker || !this.pending.has(id)) return;
-      worker.postMessage(message, [message.slice.buffer]);
+      worker.postMessage(message, transferOf(message));
       await nextTask();
     }
     if (this.worker !== worker || !this.pending.has(id)) return;
@@ -380,8 +408,8 @@ export function serveWorkerJob<Request, Result>(
   work: (request: Request, onProgress: (fraction: number) => void, onPart: (part: unknown) => void) => Promise<Result> | Result,
 ): void {
   const reply = (message: NumberedReply<Result>) => self.postMessage(message);
-  const incoming = new IncomingBytes();
-  self.onmessage = async (event: MessageEvent<WorkerJobEnvelope<Request> | BytesSliceMessage>) => {
+  const incoming = new IncomingSlices();
+  self.onmessage = async (event: MessageEvent<WorkerJobEnvelope<Request> | SliceMessage>) => {
     const message = event.data;
     if ('type' in message) {
       incoming.receive(message);
