@@ -28,6 +28,11 @@ export function unsafeCharacterProblem(value: string, multiline = false): string
   return `Remove ${what} (U+${code}) at character ${match.index + 1}`;
 }
 
+/** The text with what a line must not hold taken out: for words about values stored before they were checked. */
+export function withoutUnsafeCharacters(value: string): string {
+  return value.replace(new RegExp(UNSAFE_IN_A_LINE.source, 'g'), '');
+}
+
 /**
  * Free text of one line with a length limit the message names. Trimmed, stored in Unicode's composed
  * form (NFC: "Zoë" is one spelling whichever keyboard typed it), and free of control characters.

@@ -32,6 +32,9 @@ export type WalkingSettings = z.infer<typeof walkingSettingsSchema>;
  * Settings are stored as one row per key, so a capability adds a key, never a table.
  * Each key has its own schema; a value that fails its schema is treated as unset.
  */
+/** As many recipients of extracts as the setting holds; checkRecipientName says so to the user. */
+export const MOST_RETURN_RECIPIENTS = 50;
+
 export const settingSchemas = {
   service: serviceDetailsSchema,
   /** The adviser using the app on this machine: sessions and audit entries record them. */
@@ -82,7 +85,7 @@ export const settingSchemas = {
         agreement: dataSharingAgreementSchema.nullable().default(null),
       }),
     )
-    .max(50),
+    .max(MOST_RETURN_RECIPIENTS),
   /** The recipient who is the council's destinations recipient (NCCIS): the only one the council's pupil-level files go to. */
   councilRecipientId: idSchema.nullable(),
   /** The days of the year ("MM-DD") the risk-of-NEET list goes to the council: twice a year, 1 March and 1 October when unset. */

@@ -4,7 +4,15 @@
  * recorded and not past its review date. The refusal says why, naming the recipient.
  */
 import { formatUkDate } from '../dates';
-import { dataSharingAgreementSchema, monthDaySchema, type DataSharingAgreement, type Problem, type SettingValue } from '../model';
+import {
+  dataSharingAgreementSchema,
+  lineOfText,
+  monthDaySchema,
+  MOST_RETURN_RECIPIENTS,
+  type DataSharingAgreement,
+  type Problem,
+  type SettingValue,
+} from '../model';
 
 export type ReturnRecipient = SettingValue<'returnRecipients'>[number];
 
@@ -50,6 +58,27 @@ export function agreementInWords(agreement: DataSharingAgreement | null, today: 
       : `; review by ${formatUkDate(agreement.reviewOn)}`
     : '';
   return `Agreement ${agreement.reference}, signed ${formatUkDate(agreement.signedOn)}${review}`;
+}
+
+const recipientNameSchema = lineOfText(120);
+
+/**
+ * A new recipient's name as typed, checked before anything is stored: not empty, one line of text of at most
+ * 120 characters with no hidden characters, not one already listed (whatever its case), and room for one more.
+ */
+export function checkRecipientName(
+  typed: string,
+  recipients: readonly ReturnRecipient[],
+): { ok: true; value: string } | { ok: false; message: string } {
+  const parsed = recipientNameSchema.safeParse(typed);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Enter a name of one line' };
+  const name = parsed.data;
+  if (name === '') return { ok: false, message: 'Enter who the extract is for, for example "Kent County Council NEET team"' };
+  const same = recipients.find((r) => r.name.toLowerCase() === name.toLowerCase());
+  if (same) return { ok: false, message: `There is already a recipient called ${same.name}` };
+  if (recipients.length >= MOST_RETURN_RECIPIENTS)
+    return { ok: false, message: `There can be at most ${MOST_RETURN_RECIPIENTS} recipients: remove one first` };
+  return { ok: true, value: name };
 }
 
 /** The recipients after one is removed, and the council's recipient: no longer named when it was them. */

@@ -178,6 +178,18 @@ test("a recipient can be removed, after a confirmation, with their key and agree
   await settings.getByRole('button', { name: "Save the council's recipient" }).click();
   const recipients = settings.getByRole('list', { name: 'Recipients' });
   await expect(recipients.getByRole('listitem')).toHaveCount(2);
+  // A name that cannot be stored is refused beside the field, saying why; nothing is added.
+  const newRecipient = settings.getByLabel('New recipient');
+  for (const [typed, problem] of [
+    ['x'.repeat(121), 'Keep this to 120 characters or fewer'],
+    ['medway PARTNERSHIP', 'There is already a recipient called Medway partnership'],
+  ] as const) {
+    await newRecipient.fill(typed);
+    await settings.getByRole('button', { name: 'Add recipient' }).click();
+    await expect(newRecipient).toHaveAccessibleDescription(`Error: ${problem}`);
+    await expect(newRecipient).toHaveAttribute('aria-invalid', 'true');
+  }
+  await newRecipient.fill('');
 
   // Asked first; keeping them changes nothing, and Escape does the same, with the keyboard back on the button.
   const remove = recipients.getByRole('button', { name: 'Remove Kent NEET team' });

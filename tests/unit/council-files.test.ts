@@ -9,11 +9,12 @@ import { addRiskListNote } from '@renderer/db/council-files';
 import { byWrittenOrder } from '@renderer/db/audit';
 import { getSetting, removeReturnRecipient, setSetting } from '@renderer/db/settings';
 import { buildUpn } from '@shared/identifiers';
-import { destinationEntrySchema, type DestinationEntry } from '@shared/model';
+import { destinationEntrySchema, MOST_RETURN_RECIPIENTS, type DestinationEntry } from '@shared/model';
 import {
   buildDestinationsFile,
   buildRiskList,
   checkAgreement,
+  checkRecipientName,
   councilFileRefusal,
   recipientAgreementRefusal,
   removeRecipient,
@@ -270,6 +271,24 @@ describe('removing a recipient of extracts', () => {
     );
   });
 
+  it('checks a new name: one line, 120 characters at most, no hidden characters, not already listed, room for one more', () => {
+    expect(checkRecipientName('  Kent  careers hub ', [neet])).toEqual({ ok: true, value: 'Kent  careers hub' });
+    expect(checkRecipientName('   ', [])).toEqual({ ok: false, message: expect.stringContaining('Enter who the extract is for') });
+    expect(checkRecipientName('x'.repeat(121), [])).toEqual({ ok: false, message: 'Keep this to 120 characters or fewer' });
+    expect(checkRecipientName('x'.repeat(120), [])).toEqual({ ok: true, value: 'x'.repeat(120) });
+    expect(checkRecipientName('Kent\u0007 NEET', [])).toEqual({
+      ok: false,
+      message: 'Remove a hidden control character (U+0007) at character 5',
+    });
+    expect(checkRecipientName('kent neet TEAM', [neet])).toEqual({
+      ok: false,
+      message: 'There is already a recipient called Kent NEET team',
+    });
+    const full = Array.from({ length: MOST_RETURN_RECIPIENTS }, (_, i) => ({ ...neet, id: crypto.randomUUID(), name: `Partner ${i}` }));
+    expect(checkRecipientName('One more', full)).toEqual({ ok: false, message: 'There can be at most 50 recipients: remove one first' });
+    expect(checkRecipientName('One more', full.slice(1))).toEqual({ ok: true, value: 'One more' });
+  });
+
   describe('in the database', () => {
     let db: CareersDeskDb;
     beforeEach(async () => {
@@ -291,6 +310,15 @@ describe('removing a recipient of extracts', () => {
         [adviserId, 'returnRecipients', 'Removed Medway partnership as a recipient of extracts, with their key'],
         [adviserId, 'councilRecipientId', "Medway partnership is no longer the council's destinations recipient (removed)"],
       ]);
+    });
+
+    it('removes one whose name was stored with a control character before names were checked, the audit entry without it', async () => {
+      const old: ReturnRecipient = { ...neet, id: crypto.randomUUID(), name: 'Old\u0007 partner' };
+      await setSetting(db, 'returnRecipients', [neet, partner, old], null);
+      await db.audit.clear();
+      expect((await removeReturnRecipient(db, old.id, null))?.removed.name).toBe('Old\u0007 partner');
+      expect(await getSetting(db, 'returnRecipients')).toEqual([neet, partner]);
+      expect((await db.audit.toArray()).map((a) => a.summary)).toEqual(['Removed Old partner as a recipient of extracts, with their key']);
     });
 
     it("leaves the council's recipient alone when another is removed, and changes nothing for an id not there", async () => {

@@ -1,4 +1,4 @@
-import { SETTING_LABELS, settingSchemas, type SettingKey, type SettingValue } from '@shared/model';
+import { SETTING_LABELS, settingSchemas, withoutUnsafeCharacters, type SettingKey, type SettingValue } from '@shared/model';
 // Direct, not the barrel: this module is in the start's records code, and the barrel holds the returns' builders.
 import { removeRecipient, type RecipientRemoval } from '@shared/returns/data-sharing';
 import { canonicalJson } from '@shared/backup/format';
@@ -58,7 +58,8 @@ export async function removeReturnRecipient(db: CareersDeskDb, id: string, actor
     const councilRecipientId = (await getSetting(db, 'councilRecipientId')) ?? null;
     const removal = removeRecipient((await getSetting(db, 'returnRecipients')) ?? [], councilRecipientId, id);
     if (!removal) return null;
-    const { name } = removal.removed;
+    // A name stored before names were checked may hold a control character, which no audit entry may.
+    const name = withoutUnsafeCharacters(removal.removed.name);
     await setSetting(db, 'returnRecipients', removal.recipients, actorId, `Removed ${name} as a recipient of extracts, with their key`);
     if (removal.wasCouncils) {
       await setSetting(db, 'councilRecipientId', null, actorId, `${name} is no longer the council's destinations recipient (removed)`);
