@@ -526,3 +526,34 @@ test('a restore stopped while it runs changes nothing, and runs in the data work
   expect(workers.started.some((url) => url.includes('data-job-worker'))).toBe(true);
   expect(workers.fellBack).toEqual([]);
 });
+
+test('a failure no screen caught is said in a banner, not lost: the disk full while saving how long records are kept', async ({ page }) => {
+  await openWithDemoData(page);
+  await openDataPage(page);
+  const years = page.getByLabel("Years to keep a record after the young person's final academic year");
+  // The disk fills: from now every write to the store is refused, as Chromium refuses it when the quota is reached.
+  await page.evaluate(() => {
+    const refuse = (): never => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = refuse;
+    IDBObjectStore.prototype.add = refuse;
+  });
+  await years.fill('5');
+  await years.press('Enter');
+  const banner = page.getByTestId('unexpected-failure');
+  await expect(banner).toHaveRole('alert');
+  await expect(banner).toContainText(
+    'Careers Desk could not finish that: this computer has run out of space for its records. Free some disk space',
+  );
+  // It claims nothing: the panel does not say the years were saved.
+  await expect(page.getByText('Records are now kept for 5 years')).toHaveCount(0);
+  await expect(years).toBeFocused();
+  await expectAccessible(page, 'the banner for a failure no screen caught');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
+  // Nothing was stored: after a reload (writes work again) the years are still the default.
+  await page.reload();
+  await openDataPage(page);
+  await expect(page.getByLabel("Years to keep a record after the young person's final academic year")).toHaveValue('3');
+});

@@ -10,6 +10,7 @@ import { systemClock } from '../platform/clock';
 import { useSessionStore } from '../features/session';
 import UnlockRecords from '../features/session/UnlockRecords.vue';
 import type { KeyStore } from '../db/data-key';
+import { reportUnexpectedFailure } from '../ui/unexpected-failure';
 
 export { preloadFirstPage };
 
@@ -17,7 +18,10 @@ export function mountApp(bridge: KeyStore): void {
   const pinia = createPinia();
   // The one data boundary: every write is recorded as the adviser using this computer at that moment.
   installAppRepositories(() => useSessionStore(pinia).currentAdviserId, systemClock, bridge);
-  createApp(App).use(pinia).use(router).mount('#app');
+  const app = createApp(App).use(pinia).use(router);
+  // A failure that no screen caught is said in a banner (ui/unexpected-failure.ts), not only in the console.
+  app.config.errorHandler = (error) => reportUnexpectedFailure(error);
+  app.mount('#app');
   performance.mark('app:mounted');
   void followAddressChangedDuringStart();
 }
