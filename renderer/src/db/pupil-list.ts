@@ -25,7 +25,7 @@ import {
   pupilListSnapshotKey,
 } from './pupil-list-stamp';
 import { takeEarlyRead, type StoredListRows } from './early-read';
-import { nextTask } from '../platform/next-task';
+import { afterNextPaint, nextTask } from '../platform/next-task';
 
 /** Records read per request when the index is (re)built, so no single read holds the window for long. */
 const LOAD_CHUNK = 2000;
@@ -271,6 +271,9 @@ class LivePupilList {
       if (!first) return null;
       performance.mark('pupil-list:first-screen');
       this.offerFirstScreen(first);
+      // The first screen painted before the other parts are opened: each is a task of its own (parsing 5,000 young
+      // people), and they came between the first screen and the paint that shows it (bench round thirteen).
+      await afterNextPaint();
       values.push(firstRow?.value);
       const parts = (await stored.rest) ?? (await this.readStoredRowParts());
       // Two parts in flight at most, each taken in a task of its own: opened all at once, their JSON could be parsed
