@@ -80,11 +80,12 @@ export async function unpackBytes<T>(value: T): Promise<T> {
  * Bytes from this size go from the page to a worker in slices of BYTES_SLICE, each copied and transferred in a task
  * of its own, then put together in the worker: making one Blob of a county's backup (137 MB) on the page took
  * 740 ms in one task (CPU profile, bench round twelve), and cloning it about as long. The page keeps its bytes
- * (a restore follows its preview with the same file). A slice of 8 MB took 57 ms to copy at a service on a busy
- * machine (load 6); 4 MB keeps each task short enough for the window to stay smooth.
+ * (a restore follows its preview with the same file). A slice's copy is the whole of its task, and it is slow where
+ * the page's bytes have sat untouched for minutes (a county's merge preview after its 13-minute restore: 75 to 121 ms
+ * a slice of 4 MB, bench round thirteen), so slices are 1 MB: a 137 MB backup is 131 messages, each a short task.
  */
 export const BYTES_IN_SLICES_FROM = BYTES_AS_BLOB_FROM;
-export const BYTES_SLICE = 4 << 20;
+export const BYTES_SLICE = 1 << 20;
 /**
  * Lists from this length go the same way, ITEMS_SLICE items a message, each cloned in a task of its own: an
  * import's 10,000 operations cloned in one postMessage held the window for 379 ms at a county (bench round twelve).
