@@ -12,6 +12,7 @@ import {
   packBytes,
   runWorkerJob,
   takeLargeValues,
+  unpackBytes,
   type SliceMessage,
   type WorkerJobEnvelope,
   type WorkerJobReply,
@@ -181,6 +182,24 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
   it("refuses, on the worker's side, a request whose bytes did not all arrive, naming them", () => {
     const { request } = takeLargeValues({ bytes: new Uint8Array(BYTES_IN_SLICES_FROM) });
     expect(() => new IncomingSlices().restore(1, request)).toThrow("The job's data (part 1) did not arrive");
+  });
+
+  it('reads a large answer back from its Blob a slice at a time, into the same bytes', async () => {
+    const large = new Uint8Array(BYTES_SLICE * 2 + BYTES_SLICE / 2).map((_, i) => (i * 7) % 256);
+    const packed = packBytes({ backup: large, rows: 3 });
+    const slice = vi.spyOn(Blob.prototype, 'slice');
+    try {
+      const unpacked = await unpackBytes(packed);
+      expect(unpacked.rows).toBe(3);
+      expect(unpacked.backup).toEqual(large);
+      expect(slice.mock.calls.map(([from, to]) => [from, to])).toEqual([
+        [0, BYTES_SLICE],
+        [BYTES_SLICE, BYTES_SLICE * 2],
+        [BYTES_SLICE * 2, BYTES_SLICE * 3],
+      ]);
+    } finally {
+      slice.mockRestore();
+    }
   });
 
   it('looks no deeper than a data job needs: bytes nested further are cloned as they are', () => {
