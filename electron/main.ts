@@ -22,6 +22,7 @@ import { registerAppHandlers } from './ipc/app';
 import { registerFileHandlers } from './ipc/files';
 import { registerBackupHandlers } from './ipc/backups';
 import { registerKeyHandlers } from './ipc/keys';
+import { registerUploadHandlers } from './ipc/uploads';
 
 // Built layout: out/main/main.js, out/preload/preload.js, out/renderer/ (served on app://careers-desk/).
 const location: AppLocation = resolveAppLocation(process.env, app.isPackaged, join(__dirname, '../renderer'));
@@ -85,6 +86,7 @@ if (claimSingleInstance(app, () => mainWindow)) {
     const guard = createIpcGuard((url) => isAppUrl(url, location));
     registerAppHandlers(guard);
     registerFileHandlers(guard);
+    registerUploadHandlers(guard);
     registerBackupHandlers(guard);
     registerKeyHandlers(guard);
 

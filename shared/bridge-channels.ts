@@ -9,6 +9,8 @@ export const BRIDGE_CHANNELS = {
   appVersion: 'careers-desk:app-version',
   saveFile: 'careers-desk:save-file',
   saveFilesToFolder: 'careers-desk:save-files-to-folder',
+  beginUpload: 'careers-desk:begin-upload',
+  uploadPart: 'careers-desk:upload-part',
   openFile: 'careers-desk:open-file',
   writeBackup: 'careers-desk:write-backup',
   listBackups: 'careers-desk:list-backups',

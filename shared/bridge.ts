@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { hasUnsafeFileNameCharacter, isReservedFileName } from './file-names';
 import { BRIDGE_CHANNELS, type BridgeKind } from './bridge-channels';
+import { MOST_UPLOAD_BYTES, MOST_UPLOAD_PART_BYTES } from './uploads';
 
 export { BRIDGE_CHANNELS, MENU_EVENTS, type MenuEvent, type BridgeChannel, type BridgeKind, type IpcResult } from './bridge-channels';
 
@@ -24,9 +25,26 @@ export const bytesSchema = z.custom<Uint8Array>(
   { message: 'Expected bytes (a Uint8Array)' },
 );
 
-/** File contents: bytes, or text that is written as UTF-8. */
-export const fileDataSchema = z.union([bytesSchema, z.string()], { message: 'Expected bytes (a Uint8Array) or text' });
+/** The name beginUpload gives a file sent in parts (a random UUID). */
+export const uploadIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'Not the name of a file being sent' });
+
+/** A file sent ahead in parts (beginUpload, uploadPart; shared/uploads.ts says why), named by its upload. */
+export const uploadedFileSchema = z.object({ upload: uploadIdSchema }).strict();
+export type UploadedFile = z.infer<typeof uploadedFileSchema>;
+
+/** File contents: bytes, text that is written as UTF-8, or a large file sent ahead in parts. */
+export const fileDataSchema = z.union([bytesSchema, z.string(), uploadedFileSchema], {
+  message: 'Expected bytes (a Uint8Array), text or a file sent in parts',
+});
 export type FileData = z.infer<typeof fileDataSchema>;
+
+/** A backup's contents: bytes, or a large one sent ahead in parts. */
+export const backupDataSchema = z.union([bytesSchema, uploadedFileSchema], {
+  message: 'Expected bytes (a Uint8Array) or a file sent in parts',
+});
+export type BackupData = z.infer<typeof backupDataSchema>;
 
 /** A plain file name (no folder part), safe to join onto a folder the user chose on any OS. */
 export const plainFileNameSchema = z
@@ -159,7 +177,7 @@ export const backupNameSchema = z
   });
 
 export const writeBackupRequestSchema = z
-  .object({ name: backupNameSchema, data: bytesSchema, reason: backupReasonSchema })
+  .object({ name: backupNameSchema, data: backupDataSchema, reason: backupReasonSchema })
   .refine((req) => parseBackupFileName(req.name)?.reason === req.reason, {
     path: ['reason'],
     message: 'Reason does not match the reason in the backup name',
@@ -180,7 +198,7 @@ export const readBackupRequestSchema = z.object({ name: backupNameSchema });
 export type ReadBackupRequest = z.infer<typeof readBackupRequestSchema>;
 
 /** New contents for a backup that exists (erasure rewrites each automatic backup without the young person). */
-export const replaceBackupRequestSchema = z.object({ name: backupNameSchema, data: bytesSchema });
+export const replaceBackupRequestSchema = z.object({ name: backupNameSchema, data: backupDataSchema });
 export type ReplaceBackupRequest = z.infer<typeof replaceBackupRequestSchema>;
 
 export const deleteBackupRequestSchema = z.object({ name: backupNameSchema });
@@ -191,6 +209,20 @@ export function compareBackupsNewestFirst(a: { name: string; createdAt: string }
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   return a.name < b.name ? 1 : a.name > b.name ? -1 : 0;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Large files, in parts
+
+export const beginUploadRequestSchema = z.object({ sizeBytes: z.number().int().nonnegative().max(MOST_UPLOAD_BYTES) });
+export type BeginUploadRequest = z.infer<typeof beginUploadRequestSchema>;
+export const beginUploadResultSchema = uploadedFileSchema;
+
+export const uploadPartRequestSchema = z.object({
+  upload: uploadIdSchema,
+  offset: z.number().int().nonnegative(),
+  data: bytesSchema.refine((bytes) => bytes.byteLength <= MOST_UPLOAD_PART_BYTES, `A part is at most ${MOST_UPLOAD_PART_BYTES} bytes`),
+});
+export type UploadPartRequest = z.infer<typeof uploadPartRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Links
@@ -249,6 +281,12 @@ export interface DesktopBridge {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** Asks for a folder once and writes every file into it (desktop) or downloads one zip (web). */
   saveFilesToFolder(request: SaveFilesToFolderRequest): Promise<SaveFilesToFolderResult>;
+  /**
+   * Begins a large file sent in parts (shared/uploads.ts): each part follows the last with uploadPart, then
+   * saveFile, writeBackup or replaceBackup takes the whole file as `{ upload }`, once. sendInParts does all this.
+   */
+  beginUpload(request: BeginUploadRequest): Promise<UploadedFile>;
+  uploadPart(request: UploadPartRequest): Promise<void>;
   /** Native open dialog (desktop) or a file input (web); null when cancelled. */
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   /** Keeps an automatic backup in the app's own store and deletes all but the newest 14. */
@@ -280,6 +318,8 @@ export const BRIDGE_SCHEMAS = {
   appVersion: { request: z.undefined(), result: z.string() },
   saveFile: { request: saveFileRequestSchema, result: saveFileResultSchema },
   saveFilesToFolder: { request: saveFilesToFolderRequestSchema, result: saveFilesToFolderResultSchema },
+  beginUpload: { request: beginUploadRequestSchema, result: beginUploadResultSchema },
+  uploadPart: { request: uploadPartRequestSchema, result: z.undefined() },
   openFile: { request: openFileRequestSchema, result: openFileResultSchema },
   writeBackup: { request: writeBackupRequestSchema, result: backupInfoSchema },
   listBackups: { request: z.undefined(), result: listBackupsResultSchema },

@@ -17,6 +17,7 @@ import {
   type WriteBackupRequest,
 } from '@shared/bridge';
 import type { IpcGuard } from './guard';
+import { fileParts } from './uploads';
 
 export function defaultBackupFolder(): string {
   return join(app.getPath('userData'), 'backups');
@@ -71,11 +72,12 @@ export async function writeBackup(folder: string, request: WriteBackupRequest, k
   if (existing) throw new Error(`A backup called ${request.name} already exists`);
   // Written beside the target and renamed, so a crash mid-write never leaves a half backup that
   // looks complete (the temporary name does not match the backup pattern and is never listed).
+  const { parts, sizeBytes } = fileParts(request.data);
   const temporary = join(folder, `.${request.name}.partial`);
-  await writeFile(temporary, request.data);
+  await writeFile(temporary, parts);
   await rename(temporary, target);
   await rotateBackups(folder, keep);
-  return { name: request.name, sizeBytes: request.data.byteLength, createdAt: parsed.createdAt, reason: parsed.reason };
+  return { name: request.name, sizeBytes, createdAt: parsed.createdAt, reason: parsed.reason };
 }
 
 export async function readBackup(folder: string, request: ReadBackupRequest): Promise<Uint8Array> {
@@ -97,10 +99,11 @@ export async function replaceBackup(folder: string, request: ReplaceBackupReques
   const target = backupPath(folder, request.name);
   const existing = await stat(target).catch(() => null);
   if (!existing?.isFile()) throw new Error(`There is no backup called ${request.name}`);
+  const { parts, sizeBytes } = fileParts(request.data);
   const temporary = join(folder, `.${request.name}.partial`);
-  await writeFile(temporary, request.data);
+  await writeFile(temporary, parts);
   await rename(temporary, target);
-  return { name: request.name, sizeBytes: request.data.byteLength, createdAt: parsed.createdAt, reason: parsed.reason };
+  return { name: request.name, sizeBytes, createdAt: parsed.createdAt, reason: parsed.reason };
 }
 
 /** Deletes one backup; one already gone is not an error. */

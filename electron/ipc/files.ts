@@ -15,7 +15,6 @@ import {
 import {
   BRIDGE_CHANNELS,
   BRIDGE_SCHEMAS,
-  type FileData,
   type OpenFileRequest,
   type OpenFileResult,
   type SaveFileRequest,
@@ -25,6 +24,7 @@ import {
   type SavedFileOutcome,
 } from '@shared/bridge';
 import type { IpcGuard } from './guard';
+import { fileParts } from './uploads';
 
 /** Larger files are refused before reading: nothing the app imports comes near this. */
 export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
@@ -42,10 +42,6 @@ function showOpenDialog(win: BrowserWindow | null, options: OpenDialogOptions): 
   return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
 }
 
-function toBytes(data: FileData): Uint8Array {
-  return typeof data === 'string' ? new TextEncoder().encode(data) : data;
-}
-
 export async function saveFile(request: SaveFileRequest, event: IpcMainInvokeEvent): Promise<SaveFileResult> {
   const { canceled, filePath } = await showSaveDialog(parentWindow(event), {
     defaultPath: join(app.getPath('documents'), request.suggestedName),
@@ -53,7 +49,7 @@ export async function saveFile(request: SaveFileRequest, event: IpcMainInvokeEve
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (canceled || !filePath) return { saved: false };
-  await writeFile(filePath, toBytes(request.data));
+  await writeFile(filePath, fileParts(request.data).parts);
   return { saved: true, path: filePath };
 }
 
@@ -80,7 +76,7 @@ export async function saveFilesToFolder(request: SaveFilesToFolderRequest, event
       continue;
     }
     try {
-      await writeFile(target, toBytes(file.data));
+      await writeFile(target, fileParts(file.data).parts);
       files.push({ name: file.name, ok: true, path: target });
     } catch (error) {
       files.push({ name: file.name, ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
 import { IDBFactory } from 'fake-indexeddb';
 import { acceptAttribute, createWebBridge } from '../../renderer/src/bridge/web';
-import { getBridge } from '../../renderer/src/bridge';
+import { getBridge, sendInParts } from '../../renderer/src/bridge';
+import { UPLOAD_PART_BYTES } from '../../shared/uploads';
 import { backupFileName, type DesktopBridge } from '../../shared/bridge';
 import packageJson from '../../package.json';
 
@@ -44,6 +45,17 @@ async function bytesOf(blob: Blob): Promise<number[]> {
 }
 
 describe('saving in the browser', () => {
+  it('downloads a file sent in parts as one file', async () => {
+    const bridge = createWebBridge();
+    const file = Uint8Array.from({ length: UPLOAD_PART_BYTES + 3 }, (_, i) => i % 253);
+    const data = await sendInParts(bridge, new Blob([file]));
+    await expect(bridge.saveFile({ suggestedName: 'careers-desk-backup-2026-12-07.cdbackup', filters: [], data })).resolves.toEqual({
+      saved: true,
+    });
+    expect(downloads).toHaveLength(1);
+    expect(new Uint8Array(await (downloads[0] as Download).blob.arrayBuffer())).toEqual(file);
+  });
+
   it('downloads the bytes under the suggested name', async () => {
     const bridge = createWebBridge();
     const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0xff]);
@@ -164,6 +176,19 @@ describe('automatic backups in the browser', () => {
       reason: 'daily',
     });
     await expect(bridge.readBackup({ name: nameFor(0) })).rejects.toThrow(`There is no backup called ${nameFor(0)}`);
+  });
+
+  it('refuses a backup whose parts did not all arrive, keeping nothing', async () => {
+    const name = backupFileName('daily', new Date(start));
+    const { upload } = await bridge.beginUpload({ sizeBytes: 3 });
+    await bridge.uploadPart({ upload, offset: 0, data: new Uint8Array([1]) });
+    await expect(bridge.uploadPart({ upload, offset: 2, data: new Uint8Array([3]) })).rejects.toThrow(
+      'expected the one from byte 1, not 2',
+    );
+    await expect(bridge.writeBackup({ name, data: { upload }, reason: 'daily' })).rejects.toThrow(
+      'The file did not arrive whole: 1 of 3 bytes',
+    );
+    expect(await bridge.listBackups()).toEqual([]);
   });
 
   it('reads a backup back byte for byte', async () => {

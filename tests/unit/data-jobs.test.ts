@@ -8,6 +8,7 @@ import { loadDataset } from '@renderer/db/demo';
 import { runDataJob } from '@renderer/db/data-job-runner';
 import { runDataJobOn } from '@renderer/db/data-jobs';
 import { JobCancelled } from '@renderer/platform/worker-job';
+import { bytesOfBlob } from '@renderer/platform/blob-bytes';
 
 // Node has no Worker: runDataJob runs each job on this thread with the same code the data worker runs
 // (data-job-worker.ts serves runDataJobOn), so these tests cover the worker's handler and the way back.
@@ -39,7 +40,7 @@ beforeAll(async () => {
 async function backedUp(): Promise<{ db: CareersDeskDb; bytes: Uint8Array }> {
   const db = database();
   await loadDataset(db, generateDemoDataset(DEMO), null, NOW);
-  const bytes = await runDataJob(db, { kind: 'backup', key, options: { reason: 'manual', now: NOW } });
+  const bytes = await bytesOfBlob(await runDataJob(db, { kind: 'backup', key, options: { reason: 'manual', now: NOW } }));
   return { db, bytes };
 }
 
@@ -166,7 +167,7 @@ describe('the data jobs (renderer/src/db/data-jobs.ts), as the data worker runs 
   it('is the same handler the worker serves: a backup made on it opens with the runner', async () => {
     const db = database();
     await loadDataset(db, generateDemoDataset({ ...DEMO, pupils: 5 }), null, NOW);
-    const bytes = (await runDataJobOn(db, { kind: 'backup', key, options: { reason: 'manual', now: NOW } })) as Uint8Array;
+    const bytes = await bytesOfBlob((await runDataJobOn(db, { kind: 'backup', key, options: { reason: 'manual', now: NOW } })) as Blob);
     const open = await runDataJob(db, { kind: 'open', bytes, unlock: { key } });
     expect(open.ok).toBe(true);
   });

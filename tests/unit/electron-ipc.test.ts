@@ -26,6 +26,7 @@ import { registerAppHandlers } from '../../electron/ipc/app';
 import { registerFileHandlers } from '../../electron/ipc/files';
 import { listBackups, registerBackupHandlers } from '../../electron/ipc/backups';
 import { registerKeyHandlers } from '../../electron/ipc/keys';
+import { registerUploadHandlers } from '../../electron/ipc/uploads';
 import { isAppUrl, type AppLocation } from '../../electron/security';
 import {
   BACKUPS_TO_KEEP,
@@ -57,6 +58,7 @@ function registerAll(): Map<string, Listener> {
   const guard = createIpcGuard((url) => isAppUrl(url, location));
   registerAppHandlers(guard);
   registerFileHandlers(guard);
+  registerUploadHandlers(guard);
   registerBackupHandlers(guard, () => join(folder, 'backups'));
   registerKeyHandlers(guard, () => join(folder, 'keys'), {
     isEncryptionAvailable: () => false,
@@ -354,6 +356,77 @@ describe('the automatic backup folder', () => {
   });
 });
 
+describe('a large file sent in parts', () => {
+  const name = backupFileName('daily', new Date(Date.UTC(2026, 10, 2, 9, 0, 0)));
+
+  /** Begins a file of `size` bytes and sends `parts` in order; answers its upload. */
+  async function sendParts(size: number, parts: number[][]): Promise<{ upload: string }> {
+    const begun = await call(BRIDGE_CHANNELS.beginUpload, { sizeBytes: size });
+    if (!begun.ok) throw new Error(begun.error);
+    const uploaded = begun.value as { upload: string };
+    let offset = 0;
+    for (const part of parts) {
+      const sent = await call(BRIDGE_CHANNELS.uploadPart, { upload: uploaded.upload, offset, data: new Uint8Array(part) });
+      expect(sent, JSON.stringify(sent)).toEqual({ ok: true, value: undefined });
+      offset += part.length;
+    }
+    return uploaded;
+  }
+
+  it('writes an automatic backup from its parts, in order, and the upload is used once', async () => {
+    const data = await sendParts(5, [[1, 2], [3], [4, 250]]);
+    const written = await call(BRIDGE_CHANNELS.writeBackup, { name, data, reason: 'daily' });
+    expect(written).toMatchObject({ ok: true, value: { name, sizeBytes: 5 } });
+    expect([...readFileSync(join(folder, 'backups', name))]).toEqual([1, 2, 3, 4, 250]);
+    const again = await call(BRIDGE_CHANNELS.replaceBackup, { name, data });
+    expect(again).toEqual({ ok: false, error: 'That file is not being sent (it was finished, or let go after too long)' });
+    expect([...readFileSync(join(folder, 'backups', name))]).toEqual([1, 2, 3, 4, 250]);
+  });
+
+  it('saves a file from its parts where the person chose', async () => {
+    const target = join(folder, 'backup.cdbackup');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const data = await sendParts(4, [
+      [9, 8],
+      [7, 6],
+    ]);
+    expect(await call(BRIDGE_CHANNELS.saveFile, { suggestedName: 'backup.cdbackup', filters: [], data })).toEqual({
+      ok: true,
+      value: { saved: true, path: target },
+    });
+    expect([...readFileSync(target)]).toEqual([9, 8, 7, 6]);
+  });
+
+  it('refuses a part out of order or past the end, and a file that did not arrive whole, writing nothing', async () => {
+    const begun = await call(BRIDGE_CHANNELS.beginUpload, { sizeBytes: 4 });
+    const { upload } = (begun.ok ? begun.value : {}) as { upload: string };
+    expect(await call(BRIDGE_CHANNELS.uploadPart, { upload, offset: 2, data: new Uint8Array([1]) })).toEqual({
+      ok: false,
+      error: 'A part of the file came out of order: expected the one from byte 0, not 2',
+    });
+    expect(await call(BRIDGE_CHANNELS.uploadPart, { upload, offset: 0, data: new Uint8Array(5) })).toEqual({
+      ok: false,
+      error: 'A part of the file goes past its end (5 of 4 bytes)',
+    });
+    await call(BRIDGE_CHANNELS.uploadPart, { upload, offset: 0, data: new Uint8Array([1, 2]) });
+    expect(await call(BRIDGE_CHANNELS.writeBackup, { name, data: { upload }, reason: 'daily' })).toEqual({
+      ok: false,
+      error: 'The file did not arrive whole: 2 of 4 bytes',
+    });
+    expect(existsSync(join(folder, 'backups', name))).toBe(false);
+    expect(readdirSync(join(folder, 'backups'))).toEqual([]);
+  });
+
+  it('refuses what is not an upload, and a file larger than it may be', async () => {
+    const wrong = await call(BRIDGE_CHANNELS.writeBackup, { name, data: { upload: '../../etc' }, reason: 'daily' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error).toBe('Invalid request to careers-desk:write-backup: data.upload: Not the name of a file being sent');
+    const huge = await call(BRIDGE_CHANNELS.beginUpload, { sizeBytes: 2 ** 31 });
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) expect(huge.error).toMatch(/^Invalid request to careers-desk:begin-upload: sizeBytes: /);
+  });
+});
+
 describe('the preload', () => {
   async function loadPreload(): Promise<DesktopBridge> {
     vi.resetModules();
@@ -367,6 +440,7 @@ describe('the preload', () => {
     const bridge = await loadPreload();
     expect(Object.keys(bridge).sort()).toEqual([
       'appVersion',
+      'beginUpload',
       'deleteBackup',
       'keyProtection',
       'kind',
@@ -380,6 +454,7 @@ describe('the preload', () => {
       'replaceBackup',
       'saveFile',
       'saveFilesToFolder',
+      'uploadPart',
       'writeBackup',
       'writeKey',
     ]);

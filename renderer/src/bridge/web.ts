@@ -8,11 +8,14 @@ import {
   compareBackupsNewestFirst,
   describeIssues,
   parseBackupFileName,
+  type BackupData,
   type BackupInfo,
   type DesktopBridge,
   type FileData,
   type FileFilter,
 } from '@shared/bridge';
+import { UploadsInHand } from '@shared/uploads';
+import { bytesOfBlob } from '../platform/blob-bytes';
 import type { z } from 'zod';
 
 export const WEB_BACKUP_DATABASE = 'careers-desk-backups';
@@ -55,14 +58,19 @@ function mimeTypeFor(name: string): string {
   return MIME_TYPES[extension] ?? 'application/octet-stream';
 }
 
-function blobPart(data: FileData): BlobPart {
+/** Files sent in parts, each part kept as a small Blob: the whole is then a Blob of them, made without a copy. */
+type WebUploads = UploadsInHand<Blob>;
+
+function blobPart(data: FileData, uploads: WebUploads): string | Blob | Uint8Array<ArrayBuffer> {
+  if (typeof data === 'string') return data;
+  if ('upload' in data) return new Blob(uploads.take(data.upload).parts);
   // A copy backed by a plain ArrayBuffer: Blob refuses views over a SharedArrayBuffer.
-  return typeof data === 'string' ? data : new Uint8Array(data);
+  return new Uint8Array(data);
 }
 
 /** Starts a browser download of `data` under `name`. */
-function download(doc: Document, name: string, data: FileData): void {
-  const url = URL.createObjectURL(new Blob([blobPart(data)], { type: mimeTypeFor(name) }));
+function download(doc: Document, name: string, data: BlobPart): void {
+  const url = URL.createObjectURL(new Blob([data], { type: mimeTypeFor(name) }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = name;
@@ -103,6 +111,20 @@ function pickFile(doc: Document, filters: readonly FileFilter[]): Promise<File |
 // ---------------------------------------------------------------------------------------------
 // Backups in IndexedDB: metadata and bytes in two stores, so listing never loads the bytes.
 
+/**
+ * A backup as stored: bytes, or a Blob where it was sent in parts (IndexedDB keeps a Blob by reference, so
+ * storing a county's 137 MB backup copies nothing on the page). Backups stored before parts are bytes.
+ */
+type StoredBackup = Uint8Array | Blob;
+
+function storedBackup(data: BackupData, uploads: WebUploads): { value: StoredBackup; sizeBytes: number } {
+  if ('upload' in data) {
+    const { parts, sizeBytes } = uploads.take(data.upload);
+    return { value: new Blob(parts), sizeBytes };
+  }
+  return { value: new Uint8Array(data), sizeBytes: data.byteLength };
+}
+
 function openBackupDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = factory.open(WEB_BACKUP_DATABASE, 1);
@@ -140,7 +162,7 @@ function createBackupStore(factory: () => IDBFactory, keep: number) {
   };
 
   return {
-    async write(info: BackupInfo, data: Uint8Array): Promise<void> {
+    async write(info: BackupInfo, data: StoredBackup): Promise<void> {
       const connection = await db();
       // One transaction adds the backup and trims the oldest, so the store never holds more than `keep`.
       await new Promise<void>((resolve, reject) => {
@@ -181,13 +203,13 @@ function createBackupStore(factory: () => IDBFactory, keep: number) {
     async read(name: string): Promise<Uint8Array> {
       const connection = await db();
       const data = await requestResult(
-        connection.transaction(DATA_STORE).objectStore(DATA_STORE).get(name) as IDBRequest<Uint8Array | undefined>,
+        connection.transaction(DATA_STORE).objectStore(DATA_STORE).get(name) as IDBRequest<StoredBackup | undefined>,
       );
       if (!data) throw new Error(`There is no backup called ${name}`);
-      return data;
+      return data instanceof Blob ? bytesOfBlob(data) : data;
     },
     /** New bytes for a backup that exists, its listing's size with them, in one transaction. */
-    async replace(name: string, data: Uint8Array): Promise<BackupInfo> {
+    async replace(name: string, data: StoredBackup, sizeBytes: number): Promise<BackupInfo> {
       const connection = await db();
       return new Promise<BackupInfo>((resolve, reject) => {
         const tx = connection.transaction([META_STORE, DATA_STORE], 'readwrite');
@@ -199,7 +221,7 @@ function createBackupStore(factory: () => IDBFactory, keep: number) {
             tx.abort();
             return;
           }
-          info = { ...found.result, sizeBytes: data.byteLength };
+          info = { ...found.result, sizeBytes };
           meta.put(info);
           tx.objectStore(DATA_STORE).put(data, name);
         };
@@ -278,6 +300,7 @@ export function createWebBridge(options: WebBridgeOptions = {}): DesktopBridge {
   const doc = (): Document => options.document ?? document;
   const backups = createBackupStore(() => options.indexedDB ?? indexedDB, options.keepBackups ?? BACKUPS_TO_KEEP);
   const keys = createKeyStore(() => options.indexedDB ?? indexedDB);
+  const uploads: WebUploads = new UploadsInHand(() => crypto.randomUUID());
 
   return {
     kind: 'web',
@@ -288,7 +311,7 @@ export function createWebBridge(options: WebBridgeOptions = {}): DesktopBridge {
 
     async saveFile(request) {
       const { suggestedName, data } = parseRequest('saveFile', request);
-      download(doc(), suggestedName, data);
+      download(doc(), suggestedName, blobPart(data, uploads));
       // The browser does not say whether the person kept the download.
       return { saved: true };
     },
@@ -298,11 +321,22 @@ export function createWebBridge(options: WebBridgeOptions = {}): DesktopBridge {
       // A browser cannot write into a folder: the files go into one zip instead.
       const { default: JSZip } = await import('jszip');
       const zip = new JSZip();
-      for (const file of files) zip.file(file.name, file.data);
+      for (const file of files) zip.file(file.name, blobPart(file.data, uploads));
       const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
       const name = zipName ? (/\.zip$/i.test(zipName) ? zipName : `${zipName}.zip`) : DEFAULT_ZIP_NAME;
-      download(doc(), name, bytes);
+      // JSZip's bytes are its own new buffer, never a SharedArrayBuffer.
+      download(doc(), name, bytes as Uint8Array<ArrayBuffer>);
       return { saved: true, folder: name, files: files.map((f) => ({ name: f.name, ok: true })) };
+    },
+
+    async beginUpload(request) {
+      const { sizeBytes } = parseRequest('beginUpload', request);
+      return { upload: uploads.begin(sizeBytes) };
+    },
+
+    async uploadPart(request) {
+      const { upload, offset, data } = parseRequest('uploadPart', request);
+      uploads.add(upload, offset, data.byteLength, new Blob([new Uint8Array(data)]));
     },
 
     async openFile(request) {
@@ -316,8 +350,9 @@ export function createWebBridge(options: WebBridgeOptions = {}): DesktopBridge {
       const { name, data, reason } = parseRequest('writeBackup', request);
       const parsed = parseBackupFileName(name);
       if (!parsed) throw new Error(`Not a backup file name: ${name}`);
-      const info: BackupInfo = { name, sizeBytes: data.byteLength, createdAt: parsed.createdAt, reason };
-      await backups.write(info, new Uint8Array(data));
+      const stored = storedBackup(data, uploads);
+      const info: BackupInfo = { name, sizeBytes: stored.sizeBytes, createdAt: parsed.createdAt, reason };
+      await backups.write(info, stored.value);
       return info;
     },
 
@@ -332,7 +367,8 @@ export function createWebBridge(options: WebBridgeOptions = {}): DesktopBridge {
 
     async replaceBackup(request) {
       const { name, data } = parseRequest('replaceBackup', request);
-      return backups.replace(name, new Uint8Array(data));
+      const stored = storedBackup(data, uploads);
+      return backups.replace(name, stored.value, stored.sizeBytes);
     },
 
     async deleteBackup(request) {

@@ -81,7 +81,8 @@ export interface DemoLoadResult {
 }
 
 interface DataJobResultsOwn {
-  backup: Uint8Array;
+  /** A Blob, so a county's 137 MB file reaches the bridge without a copy on the page (sendInParts). */
+  backup: Blob;
   open: BackupResult<OpenedBackupSummary>;
   restore: null;
   'merge-preview': BackupResult<MergePreview & { key: BackupKey }>;
@@ -140,7 +141,8 @@ export async function runDataJobOn(
   if (isReadJob(job)) return readJobOn(db, job, onProgress);
   switch (job.kind) {
     case 'backup':
-      return makeBackupFile(db, job.key, job.options);
+      // The sealed file is a buffer of its own, never a SharedArrayBuffer.
+      return new Blob([(await makeBackupFile(db, job.key, job.options)) as Uint8Array<ArrayBuffer>]);
     case 'open': {
       const read = await readBackupFile(db, job.bytes, job.unlock);
       if (!read.ok) return read;

@@ -1,4 +1,5 @@
 import { nextTask } from './next-task';
+import { bytesOfBlob } from './blob-bytes';
 
 /** What a job worker sends back: progress as it goes, then the result or why it failed. */
 export type WorkerJobReply<Result> =
@@ -65,22 +66,10 @@ export function packBytes<T>(value: T): T {
   return pack(value, 0) as T;
 }
 
-/**
- * A Blob read back into bytes a slice at a time, each copied into place in a task of its own: a county's backup
- * (137 MB) read in one piece can end in one long task with no script in it (367 ms in bench round thirteen).
- */
-async function readInSlices(blob: Blob): Promise<Uint8Array> {
-  const bytes = new Uint8Array(blob.size);
-  for (let offset = 0; offset < blob.size; offset += BYTES_SLICE) {
-    bytes.set(new Uint8Array(await blob.slice(offset, offset + BYTES_SLICE).arrayBuffer()), offset);
-  }
-  return bytes;
-}
-
 /** The result as it was before packBytes: each Blob read back into bytes (asynchronously). */
 export async function unpackBytes<T>(value: T): Promise<T> {
   const unpack = async (item: unknown, depth: number): Promise<unknown> => {
-    if (isBytesAsBlob(item)) return readInSlices(item[BYTES_MARK]);
+    if (isBytesAsBlob(item)) return bytesOfBlob(item[BYTES_MARK]);
     if (depth >= PACK_DEPTH || !isPlainObject(item)) return item;
     const entries = await Promise.all(Object.entries(item).map(async ([key, field]) => [key, await unpack(field, depth + 1)] as const));
     return Object.fromEntries(entries);

@@ -2,7 +2,7 @@
 // which keeps the newest 14 in the app's own folder (desktop) or its own IndexedDB store (web).
 import { localIsoDate } from '@shared/sessions';
 import type { BackupInfo, BackupReason } from '@shared/bridge';
-import { backupFileName, getBridge } from '../../bridge';
+import { backupFileName, getBridge, sendInParts } from '../../bridge';
 import { useRepositories } from '../../db/repositories';
 
 /**
@@ -14,8 +14,8 @@ export async function takeAutomaticBackup(reason: Exclude<BackupReason, 'manual'
   const key = await repos.backup.automaticKey();
   if (!key) return null;
   const bridge = getBridge();
-  const data = await repos.backup.makeFile(key, { reason, now, appVersion: await bridge.appVersion() });
-  return bridge.writeBackup({ name: backupFileName(reason, now), data, reason });
+  const file = await repos.backup.makeFile(key, { reason, now, appVersion: await bridge.appVersion() });
+  return bridge.writeBackup({ name: backupFileName(reason, now), data: await sendInParts(bridge, file), reason });
 }
 
 /** True when no daily backup has been taken today (on this computer's calendar). */

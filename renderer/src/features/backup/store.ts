@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue';
 import { inspectBackup, newBackupKey, passphraseProblems, type BackupHeader } from '@shared/backup';
 import type { Checked, Problem } from '@shared/model';
 import type { BackupInfo } from '@shared/bridge';
-import { BACKUP_FILE_EXTENSION, BACKUP_FILE_FILTERS, getBridge } from '../../bridge';
+import { BACKUP_FILE_EXTENSION, BACKUP_FILE_FILTERS, getBridge, sendInParts } from '../../bridge';
 import { secureRandom } from '../../platform/secure-random';
 import type { OpenedBackupSummary } from '../../db/data-jobs';
 import { todayIso } from '../../platform/clock';
@@ -82,8 +82,10 @@ export const useBackupStore = defineStore('backups', () => {
     try {
       const bridge = getBridge();
       const key = await newBackupKey(passphrase, secureRandom);
-      const data = await repos.backup.makeFile(key, { reason: 'manual', appVersion: await bridge.appVersion() });
+      const file = await repos.backup.makeFile(key, { reason: 'manual', appVersion: await bridge.appVersion() });
       const name = `careers-desk-backup-${todayIso()}.${BACKUP_FILE_EXTENSION}`;
+      // Sent before the save dialog opens: a part sent meanwhile would keep the upload alive past a cancel anyway.
+      const data = await sendInParts(bridge, file);
       const saved = await bridge.saveFile({ suggestedName: name, filters: BACKUP_FILE_FILTERS, data });
       if (!saved.saved) return { ok: false, problems: [{ field: 'form', message: 'The backup was not saved.' }] };
       await repos.backup.auditSaved();
