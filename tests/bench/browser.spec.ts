@@ -388,6 +388,13 @@ for (const size of env.sizes) {
         const launched = await launch(profile);
         await launched.page.addInitScript(watchColdStart);
         const cdp = await launched.context.newCDPSession(launched.page);
+        // BENCH_PROFILE_STEP=cold-start: a CPU profile of the start from navigation; the run with the longest task is kept.
+        const profiling = profilesStep('cold-start');
+        if (profiling) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await cdp.send('Profiler.start');
+        }
         await launched.page.goto(`${BASE}index.html#/pupils`);
         await launched.page
           .waitForFunction(
@@ -411,6 +418,7 @@ for (const size of env.sizes) {
             throw new Error(`The cold start never reached a usable list: ${said}`, { cause: error });
           });
         const marks = await launched.page.evaluate(() => (window as unknown as { __benchColdStart: ColdStartMarks }).__benchColdStart);
+        const cpuProfile = profiling ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile : null;
         // Up to the whole list read: the first screen is drawn before the rest is read and opened.
         const longest = Math.max(0, ...marks.longTasks.filter((t) => t.start < marks.wholeAt!).map((t) => t.duration));
         const longestFrame = marks.longFrames.filter((f) => f.start < marks.wholeAt!).sort((a, b) => b.duration - a.duration)[0];
@@ -420,8 +428,9 @@ for (const size of env.sizes) {
         const heap = megabytes((await cdp.send('Runtime.getHeapUsage')).usedSize);
         throwOnPageErrors(launched.errors, 'the cold start');
         if (!keepOpen) await launched.context.close();
-        return { marks, longest, longestWhere, heap, launched };
+        return { marks, longest, longestWhere, heap, launched, cpuProfile };
       };
+      let longestStartProfile: { longest: number; profile: Profile } | null = null;
 
       type Phase = {
         starts: number[];
@@ -467,8 +476,11 @@ for (const size of env.sizes) {
           bareReads.push(bare.read);
           bareOpens.push(bare.opened);
           const last = which === 'snapshot' && i === runs.coldStart - 1;
-          const { marks, longest, longestWhere, heap, launched } = await coldStart(last);
+          const { marks, longest, longestWhere, heap, launched, cpuProfile } = await coldStart(last);
           if (longest >= into.longest) into.longestWhere = longestWhere;
+          if (cpuProfile && which === 'snapshot' && longest >= (longestStartProfile?.longest ?? 0)) {
+            longestStartProfile = { longest, profile: cpuProfile };
+          }
           into.starts.push(marks.usableAt!);
           into.wholes.push(marks.wholeAt!);
           into.ratios.push(marks.usableAt! / bare.read);
@@ -488,6 +500,13 @@ for (const size of env.sizes) {
             await launched.context.close();
           }
         }
+      }
+      if (longestStartProfile) {
+        const file = join(CACHE_FOLDER, `profile-${size}-cold-start.cpuprofile`);
+        await writeFile(file, JSON.stringify(longestStartProfile.profile));
+        const longestMs = Math.round(longestStartProfile.longest);
+        console.log(`bench: CPU profile of the cold start with the longest task (${longestMs} ms) at the ${size} size (${file}):`);
+        for (const line of longestBusyStretch(longestStartProfile.profile, 25)) console.log(`  ${line}`);
       }
       // Where the time goes: the median of each app mark, from navigation start.
       const markNotes = (marks: Map<string, number[]>) =>

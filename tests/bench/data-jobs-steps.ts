@@ -94,8 +94,10 @@ export function longestBusyStretch(profile: Profile, count: number): string[] {
 
 /** A frame as a line of a caller chain: its function, file and column (a minified bundle is one long line). */
 function frameName(node: ProfileNode): string {
-  const { functionName, url, columnNumber } = node.callFrame;
-  return `${functionName || '(anonymous)'}${url ? ` ${url.split('/').pop()}:${(columnNumber ?? 0) + 1}` : ''}`;
+  const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+  const column = (columnNumber ?? 0) + 1;
+  const where = lineNumber > 0 ? `${lineNumber + 1}:${column}` : `${column}`;
+  return `${functionName || '(anonymous)'}${url ? ` ${url.split('/').pop()}:${where}` : ''}`;
 }
 
 /**

@@ -41,7 +41,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await build({
     configFile: join(REPO_ROOT, 'vite.web.config.mts'),
     logLevel: 'error',
-    build: { outDir: SITE_FOLDER, emptyOutDir: true },
+    // BENCH_UNMINIFIED=1: the app built without minifying, so a profile's lines name the modules they are in.
+    build: { outDir: SITE_FOLDER, emptyOutDir: true, ...(process.env.BENCH_UNMINIFIED === '1' ? { minify: false } : {}) },
   });
   await build({
     configFile: false,
