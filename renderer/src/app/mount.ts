@@ -14,7 +14,12 @@ import { reportUnexpectedFailure } from '../ui/unexpected-failure';
 
 export { preloadFirstPage };
 
-export function mountApp(bridge: KeyStore): void {
+/** The interface mounted by mountApp, to unmount when the start turns out otherwise (locked, an upgrade, a failure). */
+export interface MountedApp {
+  unmount(): void;
+}
+
+export function mountApp(bridge: KeyStore): MountedApp {
   const pinia = createPinia();
   // The one data boundary: every write is recorded as the adviser using this computer at that moment.
   installAppRepositories(() => useSessionStore(pinia).currentAdviserId, systemClock, bridge);
@@ -24,6 +29,7 @@ export function mountApp(bridge: KeyStore): void {
   app.mount('#app');
   performance.mark('app:mounted');
   void followAddressChangedDuringStart();
+  return { unmount: () => app.unmount() };
 }
 
 /** Locked: only the passphrase form, until it unwraps the key; then the app, as on any start. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../platform/clock';
-import { appDataKeys, db, sealingProgressListeners } from './database';
+import { appDataKeys, db, holdAppDatabase, sealingProgressListeners } from './database';
 import { DATABASE_NAME } from './name';
 import { secureRandom } from '../platform/secure-random';
 import {
@@ -20,6 +20,17 @@ export function installAppRepositories(actor: () => string | null, clock: Clock,
   // The pupil list (search, the list page) read while the first page loads: its reading and opening then overlap
   // the app's mounting instead of following it. A failure here is not shown: the list's own read tries again and says.
   preparePupilList(db).catch(() => undefined);
+}
+
+/** The app's database held closed (holdAppRecords) until openAppDatabase has the key in the ring. */
+let releaseHold: (() => void) | null = null;
+
+/**
+ * At start-up, before the interface mounts (main.ts): the app's database held closed until openAppRecords or
+ * unlockAppRecords has put the key in the ring, so the interface can mount, and query, while the key is read.
+ */
+export function holdAppRecords(): void {
+  releaseHold = holdAppDatabase();
 }
 
 /**
@@ -54,6 +65,8 @@ export async function unlockAppRecords(
 async function openAppDatabase(onProgress: (done: number, total: number) => void): Promise<void> {
   sealingProgressListeners.add(onProgress);
   try {
+    releaseHold?.();
+    releaseHold = null;
     await db.open();
   } finally {
     sealingProgressListeners.delete(onProgress);
