@@ -2,6 +2,7 @@ import { TEST_DATA_KEY, testDatabaseOptions } from './test-database';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import Dexie from 'dexie';
 import { CareersDeskDb } from '@renderer/db/schema';
+import { DataKeyRing } from '@renderer/db/encryption';
 import { erasePupil, findPupils, savePupil, type PupilInput } from '@renderer/db/pupils';
 import { loadDataset } from '@renderer/db/demo';
 import { exportPayload, restorePayload } from '@renderer/db/backup';
@@ -9,8 +10,8 @@ import { applyMerge } from '@renderer/db/merge';
 import {
   findInPupilList,
   flushPupilListSnapshot,
-  pupilListFirstScreen,
   pupilListSource,
+  watchPupilListFirstScreen,
   setPupilListSnapshotPartRows,
 } from '@renderer/db/pupil-list';
 import {
@@ -30,6 +31,7 @@ import {
   decodePupilListSnapshotPart,
   encodePupilListSnapshot,
   isWholePupilListSnapshot,
+  type PupilListFirstScreen,
   type PupilListSnapshot,
 } from '@shared/pupils/list-snapshot';
 import { openRow, SealedRecordError, SEALED_PROPERTY } from '@shared/crypto/sealed-rows';
@@ -294,28 +296,33 @@ describe("the pupil list's snapshot (renderer/src/db/pupil-list, pupil-list-stam
     await withSnapshot();
     const db = await startWindow();
     const happened: string[] = [];
-    const screen = pupilListFirstScreen(db).then((answer) => {
+    const screens: (PupilListFirstScreen | null)[] = [];
+    const stop = watchPupilListFirstScreen(db, (screen) => {
       happened.push('first screen');
-      return answer;
+      screens.push(screen);
     });
-    const list = listed(db).then((answer) => {
-      happened.push('whole list');
-      return answer;
-    });
-    const [first, whole] = await Promise.all([screen, list]);
+    const whole = await listed(db);
+    happened.push('whole list');
     expect(happened).toEqual(['first screen', 'whole list']);
     expect(pupilListSource(db)).toBe('snapshot');
+    const [first] = screens;
     expect(first?.total).toBe(dataset.pupils.length);
     const shown = (first?.rows ?? []).map((p) => `${p.id} ${displayName(p)} ${p.riskBand ?? ''}`);
     expect(shown).toEqual(whole.slice(0, PUPIL_LIST_FIRST_SCREEN_ROWS));
-    // Read: the list answers from here on.
-    expect(await pupilListFirstScreen(db)).toBeNull();
+    stop();
+    // Read: a watcher from here on hears nothing, the list answers.
+    const late: unknown[] = [];
+    watchPupilListFirstScreen(db, (screen) => late.push(screen))();
+    await listed(db);
+    expect(late).toEqual([]);
   });
 
   it('offers no first screen when there is no snapshot to take it from, and the list is read from every record', async () => {
     const db = await startWindow();
-    const [first, whole] = await Promise.all([pupilListFirstScreen(db), findInPupilList(db, emptyPupilFilters(), 'name', TODAY)]);
-    expect(first).toBeNull();
+    const screens: unknown[] = [];
+    watchPupilListFirstScreen(db, (screen) => screens.push(screen));
+    const whole = await findInPupilList(db, emptyPupilFilters(), 'name', TODAY);
+    expect(screens).toEqual([]);
     expect(pupilListSource(db)).toBe('records');
     expect(whole).toHaveLength(dataset.pupils.length);
   });
@@ -497,6 +504,81 @@ describe("the pupil list's snapshot read by the page's early script (renderer/pu
     expect(pupilListSource(next)).toBe('records');
     expect(shown).toEqual(await truth(next));
     expect(shown.some((line) => line.startsWith(pupil.id) && line.includes('Zebedee'))).toBe(true);
+  });
+
+  it('shows its first screen once the key is in, before the connection opens, and the whole list once it has', async () => {
+    const first = await startWindow();
+    await listed(first);
+    await flushPupilListSnapshot(first);
+    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
+    // A window whose key is read after it asks for the list, and whose connection is held until let go (as
+    // db/database.ts holds the app's until the key is in).
+    const keys = new DataKeyRing();
+    let letGo = (): void => undefined;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    class HeldDatabase extends CareersDeskDb {
+      override open() {
+        return Dexie.Promise.resolve(held).then(() => super.open());
+      }
+    }
+    const next = new HeldDatabase(name, { keys });
+    open.push(next);
+    const screens: (PupilListFirstScreen | null)[] = [];
+    watchPupilListFirstScreen(next, (screen) => screens.push(screen));
+    const list = listed(next);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screens).toEqual([]);
+    keys.set(TEST_DATA_KEY);
+    await expect.poll(() => screens.length).toBe(1);
+    expect(next.isOpen()).toBe(false);
+    expect(screens[0]?.total).toBe(dataset.pupils.length);
+    letGo();
+    expect(await list).toEqual(await truth(next));
+    expect(pupilListSource(next)).toBe('snapshot');
+    expect(screens).toHaveLength(1);
+  });
+
+  it('takes back a first screen shown from the early read when a young person was saved after it, and lists the save', async () => {
+    const first = await startWindow();
+    await listed(first);
+    await flushPupilListSnapshot(first);
+    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
+    const pupil = dataset.pupils[0] as Pupil;
+    await savePupil(first, inputFrom(pupil, { preferredSurname: 'Aardvark' }), null);
+
+    const next = new CareersDeskDb(name, testDatabaseOptions());
+    open.push(next);
+    const screens: (PupilListFirstScreen | null)[] = [];
+    watchPupilListFirstScreen(next, (screen) => screens.push(screen));
+    const shown = await listed(next);
+    // Offered from the early read (the name as it was), then taken back once the stamp read again differed.
+    expect(screens).toHaveLength(2);
+    expect(screens[0]?.rows.some((row) => row.id === pupil.id && row.preferredSurname === 'Aardvark')).toBe(false);
+    expect(screens[1]).toBeNull();
+    expect(pupilListSource(next)).toBe('records');
+    expect(shown).toEqual(await truth(next));
+    expect(shown.some((line) => line.startsWith(pupil.id) && line.includes('Aardvark'))).toBe(true);
+  });
+
+  it('shows nothing early when the database has been upgraded since the early read', async () => {
+    const first = await startWindow();
+    await listed(first);
+    await flushPupilListSnapshot(first);
+    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
+    const early = (globalThis as { careersDeskEarlyRead?: Promise<{ version: number } | null> }).careersDeskEarlyRead;
+    // As if read before an upgrade: an older version than this code declares.
+    (globalThis as { careersDeskEarlyRead?: unknown }).careersDeskEarlyRead = early?.then(
+      (read) => read && { ...read, version: read.version - 10 },
+    );
+    const next = new CareersDeskDb(name, testDatabaseOptions());
+    open.push(next);
+    const screens: (PupilListFirstScreen | null)[] = [];
+    watchPupilListFirstScreen(next, (screen) => screens.push(screen));
+    expect(await listed(next)).toEqual(await truth(next));
+    // Nothing from the early read; the snapshot read again through the connection instead.
+    expect(screens).toHaveLength(1);
+    expect(screens[0]).not.toBeNull();
+    expect(pupilListSource(next)).toBe('snapshot');
   });
 
   it('reads nothing on a first run, and the list reads its records as usual', async () => {

@@ -50,23 +50,42 @@ function sameStoredValue(a: unknown, b: unknown): boolean {
   );
 }
 
+/** The early script's rows, with the check that they are still the rows stored. */
+export interface EarlyListRows extends StoredListRows {
+  /**
+   * Read at the version this code declares, so no upgrade will run as the app opens the database: the rows may be
+   * shown (opened with the key alone) before `current` says whether they still hold.
+   */
+  atDeclaredVersion: boolean;
+  /**
+   * Whether nothing has been written since the early read: the change stamp read again through the app's own
+   * connection (which that read opens), and the version it opened at. Started as the rows are taken.
+   */
+  current: Promise<boolean>;
+}
+
 /**
- * The early script's rows for `db`, taken once (later calls get null), or null when it read nothing, read another
- * database or version (an upgrade ran since), or when the first row (the change stamp) has been written since:
- * every write gives it a new value sealed with a new IV, so an identical stored row means nothing changed. That
- * check is one small read, against the large one saved.
+ * The early script's rows for `db`, taken once (later calls get null), or null when it read nothing or read
+ * another database. Whether they still hold is `current`: not when an upgrade ran since, or when the first row
+ * (the change stamp) has been written since: every write gives it a new value sealed with a new IV, so an
+ * identical stored row means nothing changed. That check is one small read, against the large one saved.
  */
-export async function takeEarlyRead(db: CareersDeskDb): Promise<StoredListRows | null> {
+export async function takeEarlyRead(db: CareersDeskDb): Promise<EarlyListRows | null> {
   const pending = earlyHolder.careersDeskEarlyRead;
   if (pending === undefined) return null;
   delete earlyHolder.careersDeskEarlyRead;
   const early = await pending;
   if (early?.database !== db.name) return null;
-  // Reading the stamp opens the app's connection first, so its version is known.
-  const [stampNow] = await readStoredRows(db, 'settings', [EARLY_READ_KEYS[0]]);
-  if (early.version !== db.backendDB().version) return null;
-  if (!sameStoredValue(early.rows[0], stampNow)) return null;
+  const current = (async () => {
+    // Reading the stamp opens the app's connection first, so its version is known.
+    const [stampNow] = await readStoredRows(db, 'settings', [EARLY_READ_KEYS[0]]);
+    return early.version === db.backendDB().version && sameStoredValue(early.rows[0], stampNow);
+  })();
+  // Awaited by the reader after the first screen is opened: a failure is not unhandled meanwhile.
+  current.catch(() => undefined);
   // Both reads began before the stamp was read again: the parts read are the parts stored at that stamp.
   const rest = Promise.resolve(early.inRange).catch(() => null);
-  return { stamp: early.rows[0], first: early.rows[1], rest };
+  // Dexie opens a database at ten times its declared version.
+  const atDeclaredVersion = early.version === Math.round(db.verno * 10);
+  return { stamp: early.rows[0], first: early.rows[1], rest, atDeclaredVersion, current };
 }

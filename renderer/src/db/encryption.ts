@@ -18,6 +18,8 @@ export class DataKeyRing {
   private key: Uint8Array | null;
   /** The same key imported for Web Crypto, made at its first use and dropped with the key it was made from. */
   private imported: Promise<CryptoKey> | null = null;
+  /** Those waiting for a key (whenUnlocked), answered when one is set. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(key: Uint8Array | null = null) {
     this.key = key ? key.slice() : null;
@@ -30,6 +32,17 @@ export class DataKeyRing {
   set(key: Uint8Array): void {
     this.key = key.slice();
     this.imported = null;
+    for (const answer of this.waiting) answer();
+    this.waiting.clear();
+  }
+
+  /**
+   * Settles once a key is in the ring (at once if one is): at a start the list's first screen is opened as soon as
+   * the key is read, without waiting for the database's connection (db/pupil-list.ts).
+   */
+  whenUnlocked(): Promise<void> {
+    if (this.key) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.add(resolve));
   }
 
   /** Overwrites the bytes too, so a later heap snapshot does not find them in this array. */

@@ -52,6 +52,12 @@ export function setPupilListSnapshotPartRows(rows: number): void {
   snapshotPartRows = rows;
 }
 
+/** The snapshot's first screen as opened and offered: the stamp it was made at, and its part as stored in clear. */
+interface OpenedFirstScreen {
+  stamp: string | undefined;
+  value: unknown;
+}
+
 /** Where the index last came from: its snapshot (one sealed value) or every record. */
 export type PupilListSource = 'snapshot' | 'records';
 
@@ -93,8 +99,8 @@ class LivePupilList {
   private saving: Promise<void> | null = null;
   /** The snapshot's first screen, from when a read of the snapshot has opened it until that read ends. */
   private firstScreenNow: PupilListFirstScreen | null = null;
-  /** Those waiting for the first screen of the read under way (firstScreen). */
-  private readonly firstScreenWaiting = new Set<(screen: PupilListFirstScreen | null) => void>();
+  /** Those watching for first screens (watchFirstScreen). */
+  private readonly firstScreenListeners = new Set<(screen: PupilListFirstScreen | null) => void>();
 
   constructor(private readonly db: CareersDeskDb) {
     this.part = `idb://${db.name}/pupils/`;
@@ -112,31 +118,31 @@ class LivePupilList {
   }
 
   /**
-   * While the list is first read from its snapshot, the list as a start shows it (everyone, by name): its first
-   * rows and how many young people there are, from the snapshot's small first part, before the rest is read.
-   * Null when the list is read already, or is being read from every record (no snapshot at this stamp).
+   * While the list is read from its snapshot (at a start), the list as a start shows it (everyone, by name): its
+   * first rows and how many young people there are, from the snapshot's small first part, before the rest is read.
+   * `listener` hears each first screen offered (at once if one is shown now), and null if one is taken back: shown
+   * from the page's early read, it turned out older than a write since. Starts the list's read if none is under way.
+   * Returns the way to stop.
    */
-  firstScreen(): Promise<PupilListFirstScreen | null> {
-    if (this.firstScreenNow) return Promise.resolve(this.firstScreenNow);
-    if (!this.keepsSnapshot) return Promise.resolve(null);
-    // Joins the read under way, or starts the first; with nothing to read it settles at once. Its failure is
-    // find's to report (the list's error line): here it only means no first screen.
-    const reading = this.catchUp();
-    return new Promise((resolve) => {
-      this.firstScreenWaiting.add(resolve);
-      const none = () => {
-        this.firstScreenWaiting.delete(resolve);
-        resolve(null);
-      };
-      reading.then(none, none);
-    });
+  watchFirstScreen(listener: (screen: PupilListFirstScreen | null) => void): () => void {
+    if (!this.keepsSnapshot) return () => undefined;
+    this.firstScreenListeners.add(listener);
+    if (this.firstScreenNow) listener(this.firstScreenNow);
+    // Its failure is find's to report (the list's error line): here it only means no first screen.
+    else this.catchUp().catch(() => undefined);
+    return () => this.firstScreenListeners.delete(listener);
   }
 
-  /** Answers those waiting for the first screen; `screen` stays the answer until the read ends (null). */
-  private offerFirstScreen(screen: PupilListFirstScreen | null): void {
+  /** Tells the watchers of a first screen opened; it is the one shown until the read ends. */
+  private offerFirstScreen(screen: PupilListFirstScreen): void {
     this.firstScreenNow = screen;
-    for (const answer of this.firstScreenWaiting) answer(screen);
-    this.firstScreenWaiting.clear();
+    for (const listener of this.firstScreenListeners) listener(screen);
+  }
+
+  /** The first screen shown is not the list stored now: its watchers drop it. */
+  private takeBackFirstScreen(): void {
+    this.firstScreenNow = null;
+    for (const listener of this.firstScreenListeners) listener(null);
   }
 
   async find(filters: PupilFilters, sort: PupilSort, today: string): Promise<PupilListRow[]> {
@@ -210,8 +216,9 @@ class LivePupilList {
           this.reloadNeeded = true;
           throw error;
         } finally {
-          // A first screen is only for while the snapshot is read: from here the index answers, or every record is read.
-          this.offerFirstScreen(null);
+          // A first screen is only for while the snapshot is read: from here the index answers, or every record is
+          // read. Its watchers keep it until the list's answer replaces it.
+          this.firstScreenNow = null;
         }
         if (fromSnapshot) {
           this.source = 'snapshot';
@@ -260,21 +267,30 @@ class LivePupilList {
     // The stamp and the parts as stored, read without opening any (the middleware's cipher would open each part
     // in a task of the read); then opened with Web Crypto, many times quicker, off it. At a start the page's
     // early script has usually read them already, while the app's modules loaded.
-    const stored = (await takeEarlyRead(this.db)) ?? (await this.readStoredSnapshot());
-    performance.mark('pupil-list:first-chunk');
-    let stamp: string | undefined;
-    const values: unknown[] = [];
+    const early = await takeEarlyRead(this.db);
+    let stored: StoredListRows | null = null;
+    let shown: OpenedFirstScreen | null = null;
+    let tried: StoredListRows | null = null;
+    if (early) {
+      // Shown as soon as the key is in the ring, before the app's connection opens and the stamp is read again
+      // (about 100 ms of a service's start, bench round fifteen); taken back if that check finds a write since.
+      if (early.atDeclaredVersion && this.db.keys) {
+        await this.db.keys.whenUnlocked();
+        tried = early;
+        shown = await this.openFirstScreen(early);
+      }
+      if (await early.current) stored = early;
+      else if (shown) {
+        shown = null;
+        this.takeBackFirstScreen();
+      }
+    }
+    stored ??= await this.readStoredSnapshot();
+    if (!shown && stored !== tried) shown = await this.openFirstScreen(stored);
+    if (!shown) return null;
+    const { stamp } = shown;
+    const values: unknown[] = [shown.value];
     try {
-      const [stampRow, firstRow] = (await openStoredRows(this.db, 'settings', [stored.stamp, stored.first])) as (SettingRow | undefined)[];
-      stamp = typeof stampRow?.value === 'string' ? stampRow.value : undefined;
-      const first = decodePupilListFirstScreen(firstRow?.value, stamp);
-      if (!first) return null;
-      performance.mark('pupil-list:first-screen');
-      this.offerFirstScreen(first);
-      // The first screen painted before the other parts are opened: each is a task of its own (parsing 5,000 young
-      // people), and they came between the first screen and the paint that shows it (bench round thirteen).
-      await afterNextPaint();
-      values.push(firstRow?.value);
       const parts = (await stored.rest) ?? (await this.readStoredRowParts());
       // Two parts in flight at most, each taken in a task of its own: opened all at once, their JSON could be parsed
       // in one task, which grew with the list (205 ms at a county, bench round ten); one part is 5,000 young people.
@@ -308,6 +324,31 @@ class LivePupilList {
       builder.add(rows);
     }
     return builder;
+  }
+
+  /**
+   * The snapshot's first screen opened and offered (firstScreen), then painted before the other parts are opened:
+   * each is a task of its own (parsing 5,000 young people), and they came between the first screen and the paint
+   * that shows it (bench round thirteen). Null when there is none at the stamp stored beside it, or it does not open.
+   */
+  private async openFirstScreen(stored: StoredListRows): Promise<OpenedFirstScreen | null> {
+    performance.mark('pupil-list:first-chunk');
+    let opened: (SettingRow | undefined)[];
+    try {
+      opened = (await openStoredRows(this.db, 'settings', [stored.stamp, stored.first])) as (SettingRow | undefined)[];
+    } catch (error) {
+      // A snapshot that does not open is only a slower start: every record is read (and checked) instead.
+      if (error instanceof SealedRecordError) return null;
+      throw error;
+    }
+    const [stampRow, firstRow] = opened;
+    const stamp = typeof stampRow?.value === 'string' ? stampRow.value : undefined;
+    const first = decodePupilListFirstScreen(firstRow?.value, stamp);
+    if (!first) return null;
+    performance.mark('pupil-list:first-screen');
+    this.offerFirstScreen(first);
+    await afterNextPaint();
+    return { stamp, value: firstRow?.value };
   }
 
   /**
@@ -425,8 +466,8 @@ export function findInPupilList(db: CareersDeskDb, filters: PupilFilters, sort: 
 }
 
 /** The list's first screen while its snapshot is read at a start (LivePupilList.firstScreen), else null. */
-export function pupilListFirstScreen(db: CareersDeskDb): Promise<PupilListFirstScreen | null> {
-  return liveList(db).firstScreen();
+export function watchPupilListFirstScreen(db: CareersDeskDb, listener: (screen: PupilListFirstScreen | null) => void): () => void {
+  return liveList(db).watchFirstScreen(listener);
 }
 
 /** Starts the list's first read without waiting for it: at start, so that the list is ready when first asked. */

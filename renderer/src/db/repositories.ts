@@ -3,6 +3,7 @@
 // its actor and audit entry from here. Sync and encryption at rest will plug in at this boundary.
 import type { AuditEntry, Draft, SettingKey, SettingValue } from '@shared/model';
 import type { PupilFilters, PupilSort } from '@shared/pupils/list';
+import type { PupilListFirstScreen } from '@shared/pupils/list-snapshot';
 import type { EmployerFilters } from '@shared/employers/list';
 import type { RouteFilters } from '@shared/routes/list';
 import type { PlanInput, SessionInput } from '@shared/sessions';
@@ -26,7 +27,7 @@ import {
   searchPupils,
   type PupilInput,
 } from './pupils';
-import { onPupilListChange, pupilListFirstScreen } from './pupil-list';
+import { onPupilListChange, watchPupilListFirstScreen } from './pupil-list';
 import { deleteSession, getSession, listRecentSessions, listSessionChoices, saveSessionUnlessChanged } from './sessions';
 import {
   getPlan,
@@ -181,8 +182,11 @@ export function createRepositories(db: CareersDeskDb, { actor, clock, keyStore }
       find: (filters: PupilFilters, sort: PupilSort, today: string) => findPupils(db, filters, sort, today),
       search: (text: string, limit?: number) => searchPupils(db, text, clock.today(), limit),
       onListChange: (listener: () => void) => onPupilListChange(db, listener),
-      /** The list as a start shows it, from its snapshot's first part while the rest is read; null once read. */
-      firstScreen: () => pupilListFirstScreen(db),
+      /**
+       * The list as a start shows it, from its snapshot's first part, offered while the rest is read; null when one
+       * shown is taken back (older than a write since). Returns the way to stop.
+       */
+      watchFirstScreen: (listener: (screen: PupilListFirstScreen | null) => void) => watchPupilListFirstScreen(db, listener),
       record: (id: string) => loadPupilRecord(db, id),
       /** `opened`: the record's updatedAt when the form opened it (null for a new one); a change since is answered as a conflict. */
       save: (input: PupilInput, opened: string | null) => savePupilUnlessChanged(db, input, opened, actor(), now()),

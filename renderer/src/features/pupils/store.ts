@@ -33,19 +33,22 @@ export const usePupilListStore = defineStore('pupil-list', () => {
   // rest is read: a county's 100,000 young people take about a second more. Shown only until the first answer,
   // and only while nothing is typed or chosen (a search waits for the whole list).
   const firstScreen = shallowRef<PupilListFirstScreen | null>(null);
-  // Any answer means the list is read: the first screen is not needed again.
-  const results = useNewestAnswer(async () => {
+  const results = useNewestAnswer(() => {
     listedOn.value = todayIso();
-    const found = await repos.pupils.find(debounced.value, sort.value, listedOn.value);
-    firstScreen.value = null;
-    return found;
+    return repos.pupils.find(debounced.value, sort.value, listedOn.value);
   }, [] as PupilListRow[]);
+  // Any answer means the list is read: the first screen is not needed again. Dropped as the answer is kept (in
+  // the same turn), so nothing is drawn between the two.
+  watch(results.value, () => (firstScreen.value = null), { flush: 'sync' });
   watch([debounced, sort], () => void results.refresh(), { immediate: true });
   onScopeDispose(repos.pupils.onListChange(() => void results.refresh()));
 
-  void repos.pupils.firstScreen().then((screen) => {
-    if (results.loading.value) firstScreen.value = screen;
-  });
+  // A first screen taken back (null) goes at once: it was older than a write since, and every record is read.
+  onScopeDispose(
+    repos.pupils.watchFirstScreen((screen) => {
+      if (results.loading.value) firstScreen.value = screen;
+    }),
+  );
   const shownFirst = computed(() =>
     firstScreen.value && keepsEveryone(debounced.value) && sort.value === 'name' ? firstScreen.value : null,
   );
