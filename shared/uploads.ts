@@ -1,13 +1,14 @@
 // A large file handed to the bridge in parts (beginUpload, uploadPart), then named in saveFile or writeBackup as
 // { upload }. A county's backup is 137 MB: sent whole, its copy (into a Blob on the web, a structured clone over
 // IPC on the desktop) held the window for 250 to 740 ms in one task (tests/bench/README.md, rounds nine and
-// twelve). In parts of UPLOAD_PART_BYTES each copy is a short task of its own. Both bridges keep their parts
-// with UploadsInHand, so a file is refused the same way in each when a part is missing, repeated or too many.
+// twelve). In parts of BYTES_PER_SLICE (shared/byte-slices.ts) each copy is a short task of its own. Both bridges
+// keep their parts with UploadsInHand, so a file is refused the same way in each when a part is missing, repeated
+// or too many.
 
-/** The size of each part the page sends. */
-export const UPLOAD_PART_BYTES = 1 << 20;
+import { BYTES_PER_SLICE } from './byte-slices';
+
 /** The largest part a bridge accepts (a part of the page's own size, with room to spare). */
-export const MOST_UPLOAD_PART_BYTES = 4 << 20;
+export const MOST_UPLOAD_PART_BYTES = 4 * BYTES_PER_SLICE;
 /** The largest file sent in parts: a county's backup is about 137 MB. */
 export const MOST_UPLOAD_BYTES = 1 << 30;
 /** Files begun and not yet used at once; beginning another lets go of the oldest (an upload abandoned part way). */

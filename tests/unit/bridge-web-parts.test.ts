@@ -5,12 +5,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { createWebBridge } from '../../renderer/src/bridge/web';
 import { sendInParts } from '../../renderer/src/bridge/send-in-parts';
 import { backupFileName } from '../../shared/bridge';
-import { UPLOAD_PART_BYTES } from '../../shared/uploads';
+import { BYTES_PER_SLICE } from '../../shared/byte-slices';
 
 /** Two and a half parts, each byte telling where it sits, so a part out of place or missing would show. */
 function fileOfParts(parts: number): Uint8Array<ArrayBuffer> {
-  const file = new Uint8Array(Math.floor(UPLOAD_PART_BYTES * parts));
-  for (let i = 0; i < file.length; i++) file[i] = (i * 7 + Math.floor(i / UPLOAD_PART_BYTES)) % 251;
+  const file = new Uint8Array(Math.floor(BYTES_PER_SLICE * parts));
+  for (let i = 0; i < file.length; i++) file[i] = (i * 7 + Math.floor(i / BYTES_PER_SLICE)) % 251;
   return file;
 }
 

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { IDBFactory } from 'fake-indexeddb';
 import { acceptAttribute, createWebBridge } from '../../renderer/src/bridge/web';
 import { getBridge, sendInParts } from '../../renderer/src/bridge';
-import { UPLOAD_PART_BYTES } from '../../shared/uploads';
+import { BYTES_PER_SLICE } from '../../shared/byte-slices';
 import { backupFileName, type DesktopBridge } from '../../shared/bridge';
 import packageJson from '../../package.json';
 
@@ -47,7 +47,7 @@ async function bytesOf(blob: Blob): Promise<number[]> {
 describe('saving in the browser', () => {
   it('downloads a file sent in parts as one file', async () => {
     const bridge = createWebBridge();
-    const file = Uint8Array.from({ length: UPLOAD_PART_BYTES + 3 }, (_, i) => i % 253);
+    const file = Uint8Array.from({ length: BYTES_PER_SLICE + 3 }, (_, i) => i % 253);
     const data = await sendInParts(bridge, new Blob([file]));
     await expect(bridge.saveFile({ suggestedName: 'careers-desk-backup-2026-12-07.cdbackup', filters: [], data })).resolves.toEqual({
       saved: true,

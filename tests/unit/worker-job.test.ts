@@ -5,7 +5,6 @@ import {
   BYTES_AS_BLOB_FROM,
   JobCancelled,
   BYTES_IN_SLICES_FROM,
-  BYTES_SLICE,
   ITEMS_SLICE,
   IncomingSlices,
   JobWorker,
@@ -17,6 +16,7 @@ import {
   type WorkerJobEnvelope,
   type WorkerJobReply,
 } from '@renderer/platform/worker-job';
+import { BYTES_PER_SLICE } from '@shared/byte-slices';
 import { CareersDeskDb } from '@renderer/db/schema';
 import { loadDataset } from '@renderer/db/demo';
 import { loadReturnSource } from '@renderer/db/returns';
@@ -92,7 +92,7 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
   });
 
   it('sends large bytes in slices, each transferred in a task of its own, and takes large answers back as Blobs', async () => {
-    const large = new Uint8Array(BYTES_SLICE * 2 + 5).map((_, i) => i % 251);
+    const large = new Uint8Array(BYTES_PER_SLICE * 2 + 5).map((_, i) => i % 251);
     const answer = new Uint8Array(BYTES_AS_BLOB_FROM + 5).fill(7);
     const scripted = scriptedWorker([
       { type: 'done', result: { outcome: 'rewritten', data: { careersDeskBytesAsBlob: new Blob([answer]) } } },
@@ -107,13 +107,13 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     expect([...sent.small]).toEqual([1, 2]);
     // Three slices, in order, each its own buffer, transferred; the page's bytes are left whole.
     expect(scripted.slices.map(({ message }) => [message.kind, message.offset, message.slice.length])).toEqual([
-      ['bytes', 0, BYTES_SLICE],
-      ['bytes', BYTES_SLICE, BYTES_SLICE],
-      ['bytes', BYTES_SLICE * 2, 5],
+      ['bytes', 0, BYTES_PER_SLICE],
+      ['bytes', BYTES_PER_SLICE, BYTES_PER_SLICE],
+      ['bytes', BYTES_PER_SLICE * 2, 5],
     ]);
     for (const { message, transfer } of scripted.slices) expect(transfer).toEqual([(message.slice as Uint8Array).buffer]);
-    expect(large.byteLength).toBe(BYTES_SLICE * 2 + 5);
-    expect(large[BYTES_SLICE + 3]).toBe((BYTES_SLICE + 3) % 251);
+    expect(large.byteLength).toBe(BYTES_PER_SLICE * 2 + 5);
+    expect(large[BYTES_PER_SLICE + 3]).toBe((BYTES_PER_SLICE + 3) % 251);
     // Put together on the worker's side, the request is the one the page was given.
     const incoming = new IncomingSlices();
     for (const { message } of scripted.slices) incoming.receive(message);
@@ -132,7 +132,7 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     expect(sent.job.bytes).not.toBeInstanceOf(Uint8Array);
     expect(sent.job.now).toBe(now);
     expect(sent.job.rows).toBe(rows);
-    expect(scripted.slices).toHaveLength(Math.ceil(large.byteLength / BYTES_SLICE));
+    expect(scripted.slices).toHaveLength(Math.ceil(large.byteLength / BYTES_PER_SLICE));
     const incoming = new IncomingSlices();
     for (const { message } of scripted.slices) incoming.receive(message);
     expect(incoming.restore(scripted.slices[0]!.message.id, sent)).toEqual(request);
@@ -144,7 +144,12 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
     const scripted = scriptedWorker([{ type: 'done', result: 1 }]);
     const controller = new AbortController();
     const job = runWorkerJob(
-      { start: () => scripted.worker, request: { bytes: new Uint8Array(BYTES_SLICE * 4) }, onPageThread: () => -1, what: 'The restore' },
+      {
+        start: () => scripted.worker,
+        request: { bytes: new Uint8Array(BYTES_PER_SLICE * 4) },
+        onPageThread: () => -1,
+        what: 'The restore',
+      },
       () => {},
       controller.signal,
     );
@@ -185,7 +190,7 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
   });
 
   it('reads a large answer back from its Blob a slice at a time, into the same bytes', async () => {
-    const large = new Uint8Array(BYTES_SLICE * 2 + BYTES_SLICE / 2).map((_, i) => (i * 7) % 256);
+    const large = new Uint8Array(BYTES_PER_SLICE * 2 + BYTES_PER_SLICE / 2).map((_, i) => (i * 7) % 256);
     const packed = packBytes({ backup: large, rows: 3 });
     const slice = vi.spyOn(Blob.prototype, 'slice');
     try {
@@ -193,9 +198,9 @@ describe('running long work in a worker (renderer/src/app/worker-job)', () => {
       expect(unpacked.rows).toBe(3);
       expect(unpacked.backup).toEqual(large);
       expect(slice.mock.calls.map(([from, to]) => [from, to])).toEqual([
-        [0, BYTES_SLICE],
-        [BYTES_SLICE, BYTES_SLICE * 2],
-        [BYTES_SLICE * 2, BYTES_SLICE * 3],
+        [0, BYTES_PER_SLICE],
+        [BYTES_PER_SLICE, BYTES_PER_SLICE * 2],
+        [BYTES_PER_SLICE * 2, BYTES_PER_SLICE * 3],
       ]);
     } finally {
       slice.mockRestore();

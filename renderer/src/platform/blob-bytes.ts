@@ -1,5 +1,4 @@
-/** The size of each slice a Blob is read in. */
-export const BLOB_READ_SLICE = 1 << 20;
+import { BYTES_PER_SLICE } from '@shared/byte-slices';
 
 /**
  * A Blob read back into bytes a slice at a time, each copied into place in a task of its own: a county's backup
@@ -7,8 +6,8 @@ export const BLOB_READ_SLICE = 1 << 20;
  */
 export async function bytesOfBlob(blob: Blob): Promise<Uint8Array> {
   const bytes = new Uint8Array(blob.size);
-  for (let offset = 0; offset < blob.size; offset += BLOB_READ_SLICE) {
-    bytes.set(new Uint8Array(await blob.slice(offset, offset + BLOB_READ_SLICE).arrayBuffer()), offset);
+  for (let offset = 0; offset < blob.size; offset += BYTES_PER_SLICE) {
+    bytes.set(new Uint8Array(await blob.slice(offset, offset + BYTES_PER_SLICE).arrayBuffer()), offset);
   }
   return bytes;
 }

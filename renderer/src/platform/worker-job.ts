@@ -1,5 +1,6 @@
 import { nextTask } from './next-task';
 import { bytesOfBlob } from './blob-bytes';
+import { BYTES_PER_SLICE } from '@shared/byte-slices';
 
 /** What a job worker sends back: progress as it goes, then the result or why it failed. */
 export type WorkerJobReply<Result> =
@@ -78,7 +79,7 @@ export async function unpackBytes<T>(value: T): Promise<T> {
 }
 
 /**
- * Bytes from this size go from the page to a worker in slices of BYTES_SLICE, each copied and transferred in a task
+ * Bytes from this size go from the page to a worker in slices of BYTES_PER_SLICE, each copied and transferred in a task
  * of its own, then put together in the worker: making one Blob of a county's backup (137 MB) on the page took
  * 740 ms in one task (CPU profile, bench round twelve), and cloning it about as long. The page keeps its bytes
  * (a restore follows its preview with the same file). A slice's copy is the whole of its task, and it is slow where
@@ -86,7 +87,6 @@ export async function unpackBytes<T>(value: T): Promise<T> {
  * a slice of 4 MB, bench round thirteen), so slices are 1 MB: a 137 MB backup is 131 messages, each a short task.
  */
 export const BYTES_IN_SLICES_FROM = BYTES_AS_BLOB_FROM;
-export const BYTES_SLICE = 1 << 20;
 /**
  * Lists from this length go the same way, ITEMS_SLICE items a message, each cloned in a task of its own: an
  * import's 10,000 operations cloned in one postMessage held the window for 379 ms at a county (bench round twelve).
@@ -134,9 +134,9 @@ export function takeLargeValues<T>(value: T): { request: T; large: LargeValue[] 
 export function* slicesOf(id: number, large: readonly LargeValue[]): Generator<SliceMessage> {
   for (const [index, value] of large.entries()) {
     if (value instanceof Uint8Array) {
-      for (let offset = 0; offset < value.byteLength; offset += BYTES_SLICE) {
+      for (let offset = 0; offset < value.byteLength; offset += BYTES_PER_SLICE) {
         // A copy of its own, so its buffer can be transferred (not cloned) and the page keeps the bytes whole.
-        const slice = value.slice(offset, offset + BYTES_SLICE);
+        const slice = value.slice(offset, offset + BYTES_PER_SLICE);
         yield { type: 'slice', kind: 'bytes', id, index, length: value.byteLength, offset, slice };
       }
     } else {
