@@ -72,6 +72,7 @@
     });
   }
   try {
+    mark('early:store-asked');
     var opening = indexedDB.open(name);
     // Opening without a version would create a missing database: stop that; the app creates it with its schema.
     opening.onupgradeneeded = function () {

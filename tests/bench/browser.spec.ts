@@ -367,10 +367,10 @@ for (const size of env.sizes) {
         await opened.context.close();
         return value;
       };
-      const bareOpen = async (): Promise<{ opened: number; read: number }> => {
+      const bareOpen = async (): Promise<{ asked: number; opened: number; read: number }> => {
         const opened = await launch(profile);
         await opened.page.goto(`${BASE}bench/bare-open.html`);
-        type Bare = { opened: number | null; read: number | null; error: string | null };
+        type Bare = { asked: number; opened: number | null; read: number | null; error: string | null };
         await opened.page.waitForFunction(
           () => {
             const marks = (window as unknown as { __bareOpen?: Bare }).__bareOpen;
@@ -382,7 +382,7 @@ for (const size of env.sizes) {
         const marks = await opened.page.evaluate(() => (window as unknown as { __bareOpen: Bare }).__bareOpen);
         await opened.context.close();
         if (marks.error !== null || marks.read === null || marks.opened === null) throw new Error(`Bare open failed: ${marks.error}`);
-        return { opened: marks.opened, read: marks.read };
+        return { asked: marks.asked, opened: marks.opened, read: marks.read };
       };
       const coldStart = async (keepOpen: boolean) => {
         const launched = await launch(profile);
@@ -461,6 +461,7 @@ for (const size of env.sizes) {
       const after = phase();
       const bareReads: number[] = [];
       const bareOpens: number[] = [];
+      const bareAsks: number[] = [];
       const inApp: number[] = [];
       for (const [which, into] of [
         ['records', before],
@@ -475,6 +476,7 @@ for (const size of env.sizes) {
           const bare = await bareOpen();
           bareReads.push(bare.read);
           bareOpens.push(bare.opened);
+          bareAsks.push(bare.asked);
           const last = which === 'snapshot' && i === runs.coldStart - 1;
           const { marks, longest, longestWhere, heap, launched, cpuProfile } = await coldStart(last);
           if (longest >= into.longest) into.longestWhere = longestWhere;
@@ -516,6 +518,7 @@ for (const size of env.sizes) {
           id: 'bare-open',
           label: 'bare open: a fresh launch opens the same store and reads one row (the floor)',
           notes: {
+            'store asked for (median ms)': Math.round(summarise(bareAsks).median),
             'store opened (median ms)': Math.round(summarise(bareOpens).median),
           },
         },

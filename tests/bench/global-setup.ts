@@ -19,7 +19,7 @@ const BARE_OPEN_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Bare open</title>
 <script>
 (function () {
-  var marks = (window.__bareOpen = { opened: null, read: null, error: null });
+  var marks = (window.__bareOpen = { asked: performance.now(), opened: null, read: null, error: null });
   var opening = indexedDB.open(${JSON.stringify(DATABASE_NAME)});
   opening.onerror = function () { marks.error = String(opening.error); };
   opening.onsuccess = function () {
