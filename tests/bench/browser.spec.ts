@@ -130,6 +130,11 @@ function watchColdStart(): void {
     requestAnimationFrame(() => {
       marks.wholeAt = performance.now();
       for (const mark of performance.getEntriesByType('mark')) marks.appMarks[mark.name] ??= mark.startTime;
+      // When each script had arrived (its name without the build's hash): what the start waited for on the network.
+      for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        const script = /\/([A-Za-z-]+?)(?:-[\w-]{8})?\.js$/.exec(entry.name)?.[1];
+        if (script) marks.appMarks[`fetched ${script}.js`] ??= entry.responseEnd;
+      }
     });
   });
   watcher.observe(document, { subtree: true, childList: true, characterData: true });
