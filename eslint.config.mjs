@@ -35,13 +35,17 @@ function layer(message, folders) {
   return { paths: [], patterns: [{ regex: `^(\\.\\./)+(${names})(/|$)|^@renderer/(${names})(/|$)`, message }] };
 }
 
-/** A feature imports another only through its index.ts (in the spirit of VS Code's code-import-patterns). */
+/** A feature imports another only through its index.ts, or its lazy.ts (in the spirit of VS Code's code-import-patterns). */
 const featureSurface = {
   paths: [],
   patterns: [
     {
-      regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$).+|^(\\.\\./)+features/[^/]+/(?!index$).+|^@renderer/features/[^/]+/(?!index$).+',
-      message: 'Import another feature through its index.ts (../<feature>), its public surface.',
+      regex: [
+        '^\\.\\./(?!\\.\\.)[^/]+/(?!(index|lazy)$).+',
+        '^(\\.\\./)+features/[^/]+/(?!(index|lazy)$).+',
+        '^@renderer/features/[^/]+/(?!(index|lazy)$).+',
+      ].join('|'),
+      message: 'Import another feature through its index.ts (../<feature>), or its lazy.ts (what it loads when first used).',
     },
   ],
 };
