@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { backupErasureWords } from '@shared/backup';
+import { backupErasureWords } from '@shared/backup/erasure';
 import { getBridge } from '../../bridge';
 import { useRepositories } from '../../db/repositories';
 
