@@ -88,9 +88,19 @@ describe('erasure rewrites the automatic backups', () => {
     expect(JSON.stringify(await openBackup(names[0] ?? ''))).toContain(pupil.id);
 
     await erasePupil(db, pupil.id, null, NOW);
-    const outcome = await eraseFromAutomaticBackups(db, bridge, pupil.id, { actorId: null, now: NOW });
+    // How each rewritten backup reached the bridge: sent ahead in parts, never whole bytes on the page.
+    const replacedWith: string[] = [];
+    const watched: DesktopBridge = {
+      ...bridge,
+      replaceBackup: (request) => {
+        replacedWith.push(request.data instanceof Uint8Array ? 'bytes' : 'upload' in request.data ? 'parts' : 'other');
+        return bridge.replaceBackup(request);
+      },
+    };
+    const outcome = await eraseFromAutomaticBackups(db, watched, pupil.id, { actorId: null, now: NOW });
 
     expect(outcome).toEqual({ total: 4, rewritten: 3, deleted: 1, unchanged: 0, failed: 0 });
+    expect(replacedWith).toEqual(['parts', 'parts', 'parts']);
     expect(backupErasureWords(outcome)).toBe(
       '3 automatic backups rewritten without them; 1 that could not be opened or rewritten was deleted.',
     );

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createWebBridge } from '../../renderer/src/bridge/web';
-import { sendInParts } from '../../renderer/src/bridge/send-in-parts';
+import { sendInParts } from '../../renderer/src/platform/send-in-parts';
 import { backupFileName } from '../../shared/bridge';
 import { BYTES_PER_SLICE } from '../../shared/byte-slices';
 

@@ -15,7 +15,7 @@ export type {
   SaveFilesToFolderResult,
 } from '@shared/bridge';
 export { BACKUP_FILE_EXTENSION, BACKUP_FILE_FILTERS, backupFileName } from '@shared/bridge';
-export { sendInParts } from './send-in-parts';
+export { sendInParts } from '../platform/send-in-parts';
 
 let webBridge: DesktopBridge | null = null;
 

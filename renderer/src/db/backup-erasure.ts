@@ -9,11 +9,12 @@ import { getAutoBackupKey } from './backup';
 import { getSetting } from './settings';
 import { recordAudit } from './audit';
 import { readJobOn, type BackupWithout } from './read-jobs';
+import { sendInParts } from '../platform/send-in-parts';
 
 /** The bridge's automatic-backup operations: all this needs, so tests can pass the web bridge. */
 export type AutomaticBackupStore = Pick<
   DesktopBridge,
-  'listBackups' | 'readBackup' | 'replaceBackup' | 'deleteBackup' | 'readKey' | 'writeKey'
+  'listBackups' | 'readBackup' | 'replaceBackup' | 'deleteBackup' | 'readKey' | 'writeKey' | 'beginUpload' | 'uploadPart'
 >;
 
 /**
@@ -91,7 +92,7 @@ export async function eraseFromAutomaticBackups(
       let written = false;
       if (rewritten !== 'failed' && rewritten.outcome === 'rewritten') {
         try {
-          await store.replaceBackup({ name: info.name, data: rewritten.data });
+          await store.replaceBackup({ name: info.name, data: await sendInParts(store, rewritten.data) });
           written = true;
         } catch {
           written = false;

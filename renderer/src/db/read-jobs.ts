@@ -21,8 +21,11 @@ export type ReadJob =
   | { kind: 'backup-without-pupils'; bytes: Uint8Array; key: BackupKey; pupilIds: string[] }
   | { kind: 'backup-holds-pupil'; bytes: Uint8Array; key: BackupKey; pupilId: string };
 
-/** An automatic backup after taking erased young people out: rewritten, holding none of them, or not opened. */
-export type BackupWithout = { outcome: 'rewritten'; data: Uint8Array } | { outcome: 'unchanged' } | { outcome: 'unopened' };
+/**
+ * An automatic backup after taking erased young people out: rewritten, holding none of them, or not opened. The
+ * rewritten file is a Blob, so a county's (137 MB) reaches the bridge a part at a time, never copied whole on the page.
+ */
+export type BackupWithout = { outcome: 'rewritten'; data: Blob } | { outcome: 'unchanged' } | { outcome: 'unopened' };
 
 export interface ReadJobResults {
   'destinations-file': CouncilFile;
@@ -80,7 +83,7 @@ export async function backupWithoutPupils(
     },
     secureRandom,
   );
-  return { outcome: 'rewritten', data };
+  return { outcome: 'rewritten', data: new Blob([data as Uint8Array<ArrayBuffer>]) };
 }
 
 export async function readJobOn(

@@ -14,7 +14,7 @@ import { applyMerge, localMergeTables } from '../../../renderer/src/db/merge';
 import { loadDataset } from '../../../renderer/src/db/demo';
 import { runDataJob } from '../../../renderer/src/db/data-job-runner';
 import { createWebBridge } from '../../../renderer/src/bridge/web';
-import { sendInParts } from '../../../renderer/src/bridge/send-in-parts';
+import { sendInParts } from '../../../renderer/src/platform/send-in-parts';
 import { backupFileName } from '../../../shared/bridge';
 import { SIZES, BENCH_TODAY, type SizeName } from '../sizes';
 import type { DataJobTimings, StepTiming } from './api';
