@@ -261,7 +261,7 @@ class LivePupilList {
 
   /**
    * The snapshot's rows filed into a builder, or null when there is none made at the database's present stamp.
-   * Its first screen is offered (firstScreen) as soon as it is opened, before the other parts are.
+   * Its first screen is offered (watchFirstScreen) as soon as it is opened, before the other parts are.
    */
   private async readSnapshot(): Promise<PupilListIndexBuilder | null> {
     // The stamp and the parts as stored, read without opening any (the middleware's cipher would open each part
@@ -327,7 +327,7 @@ class LivePupilList {
   }
 
   /**
-   * The snapshot's first screen opened and offered (firstScreen), then painted before the other parts are opened:
+   * The snapshot's first screen opened and offered (watchFirstScreen), then painted before the other parts are opened:
    * each is a task of its own (parsing 5,000 young people), and they came between the first screen and the paint
    * that shows it (bench round thirteen). Null when there is none at the stamp stored beside it, or it does not open.
    */
@@ -465,7 +465,7 @@ export function findInPupilList(db: CareersDeskDb, filters: PupilFilters, sort: 
   return liveList(db).find(filters, sort, today);
 }
 
-/** The list's first screen while its snapshot is read at a start (LivePupilList.firstScreen), else null. */
+/** Hears the list's first screens while its snapshot is read at a start, and null if one is taken back (LivePupilList.watchFirstScreen). */
 export function watchPupilListFirstScreen(db: CareersDeskDb, listener: (screen: PupilListFirstScreen | null) => void): () => void {
   return liveList(db).watchFirstScreen(listener);
 }
