@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deriveBackupKey, fromBase64, MIN_PBKDF2_ITERATIONS, toBase64, type RandomBytes } from '../backup/format';
-import { DATA_KEY_BYTES, newDataKey, openBytes, sealBytes } from './sealed-rows';
+import { DATA_KEY_BYTES, loadSyncCipher, newDataKey, openBytes, sealBytes } from './sealed-rows';
 
 /**
  * The records' data key as the key store keeps it: as it is, or wrapped (AES-256-GCM) under a key derived
@@ -57,6 +57,7 @@ export async function wrapDataKey(
   iterations: number = MIN_PBKDF2_ITERATIONS,
 ): Promise<StoredDataKey> {
   const derived = await deriveBackupKey(passphrase, random(16), iterations);
+  await loadSyncCipher();
   return {
     format: 'careers-desk-data-key',
     kind: 'wrapped',
@@ -73,6 +74,7 @@ export async function unwrapDataKey(stored: StoredDataKey, passphrase: string): 
   const wrapped = fromBase64(stored.wrapped);
   if (!salt || !wrapped) throw new Error('The stored key to the records is damaged');
   const derived = await deriveBackupKey(passphrase, salt, stored.iterations);
+  await loadSyncCipher();
   try {
     return openBytes(derived.master, wrapped, WRAP_LABEL);
   } catch {

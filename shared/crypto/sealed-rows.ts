@@ -1,4 +1,4 @@
-import { gcm } from '@noble/ciphers/aes.js';
+import type { gcm as NobleGcm } from '@noble/ciphers/aes.js';
 
 /**
  * Encryption at rest, row by row. Each stored record keeps in clear only what the database's indexes
@@ -76,11 +76,45 @@ function additionalData(table: string, id: unknown): Uint8Array {
   return new TextEncoder().encode(`${table}\u0000${JSON.stringify(id)}`);
 }
 
+/** The synchronous AES-GCM, once loaded (loadSyncCipher). */
+let gcm: typeof NobleGcm | null = null;
+let loading: Promise<void> | null = null;
+
+/**
+ * Loads the synchronous cipher, once. It is not imported with this module because its module builds its lookup
+ * tables (about 1 MB of typed arrays) as it is evaluated: 30 to 50 ms of a service's start before the list's first
+ * screen, which is opened with Web Crypto and needs none of it (tests/bench/README.md, round sixteen). A database
+ * connection with a key awaits this before it opens (db/schema.ts), and so does the passphrase's wrapping of the key.
+ */
+export function loadSyncCipher(): Promise<void> {
+  loading ??= import('@noble/ciphers/aes.js').then(
+    (module) => {
+      gcm = module.gcm;
+    },
+    (error: unknown) => {
+      // Asked again next time rather than failing for good (a chunk that did not load once may load later).
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Whether loadSyncCipher has finished, so that sealing and opening rows at once can work. */
+export function syncCipherLoaded(): boolean {
+  return gcm !== null;
+}
+
+function syncGcm(): typeof NobleGcm {
+  if (!gcm) throw new Error('The records’ cipher was used before it was loaded: await loadSyncCipher() first');
+  return gcm;
+}
+
 /** AES-256-GCM with a fresh random IV; the IV goes first. */
 export function sealBytes(key: Uint8Array, plain: Uint8Array, aad?: Uint8Array): Uint8Array {
   checkKey(key);
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const cipher = gcm(key, iv, aad).encrypt(plain);
+  const cipher = syncGcm()(key, iv, aad).encrypt(plain);
   const out = new Uint8Array(IV_BYTES + cipher.length);
   out.set(iv, 0);
   out.set(cipher, IV_BYTES);
@@ -91,7 +125,7 @@ export function sealBytes(key: Uint8Array, plain: Uint8Array, aad?: Uint8Array):
 export function openBytes(key: Uint8Array, sealed: Uint8Array, aad?: Uint8Array): Uint8Array {
   checkKey(key);
   if (sealed.length < IV_BYTES + 16) throw new Error('The sealed value is too short to be one');
-  return gcm(key, sealed.subarray(0, IV_BYTES), aad).decrypt(sealed.subarray(IV_BYTES));
+  return syncGcm()(key, sealed.subarray(0, IV_BYTES), aad).decrypt(sealed.subarray(IV_BYTES));
 }
 
 /** Whether a stored row carries sealed fields (rows written before version 5 do not). */

@@ -26,7 +26,7 @@ import {
   pupilRowToVersion2,
   pupilRowToVersion6,
 } from '@shared/model/upgrades';
-import type { SealedTableName } from '@shared/crypto/sealed-rows';
+import { loadSyncCipher, syncCipherLoaded, type SealedTableName } from '@shared/crypto/sealed-rows';
 import { DATABASE_NAME } from './name';
 import { encryptionMiddleware, type DataKeyRing } from './encryption';
 import { PUPIL_LIST_SNAPSHOT_KEY } from './pupil-list-stamp';
@@ -57,6 +57,16 @@ export class CareersDeskDb extends Dexie {
 
   /** The key ring this connection seals with, or null for the bench's comparison without encryption. */
   readonly keys: DataKeyRing | null;
+
+  /**
+   * Opens once the synchronous cipher that seals and opens rows is loaded (sealed-rows.ts), when this connection
+   * has a key: upgrades run inside the opening, and every query waits for it. Dexie's own opening on a first query
+   * calls this too.
+   */
+  override open() {
+    if (!this.keys || syncCipherLoaded()) return super.open();
+    return Dexie.Promise.resolve(loadSyncCipher()).then(() => super.open());
+  }
 
   constructor(name: string, options: DatabaseOptions) {
     super(name);
