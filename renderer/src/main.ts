@@ -3,6 +3,7 @@ import { readStoredRecordsKey } from './db/records-key';
 import { nextTask } from './platform/next-task';
 import type { RecordsAtStart } from './db/data-key';
 import './ui/styles.css';
+import { formatNumber } from '@shared/numbers';
 
 // User-timing marks for the benchmark's cold start (tests/bench/browser.spec.ts); they cost nothing.
 performance.mark('app:script');
@@ -34,7 +35,7 @@ function sealingProgress(done: number, total: number): void {
     unmountInterface();
     mountAfterOpen = true;
   }
-  showStartStatus(`Protecting your records… ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`);
+  showStartStatus(`Protecting your records… ${formatNumber(done)} of ${formatNumber(total)}`);
 }
 
 /**

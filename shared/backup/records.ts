@@ -24,6 +24,7 @@ import {
   settingSchemas,
 } from '../model';
 import { BACKUP_TABLE_LABELS, BACKUP_TABLES, type BackupPayload, type BackupRow, type BackupTable } from './payload';
+import { formatNumber } from '../numbers';
 
 /** The schema of each table whose rows are records with an id (settings are checked by key). */
 export const RECORD_SCHEMAS: Record<Exclude<BackupTable, 'settings'>, z.ZodType> = {
@@ -94,7 +95,7 @@ export function backupRecordProblems(payload: BackupPayload): string[] {
       if (problems.length < NAMED_PROBLEMS) problems.push(backupRowProblem(table, row, checked.why));
     }
   }
-  if (broken > problems.length) problems.push(`and ${(broken - problems.length).toLocaleString('en-GB')} more records like these`);
+  if (broken > problems.length) problems.push(`and ${formatNumber(broken - problems.length)} more records like these`);
   return problems;
 }
 

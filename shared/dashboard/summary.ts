@@ -3,6 +3,7 @@
  * summary a screen reader hears for the chart as a whole.
  */
 import type { DashboardSeries } from './series';
+import { formatNumber } from '../numbers';
 
 /** The figure a bar or a part of a bar shows, in words: "Year 11: Not yet", "March 2027". */
 export function categoryLabel(series: DashboardSeries, group: number, segment: number): string {
@@ -36,7 +37,7 @@ export function sharePercent(series: DashboardSeries, group: number, segment: nu
 }
 
 function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
 }
 
 const UNIT_WORDS = {
@@ -52,7 +53,7 @@ export function countWords(series: Pick<DashboardSeries, 'unit'>, count: number)
 
 /** "Show the 12 young people": the words of the button that lists the people behind a figure. */
 export function showPupilsWords(count: number): string {
-  return count === 1 ? 'Show the young person' : `Show the ${count.toLocaleString('en-GB')} young people`;
+  return count === 1 ? 'Show the young person' : `Show the ${formatNumber(count)} young people`;
 }
 
 /** What the chart shows, as a sentence: the accessible name of its canvas. */

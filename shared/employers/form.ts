@@ -21,6 +21,7 @@ import {
 import { isoDateSchema, type PickedStop } from '../model/common';
 import { problemsFromZod, type Checked, type Problem } from '../model/problems';
 import { rangesOverlap } from '../matching/checks';
+import { formatNumber } from '../numbers';
 
 /** Year groups an offer can take, as the form's checkboxes. */
 export const OFFER_YEAR_GROUPS = [7, 8, 9, 10, 11, 12, 13] as const;
@@ -225,7 +226,7 @@ export function employerFieldLabels(problems: readonly Problem[]): Record<string
   return Object.fromEntries(problems.map((p) => [p.field, employerFieldLabel(p.field)]));
 }
 
-const count = (n: number) => n.toLocaleString('en-GB');
+const count = (n: number) => formatNumber(n);
 
 /** The limit on the risk controls, as the field's hint says it. */
 export const RISK_CONTROLS_HINT =

@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import type { Problem } from '../model/problems';
+import { formatNumber } from '../numbers';
 
 /** Bigger than any one school's export; a file over this is almost certainly not a pupil list. */
 export const MAX_CSV_BYTES = 50 * 1024 * 1024;
@@ -114,7 +115,7 @@ export function parseCsv(text: string): ParsedCsvResult {
     }
     records.push({ row, cells: headers.map((_, column) => cells[column] ?? '') });
     if (records.length > MAX_CSV_ROWS)
-      return fileProblem(`The file has more than ${MAX_CSV_ROWS.toLocaleString('en-GB')} rows: split it into smaller files.`);
+      return fileProblem(`The file has more than ${formatNumber(MAX_CSV_ROWS)} rows: split it into smaller files.`);
   }
   if (records.length === 0) return fileProblem('The file has a heading row but no rows under it.');
   return { ok: true, value: { headers, records, problems, delimiter: result.meta.delimiter } };

@@ -14,6 +14,7 @@ import { CHANGE_NOTE, changeText, type ReturnSummary } from '../returns/summary'
 import type { ShownCell, PercentCell } from '../returns/disclosure';
 import { formatUkDate } from '../academic-year';
 import { PDF_FONT_FAMILY } from './fonts';
+import { formatNumber } from '../numbers';
 
 const INK = '#1b1b1b';
 const BRAND = '#0b4f6c';
@@ -22,7 +23,7 @@ const BAR = '#2b6f8f';
 /** A figure as printed; a row without one (never: the return builds each row whole) prints blank. */
 function cellText(cell: ShownCell | PercentCell | undefined): string {
   if (cell === undefined) return '';
-  return typeof cell === 'number' ? cell.toLocaleString('en-GB') : cell;
+  return typeof cell === 'number' ? formatNumber(cell) : cell;
 }
 
 /** Horizontal bars for a table's column totals; hidden figures get no bar, only their symbol. */

@@ -8,6 +8,7 @@
 import { buildAggregateReturn, type AggregateReturn, type MeasureId } from './aggregate';
 import { NOT_APPLICABLE, type PercentCell, type ShownCell } from './disclosure';
 import { type ReturnOptions, type ReturnPeriod, type ReturnSource } from './scope';
+import { formatNumber } from '../numbers';
 
 export interface HeadlineFigure {
   id: string;
@@ -90,6 +91,6 @@ export function buildAggregateReturnWithSummary(source: ReturnSource, options: R
 export function changeText(figure: Pick<HeadlineFigure, 'change' | 'unit'>): string {
   if (figure.change === null) return '–';
   const sign = figure.change > 0 ? '+' : figure.change < 0 ? '−' : '';
-  const size = Math.abs(figure.change).toLocaleString('en-GB');
+  const size = formatNumber(Math.abs(figure.change));
   return `${sign}${size}${figure.unit === 'percent' ? ' pp' : ''}`;
 }

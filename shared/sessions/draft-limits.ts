@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { actionPlanSchema, guidanceSessionSchema } from '../model/guidance';
+import { formatNumber } from '../numbers';
 
 /** The schema's most characters for a text field (through defaults and nullables), or null for any other field. */
 function maxLengthOf(schema: z.ZodType): number | null {
@@ -57,6 +58,6 @@ export function capDraftText(data: Readonly<Record<string, unknown>>, limits: Re
 
 /** What a field over its limit says while the adviser types. */
 export function draftLimitMessage(limit: number): string {
-  const count = limit.toLocaleString('en-GB');
+  const count = formatNumber(limit);
   return `Keep this to ${count} characters or fewer. The draft keeps only the first ${count}; shorten it before saving.`;
 }

@@ -4,6 +4,7 @@
  */
 import type { TravelFeed } from './feed';
 import { isUsableCoordinate, metresBetween, type TravelPoint } from './geo';
+import { formatNumber } from '../numbers';
 
 /** One stop in a search's results. */
 export interface StopChoice {
@@ -77,7 +78,7 @@ export function stopPoint(feed: Pick<TravelFeed, 'stops'>, stopId: string): Trav
 
 /** "0.3 km" or "450 m" from a place. */
 export function distanceWords(metres: number): string {
-  return metres >= 1000 ? `${(Math.round(metres / 100) / 10).toLocaleString('en-GB')} km` : `${Math.round(metres / 10) * 10} m`;
+  return metres >= 1000 ? `${formatNumber(Math.round(metres / 100) / 10)} km` : `${Math.round(metres / 10) * 10} m`;
 }
 
 /** Said when a picked stop is not in the current timetable, and journeys fall back to the outcode centre. */

@@ -3,6 +3,7 @@ import { assessRisk, type RiskWeights } from '@shared/risk';
 import type { CareersDeskDb } from './schema';
 import { writeAudit } from './audit';
 import { putAudited, stampsFor } from './audited-save';
+import { formatNumber } from '@shared/numbers';
 
 /**
  * The organisation set up in Settings: the schools served and the advisers who use the app, plus the
@@ -77,7 +78,7 @@ export async function removeSchool(
     if (!school) throw new Error('That school is no longer recorded.');
     const pupils = await db.pupils.where('schoolId').equals(schoolId).count();
     if (pupils > 0) {
-      const who = pupils === 1 ? '1 young person is' : `${pupils.toLocaleString('en-GB')} young people are`;
+      const who = pupils === 1 ? '1 young person is' : `${formatNumber(pupils)} young people are`;
       return {
         ok: false,
         problems: [

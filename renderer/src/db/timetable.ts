@@ -15,6 +15,7 @@ import {
   type TravelPoint,
 } from '@shared/travel';
 import type { Problem } from '@shared/model';
+import { formatNumber } from '@shared/numbers';
 
 /** What is shown about the imported timetable, without the timetable. */
 export interface TimetableInfo {
@@ -98,7 +99,7 @@ export async function removeTimetable(db: TimetableDb): Promise<void> {
 export function timetableAuditSummary(change: 'import' | 'delete', info: TimetableInfo | null): string {
   if (change === 'delete' || !info) return 'Removed the public-transport timetable';
   const operators = info.summary.operators.slice(0, 3).join(', ') + (info.summary.operators.length > 3 ? ' and others' : '');
-  return `Imported a public-transport timetable (${operators}; ${info.summary.stopCount.toLocaleString('en-GB')} stops)`;
+  return `Imported a public-transport timetable (${operators}; ${formatNumber(info.summary.stopCount)} stops)`;
 }
 
 /** Tells one import from another (a frozen test clock can give two imports the same time). */

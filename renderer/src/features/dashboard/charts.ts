@@ -21,6 +21,7 @@ import {
   type ChartOptions,
 } from 'chart.js';
 import { groupTotal, sharePercent, type DashboardSeries } from '@shared/dashboard';
+import { formatNumber } from '@shared/numbers';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -117,10 +118,10 @@ export function chartOptions(series: DashboardSeries, select: (group: number, se
             const cell = series.cells[item.dataIndex]?.[item.datasetIndex];
             if (!cell) return '';
             const label = series.segments[item.datasetIndex]?.label ?? '';
-            if (!shares) return `${label}: ${cell.count.toLocaleString('en-GB')}`;
-            const total = groupTotal(series, item.dataIndex).toLocaleString('en-GB');
+            if (!shares) return `${label}: ${formatNumber(cell.count)}`;
+            const total = formatNumber(groupTotal(series, item.dataIndex));
             const percent = sharePercent(series, item.dataIndex, item.datasetIndex) ?? 0;
-            return `${label}: ${cell.count.toLocaleString('en-GB')} of ${total} (${percent}%)`;
+            return `${label}: ${formatNumber(cell.count)} of ${total} (${percent}%)`;
           },
         },
       },

@@ -18,6 +18,7 @@ import type { StoredImportOperation } from '../../db/import';
 import type { CheckedImport } from '../../db/import-check';
 import { useRepositories, type ImportRunOptions } from '../../db/repositories';
 import { takeAutomaticBackup } from '../backup';
+import { formatNumber } from '@shared/numbers';
 
 export type ImportStep = 'idle' | 'mapping' | 'checking' | 'preview' | 'importing';
 
@@ -265,7 +266,7 @@ function createImportState<R, T extends StoredRecord>(spec: ImportSpec<R, T>) {
         },
       });
       const leftOut = planned.value.leftOut.length;
-      const n = (count: number) => count.toLocaleString('en-GB');
+      const n = (count: number) => formatNumber(count);
       const addedNoun = result.added === 1 ? spec.noun.one : spec.noun.many;
       const leftOutNote = leftOut ? `, ${n(leftOut)} rows with problems left out` : '';
       outcome.value =

@@ -4,6 +4,7 @@ import type { Checked } from '@shared/model';
 import { defaultRiskWeights, type RiskFactorId } from '@shared/risk';
 import type { RiskRecomputation } from '../../db/organisation';
 import { useRepositories } from '../../db/repositories';
+import { formatNumber } from '@shared/numbers';
 
 export type RiskWeightValues = Record<RiskFactorId, number>;
 
@@ -27,8 +28,7 @@ export const useRiskWeightsStore = defineStore('risk-weights', () => {
     try {
       const result = await repos.organisation.saveRiskWeights(weights, {
         onProgress: (done, total) => {
-          riskProgress.value =
-            `Recomputing risk bands: ${done.toLocaleString('en-GB')} of ` + `${total.toLocaleString('en-GB')} young people…`;
+          riskProgress.value = `Recomputing risk bands: ${formatNumber(done)} of ` + `${formatNumber(total)} young people…`;
         },
       });
       if (result.ok) riskWeights.value = { ...weights };
