@@ -472,6 +472,15 @@ describe("the pupil list's snapshot read by the page's early script (renderer/pu
     delete (globalThis as { careersDeskEarlyRead?: unknown }).careersDeskEarlyRead;
   });
 
+  /** A window lists the young people and keeps its snapshot, then the early script reads it as at the next start. */
+  async function snapshotReadEarly(): Promise<CareersDeskDb> {
+    const first = await startWindow();
+    await listed(first);
+    await flushPupilListSnapshot(first);
+    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
+    return first;
+  }
+
   it('is used by the first start after it, and by that start alone (a snapshot in several parts)', async () => {
     setPupilListSnapshotPartRows(7);
     onTestFinished(() => setPupilListSnapshotPartRows(PUPIL_LIST_SNAPSHOT_PART_ROWS));
@@ -492,10 +501,7 @@ describe("the pupil list's snapshot read by the page's early script (renderer/pu
   });
 
   it('is not used once a young person has been saved since it was read, and the list shows the save', async () => {
-    const first = await startWindow();
-    await listed(first);
-    await flushPupilListSnapshot(first);
-    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
+    const first = await snapshotReadEarly();
     const pupil = dataset.pupils[0] as Pupil;
     await savePupil(first, inputFrom(pupil, { preferredSurname: 'Zebedee' }), null);
 
@@ -507,10 +513,7 @@ describe("the pupil list's snapshot read by the page's early script (renderer/pu
   });
 
   it('shows its first screen once the key is in, before the connection opens, and the whole list once it has', async () => {
-    const first = await startWindow();
-    await listed(first);
-    await flushPupilListSnapshot(first);
-    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
+    await snapshotReadEarly();
     // A window whose key is read after it asks for the list, and whose connection is held until let go (as
     // db/database.ts holds the app's until the key is in).
     const keys = new DataKeyRing();
@@ -539,10 +542,7 @@ describe("the pupil list's snapshot read by the page's early script (renderer/pu
   });
 
   it('takes back a first screen shown from the early read when a young person was saved after it, and lists the save', async () => {
-    const first = await startWindow();
-    await listed(first);
-    await flushPupilListSnapshot(first);
-    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
+    const first = await snapshotReadEarly();
     const pupil = dataset.pupils[0] as Pupil;
     await savePupil(first, inputFrom(pupil, { preferredSurname: 'Aardvark' }), null);
 
@@ -561,10 +561,7 @@ describe("the pupil list's snapshot read by the page's early script (renderer/pu
   });
 
   it('shows nothing early when the database has been upgraded since the early read', async () => {
-    const first = await startWindow();
-    await listed(first);
-    await flushPupilListSnapshot(first);
-    expect(await runEarlyScript(name, EARLY_READ_KEYS, EARLY_RANGE)).toBe('success');
+    await snapshotReadEarly();
     const early = (globalThis as { careersDeskEarlyRead?: Promise<{ version: number } | null> }).careersDeskEarlyRead;
     // As if read before an upgrade: an older version than this code declares.
     (globalThis as { careersDeskEarlyRead?: unknown }).careersDeskEarlyRead = early?.then(
