@@ -14,6 +14,7 @@ import {
 import { createRepositories, installRepositories } from './repositories';
 import { preparePupilList } from './pupil-list';
 import { afterNextPaint } from '../platform/next-task';
+import { lockFromBeforeEncryptionReadEarly } from './early-read';
 
 /** At start-up (main.ts): the app's repositories over the app's database, so no file above db/ holds the database. */
 export function installAppRepositories(actor: () => string | null, clock: Clock, keyStore: KeyStore): void {
@@ -87,6 +88,14 @@ async function openAppDatabase(onProgress: (done: number, total: number) => void
 export function appRecordsLock(store: KeyStore) {
   return {
     isOn: () => recordsKeyIsWrapped(store),
+    /**
+     * True when the records' key is not wrapped and the start's early read showed no lock set before encryption: the
+     * window may show at once, before the settings are read (a wrapped key means the unlock screen is coming).
+     */
+    noOldLockAtStart: async () => {
+      const [wrapped, oldLock] = await Promise.all([recordsKeyIsWrapped(store), lockFromBeforeEncryptionReadEarly(db.name)]);
+      return !wrapped && oldLock === false;
+    },
     turnOn: (passphrase: string) => wrapRecordsKey(store, appDataKeys, passphrase, secureRandom),
     /** False when the passphrase is not the lock's. */
     turnOff: (passphrase: string) => unwrapRecordsKey(store, passphrase),

@@ -24,12 +24,18 @@ export interface StoredListRows {
 
 /** Where the early script leaves its read: the page's global object (no such thing in a worker). */
 const earlyHolder = globalThis as { careersDeskEarlyRead?: Promise<EarlyRead | null> };
+/** The early read once takeEarlyRead has taken it from the page: the lock's check may still ask it. */
+let taken: Promise<EarlyRead | null> | null = null;
+
+/** The setting that holds a lock set before encryption (a passphrase hash): this version removes it, never writes it. */
+const LOCK_FROM_BEFORE_ENCRYPTION_KEY = 'lockPassphraseHash';
 
 /**
  * The settings rows the early script is told to read (renderer/index.html's `data-list-rows`), in that order:
- * the change stamp first (takeEarlyRead checks it), then the snapshot's first screen.
+ * the change stamp first (takeEarlyRead checks it), then the snapshot's first screen, then a lock set before
+ * encryption, if there is one (only whether it is there is used: lockFromBeforeEncryptionReadEarly).
  */
-export const EARLY_READ_KEYS = [PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY] as const;
+export const EARLY_READ_KEYS = [PUPIL_LIST_STAMP_KEY, PUPIL_LIST_SNAPSHOT_KEY, LOCK_FROM_BEFORE_ENCRYPTION_KEY] as const;
 /** And the range of keys (`data-list-range`: its lower key, and the prefix of its upper one): the snapshot's other parts. */
 export const EARLY_READ_RANGE = PUPIL_LIST_SNAPSHOT_ROW_KEYS;
 
@@ -74,6 +80,7 @@ export async function takeEarlyRead(db: CareersDeskDb): Promise<EarlyListRows | 
   const pending = earlyHolder.careersDeskEarlyRead;
   if (pending === undefined) return null;
   delete earlyHolder.careersDeskEarlyRead;
+  taken = pending;
   const early = await pending;
   if (early?.database !== db.name) return null;
   const current = (async () => {
@@ -88,4 +95,19 @@ export async function takeEarlyRead(db: CareersDeskDb): Promise<EarlyListRows | 
   // Dexie opens a database at ten times its declared version.
   const atDeclaredVersion = early.version === Math.round(db.verno * 10);
   return { stamp: early.rows[0], first: early.rows[1], rest, atDeclaredVersion, current };
+}
+
+/**
+ * Whether the early script found a lock set before encryption stored in `databaseName`: true or false, or null when
+ * it read nothing there (no early read, another database, a first run). The window stays hidden until the lock's
+ * settings are read only where one may be set (features/session/LockScreen.vue): without this, the list's first
+ * screen, drawn before the database's connection opens, would stay hidden until it had opened. This version never
+ * writes that setting and a restore keeps this computer's own, so one absent at the early read is absent still.
+ */
+export async function lockFromBeforeEncryptionReadEarly(databaseName: string): Promise<boolean | null> {
+  const pending = earlyHolder.careersDeskEarlyRead ?? taken;
+  if (!pending) return null;
+  const early = await pending.catch(() => null);
+  if (early?.database !== databaseName) return null;
+  return early.rows[EARLY_READ_KEYS.indexOf(LOCK_FROM_BEFORE_ENCRYPTION_KEY)] !== undefined;
 }

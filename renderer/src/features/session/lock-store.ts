@@ -38,6 +38,11 @@ export const useLockStore = defineStore('lock', () => {
     loaded.value = true;
   }
 
+  /** True when the start's early read already showed that no lock from before encryption is set. */
+  function noOldLockAtStart(): Promise<boolean> {
+    return records.noOldLockAtStart();
+  }
+
   function lock(): void {
     if (!enabled.value) return;
     // A fresh start forgets the key and every opened record at once; the start asks for the passphrase.
@@ -92,5 +97,5 @@ export const useLockStore = defineStore('lock', () => {
     return [];
   }
 
-  return { loaded, enabled, locked, idleMinutes, load, lock, unlock, turnOn, setIdleMinutes, turnOff };
+  return { loaded, enabled, locked, idleMinutes, load, noOldLockAtStart, lock, unlock, turnOn, setIdleMinutes, turnOff };
 });
