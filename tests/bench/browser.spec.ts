@@ -107,11 +107,14 @@ function watchColdStart(): void {
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   }
+  // Drawn means seen: a row hidden (the window kept hidden until the lock's settings are read) is not usable yet.
   const usable = () => {
     const count = document.querySelector('[data-testid="pupil-count"]')?.textContent ?? '';
+    const row = document.querySelector('.pupil-row');
     return (
       /\d young (people|person) match/.test(count) &&
-      document.querySelector('.pupil-row') !== null &&
+      row !== null &&
+      row.checkVisibility({ visibilityProperty: true }) &&
       document.querySelector('[data-testid="pupil-search"]') !== null
     );
   };
@@ -137,7 +140,8 @@ function watchColdStart(): void {
       }
     });
   });
-  watcher.observe(document, { subtree: true, childList: true, characterData: true });
+  // Classes too: the window is shown by taking a class off the body.
+  watcher.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
 }
 
 /** Opens the pupil page through the app's router and waits until the young person's name is drawn. */
